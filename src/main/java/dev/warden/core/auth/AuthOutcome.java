@@ -1,0 +1,86 @@
+package dev.warden.core.auth;
+
+import java.util.Objects;
+
+/**
+ * What Warden's 407 enforcement decided for one request. Immutable; recorded with every exchange.
+ */
+public sealed interface AuthOutcome {
+
+  /** One plain sentence for people, e.g. "Basic credentials for unknown user 'bob' in realm 'Corp'". */
+  String describe();
+
+  /** Short text for a table cell or an access-log field, e.g. "challenged:wrong-password". */
+  String label();
+
+  /** Enforcement was off: the request went through without credentials being looked at. */
+  record NotRequired() implements AuthOutcome {
+    @Override
+    public String describe() {
+      return "Authentication not required (enforcement is off)";
+    }
+
+    @Override
+    public String label() {
+      return "not-required";
+    }
+  }
+
+  /** Valid credentials of an enabled user of {@code realm}. */
+  record Authenticated(String scheme, String user, String realm) implements AuthOutcome {
+    public Authenticated {
+      Objects.requireNonNull(scheme);
+      Objects.requireNonNull(user);
+      Objects.requireNonNull(realm);
+    }
+
+    @Override
+    public String describe() {
+      return scheme + " credentials of user '" + user + "' accepted in realm '" + realm + "'";
+    }
+
+    @Override
+    public String label() {
+      return "authenticated";
+    }
+  }
+
+  /**
+   * The request was answered with 407.
+   *
+   * @param reason why
+   * @param detail how the credentials were malformed ("invalid base64", "no colon", ...), or empty
+   * @param realm the realm whose challenge was sent
+   * @param scheme the scheme the client used, or empty when there was none
+   * @param user the user name the client sent, or empty when none could be read
+   */
+  record Challenged(ChallengeReason reason, String detail, String realm, String scheme, String user)
+      implements AuthOutcome {
+    public Challenged {
+      Objects.requireNonNull(reason);
+      detail = detail == null ? "" : detail;
+      Objects.requireNonNull(realm);
+      scheme = scheme == null ? "" : scheme;
+      user = user == null ? "" : user;
+    }
+
+    @Override
+    public String describe() {
+      String where = " in realm '" + realm + "'";
+      return switch (reason) {
+        case MISSING -> "No proxy credentials were sent; challenged" + where;
+        case MALFORMED -> "Malformed " + (scheme.isEmpty() ? "" : scheme + " ")
+            + "credentials (" + detail + ")" + where;
+        case UNSUPPORTED_SCHEME -> "Credentials in unsupported scheme '" + scheme + "'" + where;
+        case UNKNOWN_USER -> scheme + " credentials for unknown user '" + user + "'" + where;
+        case WRONG_PASSWORD -> scheme + " credentials for user '" + user + "' with a wrong password" + where;
+        case DISABLED_USER -> scheme + " credentials for disabled user '" + user + "'" + where;
+      };
+    }
+
+    @Override
+    public String label() {
+      return "challenged:" + reason.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+  }
+}

@@ -1,0 +1,146 @@
+package dev.warden.core.traffic;
+
+import dev.warden.core.auth.AuthOutcome;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One request and what became of it: forwarded, challenged with 407, or failed. Immutable, so it can
+ * cross from the network threads to any reader. A recorded {@code Proxy-Authorization} value holds
+ * the scheme and user name only, never the secret.
+ *
+ * @param id unique, increasing in the order exchanges were recorded
+ * @param connectionId the client connection it arrived on (equal ids: the same socket)
+ * @param client the client's address, {@code ip:port}
+ * @param started when the request head arrived
+ * @param timeToFirstByte from {@code started} to the first response byte sent, or null if none was
+ * @param duration from {@code started} to the end of the response
+ * @param method request method
+ * @param url absolute URL, or {@code host:port} for CONNECT
+ * @param protocol request protocol version, e.g. {@code HTTP/1.1}
+ * @param requestHeaders as received (Proxy-Authorization redacted)
+ * @param responseHeaders as sent to the client
+ * @param requestBody capped prefix and total size of the request body
+ * @param responseBody capped prefix and total size of the response body
+ * @param status status sent to the client, 0 when none was sent
+ * @param auth what the 407 enforcement decided
+ * @param error why the destination gave no answer, or null
+ */
+public record Exchange(
+    long id,
+    long connectionId,
+    String client,
+    Instant started,
+    Duration timeToFirstByte,
+    Duration duration,
+    String method,
+    String url,
+    String protocol,
+    List<Header> requestHeaders,
+    List<Header> responseHeaders,
+    BodyPreview requestBody,
+    BodyPreview responseBody,
+    int status,
+    AuthOutcome auth,
+    ExchangeError error) {
+
+  public Exchange {
+    Objects.requireNonNull(client);
+    Objects.requireNonNull(started);
+    Objects.requireNonNull(duration);
+    Objects.requireNonNull(method);
+    Objects.requireNonNull(url);
+    Objects.requireNonNull(protocol);
+    requestHeaders = List.copyOf(requestHeaders);
+    responseHeaders = List.copyOf(responseHeaders);
+    Objects.requireNonNull(requestBody);
+    Objects.requireNonNull(responseBody);
+    Objects.requireNonNull(auth);
+  }
+
+  public boolean isConnect() {
+    return "CONNECT".equals(method);
+  }
+
+  public boolean isChallenge() {
+    return status == 407;
+  }
+
+  public boolean isError() {
+    return error != null || status >= 500;
+  }
+
+  public Optional<ExchangeError> failure() {
+    return Optional.ofNullable(error);
+  }
+
+  /** The user the request authenticated as, if it did. */
+  public Optional<String> user() {
+    return auth instanceof AuthOutcome.Authenticated a ? Optional.of(a.user()) : Optional.empty();
+  }
+
+  /** The realm that judged the request, if enforcement was on. */
+  public Optional<String> realm() {
+    if (auth instanceof AuthOutcome.Authenticated a) {
+      return Optional.of(a.realm());
+    }
+    if (auth instanceof AuthOutcome.Challenged c) {
+      return Optional.of(c.realm());
+    }
+    return Optional.empty();
+  }
+
+  /** Destination host (and port when not the scheme's default), e.g. {@code api.example.com:8443}. */
+  public String host() {
+    if (isConnect()) {
+      return url;
+    }
+    try {
+      URI uri = URI.create(url);
+      String host = uri.getHost() == null ? uri.getAuthority() : uri.getHost();
+      if (host == null) {
+        return "";
+      }
+      return uri.getPort() < 0 ? host : host + ":" + uri.getPort();
+    } catch (IllegalArgumentException notAUri) {
+      return "";
+    }
+  }
+
+  /** Path and query, e.g. {@code /search?q=x}; empty for CONNECT. */
+  public String path() {
+    if (isConnect()) {
+      return "";
+    }
+    try {
+      URI uri = URI.create(url);
+      String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+      return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+    } catch (IllegalArgumentException notAUri) {
+      return url;
+    }
+  }
+
+  /** The first value of a response header, matched case-insensitively. */
+  public Optional<String> responseHeader(String name) {
+    return first(responseHeaders, name);
+  }
+
+  /** The first value of a request header, matched case-insensitively. */
+  public Optional<String> requestHeader(String name) {
+    return first(requestHeaders, name);
+  }
+
+  private static Optional<String> first(List<Header> headers, String name) {
+    String wanted = name.toLowerCase(Locale.ROOT);
+    return headers.stream()
+        .filter(h -> h.name().toLowerCase(Locale.ROOT).equals(wanted))
+        .map(Header::value)
+        .findFirst();
+  }
+}
