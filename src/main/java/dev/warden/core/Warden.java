@@ -1,0 +1,219 @@
+package dev.warden.core;
+
+import dev.warden.core.auth.AuthPolicy;
+import dev.warden.core.engine.ProxyEngine;
+import dev.warden.core.settings.ListenAddress;
+import dev.warden.core.settings.Settings;
+import dev.warden.core.settings.SettingsException;
+import dev.warden.core.settings.SettingsStore;
+import dev.warden.core.settings.SettingsValidator;
+import dev.warden.core.traffic.TrafficLog;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * The one door to Warden's core, shared by the window and headless mode.
+ *
+ * <p>Threads: every method returns at once. Blocking work (starting and stopping the proxy, saving
+ * settings, hashing passwords inside an update) runs on Warden's own worker thread, one task at a
+ * time, so changes apply in the order they were asked for. Listeners are called on that worker
+ * thread and must hand anything slow (or any UI work) to their own thread. Network threads only
+ * read the settings in force, once per request.
+ */
+public final class Warden implements AutoCloseable {
+
+  private final SettingsStore store;
+  private final SettingsValidator validator = new SettingsValidator();
+  private final TrafficLog traffic;
+  private final ProxyEngine engine;
+  private final ExecutorService worker =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "warden-worker");
+            t.setDaemon(true);
+            return t;
+          });
+  private final List<Consumer<EngineStatus>> statusListeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<Settings>> settingsListeners = new CopyOnWriteArrayList<>();
+
+  private volatile Settings settings;
+  private volatile AuthPolicy policy;
+  private volatile EngineStatus status;
+
+  /**
+   * Wires the core. Does no I/O; the proxy starts with {@link #start()}.
+   *
+   * @param store where updates are saved
+   * @param initial the settings to begin with (usually {@code store.load().settings()})
+   */
+  public Warden(SettingsStore store, Settings initial) {
+    this.store = Objects.requireNonNull(store);
+    this.settings = Objects.requireNonNull(initial);
+    this.policy = AuthPolicy.of(initial);
+    this.traffic = new TrafficLog(initial.trafficCapacity());
+    this.engine = new ProxyEngine(() -> policy, () -> settings, traffic);
+    this.status = EngineStatus.stopped(initial.listen());
+  }
+
+  /** The settings in force now. Any thread. */
+  public Settings settings() {
+    return settings;
+  }
+
+  /** The listening state now. Any thread. */
+  public EngineStatus status() {
+    return status;
+  }
+
+  /** The traffic log every exchange is recorded in. Its capacity is fixed when Warden is made. */
+  public TrafficLog traffic() {
+    return traffic;
+  }
+
+  /** Where settings are saved, for messages. */
+  public String settingsLocation() {
+    return store.location();
+  }
+
+  /** Starts listening on the settings' address. Completes with the new status, never exceptionally. */
+  public CompletableFuture<EngineStatus> start() {
+    return CompletableFuture.supplyAsync(() -> publish(engine.start(settings.listen())), worker);
+  }
+
+  /** Stops listening and closes every open connection. Completes with the new status. */
+  public CompletableFuture<EngineStatus> stop() {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          engine.stop();
+          return publish(EngineStatus.stopped(settings.listen()));
+        },
+        worker);
+  }
+
+  /**
+   * Moves the proxy to a new address. On success the address is saved in the settings; on failure
+   * (address in use, not local, not resolvable) the previous listener keeps running and the returned
+   * status says why. Never completes exceptionally.
+   */
+  public CompletableFuture<EngineStatus> listenOn(ListenAddress address) {
+    Objects.requireNonNull(address);
+    return CompletableFuture.supplyAsync(
+        () -> {
+          EngineStatus next = engine.move(address);
+          if (next.listening()) {
+            Settings moved = settings.withListen(address);
+            try {
+              store.save(moved);
+            } catch (SettingsException e) {
+              next = new EngineStatus(next.state(), next.requested(), next.bound(),
+                  next.message() + " (not saved: " + e.getMessage() + ")");
+            }
+            apply(moved);
+          }
+          return publish(next);
+        },
+        worker);
+  }
+
+  /**
+   * Changes the settings: the change is computed on the worker thread (so it may hash passwords),
+   * validated, saved, and only then put in force for the next request. If it is invalid or cannot be
+   * saved, the returned future fails with a {@link SettingsException} and nothing changed. A change of
+   * listen address here also moves the proxy.
+   */
+  public CompletableFuture<Settings> update(UnaryOperator<Settings> change) {
+    Objects.requireNonNull(change);
+    return CompletableFuture.supplyAsync(
+        () -> {
+          Settings next = Objects.requireNonNull(change.apply(settings), "change returned null");
+          List<String> problems = validator.problems(next);
+          if (!problems.isEmpty()) {
+            throw new SettingsFailure(
+                new SettingsException(String.join("; ", problems), problems, null));
+          }
+          boolean moves = !next.listen().equals(settings.listen()) && status.listening();
+          if (moves) {
+            EngineStatus moved = publish(engine.move(next.listen()));
+            if (!moved.listening() || !engine.isListeningOn(next.listen())) {
+              throw new SettingsFailure(new SettingsException(moved.message()));
+            }
+          }
+          try {
+            store.save(next);
+          } catch (SettingsException e) {
+            throw new SettingsFailure(e);
+          }
+          apply(next);
+          return next;
+        },
+        worker)
+        .handle((value, error) -> {
+          if (error == null) {
+            return CompletableFuture.completedFuture(value);
+          }
+          Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
+          if (cause instanceof SettingsFailure failure) {
+            return CompletableFuture.<Settings>failedFuture(failure.getCause());
+          }
+          return CompletableFuture.<Settings>failedFuture(cause);
+        })
+        .thenCompose(f -> f);
+  }
+
+  /** Turns 407 enforcement on or off for the next request (saved like any change). */
+  public CompletableFuture<Settings> setEnforcement(boolean on) {
+    return update(s -> s.withEnforcement(on));
+  }
+
+  /** Called with every new status, on Warden's worker thread. */
+  public void onStatus(Consumer<EngineStatus> listener) {
+    statusListeners.add(Objects.requireNonNull(listener));
+  }
+
+  /** Called with the settings put in force, on Warden's worker thread. */
+  public void onSettings(Consumer<Settings> listener) {
+    settingsListeners.add(Objects.requireNonNull(listener));
+  }
+
+  /** Stops the proxy and releases its threads. Blocks up to a few seconds; not on the FX thread. */
+  @Override
+  public void close() {
+    CompletableFuture<Void> done = CompletableFuture.runAsync(engine::close, worker);
+    try {
+      done.get(15, TimeUnit.SECONDS);
+    } catch (Exception ignored) {
+      // closing anyway: the worker is shut down below
+    }
+    worker.shutdownNow();
+  }
+
+  private void apply(Settings next) {
+    settings = next;
+    policy = AuthPolicy.of(next);
+    for (Consumer<Settings> listener : settingsListeners) {
+      listener.accept(next);
+    }
+  }
+
+  private EngineStatus publish(EngineStatus next) {
+    status = next;
+    for (Consumer<EngineStatus> listener : statusListeners) {
+      listener.accept(next);
+    }
+    return next;
+  }
+
+  /** Carries a SettingsException through the executor without wrapping it twice. */
+  private static final class SettingsFailure extends RuntimeException {
+    SettingsFailure(SettingsException cause) {
+      super(cause.getMessage(), cause, false, false);
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package dev.warden.core.auth;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the 407 enforcement looks at in one request. Carries the raw Proxy-Authorization values: never
+ * log or record this value; record {@link AuthDecision#redactedCredentials()} instead.
+ *
+ * @param method request method, e.g. {@code GET} or {@code CONNECT}
+ * @param host destination host, lower case, without brackets for IPv6
+ * @param port destination port
+ * @param proxyAuthorization every Proxy-Authorization field value of the request, in order
+ */
+public record AuthRequest(String method, String host, int port, List<String> proxyAuthorization) {
+  public AuthRequest {
+    Objects.requireNonNull(method);
+    Objects.requireNonNull(host);
+    proxyAuthorization = List.copyOf(proxyAuthorization);
+  }
+
+  @Override
+  public String toString() {
+    return "AuthRequest[" + method + " " + host + ":" + port + "]";
+  }
+}
