@@ -10,9 +10,11 @@ import dev.warden.core.traffic.ExchangeError;
 import dev.warden.core.traffic.Header;
 import dev.warden.core.traffic.TrafficLog;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
@@ -52,6 +54,8 @@ final class ExchangeFilters extends HttpFiltersAdapter {
   private volatile List<Header> responseHeaders = List.of();
   private volatile long firstByteNanos = -1;
   private volatile ExchangeError error;
+  private volatile boolean connecting;
+  private volatile boolean connected;
   private volatile boolean recorded;
 
   /** What was learnt from the request head; immutable once made. */
@@ -92,6 +96,13 @@ final class ExchangeFilters extends HttpFiltersAdapter {
               decision);
       // Consumed by this proxy (RFC 9110 §11.7.2): never forwarded, whatever LittleProxy does later.
       head.headers().remove(HttpHeaderNames.PROXY_AUTHORIZATION);
+      if (decision.allowed() && HttpMethod.CONNECT.equals(head.method())) {
+        ChannelPipeline pipeline = ctx.pipeline();
+        if (pipeline.get(TunnelWatcher.NAME) != null) {
+          pipeline.remove(TunnelWatcher.NAME);
+        }
+        pipeline.addBefore(ctx.name(), TunnelWatcher.NAME, new TunnelWatcher(this));
+      }
       if (!decision.allowed()) {
         FullHttpResponse challenge = ChallengeResponse.build(head, settings.closeAfterChallenge());
         ctx.channel().attr(ChallengeRestorer.PENDING).set(ChallengeResponse.pending(challenge, decision, head));
@@ -110,12 +121,13 @@ final class ExchangeFilters extends HttpFiltersAdapter {
   }
 
   @Override
-  public void proxyToServerConnectionFailed() {
-    if (error == null) {
-      RequestCapture r = request;
-      String target = r == null ? "destination" : r.url();
-      error = new ExchangeError(ExchangeError.Kind.CONNECT_FAILED, target + ": connection refused or unreachable");
-    }
+  public void proxyToServerConnectionStarted() {
+    connecting = true;
+  }
+
+  @Override
+  public void proxyToServerConnectionSucceeded(ChannelHandlerContext serverCtx) {
+    connected = true;
   }
 
   @Override
@@ -123,15 +135,12 @@ final class ExchangeFilters extends HttpFiltersAdapter {
     error = new ExchangeError(ExchangeError.Kind.TIMEOUT, "no response from the destination in time");
   }
 
-  @Override
-  public void proxyToServerConnectionSucceeded(ChannelHandlerContext serverCtx) {
-    RequestCapture r = request;
-    if (r != null && "CONNECT".equals(r.method())) {
-      // LittleProxy answers a CONNECT itself, bypassing proxyToClientResponse: record the tunnel here.
-      firstByteNanos = System.nanoTime();
-      responseHeaders = List.of();
-      finish(200);
-    }
+  /** Called by {@link TunnelWatcher} when LittleProxy has answered an allowed CONNECT with 2xx. */
+  void tunnelEstablished(HttpResponse established) {
+    connected = true;
+    firstByteNanos = System.nanoTime();
+    responseHeaders = HeaderCopy.of(established.headers());
+    finish(established.status().code());
   }
 
   @Override
@@ -169,6 +178,25 @@ final class ExchangeFilters extends HttpFiltersAdapter {
     return headers;
   }
 
+  /**
+   * LittleProxy reports a refused connection only after it has sent the 502, so a 502 is explained
+   * here from what was seen: resolution failed (reported before), the connection never came up, or
+   * it came up and the destination closed it without answering.
+   */
+  private ExchangeError failureFor(int status, RequestCapture r) {
+    ExchangeError known = error;
+    if (known != null || status != 502 || !r.decision().allowed()) {
+      return known;
+    }
+    if (connecting && !connected) {
+      return new ExchangeError(ExchangeError.Kind.CONNECT_FAILED, r.url() + ": connection refused or unreachable");
+    }
+    if (connected) {
+      return new ExchangeError(ExchangeError.Kind.SERVER_ABORTED, r.url() + ": closed without a response");
+    }
+    return new ExchangeError(ExchangeError.Kind.CONNECT_FAILED, r.url() + ": no usable destination");
+  }
+
   private void finish(int status) {
     RequestCapture r = request;
     if (recorded || r == null) {
@@ -177,7 +205,7 @@ final class ExchangeFilters extends HttpFiltersAdapter {
     recorded = true;
     long now = System.nanoTime();
     long firstByte = firstByteNanos;
-    ExchangeError failure = error;
+    ExchangeError failure = failureFor(status, r);
     traffic.record(
         new Exchange(
             traffic.newId(),

@@ -22,7 +22,7 @@ final class HeaderCopy {
       String name = field.getKey();
       String value = field.getValue();
       if (HttpHeaderNames.PROXY_AUTHORIZATION.contentEqualsIgnoreCase(name)) {
-        value = redacted;
+        value = redacted.isEmpty() ? schemeOnly(value) : redacted;
       } else if (HttpHeaderNames.AUTHORIZATION.contentEqualsIgnoreCase(name)) {
         value = schemeOnly(value);
       }
