@@ -7,6 +7,9 @@ package dev.warden.core.auth;
  *
  * <p>Implementations are immutable or thread-safe: {@link #judge} and {@link #redact} run on network
  * threads, so they never block on I/O, never throw and never log.
+ *
+ * <p>Package-private on purpose: Digest will still shape this interface (it needs nonces and the
+ * request method), and nothing outside this package has to implement it.
  */
 interface AuthScheme {
 

@@ -1,7 +1,5 @@
 package dev.warden.core.auth;
 
-import java.util.regex.Pattern;
-
 /**
  * A stored password hash in one of the formats Warden verifies: its own PBKDF2
  * ({@code $pbkdf2-sha256$}), and from htpasswd files bcrypt ({@code $2a$}, {@code $2b$},
@@ -11,9 +9,6 @@ import java.util.regex.Pattern;
  * time), never throw from {@link #matches}, and never show the hash in {@code toString()}.
  */
 public sealed interface PasswordHash permits Pbkdf2Hash, BcryptHash, Sha1Hash, Apr1Hash {
-
-  /** Recognises DES crypt(3): 2 salt characters and 11 hash characters from the crypt alphabet. */
-  Pattern DES_CRYPT = Pattern.compile("[./0-9A-Za-z]{13}");
 
   /**
    * Reads a stored hash. Cheap: no hashing happens here. Any thread.
@@ -52,7 +47,7 @@ public sealed interface PasswordHash permits Pbkdf2Hash, BcryptHash, Sha1Hash, A
   /** A name for a format Warden cannot verify; never more of the hash than its format marker. */
   private static String unsupportedFormatName(String stored) {
     if (stored.startsWith("$1$") || stored.startsWith("$5$") || stored.startsWith("$6$")
-        || DES_CRYPT.matcher(stored).matches()) {
+        || isDesCrypt(stored)) {
       return "crypt";
     }
     if (stored.startsWith("$2")) {
@@ -67,5 +62,11 @@ public sealed interface PasswordHash permits Pbkdf2Hash, BcryptHash, Sha1Hash, A
       return "unknown";
     }
     return "plain text";
+  }
+
+  /** DES crypt(3): 2 salt characters and 11 hash characters, all from the crypt alphabet. */
+  private static boolean isDesCrypt(String stored) {
+    return stored.length() == 13 && stored.chars().allMatch(
+        c -> c == '.' || c == '/' || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'));
   }
 }
