@@ -130,6 +130,19 @@ class CredentialParsingTest {
   }
 
   @Test
+  void readsAFieldOfExactly4096CharactersButNotOneMore() {
+    String limit = "Basic " + "A".repeat(4_090);
+
+    AuthOutcome atLimit = policy.decide(get(limit)).outcome();
+    AuthOutcome overLimit = policy.decide(get(limit + "A")).outcome();
+
+    assertThat(atLimit).isInstanceOfSatisfying(AuthOutcome.Challenged.class,
+        c -> assertThat(c.detail()).isEqualTo("bad base64 padding"));
+    assertThat(overLimit).isInstanceOfSatisfying(AuthOutcome.Challenged.class,
+        c -> assertThat(c.detail()).isEqualTo("oversize (4097 characters)"));
+  }
+
+  @Test
   void acceptsAnEmptyPassword() {
     AuthPolicy emptyPassword = AuthPolicy.of(enforcing(realm("Corp", List.of(), user("nopw", ""))));
 
