@@ -102,4 +102,13 @@ class LiveChangesTest {
     warden.update(s -> s.withRealms(List.of(s.realms().get(0).withName("Corp Proxy"))));
     assertThat(get(null).header("Proxy-Authenticate")).isEqualTo("Basic realm=\"Corp Proxy\", charset=\"UTF-8\"");
   }
+
+  @Test
+  void closeAfterChallengeKnobClosesTheConnectionAfterThe407() throws Exception {
+    warden.update(s -> s.withCloseAfterChallenge(true));
+    RawResponse refused = get(null);
+    assertThat(refused.status()).isEqualTo(407);
+    assertThat(refused.closesConnection()).isTrue();
+    assertThat(connection.isClosedByPeer(3000)).isTrue();
+  }
 }
