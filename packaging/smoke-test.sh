@@ -1,0 +1,183 @@
+#!/usr/bin/env bash
+# Packaging smoke check: builds the .deb, unpacks it with dpkg-deb -x (no install, no root
+# needed), and runs the *packaged* launcher the way a user would:
+#   1. --headless on 127.0.0.1:0 in front of a loopback origin: a request without credentials
+#      must get 407, the same request with --proxy-user alice:secret must get the origin's 200;
+#   2. the GUI under Xvfb: time from launch to a visible window titled "Warden", screenshot to
+#      target/smoke/packaged-gui.png.
+# Prints the .deb size, the app-image size and the GUI start time; exits non-zero on any failure.
+#
+# Usage: packaging/smoke-test.sh [--no-build]
+#   --no-build                reuse target/dist from an earlier ./mvnw -Pdist package
+#   SMOKE_GUI_LIMIT_S=4       fail if the window takes longer than this (seconds)
+#   SMOKE_GUI_ARGS="..."      arguments for the GUI run (default: --listen 127.0.0.1:0)
+# Needs: JDK 17 with jpackage, binutils, fakeroot, dpkg-deb, curl, python3, xvfb (xvfb-run),
+#        xdotool, imagemagick (import). All traffic stays on 127.0.0.1.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+smoke="$root/target/smoke"
+gui_limit="${SMOKE_GUI_LIMIT_S:-4}"
+gui_args="${SMOKE_GUI_ARGS:---listen 127.0.0.1:0}"
+build=1
+[[ "${1:-}" == "--no-build" ]] && build=0
+
+t0=$(date +%s)
+pids=()
+cleanup() {
+  local pid
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+}
+trap cleanup EXIT
+fail() { echo "SMOKE FAIL: $*" >&2; exit 1; }
+step() { echo "== $*"; }
+
+# Only loopback: never let a proxy from the environment reroute curl, and never let NO_PROXY
+# make curl skip the proxy under test.
+unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY no_proxy NO_PROXY
+
+for tool in dpkg-deb curl python3 xvfb-run xdotool import; do
+  command -v "$tool" >/dev/null || fail "$tool is missing (apt-get install dpkg curl python3 xvfb xdotool imagemagick)"
+done
+
+# --- build ----------------------------------------------------------------------------------
+if (( build )); then
+  step "build: ./mvnw -Pdist package -DskipTests"
+  tb=$(date +%s)
+  ./mvnw -B -q -Pdist package -DskipTests || fail "dist build failed"
+  echo "   built in $(( $(date +%s) - tb )) s"
+fi
+deb=$(ls target/dist/warden_*.deb 2>/dev/null | head -1)
+[[ -f "$deb" ]] || fail "no target/dist/warden_*.deb (run without --no-build)"
+[[ -d target/dist/Warden ]] || fail "no app-image at target/dist/Warden"
+deb_bytes=$(stat -c %s "$deb")
+image_bytes=$(du -sb target/dist/Warden | cut -f1)
+
+# --- unpack and inspect ---------------------------------------------------------------------
+step "unpack: dpkg-deb -x $(basename "$deb")"
+rm -rf "$smoke"
+mkdir -p "$smoke/root" "$smoke/www" "$smoke/home"
+dpkg-deb -x "$deb" "$smoke/root"
+app="$smoke/root/opt/warden"
+launcher="$app/bin/Warden"
+[[ -x "$launcher" ]] || fail "no launcher at /opt/warden/bin/Warden in the .deb"
+dpkg-deb -f "$deb" Depends | grep -qw 'libgtk-3-0' || fail ".deb Depends lacks libgtk-3-0"
+ls "$app"/lib/*.desktop >/dev/null 2>&1 || fail "no .desktop entry in the .deb"
+[[ -f "$app/lib/Warden.png" ]] || fail "no menu icon in the .deb"
+if ls "$app/lib/app/lib" | grep -q '^javafx-'; then
+  fail "JavaFX jars on the packaged class path: JavaFX must come from the runtime's modules"
+fi
+"$app/lib/runtime/bin/java" --list-modules | grep -q '^javafx.controls@' \
+  || fail "the packaged runtime has no javafx.controls module"
+
+# --- headless: 407 without credentials, 200 with ---------------------------------------------
+step "headless: packaged launcher --headless --listen 127.0.0.1:0 --user alice:secret"
+token="warden-smoke-$$-$RANDOM"
+echo "$token" > "$smoke/www/hello.txt"
+python3 -u -m http.server 0 --bind 127.0.0.1 --directory "$smoke/www" > "$smoke/origin.log" 2>&1 &
+pids+=($!)
+origin_port=""
+for _ in $(seq 1 100); do
+  origin_port=$(grep -o 'port [0-9]*' "$smoke/origin.log" | head -1 | cut -d' ' -f2 || true)
+  [[ -n "$origin_port" ]] && break
+  sleep 0.1
+done
+[[ -n "$origin_port" ]] || fail "the loopback origin did not start: $(cat "$smoke/origin.log")"
+
+HOME="$smoke/home" "$launcher" --headless --listen 127.0.0.1:0 --user alice:secret \
+  > "$smoke/headless.log" 2>&1 &
+headless_pid=$!
+pids+=("$headless_pid")
+proxy_port=""
+for _ in $(seq 1 300); do
+  proxy_port=$(grep -o 'Warden listening on 127\.0\.0\.1:[0-9]*' "$smoke/headless.log" | head -1 | sed 's/.*://' || true)
+  [[ -n "$proxy_port" ]] && break
+  kill -0 "$headless_pid" 2>/dev/null || break
+  sleep 0.1
+done
+[[ -n "$proxy_port" ]] || fail "no 'Warden listening on 127.0.0.1:PORT' line within 30 s:
+$(cat "$smoke/headless.log")"
+echo "   proxy on 127.0.0.1:$proxy_port, origin on 127.0.0.1:$origin_port"
+
+url="http://127.0.0.1:$origin_port/hello.txt"
+curl_proxy=(curl -sS --max-time 10 --noproxy '' -x "http://127.0.0.1:$proxy_port")
+code=$("${curl_proxy[@]}" -D "$smoke/407.headers" -o /dev/null -w '%{http_code}' "$url") \
+  || fail "curl through the proxy failed (no credentials)"
+[[ "$code" == 407 ]] || fail "expected 407 without credentials, got $code"
+grep -qi '^Proxy-Authenticate: *Basic' "$smoke/407.headers" \
+  || fail "407 without a Basic Proxy-Authenticate challenge: $(cat "$smoke/407.headers")"
+echo "   without credentials: 407, $(grep -i '^Proxy-Authenticate' "$smoke/407.headers" | tr -d '\r')"
+
+code=$("${curl_proxy[@]}" --proxy-user alice:secret -o "$smoke/200.body" -w '%{http_code}' "$url") \
+  || fail "curl through the proxy failed (alice:secret)"
+[[ "$code" == 200 ]] || fail "expected 200 with alice:secret, got $code"
+grep -qx "$token" "$smoke/200.body" || fail "200 but not the origin's body"
+echo "   with alice:secret: 200 and the origin's body"
+
+# one access-log line per exchange after the listening line
+sleep 0.5
+log_lines=$(sed -n '/Warden listening on/,$p' "$smoke/headless.log" | tail -n +2 | grep -c . || true)
+(( log_lines >= 2 )) || fail "expected an access-log line per exchange, got $log_lines:
+$(cat "$smoke/headless.log")"
+sed -n '/Warden listening on/,$p' "$smoke/headless.log" | sed 's/^/   | /'
+kill "$headless_pid"
+wait "$headless_pid" 2>/dev/null || true
+
+# --- GUI under Xvfb -------------------------------------------------------------------------
+step "gui: packaged launcher under Xvfb, waiting for a visible window titled Warden"
+cat > "$smoke/gui.sh" <<'EOF'
+#!/usr/bin/env bash
+# Runs inside xvfb-run: launch, poll for the window, screenshot, stop.
+set -uo pipefail
+launcher=$1 out=$2 args=$3
+start=$(date +%s%N)
+# shellcheck disable=SC2086 # args is a word list on purpose
+"$launcher" $args > "$out/gui.log" 2>&1 &
+pid=$!
+visible=""
+for _ in $(seq 1 600); do
+  if wid=$(xdotool search --onlyvisible --name '^Warden' 2>/dev/null | head -1) && [[ -n "$wid" ]]; then
+    visible=$(date +%s%N); break
+  fi
+  kill -0 "$pid" 2>/dev/null || break
+  sleep 0.05
+done
+if [[ -z "$visible" ]]; then
+  echo "no visible Warden window within 30 s" > "$out/gui.result"
+  kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; exit 1
+fi
+echo "$(( (visible - start) / 1000000 ))" > "$out/gui.ms"
+xwininfo -root -tree | grep -i '"Warden' > "$out/gui.windows" || true
+sleep 2   # let the first frames paint before the picture
+import -window root "$out/packaged-gui.png"
+kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+echo ok > "$out/gui.result"
+EOF
+HOME="$smoke/home" xvfb-run -a -s "-screen 0 1280x800x24" \
+  bash "$smoke/gui.sh" "$launcher" "$smoke" "$gui_args" || true
+[[ "$(cat "$smoke/gui.result" 2>/dev/null)" == ok ]] \
+  || fail "GUI: $(cat "$smoke/gui.result" 2>/dev/null || echo 'xvfb-run failed')
+$(cat "$smoke/gui.log" 2>/dev/null)"
+[[ -s "$smoke/packaged-gui.png" ]] || fail "no screenshot"
+gui_ms=$(cat "$smoke/gui.ms")
+gui_s=$(awk -v ms="$gui_ms" 'BEGIN { printf "%.2f", ms / 1000 }')
+echo "   window: $(head -1 "$smoke/gui.windows" | sed 's/^ *//')"
+echo "   screenshot: target/smoke/packaged-gui.png"
+
+# --- summary --------------------------------------------------------------------------------
+mb() { awk -v b="$1" 'BEGIN { printf "%.1f MB", b / 1000000 }'; }
+summary="$smoke/summary.txt"
+{
+  echo "deb:            $(basename "$deb") $(mb "$deb_bytes") (target <= 45 MB)"
+  echo "app-image:      target/dist/Warden $(mb "$image_bytes") (target <= 110 MB)"
+  echo "gui start:      ${gui_s} s to a visible window (target <= ${gui_limit} s)"
+  echo "smoke duration: $(( $(date +%s) - t0 )) s"
+} > "$summary"
+cat "$summary"
+(( deb_bytes <= 45000000 )) || fail ".deb larger than 45 MB"
+(( image_bytes <= 110000000 )) || fail "app-image larger than 110 MB"
+awk -v s="$gui_s" -v l="$gui_limit" 'BEGIN { exit !(s <= l) }' \
+  || fail "GUI window took ${gui_s} s, limit ${gui_limit} s"
+echo "SMOKE OK"
