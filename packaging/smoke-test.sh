@@ -11,8 +11,9 @@
 #   --no-build                reuse target/dist from an earlier ./mvnw -Pdist package
 #   SMOKE_GUI_LIMIT_S=4       fail if the window takes longer than this (seconds)
 #   SMOKE_GUI_ARGS="..."      arguments for the GUI run (default: --listen 127.0.0.1:0)
-# Needs: JDK 17 with jpackage, binutils, fakeroot, dpkg-deb, curl, python3, xvfb (xvfb-run),
-#        xdotool, imagemagick (import). All traffic stays on 127.0.0.1.
+# Needs a JDK 17 with jpackage; the Debian packages it uses (binutils, fakeroot, curl, xvfb,
+# xdotool, x11-utils, imagemagick, libgtk-3-0, fonts) are installed when missing.
+# All traffic stays on 127.0.0.1.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -38,8 +39,12 @@ step() { echo "== $*"; }
 # make curl skip the proxy under test.
 unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY no_proxy NO_PROXY
 
-for tool in dpkg-deb curl python3 xvfb-run xdotool import; do
-  command -v "$tool" >/dev/null || fail "$tool is missing (apt-get install dpkg curl python3 xvfb xdotool imagemagick)"
+# What a fresh Debian/Ubuntu machine lacks gets installed (scripts/system-packages.sh).
+. scripts/system-packages.sh
+ensure_packages binutils fakeroot curl xvfb xauth xdotool x11-utils imagemagick libgtk-3-0 fonts-dejavu-core
+command -v python3 >/dev/null || ensure_packages python3
+for tool in objcopy fakeroot dpkg-deb curl python3 xvfb-run xdotool xwininfo import; do
+  command -v "$tool" >/dev/null || fail "$tool is missing"
 done
 
 # --- build ----------------------------------------------------------------------------------
