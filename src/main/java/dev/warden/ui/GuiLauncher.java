@@ -1,6 +1,7 @@
 package dev.warden.ui;
 
 import dev.warden.core.Warden;
+import dev.warden.core.auth.PasswordHasher;
 import dev.warden.ui.editor.PasswordHashing;
 import dev.warden.ui.state.UiStateStore;
 import java.util.Optional;
@@ -37,8 +38,6 @@ public final class GuiLauncher {
 
   /** The core's password hasher, used on Warden's worker thread inside a settings update. */
   static PasswordHashing hashing() {
-    return password -> {
-      throw new IllegalStateException("Password hashing is not available in this build yet");
-    };
+    return new PasswordHasher()::hash;
   }
 }

@@ -1,10 +1,11 @@
 package dev.warden.ui.editor;
 
 import dev.warden.core.Warden;
-import dev.warden.core.settings.HostPattern;
 import dev.warden.core.settings.Realm;
 import dev.warden.core.settings.Settings;
 import dev.warden.core.settings.SettingsException;
+import dev.warden.core.settings.SettingsValidator;
+import dev.warden.core.settings.User;
 import dev.warden.ui.feedback.Notifier;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -35,6 +36,8 @@ import javafx.collections.ObservableList;
  * passwords live in char arrays that are wiped once hashed. No nodes; FX thread.
  */
 public final class EditorViewModel {
+
+  private static final SettingsValidator VALIDATOR = new SettingsValidator();
 
   // Properties
   private final ObservableList<RealmDraft> realms = FXCollections.observableArrayList(
@@ -271,59 +274,39 @@ public final class EditorViewModel {
     }
   }
 
-  /** Recomputes the problems (which block Save) and warnings (which do not). */
+  /**
+   * Recomputes the problems (which block Save) and warnings (which do not). The core's
+   * {@link SettingsValidator} judges the candidate settings, so the editor says exactly what Save
+   * would refuse; the editor adds only what its own model has (the chosen default realm).
+   */
   public void validate() {
     List<String> p = new ArrayList<>();
-    List<String> w = new ArrayList<>();
-    if (realms.isEmpty()) {
-      p.add("Add at least one realm");
-    }
-    Set<String> names = new HashSet<>();
     for (RealmDraft r : realms) {
       String name = r.name() == null ? "" : r.name().strip();
-      String label = name.isEmpty() ? "A realm" : "Realm '" + name + "'";
-      if (name.isEmpty()) {
-        p.add("A realm has no name");
-      } else if (!name.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
-        p.add(label + ": use plain ASCII letters, digits and punctuation in realm names");
-      } else if (!names.add(name.toLowerCase(Locale.ROOT))) {
-        p.add("Two realms are named '" + name + "'");
-      }
-      if (r != defaultRealm.get()) {
-        if (r.patternList().isEmpty()) {
-          p.add(label + " needs a host pattern (e.g. *.corp.example), or make it the default");
-        }
-        for (String pattern : r.patternList()) {
-          try {
-            HostPattern.parse(pattern);
-          } catch (IllegalArgumentException bad) {
-            p.add(label + ": " + bad.getMessage());
-          }
-        }
-      }
-      Set<String> users = new HashSet<>();
-      for (UserDraft u : r.users()) {
-        String problem = userNameProblem(u.name() == null ? "" : u.name().strip());
-        if (problem != null) {
-          p.add(label + ": " + problem);
-        } else if (!users.add(u.name().strip())) {
-          p.add(label + " has two users named '" + u.name().strip() + "'");
-        }
-        if (!u.hasPassword()) {
-          p.add(label + ": user '" + u.name() + "' has no password");
-        }
-      }
-      if (enforcement && r.users().isEmpty()) {
-        w.add(label + " has no users: every request it covers gets 407");
-      } else if (enforcement && r.users().stream().noneMatch(UserDraft::enabled)) {
-        w.add(label + " has no enabled user: every request it covers gets 407");
+      if (r != defaultRealm.get() && r.patternList().isEmpty()) {
+        p.add((name.isEmpty() ? "A realm" : "Realm '" + name + "'")
+            + " needs a host pattern (e.g. *.corp.example), or make it the default");
       }
     }
     if (!realms.isEmpty() && defaultRealm.get() == null) {
       p.add("Choose a default realm");
     }
+    Settings candidate = candidate();
+    p.addAll(VALIDATOR.problems(candidate).stream().filter(m -> !p.contains(m)).toList());
     problems.setAll(p);
-    warnings.setAll(w);
+    warnings.setAll(VALIDATOR.warnings(candidate).stream().filter(m -> m.startsWith("Realm")).toList());
+  }
+
+  /** The settings Save would ask for, with a placeholder where a password is still to be hashed. */
+  private Settings candidate() {
+    List<Realm> drafted = new ArrayList<>();
+    for (RealmDraft r : realms) {
+      List<String> patterns = r == defaultRealm.get() ? List.of() : r.patternList();
+      drafted.add(new Realm(r.name() == null ? "" : r.name().strip(), patterns, r.users().stream()
+          .map(u -> new User(u.name() == null ? "" : u.name().strip(), u.enabled(), u.hasPassword() ? "pending" : ""))
+          .toList()));
+    }
+    return warden.settings().withEnforcement(enforcement).withRealms(drafted);
   }
 
   /** Why a user name cannot be used, or null. */
