@@ -166,7 +166,7 @@ public final class WardenWindow {
       editorStage = new Stage();
       editorStage.initOwner(stage);
       editorStage.setTitle("Warden — Realms and users");
-      Scene scene = new Scene((javafx.scene.Parent) editorView.node(), 860, 640);
+      Scene scene = new Scene((javafx.scene.Parent) editorView.node(), 900, 760);
       theme.apply(scene);
       editorStage.setScene(scene);
       editorStage.getIcons().setAll(stage.getIcons());

@@ -151,7 +151,8 @@ public final class EditorView {
     TableView<UserDraft> table = new TableView<>();
     table.setId("users-table");
     table.setEditable(true);
-    table.setPrefHeight(160);
+    table.setPrefHeight(200);
+    table.setMinHeight(150);
     table.setPlaceholder(new Label("No users yet: add one below"));
     TableColumn<UserDraft, String> name = new TableColumn<>("User");
     name.setCellValueFactory(c -> c.getValue().nameProperty());

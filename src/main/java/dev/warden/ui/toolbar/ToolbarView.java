@@ -102,8 +102,8 @@ public final class ToolbarView {
     HBox.setHgrow(spacer, Priority.ALWAYS);
     HBox listenBox = new HBox(6, listenLabel, listen, listenProblem);
     listenBox.setAlignment(Pos.CENTER_LEFT);
-    bar.getItems().addAll(startStop, listenBox, new Separator(), enforcement, realms, spacer, pause, clearButton,
-        new Separator(), dark);
+    bar.getItems().addAll(startStop, listenBox, new Separator(javafx.geometry.Orientation.VERTICAL), enforcement, realms, spacer, pause, clearButton,
+        new Separator(javafx.geometry.Orientation.VERTICAL), dark);
   }
 
   public ToolBar node() {

@@ -118,6 +118,10 @@ public final class ToolbarViewModel {
 
   public void statusChanged(EngineStatus status) {
     listening.set(status.listening());
+    // show where the proxy really listens (port 0 asks for any free port)
+    if (status.listening() && listenProblem.get().isEmpty()) {
+      status.boundAddress().ifPresent(bound -> listenText.set(bound.toString()));
+    }
   }
 
   /** "Warden (default) · 2 users" or "3 realms · 5 users", plus "off" when not enforced. */

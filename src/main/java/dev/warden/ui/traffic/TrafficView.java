@@ -72,17 +72,17 @@ public final class TrafficView {
     table.setRowFactory(t -> new KindRow());
     table.setContextMenu(contextMenu());
 
-    table.getColumns().add(column("id", "#", 64, e -> e.id(), Object::toString));
-    table.getColumns().add(column("time", "Time", 100, Exchange::started, t -> TIME.format((Instant) t)));
-    table.getColumns().add(column("client", "Client", 130, Exchange::client, Object::toString));
-    table.getColumns().add(column("method", "Method", 80, Exchange::method, Object::toString));
-    table.getColumns().add(column("host", "Host", 190, Exchange::host, Object::toString));
-    table.getColumns().add(column("path", "Path", 220, Exchange::path, Object::toString));
+    table.getColumns().add(column("id", "#", 52, e -> e.id(), Object::toString));
+    table.getColumns().add(column("time", "Time", 98, Exchange::started, t -> TIME.format((Instant) t)));
+    table.getColumns().add(column("client", "Client", 118, Exchange::client, Object::toString));
+    table.getColumns().add(column("method", "Method", 70, Exchange::method, Object::toString));
+    table.getColumns().add(column("host", "Host", 150, Exchange::host, Object::toString));
+    table.getColumns().add(column("path", "Path", 170, Exchange::path, Object::toString));
     table.getColumns().add(statusColumn());
     table.getColumns().add(authColumn());
-    table.getColumns().add(column("size", "Size", 80, e -> e.responseBody().totalSize(),
+    table.getColumns().add(column("size", "Size", 70, e -> e.responseBody().totalSize(),
         s -> ExchangeFacts.size((Long) s)));
-    table.getColumns().add(column("duration", "Duration", 86, Exchange::duration,
+    table.getColumns().add(column("duration", "Duration", 76, Exchange::duration,
         d -> ((Duration) d).toMillis() + " ms"));
   }
 
@@ -174,7 +174,7 @@ public final class TrafficView {
   }
 
   private static TableColumn<Exchange, Object> statusColumn() {
-    TableColumn<Exchange, Object> column = column("status", "Status", 70, Exchange::status,
+    TableColumn<Exchange, Object> column = column("status", "Status", 62, Exchange::status,
         s -> ((Integer) s) == 0 ? "—" : s.toString());
     column.getStyleClass().add("status-column");
     return column;
@@ -183,7 +183,7 @@ public final class TrafficView {
   private static TableColumn<Exchange, Exchange> authColumn() {
     TableColumn<Exchange, Exchange> column = new TableColumn<>("Auth");
     column.setId("auth");
-    column.setPrefWidth(210);
+    column.setPrefWidth(190);
     column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
     column.setComparator((a, b) -> ExchangeFacts.authText(a).compareTo(ExchangeFacts.authText(b)));
     column.setCellFactory(c -> new AuthCell());
