@@ -103,7 +103,8 @@ public final class WardenWindow {
     root.setCenter(notifications.node());
     root.setBottom(new StatusView(statusModel, trafficModel).node());
 
-    feed = new TrafficFeed(warden.traffic(), Platform::runLater, TrafficFeed.DEFAULT_MAX_BATCH, batch -> {
+    feed = new TrafficFeed(warden.traffic(), Platform::runLater, TrafficFeed.DEFAULT_MAX_BATCH,
+        TrafficFeed.DEFAULT_MIN_INTERVAL, batch -> {
       boolean follow = trafficView.isFollowing();
       trafficModel.append(batch);
       if (follow) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.warden.core.traffic.Exchange;
 import dev.warden.core.traffic.TrafficLog;
 import dev.warden.ui.Exchanges;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,7 @@ class TrafficFeedTest {
 
   @Test
   void keepsAtMostOneFlushPendingHoweverManyExchangesArrive() {
-    TrafficFeed feed = new TrafficFeed(log, fxQueue::add, 1000, delivered::add);
+    TrafficFeed feed = new TrafficFeed(log, fxQueue::add, 1000, Duration.ZERO, delivered::add);
     feed.start();
     runFx();
     for (int i = 1; i <= 50; i++) {
@@ -40,7 +41,7 @@ class TrafficFeedTest {
 
   @Test
   void takesCappedBatchesAndReschedulesWhileMoreIsWaiting() {
-    TrafficFeed feed = new TrafficFeed(log, fxQueue::add, 20, delivered::add);
+    TrafficFeed feed = new TrafficFeed(log, fxQueue::add, 20, Duration.ZERO, delivered::add);
     feed.start();
     for (int i = 1; i <= 50; i++) {
       log.record(Exchanges.open(i, "http://a.example/" + i));
@@ -51,7 +52,7 @@ class TrafficFeedTest {
 
   @Test
   void reportsWhatTheLogDroppedWhileTheFxThreadWasBusy() {
-    TrafficFeed feed = new TrafficFeed(log, fxQueue::add, 1000, delivered::add);
+    TrafficFeed feed = new TrafficFeed(log, fxQueue::add, 1000, Duration.ZERO, delivered::add);
     feed.start();
     runFx();
     for (int i = 1; i <= 250; i++) {
@@ -64,8 +65,24 @@ class TrafficFeedTest {
   }
 
   @Test
+  void spacesFlushesByTheMinimumInterval() throws Exception {
+    List<Long> flushedAt = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (TrafficFeed feed = new TrafficFeed(log, Runnable::run, 1000, Duration.ofMillis(100),
+        b -> flushedAt.add(System.nanoTime()))) {
+      feed.start();
+      for (int i = 1; i <= 3; i++) {
+        log.record(Exchanges.open(i, "http://a.example/" + i));
+        Thread.sleep(5);
+      }
+      Thread.sleep(400);
+      assertThat(flushedAt).hasSize(2);
+      assertThat(flushedAt.get(1) - flushedAt.get(0)).isGreaterThanOrEqualTo(90_000_000L);
+    }
+  }
+
+  @Test
   void deliversNothingWhilePausedAndTheBacklogOnResume() {
-    TrafficFeed feed = new TrafficFeed(log, fxQueue::add, 1000, delivered::add);
+    TrafficFeed feed = new TrafficFeed(log, fxQueue::add, 1000, Duration.ZERO, delivered::add);
     feed.start();
     feed.setPaused(true);
     log.record(Exchanges.open(1, "http://a.example/"));

@@ -29,6 +29,9 @@ final class DemoTraffic implements AutoCloseable {
   private final HttpServer origin;
 
   DemoTraffic() throws IOException {
+    // the JDK server writes head and body separately: without TCP_NODELAY, Nagle plus delayed ACKs
+    // add 40 ms to every response and the origin, not Warden, would be what is measured
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     origin = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
     origin.setExecutor(Executors.newFixedThreadPool(4));
     origin.createContext("/", exchange -> {

@@ -103,6 +103,7 @@ public final class GuiBench {
       Thread.sleep(500);
       long heapBefore = liveHeap();
       long recordedBefore = warden.traffic().totalRecorded();
+      String loadBefore = load();
 
       List<long[]> heapSamples = new ArrayList<>();
       measuring = true;
@@ -151,6 +152,8 @@ public final class GuiBench {
         }
       }
       out.append('\n');
+      out.append("machine:     ").append(Runtime.getRuntime().availableProcessors())
+          .append(" cores; load average at the start ").append(loadBefore).append(", at the end ").append(load()).append('\n');
       out.append(String.format(Locale.ROOT, "merit:       %.1fx the rate target, %.1fx under the p99 frame-gap target%n",
           rate / 2000.0, p99 == 0 ? 0 : 100.0 / p99));
       System.out.print(out);
@@ -174,6 +177,15 @@ public final class GuiBench {
         }
       }
       return total;
+    }
+
+    /** The 1-minute load average: on a shared machine the frame gaps mean little without it. */
+    private static String load() {
+      try {
+        return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+      } catch (IOException | RuntimeException unknown) {
+        return "?";
+      }
     }
 
     private static double pct(long[] sorted, double q) {
