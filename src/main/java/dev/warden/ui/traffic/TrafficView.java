@@ -72,12 +72,12 @@ public final class TrafficView {
     table.setRowFactory(t -> new KindRow());
     table.setContextMenu(contextMenu());
 
-    table.getColumns().add(column("id", "#", 52, e -> e.id(), Object::toString));
+    table.getColumns().add(column("id", "#", 48, e -> e.id(), Object::toString));
     table.getColumns().add(column("time", "Time", 98, Exchange::started, t -> TIME.format((Instant) t)));
-    table.getColumns().add(column("client", "Client", 118, Exchange::client, Object::toString));
-    table.getColumns().add(column("method", "Method", 70, Exchange::method, Object::toString));
-    table.getColumns().add(column("host", "Host", 150, Exchange::host, Object::toString));
-    table.getColumns().add(column("path", "Path", 170, Exchange::path, Object::toString));
+    table.getColumns().add(column("client", "Client", 104, Exchange::client, Object::toString));
+    table.getColumns().add(column("method", "Method", 66, Exchange::method, Object::toString));
+    table.getColumns().add(column("host", "Host", 140, Exchange::host, Object::toString));
+    table.getColumns().add(column("path", "Path", 150, Exchange::path, Object::toString));
     table.getColumns().add(statusColumn());
     table.getColumns().add(authColumn());
     table.getColumns().add(column("size", "Size", 70, e -> e.responseBody().totalSize(),

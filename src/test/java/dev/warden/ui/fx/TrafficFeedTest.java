@@ -70,10 +70,10 @@ class TrafficFeedTest {
     try (TrafficFeed feed = new TrafficFeed(log, Runnable::run, 1000, Duration.ofMillis(100),
         b -> flushedAt.add(System.nanoTime()))) {
       feed.start();
-      for (int i = 1; i <= 3; i++) {
-        log.record(Exchanges.open(i, "http://a.example/" + i));
-        Thread.sleep(5);
-      }
+      log.record(Exchanges.open(1, "http://a.example/1"));
+      Thread.sleep(150);
+      log.record(Exchanges.open(2, "http://a.example/2"));
+      log.record(Exchanges.open(3, "http://a.example/3"));
       Thread.sleep(400);
       assertThat(flushedAt).hasSize(2);
       assertThat(flushedAt.get(1) - flushedAt.get(0)).isGreaterThanOrEqualTo(90_000_000L);
