@@ -72,17 +72,17 @@ public final class TrafficView {
     table.setRowFactory(t -> new KindRow());
     table.setContextMenu(contextMenu());
 
-    table.getColumns().add(column("id", "#", 48, e -> e.id(), Object::toString));
-    table.getColumns().add(column("time", "Time", 98, Exchange::started, t -> TIME.format((Instant) t)));
-    table.getColumns().add(column("client", "Client", 104, Exchange::client, Object::toString));
-    table.getColumns().add(column("method", "Method", 66, Exchange::method, Object::toString));
+    table.getColumns().add(column("id", "#", 52, e -> e.id(), Object::toString));
+    table.getColumns().add(column("time", "Time", 112, Exchange::started, t -> TIME.format((Instant) t)));
+    table.getColumns().add(column("client", "Client", 128, Exchange::client, Object::toString));
+    table.getColumns().add(column("method", "Method", 80, Exchange::method, Object::toString));
     table.getColumns().add(column("host", "Host", 140, Exchange::host, Object::toString));
     table.getColumns().add(column("path", "Path", 150, Exchange::path, Object::toString));
     table.getColumns().add(statusColumn());
     table.getColumns().add(authColumn());
     table.getColumns().add(column("size", "Size", 70, e -> e.responseBody().totalSize(),
         s -> ExchangeFacts.size((Long) s)));
-    table.getColumns().add(column("duration", "Duration", 76, Exchange::duration,
+    table.getColumns().add(column("duration", "Duration", 92, Exchange::duration,
         d -> ((Duration) d).toMillis() + " ms"));
   }
 
@@ -174,7 +174,7 @@ public final class TrafficView {
   }
 
   private static TableColumn<Exchange, Object> statusColumn() {
-    TableColumn<Exchange, Object> column = column("status", "Status", 62, Exchange::status,
+    TableColumn<Exchange, Object> column = column("status", "Status", 72, Exchange::status,
         s -> ((Integer) s) == 0 ? "—" : s.toString());
     column.getStyleClass().add("status-column");
     return column;
