@@ -155,7 +155,9 @@ if [[ -z "$visible" ]]; then
 fi
 echo "$(( (visible - start) / 1000000 ))" > "$out/gui.ms"
 xwininfo -root -tree | grep -i '"Warden' > "$out/gui.windows" || true
-sleep 2   # let the first frames paint before the picture
+sleep 0.5   # the Stage icons arrive with the first show
+xprop -id "$wid" _NET_WM_ICON | grep -o 'Icon ([0-9]* x [0-9]*)' | sort -u > "$out/gui.icons" || true
+sleep 1.5 # let the first frames paint before the picture
 import -window root "$out/packaged-gui.png"
 kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
 echo ok > "$out/gui.result"
@@ -169,6 +171,8 @@ $(cat "$smoke/gui.log" 2>/dev/null)"
 gui_ms=$(cat "$smoke/gui.ms")
 gui_s=$(awk -v ms="$gui_ms" 'BEGIN { printf "%.2f", ms / 1000 }')
 echo "   window: $(head -1 "$smoke/gui.windows" | sed 's/^ *//')"
+[[ -s "$smoke/gui.icons" ]] || fail "the window has no icon (_NET_WM_ICON): the Stage icons did not load"
+echo "   window icons: $(tr '\n' ' ' < "$smoke/gui.icons")"
 echo "   screenshot: target/smoke/packaged-gui.png"
 
 # --- summary --------------------------------------------------------------------------------
