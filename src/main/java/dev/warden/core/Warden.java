@@ -87,6 +87,11 @@ public final class Warden implements AutoCloseable {
     return CompletableFuture.supplyAsync(() -> publish(engine.start(settings.listen())), worker);
   }
 
+  /** The address really bound now (the real port when 0 was asked), or empty when not listening. */
+  public java.util.Optional<ListenAddress> boundAddress() {
+    return status.boundAddress();
+  }
+
   /** Stops listening and closes every open connection. Completes with the new status. */
   public CompletableFuture<EngineStatus> stop() {
     return CompletableFuture.supplyAsync(
@@ -107,7 +112,7 @@ public final class Warden implements AutoCloseable {
     return CompletableFuture.supplyAsync(
         () -> {
           EngineStatus next = engine.move(address);
-          if (next.listening()) {
+          if (engine.isListeningOn(address)) {
             Settings moved = settings.withListen(address);
             try {
               store.save(moved);

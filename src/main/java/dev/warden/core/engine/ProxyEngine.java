@@ -5,39 +5,178 @@ import dev.warden.core.auth.AuthPolicy;
 import dev.warden.core.settings.ListenAddress;
 import dev.warden.core.settings.Settings;
 import dev.warden.core.traffic.TrafficLog;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.function.Supplier;
+import org.littleshoot.proxy.HttpProxyServer;
+import org.littleshoot.proxy.impl.DefaultHttpProxyServer;
+import org.littleshoot.proxy.impl.ServerGroup;
 
 /**
- * The embedded LittleProxy server. Blocking: call only from Warden's worker thread.
+ * The embedded LittleProxy server: start, stop, move to another address, without restarting the
+ * JVM. One {@link ServerGroup} (its event loops) is shared by every server this engine builds, so a
+ * restart costs milliseconds; it is shut down once, by {@link #close()}.
+ *
+ * <p>No ProxyAuthenticator is installed: LittleProxy's is fixed at build time, remembers a
+ * connection as authenticated forever and never reaches the filters, so Warden enforces 407 in
+ * {@link ExchangeFilters} instead.
+ *
+ * <p>Threads: every method blocks (binding, closing connections) and must be called from one thread
+ * at a time: Warden's worker thread. Never from a network thread or the JavaFX thread.
  */
 public final class ProxyEngine implements AutoCloseable {
 
-  private final Supplier<AuthPolicy> policy;
-  private final Supplier<Settings> settings;
-  private final TrafficLog traffic;
+  /** Large enough that an oversize Proxy-Authorization reaches Warden and gets its 407 with reason. */
+  private static final int MAX_HEADER_SIZE = 64 * 1024;
+  private static final int REBIND_ATTEMPTS = 20;
+  private static final long REBIND_PAUSE_MS = 50;
 
+  private final ExchangeFiltersSource filters;
+  private final ServerGroup group;
+  private HttpProxyServer server;
+  private ListenAddress listening;
+
+  /**
+   * @param policy the 407 policy in force, read once per request on network threads
+   * @param settings the settings in force, read once per request on network threads
+   * @param traffic where every finished exchange is recorded
+   */
   public ProxyEngine(Supplier<AuthPolicy> policy, Supplier<Settings> settings, TrafficLog traffic) {
-    this.policy = policy;
-    this.settings = settings;
-    this.traffic = traffic;
+    this.filters = new ExchangeFiltersSource(policy, settings, traffic);
+    int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+    this.group = new ServerGroup("warden", 1, threads, threads, false);
   }
 
-  /** Starts listening (stopping a previous listener first). */
+  /** Starts listening on {@code address}, first stopping any current listener. */
   public EngineStatus start(ListenAddress address) {
-    throw new IllegalStateException("engine under construction");
+    boolean wasListening = server != null;
+    stop();
+    return bindWithRetry(address, wasListening);
   }
 
-  /** Moves to a new address, keeping the old listener when the new one fails. */
+  /**
+   * Moves to {@code address}. The new listener is opened before the old one is closed, so a bad or
+   * busy address leaves the old listener running; the returned status then says why and that the
+   * old address is still served. When the new address overlaps the old one (same port), the old
+   * listener is closed first and reopened if the new one fails.
+   */
   public EngineStatus move(ListenAddress address) {
-    throw new IllegalStateException("engine under construction");
+    if (server == null) {
+      return bindWithRetry(address, false);
+    }
+    ListenAddress old = listening;
+    if (old.equals(address)) {
+      return listeningStatus(address);
+    }
+    try {
+      HttpProxyServer next = bind(address);
+      stop();
+      server = next;
+      listening = address;
+      return listeningStatus(address);
+    } catch (RuntimeException failure) {
+      if (!overlaps(old, address)) {
+        return keptOld(address, old, BindFailure.describe(address, failure));
+      }
+    }
+    stop();
+    EngineStatus moved = bindWithRetry(address, true);
+    if (moved.listening()) {
+      return moved;
+    }
+    EngineStatus back = bindWithRetry(old, true);
+    return back.listening() ? keptOld(address, old, moved.message()) : moved;
   }
 
+  /** Whether the engine listens on exactly this address now. */
   public boolean isListeningOn(ListenAddress address) {
-    return false;
+    return server != null && address.equals(listening);
   }
 
-  public void stop() {}
+  /** The address really bound (the real port when 0 was asked), or null when stopped. */
+  public ListenAddress boundAddress() {
+    if (server == null) {
+      return null;
+    }
+    return new ListenAddress(listening.host(), server.getListenAddress().getPort());
+  }
 
+  /** Stops listening and closes every open connection. No-op when stopped. */
+  public void stop() {
+    if (server != null) {
+      server.abort();
+      server = null;
+      listening = null;
+    }
+  }
+
+  /** Stops and releases the event loops for good. */
   @Override
-  public void close() {}
+  public void close() {
+    stop();
+    group.shutdown(false);
+  }
+
+  /**
+   * Binds; when this engine has just closed a listener on an overlapping address, retries a busy
+   * address briefly, since the shared event loops may hold the old socket for a moment.
+   */
+  private EngineStatus bindWithRetry(ListenAddress address, boolean justStopped) {
+    int attempts = justStopped ? REBIND_ATTEMPTS : 1;
+    String reason = "";
+    for (int attempt = 0; attempt < attempts; attempt++) {
+      try {
+        server = bind(address);
+        listening = address;
+        return listeningStatus(address);
+      } catch (RuntimeException failure) {
+        reason = BindFailure.describe(address, failure);
+        if (!reason.endsWith("already in use")) {
+          break;
+        }
+        pause();
+      }
+    }
+    return new EngineStatus(EngineStatus.State.FAILED, address, null, reason);
+  }
+
+  private HttpProxyServer bind(ListenAddress address) {
+    InetSocketAddress socketAddress;
+    try {
+      socketAddress = new InetSocketAddress(InetAddress.getByName(address.host()), address.port());
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+    return DefaultHttpProxyServer.bootstrap()
+        .withName("warden")
+        .withServerGroup(group)
+        .withAddress(socketAddress)
+        .withFiltersSource(filters)
+        .withMaxHeaderSize(MAX_HEADER_SIZE)
+        .withProxyAlias("warden")
+        .start();
+  }
+
+  private EngineStatus listeningStatus(ListenAddress requested) {
+    ListenAddress bound = boundAddress();
+    return new EngineStatus(EngineStatus.State.LISTENING, requested, bound, "Listening on " + bound);
+  }
+
+  private EngineStatus keptOld(ListenAddress requested, ListenAddress old, String reason) {
+    return new EngineStatus(
+        EngineStatus.State.LISTENING, old, boundAddress(), reason + "; still listening on " + boundAddress());
+  }
+
+  private static boolean overlaps(ListenAddress a, ListenAddress b) {
+    return a.port() == b.port() && a.port() != 0;
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(REBIND_PAUSE_MS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
 }
