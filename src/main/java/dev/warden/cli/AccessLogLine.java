@@ -12,10 +12,10 @@ import java.time.format.DateTimeFormatter;
  *
  * time the request arrived (UTC, milliseconds), client, user or {@code -}, method, URL, status (or
  * {@code -} when none was sent), authentication outcome, response body bytes, milliseconds; then, only
- * when the destination failed, {@code error="..."}. The user is the one the client claimed, also when
- * it was challenged, since "who got the password wrong" is what one reads a log for; the outcome field
- * says whether it was accepted. Only names and labels are written, never a credential. Stateless;
- * any thread.
+ * when the destination failed, {@code error="..."} (the failure's kind and detail). The user is the
+ * one the client claimed, also when it was challenged, since "who got the password wrong" is what one
+ * reads a log for; the outcome field says whether it was accepted. Only names and labels are written,
+ * never a credential. Stateless; any thread.
  */
 public final class AccessLogLine {
 
@@ -38,7 +38,10 @@ public final class AccessLogLine {
     e.failure()
         .ifPresent(
             f -> {
-              String text = f.detail().isEmpty() ? f.kind().label() : f.kind().label() + ": " + f.detail();
+              String text =
+                  f.detail().isEmpty() ? f.kind().label()
+                      : f.detail().contains(f.kind().label()) ? f.detail()
+                      : f.kind().label() + ": " + f.detail();
               line.append(" error=\"").append(text.replace('"', '\'').replaceAll("\\p{Cntrl}", " ")).append('"');
             });
     return line.toString();

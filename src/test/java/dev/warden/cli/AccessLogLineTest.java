@@ -69,6 +69,16 @@ class AccessLogLineTest {
   }
 
   @Test
+  void doesNotRepeatTheKindWhenTheDetailAlreadyNamesIt() {
+    var error =
+        new ExchangeError(ExchangeError.Kind.CONNECT_FAILED, "http://127.0.0.1:1/: connection refused or unreachable");
+
+    String line = AccessLogLine.of(Exchanges.get(1, new AuthOutcome.NotRequired(), 502, error));
+
+    assertThat(line).endsWith(" error=\"http://127.0.0.1:1/: connection refused or unreachable\"");
+  }
+
+  @Test
   void encodesSpacesAndControlCharactersSoEachFieldStaysOneToken() {
     var outcome =
         new AuthOutcome.Challenged(ChallengeReason.UNKNOWN_USER, "", "Warden", "Basic", "eve\nfake line");
