@@ -165,4 +165,17 @@ class ChallengeOnTheWireTest {
     assertThat(recorded.client()).startsWith("127.0.0.1:");
     assertThat(recorded.protocol()).isEqualTo("HTTP/1.1");
   }
+
+  @Test
+  void discardsTheBodyOfARefusedPostAndKeepsTheConnectionInStep() throws Exception {
+    try (RawHttpConnection c = new RawHttpConnection(warden.port())) {
+      String url = origin.url("/post");
+      String body = "{\"name\":\"value\"}";
+      RawResponse refused = c.exchange("POST " + url + " HTTP/1.1\r\nHost: " + hostOf(url)
+          + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+      assertThat(refused.status()).isEqualTo(407);
+      assertThat(c.exchange(get(origin.url("/after-post"))).statusLine()).startsWith("HTTP/1.1 407");
+    }
+    assertThat(origin.seen()).noneMatch(s -> s.path().equals("/post"));
+  }
 }

@@ -117,4 +117,18 @@ class TrafficCaptureTest {
     assertThat(e.isConnect()).isTrue();
     assertThat(e.status()).isEqualTo(200);
   }
+
+  @Test
+  void recordsTheRequestBodyPrefixOfAForwardedPost() throws Exception {
+    String url = origin.url("/posted");
+    String body = "0123456789abcdef";
+    try (RawHttpConnection c = new RawHttpConnection(warden.port())) {
+      RawResponse response = c.exchange("POST " + url + " HTTP/1.1\r\nHost: 127.0.0.1:" + origin.port()
+          + "\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+      assertThat(response.status()).isEqualTo(200);
+    }
+    Exchange e = warden.awaitExchangeFor(url);
+    assertThat(e.requestBody().totalSize()).isEqualTo(16);
+    assertThat(new String(e.requestBody().bytes(), StandardCharsets.US_ASCII)).isEqualTo("01234567");
+  }
 }
