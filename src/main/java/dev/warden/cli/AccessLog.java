@@ -12,16 +12,20 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Writes one {@link AccessLogLine} per recorded exchange, on a thread of its own.
  *
- * <p>Threads: the traffic log's listener runs on network threads, so it only sets a flag and unparks
- * the writer: it never formats, blocks or allocates. The writer thread reads {@link TrafficLog#since}
+ * <p>Threads: the traffic log's listener runs on network threads, so it only sets a flag and, when
+ * the writer is idle, unparks it: it never formats, blocks or allocates. The writer thread reads {@link TrafficLog#since}
  * batches from its own cursor; the traffic log is the only buffer, so when the writer falls behind by
  * more than the log holds, the overwritten exchanges are reported as one {@code # N exchanges dropped
- * ...} line instead of queueing without bound. Output is buffered and flushed once per batch.
+ * ...} line instead of queueing without bound. Output is buffered and flushed once per batch; under
+ * load a batch gathers for up to {@link #BUSY_INTERVAL}.
  */
 public final class AccessLog implements AutoCloseable {
 
   /** Exchanges taken per read: big enough to amortise the flush, small enough to keep latency. */
   static final int BATCH = 512;
+
+  /** How long a busy writer lets lines gather before the next write: the log's added latency. */
+  static final Duration BUSY_INTERVAL = Duration.ofMillis(20);
 
   private final TrafficLog traffic;
   private final Writer out;
@@ -53,19 +57,32 @@ public final class AccessLog implements AutoCloseable {
     return log;
   }
 
-  /** Called on network threads after each record: O(1), never blocks. */
+  /**
+   * Called on network threads after each record: O(1), never blocks. Only the first record after the
+   * writer went idle pays for an unpark; while the writer is busy, {@code pending} stays set and this
+   * is a single read.
+   */
   private void wake() {
-    if (!pending.getAndSet(true)) {
+    if (!pending.get() && !pending.getAndSet(true)) {
       LockSupport.unpark(writer);
     }
   }
 
+  /**
+   * While traffic flows the writer drains, then sleeps {@link #BUSY_INTERVAL} with {@code pending}
+   * still set, so network threads do not wake it for every exchange and each flush carries many
+   * lines. When a drain finds nothing it clears {@code pending}, drains once more (an exchange
+   * recorded just before the clear would otherwise wait for the next one) and parks until woken.
+   */
   private void run() {
     try {
       while (!closing) {
-        if (pending.getAndSet(false)) {
-          drain();
-        } else {
+        if (drain() > 0) {
+          LockSupport.parkNanos(this, BUSY_INTERVAL.toNanos());
+          continue;
+        }
+        pending.set(false);
+        if (drain() == 0 && !closing) {
           LockSupport.park(this);
         }
       }
@@ -74,13 +91,17 @@ public final class AccessLog implements AutoCloseable {
     }
   }
 
-  /** Writes everything recorded so far, one flush per batch. Writer thread (or close, after join). */
-  private void drain() {
+  /**
+   * Writes everything recorded so far, one flush per batch; returns how many exchanges it read.
+   * Writer thread (or close, after join).
+   */
+  private long drain() {
+    long start = cursor;
     try {
       while (true) {
         TrafficLog.Batch batch = traffic.since(cursor, BATCH);
         if (batch.next() == cursor && batch.missed() == 0) {
-          return;
+          return cursor - start;
         }
         if (batch.missed() > 0) {
           out.write("# " + batch.missed() + " exchanges dropped before they could be logged\n");

@@ -51,7 +51,7 @@ public final class HeadlessMode {
    * @param storeFor opens the settings file a run starts from (only read here, never saved)
    * @param defaultConfig the settings file when {@code --config} is not given
    * @param overrides applies the flags
-   * @param onSignal registers what to do when the process is told to stop (see {@link ShutdownHook})
+   * @param onSignal registers what to do when the process is told to stop (see {@link StopOnSignal})
    */
   public HeadlessMode(
       Terminal terminal,
