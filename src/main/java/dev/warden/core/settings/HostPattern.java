@@ -65,8 +65,10 @@ public final class HostPattern {
       throw new IllegalArgumentException(
           "'" + text + "': '*' is allowed only as a leading '*.' (e.g. *.corp.example)");
     }
-    if (!name.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == ':' || c == '_')) {
-      throw new IllegalArgumentException("'" + text + "': a host holds letters, digits, '.', '-' only");
+    if (!name.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == ':' || c == '_'))) {
+      // Destinations arrive in their ASCII (xn--) form, so a Unicode pattern would never match.
+      throw new IllegalArgumentException(
+          "'" + text + "': a host holds ASCII letters, digits, '.', '-', '_' only (write IDNs as xn--...)");
     }
     return new HostPattern(text.strip(), name, wildcard, port);
   }

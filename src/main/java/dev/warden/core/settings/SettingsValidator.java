@@ -1,17 +1,178 @@
 package dev.warden.core.settings;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
-/** Checks a {@link Settings} value before it is applied or saved. Stateless; any thread. */
+/**
+ * Checks a {@link Settings} value before it is applied or saved.
+ *
+ * <p>{@link #problems} are blocking: settings with any problem are refused. {@link #warnings} are
+ * not: the settings work, but probably not as the user expects. Each sentence names the realm or
+ * user it is about and never contains a password hash. Stateless; any thread.
+ */
 public final class SettingsValidator {
+
+  public static final int MIN_TRAFFIC_CAPACITY = 100;
+  public static final int MAX_TRAFFIC_CAPACITY = 1_000_000;
+  public static final int MAX_BODY_PREFIX_LIMIT = 16 * 1024 * 1024;
 
   /** Every problem found, one sentence each, empty when the settings can be applied. */
   public List<String> problems(Settings settings) {
     List<String> problems = new ArrayList<>();
-    if (settings.realms().isEmpty()) {
-      problems.add("At least one realm is needed");
+    checkRealmSet(settings.realms(), problems);
+    for (int i = 0; i < settings.realms().size(); i++) {
+      checkRealm(settings.realms().get(i), i, problems);
     }
-    return problems;
+    if (settings.trafficCapacity() < MIN_TRAFFIC_CAPACITY
+        || settings.trafficCapacity() > MAX_TRAFFIC_CAPACITY) {
+      problems.add(String.format(Locale.ROOT,
+          "Traffic capacity %,d is outside %,d-%,d exchanges",
+          settings.trafficCapacity(), MIN_TRAFFIC_CAPACITY, MAX_TRAFFIC_CAPACITY));
+    }
+    if (settings.bodyPrefixLimit() < 0 || settings.bodyPrefixLimit() > MAX_BODY_PREFIX_LIMIT) {
+      problems.add(String.format(Locale.ROOT,
+          "Body prefix limit %,d bytes is outside 0-16 MiB (0-%,d bytes)",
+          settings.bodyPrefixLimit(), MAX_BODY_PREFIX_LIMIT));
+    }
+    return List.copyOf(problems);
+  }
+
+  /**
+   * Things that are allowed but probably unintended, one sentence each. Meaningful only for
+   * settings without {@link #problems}; the first-run defaults get one (a realm without users).
+   */
+  public List<String> warnings(Settings settings) {
+    List<String> warnings = new ArrayList<>();
+    if (!isLoopback(settings.listen().host())) {
+      warnings.add("Listening on " + settings.listen()
+          + " lets other machines use the proxy; 127.0.0.1 keeps it to this computer");
+    }
+    if (settings.enforcement()) {
+      for (int i = 0; i < settings.realms().size(); i++) {
+        warnNoUsableUsers(settings, i, warnings);
+      }
+    }
+    return List.copyOf(warnings);
+  }
+
+  private static void checkRealmSet(List<Realm> realms, List<String> problems) {
+    if (realms.isEmpty()) {
+      problems.add("At least one realm is needed");
+      return;
+    }
+    List<String> defaults = realms.stream().filter(Realm::isDefault).map(r -> quote(r.name())).toList();
+    if (defaults.isEmpty()) {
+      problems.add("One realm must have no host patterns: it is the default realm for every other "
+          + "destination");
+    } else if (defaults.size() > 1) {
+      problems.add("Only one realm may have no host patterns (the default realm), but "
+          + String.join(", ", defaults) + " have none");
+    }
+    Set<String> seen = new HashSet<>();
+    Set<String> reported = new HashSet<>();
+    for (Realm realm : realms) {
+      String key = realm.name().strip().toLowerCase(Locale.ROOT);
+      if (!key.isEmpty() && !seen.add(key) && reported.add(key)) {
+        problems.add("Realm name " + quote(realm.name())
+            + " is used more than once (names are compared without regard to case)");
+      }
+    }
+  }
+
+  private static void checkRealm(Realm realm, int index, List<String> problems) {
+    String label = label(realm, index);
+    String name = realm.name();
+    if (name.isBlank()) {
+      problems.add(label + " has no name");
+    } else if (name.chars().anyMatch(Character::isISOControl)) {
+      problems.add(label + " contains a control character");
+    } else if (!name.chars().allMatch(c -> c >= 0x20 && c <= 0x7e)) {
+      problems.add(label + ": use ASCII letters only; the realm travels in an ASCII header");
+    }
+
+    Set<HostPattern> patterns = new HashSet<>();
+    for (String text : realm.hostPatterns()) {
+      try {
+        if (!patterns.add(HostPattern.parse(text))) {
+          problems.add(label + ": host pattern " + quote(text.strip()) + " is listed more than once");
+        }
+      } catch (IllegalArgumentException e) {
+        problems.add(label + ": " + e.getMessage());
+      }
+    }
+
+    Set<String> userNames = new HashSet<>();
+    Set<String> reportedUsers = new HashSet<>();
+    for (User user : realm.users()) {
+      checkUser(label, user, problems);
+      if (!user.name().isEmpty() && !userNames.add(user.name()) && reportedUsers.add(user.name())) {
+        problems.add(label + ": user " + quote(user.name()) + " is listed more than once");
+      }
+    }
+  }
+
+  private static void checkUser(String realmLabel, User user, List<String> problems) {
+    String name = user.name();
+    if (name.isEmpty()) {
+      problems.add(realmLabel + ": a user has no name");
+      return;
+    }
+    if (name.chars().anyMatch(Character::isISOControl)) {
+      problems.add(realmLabel + ": user name " + quote(name) + " contains a control character");
+    }
+    if (name.indexOf(':') >= 0) {
+      problems.add(realmLabel + ": user name " + quote(name)
+          + " contains ':', which Basic authentication cannot carry");
+    }
+    if (user.passwordHash().isBlank()) {
+      problems.add(realmLabel + ": user " + quote(name) + " has no password");
+    }
+  }
+
+  private static void warnNoUsableUsers(Settings settings, int index, List<String> warnings) {
+    Realm realm = settings.realms().get(index);
+    String whom;
+    if (!realm.isDefault()) {
+      whom = "every request to its hosts will be challenged";
+    } else if (settings.realms().size() == 1) {
+      whom = "every request will be challenged";
+    } else {
+      whom = "every request outside the other realms will be challenged";
+    }
+    if (realm.users().isEmpty()) {
+      warnings.add(label(realm, index) + " has no users: " + whom);
+    } else if (realm.users().stream().noneMatch(User::enabled)) {
+      warnings.add(label(realm, index) + " has only disabled users: " + whom);
+    }
+  }
+
+  /**
+   * Loopback by its literal form only: resolving a name here would block and could reach the
+   * network, and a warning does not need to be exact.
+   */
+  private static boolean isLoopback(String host) {
+    String h = host.toLowerCase(Locale.ROOT);
+    return h.equals("localhost") || h.startsWith("127.") || h.equals("::1")
+        || h.equals("0:0:0:0:0:0:0:1");
+  }
+
+  private static String label(Realm realm, int index) {
+    return realm.name().isBlank() ? "Realm #" + (index + 1) : "Realm " + quote(realm.name());
+  }
+
+  /** Quotes a name for a message, escaping control characters so the sentence stays one line. */
+  static String quote(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 2).append('\'');
+    text.chars().forEach(c -> {
+      if (Character.isISOControl(c)) {
+        out.append(String.format(Locale.ROOT, "\\u%04X", c));
+      } else {
+        out.append((char) c);
+      }
+    });
+    return out.append('\'').toString();
   }
 }

@@ -1,0 +1,16 @@
+package dev.warden.core.auth;
+
+/**
+ * A user of one {@link ProtectionSpace} as the policy needs it: the stored hash already parsed.
+ * Immutable.
+ *
+ * @param hash the parsed stored hash, or {@code null} when it is in a format Warden cannot verify
+ *     (such a user never authenticates; {@link AuthPolicy#problems()} says why)
+ */
+record Account(String name, boolean enabled, PasswordHash hash) {
+
+  @Override
+  public String toString() {
+    return "Account[" + name + (enabled ? "" : ", disabled") + "]";
+  }
+}

@@ -1,0 +1,63 @@
+package dev.warden.core.auth;
+
+import java.util.Arrays;
+
+/**
+ * HTTP Basic (RFC 7617) with {@code charset="UTF-8"}. Thread-safe: the only state is the shared
+ * {@link CredentialVerifier} of the policy it belongs to.
+ */
+final class BasicScheme implements AuthScheme {
+
+  static final String NAME = "Basic";
+
+  private final CredentialVerifier verifier;
+
+  BasicScheme(CredentialVerifier verifier) {
+    this.verifier = verifier;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String challenge(String realm) {
+    return NAME + " realm=" + QuotedString.of(realm) + ", charset=\"UTF-8\"";
+  }
+
+  @Override
+  public SchemeVerdict judge(AuthRequest request, String credentials, ProtectionSpace space) {
+    BasicToken.Result read = BasicToken.read(credentials);
+    if (read instanceof BasicToken.Malformed malformed) {
+      return new SchemeVerdict.Rejected(ChallengeReason.MALFORMED, malformed.detail(), "", unreadable());
+    }
+    BasicToken.Credentials given = (BasicToken.Credentials) read;
+    String user = given.user();
+    String redacted = NAME + " " + user + ":***";
+    try {
+      return switch (verifier.verify(space, user, given.password())) {
+        case ACCEPTED -> new SchemeVerdict.Accepted(user, redacted);
+        case UNKNOWN_USER -> new SchemeVerdict.Rejected(ChallengeReason.UNKNOWN_USER, "", user, redacted);
+        case WRONG_PASSWORD -> new SchemeVerdict.Rejected(ChallengeReason.WRONG_PASSWORD, "", user, redacted);
+        case DISABLED_USER -> new SchemeVerdict.Rejected(ChallengeReason.DISABLED_USER, "", user, redacted);
+      };
+    } finally {
+      Arrays.fill(given.password(), '\0');
+    }
+  }
+
+  @Override
+  public String redact(String credentials) {
+    BasicToken.Result read = BasicToken.read(credentials);
+    if (read instanceof BasicToken.Credentials given) {
+      Arrays.fill(given.password(), '\0');
+      return NAME + " " + given.user() + ":***";
+    }
+    return unreadable();
+  }
+
+  private static String unreadable() {
+    return NAME + " (unreadable)";
+  }
+}

@@ -1,0 +1,131 @@
+package dev.warden.core.auth;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+
+/**
+ * Reads the part of a Basic Proxy-Authorization value after the scheme (RFC 7617 §2): exactly one
+ * strict base64 token of UTF-8 {@code user ":" password}, split at the first colon because the
+ * password may contain colons and the user-id may not. Stateless; any thread; never throws.
+ */
+final class BasicToken {
+
+  /** What a token yields: credentials or the reason it is malformed. */
+  sealed interface Result {}
+
+  /**
+   * Well-formed credentials. {@code password} is a fresh array owned by the receiver, who should wipe
+   * it when done.
+   */
+  record Credentials(String user, char[] password) implements Result {
+    @Override
+    public String toString() {
+      return "Credentials[" + user + ":***]";
+    }
+  }
+
+  /** Malformed credentials; {@code detail} is short and holds no secret. */
+  record Malformed(String detail) implements Result {}
+
+  private BasicToken() {}
+
+  /** Reads {@code token}, the credentials after {@code Basic} and its whitespace. */
+  static Result read(String token) {
+    if (token.isEmpty()) {
+      return new Malformed("no token after scheme");
+    }
+    if (token.indexOf(' ') >= 0 || token.indexOf('\t') >= 0) {
+      return new Malformed("more than one token after scheme");
+    }
+    String base64Problem = base64Problem(token);
+    if (base64Problem != null) {
+      return new Malformed(base64Problem);
+    }
+    byte[] bytes;
+    try {
+      bytes = Base64.getDecoder().decode(token);
+    } catch (IllegalArgumentException e) {
+      return new Malformed("invalid base64");
+    }
+    try {
+      // RFC 4648 §3.5: a canonical encoder leaves the pad bits zero ("YR==" is not "YQ==")
+      if (!Base64.getEncoder().encodeToString(bytes).equals(token)) {
+        return new Malformed("invalid base64");
+      }
+      return split(bytes);
+    } finally {
+      Arrays.fill(bytes, (byte) 0);
+    }
+  }
+
+  private static Result split(byte[] bytes) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharBuffer chars;
+    try {
+      chars = decoder.decode(ByteBuffer.wrap(bytes));
+    } catch (CharacterCodingException e) {
+      return new Malformed("invalid UTF-8");
+    }
+    char[] text = new char[chars.remaining()];
+    chars.get(text);
+    if (chars.hasArray()) {
+      Arrays.fill(chars.array(), '\0');
+    }
+    try {
+      return splitAtFirstColon(text);
+    } finally {
+      Arrays.fill(text, '\0');
+    }
+  }
+
+  private static Result splitAtFirstColon(char[] text) {
+    int colon = -1;
+    for (int i = 0; i < text.length; i++) {
+      if (text[i] == ':') {
+        colon = i;
+        break;
+      }
+    }
+    if (colon < 0) {
+      return new Malformed("no colon between user and password");
+    }
+    if (colon == 0) {
+      return new Malformed("empty user name");
+    }
+    for (int i = 0; i < text.length; i++) {
+      // Character.CONTROL is C0, DEL and C1: RFC 7617 forbids CTLs, and PRECIS (RFC 8265) C1 too
+      if (Character.getType(text[i]) == Character.CONTROL) {
+        return new Malformed("control character in credentials");
+      }
+    }
+    return new Credentials(new String(text, 0, colon), Arrays.copyOfRange(text, colon + 1, text.length));
+  }
+
+  /** Alphabet and padding checks (RFC 4648 §4), which Java's decoder is lenient about. */
+  private static String base64Problem(String token) {
+    int padding = 0;
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      if (c == '=') {
+        padding++;
+      } else if (padding > 0) {
+        return "bad base64 padding";
+      } else if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+          || c == '+' || c == '/')) {
+        return "invalid base64";
+      }
+    }
+    if (padding > 2 || token.length() % 4 != 0) {
+      return "bad base64 padding";
+    }
+    return null;
+  }
+}

@@ -1,0 +1,63 @@
+package dev.warden.core.auth;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * bcrypt as written by {@code htpasswd -B} ({@code $2y$}) and other tools ({@code $2a$},
+ * {@code $2b$}). Passwords longer than 72 bytes are truncated, as htpasswd and OpenBSD do, so such a
+ * password set with htpasswd still verifies. Immutable; any thread.
+ */
+final class BcryptHash implements PasswordHash {
+
+  private static final Pattern FORMAT = Pattern.compile("\\$2[aby]\\$([0-9]{2})\\$[./A-Za-z0-9]{53}");
+  private static final BCrypt.Verifyer VERIFYER =
+      BCrypt.verifyer(null, LongPasswordStrategies.truncate(BCrypt.Version.VERSION_2Y));
+
+  private final byte[] stored;
+  private final int cost;
+
+  private BcryptHash(byte[] stored, int cost) {
+    this.stored = stored;
+    this.cost = cost;
+  }
+
+  static BcryptHash parse(String stored) {
+    Matcher m = FORMAT.matcher(stored);
+    if (!m.matches()) {
+      throw new IllegalArgumentException("damaged bcrypt hash");
+    }
+    int cost = Integer.parseInt(m.group(1));
+    if (cost < BCrypt.MIN_COST || cost > BCrypt.MAX_COST) {
+      throw new IllegalArgumentException("bcrypt cost " + cost + " is outside " + BCrypt.MIN_COST
+          + "-" + BCrypt.MAX_COST);
+    }
+    return new BcryptHash(stored.getBytes(StandardCharsets.US_ASCII), cost);
+  }
+
+  @Override
+  public boolean matches(char[] password) {
+    byte[] bytes = PasswordBytes.utf8(password);
+    try {
+      return VERIFYER.verify(bytes, stored).verified;
+    } catch (RuntimeException e) {
+      return false;
+    } finally {
+      Arrays.fill(bytes, (byte) 0);
+    }
+  }
+
+  @Override
+  public String format() {
+    return "bcrypt";
+  }
+
+  @Override
+  public String toString() {
+    return "BcryptHash[cost=" + cost + "]";
+  }
+}

@@ -1,0 +1,59 @@
+package dev.warden.core.auth;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Turns realm, user and password into an HMAC-SHA256 under a random key of its own, so verification
+ * caches can be keyed without keeping passwords or fast unkeyed hashes of them in memory. The key dies
+ * with the instance (one per policy). Thread-safe: every call uses its own {@link Mac}.
+ */
+final class KeyedFingerprint {
+
+  private static final String ALGORITHM = "HmacSHA256";
+
+  /** The 256-bit fingerprint as four longs: cheap equals and hashCode, no array to copy. */
+  record Fingerprint(long w0, long w1, long w2, long w3) {}
+
+  private final SecretKeySpec key;
+
+  private KeyedFingerprint(byte[] key) {
+    this.key = new SecretKeySpec(key, ALGORITHM);
+  }
+
+  static KeyedFingerprint withRandomKey() {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    try {
+      return new KeyedFingerprint(key);
+    } finally {
+      Arrays.fill(key, (byte) 0);
+    }
+  }
+
+  /** The fingerprint of one credential; leaves {@code password} unchanged. */
+  Fingerprint of(int space, String user, char[] password) {
+    byte[] userBytes = user.getBytes(StandardCharsets.UTF_8);
+    byte[] passwordBytes = PasswordBytes.utf8(password);
+    try {
+      Mac mac = Mac.getInstance(ALGORITHM);
+      mac.init(key);
+      // lengths first, so ("ab", "c") and ("a", "bc") cannot meet
+      mac.update(ByteBuffer.allocate(12).putInt(space).putInt(userBytes.length)
+          .putInt(passwordBytes.length).array());
+      mac.update(userBytes);
+      mac.update(passwordBytes);
+      ByteBuffer digest = ByteBuffer.wrap(mac.doFinal());
+      return new Fingerprint(digest.getLong(), digest.getLong(), digest.getLong(), digest.getLong());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every Java 17 runtime", e);
+    } finally {
+      Arrays.fill(passwordBytes, (byte) 0);
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package dev.warden.core.auth;
+
+import dev.warden.core.settings.HostPattern;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A realm compiled for judging requests: parsed host patterns, users by name with parsed hashes, and
+ * the ready-made challenges. Immutable; any thread.
+ *
+ * @param index position among the policy's spaces; tells apart realms that share a name
+ * @param name the realm name sent in challenges
+ * @param patterns destinations this space guards; empty for the default space
+ * @param accounts users by exact name
+ * @param challenges Proxy-Authenticate values, one per scheme, in preference order
+ */
+record ProtectionSpace(
+    int index, String name, List<HostPattern> patterns, Map<String, Account> accounts, List<String> challenges) {
+
+  ProtectionSpace {
+    patterns = List.copyOf(patterns);
+    accounts = Map.copyOf(accounts);
+    challenges = List.copyOf(challenges);
+  }
+
+  /** Whether one of the patterns covers the destination (never true for the default space). */
+  boolean guards(String host, int port) {
+    for (HostPattern pattern : patterns) {
+      if (pattern.matches(host, port)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The account named {@code user}, or {@code null}. */
+  Account account(String user) {
+    return accounts.get(user);
+  }
+}

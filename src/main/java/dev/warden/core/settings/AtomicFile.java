@@ -1,0 +1,94 @@
+package dev.warden.core.settings;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Replaces a file's content so that a crash or a failure at any point leaves either the old content
+ * or the new content, never a mix: the bytes go to a temporary file beside the target, are forced to
+ * disk, and the temporary file is then renamed over the target. Not synchronized: callers serialize
+ * writes to the same target.
+ */
+final class AtomicFile {
+
+  private AtomicFile() {}
+
+  /**
+   * Writes {@code content} to {@code target}, creating missing parent folders. On failure the target
+   * is as it was and the temporary file is gone.
+   *
+   * @throws IOException naming the file or folder that failed
+   */
+  static void replace(Path target, byte[] content) throws IOException {
+    Path absolute = target.toAbsolutePath();
+    Path folder = absolute.getParent();
+    try {
+      Files.createDirectories(folder);
+    } catch (FileAlreadyExistsException e) {
+      NotDirectoryException plain = new NotDirectoryException(folder.toString());
+      plain.initCause(e);
+      throw plain;
+    }
+    // createTempFile gives owner-only permissions on POSIX: the file holds password hashes.
+    Path temp = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".tmp");
+    boolean moved = false;
+    try {
+      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+        ByteBuffer buffer = ByteBuffer.wrap(content);
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
+        }
+        channel.force(true);
+      }
+      move(temp, absolute);
+      moved = true;
+      syncFolder(folder);
+    } finally {
+      if (!moved) {
+        deleteQuietly(temp);
+      }
+    }
+  }
+
+  private static void move(Path temp, Path target) throws IOException {
+    try {
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      if (Files.isDirectory(target)) {
+        throw new IOException(target + " is a folder, not a file", e);
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Makes the rename itself durable on Linux. Other platforms cannot open a folder as a channel;
+   * there the rename is as durable as the file system makes it, which is the best on offer.
+   */
+  private static void syncFolder(Path folder) {
+    try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException | UnsupportedOperationException e) {
+      // The new content is already in place; only its durability across a power cut is weaker.
+    }
+  }
+
+  private static void deleteQuietly(Path temp) {
+    try {
+      Files.deleteIfExists(temp);
+    } catch (IOException e) {
+      // The write already failed and that failure is what the caller needs to hear about; a stray
+      // hidden temp file is harmless and the next successful save does not depend on it.
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package dev.warden.core.settings;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Keeps settings in one JSON file (format: {@link SettingsJson}), usually
+ * {@link ConfigDirectory#settingsFile()}.
+ *
+ * <p>Loading never fails and never loses a file: one that cannot be read, parsed or validated is
+ * renamed to {@code settings.json.corrupt-yyyyMMdd-HHmmss} beside it (with {@code -2}, {@code -3}...
+ * rather than overwrite an earlier one), and the defaults are returned with a notice. Saving
+ * validates first and replaces the file atomically ({@link AtomicFile}), so a failed save leaves the
+ * previous file exactly as it was.
+ *
+ * <p>Thread-safe: loads and saves are serialized. Both do blocking file I/O; call them off network
+ * threads and off the JavaFX thread.
+ */
+public final class JsonSettingsStore implements SettingsStore {
+
+  private static final DateTimeFormatter KEPT_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+  /** Enough for a file broken every second for a quarter of an hour; beyond that, stop trying. */
+  private static final int MAX_KEPT_SUFFIX = 1000;
+
+  private final Path file;
+  private final Clock clock;
+  private final SettingsValidator validator = new SettingsValidator();
+  private final Object lock = new Object();
+
+  /** A store over {@code file}; nothing is read or created until {@link #load} or {@link #save}. */
+  public JsonSettingsStore(Path file) {
+    this(file, Clock.systemDefaultZone());
+  }
+
+  /** @param clock stamps the names of kept corrupt files, in its time zone */
+  JsonSettingsStore(Path file, Clock clock) {
+    this.file = Objects.requireNonNull(file, "file").toAbsolutePath();
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  @Override
+  public LoadedSettings load() {
+    synchronized (lock) {
+      byte[] json;
+      try {
+        json = Files.readAllBytes(file);
+      } catch (NoSuchFileException e) {
+        return LoadedSettings.clean(Settings.defaults());
+      } catch (IOException e) {
+        return setAside("it could not be read: " + PlainIoMessage.of(e));
+      }
+      Settings settings;
+      try {
+        settings = SettingsJson.read(json);
+      } catch (SettingsJson.UnreadableException e) {
+        return setAside(e.getMessage());
+      }
+      List<String> problems = validator.problems(settings);
+      if (!problems.isEmpty()) {
+        return setAside("it holds settings Warden refuses: " + String.join("; ", problems));
+      }
+      return LoadedSettings.clean(settings);
+    }
+  }
+
+  /** Moves the unusable file out of the way so the next save cannot destroy what the user had. */
+  private LoadedSettings setAside(String reason) {
+    String base = file.getFileName() + ".corrupt-" + LocalDateTime.now(clock).format(KEPT_STAMP);
+    String notice;
+    try {
+      Path kept = moveToFreeName(base);
+      notice = "Warden could not use the settings file " + file + " because " + reason
+          + ". The file was kept as " + kept + ", and Warden started from the default settings.";
+    } catch (IOException e) {
+      notice = "Warden could not use the settings file " + file + " because " + reason
+          + ". It could not be kept under another name either (" + PlainIoMessage.of(e)
+          + "), so saving settings will replace it. Warden started from the default settings.";
+    }
+    return new LoadedSettings(Settings.defaults(), Optional.of(notice));
+  }
+
+  private Path moveToFreeName(String base) throws IOException {
+    for (int n = 1; n <= MAX_KEPT_SUFFIX; n++) {
+      Path kept = file.resolveSibling(n == 1 ? base : base + "-" + n);
+      try {
+        // Without REPLACE_EXISTING the move refuses to overwrite an earlier kept file.
+        Files.move(file, kept);
+        return kept;
+      } catch (FileAlreadyExistsException e) {
+        // taken by an earlier failure in the same second: try the next suffix
+      }
+    }
+    throw new IOException("every name up to " + base + "-" + MAX_KEPT_SUFFIX + " is taken");
+  }
+
+  /**
+   * Validates, then replaces the file atomically, creating its folder if needed.
+   *
+   * @throws SettingsException listing the problems when the settings are invalid, or with a message
+   *     naming the file and the reason when it could not be written; either way the file on disk is
+   *     unchanged
+   */
+  @Override
+  public void save(Settings settings) throws SettingsException {
+    Objects.requireNonNull(settings, "settings");
+    List<String> problems = validator.problems(settings);
+    if (!problems.isEmpty()) {
+      throw new SettingsException(
+          "The settings were not saved: " + String.join("; ", problems), problems, null);
+    }
+    byte[] json = SettingsJson.write(settings);
+    synchronized (lock) {
+      try {
+        AtomicFile.replace(file, json);
+      } catch (IOException | SecurityException | UnsupportedOperationException e) {
+        String reason = e instanceof IOException io ? PlainIoMessage.of(io) : e.getMessage();
+        String message = "Could not save settings to " + file + ": " + reason;
+        throw new SettingsException(message, List.of(message), e);
+      }
+    }
+  }
+
+  /** The absolute path of the settings file. */
+  @Override
+  public String location() {
+    return file.toString();
+  }
+
+  /** The settings file, for callers that show or open it. */
+  public Path file() {
+    return file;
+  }
+}

@@ -1,0 +1,69 @@
+package dev.warden.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.warden.core.settings.JsonSettingsStore;
+import dev.warden.core.settings.Realm;
+import dev.warden.core.settings.Settings;
+import dev.warden.core.settings.SettingsException;
+import dev.warden.testing.Users;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A settings change through the facade is validated, saved, then applied; or nothing changes. */
+class WardenUpdateTest {
+
+  @TempDir Path folder;
+
+  @Test
+  void savesThenAppliesAValidChangeAndTellsListeners() throws Exception {
+    JsonSettingsStore store = new JsonSettingsStore(folder.resolve("settings.json"));
+    AtomicInteger told = new AtomicInteger();
+    try (Warden warden = new Warden(store, Settings.defaults())) {
+      warden.onSettings(s -> told.incrementAndGet());
+      Settings applied = warden.update(s -> s.withRealms(List.of(new Realm("Corp", List.of(),
+          List.of(Users.user("alice", "s3cret")))))).get(20, TimeUnit.SECONDS);
+      assertThat(warden.settings()).isEqualTo(applied);
+      assertThat(store.load().settings()).isEqualTo(applied);
+      assertThat(told).hasValue(1);
+    }
+  }
+
+  @Test
+  void refusesAnInvalidChangeAndKeepsTheSettingsInForce() throws Exception {
+    JsonSettingsStore store = new JsonSettingsStore(folder.resolve("settings.json"));
+    try (Warden warden = new Warden(store, Settings.defaults())) {
+      Settings before = warden.settings();
+      assertThatThrownBy(() -> warden.update(s -> s.withRealms(List.of(
+              new Realm("Corp", List.of(), List.of(Users.user("a:b", "x")))))).get(20, TimeUnit.SECONDS))
+          .isInstanceOf(ExecutionException.class)
+          .cause()
+          .isInstanceOf(SettingsException.class)
+          .hasMessageContaining("user name 'a:b' contains ':'");
+      assertThat(warden.settings()).isSameAs(before);
+      assertThat(Files.exists(folder.resolve("settings.json"))).isFalse();
+    }
+  }
+
+  @Test
+  void keepsTheSettingsInForceWhenTheSaveFails() throws Exception {
+    Path blocker = Files.writeString(folder.resolve("not-a-folder"), "x");
+    JsonSettingsStore store = new JsonSettingsStore(blocker.resolve("settings.json"));
+    try (Warden warden = new Warden(store, Settings.defaults())) {
+      Settings before = warden.settings();
+      assertThatThrownBy(() -> warden.setEnforcement(false).get(20, TimeUnit.SECONDS))
+          .cause()
+          .isInstanceOf(SettingsException.class)
+          .hasMessageStartingWith("Could not save settings to");
+      assertThat(warden.settings()).isSameAs(before);
+      assertThat(warden.settings().enforcement()).isTrue();
+    }
+  }
+}

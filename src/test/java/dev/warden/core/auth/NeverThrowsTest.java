@@ -1,0 +1,60 @@
+package dev.warden.core.auth;
+
+import static dev.warden.core.auth.TestPolicies.enforcing;
+import static dev.warden.core.auth.TestPolicies.realm;
+import static dev.warden.core.auth.TestPolicies.user;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** A little fuzzing: {@link AuthPolicy#decide} answers every input and never shows a secret. */
+class NeverThrowsTest {
+
+  private static final String SECRET = "s3cr3t-";
+  private static final String[] PIECES = {
+      "Basic", "basic", "BASIC", "Bearer", "Digest", " ", "\t", "=", "==", ":", "\u0000", "\r\n",
+      "\u00ff", "\uD800", "é", "YWxpY2U6", "%", ",", "\"", "realm=\"x\"", "A".repeat(50)};
+
+  @Test
+  void answersRandomInputWithoutThrowingOrRevealingThePassword() {
+    AuthPolicy policy = AuthPolicy.of(enforcing(realm("Fuzz", List.of(), user("alice", "pw"))));
+    Random random = new Random(407);
+
+    for (int i = 0; i < 3_000; i++) {
+      List<String> fields = new ArrayList<>();
+      int count = random.nextInt(10) == 0 ? 2 : 1;
+      for (int f = 0; f < count; f++) {
+        fields.add(randomField(random, i));
+      }
+
+      AuthDecision decision = policy.decide(new AuthRequest("GET", "example.com", 80, fields));
+
+      assertThat(decision.outcome()).isNotNull();
+      assertThat(decision.redactedCredentials()).doesNotContain(SECRET);
+      assertThat(decision.outcome().describe()).doesNotContain(SECRET);
+      assertThat(decision.allowed()).isFalse();
+    }
+  }
+
+  private static String randomField(Random random, int round) {
+    if (random.nextBoolean()) {
+      byte[] bytes = new byte[random.nextInt(24)];
+      random.nextBytes(bytes);
+      String userPart = random.nextBoolean() ? "u" + round + ":" + SECRET + round : "";
+      byte[] credentials = (userPart + new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1))
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      String token = Base64.getEncoder().encodeToString(random.nextInt(4) == 0 ? bytes : credentials);
+      return PIECES[random.nextInt(3)] + " " + token;
+    }
+    StringBuilder field = new StringBuilder();
+    int pieces = random.nextInt(8);
+    for (int p = 0; p < pieces; p++) {
+      field.append(random.nextInt(5) == 0 ? (char) random.nextInt(0x3000) : PIECES[random.nextInt(PIECES.length)]);
+    }
+    return field.toString();
+  }
+}

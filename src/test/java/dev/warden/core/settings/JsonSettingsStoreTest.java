@@ -1,0 +1,331 @@
+package dev.warden.core.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JsonSettingsStoreTest {
+
+  private static final String HASH = "$pbkdf2-sha256$310000$c2FsdA$aGFzaA";
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-04T05:06:07Z"), ZoneOffset.UTC);
+  private static final String KEPT_NAME = "settings.json.corrupt-20260304-050607";
+
+  @TempDir Path dir;
+
+  private Path file() {
+    return dir.resolve("settings.json");
+  }
+
+  private JsonSettingsStore store() {
+    return new JsonSettingsStore(file(), CLOCK);
+  }
+
+  private static Settings rich() {
+    return new Settings(
+        ListenAddress.parse("[::1]:8080"),
+        false,
+        List.of(
+            new Realm("Corp Intranet", List.of("*.corp.example", "api.example.com:8443"),
+                List.of(new User("alice", true, HASH), new User("bob", false, "$2y$10$abcdefghijklmnopqrstuv"))),
+            new Realm("Lab", List.of("[::1]:9000"), List.of()),
+            new Realm("Everything else", List.of(), List.of(new User("carol", true, "{SHA}x+y/z=")))),
+        250_000,
+        0,
+        true);
+  }
+
+  private List<String> filesInDir() throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  @Test
+  void missingFileGivesDefaultsWithoutNoticeAndCreatesNothing() throws IOException {
+    LoadedSettings loaded = store().load();
+
+    assertThat(loaded).isEqualTo(LoadedSettings.clean(Settings.defaults()));
+    assertThat(filesInDir()).isEmpty();
+  }
+
+  @Test
+  void roundTripsRichSettings() throws Exception {
+    store().save(rich());
+
+    LoadedSettings loaded = new JsonSettingsStore(file()).load();
+
+    assertThat(loaded.notice()).isEmpty();
+    assertThat(loaded.settings()).isEqualTo(rich());
+  }
+
+  @Test
+  void writesSmallPrettyPrintedFileInFormatOne() throws Exception {
+    Settings settings = Settings.defaults()
+        .withRealms(List.of(new Realm("Warden", List.of(), List.of(new User("alice", true, HASH)))));
+
+    store().save(settings);
+
+    assertThat(Files.readString(file())).isEqualTo("""
+        {
+          "format": 1,
+          "listen": "127.0.0.1:3128",
+          "enforcement": true,
+          "closeAfterChallenge": false,
+          "trafficCapacity": 10000,
+          "bodyPrefixLimit": 65536,
+          "realms": [
+            {
+              "name": "Warden",
+              "hostPatterns": [],
+              "users": [
+                {
+                  "name": "alice",
+                  "enabled": true,
+                  "passwordHash": "$pbkdf2-sha256$310000$c2FsdA$aGFzaA"
+                }
+              ]
+            }
+          ]
+        }
+        """);
+  }
+
+  @Test
+  void ignoresUnknownFieldsAndGivesMissingFieldsTheirDefaults() throws IOException {
+    Files.writeString(file(), """
+        {"format": 1, "addedLater": {"x": [1, 2]}, "trafficCapacity": 500,
+         "realms": [{"name": "Home", "users": [{"name": "alice", "passwordHash": "h", "colour": "red"}]}]}
+        """);
+
+    LoadedSettings loaded = store().load();
+
+    assertThat(loaded.notice()).isEmpty();
+    assertThat(loaded.settings()).isEqualTo(Settings.defaults()
+        .withTrafficCapacity(500)
+        .withRealms(List.of(new Realm("Home", List.of(), List.of(new User("alice", true, "h"))))));
+  }
+
+  @Test
+  void keepsCorruptFileUnderNewNameAndStartsFromDefaults() throws IOException {
+    Files.writeString(file(), "{\"format\": 1, \"realms\": [");
+
+    LoadedSettings loaded = store().load();
+
+    Path kept = dir.resolve(KEPT_NAME);
+    assertThat(loaded.settings()).isEqualTo(Settings.defaults());
+    assertThat(loaded.notice()).hasValueSatisfying(notice -> assertThat(notice)
+        .contains(file().toString(), kept.toString(), "is not valid JSON", "line 1"));
+    assertThat(kept).hasContent("{\"format\": 1, \"realms\": [");
+    assertThat(file()).doesNotExist();
+  }
+
+  @Test
+  void secondCorruptFileDoesNotOverwriteFirstKeptOne() throws IOException {
+    Files.writeString(file(), "first broken file");
+    store().load();
+    Files.writeString(file(), "second broken file");
+
+    LoadedSettings loaded = store().load();
+
+    assertThat(dir.resolve(KEPT_NAME)).hasContent("first broken file");
+    assertThat(dir.resolve(KEPT_NAME + "-2")).hasContent("second broken file");
+    assertThat(loaded.notice()).hasValueSatisfying(n -> assertThat(n).contains(KEPT_NAME + "-2"));
+  }
+
+  @Test
+  void keepsValidJsonWithInvalidSettingsLikeCorruptFile() throws IOException {
+    String json = """
+        {"format": 1, "realms": [
+          {"name": "Warden", "users": [{"name": "alice", "passwordHash": "%s"}]},
+          {"name": "WARDEN", "hostPatterns": ["*.corp.example"]}]}
+        """.formatted(HASH);
+    Files.writeString(file(), json);
+
+    LoadedSettings loaded = store().load();
+
+    assertThat(loaded.settings()).isEqualTo(Settings.defaults());
+    assertThat(loaded.notice()).hasValueSatisfying(notice -> assertThat(notice)
+        .contains(file().toString(), dir.resolve(KEPT_NAME).toString(),
+            "Realm name 'WARDEN' is used more than once")
+        .doesNotContain(HASH));
+    assertThat(dir.resolve(KEPT_NAME)).hasContent(json);
+  }
+
+  @Test
+  void keepsFileThatDoesNotFitTheFormatAndSaysWhere() throws IOException {
+    Files.writeString(file(), "{\"format\": 1, \"realms\": [{\"name\": \"W\", \"users\": [{\"enabled\": [] }]}]}");
+
+    LoadedSettings loaded = store().load();
+
+    assertThat(loaded.notice()).hasValueSatisfying(notice -> assertThat(notice)
+        .contains("\"realms[0].users[0].enabled\" should be true or false (line 1, column "));
+    assertThat(dir.resolve(KEPT_NAME)).exists();
+  }
+
+  @Test
+  void keepsJsonWithoutFormatFieldRatherThanTakeItForSettings() throws IOException {
+    Files.writeString(file(), "{\"name\": \"some other program\"}");
+
+    LoadedSettings loaded = store().load();
+
+    assertThat(loaded.notice()).hasValueSatisfying(n -> assertThat(n).contains("no \"format\" field"));
+    assertThat(dir.resolve(KEPT_NAME)).exists();
+  }
+
+  @Test
+  void keepsFileFromNewerFormatAndNamesTheFormat() throws IOException {
+    Files.writeString(file(), "{\"format\": 2}");
+
+    LoadedSettings loaded = store().load();
+
+    assertThat(loaded.notice()).hasValueSatisfying(n -> assertThat(n).contains("format 2"));
+    assertThat(dir.resolve(KEPT_NAME)).exists();
+  }
+
+  @Test
+  void keepsEmptyFile() throws IOException {
+    Files.writeString(file(), "");
+
+    assertThat(store().load().notice()).isPresent();
+    assertThat(dir.resolve(KEPT_NAME)).exists();
+  }
+
+  @Test
+  void refusesInvalidSettingsListingProblemsAndLeavesFileUntouched() throws Exception {
+    store().save(rich());
+    byte[] before = Files.readAllBytes(file());
+    Settings invalid = rich().withTrafficCapacity(1).withRealms(List.of(
+        new Realm("Warden", List.of(), List.of(new User("a:b", true, HASH)))));
+
+    assertThatThrownBy(() -> store().save(invalid))
+        .isInstanceOfSatisfying(SettingsException.class, e -> assertThat(e.problems()).containsExactly(
+            "Realm 'Warden': user name 'a:b' contains ':', which Basic authentication cannot carry",
+            "Traffic capacity 1 is outside 100-1,000,000 exchanges"))
+        .hasMessageNotContaining(HASH);
+    assertThat(Files.readAllBytes(file())).isEqualTo(before);
+  }
+
+  @Test
+  void failedWriteLeavesPreviousFileByteForByteIntact() throws Exception {
+    // Tests may run as root, whom permissions do not stop. A name close to the 255-byte limit
+    // works: the target itself fits, but the temporary file beside it (the name plus a suffix) does
+    // not, so the write fails before anything touches the target.
+    Path target = dir.resolve("s".repeat(245) + ".json");
+    Files.writeString(target, "previous content\n");
+    JsonSettingsStore store = new JsonSettingsStore(target, CLOCK);
+
+    assertThatThrownBy(() -> store.save(rich()))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageStartingWith("Could not save settings to " + target + ": ")
+        .hasMessageNotContaining(HASH)
+        .hasCauseInstanceOf(IOException.class);
+    assertThat(target).hasContent("previous content\n");
+    assertThat(filesInDir()).containsExactly(target.getFileName().toString());
+  }
+
+  @Test
+  void failedSaveWhenFolderIsAFileSaysSoAndLeavesItIntact() throws IOException {
+    Path notAFolder = dir.resolve("warden");
+    Files.writeString(notAFolder, "someone else's file");
+    Path target = notAFolder.resolve("settings.json");
+
+    assertThatThrownBy(() -> new JsonSettingsStore(target).save(rich()))
+        .isInstanceOf(SettingsException.class)
+        .hasMessage("Could not save settings to " + target + ": " + notAFolder + " is a file, not a folder");
+    assertThat(notAFolder).hasContent("someone else's file");
+    assertThat(filesInDir()).containsExactly("warden");
+  }
+
+  @Test
+  void failedSaveOverNonEmptyFolderLeavesFolderIntactAndNoTempFile() throws IOException {
+    Files.createDirectories(file());
+    Files.writeString(file().resolve("inside.txt"), "keep me");
+
+    assertThatThrownBy(() -> store().save(rich()))
+        .isInstanceOf(SettingsException.class)
+        .hasMessage("Could not save settings to " + file() + ": " + file() + " is a folder, not a file");
+    assertThat(file().resolve("inside.txt")).hasContent("keep me");
+    assertThat(filesInDir()).containsExactly("settings.json");
+  }
+
+  @Test
+  void saveCreatesMissingFoldersAndLeavesNoTempFile() throws Exception {
+    Path target = dir.resolve("a/b/settings.json");
+
+    new JsonSettingsStore(target).save(rich());
+    new JsonSettingsStore(target).save(rich().withEnforcement(true));
+
+    assertThat(new JsonSettingsStore(target).load().settings()).isEqualTo(rich().withEnforcement(true));
+    try (Stream<Path> files = Files.list(target.getParent())) {
+      assertThat(files).containsExactly(target);
+    }
+  }
+
+  @Test
+  void savedFileIsReadableByItsOwnerOnly() throws Exception {
+    assumeTrue(Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null, "POSIX only");
+
+    store().save(rich());
+
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file()))).isEqualTo("rw-------");
+  }
+
+  @Test
+  void concurrentSavesLeaveOneCompleteFile() throws Exception {
+    JsonSettingsStore store = store();
+    List<Settings> values = new ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      values.add(rich().withTrafficCapacity(1_000 + i));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Callable<Void>> saves = values.stream().<Callable<Void>>map(v -> () -> {
+        store.save(v);
+        return null;
+      }).toList();
+      for (Future<Void> done : pool.invokeAll(saves)) {
+        done.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    LoadedSettings loaded = store.load();
+    assertThat(loaded.notice()).isEmpty();
+    assertThat(values).contains(loaded.settings());
+    assertThat(filesInDir()).containsExactly("settings.json");
+  }
+
+  @Test
+  void locationIsTheAbsoluteFilePath() {
+    assertThat(store().location()).isEqualTo(file().toAbsolutePath().toString());
+  }
+
+  @Test
+  void readsFileWrittenByHandInUtf8() throws IOException {
+    Files.write(file(), """
+        {"format": 1, "realms": [{"name": "Warden", "users": [{"name": "zoë", "passwordHash": "h"}]}]}
+        """.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(store().load().settings().realms().get(0).users().get(0).name()).isEqualTo("zoë");
+  }
+}

@@ -1,0 +1,153 @@
+package dev.warden.core.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class SettingsValidatorTest {
+
+  private static final String HASH = "$pbkdf2-sha256$310000$c2FsdA$aGFzaA";
+
+  private final SettingsValidator validator = new SettingsValidator();
+
+  private static User user(String name) {
+    return new User(name, true, HASH);
+  }
+
+  private static Realm defaultRealm(User... users) {
+    return new Realm("Warden", List.of(), List.of(users));
+  }
+
+  private static Settings withRealms(Realm... realms) {
+    return Settings.defaults().withRealms(List.of(realms));
+  }
+
+  static Stream<Arguments> invalidSettings() {
+    return Stream.of(
+        Arguments.of("no realm", withRealms(), "At least one realm is needed"),
+        Arguments.of("no default realm",
+            withRealms(new Realm("Corp", List.of("*.corp.example"), List.of())),
+            "One realm must have no host patterns: it is the default realm for every other destination"),
+        Arguments.of("two default realms",
+            withRealms(defaultRealm(), new Realm("Other", List.of(), List.of())),
+            "Only one realm may have no host patterns (the default realm), but 'Warden', 'Other' have none"),
+        Arguments.of("blank realm name",
+            withRealms(new Realm(" ", List.of(), List.of())),
+            "Realm #1 has no name"),
+        Arguments.of("duplicate realm name, other case",
+            withRealms(defaultRealm(), new Realm("warden", List.of("a.example"), List.of())),
+            "Realm name 'warden' is used more than once (names are compared without regard to case)"),
+        Arguments.of("non-ASCII realm name",
+            withRealms(new Realm("Réalm", List.of(), List.of())),
+            "Realm 'Réalm': use ASCII letters only; the realm travels in an ASCII header"),
+        Arguments.of("control character in realm name",
+            withRealms(new Realm("Bad\nName", List.of(), List.of())),
+            "Realm 'Bad\\u000AName' contains a control character"),
+        Arguments.of("unparseable host pattern",
+            withRealms(defaultRealm(), new Realm("Corp", List.of("a*b.example"), List.of())),
+            "Realm 'Corp': 'a*b.example': '*' is allowed only as a leading '*.' (e.g. *.corp.example)"),
+        Arguments.of("duplicate host pattern, other case",
+            withRealms(defaultRealm(),
+                new Realm("Corp", List.of("*.corp.example", "*.CORP.example"), List.of())),
+            "Realm 'Corp': host pattern '*.CORP.example' is listed more than once"),
+        Arguments.of("empty user name",
+            withRealms(defaultRealm(user(""))),
+            "Realm 'Warden': a user has no name"),
+        Arguments.of("colon in user name",
+            withRealms(defaultRealm(user("a:b"))),
+            "Realm 'Warden': user name 'a:b' contains ':', which Basic authentication cannot carry"),
+        Arguments.of("control character in user name",
+            withRealms(defaultRealm(user("al\u0000ice"))),
+            "Realm 'Warden': user name 'al\\u0000ice' contains a control character"),
+        Arguments.of("duplicate user",
+            withRealms(defaultRealm(user("alice"), user("alice").withEnabled(false))),
+            "Realm 'Warden': user 'alice' is listed more than once"),
+        Arguments.of("empty password hash",
+            withRealms(defaultRealm(new User("alice", true, ""))),
+            "Realm 'Warden': user 'alice' has no password"),
+        Arguments.of("traffic capacity too small",
+            Settings.defaults().withTrafficCapacity(99),
+            "Traffic capacity 99 is outside 100-1,000,000 exchanges"),
+        Arguments.of("traffic capacity too large",
+            Settings.defaults().withTrafficCapacity(1_000_001),
+            "Traffic capacity 1,000,001 is outside 100-1,000,000 exchanges"),
+        Arguments.of("negative body prefix limit",
+            Settings.defaults().withBodyPrefixLimit(-1),
+            "Body prefix limit -1 bytes is outside 0-16 MiB (0-16,777,216 bytes)"),
+        Arguments.of("body prefix limit above 16 MiB",
+            Settings.defaults().withBodyPrefixLimit(16 * 1024 * 1024 + 1),
+            "Body prefix limit 16,777,217 bytes is outside 0-16 MiB (0-16,777,216 bytes)"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("invalidSettings")
+  void reportsEachProblemInOneSentence(String situation, Settings settings, String expected) {
+    assertThat(validator.problems(settings)).containsExactly(expected);
+  }
+
+  @Test
+  void defaultsAreValidButWarnThatEveryRequestIsChallenged() {
+    assertThat(validator.problems(Settings.defaults())).isEmpty();
+    assertThat(validator.warnings(Settings.defaults()))
+        .containsExactly("Realm 'Warden' has no users: every request will be challenged");
+  }
+
+  @Test
+  void realmWithoutUsersIsNotWarnedAboutWhenEnforcementIsOff() {
+    assertThat(validator.warnings(Settings.defaults().withEnforcement(false))).isEmpty();
+  }
+
+  @Test
+  void warnsAboutRealmWhoseUsersAreAllDisabled() {
+    Settings settings = withRealms(
+        defaultRealm(user("alice")),
+        new Realm("Corp", List.of("*.corp.example"), List.of(user("bob").withEnabled(false))));
+
+    assertThat(validator.warnings(settings))
+        .containsExactly("Realm 'Corp' has only disabled users: every request to its hosts will be challenged");
+  }
+
+  @Test
+  void warnsWhenListeningBeyondLoopback() {
+    Settings settings = withRealms(defaultRealm(user("alice")))
+        .withListen(ListenAddress.parse("0.0.0.0:3128"));
+
+    assertThat(validator.warnings(settings)).singleElement().asString()
+        .startsWith("Listening on 0.0.0.0:3128 lets other machines use the proxy");
+  }
+
+  @Test
+  void acceptsRichSettingsWithoutProblemsOrWarnings() {
+    Settings settings = withRealms(
+            new Realm("Corp Intranet", List.of("*.corp.example", "api.example.com:8443", "[::1]"),
+                List.of(user("alice"), user("bob").withEnabled(false))),
+            new Realm("Warden", List.of(), List.of(user("carol"), user("Carol"))))
+        .withTrafficCapacity(100)
+        .withBodyPrefixLimit(0)
+        .withListen(ListenAddress.parse("[::1]:8080"));
+
+    assertThat(validator.problems(settings)).isEmpty();
+    assertThat(validator.warnings(settings)).isEmpty();
+  }
+
+  @Test
+  void listsEveryProblemNotJustTheFirst() {
+    Settings settings = withRealms(new Realm("Réalm", List.of(), List.of(user("a:b"))))
+        .withTrafficCapacity(0);
+
+    assertThat(validator.problems(settings)).hasSize(3);
+  }
+
+  @Test
+  void neverPutsThePasswordHashIntoAMessage() {
+    Settings settings = withRealms(defaultRealm(new User("a:b", false, HASH), new User("a:b", true, HASH)));
+
+    assertThat(validator.problems(settings)).isNotEmpty().noneMatch(p -> p.contains(HASH));
+    assertThat(validator.warnings(settings)).noneMatch(p -> p.contains(HASH));
+  }
+}
