@@ -3,12 +3,15 @@ package dev.warden.app;
 import dev.warden.cli.Arguments;
 import dev.warden.cli.HeadlessMode;
 import dev.warden.cli.HeadlessOverrides;
-import dev.warden.cli.ShutdownHook;
+import dev.warden.cli.StopOnSignal;
 import dev.warden.cli.Terminal;
 import dev.warden.cli.UsageException;
 import dev.warden.cli.Version;
 import dev.warden.core.Warden;
-import dev.warden.core.settings.InMemorySettingsStore;
+import dev.warden.core.auth.HtpasswdFile;
+import dev.warden.core.auth.PasswordHasher;
+import dev.warden.core.settings.ConfigDirectory;
+import dev.warden.core.settings.JsonSettingsStore;
 import dev.warden.core.settings.LoadedSettings;
 import dev.warden.core.settings.Settings;
 import dev.warden.core.settings.SettingsStore;
@@ -53,8 +56,8 @@ public final class Main {
         terminal,
         Main::settingsStore,
         Main::defaultSettingsFile,
-        new HeadlessOverrides(Main::hash, Main::readHtpasswd),
-        ShutdownHook::install);
+        new HeadlessOverrides(new PasswordHasher()::hash, HtpasswdFile::read),
+        StopOnSignal::install);
   }
 
   private static void window(Arguments arguments) {
@@ -73,18 +76,10 @@ public final class Main {
   }
 
   private static SettingsStore settingsStore(Path file) {
-    return new InMemorySettingsStore(Settings.defaults());
+    return new JsonSettingsStore(file);
   }
 
   private static Path defaultSettingsFile() {
-    return Path.of(System.getProperty("user.home"), ".config", "warden", "settings.json");
-  }
-
-  private static String hash(char[] password) {
-    throw new UnsupportedOperationException("password hashing is not wired yet");
-  }
-
-  private static java.util.List<dev.warden.core.settings.User> readHtpasswd(Path file) {
-    throw new UnsupportedOperationException("htpasswd files are not wired yet");
+    return ConfigDirectory.ofThisMachine().settingsFile();
   }
 }

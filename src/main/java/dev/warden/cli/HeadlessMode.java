@@ -3,7 +3,6 @@ package dev.warden.cli;
 import dev.warden.core.EngineStatus;
 import dev.warden.core.Warden;
 import dev.warden.core.settings.InMemorySettingsStore;
-import dev.warden.core.settings.LoadedSettings;
 import dev.warden.core.settings.Settings;
 import dev.warden.core.settings.SettingsStore;
 import dev.warden.core.settings.SettingsValidator;
@@ -38,7 +37,7 @@ public final class HeadlessMode {
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(4);
 
   private final Terminal terminal;
-  private final Function<Path, SettingsStore> storeFor;
+  private final SettingsSnapshot settingsFile;
   private final Supplier<Path> defaultConfig;
   private final HeadlessOverrides overrides;
   private final Consumer<Runnable> onSignal;
@@ -48,7 +47,7 @@ public final class HeadlessMode {
 
   /**
    * @param terminal where the listening line, the access log and problems go
-   * @param storeFor opens the settings file a run starts from (only read here, never saved)
+   * @param storeFor opens the settings file a run starts from (only a copy is read, never saved)
    * @param defaultConfig the settings file when {@code --config} is not given
    * @param overrides applies the flags
    * @param onSignal registers what to do when the process is told to stop (see {@link StopOnSignal})
@@ -60,7 +59,7 @@ public final class HeadlessMode {
       HeadlessOverrides overrides,
       Consumer<Runnable> onSignal) {
     this.terminal = Objects.requireNonNull(terminal);
-    this.storeFor = Objects.requireNonNull(storeFor);
+    this.settingsFile = new SettingsSnapshot(storeFor);
     this.defaultConfig = Objects.requireNonNull(defaultConfig);
     this.overrides = Objects.requireNonNull(overrides);
     this.onSignal = Objects.requireNonNull(onSignal);
@@ -92,9 +91,7 @@ public final class HeadlessMode {
     }
     terminal.out().println(ListeningLine.of(status.bound(), settings));
     terminal.out().flush();
-    if (settings.enforcement() && ListeningLine.defaultRealmUsers(settings) == 0) {
-      terminal.warning("the default realm has no users, so every request will be answered 407 (add --user NAME:PASSWORD)");
-    }
+    validator.warnings(settings).forEach(terminal::warning);
 
     // Own buffer, flushed per batch: System.out flushes on every newline, too slow under load.
     BufferedWriter out =
@@ -136,22 +133,21 @@ public final class HeadlessMode {
   }
 
   private Settings baseSettings(Arguments args) throws UsageException {
+    if (args.config().isPresent()) {
+      Path file = args.config().get();
+      if (!Files.exists(file)) {
+        throw new UsageException("--config: '" + file + "' does not exist");
+      }
+      return settingsFile.load(file, "--config");
+    }
     Path file;
     try {
-      file = args.config().orElseGet(defaultConfig);
+      file = defaultConfig.get();
     } catch (RuntimeException noConfigFolder) {
       terminal.warning("no configuration folder (" + noConfigFolder.getMessage() + "); starting from defaults");
       return Settings.defaults();
     }
-    if (!Files.exists(file)) {
-      if (args.config().isPresent()) {
-        throw new UsageException("--config: '" + file + "' does not exist");
-      }
-      return Settings.defaults();
-    }
-    LoadedSettings loaded = storeFor.apply(file).load();
-    loaded.notice().ifPresent(terminal::warning);
-    return loaded.settings();
+    return settingsFile.load(file, "");
   }
 
   private static EngineStatus start(Warden warden) {

@@ -1,5 +1,6 @@
 package dev.warden.cli;
 
+import dev.warden.core.auth.HtpasswdFormatException;
 import dev.warden.core.settings.Realm;
 import dev.warden.core.settings.Settings;
 import dev.warden.core.settings.User;
@@ -28,7 +29,7 @@ import java.util.function.Function;
  */
 public final class HeadlessOverrides {
 
-  /** Reads an htpasswd file; a bad line is an {@link IllegalArgumentException} naming the line. */
+  /** Reads an htpasswd file; a bad line is an {@link HtpasswdFormatException} naming the line. */
   @FunctionalInterface
   public interface UsersFileReader {
     List<User> read(Path file) throws IOException;
@@ -122,10 +123,10 @@ public final class HeadlessOverrides {
       throw new UsageException("--users-file: '" + file + "' does not exist");
     } catch (AccessDeniedException e) {
       throw new UsageException("--users-file: '" + file + "' cannot be read (permission denied)");
+    } catch (HtpasswdFormatException e) {
+      throw new UsageException("--users-file: '" + file + "', " + e.getMessage());
     } catch (IOException e) {
       throw new UsageException("--users-file: '" + file + "' cannot be read: " + e.getMessage());
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--users-file: " + e.getMessage());
     }
   }
 }

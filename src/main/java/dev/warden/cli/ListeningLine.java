@@ -1,7 +1,6 @@
 package dev.warden.cli;
 
 import dev.warden.core.settings.ListenAddress;
-import dev.warden.core.settings.Realm;
 import dev.warden.core.settings.Settings;
 
 /**
@@ -32,11 +31,6 @@ public final class ListeningLine {
       line.append(", ").append(count(others, "more realm"));
     }
     return line.append(')').toString();
-  }
-
-  /** Users of the default realm, for warnings: 0 means every request will be challenged. */
-  static int defaultRealmUsers(Settings settings) {
-    return settings.defaultRealm().map(Realm::users).map(java.util.List::size).orElse(0);
   }
 
   private static String count(int n, String noun) {

@@ -7,11 +7,15 @@ import dev.warden.core.settings.ListenAddress;
 import dev.warden.core.settings.Realm;
 import dev.warden.core.settings.Settings;
 import dev.warden.core.settings.User;
+import dev.warden.core.auth.HtpasswdFile;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class HeadlessOverridesTest {
 
@@ -128,13 +132,14 @@ class HeadlessOverridesTest {
   }
 
   @Test
-  void passesOnTheLineABadUsersFileNames() {
-    HeadlessOverrides malformed =
-        new HeadlessOverrides(p -> "h", file -> {
-          throw new IllegalArgumentException("u, line 3: no ':' between user and hash");
-        });
+  void passesOnTheLineABadUsersFileNames(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("users.htpasswd");
+    Files.writeString(file, "# users\ncarol:abNANd8rmVzhs\n");
+    HeadlessOverrides real = new HeadlessOverrides(p -> "h", HtpasswdFile::read);
 
-    assertThatThrownBy(() -> malformed.apply(Settings.defaults(), Arguments.parse("--headless", "--users-file", "u")))
-        .hasMessage("--users-file: u, line 3: no ':' between user and hash");
+    assertThatThrownBy(() -> real.apply(Settings.defaults(), Arguments.parse("--headless", "--users-file", file.toString())))
+        .hasMessageStartingWith("--users-file: '" + file + "', line 2: ")
+        .message()
+        .doesNotContain("abNANd8rmVzhs");
   }
 }
