@@ -3,8 +3,6 @@ package dev.warden.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
-import dev.warden.testing.RawHttpConnection;
-import dev.warden.testing.RawResponse;
 import dev.warden.testing.TestOrigin;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
@@ -51,10 +49,10 @@ class HeadlessProcessTest {
     int port = warden.awaitPort();
 
     HttpResponse<String> challenged = client(port).send(get(origin.url("/x")), HttpResponse.BodyHandlers.ofString());
-    RawResponse allowed = getWithCredentials(port, origin.url("/y"), "alice", PASSWORD);
+    HttpResponse<String> allowed = getWithCredentials(port, origin.url("/y"), "alice", PASSWORD);
 
     assertThat(challenged.statusCode()).isEqualTo(407);
-    assertThat(allowed.status()).isEqualTo(200);
+    assertThat(allowed.statusCode()).isEqualTo(200);
     String first = warden.awaitOut(l -> l.contains(origin.url("/x") + " "));
     String second = warden.awaitOut(l -> l.contains(origin.url("/y") + " "));
     assertThat(first.split(" "))
@@ -90,12 +88,12 @@ class HeadlessProcessTest {
     warden = WardenProcess.start("--headless", "--listen", "127.0.0.1:0", "--realm", "Lab", "--users-file", htpasswd.toString());
     int port = warden.awaitPort();
 
-    assertThat(getWithCredentials(port, origin.url("/c"), "carol", "bcrypt-pw").status()).isEqualTo(200);
-    assertThat(getWithCredentials(port, origin.url("/d"), "dave", "sha-pw").status()).isEqualTo(200);
-    RawResponse wrong = getWithCredentials(port, origin.url("/w"), "carol", "nope");
+    assertThat(getWithCredentials(port, origin.url("/c"), "carol", "bcrypt-pw").statusCode()).isEqualTo(200);
+    assertThat(getWithCredentials(port, origin.url("/d"), "dave", "sha-pw").statusCode()).isEqualTo(200);
+    HttpResponse<String> wrong = getWithCredentials(port, origin.url("/w"), "carol", "nope");
 
-    assertThat(wrong.status()).isEqualTo(407);
-    assertThat(wrong.header("Proxy-Authenticate")).contains("realm=\"Lab\"");
+    assertThat(wrong.statusCode()).isEqualTo(407);
+    assertThat(wrong.headers().firstValue("Proxy-Authenticate")).hasValueSatisfying(v -> assertThat(v).contains("realm=\"Lab\""));
     assertThat(warden.awaitOut(l -> l.contains(origin.url("/w") + " "))).contains(" carol GET ").contains(" 407 challenged:wrong-password ");
     assertThat(warden.out().get(0)).endsWith("(407 enforcement on, realm \"Lab\", 2 users)");
     assertThat(warden.terminate()).isZero();
@@ -158,15 +156,17 @@ class HeadlessProcessTest {
   }
 
   /**
-   * A pre-emptive Basic request over a raw socket: HttpClient drops a Proxy-Authorization header set
-   * by the caller, answering only challenges through an Authenticator.
+   * A pre-emptive Basic request: the header is set by hand, as a CI client would, rather than through
+   * an Authenticator, which would wait for the 407 first.
    */
-  private static RawResponse getWithCredentials(int port, String url, String user, String password) throws Exception {
-    try (RawHttpConnection connection = new RawHttpConnection(port)) {
-      return connection.exchange(
-          "GET " + url + " HTTP/1.1\r\nHost: " + URI.create(url).getAuthority() + "\r\n"
-              + "Proxy-Authorization: " + basic(user, password) + "\r\n\r\n");
-    }
+  private static HttpResponse<String> getWithCredentials(int port, String url, String user, String password)
+      throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(3))
+            .header("Proxy-Authorization", basic(user, password))
+            .build();
+    return client(port).send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   private static String basic(String user, String password) {
