@@ -124,6 +124,19 @@ class HeadlessProcessTest {
   }
 
   @Test
+  void printsHelpAndVersionOnStandardOutput() throws Exception {
+    try (WardenProcess help = WardenProcess.start("--help")) {
+      assertThat(help.awaitExit()).isZero();
+      assertThat(help.out()).first().asString().startsWith("Usage: warden");
+      assertThat(help.err()).isEmpty();
+    }
+    try (WardenProcess version = WardenProcess.start("--version")) {
+      assertThat(version.awaitExit()).isZero();
+      assertThat(version.out()).containsExactly("warden dev");
+    }
+  }
+
+  @Test
   void exitsWithStatus1WhenThePortIsInUse() throws Exception {
     warden = WardenProcess.start("--headless", "--listen", "127.0.0.1:" + origin.port(), "--no-auth");
 

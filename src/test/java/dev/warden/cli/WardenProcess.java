@@ -42,8 +42,7 @@ final class WardenProcess implements AutoCloseable {
   static WardenProcess start(List<String> jvmOptions, String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    // Small heap and no JIT tiers beyond C1: these processes live for seconds, start time matters.
-    command.add("-Xshare:auto");
+    // C1 only: these processes live for seconds, so start-up time is what counts.
     command.add("-XX:TieredStopAtLevel=1");
     // An empty home: a developer's real settings.json must not change what the test sees.
     command.add("-Duser.home=" + EMPTY_HOME);
