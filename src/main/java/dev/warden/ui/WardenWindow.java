@@ -1,0 +1,263 @@
+package dev.warden.ui;
+
+import dev.warden.core.EngineStatus;
+import dev.warden.core.Warden;
+import dev.warden.core.settings.Realm;
+import dev.warden.core.settings.Settings;
+import dev.warden.core.settings.User;
+import dev.warden.ui.details.DetailsView;
+import dev.warden.ui.details.DetailsViewModel;
+import dev.warden.ui.editor.EditorView;
+import dev.warden.ui.editor.EditorViewModel;
+import dev.warden.ui.editor.PasswordHashing;
+import dev.warden.ui.feedback.NotificationView;
+import dev.warden.ui.fx.FxExecutor;
+import dev.warden.ui.fx.TrafficFeed;
+import dev.warden.ui.state.UiState;
+import dev.warden.ui.status.StatusView;
+import dev.warden.ui.status.StatusViewModel;
+import dev.warden.ui.theme.Theme;
+import dev.warden.ui.toolbar.ToolbarView;
+import dev.warden.ui.toolbar.ToolbarViewModel;
+import dev.warden.ui.traffic.CurlCommand;
+import dev.warden.ui.traffic.FilterBarView;
+import dev.warden.ui.traffic.TrafficView;
+import dev.warden.ui.traffic.TrafficViewModel;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Orientation;
+import javafx.scene.Scene;
+import javafx.scene.control.SplitPane;
+import javafx.scene.image.Image;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+/**
+ * Warden's main window: toolbar and filters on top, the live traffic table beside the details of the
+ * selected exchange, the status bar below; the realms and users editor in a second, non-modal
+ * window. Composes the features and wires Warden's callbacks to the FX thread. FX thread only.
+ */
+public final class WardenWindow {
+
+  private final Warden warden;
+  private final Executor fx = new FxExecutor();
+  private final TrafficViewModel trafficModel;
+  private final ToolbarViewModel toolbarModel;
+  private final StatusViewModel statusModel;
+  private final DetailsViewModel detailsModel = new DetailsViewModel();
+  private final EditorViewModel editorModel;
+  private final TrafficView trafficView;
+  private final ToolbarView toolbarView;
+  private final FilterBarView filterBar;
+  private final NotificationView notifications;
+  private final SplitPane split;
+  private final TrafficFeed feed;
+  private final Timeline rateTimer;
+  private final ReadOnlyStringWrapper proxyAddress = new ReadOnlyStringWrapper();
+  private final BorderPane root = new BorderPane();
+  private final Optional<String> startupNotice;
+  private Theme theme;
+  private Stage stage;
+  private Stage editorStage;
+  private EditorView editorView;
+
+  public WardenWindow(Warden warden, PasswordHashing hashing, UiState state, Optional<String> startupNotice) {
+    this.warden = warden;
+    this.startupNotice = startupNotice;
+    this.theme = state.dark() ? Theme.DARK : Theme.LIGHT;
+    proxyAddress.set(warden.settings().listen().toString());
+
+    trafficModel = new TrafficViewModel(warden.traffic().capacity());
+    statusModel = new StatusViewModel(warden.status());
+    trafficView = new TrafficView(trafficModel, proxyAddress::get,
+        FirstRunHint.create(proxyAddress.getReadOnlyProperty(), this::openEditor));
+    trafficView.applyColumnWidths(state.columnWidths());
+    detailsModel.exchangeProperty().bind(trafficModel.selectedProperty());
+    split = new SplitPane(trafficView.node(), new DetailsView(detailsModel).node());
+    split.setOrientation(Orientation.HORIZONTAL);
+    split.setDividerPositions(state.divider());
+    SplitPane.setResizableWithParent(split.getItems().get(1), false);
+    notifications = new NotificationView(split);
+
+    toolbarModel = new ToolbarViewModel(warden, fx, notifications);
+    editorModel = new EditorViewModel(warden, hashing, fx, notifications);
+    toolbarView = new ToolbarView(toolbarModel, this::openEditor, this::clearTraffic);
+    toolbarView.darkButton().setSelected(state.dark());
+    toolbarView.darkButton().selectedProperty().addListener((o, a, dark) -> setTheme(dark ? Theme.DARK : Theme.LIGHT));
+    toolbarView.pauseButton().selectedProperty().bindBidirectional(trafficModel.pausedProperty());
+    filterBar = new FilterBarView(trafficModel);
+
+    root.setId("warden-root");
+    root.setTop(new VBox(toolbarView.node(), filterBar.node()));
+    root.setCenter(notifications.node());
+    root.setBottom(new StatusView(statusModel, trafficModel).node());
+
+    feed = new TrafficFeed(warden.traffic(), Platform::runLater, TrafficFeed.DEFAULT_MAX_BATCH,
+        TrafficFeed.DEFAULT_MIN_INTERVAL, batch -> {
+      boolean follow = trafficView.isFollowing();
+      trafficModel.append(batch);
+      if (follow) {
+        trafficView.followNewRows();
+      }
+    });
+    trafficModel.pausedProperty().addListener((o, a, paused) -> feed.setPaused(paused));
+    rateTimer = new Timeline(new KeyFrame(Duration.seconds(1),
+        e -> trafficModel.sampleRate(System.nanoTime(), warden.traffic().totalRecorded())));
+    rateTimer.setCycleCount(Timeline.INDEFINITE);
+
+    warden.onStatus(status -> fx.execute(() -> statusChanged(status)));
+    warden.onSettings(settings -> fx.execute(() -> settingsChanged(settings)));
+    offerNames(warden.settings());
+  }
+
+  /** Shows the window on the given stage and starts the proxy. */
+  public void show(Stage stage, UiState state) {
+    this.stage = stage;
+    Scene scene = new Scene(root, state.width(), state.height());
+    theme.apply(scene);
+    installShortcuts(scene);
+    stage.setTitle("Warden");
+    stage.setScene(scene);
+    if (!Double.isNaN(state.x()) && !Double.isNaN(state.y())) {
+      stage.setX(state.x());
+      stage.setY(state.y());
+    }
+    loadIcons(stage);
+    stage.setMinWidth(900);
+    stage.setMinHeight(500);
+    stage.show();
+    feed.start();
+    rateTimer.play();
+    warden.start();
+    startupNotice.ifPresent(notifications::error);
+  }
+
+  /** The window's geometry, split, column widths and theme now, for the UI state file. */
+  public UiState captureState() {
+    double[] dividers = split.getDividerPositions();
+    return new UiState(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
+        dividers.length > 0 ? dividers[0] : UiState.DEFAULT.divider(), trafficView.columnWidths(),
+        theme == Theme.DARK);
+  }
+
+  /** Stops the feed and timers; the caller closes Warden off the FX thread. */
+  public void dispose() {
+    feed.close();
+    rateTimer.stop();
+    if (editorStage != null) {
+      editorStage.close();
+    }
+  }
+
+  /** Opens (or brings forward) the realms and users editor. */
+  public void openEditor() {
+    if (editorStage == null) {
+      editorView = new EditorView(editorModel);
+      editorStage = new Stage();
+      editorStage.initOwner(stage);
+      editorStage.setTitle("Warden — Realms and users");
+      Scene scene = new Scene((javafx.scene.Parent) editorView.node(), 900, 760);
+      theme.apply(scene);
+      editorStage.setScene(scene);
+      editorStage.getIcons().setAll(stage.getIcons());
+    }
+    if (!editorModel.dirtyProperty().get()) {
+      editorModel.load(warden.settings());
+    }
+    editorStage.show();
+    editorStage.toFront();
+  }
+
+  public void clearTraffic() {
+    warden.traffic().clear();
+    trafficModel.clear();
+    notifications.info("Traffic cleared");
+  }
+
+  private void statusChanged(EngineStatus status) {
+    statusModel.statusChanged(status);
+    toolbarModel.statusChanged(status);
+    proxyAddress.set(status.boundAddress().orElse(status.requested()).toString());
+    if (status.state() == EngineStatus.State.FAILED) {
+      notifications.error(status.message());
+    }
+  }
+
+  private void settingsChanged(Settings settings) {
+    toolbarModel.settingsChanged(settings);
+    editorModel.settingsChanged(settings);
+    offerNames(settings);
+  }
+
+  private void offerNames(Settings settings) {
+    trafficModel.offerNames(
+        settings.realms().stream().flatMap(r -> r.users().stream()).map(User::name).distinct().toList(),
+        settings.realms().stream().map(Realm::name).toList());
+  }
+
+  private void setTheme(Theme next) {
+    theme = next;
+    theme.apply(stage.getScene());
+    if (editorStage != null) {
+      theme.apply(editorStage.getScene());
+    }
+  }
+
+  private void installShortcuts(Scene scene) {
+    scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
+      filterBar.searchField().requestFocus();
+      filterBar.searchField().selectAll();
+    });
+    scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), this::clearTraffic);
+    scene.getAccelerators().put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN),
+        toolbarModel::toggleEnforcement);
+    scene.getAccelerators().put(
+        new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), () -> {
+          trafficView.copySelected(x -> CurlCommand.of(x, proxyAddress.get()));
+          if (trafficModel.selectedProperty().get() != null) {
+            notifications.info("Copied as curl (the password is shown as ***)");
+          }
+        });
+  }
+
+  private static void loadIcons(Stage stage) {
+    for (int size : List.of(16, 32, 48, 64, 128, 256)) {
+      try (InputStream in = WardenWindow.class.getResourceAsStream("/dev/warden/icons/warden-" + size + ".png")) {
+        if (in != null) {
+          stage.getIcons().add(new Image(in));
+        }
+      } catch (java.io.IOException ignored) {
+        // an icon is decoration: a window without one still works
+      }
+    }
+  }
+
+  // For tests and the benchmark
+
+  public TrafficViewModel trafficModel() {
+    return trafficModel;
+  }
+
+  public EditorViewModel editorModel() {
+    return editorModel;
+  }
+
+  public NotificationView notifications() {
+    return notifications;
+  }
+
+  public Stage editorStage() {
+    return editorStage;
+  }
+}

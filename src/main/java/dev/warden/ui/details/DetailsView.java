@@ -1,0 +1,121 @@
+package dev.warden.ui.details;
+
+import javafx.beans.value.ObservableStringValue;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.geometry.Orientation;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
+
+/**
+ * Tabs for the selected exchange: Overview, Request, Response, Auth. Shows a hint while nothing is
+ * selected. FX thread.
+ */
+public final class DetailsView {
+
+  private final StackPane root = new StackPane();
+
+  public DetailsView(DetailsViewModel model) {
+    root.setId("details");
+    root.getStyleClass().add("details");
+    root.getStylesheets().add(DetailsView.class.getResource("details.css").toExternalForm());
+
+    Label outcome = new Label();
+    outcome.setId("details-outcome");
+    outcome.getStyleClass().add("outcome");
+    outcome.setWrapText(true);
+    outcome.textProperty().bind(model.outcomeProperty());
+    GridPane facts = new GridPane();
+    facts.setId("details-facts");
+    facts.getStyleClass().add("facts");
+    facts.setHgap(16);
+    facts.setVgap(6);
+    model.overview().addListener((ListChangeListener<DetailsViewModel.Fact>) c -> {
+      facts.getChildren().clear();
+      int row = 0;
+      for (DetailsViewModel.Fact f : model.overview()) {
+        Label key = new Label(f.label());
+        key.getStyleClass().add("fact-label");
+        Label value = new Label(f.value());
+        value.getStyleClass().add("fact-value");
+        value.setWrapText(true);
+        facts.addRow(row++, key, value);
+      }
+    });
+    VBox overview = new VBox(14, outcome, facts);
+    overview.setPadding(new Insets(14));
+    ScrollPane overviewScroll = new ScrollPane(overview);
+    overviewScroll.setFitToWidth(true);
+
+    TabPane tabs = new TabPane(
+        tab("Overview", new FontIcon(MaterialDesignI.INFORMATION_OUTLINE), overviewScroll),
+        tab("Request", new FontIcon(MaterialDesignA.ARROW_UP_BOLD_CIRCLE_OUTLINE),
+            split(text("request-head", model.requestHeadProperty()), text("request-body", model.requestBodyProperty()))),
+        tab("Response", new FontIcon(MaterialDesignA.ARROW_DOWN_BOLD_CIRCLE_OUTLINE),
+            split(text("response-head", model.responseHeadProperty()), text("response-body", model.responseBodyProperty()))),
+        tab("Auth", new FontIcon(MaterialDesignK.KEY_VARIANT), authPane(model)));
+    tabs.setId("details-tabs");
+    tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+
+    Label empty = new Label("Select an exchange to see its details", new FontIcon(MaterialDesignC.CURSOR_DEFAULT_CLICK_OUTLINE));
+    empty.getStyleClass().add("details-empty");
+    tabs.visibleProperty().bind(model.exchangeProperty().isNotNull());
+    empty.visibleProperty().bind(model.exchangeProperty().isNull());
+    root.getChildren().addAll(empty, tabs);
+  }
+
+  public Node node() {
+    return root;
+  }
+
+  private static Node authPane(DetailsViewModel model) {
+    Label sent = new Label("Challenge Warden sent");
+    sent.getStyleClass().add("section-title");
+    Label received = new Label("Credentials received");
+    received.getStyleClass().add("section-title");
+    TextArea challenge = text("auth-challenge", model.challengeProperty());
+    TextArea credentials = text("auth-credentials", model.credentialsProperty());
+    challenge.setPrefRowCount(4);
+    credentials.setPrefRowCount(7);
+    VBox box = new VBox(8, sent, challenge, received, credentials);
+    box.setPadding(new Insets(12));
+    return box;
+  }
+
+  private static Tab tab(String title, Node icon, Node content) {
+    Tab tab = new Tab(title, content);
+    tab.setId("tab-" + title.toLowerCase(java.util.Locale.ROOT));
+    tab.setGraphic(icon);
+    return tab;
+  }
+
+  private static SplitPane split(Node head, Node body) {
+    SplitPane split = new SplitPane(head, body);
+    split.setOrientation(Orientation.VERTICAL);
+    split.setDividerPositions(0.45);
+    return split;
+  }
+
+  private static TextArea text(String id, ObservableStringValue value) {
+    TextArea area = new TextArea();
+    area.setId(id);
+    area.getStyleClass().add("mono");
+    area.setEditable(false);
+    area.setWrapText(false);
+    area.textProperty().bind(value);
+    return area;
+  }
+}

@@ -1,0 +1,193 @@
+package dev.warden.ui.details;
+
+import dev.warden.core.auth.AuthOutcome;
+import dev.warden.core.traffic.Exchange;
+import dev.warden.core.traffic.Header;
+import dev.warden.ui.traffic.ExchangeFacts;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The details of the selected exchange: overview facts and the outcome in one sentence, request and
+ * response heads and bodies, and the auth exchange (challenge sent, credentials received with the
+ * secret masked). No nodes; FX thread.
+ */
+public final class DetailsViewModel {
+
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+
+  /** One labelled fact of the overview. */
+  public record Fact(String label, String value) {}
+
+  // Properties
+  private final ObjectProperty<Exchange> exchange = new SimpleObjectProperty<>();
+  private final ObservableList<Fact> overview = FXCollections.observableArrayList();
+  private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper requestHead = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper requestBody = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper responseHead = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper responseBody = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper challenge = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper credentials = new ReadOnlyStringWrapper("");
+
+  public DetailsViewModel() {
+    exchange.addListener((o, a, b) -> show(b));
+  }
+
+  private void show(Exchange e) {
+    if (e == null) {
+      overview.clear();
+      for (ReadOnlyStringWrapper p : List.of(outcome, requestHead, requestBody, responseHead, responseBody,
+          challenge, credentials)) {
+        p.set("");
+      }
+      return;
+    }
+    outcome.set(sentence(e));
+    overview.setAll(facts(e));
+    requestHead.set(e.method() + " " + e.url() + " " + e.protocol() + "\n" + headers(e.requestHeaders()));
+    requestBody.set(caption(BodyText.render(e.requestBody(), e.requestHeader("Content-Type"))));
+    responseHead.set(e.status() == 0 ? "(no response was sent)"
+        : e.protocol() + " " + e.status() + "\n" + headers(e.responseHeaders()));
+    responseBody.set(caption(BodyText.render(e.responseBody(), e.responseHeader("Content-Type"))));
+    challenge.set(challengeText(e));
+    credentials.set(credentialsText(e));
+  }
+
+  /** The outcome in one plain sentence, e.g. "Basic credentials for unknown user 'bob' in realm 'Corp'". */
+  static String sentence(Exchange e) {
+    String auth = e.auth().describe();
+    return e.failure()
+        .map(f -> auth + ". Then the destination failed: " + f.kind().label()
+            + (f.detail().isEmpty() ? "" : " (" + f.detail() + ")"))
+        .orElse(auth);
+  }
+
+  private static List<Fact> facts(Exchange e) {
+    List<Fact> facts = new ArrayList<>();
+    facts.add(new Fact("Exchange", "#" + e.id()));
+    facts.add(new Fact("Started", WHEN.format(e.started())));
+    facts.add(new Fact("Duration", millis(e.duration())));
+    facts.add(new Fact("Time to first byte", e.timeToFirstByte() == null ? "—" : millis(e.timeToFirstByte())));
+    facts.add(new Fact("Client", e.client()));
+    facts.add(new Fact("Connection", "#" + e.connectionId()));
+    facts.add(new Fact("Request", e.method() + " " + e.url()));
+    facts.add(new Fact("Protocol", e.protocol()));
+    facts.add(new Fact("Status", e.status() == 0 ? "none sent" : Integer.toString(e.status())));
+    facts.add(new Fact("Auth", e.auth().label()));
+    e.realm().ifPresent(r -> facts.add(new Fact("Realm", r)));
+    ExchangeFacts.userName(e).ifPresent(u -> facts.add(new Fact("User", u)));
+    facts.add(new Fact("Response size", ExchangeFacts.size(e.responseBody().totalSize())));
+    return facts;
+  }
+
+  private static String challengeText(Exchange e) {
+    List<String> sent = e.responseHeaders().stream()
+        .filter(h -> h.name().equalsIgnoreCase("Proxy-Authenticate"))
+        .map(h -> "Proxy-Authenticate: " + h.value())
+        .toList();
+    if (!sent.isEmpty()) {
+      return "HTTP/1.1 407 Proxy Authentication Required\n" + String.join("\n", sent);
+    }
+    return e.auth() instanceof AuthOutcome.NotRequired
+        ? "No challenge: enforcement was off."
+        : "No challenge: the request was accepted.";
+  }
+
+  /** Scheme and user from the recorded (already redacted) field; the secret is always masked. */
+  static String credentialsText(Exchange e) {
+    Optional<String> field = e.requestHeader("Proxy-Authorization");
+    if (field.isEmpty()) {
+      return "No Proxy-Authorization was sent.";
+    }
+    String value = field.get().strip();
+    int space = value.indexOf(' ');
+    String scheme = space < 0 ? value : value.substring(0, space);
+    String rest = space < 0 ? "" : value.substring(space + 1).strip();
+    String user = rest.contains(":") ? rest.substring(0, rest.indexOf(':')) : ExchangeFacts.userName(e).orElse("");
+    StringBuilder out = new StringBuilder();
+    out.append("Scheme:    ").append(scheme).append('\n');
+    out.append("User:      ").append(user.isEmpty() ? "(none readable)" : user).append('\n');
+    out.append("Password:  ••••••  (never recorded)\n");
+    if (e.auth() instanceof AuthOutcome.Challenged c && !c.detail().isEmpty()) {
+      out.append("Problem:   ").append(c.detail()).append('\n');
+    }
+    out.append("\nAs recorded: Proxy-Authorization: ").append(scheme).append(' ')
+        .append(user.isEmpty() ? "***" : user + ":***");
+    return out.toString();
+  }
+
+  private static String headers(List<Header> headers) {
+    StringBuilder out = new StringBuilder();
+    for (Header h : headers) {
+      String value = h.name().equalsIgnoreCase("Proxy-Authorization") ? masked(h.value()) : h.value();
+      out.append(h.name()).append(": ").append(value).append('\n');
+    }
+    return out.toString();
+  }
+
+  /** Belt and braces: the core redacts already, but a full value must never reach the screen. */
+  private static String masked(String value) {
+    int space = value.indexOf(' ');
+    String scheme = space < 0 ? value : value.substring(0, space);
+    String rest = space < 0 ? "" : value.substring(space + 1);
+    return rest.endsWith(":***") ? value : scheme + " ***";
+  }
+
+  private static String caption(BodyText.Rendered r) {
+    return r.text();
+  }
+
+  private static String millis(Duration d) {
+    return d.toMillis() + " ms";
+  }
+
+  // Accessors
+
+  public ObjectProperty<Exchange> exchangeProperty() {
+    return exchange;
+  }
+
+  public ObservableList<Fact> overview() {
+    return overview;
+  }
+
+  public ReadOnlyStringProperty outcomeProperty() {
+    return outcome.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty requestHeadProperty() {
+    return requestHead.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty requestBodyProperty() {
+    return requestBody.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty responseHeadProperty() {
+    return responseHead.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty responseBodyProperty() {
+    return responseBody.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty challengeProperty() {
+    return challenge.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty credentialsProperty() {
+    return credentials.getReadOnlyProperty();
+  }
+}

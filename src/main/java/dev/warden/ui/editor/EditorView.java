@@ -1,0 +1,338 @@
+package dev.warden.ui.editor;
+
+import atlantafx.base.theme.Styles;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.cell.CheckBoxTableCell;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+
+/**
+ * The realms and users editor: realms on the left; the selected realm's name, host patterns and
+ * default flag, its users and the user form on the right; problems, warnings and Save at the bottom.
+ * Binds to {@link EditorViewModel}. FX thread.
+ */
+public final class EditorView {
+
+  private final BorderPane root = new BorderPane();
+  private final EditorViewModel model;
+  private final TextField realmName = new TextField();
+  private final TextField realmPatterns = new TextField();
+  private final CheckBox realmDefault = new CheckBox("Default realm (applies to every other host)");
+  private final TableView<UserDraft> users;
+  private RealmDraft bound;
+
+  public EditorView(EditorViewModel model) {
+    this.model = model;
+    this.users = usersTable();
+    root.setId("editor");
+    root.getStyleClass().add("editor");
+    root.getStylesheets().add(EditorView.class.getResource("editor.css").toExternalForm());
+    root.setLeft(realmList());
+    root.setCenter(realmPane());
+    root.setBottom(footer());
+    model.selectedRealmProperty().addListener((o, a, b) -> bindRealm(b));
+    model.defaultRealmProperty().addListener((o, a, b) -> bindRealm(model.selectedRealmProperty().get()));
+    bindRealm(model.selectedRealmProperty().get());
+  }
+
+  public Node node() {
+    return root;
+  }
+
+  private Node realmList() {
+    ListView<RealmDraft> list = new ListView<>(model.realms());
+    list.setId("realm-list");
+    list.setPrefWidth(210);
+    list.setCellFactory(l -> new ListCell<>() {
+      @Override
+      protected void updateItem(RealmDraft item, boolean empty) {
+        super.updateItem(item, empty);
+        if (empty || item == null) {
+          setText(null);
+          setGraphic(null);
+          return;
+        }
+        boolean isDefault = item == model.defaultRealmProperty().get();
+        int users = item.users().size();
+        setText(item.name() + "\n" + (isDefault ? "default · " : "") + users + (users == 1 ? " user" : " users"));
+        FontIcon icon = new FontIcon(isDefault ? MaterialDesignS.STAR : MaterialDesignS.SHIELD_KEY_OUTLINE);
+        icon.getStyleClass().add(isDefault ? "default-star" : "realm-icon");
+        setGraphic(icon);
+      }
+    });
+    list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+      if (b != null) {
+        model.selectedRealmProperty().set(b);
+      }
+    });
+    model.selectedRealmProperty().addListener((o, a, b) -> list.getSelectionModel().select(b));
+    model.defaultRealmProperty().addListener(o -> list.refresh());
+    list.getSelectionModel().select(model.selectedRealmProperty().get());
+
+    Button add = new Button("Add realm", new FontIcon(MaterialDesignP.PLUS));
+    add.setId("add-realm");
+    add.setOnAction(e -> model.addRealm());
+    Button remove = new Button(null, new FontIcon(MaterialDesignM.MINUS));
+    remove.setId("remove-realm");
+    remove.setTooltip(new Tooltip("Remove the selected realm"));
+    remove.setOnAction(e -> model.removeSelectedRealm());
+    remove.disableProperty().bind(model.selectedRealmProperty().isNull());
+    HBox buttons = new HBox(6, add, remove);
+    Label title = new Label("Realms");
+    title.getStyleClass().add(Styles.TITLE_4);
+    VBox box = new VBox(8, title, list, buttons);
+    VBox.setVgrow(list, Priority.ALWAYS);
+    box.setPadding(new Insets(14, 8, 14, 14));
+    return box;
+  }
+
+  private Node realmPane() {
+    realmName.setId("realm-name");
+    realmName.setPromptText("Shown to clients in the challenge, e.g. Corp");
+    realmPatterns.setId("realm-patterns");
+    realmPatterns.setPromptText("*.corp.example, api.example.com:8443");
+    realmDefault.setId("realm-default");
+    realmDefault.setOnAction(e -> {
+      RealmDraft r = model.selectedRealmProperty().get();
+      if (realmDefault.isSelected() && r != null) {
+        model.makeDefault(r);
+      } else {
+        realmDefault.setSelected(r != null && r == model.defaultRealmProperty().get()); // choose another realm instead
+      }
+    });
+    realmDefault.setTooltip(new Tooltip("To move the default, make another realm the default"));
+    GridPane form = new GridPane();
+    form.setHgap(10);
+    form.setVgap(8);
+    form.addRow(0, new Label("Name"), realmName);
+    form.addRow(1, new Label("Host patterns"), realmPatterns);
+    form.add(realmDefault, 1, 2);
+    GridPane.setHgrow(realmName, Priority.ALWAYS);
+    GridPane.setHgrow(realmPatterns, Priority.ALWAYS);
+
+    Label usersTitle = new Label("Users");
+    usersTitle.getStyleClass().add(Styles.TITLE_4);
+    VBox box = new VBox(10, form, usersTitle, users, userButtons(users), userForm());
+    VBox.setVgrow(users, Priority.ALWAYS);
+    box.setPadding(new Insets(14));
+    box.disableProperty().bind(model.selectedRealmProperty().isNull());
+    return box;
+  }
+
+  private TableView<UserDraft> usersTable() {
+    TableView<UserDraft> table = new TableView<>();
+    table.setId("users-table");
+    table.setEditable(true);
+    table.setPrefHeight(200);
+    table.setMinHeight(150);
+    table.setPlaceholder(new Label("No users yet: add one below"));
+    TableColumn<UserDraft, String> name = new TableColumn<>("User");
+    name.setCellValueFactory(c -> c.getValue().nameProperty());
+    name.setPrefWidth(200);
+    TableColumn<UserDraft, Boolean> enabled = new TableColumn<>("Enabled");
+    enabled.setCellValueFactory(c -> c.getValue().enabledProperty());
+    enabled.setCellFactory(CheckBoxTableCell.forTableColumn(enabled));
+    enabled.setEditable(true);
+    enabled.setPrefWidth(80);
+    TableColumn<UserDraft, String> password = new TableColumn<>("Password");
+    password.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().passwordState()));
+    password.setPrefWidth(200);
+    table.getColumns().addAll(java.util.List.of(name, enabled, password));
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    table.setRowFactory(t -> {
+      javafx.scene.control.TableRow<UserDraft> row = new javafx.scene.control.TableRow<>();
+      row.setOnMouseClicked(e -> {
+        if (e.getClickCount() == 2 && row.getItem() != null) {
+          model.beginEditUser(row.getItem());
+        }
+      });
+      return row;
+    });
+    return table;
+  }
+
+  private Node userButtons(TableView<UserDraft> table) {
+    Button add = new Button("New user", new FontIcon(MaterialDesignA.ACCOUNT_PLUS));
+    add.setId("new-user");
+    add.setOnAction(e -> model.beginAddUser());
+    Button edit = new Button("Edit", new FontIcon(MaterialDesignA.ACCOUNT_EDIT));
+    edit.setId("edit-user");
+    Button remove = new Button("Remove", new FontIcon(MaterialDesignA.ACCOUNT_REMOVE));
+    remove.setId("remove-user");
+    Button toggle = new Button("Enable / disable", new FontIcon(MaterialDesignA.ACCOUNT_OFF));
+    toggle.setId("toggle-user");
+    var selected = table.getSelectionModel().selectedItemProperty();
+    edit.disableProperty().bind(selected.isNull());
+    remove.disableProperty().bind(selected.isNull());
+    toggle.disableProperty().bind(selected.isNull());
+    edit.setOnAction(e -> model.beginEditUser(selected.get()));
+    remove.setOnAction(e -> model.removeUser(selected.get()));
+    toggle.setOnAction(e -> model.setEnabled(selected.get(), !selected.get().enabled()));
+    return new HBox(6, add, edit, remove, toggle);
+  }
+
+  private Node userForm() {
+    Label title = new Label();
+    title.getStyleClass().add(Styles.TITLE_4);
+    title.textProperty().bind(Bindings.createStringBinding(
+        () -> model.editingUserProperty().get() == null
+            ? "Add a user" : "Edit user '" + model.editingUserProperty().get().name() + "'",
+        model.editingUserProperty()));
+    TextField name = new TextField();
+    name.setId("user-name");
+    name.setPromptText("alice");
+    name.textProperty().bindBidirectional(model.formNameProperty());
+
+    PasswordField password = new PasswordField();
+    password.setId("user-password");
+    TextField passwordShown = new TextField();
+    passwordShown.setId("user-password-shown");
+    PasswordField repeat = new PasswordField();
+    repeat.setId("user-password-repeat");
+    password.textProperty().bindBidirectional(model.formPasswordProperty());
+    passwordShown.textProperty().bindBidirectional(model.formPasswordProperty());
+    repeat.textProperty().bindBidirectional(model.formRepeatProperty());
+    password.promptTextProperty().bind(Bindings.when(model.editingUserProperty().isNull())
+        .then("Password").otherwise("Leave empty to keep the stored password"));
+    passwordShown.promptTextProperty().bind(password.promptTextProperty());
+    repeat.setPromptText("Repeat the password");
+    ToggleButton reveal = new ToggleButton(null, new FontIcon(MaterialDesignE.EYE));
+    reveal.setId("reveal-password");
+    reveal.setTooltip(new Tooltip("Show what you type (a stored password is never shown)"));
+    passwordShown.visibleProperty().bind(reveal.selectedProperty());
+    password.visibleProperty().bind(reveal.selectedProperty().not());
+    StackPane passwordBox = new StackPane(password, passwordShown);
+    HBox.setHgrow(passwordBox, Priority.ALWAYS);
+    HBox passwordRow = new HBox(6, passwordBox, reveal);
+    passwordRow.setAlignment(Pos.CENTER_LEFT);
+
+    CheckBox enabled = new CheckBox("Enabled");
+    enabled.setId("user-enabled");
+    enabled.selectedProperty().bindBidirectional(model.formEnabledProperty());
+
+    Button commit = new Button();
+    commit.setId("commit-user");
+    commit.setDefaultButton(false);
+    commit.textProperty().bind(Bindings.when(model.editingUserProperty().isNull()).then("Add user").otherwise("Update user"));
+    commit.setGraphic(new FontIcon(MaterialDesignC.CHECK));
+    commit.setOnAction(e -> model.commitUser());
+    name.setOnAction(e -> model.commitUser());
+    repeat.setOnAction(e -> model.commitUser());
+
+    Label problem = new Label();
+    problem.setId("user-form-problem");
+    problem.getStyleClass().add("form-problem");
+    problem.textProperty().bind(model.formProblemProperty());
+    problem.setGraphic(new FontIcon(MaterialDesignA.ALERT_CIRCLE));
+    problem.visibleProperty().bind(model.formProblemProperty().isNotEmpty());
+    problem.managedProperty().bind(problem.visibleProperty());
+
+    GridPane grid = new GridPane();
+    grid.setHgap(10);
+    grid.setVgap(8);
+    grid.addRow(0, new Label("User name"), name);
+    grid.addRow(1, new Label("Password"), passwordRow);
+    grid.addRow(2, new Label("Repeat"), repeat);
+    grid.add(new HBox(12, enabled, commit), 1, 3);
+    GridPane.setHgrow(name, Priority.ALWAYS);
+    VBox box = new VBox(8, title, grid, problem);
+    box.getStyleClass().add("user-form");
+    box.setPadding(new Insets(10));
+    return box;
+  }
+
+  private Node footer() {
+    VBox messages = new VBox(4);
+    messages.setId("editor-messages");
+    Runnable refresh = () -> {
+      messages.getChildren().clear();
+      model.problems().forEach(p -> messages.getChildren().add(message(p, "problem", MaterialDesignA.ALERT_CIRCLE)));
+      model.warnings().forEach(w -> messages.getChildren().add(message(w, "warning", MaterialDesignA.ALERT)));
+    };
+    model.problems().addListener((ListChangeListener<String>) c -> refresh.run());
+    model.warnings().addListener((ListChangeListener<String>) c -> refresh.run());
+    refresh.run();
+
+    Button revert = new Button("Revert");
+    revert.setId("revert-editor");
+    revert.disableProperty().bind(model.dirtyProperty().not().or(model.savingProperty()));
+    revert.setOnAction(e -> model.revert());
+    Button save = new Button("Save and apply", new FontIcon(MaterialDesignC.CONTENT_SAVE));
+    save.setId("save-editor");
+    save.getStyleClass().add(Styles.ACCENT);
+    save.disableProperty().bind(model.savingProperty().or(Bindings.isNotEmpty(model.problems())));
+    save.setOnAction(e -> model.save());
+    Label unsaved = new Label();
+    unsaved.getStyleClass().add("unsaved");
+    unsaved.textProperty().bind(Bindings.when(model.savingProperty()).then("Saving…")
+        .otherwise(Bindings.when(model.dirtyProperty()).then("Unsaved changes").otherwise("")));
+    Region spacer = new Region();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    HBox buttons = new HBox(8, unsaved, spacer, revert, save);
+    buttons.setAlignment(Pos.CENTER_RIGHT);
+    VBox box = new VBox(8, messages, buttons);
+    box.getStyleClass().add("editor-footer");
+    box.setPadding(new Insets(10, 14, 14, 14));
+    return box;
+  }
+
+  private static Label message(String text, String kind, org.kordamp.ikonli.Ikon icon) {
+    Label label = new Label(text, new FontIcon(icon));
+    label.getStyleClass().addAll("editor-message", kind);
+    label.setWrapText(true);
+    return label;
+  }
+
+  /** Points the realm fields at another draft (unbinding the previous one). */
+  private void bindRealm(RealmDraft realm) {
+    if (bound != null) {
+      realmName.textProperty().unbindBidirectional(bound.nameProperty());
+      realmPatterns.textProperty().unbindBidirectional(bound.patternsProperty());
+    }
+    bound = realm;
+    if (realm == null) {
+      users.setItems(javafx.collections.FXCollections.observableArrayList());
+      realmName.setText("");
+      realmPatterns.setText("");
+      realmDefault.setSelected(false);
+      return;
+    }
+    realmName.textProperty().bindBidirectional(realm.nameProperty());
+    realmPatterns.textProperty().bindBidirectional(realm.patternsProperty());
+    boolean isDefault = realm == model.defaultRealmProperty().get();
+    realmDefault.setSelected(isDefault);
+    realmPatterns.setDisable(isDefault);
+    realmPatterns.setPromptText(isDefault ? "The default realm covers every host no other realm matches"
+        : "*.corp.example, api.example.com:8443");
+    users.setItems(realm.users());
+  }
+
+}

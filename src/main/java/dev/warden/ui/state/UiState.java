@@ -1,0 +1,26 @@
+package dev.warden.ui.state;
+
+import java.util.Map;
+
+/**
+ * What the window remembers between runs: geometry, split, column widths and theme. Immutable.
+ * NaN coordinates mean "let the platform place the window".
+ */
+public record UiState(
+    double x, double y, double width, double height, double divider, Map<String, Double> columnWidths, boolean dark) {
+
+  public static final UiState DEFAULT = new UiState(Double.NaN, Double.NaN, 1280, 800, 0.7, Map.of(), false);
+
+  public UiState {
+    columnWidths = columnWidths == null ? Map.of() : Map.copyOf(columnWidths);
+    if (!(width >= 640)) {
+      width = DEFAULT.width;
+    }
+    if (!(height >= 400)) {
+      height = DEFAULT.height;
+    }
+    if (!(divider > 0.1 && divider < 0.9)) {
+      divider = DEFAULT.divider;
+    }
+  }
+}

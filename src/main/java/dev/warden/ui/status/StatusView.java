@@ -1,0 +1,80 @@
+package dev.warden.ui.status;
+
+import dev.warden.ui.traffic.TrafficViewModel;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableNumberValue;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.geometry.Orientation;
+import org.controlsfx.control.StatusBar;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+
+
+/**
+ * The ControlsFX status bar: listening state and address (or the failure reason) on the left;
+ * total, 407, authenticated and error counts and the request rate on the right. FX thread.
+ */
+public final class StatusView {
+
+  private final StatusBar bar = new StatusBar();
+
+  public StatusView(StatusViewModel status, TrafficViewModel traffic) {
+    bar.setId("status-bar");
+    bar.getStyleClass().add("warden-status");
+    bar.textProperty().bind(status.textProperty());
+    FontIcon dot = new FontIcon(MaterialDesignC.CIRCLE);
+    dot.getStyleClass().add("health-dot");
+    bar.setGraphic(dot);
+    status.healthProperty().addListener((o, a, b) -> showHealth(b));
+    showHealth(status.healthProperty().get());
+
+    bar.getRightItems().addAll(
+        count("count-total", "total", MaterialDesignS.SWAP_VERTICAL, traffic.totalProperty()),
+        count("count-challenged", "407", MaterialDesignS.SHIELD_ALERT, traffic.challengedProperty()),
+        count("count-authenticated", "authenticated", MaterialDesignS.SHIELD_CHECK, traffic.authenticatedProperty()),
+        count("count-errors", "errors", MaterialDesignA.ALERT_CIRCLE, traffic.errorsProperty()),
+        separator(),
+        rate(traffic));
+  }
+
+  public StatusBar node() {
+    return bar;
+  }
+
+  private void showHealth(StatusViewModel.Health health) {
+    for (StatusViewModel.Health h : StatusViewModel.Health.values()) {
+      bar.pseudoClassStateChanged(PseudoClass.getPseudoClass(h.name().toLowerCase(Locale.ROOT)), h == health);
+    }
+  }
+
+  private static Label count(String id, String what, Ikon icon, ObservableNumberValue value) {
+    Label label = new Label();
+    label.setId(id);
+    label.getStyleClass().addAll("status-count", id);
+    FontIcon graphic = new FontIcon(icon);
+    label.setGraphic(graphic);
+    label.textProperty().bind(Bindings.createStringBinding(
+        () -> String.format(Locale.ROOT, "%,d %s", value.longValue(), what), value));
+    return label;
+  }
+
+  private static Label rate(TrafficViewModel traffic) {
+    Label label = new Label();
+    label.setId("rate");
+    label.getStyleClass().add("status-count");
+    label.setGraphic(new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignS.SPEEDOMETER));
+    label.textProperty().bind(Bindings.createStringBinding(
+        () -> String.format(Locale.ROOT, "%,.0f req/s", traffic.rateProperty().get()), traffic.rateProperty()));
+    return label;
+  }
+
+  private static Separator separator() {
+    return new Separator(Orientation.VERTICAL);
+  }
+}

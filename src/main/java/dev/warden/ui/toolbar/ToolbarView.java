@@ -1,0 +1,124 @@
+package dev.warden.ui.toolbar;
+
+import javafx.beans.binding.Bindings;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.controlsfx.control.ToggleSwitch;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
+
+/**
+ * The main toolbar: start/stop, listen address, the 407 switch, realms in force, pause, clear,
+ * theme. Binds to {@link ToolbarViewModel}; the commands it cannot run itself (open the editor,
+ * clear, pause, theme) are handed in. FX thread.
+ */
+public final class ToolbarView {
+
+  private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+
+  private final ToolBar bar = new ToolBar();
+  private final ToggleSwitch enforcement = new ToggleSwitch("Require proxy authentication (407)");
+  private final TextField listen = new TextField();
+  private final ToggleButton pause = new ToggleButton();
+  private final ToggleButton dark = new ToggleButton();
+
+  /**
+   * @param openEditor opens the realms and users editor
+   * @param clear clears the traffic
+   */
+  public ToolbarView(ToolbarViewModel model, Runnable openEditor, Runnable clear) {
+    bar.setId("main-toolbar");
+    bar.getStyleClass().add("main-toolbar");
+
+    Button startStop = new Button();
+    startStop.setId("start-stop");
+    startStop.graphicProperty().bind(Bindings.when(model.listeningProperty())
+        .then(new FontIcon(MaterialDesignS.STOP)).otherwise(new FontIcon(MaterialDesignP.PLAY)));
+    startStop.textProperty().bind(Bindings.when(model.listeningProperty()).then("Stop").otherwise("Start"));
+    startStop.disableProperty().bind(model.busyProperty());
+    startStop.setOnAction(e -> model.toggleRunning());
+
+    listen.setId("listen-address");
+    listen.setPrefColumnCount(14);
+    listen.setPromptText("127.0.0.1:3128");
+    listen.textProperty().bindBidirectional(model.listenTextProperty());
+    listen.setOnAction(e -> model.applyListen());
+    Tooltip listenTip = new Tooltip("Where the proxy listens (HOST:PORT). Press Enter to move it.");
+    listen.setTooltip(listenTip);
+    Label listenProblem = new Label();
+    listenProblem.setId("listen-problem");
+    listenProblem.getStyleClass().add("listen-problem");
+    listenProblem.textProperty().bind(model.listenProblemProperty());
+    listenProblem.visibleProperty().bind(model.listenProblemProperty().isNotEmpty());
+    listenProblem.managedProperty().bind(listenProblem.visibleProperty());
+    listenProblem.setGraphic(new FontIcon(MaterialDesignA.ALERT_CIRCLE));
+    listenProblem.setMaxWidth(340);
+    model.listenProblemProperty().addListener((o, a, b) -> listen.pseudoClassStateChanged(INVALID, !b.isEmpty()));
+    Label listenLabel = new Label("Listen", new FontIcon(MaterialDesignL.LAN_CONNECT));
+    listenLabel.setLabelFor(listen);
+
+    enforcement.setId("enforcement-switch");
+    enforcement.selectedProperty().bindBidirectional(model.enforcementProperty());
+    enforcement.setTooltip(new Tooltip("Answer requests without valid credentials with 407 (Ctrl+E)"));
+
+    Button realms = new Button();
+    realms.setId("open-editor");
+    realms.getStyleClass().add("realm-summary");
+    realms.setGraphic(new FontIcon(MaterialDesignA.ACCOUNT_KEY));
+    realms.textProperty().bind(model.realmSummaryProperty());
+    realms.setTooltip(new Tooltip("Edit realms and users"));
+    realms.setOnAction(e -> openEditor.run());
+
+    pause.setId("pause-capture");
+    pause.setGraphic(new FontIcon(MaterialDesignP.PAUSE));
+    pause.setTooltip(new Tooltip("Pause capture: the table stops updating, the proxy keeps running"));
+
+    Button clearButton = new Button(null, new FontIcon(MaterialDesignD.DELETE_SWEEP));
+    clearButton.setId("clear-traffic");
+    clearButton.setTooltip(new Tooltip("Clear traffic (Ctrl+L)"));
+    clearButton.setOnAction(e -> clear.run());
+
+    dark.setId("theme-toggle");
+    dark.graphicProperty().bind(Bindings.when(dark.selectedProperty())
+        .then(new FontIcon(MaterialDesignW.WEATHER_SUNNY)).otherwise(new FontIcon(MaterialDesignW.WEATHER_NIGHT)));
+    dark.setTooltip(new Tooltip("Light or dark theme"));
+
+    Region spacer = new Region();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    HBox listenBox = new HBox(6, listenLabel, listen, listenProblem);
+    listenBox.setAlignment(Pos.CENTER_LEFT);
+    bar.getItems().addAll(startStop, listenBox, new Separator(javafx.geometry.Orientation.VERTICAL), enforcement, realms, spacer, pause, clearButton,
+        new Separator(javafx.geometry.Orientation.VERTICAL), dark);
+  }
+
+  public ToolBar node() {
+    return bar;
+  }
+
+  public ToggleSwitch enforcementSwitch() {
+    return enforcement;
+  }
+
+  public ToggleButton pauseButton() {
+    return pause;
+  }
+
+  public ToggleButton darkButton() {
+    return dark;
+  }
+}

@@ -1,0 +1,126 @@
+package dev.warden.ui.traffic;
+
+import atlantafx.base.controls.CustomTextField;
+import atlantafx.base.theme.Styles;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+
+/**
+ * Quick filters (all, 407, authenticated, errors), search over URL, host and user, and the user and
+ * realm filters. Binds to {@link TrafficViewModel}. FX thread.
+ */
+public final class FilterBarView {
+
+  private final HBox box = new HBox(8);
+  private final CustomTextField search = new CustomTextField();
+
+  public FilterBarView(TrafficViewModel model) {
+    box.setId("filter-bar");
+    box.getStyleClass().add("filter-bar");
+    box.setAlignment(Pos.CENTER_LEFT);
+
+    ToggleGroup group = new ToggleGroup();
+    HBox pills = new HBox();
+    QuickFilter[] filters = QuickFilter.values();
+    for (int i = 0; i < filters.length; i++) {
+      QuickFilter f = filters[i];
+      ToggleButton b = new ToggleButton(f.label());
+      b.setId("quick-" + f.name().toLowerCase(java.util.Locale.ROOT));
+      b.setUserData(f);
+      b.setToggleGroup(group);
+      b.getStyleClass().add(i == 0 ? Styles.LEFT_PILL : i == filters.length - 1 ? Styles.RIGHT_PILL : Styles.CENTER_PILL);
+      b.setGraphic(switch (f) {
+        case ALL -> new FontIcon(MaterialDesignF.FILTER_VARIANT);
+        case CHALLENGED -> new FontIcon(MaterialDesignS.SHIELD_ALERT);
+        case AUTHENTICATED -> new FontIcon(MaterialDesignS.SHIELD_CHECK);
+        case ERRORS -> new FontIcon(MaterialDesignA.ALERT_CIRCLE);
+      });
+      b.getGraphic().getStyleClass().add("quick-icon-" + f.name().toLowerCase(java.util.Locale.ROOT));
+      pills.getChildren().add(b);
+      if (f == model.quickFilterProperty().get()) {
+        b.setSelected(true);
+      }
+    }
+    group.selectedToggleProperty().addListener((o, was, now) -> {
+      if (now == null) {
+        was.setSelected(true); // one pill is always pressed
+      } else {
+        model.quickFilterProperty().set((QuickFilter) now.getUserData());
+      }
+    });
+    model.quickFilterProperty().addListener((o, a, b) -> group.getToggles().stream()
+        .filter(t -> t.getUserData() == b).findFirst().ifPresent(t -> t.setSelected(true)));
+
+    search.setId("search");
+    search.setPromptText("Search URL, host or user  (Ctrl+F)");
+    search.setLeft(new FontIcon(MaterialDesignM.MAGNIFY));
+    search.setPrefColumnCount(24);
+    search.textProperty().bindBidirectional(model.searchProperty());
+    HBox.setHgrow(search, Priority.SOMETIMES);
+
+    ComboBox<String> user = anyChoice("user-filter", "Any user", model.knownUsers());
+    user.valueProperty().bindBidirectional(model.userFilterProperty());
+    ComboBox<String> realm = anyChoice("realm-filter", "Any realm", model.knownRealms());
+    realm.valueProperty().bindBidirectional(model.realmFilterProperty());
+
+    Label shown = new Label();
+    shown.setId("shown-count");
+    shown.getStyleClass().add("shown-count");
+    shown.textProperty().bind(Bindings.createStringBinding(
+        () -> model.visibleRows().size() == model.rows().size()
+            ? model.rows().size() + " exchanges"
+            : model.visibleRows().size() + " of " + model.rows().size() + " shown",
+        model.visibleRows(), model.rows()));
+
+    Region spacer = new Region();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    box.getChildren().addAll(pills, search, user, realm, spacer, shown);
+  }
+
+  public HBox node() {
+    return box;
+  }
+
+  public CustomTextField searchField() {
+    return search;
+  }
+
+  /** A combo box whose null value reads "Any ..." and can be chosen again to drop the filter. */
+  private static ComboBox<String> anyChoice(String id, String any, javafx.collections.ObservableList<String> names) {
+    javafx.collections.ObservableList<String> items = javafx.collections.FXCollections.observableArrayList();
+    items.add(null);
+    items.addAll(names);
+    // append only: replacing the items would drop the chosen value
+    names.addListener((javafx.collections.ListChangeListener<String>) c ->
+        names.stream().filter(n -> !items.contains(n)).forEach(items::add));
+    ComboBox<String> box = new ComboBox<>(items);
+    box.setId(id);
+    box.setPromptText(any);
+    box.setButtonCell(anyCell(any));
+    box.setCellFactory(l -> anyCell(any));
+    return box;
+  }
+
+  private static ListCell<String> anyCell(String any) {
+    return new ListCell<>() {
+      @Override
+      protected void updateItem(String item, boolean empty) {
+        super.updateItem(item, empty);
+        setText(empty ? null : item == null ? any : item);
+      }
+    };
+  }
+}

@@ -1,0 +1,231 @@
+package dev.warden.ui.traffic;
+
+import dev.warden.core.traffic.Exchange;
+import dev.warden.ui.traffic.ExchangeFacts.RowKind;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.css.PseudoClass;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+
+/**
+ * The live traffic table: virtualised, sortable, rows coloured by kind (407, error, authenticated),
+ * following new rows at the bottom unless the user has scrolled up. FX thread only.
+ */
+public final class TrafficView {
+
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+  private static final Map<RowKind, PseudoClass> ROW_CLASSES = Map.of(
+      RowKind.CHALLENGED, PseudoClass.getPseudoClass("challenged"),
+      RowKind.ERROR, PseudoClass.getPseudoClass("error"),
+      RowKind.AUTHENTICATED, PseudoClass.getPseudoClass("authenticated"),
+      RowKind.OPEN, PseudoClass.getPseudoClass("open"));
+
+  private final TrafficViewModel model;
+  private final TableView<Exchange> table = new TableView<>();
+  private final Supplier<String> proxyAddress;
+
+  /**
+   * @param proxyAddress the address clients use, for "Copy as curl"
+   * @param placeholder shown while the table is empty (the first-run hint)
+   */
+  public TrafficView(TrafficViewModel model, Supplier<String> proxyAddress, Node placeholder) {
+    this.model = model;
+    this.proxyAddress = proxyAddress;
+    table.setId("traffic-table");
+    table.getStyleClass().add("traffic-table");
+    table.getStylesheets().add(TrafficView.class.getResource("traffic.css").toExternalForm());
+    table.setPlaceholder(placeholder);
+    table.setItems(model.visibleRows());
+    model.visibleRows().comparatorProperty().bind(table.comparatorProperty());
+    table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
+    table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> model.selectedProperty().set(b));
+    model.selectedProperty().addListener((o, a, b) -> {
+      if (b == null) {
+        table.getSelectionModel().clearSelection();
+      }
+    });
+    table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+    table.setRowFactory(t -> new KindRow());
+    table.setContextMenu(contextMenu());
+
+    table.getColumns().add(column("id", "#", 52, e -> e.id(), Object::toString));
+    table.getColumns().add(column("time", "Time", 112, Exchange::started, t -> TIME.format((Instant) t)));
+    table.getColumns().add(column("client", "Client", 128, Exchange::client, Object::toString));
+    table.getColumns().add(column("method", "Method", 80, Exchange::method, Object::toString));
+    table.getColumns().add(column("host", "Host", 140, Exchange::host, Object::toString));
+    table.getColumns().add(column("path", "Path", 150, Exchange::path, Object::toString));
+    table.getColumns().add(statusColumn());
+    table.getColumns().add(authColumn());
+    table.getColumns().add(column("size", "Size", 70, e -> e.responseBody().totalSize(),
+        s -> ExchangeFacts.size((Long) s)));
+    table.getColumns().add(column("duration", "Duration", 92, Exchange::duration,
+        d -> ((Duration) d).toMillis() + " ms"));
+  }
+
+  public TableView<Exchange> node() {
+    return table;
+  }
+
+  /**
+   * Whether new rows should be followed: the table is in arrival order and the user has not scrolled
+   * up. Ask before appending, scroll with {@link #followNewRows()} after.
+   */
+  public boolean isFollowing() {
+    if (!table.getSortOrder().isEmpty()) {
+      return false;
+    }
+    ScrollBar bar = verticalBar();
+    return bar == null || !bar.isVisible() || bar.getValue() >= bar.getMax() - 1e-3;
+  }
+
+  public void followNewRows() {
+    int size = table.getItems().size();
+    if (size > 0) {
+      table.scrollTo(size - 1);
+    }
+  }
+
+  /** Column widths by column id, for the UI state file. */
+  public Map<String, Double> columnWidths() {
+    Map<String, Double> widths = new LinkedHashMap<>();
+    table.getColumns().forEach(c -> widths.put(c.getId(), c.getWidth()));
+    return widths;
+  }
+
+  public void applyColumnWidths(Map<String, Double> widths) {
+    table.getColumns().forEach(c -> {
+      Double w = widths.get(c.getId());
+      if (w != null && w > 10) {
+        c.setPrefWidth(w);
+      }
+    });
+  }
+
+  private ScrollBar verticalBar() {
+    for (Node n : table.lookupAll(".scroll-bar")) {
+      if (n instanceof ScrollBar bar && bar.getOrientation() == Orientation.VERTICAL) {
+        return bar;
+      }
+    }
+    return null;
+  }
+
+  private ContextMenu contextMenu() {
+    MenuItem curl = new MenuItem("Copy as curl", new FontIcon(MaterialDesignC.CONTENT_COPY));
+    curl.setId("copy-as-curl");
+    curl.setOnAction(e -> copySelected(x -> CurlCommand.of(x, proxyAddress.get())));
+    MenuItem url = new MenuItem("Copy URL", new FontIcon(MaterialDesignL.LINK_VARIANT));
+    url.setOnAction(e -> copySelected(Exchange::url));
+    ContextMenu menu = new ContextMenu(curl, url);
+    menu.setOnShowing(e -> menu.getItems().forEach(i -> i.setDisable(model.selectedProperty().get() == null)));
+    return menu;
+  }
+
+  /** Copies text made from the selected row; does nothing without a selection. */
+  public void copySelected(Function<Exchange, String> text) {
+    Exchange selected = model.selectedProperty().get();
+    if (selected != null) {
+      ClipboardContent content = new ClipboardContent();
+      content.putString(text.apply(selected));
+      Clipboard.getSystemClipboard().setContent(content);
+    }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static TableColumn<Exchange, Object> column(
+      String id, String title, double width, Function<Exchange, ?> value, Function<Object, String> format) {
+    TableColumn<Exchange, Object> column = new TableColumn<>(title);
+    column.setId(id);
+    column.setPrefWidth(width);
+    column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+    column.setCellFactory(c -> new TableCell<>() {
+      @Override
+      protected void updateItem(Object item, boolean empty) {
+        super.updateItem(item, empty);
+        setText(empty || item == null ? null : format.apply(item));
+      }
+    });
+    column.setComparator((a, b) -> ((Comparable) a).compareTo(b));
+    return column;
+  }
+
+  private static TableColumn<Exchange, Object> statusColumn() {
+    TableColumn<Exchange, Object> column = column("status", "Status", 72, Exchange::status,
+        s -> ((Integer) s) == 0 ? "—" : s.toString());
+    column.getStyleClass().add("status-column");
+    return column;
+  }
+
+  private static TableColumn<Exchange, Exchange> authColumn() {
+    TableColumn<Exchange, Exchange> column = new TableColumn<>("Auth");
+    column.setId("auth");
+    column.setPrefWidth(190);
+    column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+    column.setComparator((a, b) -> ExchangeFacts.authText(a).compareTo(ExchangeFacts.authText(b)));
+    column.setCellFactory(c -> new AuthCell());
+    return column;
+  }
+
+  /** Icon plus user, or icon plus the reason of the 407. */
+  private static final class AuthCell extends TableCell<Exchange, Exchange> {
+    private final FontIcon icon = new FontIcon();
+
+    AuthCell() {
+      getStyleClass().add("auth-cell");
+      icon.getStyleClass().add("auth-icon");
+    }
+
+    @Override
+    protected void updateItem(Exchange item, boolean empty) {
+      super.updateItem(item, empty);
+      if (empty || item == null) {
+        setText(null);
+        setGraphic(null);
+        return;
+      }
+      setText(ExchangeFacts.authText(item));
+      icon.setIconCode(switch (ExchangeFacts.kind(item)) {
+        case CHALLENGED -> MaterialDesignS.SHIELD_ALERT;
+        case ERROR -> MaterialDesignA.ALERT_CIRCLE;
+        case AUTHENTICATED -> MaterialDesignS.SHIELD_CHECK;
+        case OPEN -> MaterialDesignS.SHIELD_OFF_OUTLINE;
+      });
+      setGraphic(icon);
+    }
+  }
+
+  /** Sets one pseudo-class per row kind, so CSS colours 407s, errors and authenticated rows. */
+  private static final class KindRow extends TableRow<Exchange> {
+    @Override
+    protected void updateItem(Exchange item, boolean empty) {
+      super.updateItem(item, empty);
+      RowKind kind = empty || item == null ? null : ExchangeFacts.kind(item);
+      ROW_CLASSES.forEach((k, pc) -> pseudoClassStateChanged(pc, k == kind));
+    }
+  }
+
+}

@@ -1,0 +1,46 @@
+package dev.warden.ui;
+
+import dev.warden.core.auth.AuthOutcome;
+import dev.warden.core.auth.ChallengeReason;
+import dev.warden.core.traffic.BodyPreview;
+import dev.warden.core.traffic.Exchange;
+import dev.warden.core.traffic.ExchangeError;
+import dev.warden.core.traffic.Header;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** Hand-made exchanges for view model tests (the window tests use real traffic). */
+public final class Exchanges {
+
+  private Exchanges() {}
+
+  public static Exchange ok(long id, String url, String user) {
+    return of(id, url, 200, new AuthOutcome.Authenticated("Basic", user, "Warden"), null,
+        List.of(new Header("Proxy-Authorization", "Basic " + user + ":***")), List.of());
+  }
+
+  public static Exchange open(long id, String url) {
+    return of(id, url, 200, new AuthOutcome.NotRequired(), null, List.of(), List.of());
+  }
+
+  public static Exchange challenged(long id, String url, ChallengeReason reason, String user, String realm) {
+    return of(id, url, 407, new AuthOutcome.Challenged(reason, "", realm, user.isEmpty() ? "" : "Basic", user), null,
+        user.isEmpty() ? List.of() : List.of(new Header("Proxy-Authorization", "Basic " + user + ":***")),
+        List.of(new Header("Proxy-Authenticate", "Basic realm=\"" + realm + "\", charset=\"UTF-8\"")));
+  }
+
+  public static Exchange failed(long id, String url) {
+    return of(id, url, 502, new AuthOutcome.NotRequired(),
+        new ExchangeError(ExchangeError.Kind.CONNECT_FAILED, "connection refused"), List.of(), List.of());
+  }
+
+  private static Exchange of(long id, String url, int status, AuthOutcome auth, ExchangeError error,
+      List<Header> request, List<Header> response) {
+    byte[] body = "hello".getBytes(StandardCharsets.UTF_8);
+    return new Exchange(id, id, "127.0.0.1:50000", Instant.now(), Duration.ofMillis(2), Duration.ofMillis(5),
+        "GET", url, "HTTP/1.1", request, response, BodyPreview.EMPTY, new BodyPreview(body, body.length),
+        status, auth, error);
+  }
+}

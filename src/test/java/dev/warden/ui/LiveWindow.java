@@ -1,0 +1,89 @@
+package dev.warden.ui;
+
+import dev.warden.core.Warden;
+import dev.warden.core.settings.InMemorySettingsStore;
+import dev.warden.core.settings.ListenAddress;
+import dev.warden.core.settings.Settings;
+import dev.warden.testing.RawHttpConnection;
+import dev.warden.testing.RawResponse;
+import dev.warden.testing.TestOrigin;
+import dev.warden.ui.state.UiState;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import javafx.stage.Stage;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real window over a real Warden (LittleProxy on 127.0.0.1, a free port) and a real origin,
+ * for TestFX tests. Requests go through the proxy over raw sockets.
+ */
+public final class LiveWindow implements AutoCloseable {
+
+  private final TestOrigin origin;
+  private final Warden warden;
+  private WardenWindow window;
+
+  public LiveWindow(Settings settings) throws Exception {
+    origin = new TestOrigin();
+    Settings onFreePort = settings.withListen(new ListenAddress("127.0.0.1", 0));
+    warden = new Warden(new InMemorySettingsStore(onFreePort), onFreePort);
+  }
+
+  /** Builds and shows the window (which starts the proxy); call from a TestFX {@code @Start}. */
+  public void show(Stage stage) {
+    window = new WardenWindow(warden, GuiLauncher.hashing(), UiState.DEFAULT, Optional.empty());
+    window.show(stage, UiState.DEFAULT);
+  }
+
+  /** Waits until the proxy listens. Test thread. */
+  public LiveWindow awaitListening() throws TimeoutException {
+    await(() -> warden.status().listening());
+    return this;
+  }
+
+  public Warden warden() {
+    return warden;
+  }
+
+  public WardenWindow window() {
+    return window;
+  }
+
+  public int port() {
+    return warden.status().bound().port();
+  }
+
+  public String url(String path) {
+    return origin.url(path);
+  }
+
+  /** A GET through the proxy, with Basic credentials when {@code user} is not null. */
+  public RawResponse get(String path, String user, String password) throws Exception {
+    return getVia(port(), path, user, password);
+  }
+
+  public RawResponse getVia(int proxyPort, String path, String user, String password) throws Exception {
+    String auth = user == null ? "" : "Proxy-Authorization: Basic " + Base64.getEncoder()
+        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)) + "\r\n";
+    try (RawHttpConnection c = new RawHttpConnection(proxyPort)) {
+      return c.exchange("GET " + url(path) + " HTTP/1.1\r\nHost: 127.0.0.1:" + origin.port() + "\r\n"
+          + auth + "Connection: close\r\n\r\n");
+    }
+  }
+
+  /** Waits up to 10 s for a condition checked on the test thread. */
+  public static void await(BooleanSupplier condition) throws TimeoutException {
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  @Override
+  public void close() {
+    warden.close();
+    origin.close();
+  }
+}

@@ -1,0 +1,55 @@
+package dev.warden.ui.details;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warden.core.auth.ChallengeReason;
+import dev.warden.core.traffic.BodyPreview;
+import dev.warden.ui.Exchanges;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class DetailsViewModelTest {
+
+  private final DetailsViewModel model = new DetailsViewModel();
+
+  @Test
+  void outcomeIsOnePlainSentence() {
+    model.exchangeProperty().set(
+        Exchanges.challenged(7, "http://a.example/", ChallengeReason.UNKNOWN_USER, "bob", "Corp"));
+    assertThat(model.outcomeProperty().get()).isEqualTo("Basic credentials for unknown user 'bob' in realm 'Corp'");
+  }
+
+  @Test
+  void authTabShowsTheChallengeAndMasksTheSecret() {
+    model.exchangeProperty().set(
+        Exchanges.challenged(7, "http://a.example/", ChallengeReason.WRONG_PASSWORD, "bob", "Corp"));
+    assertThat(model.challengeProperty().get()).contains("Proxy-Authenticate: Basic realm=\"Corp\"");
+    assertThat(model.credentialsProperty().get()).contains("User:      bob").contains("••••••")
+        .contains("Basic bob:***");
+  }
+
+  @Test
+  void nothingSelectedEmptiesEveryPane() {
+    model.exchangeProperty().set(Exchanges.ok(1, "http://a.example/", "alice"));
+    model.exchangeProperty().set(null);
+    assertThat(model.overview()).isEmpty();
+    assertThat(model.outcomeProperty().get()).isEmpty();
+  }
+
+  @Test
+  void jsonBodiesArePrettyPrinted() {
+    byte[] json = "{\"a\":1,\"b\":[true]}".getBytes(StandardCharsets.UTF_8);
+    BodyText.Rendered r = BodyText.render(new BodyPreview(json, json.length), Optional.of("application/json"));
+    assertThat(r.kind()).isEqualTo(BodyText.Kind.JSON);
+    assertThat(r.text()).contains("\"a\" : 1").contains("\n");
+  }
+
+  @Test
+  void binaryBodiesAreShownAsHex() {
+    byte[] bin = {0, 1, 2, (byte) 0xff, 'A'};
+    BodyText.Rendered r = BodyText.render(new BodyPreview(bin, 10), Optional.empty());
+    assertThat(r.kind()).isEqualTo(BodyText.Kind.HEX);
+    assertThat(r.text()).startsWith("00000000  00 01 02 ff 41").contains("first 5 of 10 bytes");
+  }
+}

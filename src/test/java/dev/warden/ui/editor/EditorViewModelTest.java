@@ -1,0 +1,127 @@
+package dev.warden.ui.editor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warden.core.Warden;
+import dev.warden.core.settings.InMemorySettingsStore;
+import dev.warden.core.settings.Realm;
+import dev.warden.core.settings.Settings;
+import dev.warden.core.settings.User;
+import dev.warden.ui.feedback.Notifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The editor's rules and its Save, against a real (not listening) Warden; no toolkit. */
+class EditorViewModelTest {
+
+  private final List<String> notices = new ArrayList<>();
+  private final List<String> hashedOn = new ArrayList<>();
+  private final Warden warden = new Warden(new InMemorySettingsStore(Settings.defaults()), Settings.defaults());
+  private final PasswordHashing hashing = password -> {
+    hashedOn.add(Thread.currentThread().getName());
+    return "test$" + new String(password);
+  };
+  private final EditorViewModel model = new EditorViewModel(warden, hashing, Runnable::run, new Notifier() {
+    @Override
+    public void info(String message) {
+      notices.add("info: " + message);
+    }
+
+    @Override
+    public void error(String message) {
+      notices.add("error: " + message);
+    }
+  });
+
+  @AfterEach
+  void close() {
+    warden.close();
+  }
+
+  private void fillUser(String name, String password, String repeat) {
+    model.beginAddUser();
+    model.formNameProperty().set(name);
+    model.formPasswordProperty().set(password);
+    model.formRepeatProperty().set(repeat);
+  }
+
+  @Test
+  void warnsThatARealmWithoutUsersChallengesEverything() {
+    assertThat(model.problems()).isEmpty();
+    assertThat(model.warnings()).containsExactly("Realm 'Warden' has no users: every request will be challenged");
+  }
+
+  @Test
+  void refusesAColonInAUserName() {
+    fillUser("a:b", "pw", "pw");
+    assertThat(model.commitUser()).isFalse();
+    assertThat(model.formProblemProperty().get()).contains("contains ':'");
+  }
+
+  @Test
+  void refusesPasswordsThatDiffer() {
+    fillUser("alice", "one", "two");
+    assertThat(model.commitUser()).isFalse();
+    assertThat(model.formProblemProperty().get()).isEqualTo("The two passwords differ");
+  }
+
+  @Test
+  void refusesADuplicateUserInARealm() {
+    fillUser("alice", "pw", "pw");
+    assertThat(model.commitUser()).isTrue();
+    fillUser("alice", "pw2", "pw2");
+    assertThat(model.commitUser()).isFalse();
+    assertThat(model.formProblemProperty().get()).contains("already has a user 'alice'");
+  }
+
+  @Test
+  void flagsEmptyAndDuplicateRealmNames() {
+    model.addRealm();
+    model.selectedRealmProperty().get().nameProperty().set("warden");
+    model.selectedRealmProperty().get().patternsProperty().set("*.corp.example");
+    assertThat(model.problems()).anyMatch(p -> p.startsWith("Realm name 'warden' is used more than once"));
+    model.selectedRealmProperty().get().nameProperty().set(" ");
+    assertThat(model.problems()).contains("Realm #2 has no name");
+  }
+
+  @Test
+  void aSecondRealmNeedsAHostPatternUnlessItIsTheDefault() {
+    model.addRealm();
+    assertThat(model.problems()).anyMatch(p -> p.contains("needs a host pattern"));
+    model.makeDefault(model.selectedRealmProperty().get());
+    assertThat(model.problems()).anyMatch(p -> p.startsWith("Realm 'Warden' needs a host pattern"));
+  }
+
+  @Test
+  void saveHashesNewPasswordsOffTheCallingThreadAndPutsTheRealmsInForce() throws Exception {
+    model.selectedRealmProperty().get().nameProperty().set("Corp");
+    fillUser("alice", "s3cret", "s3cret");
+    assertThat(model.commitUser()).isTrue();
+    assertThat(model.save().get(10, TimeUnit.SECONDS)).isTrue();
+
+    Realm realm = warden.settings().realms().get(0);
+    assertThat(realm.name()).isEqualTo("Corp");
+    assertThat(realm.users()).containsExactly(new User("alice", true, "test$s3cret"));
+    assertThat(hashedOn).containsExactly("warden-worker");
+    assertThat(model.dirtyProperty().get()).isFalse();
+    assertThat(notices).anyMatch(n -> n.startsWith("info: Realms and users saved"));
+  }
+
+  @Test
+  void editingAUserWithABlankPasswordKeepsTheStoredHash() throws Exception {
+    warden.update(s -> s.withRealms(List.of(new Realm("Warden", List.of(), List.of(new User("alice", true, "stored")))))).get(10, TimeUnit.SECONDS);
+    model.load(warden.settings());
+    UserDraft alice = model.selectedRealmProperty().get().users().get(0);
+    assertThat(alice.passwordState()).isEqualTo("stored");
+    model.beginEditUser(alice);
+    assertThat(model.formPasswordProperty().get()).isEmpty();
+    model.formEnabledProperty().set(false);
+    assertThat(model.commitUser()).isTrue();
+    assertThat(model.save().get(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(warden.settings().realms().get(0).users()).containsExactly(new User("alice", false, "stored"));
+    assertThat(hashedOn).isEmpty();
+  }
+}

@@ -1,0 +1,95 @@
+package dev.warden.ui.fx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warden.core.traffic.Exchange;
+import dev.warden.core.traffic.TrafficLog;
+import dev.warden.ui.Exchanges;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import org.junit.jupiter.api.Test;
+
+class TrafficFeedTest {
+
+  private final Queue<Runnable> fxQueue = new ArrayDeque<>();
+  private final TrafficLog log = new TrafficLog(100);
+  private final List<TrafficLog.Batch> delivered = new ArrayList<>();
+
+  private void runFx() {
+    Runnable r;
+    while ((r = fxQueue.poll()) != null) {
+      r.run();
+    }
+  }
+
+  @Test
+  void keepsAtMostOneFlushPendingHoweverManyExchangesArrive() {
+    TrafficFeed feed = new TrafficFeed(log, fxQueue::add, 1000, Duration.ZERO, delivered::add);
+    feed.start();
+    runFx();
+    for (int i = 1; i <= 50; i++) {
+      log.record(Exchanges.open(i, "http://a.example/" + i));
+    }
+    assertThat(fxQueue).hasSize(1);
+    runFx();
+    assertThat(delivered).hasSize(1);
+    assertThat(delivered.get(0).exchanges()).hasSize(50);
+  }
+
+  @Test
+  void takesCappedBatchesAndReschedulesWhileMoreIsWaiting() {
+    TrafficFeed feed = new TrafficFeed(log, fxQueue::add, 20, Duration.ZERO, delivered::add);
+    feed.start();
+    for (int i = 1; i <= 50; i++) {
+      log.record(Exchanges.open(i, "http://a.example/" + i));
+    }
+    runFx();
+    assertThat(delivered).extracting(b -> b.exchanges().size()).containsExactly(20, 20, 10);
+  }
+
+  @Test
+  void reportsWhatTheLogDroppedWhileTheFxThreadWasBusy() {
+    TrafficFeed feed = new TrafficFeed(log, fxQueue::add, 1000, Duration.ZERO, delivered::add);
+    feed.start();
+    runFx();
+    for (int i = 1; i <= 250; i++) {
+      log.record(Exchanges.open(i, "http://a.example/" + i));
+    }
+    runFx();
+    List<Exchange> got = delivered.stream().flatMap(b -> b.exchanges().stream()).toList();
+    assertThat(got).hasSize(100);
+    assertThat(delivered.stream().mapToLong(TrafficLog.Batch::missed).sum()).isEqualTo(150);
+  }
+
+  @Test
+  void spacesFlushesByTheMinimumInterval() throws Exception {
+    List<Long> flushedAt = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (TrafficFeed feed = new TrafficFeed(log, Runnable::run, 1000, Duration.ofMillis(100),
+        b -> flushedAt.add(System.nanoTime()))) {
+      feed.start();
+      log.record(Exchanges.open(1, "http://a.example/1"));
+      Thread.sleep(150);
+      log.record(Exchanges.open(2, "http://a.example/2"));
+      log.record(Exchanges.open(3, "http://a.example/3"));
+      Thread.sleep(400);
+      assertThat(flushedAt).hasSize(2);
+      assertThat(flushedAt.get(1) - flushedAt.get(0)).isGreaterThanOrEqualTo(90_000_000L);
+    }
+  }
+
+  @Test
+  void deliversNothingWhilePausedAndTheBacklogOnResume() {
+    TrafficFeed feed = new TrafficFeed(log, fxQueue::add, 1000, Duration.ZERO, delivered::add);
+    feed.start();
+    feed.setPaused(true);
+    log.record(Exchanges.open(1, "http://a.example/"));
+    runFx();
+    assertThat(delivered).isEmpty();
+    feed.setPaused(false);
+    runFx();
+    assertThat(delivered).hasSize(1);
+  }
+}

@@ -1,0 +1,60 @@
+package dev.warden.ui.toolbar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warden.core.Warden;
+import dev.warden.core.settings.InMemorySettingsStore;
+import dev.warden.core.settings.Settings;
+import dev.warden.ui.feedback.Notifier;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ToolbarViewModelTest {
+
+  private final List<String> errors = new CopyOnWriteArrayList<>();
+  private final Warden warden = new Warden(new InMemorySettingsStore(Settings.defaults()), Settings.defaults());
+  private final ToolbarViewModel model = new ToolbarViewModel(warden, Runnable::run, new Notifier() {
+    @Override
+    public void info(String message) {}
+
+    @Override
+    public void error(String message) {
+      errors.add(message);
+    }
+  });
+
+  @AfterEach
+  void close() {
+    warden.close();
+  }
+
+  @Test
+  void switchingEnforcementOffPutsItInForce() throws Exception {
+    assertThat(model.enforcementProperty().get()).isTrue();
+    model.enforcementProperty().set(false);
+    long deadline = System.currentTimeMillis() + 5_000;
+    while (warden.settings().enforcement() && System.currentTimeMillis() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(warden.settings().enforcement()).isFalse();
+  }
+
+  @Test
+  void aListenAddressThatDoesNotParseShowsWhyAndMovesNothing() {
+    model.listenTextProperty().set("localhost:99999x");
+    model.applyListen();
+    assertThat(model.listenProblemProperty().get()).isEqualTo("'99999x' is not a port number (0-65535)");
+    assertThat(errors).hasSize(1);
+    model.listenTextProperty().set("127.0.0.1:3129");
+    assertThat(model.listenProblemProperty().get()).isEmpty();
+  }
+
+  @Test
+  void summarisesTheRealmsInForce() {
+    assertThat(model.realmSummaryProperty().get()).isEqualTo("Realm Warden · 0 users");
+    assertThat(ToolbarViewModel.summary(Settings.defaults().withEnforcement(false)))
+        .endsWith("· not enforced");
+  }
+}

@@ -1,0 +1,119 @@
+package dev.warden.ui.tools;
+
+import dev.warden.core.Warden;
+import dev.warden.core.auth.AuthOutcome;
+import dev.warden.core.auth.ChallengeReason;
+import dev.warden.core.auth.PasswordHasher;
+import dev.warden.core.settings.InMemorySettingsStore;
+import dev.warden.core.settings.ListenAddress;
+import dev.warden.core.settings.Settings;
+import dev.warden.core.traffic.Exchange;
+import dev.warden.ui.WardenWindow;
+import dev.warden.ui.state.UiState;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.stage.Stage;
+
+/**
+ * Takes the README screenshots of the real window with real traffic through the real proxy:
+ * {@code warden-light.png}, {@code warden-dark.png} and {@code warden-editor.png} in the folder given
+ * as the first argument. Run under Xvfb by {@code scripts/screenshots.sh}.
+ */
+public final class Screenshots {
+
+  private Screenshots() {}
+
+  public static void main(String[] args) {
+    App.out = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
+    Application.launch(App.class);
+  }
+
+  /** The JavaFX side. */
+  public static final class App extends Application {
+    static Path out;
+
+    @Override
+    public void start(Stage stage) throws Exception {
+      DemoTraffic demo = new DemoTraffic();
+      Settings settings = DemoTraffic.settings(new ListenAddress("127.0.0.1", 0));
+      Warden warden = new Warden(new InMemorySettingsStore(settings), settings);
+      UiState state = new UiState(0, 0, 1440, 860, 0.7, Map.of(), false);
+      WardenWindow window = new WardenWindow(warden, new PasswordHasher()::hash, state, Optional.empty());
+      window.show(stage, state);
+      Thread driver = new Thread(() -> {
+        try {
+          long deadline = System.currentTimeMillis() + 20_000;
+          while (!warden.status().listening() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+          }
+          int port = warden.status().bound().port();
+          for (int round = 0; round < 4; round++) {
+            demo.sendMix(port);
+          }
+          Thread.sleep(1500);
+          onFx(() -> select(stage.getScene())).get(10, TimeUnit.SECONDS);
+          Thread.sleep(1200); // let the notification slide away and the rate settle
+          onFx(() -> shoot(stage.getScene(), "warden-light.png")).get(10, TimeUnit.SECONDS);
+          onFx(() -> ((ToggleButton) stage.getScene().lookup("#theme-toggle")).setSelected(true)).get(10, TimeUnit.SECONDS);
+          Thread.sleep(800);
+          onFx(() -> shoot(stage.getScene(), "warden-dark.png")).get(10, TimeUnit.SECONDS);
+          onFx(window::openEditor).get(10, TimeUnit.SECONDS);
+          Thread.sleep(800);
+          onFx(() -> shoot(window.editorStage().getScene(), "warden-editor.png")).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+          e.printStackTrace();
+        } finally {
+          warden.close();
+          demo.close();
+          Platform.exit();
+        }
+      }, "screenshot-driver");
+      driver.setDaemon(true);
+      driver.start();
+    }
+
+    /** Selects the most telling row: a 407 for an unknown user. */
+    @SuppressWarnings("unchecked")
+    private static void select(Scene scene) {
+      TableView<Exchange> table = (TableView<Exchange>) scene.lookup("#traffic-table");
+      for (int i = table.getItems().size() - 1; i >= 0; i--) {
+        if (table.getItems().get(i).auth() instanceof AuthOutcome.Challenged c
+            && c.reason() == ChallengeReason.UNKNOWN_USER) {
+          table.getSelectionModel().select(i);
+          table.scrollTo(Math.max(0, i - 12));
+          return;
+        }
+      }
+    }
+
+    private static void shoot(Scene scene, String name) {
+      try {
+        PngWriter.write(scene.snapshot(null), out.resolve(name));
+        System.out.println("wrote " + out.resolve(name));
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    private static CompletableFuture<Void> onFx(Runnable task) {
+      CompletableFuture<Void> done = new CompletableFuture<>();
+      Platform.runLater(() -> {
+        try {
+          task.run();
+          done.complete(null);
+        } catch (Throwable t) {
+          done.completeExceptionally(t);
+        }
+      });
+      return done;
+    }
+  }
+}

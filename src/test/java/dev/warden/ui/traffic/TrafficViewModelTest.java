@@ -1,0 +1,108 @@
+package dev.warden.ui.traffic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warden.core.auth.ChallengeReason;
+import dev.warden.core.traffic.Exchange;
+import dev.warden.core.traffic.TrafficLog;
+import dev.warden.ui.Exchanges;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TrafficViewModelTest {
+
+  private final TrafficViewModel model = new TrafficViewModel(5);
+
+  private void feed(Exchange... exchanges) {
+    model.append(new TrafficLog.Batch(List.of(exchanges), 0, 0));
+  }
+
+  private void sample() {
+    feed(Exchanges.ok(1, "http://api.example.com/a", "alice"),
+        Exchanges.challenged(2, "http://api.example.com/b", ChallengeReason.UNKNOWN_USER, "bob", "Corp"),
+        Exchanges.challenged(3, "http://other.example/c", ChallengeReason.MISSING, "", "Warden"),
+        Exchanges.failed(4, "http://down.example/"));
+  }
+
+  @Test
+  void countsChallengesAuthenticationsAndErrors() {
+    sample();
+    assertThat(model.totalProperty().get()).isEqualTo(4);
+    assertThat(model.challengedProperty().get()).isEqualTo(2);
+    assertThat(model.authenticatedProperty().get()).isEqualTo(1);
+    assertThat(model.errorsProperty().get()).isEqualTo(1);
+  }
+
+  @Test
+  void keepsNoMoreRowsThanTheLogCapacity() {
+    for (int i = 1; i <= 12; i++) {
+      feed(Exchanges.open(i, "http://a.example/" + i));
+    }
+    assertThat(model.rows()).hasSize(5);
+    assertThat(model.rows().get(0).id()).isEqualTo(8);
+    assertThat(model.totalProperty().get()).isEqualTo(12);
+  }
+
+  @Test
+  void challengedQuickFilterShowsOnly407s() {
+    sample();
+    model.quickFilterProperty().set(QuickFilter.CHALLENGED);
+    assertThat(model.visibleRows()).extracting(Exchange::id).containsExactly(2L, 3L);
+  }
+
+  @Test
+  void errorsQuickFilterShowsOnlyFailures() {
+    sample();
+    model.quickFilterProperty().set(QuickFilter.ERRORS);
+    assertThat(model.visibleRows()).extracting(Exchange::id).containsExactly(4L);
+  }
+
+  @Test
+  void searchMatchesHostUrlAndUser() {
+    sample();
+    model.searchProperty().set("API.EXAMPLE");
+    assertThat(model.visibleRows()).extracting(Exchange::id).containsExactly(1L, 2L);
+    model.searchProperty().set("bob");
+    assertThat(model.visibleRows()).extracting(Exchange::id).containsExactly(2L);
+  }
+
+  @Test
+  void userAndRealmFiltersNarrowTheRows() {
+    sample();
+    model.realmFilterProperty().set("Corp");
+    assertThat(model.visibleRows()).extracting(Exchange::id).containsExactly(2L);
+    model.realmFilterProperty().set(null);
+    model.userFilterProperty().set("alice");
+    assertThat(model.visibleRows()).extracting(Exchange::id).containsExactly(1L);
+    assertThat(model.knownUsers()).contains("alice", "bob");
+    assertThat(model.knownRealms()).contains("Corp", "Warden");
+  }
+
+  @Test
+  void clearForgetsRowsCountsAndSelection() {
+    sample();
+    model.selectedProperty().set(model.rows().get(0));
+    model.clear();
+    assertThat(model.rows()).isEmpty();
+    assertThat(model.totalProperty().get()).isZero();
+    assertThat(model.selectedProperty().get()).isNull();
+  }
+
+  @Test
+  void rateFollowsTheRecordedCounter() {
+    model.sampleRate(0, 0);
+    model.sampleRate(1_000_000_000L, 2_000);
+    assertThat(model.rateProperty().get()).isEqualTo(2_000.0);
+    model.sampleRate(2_000_000_000L, 2_000);
+    assertThat(model.rateProperty().get()).isZero();
+  }
+
+  @Test
+  void copyAsCurlNamesTheProxyAndMasksThePassword() {
+    String curl = CurlCommand.of(Exchanges.ok(1, "http://api.example.com/a?b=c", "alice"), "127.0.0.1:3128");
+    assertThat(curl).isEqualTo(
+        "curl --proxy 'http://127.0.0.1:3128' --proxy-user 'alice:***' 'http://api.example.com/a?b=c'");
+    assertThat(CurlCommand.of(Exchanges.open(2, "http://x.example/"), "127.0.0.1:3128"))
+        .doesNotContain("--proxy-user");
+  }
+}
