@@ -67,12 +67,8 @@ public final class Main {
     if (arguments.listen().isPresent()) {
       settings = settings.withListen(arguments.listen().get());
     }
-    Warden warden = new Warden(store, settings);
-    try {
-      GuiLauncher.launch(warden, loaded.notice());
-    } finally {
-      warden.close();
-    }
+    // The launcher closes the core once the window has closed; Warden.close() must run only once.
+    GuiLauncher.launch(new Warden(store, settings), loaded.notice());
   }
 
   private static SettingsStore settingsStore(Path file) {
