@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import java.time.Duration;
 import java.time.Instant;
@@ -96,6 +97,9 @@ final class ExchangeFilters extends HttpFiltersAdapter {
               decision);
       // Consumed by this proxy (RFC 9110 §11.7.2): never forwarded, whatever LittleProxy does later.
       head.headers().remove(HttpHeaderNames.PROXY_AUTHORIZATION);
+      if (decision.allowed() && !HttpUtil.isKeepAlive(head)) {
+        ctx.channel().attr(CloseWhenAsked.REQUESTED).set(Boolean.TRUE);
+      }
       if (decision.allowed() && HttpMethod.CONNECT.equals(head.method())) {
         ChannelPipeline pipeline = ctx.pipeline();
         if (pipeline.get(TunnelWatcher.NAME) != null) {

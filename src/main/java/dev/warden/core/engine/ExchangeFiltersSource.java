@@ -17,7 +17,7 @@ import org.littleshoot.proxy.HttpFiltersSourceAdapter;
 /**
  * Gives LittleProxy one {@link ExchangeFilters} per request, judged by the policy and settings in
  * force when the request arrives, and equips each client channel once with a
- * {@link ChallengeRestorer} and a connection id. Called on client event loops; never blocks.
+ * {@link ChallengeRestorer}, a {@link CloseWhenAsked} and a connection id. Called on client event loops; never blocks.
  *
  * <p>Buffer sizes stay 0: a positive size would make LittleProxy aggregate and decompress whole
  * bodies in memory and answer oversize ones with 502/413. Bodies are sampled as chunks pass instead.
@@ -46,6 +46,7 @@ final class ExchangeFiltersSource extends HttpFiltersSourceAdapter {
       ChannelPipeline pipeline = ctx.pipeline();
       if (pipeline.get(ChallengeRestorer.NAME) == null) {
         pipeline.addBefore(ctx.name(), ChallengeRestorer.NAME, new ChallengeRestorer());
+        pipeline.addBefore(ctx.name(), CloseWhenAsked.NAME, new CloseWhenAsked());
       }
     }
     return new ExchangeFilters(

@@ -131,4 +131,15 @@ class TrafficCaptureTest {
     assertThat(e.requestBody().totalSize()).isEqualTo(16);
     assertThat(new String(e.requestBody().bytes(), StandardCharsets.US_ASCII)).isEqualTo("01234567");
   }
+
+  @Test
+  void closesTheClientConnectionAfterTheResponseWhenTheClientAskedTo() throws Exception {
+    try (RawHttpConnection c = new RawHttpConnection(warden.port())) {
+      RawResponse response = c.exchange("GET " + origin.url("/close-me") + " HTTP/1.1\r\nHost: 127.0.0.1:"
+          + origin.port() + "\r\nConnection: close\r\n\r\n");
+      assertThat(response.status()).isEqualTo(200);
+      assertThat(response.closesConnection()).isTrue();
+      assertThat(c.isClosedByPeer(3000)).isTrue();
+    }
+  }
 }
