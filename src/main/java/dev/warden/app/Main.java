@@ -1,7 +1,81 @@
 package dev.warden.app;
 
+import dev.warden.cli.Arguments;
+import dev.warden.cli.HeadlessMode;
+import dev.warden.cli.HeadlessOverrides;
+import dev.warden.cli.StopOnSignal;
+import dev.warden.cli.Terminal;
+import dev.warden.cli.UsageException;
+import dev.warden.cli.Version;
+import dev.warden.core.Warden;
+import dev.warden.core.auth.HtpasswdFile;
+import dev.warden.core.auth.PasswordHasher;
+import dev.warden.core.settings.ConfigDirectory;
+import dev.warden.core.settings.JsonSettingsStore;
+import dev.warden.core.settings.LoadedSettings;
+import dev.warden.core.settings.Settings;
+import dev.warden.core.settings.SettingsStore;
+import dev.warden.ui.GuiLauncher;
+import java.nio.file.Path;
+
+/**
+ * Warden's entry point: parses the command line once and hands over to the window or to headless
+ * mode. Wiring only.
+ *
+ * <p>Headless mode must not load a single JavaFX class. The window is reached only through
+ * {@link #window}, whose call to {@link GuiLauncher} HotSpot resolves lazily, on first execution; a
+ * test runs headless mode with {@code -verbose:class} to prove no {@code javafx.} class is loaded.
+ */
 public final class Main {
+
+  private Main() {}
+
   public static void main(String[] args) {
-    System.out.println("warden");
+    Terminal terminal = Terminal.system();
+    Arguments arguments;
+    try {
+      arguments = Arguments.parse(args);
+    } catch (UsageException e) {
+      System.exit(terminal.usageError(e.getMessage()));
+      return;
+    }
+    if (arguments.help()) {
+      terminal.printHelp();
+    } else if (arguments.version()) {
+      terminal.printVersion(Version.of(Main.class));
+    } else if (arguments.headless()) {
+      System.exit(headless(terminal).run(arguments));
+    } else {
+      window(arguments);
+      System.exit(0);
+    }
+  }
+
+  private static HeadlessMode headless(Terminal terminal) {
+    return new HeadlessMode(
+        terminal,
+        Main::settingsStore,
+        Main::defaultSettingsFile,
+        new HeadlessOverrides(new PasswordHasher()::hash, HtpasswdFile::read),
+        StopOnSignal::install);
+  }
+
+  private static void window(Arguments arguments) {
+    SettingsStore store = settingsStore(arguments.config().orElseGet(Main::defaultSettingsFile));
+    LoadedSettings loaded = store.load();
+    Settings settings = loaded.settings();
+    if (arguments.listen().isPresent()) {
+      settings = settings.withListen(arguments.listen().get());
+    }
+    // The launcher closes the core once the window has closed; Warden.close() must run only once.
+    GuiLauncher.launch(new Warden(store, settings), loaded.notice());
+  }
+
+  private static SettingsStore settingsStore(Path file) {
+    return new JsonSettingsStore(file);
+  }
+
+  private static Path defaultSettingsFile() {
+    return ConfigDirectory.ofThisMachine().settingsFile();
   }
 }

@@ -1,0 +1,88 @@
+package dev.warden.cli;
+
+import dev.warden.core.settings.LoadedSettings;
+import dev.warden.core.settings.Settings;
+import dev.warden.core.settings.SettingsStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Reads the settings a headless run starts from, without touching the file.
+ *
+ * <p>A settings store that finds a broken file sets it aside under a new name and starts from the
+ * defaults: right for the window, where the user sees a notice, wrong for a headless run, which must
+ * neither change the user's files nor quietly run with settings other than the ones it was given. So
+ * the store reads a throwaway copy, and a broken file is a usage error naming the reason. Call on one
+ * thread; does blocking file I/O.
+ */
+public final class SettingsSnapshot {
+
+  private final Function<Path, SettingsStore> storeFor;
+
+  /** @param storeFor opens a store over a settings file (only {@code load} is called) */
+  public SettingsSnapshot(Function<Path, SettingsStore> storeFor) {
+    this.storeFor = Objects.requireNonNull(storeFor);
+  }
+
+  /**
+   * The settings in {@code file}, or the defaults when it does not exist.
+   *
+   * @param flag the flag that named the file, for messages ("--config"), or empty for the default
+   * @throws UsageException when the file cannot be read or holds settings Warden refuses
+   */
+  public Settings load(Path file, String flag) throws UsageException {
+    String prefix = flag.isEmpty() ? "" : flag + ": ";
+    Path copyDir;
+    try {
+      copyDir = Files.createTempDirectory("warden-settings-");
+    } catch (IOException e) {
+      throw new UsageException(prefix + "no temporary folder to read '" + file + "' safely: " + e.getMessage());
+    }
+    try {
+      Path copy = copyDir.resolve(file.getFileName().toString());
+      try {
+        Files.copy(file, copy);
+      } catch (NoSuchFileException e) {
+        return Settings.defaults();
+      } catch (IOException e) {
+        throw new UsageException(prefix + "'" + file + "' cannot be read: " + e.getMessage());
+      }
+      LoadedSettings loaded = storeFor.apply(copy).load();
+      if (loaded.notice().isPresent()) {
+        throw new UsageException(prefix + "'" + file + "' cannot be used (it was left unchanged): "
+            + reason(loaded.notice().get(), copy, file));
+      }
+      return loaded.settings();
+    } finally {
+      deleteQuietly(copyDir);
+    }
+  }
+
+  /**
+   * The store's notice speaks of the copy and of keeping it aside; the user needs the reason, about
+   * their own file.
+   */
+  private static String reason(String notice, Path copy, Path file) {
+    String text = notice.replace(copy.toAbsolutePath().toString(), file.toString());
+    int because = text.indexOf(" because ");
+    int kept = text.indexOf(". The file was kept");
+    if (kept < 0) {
+      kept = text.indexOf(". It could not be kept");
+    }
+    return because >= 0 && kept > because ? text.substring(because + " because ".length(), kept) : text;
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException ignored) {
+      // a leftover file in the temp folder is harmless
+    }
+  }
+}

@@ -1,0 +1,175 @@
+package dev.warden.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.warden.core.settings.ListenAddress;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class ArgumentsTest {
+
+  @Test
+  void noArgumentsMeansTheWindowWithConfiguredSettings() throws UsageException {
+    Arguments a = Arguments.parse();
+
+    assertThat(a.headless()).isFalse();
+    assertThat(a.help()).isFalse();
+    assertThat(a.version()).isFalse();
+    assertThat(a.config()).isEmpty();
+    assertThat(a.listen()).isEmpty();
+    assertThat(a.users()).isEmpty();
+    assertThat(a.noAuth()).isFalse();
+  }
+
+  @Test
+  void readsEveryHeadlessFlag() throws UsageException {
+    Arguments a =
+        Arguments.parse(
+            "--headless", "--config", "w.json", "--listen", "127.0.0.1:0", "--realm", "Corp",
+            "--user", "alice:pw", "--user", "bob:pw2", "--users-file", "users.htpasswd", "--no-auth");
+
+    assertThat(a.headless()).isTrue();
+    assertThat(a.config()).contains(Path.of("w.json"));
+    assertThat(a.listen()).contains(new ListenAddress("127.0.0.1", 0));
+    assertThat(a.realm()).contains("Corp");
+    assertThat(a.users()).extracting(UserCredential::name).containsExactly("alice", "bob");
+    assertThat(a.usersFile()).contains(Path.of("users.htpasswd"));
+    assertThat(a.noAuth()).isTrue();
+  }
+
+  @Test
+  void acceptsValuesAfterAnEqualsSign() throws UsageException {
+    Arguments a = Arguments.parse("--headless", "--listen=[::1]:8080", "--user=alice:a=b");
+
+    assertThat(a.listen()).contains(new ListenAddress("::1", 8080));
+    assertThat(a.users().get(0).password()).containsExactly("a=b".toCharArray());
+  }
+
+  @Test
+  void splitsUserAtTheFirstColonSoPasswordsMayHoldColons() throws UsageException {
+    Arguments a = Arguments.parse("--headless", "--user", "alice:s3cret:with:colons");
+
+    assertThat(a.users().get(0).name()).isEqualTo("alice");
+    assertThat(a.users().get(0).password()).containsExactly("s3cret:with:colons".toCharArray());
+  }
+
+  @Test
+  void readsShortHelpAndVersion() throws UsageException {
+    assertThat(Arguments.parse("-h").help()).isTrue();
+    assertThat(Arguments.parse("-V").version()).isTrue();
+  }
+
+  @Test
+  void refusesAnUnknownOption() {
+    assertThatThrownBy(() -> Arguments.parse("--headless", "--port", "3128"))
+        .isInstanceOf(UsageException.class)
+        .hasMessage("unknown option '--port'");
+  }
+
+  @Test
+  void refusesAPositionalArgument() {
+    assertThatThrownBy(() -> Arguments.parse("headless"))
+        .hasMessage("unexpected argument 'headless' (every option starts with --)");
+  }
+
+  @Test
+  void refusesAFlagWithoutItsValueAtTheEnd() {
+    assertThatThrownBy(() -> Arguments.parse("--headless", "--listen"))
+        .hasMessage("--listen: needs a value, e.g. --listen 127.0.0.1:3128");
+  }
+
+  @Test
+  void refusesAFlagFollowedByAnotherFlagInsteadOfAValue() {
+    assertThatThrownBy(() -> Arguments.parse("--headless", "--config", "--no-auth"))
+        .hasMessage("--config: needs a value, e.g. --config settings.json");
+  }
+
+  @Test
+  void namesTheMissingValueOfEachFlag() {
+    assertThatThrownBy(() -> Arguments.parse("--headless", "--realm"))
+        .hasMessage("--realm: needs a value, e.g. --realm Warden");
+    assertThatThrownBy(() -> Arguments.parse("--headless", "--user"))
+        .hasMessage("--user: needs a value, e.g. --user alice:PASSWORD");
+    assertThatThrownBy(() -> Arguments.parse("--headless", "--users-file"))
+        .hasMessage("--users-file: needs a value, e.g. --users-file .htpasswd");
+  }
+
+  @Test
+  void refusesAListenAddressWithABadPort() {
+    assertThatThrownBy(() -> Arguments.parse("--headless", "--listen", "127.0.0.1:x"))
+        .hasMessageStartingWith("--listen: ")
+        .hasMessageContaining("'x' is not a port number");
+  }
+
+  @Test
+  void refusesAListenAddressWithoutAPort() {
+    assertThatThrownBy(() -> Arguments.parse("--listen", "localhost"))
+        .hasMessage("--listen: 'localhost' is not HOST:PORT");
+  }
+
+  @Test
+  void refusesAPortOutOfRange() {
+    assertThatThrownBy(() -> Arguments.parse("--listen", "127.0.0.1:70000"))
+        .hasMessage("--listen: port 70000 is outside 0-65535");
+  }
+
+  @Test
+  void refusesAUserWithoutAColonWithoutEchoingTheValue() {
+    assertThatThrownBy(() -> Arguments.parse("--headless", "--user", "s3cret"))
+        .hasMessage("--user: expected NAME:PASSWORD, but the value has no ':'")
+        .message()
+        .doesNotContain("s3cret");
+  }
+
+  @Test
+  void refusesAUserWithAnEmptyName() {
+    assertThatThrownBy(() -> Arguments.parse("--headless", "--user", ":s3cret"))
+        .hasMessage("--user: the user name before ':' is empty");
+  }
+
+  @Test
+  void refusesAUserWithAnEmptyPassword() {
+    assertThatThrownBy(() -> Arguments.parse("--headless", "--user", "alice:"))
+        .hasMessage("--user: the password of 'alice' is empty");
+  }
+
+  @Test
+  void refusesAnEmptyRealmName() {
+    assertThatThrownBy(() -> Arguments.parse("--headless", "--realm", " "))
+        .hasMessage("--realm: the realm name is empty");
+  }
+
+  @Test
+  void refusesAnEmptyFileName() {
+    assertThatThrownBy(() -> Arguments.parse("--config="))
+        .hasMessage("--config: the file name is empty");
+  }
+
+  @Test
+  void refusesASingleValuedFlagGivenTwice() {
+    assertThatThrownBy(() -> Arguments.parse("--listen", "1", "--listen", "2"))
+        .hasMessage("--listen: given more than once");
+  }
+
+  @Test
+  void refusesAValueOnASwitch() {
+    assertThatThrownBy(() -> Arguments.parse("--headless=yes"))
+        .hasMessage("--headless: takes no value");
+  }
+
+  @Test
+  void refusesHeadlessOnlyFlagsForTheWindow() {
+    assertThatThrownBy(() -> Arguments.parse("--user", "alice:pw"))
+        .hasMessage("--user: only with --headless (the window has its own settings)");
+    assertThatThrownBy(() -> Arguments.parse("--no-auth"))
+        .hasMessage("--no-auth: only with --headless (the window has its own settings)");
+  }
+
+  @Test
+  void neverShowsAPasswordInTheParsedValue() throws UsageException {
+    Arguments a = Arguments.parse("--headless", "--user", "alice:s3cret");
+
+    assertThat(a.toString()).contains("alice").doesNotContain("s3cret");
+  }
+}

@@ -1,0 +1,82 @@
+package dev.warden.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warden.core.settings.JsonSettingsStore;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Headless mode's refusals, in process: each returns before anything listens. */
+class HeadlessModeTest {
+
+  @TempDir Path dir;
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(String... args) throws UsageException {
+    Terminal terminal =
+        new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    HeadlessMode mode =
+        new HeadlessMode(
+            terminal,
+            JsonSettingsStore::new,
+            () -> dir.resolve("default-settings.json"),
+            new HeadlessOverrides(p -> "not-used", file -> { throw new AssertionError("not read"); }),
+            stop -> { throw new AssertionError("must not get as far as listening"); });
+    return mode.run(Arguments.parse(args));
+  }
+
+  private String err() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void refusesAConfigFileThatDoesNotExist() throws Exception {
+    Path missing = dir.resolve("nope.json");
+
+    assertThat(run("--headless", "--config", missing.toString())).isEqualTo(2);
+    assertThat(err()).isEqualTo("warden: --config: '" + missing + "' does not exist\nTry 'warden --help'\n");
+    assertThat(out.size()).isZero();
+  }
+
+  @Test
+  void refusesABrokenConfigFileAndLeavesItAsItWas() throws Exception {
+    Path broken = dir.resolve("settings.json");
+    Files.writeString(broken, "{ not json");
+
+    assertThat(run("--headless", "--config", broken.toString())).isEqualTo(2);
+    assertThat(err())
+        .startsWith("warden: --config: '" + broken + "' cannot be used (it was left unchanged): ")
+        .endsWith("Try 'warden --help'\n")
+        .doesNotContain("warden-settings-");
+    assertThat(Files.readString(broken)).isEqualTo("{ not json");
+    assertThat(Files.list(dir)).containsExactly(broken);
+  }
+
+  @Test
+  void refusesABrokenDefaultSettingsFileWithoutMovingIt() throws Exception {
+    Path broken = dir.resolve("default-settings.json");
+    Files.writeString(broken, "[]");
+
+    assertThat(run("--headless", "--listen", "127.0.0.1:0")).isEqualTo(2);
+    assertThat(err()).startsWith("warden: '" + broken + "' cannot be used (it was left unchanged): ");
+    assertThat(Files.readString(broken)).isEqualTo("[]");
+  }
+
+  @Test
+  void printsEveryProblemOfInvalidSettings() throws Exception {
+    assertThat(run("--headless", "--listen", "127.0.0.1:0", "--realm", "W\u00e4rden")).isEqualTo(2);
+
+    assertThat(err().lines().toList())
+        .hasSizeGreaterThanOrEqualTo(2)
+        .last()
+        .isEqualTo("Try 'warden --help'");
+    assertThat(err().lines().findFirst().orElseThrow()).startsWith("warden: settings: ").contains("W\u00e4rden");
+  }
+}
