@@ -77,6 +77,14 @@ fi
 "$app/lib/runtime/bin/java" --list-modules | grep -q '^javafx.controls@' \
   || fail "the packaged runtime has no javafx.controls module"
 
+# --- same flags as the jar ------------------------------------------------------------------
+step "flags: packaged launcher --version and --help, as java -jar target/warden.jar"
+jar_version=$(java -jar target/warden.jar --version 2>&1) || fail "java -jar target/warden.jar --version failed"
+pkg_version=$(HOME="$smoke/home" "$launcher" --version 2>&1) || fail "packaged --version failed: $pkg_version"
+[[ "$pkg_version" == "$jar_version" ]] || fail "packaged --version '$pkg_version' differs from the jar's '$jar_version'"
+HOME="$smoke/home" "$launcher" --help 2>&1 | grep -q -- '--headless' || fail "packaged --help does not list --headless"
+echo "   --version: $pkg_version"
+
 # --- headless: 407 without credentials, 200 with ---------------------------------------------
 step "headless: packaged launcher --headless --listen 127.0.0.1:0 --user alice:secret"
 token="warden-smoke-$$-$RANDOM"
