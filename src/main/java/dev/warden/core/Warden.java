@@ -187,16 +187,22 @@ public final class Warden implements AutoCloseable {
     settingsListeners.add(Objects.requireNonNull(listener));
   }
 
-  /** Stops the proxy and releases its threads. Blocks up to a few seconds; not on the FX thread. */
+  /**
+   * Stops the proxy and releases its threads. Blocks up to a few seconds; not on the FX thread.
+   * Calling it again does nothing.
+   */
   @Override
   public void close() {
+    if (worker.isShutdown()) {
+      return;
+    }
     CompletableFuture<Void> done = CompletableFuture.runAsync(engine::close, worker);
+    worker.shutdown();
     try {
       done.get(15, TimeUnit.SECONDS);
-    } catch (Exception ignored) {
-      // closing anyway: the worker is shut down below
+    } catch (Exception notClosedInTime) {
+      worker.shutdownNow();
     }
-    worker.shutdownNow();
   }
 
   private void apply(Settings next) {

@@ -66,4 +66,11 @@ class WardenUpdateTest {
       assertThat(warden.settings().enforcement()).isTrue();
     }
   }
+
+  @Test
+  void closingTwiceIsHarmless() throws Exception {
+    Warden warden = new Warden(new dev.warden.core.settings.InMemorySettingsStore(Settings.defaults()), Settings.defaults());
+    warden.close();
+    warden.close();
+  }
 }

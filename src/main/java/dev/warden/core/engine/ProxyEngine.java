@@ -44,7 +44,7 @@ public final class ProxyEngine implements AutoCloseable {
    */
   public ProxyEngine(Supplier<AuthPolicy> policy, Supplier<Settings> settings, TrafficLog traffic) {
     this.filters = new ExchangeFiltersSource(policy, settings, traffic);
-    int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+    int threads = Integer.getInteger("warden.eventLoops", Math.max(2, Runtime.getRuntime().availableProcessors()));
     this.group = new ServerGroup("warden", 1, threads, threads, false);
   }
 
