@@ -32,6 +32,7 @@ import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Orientation;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
 import javafx.scene.image.Image;
@@ -40,6 +41,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
@@ -124,14 +126,20 @@ public final class WardenWindow {
   /** Shows the window on the given stage and starts the proxy. */
   public void show(Stage stage, UiState state) {
     this.stage = stage;
-    Scene scene = new Scene(root, state.width(), state.height());
+    // A remembered or default size larger than this screen (a laptop, a 1280x800 Xvfb) would put
+    // the window partly off-screen: fit it into the usable area first.
+    Rectangle2D usable = Screen.getPrimary().getVisualBounds();
+    double width = Math.min(state.width(), usable.getWidth());
+    double height = Math.min(state.height(), usable.getHeight());
+    Scene scene = new Scene(root, width, height);
     theme.apply(scene);
     installShortcuts(scene);
     stage.setTitle("Warden");
     stage.setScene(scene);
-    if (!Double.isNaN(state.x()) && !Double.isNaN(state.y())) {
-      stage.setX(state.x());
-      stage.setY(state.y());
+    if (!Double.isNaN(state.x()) && !Double.isNaN(state.y())
+        && usable.contains(state.x() + 40, state.y() + 20)) {
+      stage.setX(Math.max(usable.getMinX(), Math.min(state.x(), usable.getMaxX() - width)));
+      stage.setY(Math.max(usable.getMinY(), Math.min(state.y(), usable.getMaxY() - height)));
     }
     loadIcons(stage);
     stage.setMinWidth(900);
