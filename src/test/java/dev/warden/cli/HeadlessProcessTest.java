@@ -119,7 +119,7 @@ class HeadlessProcessTest {
 
     assertThat(warden.awaitExit()).isEqualTo(2);
     assertThat(warden.err())
-        .containsExactly("warden: --listen: 'x' is not a port number (0-65535)", "Try 'warden --help'");
+        .containsExactly("warden: --listen: '127.0.0.1:x': 'x' is not a port number (0-65535)", "Try 'warden --help'");
     assertThat(warden.out()).isEmpty();
   }
 

@@ -24,7 +24,10 @@ import org.littleshoot.proxy.HttpFiltersSourceAdapter;
  */
 final class ExchangeFiltersSource extends HttpFiltersSourceAdapter {
 
-  private static final AttributeKey<Long> CONNECTION_ID = AttributeKey.valueOf("warden.connection-id");
+  private static final AttributeKey<Connection> CONNECTION = AttributeKey.valueOf("warden.connection");
+
+  /** What stays the same for every request of one client connection, worked out once. */
+  private record Connection(long id, String client) {}
 
   private final Supplier<AuthPolicy> policy;
   private final Supplier<Settings> settings;
@@ -39,10 +42,10 @@ final class ExchangeFiltersSource extends HttpFiltersSourceAdapter {
 
   @Override
   public HttpFilters filterRequest(HttpRequest originalRequest, ChannelHandlerContext ctx) {
-    Long connectionId = ctx.channel().attr(CONNECTION_ID).get();
-    if (connectionId == null) {
-      connectionId = connections.incrementAndGet();
-      ctx.channel().attr(CONNECTION_ID).set(connectionId);
+    Connection connection = ctx.channel().attr(CONNECTION).get();
+    if (connection == null) {
+      connection = new Connection(connections.incrementAndGet(), clientOf(ctx.channel().remoteAddress()));
+      ctx.channel().attr(CONNECTION).set(connection);
       ChannelPipeline pipeline = ctx.pipeline();
       if (pipeline.get(ChallengeRestorer.NAME) == null) {
         pipeline.addBefore(ctx.name(), ChallengeRestorer.NAME, new ChallengeRestorer());
@@ -52,8 +55,8 @@ final class ExchangeFiltersSource extends HttpFiltersSourceAdapter {
     return new ExchangeFilters(
         originalRequest,
         ctx,
-        connectionId,
-        clientOf(ctx.channel().remoteAddress()),
+        connection.id(),
+        connection.client(),
         policy.get(),
         settings.get(),
         traffic);

@@ -52,7 +52,8 @@ public record ListenAddress(String host, int port) {
       port = value.substring(colon + 1);
     }
     if (port.isEmpty() || port.length() > 5 || !port.chars().allMatch(Character::isDigit)) {
-      throw new IllegalArgumentException("'" + port + "' is not a port number (0-65535)");
+      throw new IllegalArgumentException(
+          "'" + value + "': '" + port + "' is not a port number (0-65535)");
     }
     return new ListenAddress(host, Integer.parseInt(port));
   }

@@ -45,7 +45,7 @@ class ToolbarViewModelTest {
   void aListenAddressThatDoesNotParseShowsWhyAndMovesNothing() {
     model.listenTextProperty().set("localhost:99999x");
     model.applyListen();
-    assertThat(model.listenProblemProperty().get()).isEqualTo("'99999x' is not a port number (0-65535)");
+    assertThat(model.listenProblemProperty().get()).isEqualTo("'localhost:99999x': '99999x' is not a port number (0-65535)");
     assertThat(errors).hasSize(1);
     model.listenTextProperty().set("127.0.0.1:3129");
     assertThat(model.listenProblemProperty().get()).isEmpty();
