@@ -71,6 +71,10 @@ pids+=($!)
 warden_pid=$!
 warden_port=$(await_port "$ACCESS_LOG" "Warden listening" "$warden_pid" "$work/warden.err")
 
+java -cp "target/test-classes:target/lib/*" dev.warden.bench.PlainLittleProxy >"$work/plain.out" 2>"$work/plain.err" &
+pids+=($!)
+plain_port=$(await_port "$work/plain.out" "plain LittleProxy listening" $! "$work/plain.err")
+
 credentials=$(printf '%s:%s' "$user" "$password" | base64 -w0)
 cat >"$work/proxy.lua" <<LUA
 -- Proxy requests carry the absolute URL; wrk connects to Warden's port given on its command line.
@@ -107,10 +111,13 @@ echo "origin 127.0.0.1:$origin_port (1 KiB), Warden 127.0.0.1:$warden_port, wrk 
 echo "warm-up ($WARMUP each)..." >&2
 run_wrk "$work/warm-direct.txt" -d"$WARMUP" "http://127.0.0.1:$origin_port/"
 run_wrk "$work/warm-warden.txt" -d"$WARMUP" -s "$work/proxy.lua" "http://127.0.0.1:$warden_port/"
+run_wrk "$work/warm-plain.txt" -d"$WARMUP" -s "$work/proxy.lua" "http://127.0.0.1:$plain_port/"
 echo "direct ($DURATION)..." >&2
 run_wrk "$work/direct.txt" -d"$DURATION" "http://127.0.0.1:$origin_port/"
 echo "through Warden ($DURATION)..." >&2
 run_wrk "$work/warden.txt" -d"$DURATION" -s "$work/proxy.lua" "http://127.0.0.1:$warden_port/"
+echo "through plain LittleProxy, no Warden code ($DURATION)..." >&2
+run_wrk "$work/plain.txt" -d"$DURATION" -s "$work/proxy.lua" "http://127.0.0.1:$plain_port/"
 
 direct_rps=$(rps "$work/direct.txt")
 warden_rps=$(rps "$work/warden.txt")
@@ -124,6 +131,10 @@ errors "$work/direct.txt"
 printf 'through Warden:  %10.0f req/s   p99 %6s ms\n' "$warden_rps" "$warden_p99"
 errors "$work/warden.txt"
 printf 'ratio:           %9s %%      (target >= 40 %%, p99 < 20 ms)\n' "$ratio"
+plain_rps=$(rps "$work/plain.txt")
+printf 'plain LittleProxy:%9.0f req/s   p99 %6s ms   (%s %% of direct; Warden is %s %% of it)\n' "$plain_rps" \
+  "$(p99 "$work/plain.txt")" "$(awk -v w="$plain_rps" -v d="$direct_rps" 'BEGIN { printf "%.1f", 100 * w / d }')" \
+  "$(awk -v w="$warden_rps" -v d="$plain_rps" 'BEGIN { printf "%.0f", 100 * w / d }')"
 if grep -q . "$work/warden.err"; then
   echo "Warden's stderr:" >&2
   head -20 "$work/warden.err" >&2
