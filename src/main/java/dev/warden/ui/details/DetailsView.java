@@ -11,6 +11,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.geometry.Orientation;
@@ -49,6 +50,7 @@ public final class DetailsView {
       for (DetailsViewModel.Fact f : model.overview()) {
         Label key = new Label(f.label());
         key.getStyleClass().add("fact-label");
+        key.setMinWidth(Region.USE_PREF_SIZE);
         Label value = new Label(f.value());
         value.getStyleClass().add("fact-value");
         value.setWrapText(true);

@@ -9,7 +9,7 @@ import java.util.Map;
 public record UiState(
     double x, double y, double width, double height, double divider, Map<String, Double> columnWidths, boolean dark) {
 
-  public static final UiState DEFAULT = new UiState(Double.NaN, Double.NaN, 1400, 860, 0.72, Map.of(), false);
+  public static final UiState DEFAULT = new UiState(Double.NaN, Double.NaN, 1400, 860, 0.76, Map.of(), false);
 
   public UiState {
     columnWidths = columnWidths == null ? Map.of() : Map.copyOf(columnWidths);

@@ -26,8 +26,13 @@ public final class ExchangeFacts {
   /** The auth cell's text: the user when authenticated, the reason when challenged. */
   public static String authText(Exchange exchange) {
     AuthOutcome auth = exchange.auth();
+    // An error row's red icon needs its reason beside it, or it reads as a refused user.
+    String failure = exchange.error() == null ? "" : " · " + exchange.error().kind().label();
     if (auth instanceof AuthOutcome.Authenticated a) {
-      return a.user();
+      return a.user() + failure;
+    }
+    if (auth instanceof AuthOutcome.NotRequired && !failure.isEmpty()) {
+      return failure.substring(3);
     }
     if (auth instanceof AuthOutcome.Challenged c) {
       return c.user().isEmpty() ? c.reason().label() : c.reason().label() + " (" + c.user() + ")";

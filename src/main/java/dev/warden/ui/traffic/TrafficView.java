@@ -73,16 +73,16 @@ public final class TrafficView {
     table.setContextMenu(contextMenu());
 
     table.getColumns().add(column("id", "#", 48, e -> e.id(), Object::toString));
-    table.getColumns().add(column("time", "Time", 100, Exchange::started, t -> TIME.format((Instant) t)));
-    table.getColumns().add(column("client", "Client", 120, Exchange::client, Object::toString));
-    table.getColumns().add(column("method", "Method", 74, Exchange::method, Object::toString));
-    table.getColumns().add(column("host", "Host", 130, Exchange::host, Object::toString));
-    table.getColumns().add(column("path", "Path", 140, Exchange::path, Object::toString));
+    table.getColumns().add(column("time", "Time", 112, Exchange::started, t -> TIME.format((Instant) t)));
+    table.getColumns().add(column("client", "Client", 146, Exchange::client, Object::toString));
+    table.getColumns().add(column("method", "Method", 82, Exchange::method, Object::toString));
+    table.getColumns().add(column("host", "Host", 150, Exchange::host, Object::toString));
+    table.getColumns().add(column("path", "Path", 132, Exchange::path, Object::toString));
     table.getColumns().add(statusColumn());
     table.getColumns().add(authColumn());
-    table.getColumns().add(column("size", "Size", 66, e -> e.responseBody().totalSize(),
+    table.getColumns().add(column("size", "Size", 70, e -> e.responseBody().totalSize(),
         s -> ExchangeFacts.size((Long) s)));
-    table.getColumns().add(column("duration", "Duration", 80, Exchange::duration,
+    table.getColumns().add(column("duration", "Duration", 86, Exchange::duration,
         d -> ((Duration) d).toMillis() + " ms"));
   }
 
@@ -174,7 +174,7 @@ public final class TrafficView {
   }
 
   private static TableColumn<Exchange, Object> statusColumn() {
-    TableColumn<Exchange, Object> column = column("status", "Status", 64, Exchange::status,
+    TableColumn<Exchange, Object> column = column("status", "Status", 72, Exchange::status,
         s -> ((Integer) s) == 0 ? "—" : s.toString());
     column.getStyleClass().add("status-column");
     return column;
@@ -183,7 +183,7 @@ public final class TrafficView {
   private static TableColumn<Exchange, Exchange> authColumn() {
     TableColumn<Exchange, Exchange> column = new TableColumn<>("Auth");
     column.setId("auth");
-    column.setPrefWidth(180);
+    column.setPrefWidth(196);
     column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
     column.setComparator((a, b) -> ExchangeFacts.authText(a).compareTo(ExchangeFacts.authText(b)));
     column.setCellFactory(c -> new AuthCell());
