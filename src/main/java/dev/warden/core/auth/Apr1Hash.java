@@ -2,7 +2,6 @@ package dev.warden.core.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Arrays;
 import java.util.regex.Pattern;
 import org.apache.commons.codec.digest.Md5Crypt;
 
@@ -31,18 +30,12 @@ final class Apr1Hash implements PasswordHash {
 
   @Override
   public boolean matches(char[] password) {
-    byte[] bytes = PasswordBytes.utf8(password);
-    try {
-      // apr1Crypt takes the salt out of the stored value, so the results line up byte for byte
-      String computed = Md5Crypt.apr1Crypt(bytes, stored);
-      return MessageDigest.isEqual(
-          computed.getBytes(StandardCharsets.US_ASCII), stored.getBytes(StandardCharsets.US_ASCII));
-    } catch (RuntimeException e) {
-      return false;
-    } finally {
-      Arrays.fill(bytes, (byte) 0);
-    }
+    // apr1Crypt takes the salt out of the stored value, so the results line up byte for byte
+    return PasswordBytes.matchUtf8(password, bytes -> MessageDigest.isEqual(
+        Md5Crypt.apr1Crypt(bytes, stored).getBytes(StandardCharsets.US_ASCII),
+        stored.getBytes(StandardCharsets.US_ASCII)));
   }
+
 
   @Override
   public String format() {

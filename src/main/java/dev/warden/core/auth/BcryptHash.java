@@ -3,7 +3,6 @@ package dev.warden.core.auth;
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,15 +40,9 @@ final class BcryptHash implements PasswordHash {
 
   @Override
   public boolean matches(char[] password) {
-    byte[] bytes = PasswordBytes.utf8(password);
-    try {
-      return VERIFYER.verify(bytes, stored).verified;
-    } catch (RuntimeException e) {
-      return false;
-    } finally {
-      Arrays.fill(bytes, (byte) 0);
-    }
+    return PasswordBytes.matchUtf8(password, bytes -> VERIFYER.verify(bytes, stored).verified);
   }
+
 
   @Override
   public String format() {

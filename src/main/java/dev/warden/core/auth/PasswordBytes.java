@@ -23,4 +23,24 @@ final class PasswordBytes {
     }
     return bytes;
   }
+
+  /** A check of a password's UTF-8 bytes; may throw, which counts as "no match". */
+  interface Check {
+    boolean test(byte[] utf8) throws Exception;
+  }
+
+  /**
+   * Runs {@code check} over the UTF-8 bytes of {@code password} and wipes them afterwards. Any
+   * failure inside the check means "does not match": verification never throws. Any thread.
+   */
+  static boolean matchUtf8(char[] password, Check check) {
+    byte[] bytes = utf8(password);
+    try {
+      return check.test(bytes);
+    } catch (Exception e) {
+      return false;
+    } finally {
+      Arrays.fill(bytes, (byte) 0);
+    }
+  }
 }

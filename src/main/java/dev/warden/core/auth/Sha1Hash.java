@@ -1,8 +1,6 @@
 package dev.warden.core.auth;
 
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.Base64;
 
 /**
@@ -34,15 +32,10 @@ final class Sha1Hash implements PasswordHash {
 
   @Override
   public boolean matches(char[] password) {
-    byte[] bytes = PasswordBytes.utf8(password);
-    try {
-      return MessageDigest.isEqual(MessageDigest.getInstance("SHA-1").digest(bytes), digest);
-    } catch (NoSuchAlgorithmException | RuntimeException e) {
-      return false;
-    } finally {
-      Arrays.fill(bytes, (byte) 0);
-    }
+    return PasswordBytes.matchUtf8(
+        password, bytes -> MessageDigest.isEqual(MessageDigest.getInstance("SHA-1").digest(bytes), digest));
   }
+
 
   @Override
   public String format() {
