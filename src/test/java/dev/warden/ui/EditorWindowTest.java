@@ -3,10 +3,8 @@ package dev.warden.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.core.settings.Settings;
-import dev.warden.core.traffic.Exchange;
 import dev.warden.testing.RawResponse;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -33,11 +31,6 @@ class EditorWindowTest {
     live.close();
   }
 
-  @SuppressWarnings("unchecked")
-  private TableView<Exchange> table(FxRobot robot) {
-    return robot.lookup("#traffic-table").queryAs(TableView.class);
-  }
-
   @Test
   void addingAUserInTheEditorLetsTheirNextRequestThroughWithoutARestart(FxRobot robot) throws Exception {
     live.awaitListening();
@@ -53,8 +46,8 @@ class EditorWindowTest {
 
     RawResponse response = live.get("/after", "alice", "s3cret");
     assertThat(response.status()).isEqualTo(200);
-    LiveWindow.await(() -> table(robot).getItems().size() == 2);
-    assertThat(table(robot).getItems().get(1).user()).contains("alice");
+    LiveWindow.await(() -> LiveWindow.table(robot).getItems().size() == 2);
+    assertThat(LiveWindow.table(robot).getItems().get(1).user()).contains("alice");
     assertThat(robot.lookup(".auth-cell").queryAllAs(javafx.scene.control.Labeled.class).stream().map(javafx.scene.control.Labeled::getText)).contains("alice");
   }
 
@@ -71,8 +64,8 @@ class EditorWindowTest {
     RawResponse response = live.get("/after-rename", null, null);
     assertThat(response.status()).isEqualTo(407);
     assertThat(response.header("Proxy-Authenticate")).contains("realm=\"Corp\"");
-    LiveWindow.await(() -> table(robot).getItems().size() == 1);
-    assertThat(table(robot).getItems().get(0).realm()).contains("Corp");
+    LiveWindow.await(() -> LiveWindow.table(robot).getItems().size() == 1);
+    assertThat(LiveWindow.table(robot).getItems().get(0).realm()).contains("Corp");
   }
 
   @Test

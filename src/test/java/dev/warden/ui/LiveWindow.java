@@ -14,7 +14,10 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import dev.warden.core.traffic.Exchange;
+import javafx.scene.control.TableView;
 import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -22,6 +25,13 @@ import org.testfx.util.WaitForAsyncUtils;
  * for TestFX tests. Requests go through the proxy over raw sockets.
  */
 public final class LiveWindow implements AutoCloseable {
+
+  /** The traffic table of the window under test. */
+  @SuppressWarnings("unchecked")
+  public static TableView<Exchange> table(FxRobot robot) {
+    return robot.lookup("#traffic-table").queryAs(TableView.class);
+  }
+
 
   private final TestOrigin origin;
   private final Warden warden;

@@ -8,7 +8,6 @@ import dev.warden.testing.RawResponse;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -37,24 +36,19 @@ class TrafficWindowTest {
     live.close();
   }
 
-  @SuppressWarnings("unchecked")
-  private TableView<Exchange> table(FxRobot robot) {
-    return robot.lookup("#traffic-table").queryAs(TableView.class);
-  }
-
   @Test
   void showsChallengeReasonAfterEnforcementIsSwitchedOn(FxRobot robot) throws Exception {
     live.awaitListening();
     assertThat(live.get("/open", null, null).status()).isEqualTo(200);
-    LiveWindow.await(() -> table(robot).getItems().size() == 1);
+    LiveWindow.await(() -> LiveWindow.table(robot).getItems().size() == 1);
 
     robot.clickOn(robot.lookup("#enforcement-switch .thumb-area").queryAs(javafx.scene.Node.class));
     LiveWindow.await(() -> live.warden().settings().enforcement());
 
     RawResponse response = live.get("/closed", null, null);
     assertThat(response.status()).isEqualTo(407);
-    LiveWindow.await(() -> table(robot).getItems().size() == 2);
-    assertThat(table(robot).getItems().get(1).isChallenge()).isTrue();
+    LiveWindow.await(() -> LiveWindow.table(robot).getItems().size() == 2);
+    assertThat(LiveWindow.table(robot).getItems().get(1).isChallenge()).isTrue();
     assertThat(robot.lookup(".auth-cell").queryAllAs(javafx.scene.control.Labeled.class).stream().map(javafx.scene.control.Labeled::getText))
         .contains("no credentials");
   }
@@ -64,7 +58,7 @@ class TrafficWindowTest {
     live.awaitListening();
     live.warden().setEnforcement(true).get();
     live.get("/secret", null, null);
-    LiveWindow.await(() -> table(robot).getItems().size() == 1);
+    LiveWindow.await(() -> LiveWindow.table(robot).getItems().size() == 1);
 
     robot.clickOn(robot.lookup(".table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
     assertThat(robot.lookup("#details-outcome").queryAs(Label.class).getText())
@@ -83,13 +77,13 @@ class TrafficWindowTest {
     live.get("/alpha", null, null);
     live.warden().setEnforcement(true).get();
     live.get("/beta", null, null);
-    LiveWindow.await(() -> table(robot).getItems().size() == 2);
+    LiveWindow.await(() -> LiveWindow.table(robot).getItems().size() == 2);
 
     robot.clickOn("#quick-challenged");
-    assertThat(table(robot).getItems()).extracting(Exchange::path).containsExactly("/beta");
+    assertThat(LiveWindow.table(robot).getItems()).extracting(Exchange::path).containsExactly("/beta");
     robot.clickOn("#quick-all");
     robot.clickOn("#search").write("alpha");
-    assertThat(table(robot).getItems()).extracting(Exchange::path).containsExactly("/alpha");
+    assertThat(LiveWindow.table(robot).getItems()).extracting(Exchange::path).containsExactly("/alpha");
   }
 
   @Test
