@@ -84,39 +84,55 @@ final class ExchangeFilters extends HttpFiltersAdapter {
   @Override
   public HttpResponse clientToProxyRequest(HttpObject httpObject) {
     if (httpObject instanceof HttpRequest head) {
-      Destination destination = Destination.of(head);
-      List<String> credentials = head.headers().getAll(HttpHeaderNames.PROXY_AUTHORIZATION);
-      AuthDecision decision =
-          policy.decide(new AuthRequest(head.method().name(), destination.host(), destination.port(), credentials));
-      request =
-          new RequestCapture(
-              head.method().name(),
-              destination.url(),
-              head.protocolVersion().text(),
-              HeaderCopy.redacted(head.headers(), decision.redactedCredentials()),
-              decision);
+      AuthDecision decision = judge(head);
       // Consumed by this proxy (RFC 9110 §11.7.2): never forwarded, whatever LittleProxy does later.
       head.headers().remove(HttpHeaderNames.PROXY_AUTHORIZATION);
-      if (decision.allowed() && !HttpUtil.isKeepAlive(head)) {
-        ctx.channel().attr(CloseWhenAsked.REQUESTED).set(Boolean.TRUE);
-      }
-      if (decision.allowed() && HttpMethod.CONNECT.equals(head.method())) {
-        ChannelPipeline pipeline = ctx.pipeline();
-        if (pipeline.get(TunnelWatcher.NAME) != null) {
-          pipeline.remove(TunnelWatcher.NAME);
-        }
-        pipeline.addBefore(ctx.name(), TunnelWatcher.NAME, new TunnelWatcher(this));
-      }
       if (!decision.allowed()) {
-        FullHttpResponse challenge = ChallengeResponse.build(head, settings.closeAfterChallenge());
-        ctx.channel().attr(ChallengeRestorer.PENDING).set(ChallengeResponse.pending(challenge, decision, head));
-        return challenge;
+        return challenge(head, decision);
       }
+      prepareClientChannel(head);
     }
     if (httpObject instanceof HttpContent content && request != null && request.decision().allowed()) {
       requestBody.add(content.content());
     }
     return null;
+  }
+
+  /** Decides enforcement from the request head alone and remembers what the log needs of it. */
+  private AuthDecision judge(HttpRequest head) {
+    Destination destination = Destination.of(head);
+    List<String> credentials = head.headers().getAll(HttpHeaderNames.PROXY_AUTHORIZATION);
+    AuthDecision decision =
+        policy.decide(new AuthRequest(head.method().name(), destination.host(), destination.port(), credentials));
+    request =
+        new RequestCapture(
+            head.method().name(),
+            destination.url(),
+            head.protocolVersion().text(),
+            HeaderCopy.redacted(head.headers(), decision.redactedCredentials()),
+            decision);
+    return decision;
+  }
+
+  /** The 407, with its challenges handed to {@link ChallengeRestorer} for the way out. */
+  private HttpResponse challenge(HttpRequest head, AuthDecision decision) {
+    FullHttpResponse challenge = ChallengeResponse.build(head, settings.closeAfterChallenge());
+    ctx.channel().attr(ChallengeRestorer.PENDING).set(ChallengeResponse.pending(challenge, decision, head));
+    return challenge;
+  }
+
+  /** Arms the per-channel handlers an allowed request needs: close when asked, watch a CONNECT. */
+  private void prepareClientChannel(HttpRequest head) {
+    if (!HttpUtil.isKeepAlive(head)) {
+      ctx.channel().attr(CloseWhenAsked.REQUESTED).set(Boolean.TRUE);
+    }
+    if (HttpMethod.CONNECT.equals(head.method())) {
+      ChannelPipeline pipeline = ctx.pipeline();
+      if (pipeline.get(TunnelWatcher.NAME) != null) {
+        pipeline.remove(TunnelWatcher.NAME);
+      }
+      pipeline.addBefore(ctx.name(), TunnelWatcher.NAME, new TunnelWatcher(this));
+    }
   }
 
   @Override
