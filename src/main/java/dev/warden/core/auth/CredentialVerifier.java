@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>Both caches are keyed by {@link KeyedFingerprint}s and bounded ({@link #CACHE_CAPACITY} each).
  * The right-password cache makes the steady state cost microseconds; the wrong-password cache stops
  * a client that retries the same wrong password from costing a slow hash per try. An unknown user is
- * verified against a decoy PBKDF2 hash of the normal cost, so it takes as long as a wrong password
- * (CWE-208). A disabled user is reported only once the password proved right.
+ * verified against one of the realm's own hashes (or a decoy PBKDF2 hash of the normal cost when the
+ * realm has none), so it takes as long as a wrong password (CWE-208). A disabled user is reported only once the password proved right.
  *
  * <p>Thread-safe; runs on network threads. A cache miss costs one slow hash (about 13 ms for
  * Warden's PBKDF2, see {@link PasswordHasher}; whatever the cost parameter says for bcrypt).
@@ -50,6 +50,14 @@ final class CredentialVerifier {
     return account.enabled() ? Result.ACCEPTED : Result.DISABLED_USER;
   }
 
+  /**
+   * What an unknown user's password is checked against: one of the realm's own hashes, so the cost
+   * matches its format (an htpasswd realm of bcrypt users costs bcrypt), else the PBKDF2 decoy.
+   */
+  PasswordHash standIn(ProtectionSpace space) {
+    return space.standIn().orElse(decoy);
+  }
+
   /** How many slow hash verifications ran: for tests that watch the cache work. */
   long slowVerifications() {
     return slowVerifications.sum();
@@ -65,8 +73,9 @@ final class CredentialVerifier {
     }
     slowVerifications.increment();
     boolean usable = account != null && account.hash() != null;
-    // the decoy runs for unknown users and unusable hashes alike, so both cost a normal verification
-    boolean matches = (usable ? account.hash() : decoy).matches(password) && usable;
+    // Unknown users and unusable hashes are checked against a stand-in, so they cost a normal
+    // verification of this realm; a match there means nothing, hence "&& usable".
+    boolean matches = (usable ? account.hash() : standIn(space)).matches(password) && usable;
     (matches ? right : wrong).add(key);
     return matches;
   }
