@@ -81,7 +81,7 @@ public final class HeadlessMode {
       return terminal.usageError(e.getMessage());
     }
     settings = keepOnlyWhatTheLogNeeds(settings);
-    List<String> problems = validator.problems(settings);
+    List<String> problems = Warden.problems(settings);
     if (!problems.isEmpty()) {
       return terminal.usageError(problems.stream().map(p -> "settings: " + p).toList());
     }

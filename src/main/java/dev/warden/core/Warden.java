@@ -8,6 +8,7 @@ import dev.warden.core.settings.SettingsException;
 import dev.warden.core.settings.SettingsStore;
 import dev.warden.core.settings.SettingsValidator;
 import dev.warden.core.traffic.TrafficLog;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -30,7 +31,7 @@ import java.util.function.UnaryOperator;
 public final class Warden implements AutoCloseable {
 
   private final SettingsStore store;
-  private final SettingsValidator validator = new SettingsValidator();
+  private static final SettingsValidator VALIDATOR = new SettingsValidator();
   private final TrafficLog traffic;
   private final ProxyEngine engine;
   private final ExecutorService worker =
@@ -120,7 +121,7 @@ public final class Warden implements AutoCloseable {
               next = new EngineStatus(next.state(), next.requested(), next.bound(),
                   next.message() + " (not saved: " + e.getMessage() + ")");
             }
-            apply(moved);
+            apply(moved, policy); // only the address changed: the policy and its warm caches stay
           }
           return publish(next);
         },
@@ -138,7 +139,10 @@ public final class Warden implements AutoCloseable {
     return CompletableFuture.supplyAsync(
         () -> {
           Settings next = Objects.requireNonNull(change.apply(settings), "change returned null");
-          List<String> problems = validator.problems(next);
+          // The policy is compiled once here: it both vets what the validator cannot see (a stored
+          // hash in a format Warden cannot verify) and is the policy put in force below.
+          AuthPolicy candidate = AuthPolicy.of(next);
+          List<String> problems = problems(next, candidate);
           if (!problems.isEmpty()) {
             throw new SettingsFailure(
                 new SettingsException(String.join("; ", problems), problems, null));
@@ -155,7 +159,7 @@ public final class Warden implements AutoCloseable {
           } catch (SettingsException e) {
             throw new SettingsFailure(e);
           }
-          apply(next);
+          apply(next, candidate);
           return next;
         },
         worker)
@@ -170,6 +174,21 @@ public final class Warden implements AutoCloseable {
           return CompletableFuture.<Settings>failedFuture(cause);
         })
         .thenCompose(f -> f);
+  }
+
+  /**
+   * Every reason these settings cannot be put in force, one sentence each; empty when they can. The
+   * validator's checks plus what only the auth policy can tell (a stored hash in a format Warden
+   * cannot verify). Cheap: no hashing. Any thread.
+   */
+  public static List<String> problems(Settings settings) {
+    return problems(settings, AuthPolicy.of(settings));
+  }
+
+  private static List<String> problems(Settings settings, AuthPolicy compiled) {
+    List<String> problems = new ArrayList<>(VALIDATOR.problems(settings));
+    problems.addAll(compiled.problems());
+    return problems;
   }
 
   /** Turns 407 enforcement on or off for the next request (saved like any change). */
@@ -205,9 +224,9 @@ public final class Warden implements AutoCloseable {
     }
   }
 
-  private void apply(Settings next) {
+  private void apply(Settings next, AuthPolicy compiled) {
     settings = next;
-    policy = AuthPolicy.of(next);
+    policy = compiled;
     for (Consumer<Settings> listener : settingsListeners) {
       listener.accept(next);
     }

@@ -79,4 +79,17 @@ class HeadlessModeTest {
         .isEqualTo("Try 'warden --help'");
     assertThat(err().lines().findFirst().orElseThrow()).startsWith("warden: settings: ").contains("W\u00e4rden");
   }
+
+  @Test
+  void refusesASettingsFileWhoseUserHasAHashWardenCannotVerify() throws Exception {
+    Path settings = dir.resolve("settings.json");
+    Files.writeString(settings, """
+        {"format": 1, "realms": [{"name": "Lab", "hostPatterns": [],
+          "users": [{"name": "carol", "enabled": true, "passwordHash": "$1$saltsalt$2vnaRpHa6Jxjz5n83ok8Z0"}]}]}
+        """);
+
+    assertThat(run("--headless", "--config", settings.toString(), "--listen", "127.0.0.1:0")).isEqualTo(2);
+    assertThat(err()).contains("settings: Realm 'Lab': user 'carol' can never log in: unsupported hash format (crypt)")
+        .doesNotContain("2vnaRpHa6Jxjz5n83ok8Z0");
+  }
 }

@@ -73,4 +73,22 @@ class WardenUpdateTest {
     warden.close();
     warden.close();
   }
+
+  @Test
+  void refusesAStoredHashWardenCannotVerifyInsteadOfDroppingTheUserSilently() throws Exception {
+    JsonSettingsStore store = new JsonSettingsStore(folder.resolve("settings.json"));
+    try (Warden warden = new Warden(store, Settings.defaults())) {
+      Settings before = warden.settings();
+      dev.warden.core.settings.User crypt =
+          new dev.warden.core.settings.User("carol", true, "$1$saltsalt$2vnaRpHa6Jxjz5n83ok8Z0");
+      assertThatThrownBy(() -> warden.update(s -> s.withRealms(List.of(
+              new Realm("Corp", List.of(), List.of(crypt))))).get(20, TimeUnit.SECONDS))
+          .cause()
+          .isInstanceOf(SettingsException.class)
+          .hasMessageContaining("user 'carol'")
+          .hasMessageContaining("crypt")
+          .hasMessageNotContaining("2vnaRpHa6Jxjz5n83ok8Z0");
+      assertThat(warden.settings()).isSameAs(before);
+    }
+  }
 }

@@ -22,8 +22,22 @@ class EditorViewModelTest {
   private final Warden warden = new Warden(new InMemorySettingsStore(Settings.defaults()), Settings.defaults());
   private final PasswordHashing hashing = password -> {
     hashedOn.add(Thread.currentThread().getName());
-    return "test$" + new String(password);
+    return fakeHash(new String(password));
   };
+
+  /**
+   * A cheap hash in a format Warden verifies ({SHA}, as htpasswd -s writes it), so Warden accepts the
+   * settings; deterministic, so tests can name the exact value stored.
+   */
+  private static String fakeHash(String password) {
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-1")
+          .digest(password.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return "{SHA}" + java.util.Base64.getEncoder().encodeToString(digest);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
+    }
+  }
   private final EditorViewModel model = new EditorViewModel(warden, hashing, Runnable::run, new Notifier() {
     @Override
     public void info(String message) {
@@ -104,7 +118,7 @@ class EditorViewModelTest {
 
     Realm realm = warden.settings().realms().get(0);
     assertThat(realm.name()).isEqualTo("Corp");
-    assertThat(realm.users()).containsExactly(new User("alice", true, "test$s3cret"));
+    assertThat(realm.users()).containsExactly(new User("alice", true, fakeHash("s3cret")));
     assertThat(hashedOn).containsExactly("warden-worker");
     assertThat(model.dirtyProperty().get()).isFalse();
     assertThat(notices).anyMatch(n -> n.startsWith("info: Realms and users saved"));
@@ -112,7 +126,7 @@ class EditorViewModelTest {
 
   @Test
   void editingAUserWithABlankPasswordKeepsTheStoredHash() throws Exception {
-    warden.update(s -> s.withRealms(List.of(new Realm("Warden", List.of(), List.of(new User("alice", true, "stored")))))).get(10, TimeUnit.SECONDS);
+    warden.update(s -> s.withRealms(List.of(new Realm("Warden", List.of(), List.of(new User("alice", true, fakeHash("old"))))))).get(10, TimeUnit.SECONDS);
     model.load(warden.settings());
     UserDraft alice = model.selectedRealmProperty().get().users().get(0);
     assertThat(alice.passwordState()).isEqualTo("stored");
@@ -121,7 +135,7 @@ class EditorViewModelTest {
     model.formEnabledProperty().set(false);
     assertThat(model.commitUser()).isTrue();
     assertThat(model.save().get(10, TimeUnit.SECONDS)).isTrue();
-    assertThat(warden.settings().realms().get(0).users()).containsExactly(new User("alice", false, "stored"));
+    assertThat(warden.settings().realms().get(0).users()).containsExactly(new User("alice", false, fakeHash("old")));
     assertThat(hashedOn).isEmpty();
   }
 }
