@@ -86,14 +86,6 @@ public final class RawHttpConnection implements AutoCloseable {
     }
   }
 
-  public InputStream input() {
-    return in;
-  }
-
-  public OutputStream output() {
-    return out;
-  }
-
   private byte[] chunked() throws IOException {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     while (true) {

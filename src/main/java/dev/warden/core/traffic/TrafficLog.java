@@ -72,7 +72,7 @@ public final class TrafficLog {
 
   /** Position the next recorded exchange will get: a cursor that reads only what comes after now. */
   public long end() {
-    return nextPosition.get();
+    return totalRecorded();
   }
 
   /** Exchanges ever recorded, including dropped and cleared ones. */
