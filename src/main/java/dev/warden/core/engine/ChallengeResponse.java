@@ -6,7 +6,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.DateFormatter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
@@ -57,11 +56,13 @@ final class ChallengeResponse {
     boolean head = HttpMethod.HEAD.equals(request.method());
     ByteBuf content = head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(BODY);
     FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, STATUS, content);
+    // Names in their customary case (Netty's constants are lower case): legal either way, but a
+    // tool for testing clients should look on the wire like the proxies those clients meet.
     response.headers()
-        .set(HttpHeaderNames.CONTENT_TYPE, "text/html; charset=utf-8")
-        .set(HttpHeaderNames.CONTENT_LENGTH, BODY.length)
-        .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE)
-        .set(HttpHeaderNames.DATE, DateFormatter.format(new Date()));
+        .set("Content-Type", "text/html; charset=utf-8")
+        .set("Content-Length", BODY.length)
+        .set("Cache-Control", HttpHeaderValues.NO_STORE)
+        .set("Date", DateFormatter.format(new Date()));
     HttpUtil.setKeepAlive(response, HttpUtil.isKeepAlive(request) && !closeAfterChallenge);
     return response;
   }

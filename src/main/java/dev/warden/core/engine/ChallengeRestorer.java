@@ -3,7 +3,6 @@ package dev.warden.core.engine;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.util.AttributeKey;
@@ -29,10 +28,10 @@ final class ChallengeRestorer extends ChannelOutboundHandlerAdapter {
       if (pending != null && pending.response() == response) {
         ctx.channel().attr(PENDING).compareAndSet(pending, null);
         for (String challenge : pending.challenges()) {
-          response.headers().add(HttpHeaderNames.PROXY_AUTHENTICATE, challenge);
+          response.headers().add("Proxy-Authenticate", challenge);
         }
         if (pending.http10KeepAlive()) {
-          response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+          response.headers().set("Connection", HttpHeaderValues.KEEP_ALIVE);
         }
       }
     }

@@ -4,7 +4,6 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.LastHttpContent;
@@ -26,7 +25,7 @@ final class CloseWhenAsked extends ChannelOutboundHandlerAdapter {
     boolean requested = Boolean.TRUE.equals(ctx.channel().attr(REQUESTED).get());
     if (requested && msg instanceof HttpResponse response) {
       // RFC 9112 §9.6: say so too, since LittleProxy stripped the origin's Connection field.
-      response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+      response.headers().set("Connection", HttpHeaderValues.CLOSE);
     }
     if (requested && msg instanceof LastHttpContent) {
       ctx.channel().attr(REQUESTED).set(null);

@@ -190,7 +190,7 @@ final class ExchangeFilters extends HttpFiltersAdapter {
     if (r != null && !r.decision().allowed() && head.status() == ChallengeResponse.STATUS) {
       List<Header> all = new ArrayList<>(headers.size() + r.decision().challenges().size());
       for (String challenge : r.decision().challenges()) {
-        all.add(new Header(HttpHeaderNames.PROXY_AUTHENTICATE.toString(), challenge));
+        all.add(new Header("Proxy-Authenticate", challenge));
       }
       all.addAll(headers);
       return all;

@@ -62,13 +62,15 @@ public final class DetailsView {
     ScrollPane overviewScroll = new ScrollPane(overview);
     overviewScroll.setFitToWidth(true);
 
+    // Auth comes second: it is why people open Warden, and at the default split the last tabs
+    // fold into the overflow menu.
     TabPane tabs = new TabPane(
         tab("Overview", new FontIcon(MaterialDesignI.INFORMATION_OUTLINE), overviewScroll),
+        tab("Auth", new FontIcon(MaterialDesignK.KEY_VARIANT), authPane(model)),
         tab("Request", new FontIcon(MaterialDesignA.ARROW_UP_BOLD_CIRCLE_OUTLINE),
             split(text("request-head", model.requestHeadProperty()), text("request-body", model.requestBodyProperty()))),
         tab("Response", new FontIcon(MaterialDesignA.ARROW_DOWN_BOLD_CIRCLE_OUTLINE),
-            split(text("response-head", model.responseHeadProperty()), text("response-body", model.responseBodyProperty()))),
-        tab("Auth", new FontIcon(MaterialDesignK.KEY_VARIANT), authPane(model)));
+            split(text("response-head", model.responseHeadProperty()), text("response-body", model.responseBodyProperty()))));
     tabs.setId("details-tabs");
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 

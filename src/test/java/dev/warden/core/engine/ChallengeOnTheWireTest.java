@@ -178,4 +178,13 @@ class ChallengeOnTheWireTest {
     }
     assertThat(origin.seen()).noneMatch(s -> s.path().equals("/post"));
   }
+
+  @Test
+  void sendsHeaderNamesInTheirCustomaryCase() throws Exception {
+    try (RawHttpConnection c = new RawHttpConnection(warden.port())) {
+      RawResponse response = c.exchange(get(origin.url("/case")));
+      assertThat(response.headers()).extracting(h -> h[0])
+          .contains("Proxy-Authenticate", "Content-Type", "Content-Length", "Date");
+    }
+  }
 }
