@@ -1,6 +1,8 @@
 package dev.warden.core;
 
 import dev.warden.core.auth.AuthPolicy;
+import dev.warden.core.auth.AuthState;
+import dev.warden.core.auth.InForce;
 import dev.warden.core.engine.ProxyEngine;
 import dev.warden.core.settings.ListenAddress;
 import dev.warden.core.settings.Settings;
@@ -44,8 +46,8 @@ public final class Warden implements AutoCloseable {
   private final List<Consumer<EngineStatus>> statusListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<Settings>> settingsListeners = new CopyOnWriteArrayList<>();
 
-  private volatile Settings settings;
-  private volatile AuthPolicy policy;
+  private final AuthState authState = new AuthState();
+  private volatile InForce inForce;
   private volatile EngineStatus status;
 
   /**
@@ -56,16 +58,21 @@ public final class Warden implements AutoCloseable {
    */
   public Warden(SettingsStore store, Settings initial) {
     this.store = Objects.requireNonNull(store);
-    this.settings = Objects.requireNonNull(initial);
-    this.policy = AuthPolicy.of(initial);
+    Objects.requireNonNull(initial);
+    this.inForce = new InForce(initial, AuthPolicy.of(initial, authState));
     this.traffic = new TrafficLog(initial.trafficCapacity());
-    this.engine = new ProxyEngine(() -> policy, () -> settings, traffic);
+    this.engine = new ProxyEngine(() -> inForce, traffic);
     this.status = EngineStatus.stopped(initial.listen());
   }
 
   /** The settings in force now. Any thread. */
   public Settings settings() {
-    return settings;
+    return inForce.settings();
+  }
+
+  /** The settings and the policy compiled from them, as one value. Any thread. */
+  public InForce inForce() {
+    return inForce;
   }
 
   /** The listening state now. Any thread. */
@@ -85,7 +92,7 @@ public final class Warden implements AutoCloseable {
 
   /** Starts listening on the settings' address. Completes with the new status, never exceptionally. */
   public CompletableFuture<EngineStatus> start() {
-    return CompletableFuture.supplyAsync(() -> publish(engine.start(settings.listen())), worker);
+    return CompletableFuture.supplyAsync(() -> publish(engine.start(settings().listen())), worker);
   }
 
   /** The address really bound now (the real port when 0 was asked), or empty when not listening. */
@@ -98,7 +105,7 @@ public final class Warden implements AutoCloseable {
     return CompletableFuture.supplyAsync(
         () -> {
           engine.stop();
-          return publish(EngineStatus.stopped(settings.listen()));
+          return publish(EngineStatus.stopped(settings().listen()));
         },
         worker);
   }
@@ -114,14 +121,15 @@ public final class Warden implements AutoCloseable {
         () -> {
           EngineStatus next = engine.move(address);
           if (engine.isListeningOn(address)) {
-            Settings moved = settings.withListen(address);
+            InForce before = inForce;
+            Settings moved = before.settings().withListen(address);
             try {
               store.save(moved);
             } catch (SettingsException e) {
               next = new EngineStatus(next.state(), next.requested(), next.bound(),
                   next.message() + " (not saved: " + e.getMessage() + ")");
             }
-            apply(moved, policy); // only the address changed: the policy and its warm caches stay
+            apply(moved, before.policy()); // only the address changed: the policy stays
           }
           return publish(next);
         },
@@ -138,26 +146,32 @@ public final class Warden implements AutoCloseable {
     Objects.requireNonNull(change);
     return CompletableFuture.supplyAsync(
         () -> {
-          Settings next = Objects.requireNonNull(change.apply(settings), "change returned null");
+          Settings current = settings();
+          Settings next = Objects.requireNonNull(change.apply(current), "change returned null");
           // The policy is compiled once here: it both vets what the validator cannot see (a stored
           // hash in a format Warden cannot verify) and is the policy put in force below.
-          AuthPolicy candidate = AuthPolicy.of(next);
+          AuthPolicy candidate = AuthPolicy.of(next, authState);
           List<String> problems = problems(next, candidate);
           if (!problems.isEmpty()) {
             throw new SettingsFailure(
                 new SettingsException(String.join("; ", problems), problems, null));
           }
-          boolean moves = !next.listen().equals(settings.listen()) && status.listening();
-          if (moves) {
-            EngineStatus moved = publish(engine.move(next.listen()));
-            if (!moved.listening() || !engine.isListeningOn(next.listen())) {
-              throw new SettingsFailure(new SettingsException(moved.message()));
-            }
-          }
+          // Saved first, then the listener moves: a failed save leaves everything as it was, and a
+          // failed move puts the saved file back, so what is saved, in force and reported agree.
           try {
             store.save(next);
           } catch (SettingsException e) {
             throw new SettingsFailure(e);
+          }
+          boolean moves = !next.listen().equals(current.listen()) && status.listening();
+          if (moves) {
+            EngineStatus moved = engine.move(next.listen());
+            if (!moved.listening() || !engine.isListeningOn(next.listen())) {
+              restore(current);
+              publish(moved);
+              throw new SettingsFailure(new SettingsException(moved.message()));
+            }
+            publish(moved);
           }
           apply(next, candidate);
           return next;
@@ -215,7 +229,10 @@ public final class Warden implements AutoCloseable {
     if (worker.isShutdown()) {
       return;
     }
-    CompletableFuture<Void> done = CompletableFuture.runAsync(engine::close, worker);
+    CompletableFuture<Void> done = CompletableFuture.runAsync(() -> {
+      engine.close();
+      authState.close();
+    }, worker);
     worker.shutdown();
     try {
       done.get(15, TimeUnit.SECONDS);
@@ -224,9 +241,18 @@ public final class Warden implements AutoCloseable {
     }
   }
 
+  /** Puts the previous settings back on disk after a move that failed; best effort, said if not. */
+  private void restore(Settings previous) {
+    try {
+      store.save(previous);
+    } catch (SettingsException e) {
+      throw new SettingsFailure(new SettingsException(
+          "the proxy could not move and the previous settings could not be saved back: " + e.getMessage()));
+    }
+  }
+
   private void apply(Settings next, AuthPolicy compiled) {
-    settings = next;
-    policy = compiled;
+    inForce = new InForce(next, compiled);
     for (Consumer<Settings> listener : settingsListeners) {
       listener.accept(next);
     }

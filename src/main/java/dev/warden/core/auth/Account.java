@@ -6,8 +6,13 @@ package dev.warden.core.auth;
  *
  * @param hash the parsed stored hash, or {@code null} when it is in a format Warden cannot verify
  *     (such a user never authenticates; {@link AuthPolicy#problems()} says why)
+ * @param stored the stored hash text: the verification cache key, so a new password misses it
  */
-record Account(String name, boolean enabled, PasswordHash hash) {
+record Account(String name, boolean enabled, PasswordHash hash, String stored) {
+
+  Account(String name, boolean enabled, PasswordHash hash) {
+    this(name, enabled, hash, String.valueOf(System.identityHashCode(hash)));
+  }
 
   @Override
   public String toString() {

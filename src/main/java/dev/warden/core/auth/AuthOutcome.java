@@ -26,6 +26,28 @@ public sealed interface AuthOutcome {
     }
   }
 
+  /**
+   * The request was refused before authentication was looked at: it could not be read or framed
+   * (400, 501, 505), or the proxy had no room for it (503).
+   *
+   * @param why one plain sentence, e.g. "invalid chunk size"
+   */
+  record Unjudged(String why) implements AuthOutcome {
+    public Unjudged {
+      Objects.requireNonNull(why);
+    }
+
+    @Override
+    public String describe() {
+      return "Refused before authentication: " + why;
+    }
+
+    @Override
+    public String label() {
+      return "refused";
+    }
+  }
+
   /** Valid credentials of an enabled user of {@code realm}. */
   record Authenticated(String scheme, String user, String realm) implements AuthOutcome {
     public Authenticated {
@@ -75,6 +97,8 @@ public sealed interface AuthOutcome {
         case UNKNOWN_USER -> scheme + " credentials for unknown user '" + user + "'" + where;
         case WRONG_PASSWORD -> scheme + " credentials for user '" + user + "' with a wrong password" + where;
         case DISABLED_USER -> scheme + " credentials for disabled user '" + user + "'" + where;
+        case BUSY -> "Too many password checks in progress; answered 503" + where;
+        case INTERNAL_ERROR -> "Warden failed while judging the credentials (" + detail + "); refused" + where;
       };
     }
 

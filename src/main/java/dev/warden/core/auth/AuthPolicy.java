@@ -9,25 +9,30 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The 407 enforcement compiled from one {@link Settings} value. Immutable and thread-safe; a new
  * policy replaces it when the settings change, so every request is judged by the settings in force
  * when it arrived.
  *
- * <p>Each policy owns its verification caches (see {@link CredentialVerifier}): after any settings
- * change the new policy starts with empty ones, so a removed user or changed password takes effect on
- * the next request. The steady state costs microseconds; only the first request with given
- * credentials pays for a slow hash.
+ * <p>What must outlive a settings change (verification caches, the slow-hash pool, nonces) lives in
+ * the {@link AuthState} the policy is compiled with: after a change the new policy finds it warm, and
+ * only what the change touched (a user's new hash) misses. The steady state costs microseconds; only
+ * the first request with given credentials pays for a slow hash, on the state's pool.
  */
 public final class AuthPolicy {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AuthPolicy.class);
 
   private final boolean enforcement;
   private final List<AuthScheme> schemes;
   private final List<ProtectionSpace> guarded;
   private final ProtectionSpace fallback;
   private final List<String> problems;
-  private final CredentialVerifier verifier;
+  private final AuthState state;
 
   private AuthPolicy(
       boolean enforcement,
@@ -35,22 +40,21 @@ public final class AuthPolicy {
       List<ProtectionSpace> guarded,
       ProtectionSpace fallback,
       List<String> problems,
-      CredentialVerifier verifier) {
+      AuthState state) {
     this.enforcement = enforcement;
     this.schemes = schemes;
     this.guarded = guarded;
     this.fallback = fallback;
     this.problems = problems;
-    this.verifier = verifier;
+    this.state = state;
   }
 
   /**
    * Compiles the settings. Cheap: no hashing happens here. Never throws on content: a host pattern
    * or a stored hash it cannot use is left out and named in {@link #problems()}. Any thread.
    */
-  public static AuthPolicy of(Settings settings) {
-    CredentialVerifier verifier = new CredentialVerifier(new PasswordHasher().decoy());
-    List<AuthScheme> schemes = List.of(new BasicScheme(verifier));
+  public static AuthPolicy of(Settings settings, AuthState state) {
+    List<AuthScheme> schemes = List.of(new BasicScheme(state.verifier()));
     List<String> problems = new ArrayList<>();
     List<ProtectionSpace> guarded = new ArrayList<>();
     ProtectionSpace fallback = null;
@@ -73,24 +77,50 @@ public final class AuthPolicy {
           new Realm(Settings.DEFAULT_REALM_NAME, List.of(), List.of()), schemes, problems);
     }
     return new AuthPolicy(settings.enforcement(), schemes, List.copyOf(guarded), fallback,
-        List.copyOf(problems), verifier);
+        List.copyOf(problems), state);
   }
 
   /**
-   * Judges one request. Called on network threads: never blocks on I/O, never throws, never logs.
-   * Runs a slow hash only on the first request with given credentials (a cache miss).
+   * Compiles the settings with an auth state of their own (tests, and vetting settings without
+   * putting them in force). The state's threads are daemons and idle out.
    */
-  public AuthDecision decide(AuthRequest request) {
+  public static AuthPolicy of(Settings settings) {
+    return of(settings, new AuthState());
+  }
+
+  /**
+   * Judges one request. Called on network threads: never blocks, never throws, never logs
+   * credentials. The future completes at once unless a slow hash must run (a verification-cache
+   * miss), which then runs on the {@link VerificationPool} and completes the future there. It never
+   * completes exceptionally: an internal error becomes a refusal with the reason "internal error".
+   */
+  public CompletableFuture<AuthDecision> judge(AuthRequest request) {
     try {
       ProxyAuthorization field = ProxyAuthorization.read(request.proxyAuthorization());
       if (!enforcement) {
-        return new AuthDecision(new AuthOutcome.NotRequired(), List.of(), redact(field));
+        return CompletableFuture.completedFuture(
+            AuthDecision.allow(new AuthOutcome.NotRequired(), List.of(), redact(field)));
       }
-      return judge(request, field, spaceFor(request.host(), request.port()));
+      ProtectionSpace space = spaceFor(request.host(), request.port());
+      return judge(request, field, space).exceptionally(failure -> internalError(space, failure));
     } catch (RuntimeException e) {
-      // a bug must not open the proxy, nor break the connection: fail closed with a plain challenge
-      return challenge(fallback, ChallengeReason.MALFORMED, "could not be judged", "", "", "");
+      return CompletableFuture.completedFuture(internalError(fallback, e));
     }
+  }
+
+  /**
+   * {@link #judge} waiting for its answer: for callers that may block (tests, tools), never on a
+   * network thread.
+   */
+  public AuthDecision decide(AuthRequest request) {
+    return judge(request).join();
+  }
+
+  /** A bug must not open the proxy, nor break the connection: refuse, count and log it. */
+  private AuthDecision internalError(ProtectionSpace space, Throwable failure) {
+    state.internalErrors().increment();
+    LOG.error("Internal error while judging a request; refused with 407", failure);
+    return challenge(space, ChallengeReason.INTERNAL_ERROR, failure.getClass().getSimpleName(), "", "", "", false);
   }
 
   /**
@@ -104,31 +134,37 @@ public final class AuthPolicy {
 
   /** How many slow hash verifications this policy ran: lets tests watch the cache. */
   long slowVerifications() {
-    return verifier.slowVerifications();
+    return state.verifier().slowVerifications();
   }
 
-  private AuthDecision judge(AuthRequest request, ProxyAuthorization field, ProtectionSpace space) {
+  private CompletableFuture<AuthDecision> judge(
+      AuthRequest request, ProxyAuthorization field, ProtectionSpace space) {
     if (field instanceof ProxyAuthorization.Unreadable unreadable) {
-      return challenge(space, ChallengeReason.MALFORMED, unreadable.detail(), "", "", "(unreadable)");
+      return now(challenge(space, ChallengeReason.MALFORMED, unreadable.detail(), "", "", "(unreadable)", false));
     }
     if (!(field instanceof ProxyAuthorization.Present present)) {
-      return challenge(space, ChallengeReason.MISSING, "", "", "", "");
+      return now(challenge(space, ChallengeReason.MISSING, "", "", "", "", false));
     }
     AuthScheme scheme = schemeNamed(present.scheme());
     if (scheme == null) {
-      return challenge(space, ChallengeReason.UNSUPPORTED_SCHEME, "", present.scheme(), "",
-          present.scheme() + " ***");
+      return now(challenge(space, ChallengeReason.UNSUPPORTED_SCHEME, "", present.scheme(), "",
+          present.scheme() + " ***", false));
     }
-    SchemeVerdict verdict = scheme.judge(request, present.credentials(), space);
-    if (verdict instanceof SchemeVerdict.Rejected rejected) {
-      return challenge(space, rejected.reason(), rejected.detail(), scheme.name(), rejected.user(),
-          rejected.redacted());
-    }
-    SchemeVerdict.Accepted accepted = (SchemeVerdict.Accepted) verdict;
-    return new AuthDecision(
-        new AuthOutcome.Authenticated(scheme.name(), accepted.user(), space.name()),
-        List.of(),
-        accepted.redacted());
+    return scheme.judge(request, present.credentials(), space).thenApply(verdict -> {
+      if (verdict instanceof SchemeVerdict.Rejected rejected) {
+        return challenge(space, rejected.reason(), rejected.detail(), scheme.name(), rejected.user(),
+            rejected.redacted(), rejected.stale());
+      }
+      SchemeVerdict.Accepted accepted = (SchemeVerdict.Accepted) verdict;
+      return AuthDecision.allow(
+          new AuthOutcome.Authenticated(scheme.name(), accepted.user(), space.name()),
+          accepted.fields(),
+          accepted.redacted());
+    });
+  }
+
+  private static CompletableFuture<AuthDecision> now(AuthDecision decision) {
+    return CompletableFuture.completedFuture(decision);
   }
 
   private String redact(ProxyAuthorization field) {
@@ -157,11 +193,22 @@ public final class AuthPolicy {
     return null;
   }
 
-  private static AuthDecision challenge(ProtectionSpace space, ChallengeReason reason, String detail,
-      String scheme, String user, String redacted) {
+  private AuthDecision challenge(ProtectionSpace space, ChallengeReason reason, String detail,
+      String scheme, String user, String redacted, boolean stale) {
+    List<String> challenges = new ArrayList<>();
+    for (AuthScheme offered : space.schemes()) {
+      challenges.addAll(offered.challenges(space, stale));
+    }
+    int status = switch (reason) {
+      case DISABLED_USER -> 403;
+      case BUSY -> 503;
+      default -> 407;
+    };
     return new AuthDecision(
         new AuthOutcome.Challenged(reason, detail, space.name(), scheme, user),
-        space.challenges(),
+        status,
+        status == 407 ? challenges : List.of(),
+        List.of(),
         redacted);
   }
 
@@ -182,13 +229,10 @@ public final class AuthPolicy {
             + "' appears more than once; the first one counts");
         continue;
       }
-      accounts.put(user.name(), new Account(user.name(), user.enabled(), parseHash(realm, user, problems)));
+      accounts.put(user.name(),
+          new Account(user.name(), user.enabled(), parseHash(realm, user, problems), user.passwordHash()));
     }
-    List<String> challenges = new ArrayList<>();
-    for (AuthScheme scheme : schemes) {
-      challenges.add(scheme.challenge(realm.name()));
-    }
-    return new ProtectionSpace(index, realm.name(), patterns, accounts, challenges);
+    return new ProtectionSpace(index, realm.name(), patterns, accounts, schemes);
   }
 
   private static PasswordHash parseHash(Realm realm, User user, List<String> problems) {

@@ -1,30 +1,39 @@
 package dev.warden.core.auth;
 
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
 /**
- * One HTTP authentication scheme Warden offers in its 407 challenges (Basic now; Digest, RFC 7616,
- * next). {@link AuthPolicy} holds its schemes in preference order, sends one challenge per scheme,
- * and hands each Proxy-Authorization field to the scheme whose name it carries.
+ * One HTTP authentication scheme Warden offers in its 407 challenges (Basic, Digest). A realm lists
+ * the schemes it offers, in preference order; {@link AuthPolicy} sends their challenges (each a
+ * separate {@code Proxy-Authenticate} field, never comma-joined) and hands each Proxy-Authorization
+ * field to the scheme whose name it carries. Adding a scheme is adding an implementation.
  *
- * <p>Implementations are immutable or thread-safe: {@link #judge} and {@link #redact} run on network
- * threads, so they never block on I/O, never throw and never log.
- *
- * <p>Package-private on purpose: Digest will still shape this interface (it needs nonces and the
- * request method), and nothing outside this package has to implement it.
+ * <p>Implementations are thread-safe: every method runs on network threads, never blocks on I/O,
+ * never throws on any input and never logs. Long-lived state (nonces, handshakes) lives in the
+ * {@link AuthState} they are built with, not in the scheme.
  */
 interface AuthScheme {
 
   /** The scheme name as Warden writes it, e.g. {@code Basic}; matched case-insensitively. */
   String name();
 
-  /** The Proxy-Authenticate field value for {@code realm}, e.g. {@code Basic realm="Corp", charset="UTF-8"}. */
-  String challenge(String realm);
+  /**
+   * The Proxy-Authenticate field values this scheme sends for {@code space}, built for this one
+   * decision (a fresh nonce, say), in preference order (Digest: one per algorithm).
+   *
+   * @param stale the request's credentials were right but their nonce expired
+   */
+  List<String> challenges(ProtectionSpace space, boolean stale);
 
   /**
    * Judges credentials of this scheme for a request to a destination guarded by {@code space}.
+   * Completes at once unless a slow hash must run (then on the {@link VerificationPool}); never
+   * completes exceptionally.
    *
    * @param credentials the field value after the scheme name and its whitespace (a secret)
    */
-  SchemeVerdict judge(AuthRequest request, String credentials, ProtectionSpace space);
+  CompletableFuture<SchemeVerdict> judge(AuthRequest request, String credentials, ProtectionSpace space);
 
   /** What may be shown of credentials of this scheme, e.g. {@code Basic alice:***}. */
   String redact(String credentials);

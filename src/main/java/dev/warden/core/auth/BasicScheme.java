@@ -1,10 +1,12 @@
 package dev.warden.core.auth;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * HTTP Basic (RFC 7617) with {@code charset="UTF-8"}. Thread-safe: the only state is the shared
- * {@link CredentialVerifier} of the policy it belongs to.
+ * {@link CredentialVerifier} of the {@link AuthState}.
  */
 final class BasicScheme implements AuthScheme {
 
@@ -22,26 +24,28 @@ final class BasicScheme implements AuthScheme {
   }
 
   @Override
-  public String challenge(String realm) {
-    return NAME + " realm=" + QuotedString.of(realm) + ", charset=\"UTF-8\"";
+  public List<String> challenges(ProtectionSpace space, boolean stale) {
+    return List.of(NAME + " realm=" + QuotedString.of(space.name()) + ", charset=\"UTF-8\"");
   }
 
   @Override
-  public SchemeVerdict judge(AuthRequest request, String credentials, ProtectionSpace space) {
+  public CompletableFuture<SchemeVerdict> judge(AuthRequest request, String credentials, ProtectionSpace space) {
     BasicToken.Result read = BasicToken.read(credentials);
     if (read instanceof BasicToken.Malformed malformed) {
-      return new SchemeVerdict.Rejected(ChallengeReason.MALFORMED, malformed.detail(), "", unreadable());
+      return CompletableFuture.completedFuture(
+          new SchemeVerdict.Rejected(ChallengeReason.MALFORMED, malformed.detail(), "", unreadable()));
     }
     BasicToken.Credentials given = (BasicToken.Credentials) read;
     String user = given.user();
     String redacted = NAME + " " + user + ":***";
     try {
-      return switch (verifier.verify(space, user, given.password())) {
+      return verifier.verify(space, user, given.password()).thenApply(result -> switch (result) {
         case ACCEPTED -> new SchemeVerdict.Accepted(user, redacted);
         case UNKNOWN_USER -> new SchemeVerdict.Rejected(ChallengeReason.UNKNOWN_USER, "", user, redacted);
         case WRONG_PASSWORD -> new SchemeVerdict.Rejected(ChallengeReason.WRONG_PASSWORD, "", user, redacted);
         case DISABLED_USER -> new SchemeVerdict.Rejected(ChallengeReason.DISABLED_USER, "", user, redacted);
-      };
+        case BUSY -> new SchemeVerdict.Rejected(ChallengeReason.BUSY, "", user, redacted);
+      });
     } finally {
       Arrays.fill(given.password(), '\0');
     }

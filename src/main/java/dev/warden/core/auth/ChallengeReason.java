@@ -13,7 +13,11 @@ public enum ChallengeReason {
   /** A known user with the wrong password. */
   WRONG_PASSWORD("wrong password"),
   /** A known, disabled user (the password is still checked first, so this leaks nothing). */
-  DISABLED_USER("disabled user");
+  DISABLED_USER("disabled user"),
+  /** The slow-hash pool was full: nothing was decided; answered 503 so the client retries later. */
+  BUSY("verification busy"),
+  /** Warden failed while judging (a bug): refused, counted and logged, never let through. */
+  INTERNAL_ERROR("internal error");
 
   private final String label;
 

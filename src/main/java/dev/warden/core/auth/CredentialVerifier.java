@@ -1,19 +1,26 @@
 package dev.warden.core.auth;
 
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Decides whether a user name and password are right in a {@link ProtectionSpace}, remembering the
- * answer: one instance per {@link AuthPolicy}, so a new settings version starts with empty caches.
+ * answer. One instance lives in the {@link AuthState}, across settings changes: a verification is
+ * cached under the stored hash it was checked against, so a changed password (a new hash) misses
+ * the cache while unrelated changes keep it warm. Enabled/disabled is never cached: it is read from
+ * the policy in force.
  *
  * <p>Both caches are keyed by {@link KeyedFingerprint}s and bounded ({@link #CACHE_CAPACITY} each).
  * The right-password cache makes the steady state cost microseconds; the wrong-password cache stops
  * a client that retries the same wrong password from costing a slow hash per try. An unknown user is
  * verified against one of the realm's own hashes (or a decoy PBKDF2 hash of the normal cost when the
- * realm has none), so it takes as long as a wrong password (CWE-208). A disabled user is reported only once the password proved right.
+ * realm has none), so it takes as long as a wrong password (CWE-208). A disabled user is reported
+ * only once the password proved right.
  *
- * <p>Thread-safe; runs on network threads. A cache miss costs one slow hash (about 13 ms for
- * Warden's PBKDF2, see {@link PasswordHasher}; whatever the cost parameter says for bcrypt).
+ * <p>Threads: {@link #verify} is called on network threads and never blocks: a cache hit completes
+ * the returned future at once; a miss runs the slow hash on the {@link VerificationPool} and
+ * completes it there.
  */
 final class CredentialVerifier {
 
@@ -24,30 +31,64 @@ final class CredentialVerifier {
     ACCEPTED,
     UNKNOWN_USER,
     WRONG_PASSWORD,
-    DISABLED_USER
+    DISABLED_USER,
+    /** The verification pool was full: nothing was decided. */
+    BUSY
   }
 
   private final KeyedFingerprint fingerprints = KeyedFingerprint.withRandomKey();
   private final BoundedSet<KeyedFingerprint.Fingerprint> right = new BoundedSet<>(CACHE_CAPACITY);
   private final BoundedSet<KeyedFingerprint.Fingerprint> wrong = new BoundedSet<>(CACHE_CAPACITY);
   private final PasswordHash decoy;
+  private final VerificationPool pool;
   private final LongAdder slowVerifications = new LongAdder();
 
-  CredentialVerifier(PasswordHash decoy) {
+  CredentialVerifier(PasswordHash decoy, VerificationPool pool) {
     this.decoy = decoy;
+    this.pool = pool;
   }
 
-  /** Checks {@code password} for {@code user} in {@code space}; leaves {@code password} unchanged. */
-  Result verify(ProtectionSpace space, String user, char[] password) {
+  /**
+   * Checks {@code password} for {@code user} in {@code space}. Leaves {@code password} unchanged (a
+   * miss works on its own copy, wiped when done). Never blocks; the future never fails.
+   */
+  CompletableFuture<Result> verify(ProtectionSpace space, String user, char[] password) {
     Account account = space.account(user);
-    boolean passwordRight = passwordRight(space, user, account, password);
-    if (account == null) {
-      return Result.UNKNOWN_USER;
+    boolean usable = account != null && account.hash() != null;
+    String context = usable ? account.stored() : "unknown\0" + space.name();
+    KeyedFingerprint.Fingerprint key = fingerprints.of(context, user, password);
+    if (usable && right.contains(key)) {
+      return CompletableFuture.completedFuture(account.enabled() ? Result.ACCEPTED : Result.DISABLED_USER);
     }
-    if (!passwordRight) {
-      return Result.WRONG_PASSWORD;
+    if (wrong.contains(key)) {
+      return CompletableFuture.completedFuture(account == null ? Result.UNKNOWN_USER : Result.WRONG_PASSWORD);
     }
-    return account.enabled() ? Result.ACCEPTED : Result.DISABLED_USER;
+    char[] copy = password.clone();
+    // Unknown users and unusable hashes are checked against a stand-in, so they cost a normal
+    // verification of this realm; a match there means nothing, hence "&& usable".
+    PasswordHash against = usable ? account.hash() : standIn(space);
+    return pool.submit(
+            () -> {
+              try {
+                slowVerifications.increment();
+                boolean matches = against.matches(copy) && usable;
+                (matches ? right : wrong).add(key);
+                if (account == null) {
+                  return Result.UNKNOWN_USER;
+                }
+                if (!matches) {
+                  return Result.WRONG_PASSWORD;
+                }
+                return account.enabled() ? Result.ACCEPTED : Result.DISABLED_USER;
+              } finally {
+                Arrays.fill(copy, '\0');
+              }
+            })
+        .exceptionally(
+            refused -> {
+              Arrays.fill(copy, '\0');
+              return Result.BUSY;
+            });
   }
 
   /**
@@ -61,22 +102,5 @@ final class CredentialVerifier {
   /** How many slow hash verifications ran: for tests that watch the cache work. */
   long slowVerifications() {
     return slowVerifications.sum();
-  }
-
-  private boolean passwordRight(ProtectionSpace space, String user, Account account, char[] password) {
-    KeyedFingerprint.Fingerprint key = fingerprints.of(space.index(), user, password);
-    if (right.contains(key)) {
-      return true;
-    }
-    if (wrong.contains(key)) {
-      return false;
-    }
-    slowVerifications.increment();
-    boolean usable = account != null && account.hash() != null;
-    // Unknown users and unusable hashes are checked against a stand-in, so they cost a normal
-    // verification of this realm; a match there means nothing, hence "&& usable".
-    boolean matches = (usable ? account.hash() : standIn(space)).matches(password) && usable;
-    (matches ? right : wrong).add(key);
-    return matches;
   }
 }

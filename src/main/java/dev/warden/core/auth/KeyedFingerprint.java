@@ -11,7 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Turns realm, user and password into an HMAC-SHA256 under a random key of its own, so verification
  * caches can be keyed without keeping passwords or fast unkeyed hashes of them in memory. The key dies
- * with the instance (one per policy). Thread-safe: every call uses its own {@link Mac}.
+ * with the instance (one per {@link AuthState}). Thread-safe: every call uses its own {@link Mac}.
  */
 final class KeyedFingerprint {
 
@@ -36,16 +36,21 @@ final class KeyedFingerprint {
     }
   }
 
-  /** The fingerprint of one credential; leaves {@code password} unchanged. */
-  Fingerprint of(int space, String user, char[] password) {
+  /**
+   * The fingerprint of one credential in a context (e.g. the stored hash it is checked against);
+   * leaves {@code password} unchanged.
+   */
+  Fingerprint of(String context, String user, char[] password) {
+    byte[] contextBytes = context.getBytes(StandardCharsets.UTF_8);
     byte[] userBytes = user.getBytes(StandardCharsets.UTF_8);
     byte[] passwordBytes = PasswordBytes.utf8(password);
     try {
       Mac mac = Mac.getInstance(ALGORITHM);
       mac.init(key);
       // lengths first, so ("ab", "c") and ("a", "bc") cannot meet
-      mac.update(ByteBuffer.allocate(12).putInt(space).putInt(userBytes.length)
+      mac.update(ByteBuffer.allocate(12).putInt(contextBytes.length).putInt(userBytes.length)
           .putInt(passwordBytes.length).array());
+      mac.update(contextBytes);
       mac.update(userBytes);
       mac.update(passwordBytes);
       ByteBuffer digest = ByteBuffer.wrap(mac.doFinal());

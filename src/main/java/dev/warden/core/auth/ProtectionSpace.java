@@ -8,21 +8,21 @@ import java.util.Optional;
 
 /**
  * A realm compiled for judging requests: parsed host patterns, users by name with parsed hashes, and
- * the ready-made challenges. Immutable; any thread.
+ * the schemes it offers. Immutable; any thread.
  *
  * @param index position among the policy's spaces; tells apart realms that share a name
  * @param name the realm name sent in challenges
  * @param patterns destinations this space guards; empty for the default space
  * @param accounts users by exact name
- * @param challenges Proxy-Authenticate values, one per scheme, in preference order
+ * @param schemes the schemes this realm offers, in preference order
  */
 record ProtectionSpace(
-    int index, String name, List<HostPattern> patterns, Map<String, Account> accounts, List<String> challenges) {
+    int index, String name, List<HostPattern> patterns, Map<String, Account> accounts, List<AuthScheme> schemes) {
 
   ProtectionSpace {
     patterns = List.copyOf(patterns);
     accounts = Map.copyOf(accounts);
-    challenges = List.copyOf(challenges);
+    schemes = List.copyOf(schemes);
   }
 
   /** Whether one of the patterns covers the destination (never true for the default space). */

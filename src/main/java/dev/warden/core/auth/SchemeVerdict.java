@@ -1,5 +1,6 @@
 package dev.warden.core.auth;
 
+import java.util.List;
 import java.util.Objects;
 
 /** What an {@link AuthScheme} made of one request's credentials. Immutable. */
@@ -8,11 +9,21 @@ sealed interface SchemeVerdict {
   /** What may be shown of the credentials: scheme and user name only, e.g. {@code Basic alice:***}. */
   String redacted();
 
-  /** Valid credentials of an enabled user. */
-  record Accepted(String user, String redacted) implements SchemeVerdict {
+  /**
+   * Valid credentials of an enabled user.
+   *
+   * @param fields header fields to add to the response the client receives (e.g. Digest's
+   *     Proxy-Authentication-Info); empty for Basic
+   */
+  record Accepted(String user, String redacted, List<ResponseField> fields) implements SchemeVerdict {
     public Accepted {
       Objects.requireNonNull(user);
       Objects.requireNonNull(redacted);
+      fields = List.copyOf(fields);
+    }
+
+    Accepted(String user, String redacted) {
+      this(user, redacted, List.of());
     }
   }
 
@@ -21,14 +32,19 @@ sealed interface SchemeVerdict {
    *
    * @param detail how the credentials were malformed, or empty
    * @param user the user name read from the credentials, or empty
+   * @param stale the credentials were right but their nonce expired: challenge with {@code stale=true}
    */
-  record Rejected(ChallengeReason reason, String detail, String user, String redacted)
+  record Rejected(ChallengeReason reason, String detail, String user, String redacted, boolean stale)
       implements SchemeVerdict {
     public Rejected {
       Objects.requireNonNull(reason);
       Objects.requireNonNull(detail);
       Objects.requireNonNull(user);
       Objects.requireNonNull(redacted);
+    }
+
+    Rejected(ChallengeReason reason, String detail, String user, String redacted) {
+      this(reason, detail, user, redacted, false);
     }
   }
 }

@@ -35,6 +35,11 @@ final class BodyCapture {
     keptSize += take;
   }
 
+  /** Every byte that passed, kept or not. */
+  long total() {
+    return total;
+  }
+
   BodyPreview preview() {
     return total == 0 ? BodyPreview.EMPTY : new BodyPreview(Arrays.copyOf(kept, keptSize), total);
   }

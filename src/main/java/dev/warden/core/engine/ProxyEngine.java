@@ -1,9 +1,8 @@
 package dev.warden.core.engine;
 
 import dev.warden.core.EngineStatus;
-import dev.warden.core.auth.AuthPolicy;
+import dev.warden.core.auth.InForce;
 import dev.warden.core.settings.ListenAddress;
-import dev.warden.core.settings.Settings;
 import dev.warden.core.traffic.TrafficLog;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -20,7 +19,7 @@ import org.littleshoot.proxy.impl.ServerGroup;
  *
  * <p>No ProxyAuthenticator is installed: LittleProxy's is fixed at build time, remembers a
  * connection as authenticated forever and never reaches the filters, so Warden enforces 407 in
- * {@link ExchangeFilters} instead.
+ * {@link WardenStage}, a handler of its own in every client pipeline, ahead of LittleProxy's.
  *
  * <p>Threads: every method blocks (binding, closing connections) and must be called from one thread
  * at a time: Warden's worker thread. Never from a network thread or the JavaFX thread.
@@ -32,20 +31,19 @@ public final class ProxyEngine implements AutoCloseable {
   private static final int REBIND_ATTEMPTS = 20;
   private static final long REBIND_PAUSE_MS = 50;
 
-  private final ExchangeFiltersSource filters;
+  private final ExchangeFiltersSource filters = new ExchangeFiltersSource();
   private final ServerGroup group;
   private HttpProxyServer server;
   private ListenAddress listening;
 
   /**
-   * @param policy the 407 policy in force, read once per request on network threads
-   * @param settings the settings in force, read once per request on network threads
+   * @param inForce the settings and policy in force, read once per request on network threads
    * @param traffic where every finished exchange is recorded
    */
-  public ProxyEngine(Supplier<AuthPolicy> policy, Supplier<Settings> settings, TrafficLog traffic) {
-    this.filters = new ExchangeFiltersSource(policy, settings, traffic);
+  public ProxyEngine(Supplier<InForce> inForce, TrafficLog traffic) {
+    StageContext context = new StageContext(inForce, traffic);
     int threads = Integer.getInteger("warden.eventLoops", Math.max(2, Runtime.getRuntime().availableProcessors()));
-    this.group = new ServerGroup("warden", 1, threads, threads, false);
+    this.group = new WardenServerGroup(threads, new ClientLoopGroup(threads, () -> new WardenStage(context)));
   }
 
   /** Starts listening on {@code address}, first stopping any current listener. */

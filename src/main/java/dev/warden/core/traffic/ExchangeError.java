@@ -21,7 +21,9 @@ public record ExchangeError(Kind kind, String detail) {
     CONNECT_FAILED("connection refused or unreachable", 502),
     TIMEOUT("timeout", 504),
     CLIENT_ABORTED("client closed the connection", 0),
-    SERVER_ABORTED("server closed the connection", 502);
+    SERVER_ABORTED("server closed the connection", 502),
+    /** Warden's own stage refused or cut the request (bad framing, a slow or oversize refused body). */
+    REFUSED_BY_PROXY("refused by Warden", 400);
 
     private final String label;
     private final int statusSent;

@@ -2,21 +2,28 @@ package dev.warden.core.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ChallengeTest {
 
-  private final BasicScheme basic = new BasicScheme(new CredentialVerifier(TestPolicies.CHEAP.decoy()));
+  private final BasicScheme basic =
+      new BasicScheme(new CredentialVerifier(TestPolicies.CHEAP.decoy(), new VerificationPool(1)));
+
+  private static ProtectionSpace realm(String name) {
+    return new ProtectionSpace(0, name, List.of(), Map.of(), List.of());
+  }
 
   @Test
   void offersBasicWithTheRealmAndUtf8Charset() {
-    assertThat(basic.challenge("Corp")).isEqualTo("Basic realm=\"Corp\", charset=\"UTF-8\"");
+    assertThat(basic.challenges(realm("Corp"), false)).containsExactly("Basic realm=\"Corp\", charset=\"UTF-8\"");
   }
 
   @Test
   void escapesQuoteAndBackslashInsideTheRealm() {
-    assertThat(basic.challenge("Say \"hi\" C:\\net"))
-        .isEqualTo("Basic realm=\"Say \\\"hi\\\" C:\\\\net\", charset=\"UTF-8\"");
+    assertThat(basic.challenges(realm("Say \"hi\" C:\\net"), false))
+        .containsExactly("Basic realm=\"Say \\\"hi\\\" C:\\\\net\", charset=\"UTF-8\"");
   }
 
   @Test

@@ -1,0 +1,57 @@
+package dev.warden.core.engine;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * The event loops of client connections. LittleProxy 2.8.0 builds each client pipeline in a
+ * ChannelInitializer of its own and offers no hook into it; this group is the one place every
+ * accepted channel passes through before that initializer runs ({@link #register}), so it adds an
+ * initializer of Warden's behind LittleProxy's, which then puts a {@link WardenStage} between
+ * LittleProxy's HTTP decoder and its connection handler.
+ *
+ * <p>Registration runs on the acceptor thread; the initializers run on the channel's own loop.
+ */
+final class ClientLoopGroup extends MultiThreadIoEventLoopGroup {
+
+  /** Name LittleProxy gives its request decoder in the client pipeline. */
+  static final String DECODER = "decoder";
+
+  private final Supplier<WardenStage> stages;
+
+  ClientLoopGroup(int threads, Supplier<WardenStage> stages) {
+    super(threads, threadFactory(), NioIoHandler.newFactory());
+    this.stages = stages;
+  }
+
+  @Override
+  public ChannelFuture register(Channel channel) {
+    channel.pipeline().addLast(new ChannelInitializer<>() {
+      @Override
+      protected void initChannel(Channel ch) {
+        // LittleProxy's initializer, added before this one, has built its pipeline by now.
+        if (ch.pipeline().get(DECODER) != null) {
+          ch.pipeline().addAfter(DECODER, WardenStage.NAME, stages.get());
+        } else {
+          ch.close();
+        }
+      }
+    });
+    return super.register(channel);
+  }
+
+  private static ThreadFactory threadFactory() {
+    AtomicInteger count = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "warden-client-" + count.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

@@ -1,0 +1,130 @@
+package dev.warden.core.engine;
+
+import dev.warden.core.auth.AuthDecision;
+import dev.warden.core.traffic.BodyPreview;
+import dev.warden.core.traffic.Exchange;
+import dev.warden.core.traffic.ExchangeError;
+import dev.warden.core.traffic.Header;
+import io.netty.util.AttributeKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One exchange while it happens: what the client sent (head, body), what Warden decided, and what
+ * the client received. The record is made once both directions have ended ({@link #toExchange}),
+ * so it says what really crossed the wire.
+ *
+ * <p>Threads: owned by the client channel's event loop ({@link WardenStage}); the few facts
+ * LittleProxy reports on a server loop through {@link ExchangeFilters} are volatile.
+ */
+final class ExchangeDraft {
+
+  /** The draft of the request LittleProxy is handling on a client channel, for its filters. */
+  static final AttributeKey<ExchangeDraft> CURRENT = AttributeKey.valueOf("warden.exchange");
+
+  final long connectionId;
+  final String client;
+  final Instant started = Instant.now();
+  final long startedNanos = System.nanoTime();
+  final String method;
+  final String url;
+  final String protocol;
+  final List<Header> requestHeaders;
+  final AuthDecision decision;
+  final boolean connect;
+  final BodyCapture requestBody;
+  final BodyCapture responseBody;
+
+  /** Set on the client loop while LittleProxy handles the head: it opened a new server connection. */
+  boolean connectionStarted;
+  boolean gateOpen;
+  boolean requestEnded;
+  boolean responseEnded;
+  int status;
+  List<Header> responseHeaders = List.of();
+  long firstByteNanos = -1;
+  long tunnelUp;
+  long tunnelDown;
+  /** Why the exchange ended abnormally, from the client's side, or null. */
+  String abort;
+  /** What Warden's stage did to the connection and why (closed a slow body, refused a framing), or null. */
+  String note;
+  boolean recorded;
+
+  volatile boolean connected;
+  volatile ExchangeError error;
+
+  ExchangeDraft(
+      long connectionId,
+      String client,
+      String method,
+      String url,
+      String protocol,
+      List<Header> requestHeaders,
+      AuthDecision decision,
+      int requestBodyLimit,
+      int responseBodyLimit) {
+    this.connectionId = connectionId;
+    this.client = client;
+    this.method = method;
+    this.url = url;
+    this.protocol = protocol;
+    this.requestHeaders = requestHeaders;
+    this.decision = decision;
+    this.connect = "CONNECT".equals(method);
+    this.requestBody = new BodyCapture(requestBodyLimit);
+    this.responseBody = new BodyCapture(responseBodyLimit);
+  }
+
+  boolean done() {
+    return requestEnded && responseEnded;
+  }
+
+  /** The record of this exchange, with the id the log gives it. */
+  Exchange toExchange(long id) {
+    long now = System.nanoTime();
+    BodyPreview up = connect ? sized(tunnelUp) : requestBody.preview();
+    BodyPreview down = connect ? sized(tunnelDown) : responseBody.preview();
+    return new Exchange(
+        id,
+        connectionId,
+        client,
+        started,
+        firstByteNanos < 0 ? null : Duration.ofNanos(firstByteNanos - startedNanos),
+        Duration.ofNanos(now - startedNanos),
+        method,
+        url,
+        protocol,
+        requestHeaders,
+        responseHeaders,
+        up,
+        down,
+        status,
+        decision.outcome(),
+        failure());
+  }
+
+  private ExchangeError failure() {
+    ExchangeError known = error;
+    if (known != null) {
+      return known;
+    }
+    if (abort != null) {
+      return new ExchangeError(status == 0 ? ExchangeError.Kind.CLIENT_ABORTED : ExchangeError.Kind.SERVER_ABORTED, abort);
+    }
+    if (note != null) {
+      return new ExchangeError(ExchangeError.Kind.REFUSED_BY_PROXY, note);
+    }
+    if (status == 502 && decision.allowed()) {
+      return connected
+          ? new ExchangeError(ExchangeError.Kind.SERVER_ABORTED, url + ": closed without a response")
+          : new ExchangeError(ExchangeError.Kind.CONNECT_FAILED, url + ": connection refused or unreachable");
+    }
+    return null;
+  }
+
+  private static BodyPreview sized(long bytes) {
+    return bytes == 0 ? BodyPreview.EMPTY : new BodyPreview(new byte[0], bytes);
+  }
+}

@@ -1,0 +1,89 @@
+package dev.warden.core.engine;
+
+import dev.warden.core.auth.AuthDecision;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.DateFormatter;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
+
+/**
+ * The responses Warden writes itself: the 407 (and 403/503) of its enforcement, and the errors of
+ * its own stage (400, 501, 505, 503 for too many connections). Each is a normal framed response
+ * (Content-Length, a short HTML body, Content-Type, Date; no body for HEAD), as RFC 9110 §15.5.8 and
+ * clients that reuse the connection need.
+ *
+ * <p>The 407 body never says why the credentials were refused: "unknown user" versus "wrong
+ * password" would let anyone enumerate users. The reason goes to the traffic log only.
+ */
+final class StageResponse {
+
+  private StageResponse() {}
+
+  /**
+   * The answer to a refused request: its status, one {@code Proxy-Authenticate} field per
+   * challenge in order, kept alive unless the client asked to close or {@code closeAfterChallenge}.
+   */
+  static FullHttpResponse refusal(HttpRequest request, AuthDecision decision, boolean closeAfterChallenge) {
+    int code = decision.status();
+    String title = switch (code) {
+      case 403 -> "403 Forbidden";
+      case 503 -> "503 Service Unavailable";
+      default -> "407 Proxy Authentication Required";
+    };
+    String text = switch (code) {
+      case 403 -> "This proxy (Warden) understood the credentials but does not let this user through.";
+      case 503 -> "This proxy (Warden) is busy checking passwords; try again shortly.";
+      default -> "This proxy (Warden) needs valid credentials for the realm it named in the"
+          + " Proxy-Authenticate header.";
+    };
+    FullHttpResponse response = build(request, code, title, text,
+        HttpUtil.isKeepAlive(request) && !closeAfterChallenge);
+    for (String challenge : decision.challenges()) {
+      response.headers().add("Proxy-Authenticate", challenge);
+    }
+    if (code == 503) {
+      response.headers().set("Retry-After", "1");
+    }
+    return response;
+  }
+
+  /** An error of the stage itself; the connection is closed after it. */
+  static FullHttpResponse error(HttpRequest request, int code, String reason, String text) {
+    return build(request, code, code + " " + reason, text, false);
+  }
+
+  private static FullHttpResponse build(
+      HttpRequest request, int code, String title, String text, boolean keepAlive) {
+    byte[] body = ("<!DOCTYPE html>\n<html><head><title>" + title + "</title></head>\n<body><h1>" + title
+            + "</h1>\n<p>" + text + "</p></body></html>\n")
+        .getBytes(StandardCharsets.UTF_8);
+    boolean head = request != null && HttpMethod.HEAD.equals(request.method());
+    String phrase = title.substring(title.indexOf(' ') + 1);
+    FullHttpResponse response = new DefaultFullHttpResponse(
+        HttpVersion.HTTP_1_1,
+        new HttpResponseStatus(code, phrase),
+        head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
+    // Names in their customary case (Netty's constants are lower case): legal either way, but a
+    // tool for testing clients should look on the wire like the proxies those clients meet.
+    response.headers()
+        .set("Content-Type", "text/html; charset=utf-8")
+        .set("Content-Length", body.length)
+        .set("Cache-Control", HttpHeaderValues.NO_STORE)
+        .set("Date", DateFormatter.format(new Date()));
+    boolean http10 = request != null && request.protocolVersion().equals(HttpVersion.HTTP_1_0);
+    if (!keepAlive) {
+      response.headers().set("Connection", HttpHeaderValues.CLOSE);
+    } else if (http10) {
+      response.headers().set("Connection", "keep-alive");
+    }
+    return response;
+  }
+}

@@ -1,0 +1,654 @@
+package dev.warden.core.engine;
+
+import dev.warden.core.auth.AuthDecision;
+import dev.warden.core.auth.AuthOutcome;
+import dev.warden.core.auth.AuthRequest;
+import dev.warden.core.auth.InForce;
+import dev.warden.core.auth.ResponseField;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Warden's stage in front of LittleProxy, one per client connection, between LittleProxy's HTTP
+ * decoder and its connection handler. It owns what LittleProxy gets wrong or cannot do:
+ *
+ * <ul>
+ *   <li><b>407 enforcement</b>: every request head is judged here, before LittleProxy sees it; a
+ *       refused request never reaches LittleProxy (no name is resolved, no connection opened) and is
+ *       answered by this stage with its own framed 407/403/503;
+ *   <li><b>nothing slow on the event loop</b>: when judging needs a slow hash, reads are paused and
+ *       the request waits while the verification pool works; the loop serves other connections;
+ *   <li><b>responses in request order</b>: one request at a time is handed to LittleProxy; pipelined
+ *       requests wait here until the previous response has been written, Warden's own 407s
+ *       included;
+ *   <li><b>no blocking writes</b>: body chunks wait here while LittleProxy connects to the
+ *       destination (LittleProxy 2.8.0 would block the loop in {@code Object.wait} for up to 30 s),
+ *       and bytes that follow a CONNECT head in the same read are kept and forwarded once the tunnel
+ *       is up;
+ *   <li><b>strict framing</b>: unreadable heads (400/414/431), transfer codings other than chunked
+ *       (501), Transfer-Encoding with Content-Length (400), invalid chunk sizes (400) and HTTP
+ *       versions other than 1.0/1.1 (505) are answered here and the connection closed;
+ *   <li><b>a record that agrees with the wire</b>: each exchange is recorded once both directions
+ *       have ended, with the status and bytes the client actually received, interim 1xx responses
+ *       not ending it, aborted exchanges recorded with what was seen, CONNECT tunnels when they
+ *       close.
+ * </ul>
+ *
+ * <p>Threads: every method runs on the client channel's event loop. Facts LittleProxy reports on a
+ * server loop arrive through {@link #gateOpened}, which hops back onto this loop. Never blocks.
+ */
+final class WardenStage extends ChannelDuplexHandler {
+
+  static final String NAME = "warden-stage";
+
+  private enum Phase {
+    /** Waiting for a request head. */
+    IDLE,
+    /** A slow verification is running; everything waits. */
+    JUDGING,
+    /** The request body is read and discarded (after a refusal, or after an early response). */
+    DRAIN,
+    /** LittleProxy is connecting to the destination; the body waits. */
+    GATED,
+    /** Body chunks pass to LittleProxy. */
+    FORWARDING,
+    /** The request has passed; the next one waits for this response to end. */
+    AWAITING_RESPONSE,
+    /** An allowed CONNECT is with LittleProxy; tunnel bytes wait. */
+    TUNNEL_PENDING,
+    /** Raw bytes pass both ways. */
+    TUNNEL,
+    /** The connection is closing; everything is dropped. */
+    CLOSED
+  }
+
+  private final StageContext context;
+  private final ArrayDeque<Object> held = new ArrayDeque<>();
+  private ChannelHandlerContext ctx;
+  private long connectionId;
+  private String client = "";
+  private Phase phase = Phase.IDLE;
+  private ExchangeDraft current;
+  private boolean closeAfterResponse;
+  private boolean interim;
+  private boolean pausedByStage;
+  private boolean draining;
+  private boolean drainAgain;
+  private boolean counted;
+  private long drained;
+  private ScheduledFuture<?> deadline;
+
+  WardenStage(StageContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    this.ctx = ctx;
+    this.connectionId = context.connectionIds.incrementAndGet();
+    this.client = clientOf(ctx.channel().remoteAddress());
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) throws Exception {
+    counted = true;
+    if (context.open.incrementAndGet() > StageContext.MAX_CONNECTIONS) {
+      phase = Phase.CLOSED;
+      FullHttpResponse busy = StageResponse.error(null, 503, "Service Unavailable",
+          "This proxy (Warden) has too many open connections; try again shortly.");
+      ctx.writeAndFlush(busy).addListener(ChannelFutureListener.CLOSE);
+      return;
+    }
+    super.channelActive(ctx);
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+    if (counted) {
+      counted = false;
+      context.open.decrementAndGet();
+    }
+    ExchangeDraft draft = current;
+    if (draft != null) {
+      if (phase == Phase.TUNNEL || phase == Phase.TUNNEL_PENDING && draft.status / 100 == 2) {
+        draft.requestEnded = true;
+        draft.responseEnded = true;
+      } else if (!draft.done()) {
+        draft.abort = draft.status == 0
+            ? "client closed the connection after " + draft.requestBody.total() + " request body bytes"
+            : "connection closed before the response was complete";
+      }
+      record(draft);
+    }
+    phase = Phase.CLOSED;
+    cancelDeadline();
+    releaseHeld();
+    super.channelInactive(ctx);
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (phase == Phase.CLOSED) {
+      ReferenceCountUtil.release(msg);
+      return;
+    }
+    if (phase == Phase.TUNNEL && held.isEmpty()) {
+      tunnelUp(msg);
+      return;
+    }
+    held.add(msg);
+    drain();
+  }
+
+  // ---------------------------------------------------------------- inbound, in order
+
+  /** Processes held messages while the phase accepts them; pauses reads while any wait. */
+  private void drain() {
+    if (draining) {
+      drainAgain = true;
+      return;
+    }
+    draining = true;
+    try {
+      do {
+        drainAgain = false;
+        while (!held.isEmpty() && accepts()) {
+          process(held.poll());
+        }
+      } while (drainAgain);
+    } finally {
+      draining = false;
+    }
+    if (phase == Phase.CLOSED) {
+      releaseHeld();
+    } else if (held.isEmpty()) {
+      resumeReads();
+    } else {
+      pauseReads();
+    }
+  }
+
+  private boolean accepts() {
+    return switch (phase) {
+      case IDLE, DRAIN, FORWARDING, TUNNEL, CLOSED -> true;
+      case JUDGING, GATED, AWAITING_RESPONSE, TUNNEL_PENDING -> false;
+    };
+  }
+
+  private void process(Object msg) {
+    switch (phase) {
+      case IDLE -> {
+        if (msg instanceof HttpRequest head) {
+          onHead(head);
+        } else {
+          // content of a request that ended early (e.g. after a stage error): nothing wants it
+          ReferenceCountUtil.release(msg);
+        }
+      }
+      case DRAIN -> onDrainContent(msg);
+      case FORWARDING -> onForwardContent(msg);
+      case TUNNEL -> tunnelUp(msg);
+      default -> ReferenceCountUtil.release(msg);
+    }
+  }
+
+  private void onHead(HttpRequest head) {
+    String framing = framingProblem(head);
+    if (framing != null) {
+      return;
+    }
+    InForce inForce = context.inForce.get();
+    Destination destination = Destination.of(head);
+    List<String> credentials = head.headers().getAll(HttpHeaderNames.PROXY_AUTHORIZATION);
+    CompletableFuture<AuthDecision> judging = inForce.policy().judge(
+        new AuthRequest(head.method().name(), destination.host(), destination.port(), credentials));
+    if (judging.isDone()) {
+      judged(head, destination, inForce, judging.join());
+      return;
+    }
+    phase = Phase.JUDGING;
+    pauseReads();
+    judging.thenAccept(decision -> ctx.executor().execute(() -> {
+      if (phase != Phase.JUDGING) {
+        return; // the connection closed meanwhile
+      }
+      judged(head, destination, inForce, decision);
+      drain();
+    }));
+  }
+
+  /**
+   * Checks what LittleProxy would forward wrongly. Answers and returns a reason when the request
+   * cannot go on; returns null when it can.
+   */
+  private String framingProblem(HttpRequest head) {
+    if (head.decoderResult().isFailure()) {
+      Throwable cause = head.decoderResult().cause();
+      if (cause instanceof TooLongHttpLineException) {
+        return stageError(head, 414, "URI Too Long", "request line too long");
+      }
+      if (cause instanceof TooLongHttpHeaderException || cause instanceof TooLongFrameException) {
+        return stageError(head, 431, "Request Header Fields Too Large", "request head too large");
+      }
+      return stageError(head, 400, "Bad Request", "unreadable request head ("
+          + (cause == null ? "malformed" : cause.getMessage()) + ")");
+    }
+    HttpVersion version = head.protocolVersion();
+    if (version.majorVersion() != 1 || version.minorVersion() > 1) {
+      return stageError(head, 505, "HTTP Version Not Supported", "HTTP version " + version.text() + " not supported");
+    }
+    List<String> codings = head.headers().getAll(HttpHeaderNames.TRANSFER_ENCODING);
+    if (!codings.isEmpty()) {
+      String joined = String.join(",", codings).toLowerCase(Locale.ROOT).replace(" ", "").replace("\t", "");
+      if (head.headers().contains(HttpHeaderNames.CONTENT_LENGTH)) {
+        return stageError(head, 400, "Bad Request", "Transfer-Encoding together with Content-Length");
+      }
+      if (!joined.equals("chunked")) {
+        return stageError(head, 501, "Not Implemented", "transfer coding '" + joined + "' not supported");
+      }
+    }
+    return null;
+  }
+
+  private void judged(HttpRequest head, Destination destination, InForce inForce, AuthDecision decision) {
+    int bodyLimit = inForce.settings().bodyPrefixLimit();
+    ExchangeDraft draft = new ExchangeDraft(
+        connectionId,
+        client,
+        head.method().name(),
+        destination.url(),
+        head.protocolVersion().text(),
+        HeaderCopy.redacted(head.headers(), decision.redactedCredentials()),
+        decision,
+        decision.allowed() ? bodyLimit : 0,
+        bodyLimit);
+    // Consumed by this proxy (RFC 9110 §11.7.2): never forwarded, whatever LittleProxy does later.
+    head.headers().remove(HttpHeaderNames.PROXY_AUTHORIZATION);
+    current = draft;
+    closeAfterResponse = !HttpUtil.isKeepAlive(head);
+    if (!decision.allowed()) {
+      refuse(head, draft, inForce);
+      return;
+    }
+    ctx.channel().attr(ExchangeDraft.CURRENT).set(draft);
+    if (draft.connect) {
+      phase = Phase.TUNNEL_PENDING;
+      // Bytes that follow the CONNECT head in the same read belong to the tunnel: with the decoder
+      // gone, Netty hands what it had buffered to this stage as raw bytes, which wait in `held`.
+      if (ctx.pipeline().get(ClientLoopGroup.DECODER) != null) {
+        ctx.pipeline().remove(ClientLoopGroup.DECODER);
+      }
+      ctx.fireChannelRead(head);
+      return;
+    }
+    phase = Phase.FORWARDING;
+    ctx.fireChannelRead(head);
+    if (phase == Phase.FORWARDING && draft.connectionStarted && !draft.gateOpen) {
+      phase = Phase.GATED;
+    }
+  }
+
+  /**
+   * Called (on any thread) when LittleProxy has a connection to the destination and has sent the
+   * head, or gave up connecting: body chunks may pass (or be drained) now.
+   */
+  void gateOpened(ExchangeDraft draft) {
+    ctx.executor().execute(() -> {
+      draft.gateOpen = true;
+      if (current == draft && phase == Phase.GATED) {
+        phase = Phase.FORWARDING;
+        drain();
+      }
+    });
+  }
+
+  private void onForwardContent(Object msg) {
+    if (!(msg instanceof HttpContent content)) {
+      ReferenceCountUtil.release(msg);
+      return;
+    }
+    ExchangeDraft draft = current;
+    if (content.decoderResult().isFailure()) {
+      ReferenceCountUtil.release(msg);
+      badBody(draft, content);
+      return;
+    }
+    draft.requestBody.add(content.content());
+    boolean last = msg instanceof LastHttpContent;
+    ctx.fireChannelRead(msg);
+    if (last) {
+      draft.requestEnded = true;
+      if (phase == Phase.FORWARDING) {
+        phase = Phase.AWAITING_RESPONSE;
+      }
+      finishIfDone();
+    }
+  }
+
+  private void onDrainContent(Object msg) {
+    ExchangeDraft draft = current;
+    if (!(msg instanceof HttpContent content) || draft == null) {
+      ReferenceCountUtil.release(msg);
+      return;
+    }
+    try {
+      if (content.decoderResult().isFailure()) {
+        draft.requestEnded = true;
+        closeAfterResponse = true;
+        finishIfDone();
+        return;
+      }
+      drained += content.content().readableBytes();
+      draft.requestBody.add(content.content());
+      if (!draft.decision.allowed() && drained > StageContext.REFUSED_BODY_DRAIN) {
+        draft.requestEnded = true;
+        draft.note = "unauthenticated body over " + StageContext.REFUSED_BODY_DRAIN / 1024 + " KiB: connection closed";
+        closeAfterResponse = true;
+        finishIfDone();
+        return;
+      }
+      if (msg instanceof LastHttpContent) {
+        draft.requestEnded = true;
+        cancelDeadline();
+        finishIfDone();
+      }
+    } finally {
+      ReferenceCountUtil.release(msg);
+    }
+  }
+
+  /** An invalid chunk mid-body: answer 400 if nothing was answered yet, and close. */
+  private void badBody(ExchangeDraft draft, HttpContent content) {
+    Throwable cause = content.decoderResult().cause();
+    draft.requestEnded = true;
+    draft.note = "invalid chunked body (" + (cause == null ? "malformed" : cause.getMessage()) + ")";
+    closeAfterResponse = true;
+    if (draft.status == 0) {
+      FullHttpResponse bad = StageResponse.error(null, 400, "Bad Request", "The request body is not validly framed.");
+      draft.status = 400;
+      draft.firstByteNanos = System.nanoTime();
+      draft.responseHeaders = HeaderCopy.of(bad.headers());
+      ctx.writeAndFlush(bad).addListener(f -> {
+        draft.responseEnded = true;
+        finishIfDone();
+      });
+      phase = Phase.DRAIN;
+      return;
+    }
+    draft.responseEnded = true;
+    finishIfDone();
+  }
+
+  private void refuse(HttpRequest head, ExchangeDraft draft, InForce inForce) {
+    FullHttpResponse response = StageResponse.refusal(head, draft.decision, inForce.settings().closeAfterChallenge());
+    if (!HttpUtil.isKeepAlive(response)) {
+      closeAfterResponse = true;
+    }
+    draft.status = response.status().code();
+    draft.firstByteNanos = System.nanoTime();
+    draft.responseHeaders = HeaderCopy.of(response.headers());
+    draft.responseBody.add(response.content());
+    phase = Phase.DRAIN;
+    drained = 0;
+    armDeadline(draft);
+    ctx.writeAndFlush(response).addListener(f -> ownResponseWritten(draft, f));
+  }
+
+  /** Answers a request this stage cannot pass on, records it and closes the connection. */
+  private String stageError(HttpRequest head, int code, String reason, String why) {
+    ExchangeDraft draft = new ExchangeDraft(
+        connectionId,
+        client,
+        head.method().name(),
+        safeTarget(head),
+        head.protocolVersion().text(),
+        HeaderCopy.redacted(head.headers(), ""),
+        new AuthDecision(new AuthOutcome.Unjudged(why), code, List.of(), List.of(), ""),
+        0,
+        0);
+    draft.requestEnded = true;
+    draft.note = why;
+    current = draft;
+    closeAfterResponse = true;
+    FullHttpResponse response = StageResponse.error(head, code, reason, "Warden could not accept this request: " + why + ".");
+    draft.status = code;
+    draft.firstByteNanos = System.nanoTime();
+    draft.responseHeaders = HeaderCopy.of(response.headers());
+    phase = Phase.DRAIN;
+    ctx.writeAndFlush(response).addListener(f -> ownResponseWritten(draft, f));
+    return why;
+  }
+
+  private void ownResponseWritten(ExchangeDraft draft, io.netty.util.concurrent.Future<? super Void> written) {
+    if (!written.isSuccess()) {
+      draft.abort = "client closed the connection before the response was sent";
+      draft.status = 0;
+      draft.requestEnded = true;
+    }
+    draft.responseEnded = true;
+    finishIfDone();
+    drain();
+  }
+
+  /** A refused body that does not finish in time closes the connection (a slow-body attack). */
+  private void armDeadline(ExchangeDraft draft) {
+    cancelDeadline();
+    deadline = ctx.executor().schedule(() -> {
+      if (current == draft && !draft.requestEnded) {
+        draft.requestEnded = true;
+        draft.note = "request body not finished " + StageContext.REFUSED_BODY_SECONDS + " s after the refusal: connection closed";
+        closeAfterResponse = true;
+        finishIfDone();
+      }
+    }, StageContext.REFUSED_BODY_SECONDS, TimeUnit.SECONDS);
+  }
+
+  private void cancelDeadline() {
+    if (deadline != null) {
+      deadline.cancel(false);
+      deadline = null;
+    }
+  }
+
+  // ---------------------------------------------------------------- tunnel
+
+  private void tunnelUp(Object msg) {
+    if (msg instanceof ByteBuf bytes) {
+      if (current != null) {
+        current.tunnelUp += bytes.readableBytes();
+      }
+      ctx.fireChannelRead(msg);
+    } else {
+      // the empty LastHttpContent the decoder emits after a CONNECT head
+      ReferenceCountUtil.release(msg);
+    }
+  }
+
+  /**
+   * LittleProxy has written its 2xx to the CONNECT; it switches the channel to raw bytes in a task
+   * queued right after (removing its encoder). Held tunnel bytes go out once it has.
+   */
+  private void openTunnel(ExchangeDraft draft, int attempt) {
+    if (current != draft || phase != Phase.TUNNEL_PENDING) {
+      return;
+    }
+    if (ctx.pipeline().get("encoder") != null && attempt < 100) {
+      ctx.executor().execute(() -> openTunnel(draft, attempt + 1));
+      return;
+    }
+    phase = Phase.TUNNEL;
+    drain();
+  }
+
+  // ---------------------------------------------------------------- outbound
+
+  @Override
+  public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+    ExchangeDraft draft = current;
+    if (draft == null || phase == Phase.TUNNEL) {
+      if (draft != null && msg instanceof ByteBuf bytes) {
+        draft.tunnelDown += bytes.readableBytes();
+      }
+      ctx.write(msg, promise);
+      return;
+    }
+    if (msg instanceof HttpResponse response) {
+      int code = response.status().code();
+      if (code / 100 == 1 && code != 101) {
+        interim = true;
+      } else {
+        draft.status = code;
+        draft.firstByteNanos = System.nanoTime();
+        if (draft.decision.allowed() && code / 100 != 1) {
+          for (ResponseField field : draft.decision.fields()) {
+            response.headers().add(field.name(), field.value());
+          }
+        }
+        if (closeAfterResponse && !draft.connect) {
+          // RFC 9112 §9.6: say so, since LittleProxy stripped the client's Connection field.
+          response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        }
+        draft.responseHeaders = HeaderCopy.of(response.headers());
+      }
+    }
+    boolean last = msg instanceof LastHttpContent;
+    boolean finalPart = !interim;
+    if (msg instanceof HttpContent content && finalPart) {
+      draft.responseBody.add(content.content());
+    }
+    if (last && interim) {
+      interim = false;
+    }
+    ChannelPromise watched = promise.unvoid();
+    ctx.write(msg, watched);
+    if (last && finalPart) {
+      watched.addListener(f -> responseWritten(draft, f));
+    }
+  }
+
+  private void responseWritten(ExchangeDraft draft, io.netty.util.concurrent.Future<? super Void> written) {
+    if (current != draft) {
+      return;
+    }
+    if (!written.isSuccess()) {
+      draft.abort = "client connection failed while the response was sent";
+      draft.requestEnded = true;
+      draft.responseEnded = true;
+      closeAfterResponse = true;
+      finishIfDone();
+      return;
+    }
+    if (draft.connect) {
+      if (draft.status / 100 == 2) {
+        ctx.executor().execute(() -> openTunnel(draft, 0));
+        return;
+      }
+      // the decoder is gone: this connection cannot carry another request
+      draft.requestEnded = true;
+      closeAfterResponse = true;
+    }
+    draft.responseEnded = true;
+    if (!draft.requestEnded && (phase == Phase.FORWARDING || phase == Phase.GATED)) {
+      // answered before the body was all read (an early response, or a failed connection): the rest
+      // of the body is read here, kept for the record, and goes nowhere
+      phase = Phase.DRAIN;
+      drained = 0;
+    }
+    finishIfDone();
+    drain();
+  }
+
+  // ---------------------------------------------------------------- the end of an exchange
+
+  private void finishIfDone() {
+    ExchangeDraft draft = current;
+    if (draft == null || !draft.done()) {
+      return;
+    }
+    record(draft);
+    current = null;
+    ctx.channel().attr(ExchangeDraft.CURRENT).set(null);
+    cancelDeadline();
+    if (closeAfterResponse) {
+      phase = Phase.CLOSED;
+      ctx.channel().close();
+      return;
+    }
+    phase = Phase.IDLE;
+  }
+
+  private void record(ExchangeDraft draft) {
+    if (draft.recorded) {
+      return;
+    }
+    draft.recorded = true;
+    context.traffic.record(draft.toExchange(context.traffic.newId()));
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  private void pauseReads() {
+    pausedByStage = true;
+    ctx.channel().config().setAutoRead(false);
+  }
+
+  private void resumeReads() {
+    if (pausedByStage) {
+      pausedByStage = false;
+      ctx.channel().config().setAutoRead(true);
+    }
+  }
+
+  private void releaseHeld() {
+    Object msg;
+    while ((msg = held.poll()) != null) {
+      ReferenceCountUtil.release(msg);
+    }
+  }
+
+  private static String safeTarget(HttpRequest head) {
+    String uri = head.uri();
+    return uri.length() > 200 ? uri.substring(0, 200) + "…" : uri;
+  }
+
+  private static String clientOf(SocketAddress address) {
+    if (address instanceof InetSocketAddress inet) {
+      String host = inet.getAddress() == null ? inet.getHostString() : inet.getAddress().getHostAddress();
+      return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + inet.getPort();
+    }
+    return String.valueOf(address);
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    ExchangeDraft draft = current;
+    if (draft != null && draft.abort == null) {
+      draft.abort = "connection error: " + cause.getClass().getSimpleName();
+    }
+    ctx.fireExceptionCaught(cause);
+  }
+}
