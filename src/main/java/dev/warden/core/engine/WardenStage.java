@@ -194,7 +194,9 @@ final class WardenStage extends ChannelDuplexHandler {
 
   private boolean accepts() {
     return switch (phase) {
-      case IDLE, DRAIN, FORWARDING, TUNNEL, CLOSED -> true;
+      case IDLE, TUNNEL, CLOSED -> true;
+      // the body of the current request only: the next head waits until this exchange has ended
+      case DRAIN, FORWARDING -> current != null && !current.requestEnded;
       case JUDGING, GATED, AWAITING_RESPONSE, TUNNEL_PENDING -> false;
     };
   }
