@@ -11,6 +11,8 @@ import java.util.Objects;
  * <p>Fields a qop does not use must be {@code null}, so a caller cannot believe they were checked:
  * {@code nc} and {@code cnonce} without qop ({@link Qop#NONE}), {@code entityBodyHash} unless
  * {@link Qop#AUTH_INT}. A {@code -sess} algorithm needs a qop (its H(A1) includes the cnonce).
+ * Immutable; the constructor throws {@link NullPointerException} or {@link IllegalArgumentException}
+ * for a combination that breaks these rules.
  *
  * @param algorithm the {@code algorithm} parameter (MD5 when the request had none)
  * @param qop the {@code qop} parameter, {@link Qop#NONE} when absent

@@ -65,6 +65,7 @@ public final class NonceFactory {
 
   /** A new nonce for {@code realmId}, never issued before (128 random bits). */
   public String issue(String realmId) {
+    Objects.requireNonNull(realmId, "realmId");
     byte[] nonce = new byte[NONCE_BYTES];
     ByteBuffer.wrap(nonce).putLong(clock.millis());
     byte[] randomPart = new byte[RANDOM_BYTES];
@@ -114,6 +115,7 @@ public final class NonceFactory {
    * realm, unguessable without the key (base64url of 16 MAC bytes, 22 characters).
    */
   public String opaque(String realmId) {
+    Objects.requireNonNull(realmId, "realmId");
     return ENCODER.encodeToString(opaqueBytes(realmId));
   }
 

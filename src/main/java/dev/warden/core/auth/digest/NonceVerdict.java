@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
-/** What {@link NonceFactory#verify} found out about a nonce a client sent. */
+/** What {@link NonceFactory#verify} found out about a nonce a client sent. Immutable values. */
 public sealed interface NonceVerdict {
 
   /**
