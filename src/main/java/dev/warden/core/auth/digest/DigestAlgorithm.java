@@ -1,0 +1,102 @@
+package dev.warden.core.auth.digest;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The Digest algorithms of RFC 7616 §6.1, each with its token as written in the {@code algorithm}
+ * parameter. A {@code -sess} algorithm hashes with the same function as its {@link #base() base}; it
+ * only changes how H(A1) is formed (see {@link DigestCalculation#sessionHa1}).
+ *
+ * <p>SHA-512-256 is SHA-512/256 of FIPS 180-4 ({@code MessageDigest.getInstance("SHA-512/256")}, with
+ * its own initial values), not SHA-512 truncated to 256 bits: the example of RFC 7616 §3.9.2 as printed
+ * uses the truncation and is wrong (erratum 4897).
+ *
+ * <p>Thread-safe: {@link #hash} uses a {@link MessageDigest} of the calling thread.
+ */
+public enum DigestAlgorithm {
+  MD5("MD5", "MD5", 32),
+  MD5_SESS("MD5-sess", "MD5", 32),
+  SHA_256("SHA-256", "SHA-256", 64),
+  SHA_256_SESS("SHA-256-sess", "SHA-256", 64),
+  SHA_512_256("SHA-512-256", "SHA-512/256", 64),
+  SHA_512_256_SESS("SHA-512-256-sess", "SHA-512/256", 64);
+
+  private static final HexFormat HEX = HexFormat.of();
+
+  private final String token;
+  private final int hexLength;
+  // MessageDigest is not thread-safe: one per thread and algorithm, reset before every use
+  private final ThreadLocal<MessageDigest> digests;
+
+  DigestAlgorithm(String token, String javaName, int hexLength) {
+    this.token = token;
+    this.hexLength = hexLength;
+    this.digests = ThreadLocal.withInitial(() -> messageDigest(javaName));
+  }
+
+  private static MessageDigest messageDigest(String javaName) {
+    try {
+      return MessageDigest.getInstance(javaName);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(javaName + " is part of every Java 17 runtime", e);
+    }
+  }
+
+  /** The token as written on the wire, e.g. {@code SHA-256-sess}. */
+  public String token() {
+    return token;
+  }
+
+  /**
+   * The algorithm whose token equals {@code token} ignoring ASCII case ({@code md5-SESS} is
+   * {@link #MD5_SESS}), or empty for anything else, including {@code null}.
+   */
+  public static Optional<DigestAlgorithm> fromToken(String token) {
+    if (token == null) {
+      return Optional.empty();
+    }
+    String wanted = token.toLowerCase(Locale.ROOT);
+    for (DigestAlgorithm algorithm : values()) {
+      if (algorithm.token.toLowerCase(Locale.ROOT).equals(wanted)) {
+        return Optional.of(algorithm);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether this is a {@code -sess} algorithm, whose H(A1) includes the nonce and cnonce. */
+  public boolean isSession() {
+    return token.endsWith("-sess");
+  }
+
+  /** The algorithm without {@code -sess}: itself when it is not a session algorithm. */
+  public DigestAlgorithm base() {
+    return switch (this) {
+      case MD5, MD5_SESS -> MD5;
+      case SHA_256, SHA_256_SESS -> SHA_256;
+      case SHA_512_256, SHA_512_256_SESS -> SHA_512_256;
+    };
+  }
+
+  /** The length of this algorithm's hashes in hex digits: 32 for MD5, 64 for the others. */
+  public int hexLength() {
+    return hexLength;
+  }
+
+  /**
+   * The hash of {@code parts} concatenated (no separator is added), as lower-case hex of
+   * {@link #hexLength()} digits. Leaves the arrays unchanged.
+   */
+  public String hash(byte[]... parts) {
+    MessageDigest digest = digests.get();
+    digest.reset();
+    for (byte[] part : parts) {
+      digest.update(part);
+    }
+    return HEX.formatHex(digest.digest());
+  }
+}

@@ -1,0 +1,60 @@
+package dev.warden.core.auth.digest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class DigestAlgorithmTest {
+
+  @Test
+  void writesTheTokensOfRfc7616() {
+    assertThat(DigestAlgorithm.values()).extracting(DigestAlgorithm::token).containsExactly(
+        "MD5", "MD5-sess", "SHA-256", "SHA-256-sess", "SHA-512-256", "SHA-512-256-sess");
+  }
+
+  @Test
+  void findsAnAlgorithmByItsTokenIgnoringCase() {
+    assertThat(DigestAlgorithm.fromToken("md5")).contains(DigestAlgorithm.MD5);
+    assertThat(DigestAlgorithm.fromToken("sha-512-256-SESS")).contains(DigestAlgorithm.SHA_512_256_SESS);
+    assertThat(DigestAlgorithm.fromToken("SHA-256")).contains(DigestAlgorithm.SHA_256);
+  }
+
+  @Test
+  void findsNothingForUnknownTokens() {
+    assertThat(DigestAlgorithm.fromToken("SHA-512")).isEmpty();
+    assertThat(DigestAlgorithm.fromToken("SHA_256")).isEmpty();
+    assertThat(DigestAlgorithm.fromToken(" MD5")).isEmpty();
+    assertThat(DigestAlgorithm.fromToken("")).isEmpty();
+    assertThat(DigestAlgorithm.fromToken(null)).isEmpty();
+  }
+
+  @Test
+  void sessionAlgorithmsHaveTheirPlainOneAsBase() {
+    assertThat(DigestAlgorithm.MD5_SESS.isSession()).isTrue();
+    assertThat(DigestAlgorithm.MD5_SESS.base()).isEqualTo(DigestAlgorithm.MD5);
+    assertThat(DigestAlgorithm.SHA_256_SESS.base()).isEqualTo(DigestAlgorithm.SHA_256);
+    assertThat(DigestAlgorithm.SHA_512_256_SESS.base()).isEqualTo(DigestAlgorithm.SHA_512_256);
+    assertThat(DigestAlgorithm.SHA_256.isSession()).isFalse();
+    assertThat(DigestAlgorithm.SHA_256.base()).isEqualTo(DigestAlgorithm.SHA_256);
+  }
+
+  @Test
+  void hashesAsLowerCaseHexOfTheAlgorithmsLength() {
+    for (DigestAlgorithm algorithm : DigestAlgorithm.values()) {
+      assertThat(algorithm.hash(new byte[0])).hasSize(algorithm.hexLength()).matches("[0-9a-f]+");
+    }
+    // FIPS 180-4 / NIST example values for the empty message
+    assertThat(DigestAlgorithm.MD5.hash()).isEqualTo("d41d8cd98f00b204e9800998ecf8427e");
+    assertThat(DigestAlgorithm.SHA_512_256.hash(new byte[0]))
+        .isEqualTo("c672b8d1ef56ed28ab87c3622c5114069bdd3ad7b8f9737498d0c01ecef0967a");
+  }
+
+  @Test
+  void qopTokensAreExact() {
+    assertThat(Qop.fromToken("auth")).contains(Qop.AUTH);
+    assertThat(Qop.fromToken("auth-int")).contains(Qop.AUTH_INT);
+    assertThat(Qop.fromToken("AUTH")).isEmpty();
+    assertThat(Qop.fromToken("")).isEmpty();
+    assertThat(Qop.fromToken(null)).isEmpty();
+  }
+}
