@@ -45,7 +45,8 @@ public record Endpoint(CanonicalHost host, int port) {
       int colon = authority.indexOf(':');
       if (colon >= 0) {
         if (authority.indexOf(':', colon + 1) >= 0) {
-          throw new RefusalException(Refusal.IPV6_NEEDS_BRACKETS);
+          boolean ipv6Like = authority.chars().allMatch(c -> IpLiterals.isHex(c) || c == ':' || c == '.');
+          throw new RefusalException(ipv6Like ? Refusal.IPV6_NEEDS_BRACKETS : Refusal.BAD_PORT);
         }
         hostText = authority.substring(0, colon);
         portText = authority.substring(colon + 1);

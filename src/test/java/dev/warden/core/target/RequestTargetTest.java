@@ -248,6 +248,12 @@ class RequestTargetTest {
   }
 
   @Test
+  void twoPortsAreABadPortNotAnUnbracketedIpv6Address() {
+    assertRefused("CONNECT", "example.com:80:90", Refusal.BAD_PORT);
+    assertRefused("CONNECT", "2001:db8::1:443", Refusal.IPV6_NEEDS_BRACKETS);
+  }
+
+  @Test
   void aZoneIdInAUrlIsRefused() {
     assertRefused("GET", "http://[fe80::1%25eth0]/", Refusal.ZONE_ID);
   }
