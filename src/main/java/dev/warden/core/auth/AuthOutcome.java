@@ -97,6 +97,19 @@ public sealed interface AuthOutcome {
         case UNKNOWN_USER -> scheme + " credentials for unknown user '" + user + "'" + where;
         case WRONG_PASSWORD -> scheme + " credentials for user '" + user + "' with a wrong password" + where;
         case DISABLED_USER -> scheme + " credentials for disabled user '" + user + "'" + where;
+        case STALE_NONCE -> scheme + " credentials of user '" + user + "' with an expired nonce; challenged again with stale=true" + where;
+        case UNKNOWN_NONCE -> scheme + " credentials with a nonce Warden did not issue (" + detail + ")" + where;
+        case REPLAYED_NONCE_COUNT -> scheme + " credentials of user '" + user + "' replayed (" + detail + ")" + where;
+        case URI_MISMATCH -> scheme + " credentials computed for another resource (" + detail + ")" + where;
+        case REALM_MISMATCH -> scheme + " credentials computed for another realm (" + detail + ")" + where;
+        case ALGORITHM_NOT_OFFERED -> scheme + " credentials with an algorithm the realm does not offer (" + detail + ")" + where;
+        case QOP_NOT_OFFERED -> scheme + " credentials with a qop the realm does not offer (" + detail + ")" + where;
+        case OPAQUE_MISMATCH -> scheme + " credentials whose opaque is not the one Warden sent" + where;
+        case MISSING_FIELD -> scheme + " credentials without the required parameter " + detail + where;
+        case BAD_RESPONSE -> scheme + " credentials of user '" + user + "' whose response does not match"
+            + " (wrong password, or computed for another method)" + where;
+        case NO_DIGEST_CREDENTIAL -> scheme + " credentials of user '" + user + "', who has no " + detail
+            + " Digest credential here (set the password again)" + where;
         case BUSY -> "Too many password checks in progress; answered 503" + where;
         case INTERNAL_ERROR -> "Warden failed while judging the credentials (" + detail + "); refused" + where;
       };

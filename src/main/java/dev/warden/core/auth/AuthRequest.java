@@ -11,12 +11,21 @@ import java.util.Objects;
  * @param host destination host, lower case, without brackets for IPv6
  * @param port destination port
  * @param proxyAuthorization every Proxy-Authorization field value of the request, in order
+ * @param target the request-target exactly as sent (absolute-form, or the authority of a CONNECT):
+ *     Digest's {@code uri} must name it
  */
-public record AuthRequest(String method, String host, int port, List<String> proxyAuthorization) {
+public record AuthRequest(String method, String host, int port, List<String> proxyAuthorization, String target) {
   public AuthRequest {
     Objects.requireNonNull(method);
     Objects.requireNonNull(host);
     proxyAuthorization = List.copyOf(proxyAuthorization);
+    Objects.requireNonNull(target);
+  }
+
+  /** A request whose target is {@code http://host:port/} (or {@code host:port} for CONNECT). */
+  public AuthRequest(String method, String host, int port, List<String> proxyAuthorization) {
+    this(method, host, port, proxyAuthorization,
+        "CONNECT".equals(method) ? host + ":" + port : "http://" + host + ":" + port + "/");
   }
 
   @Override

@@ -1,5 +1,8 @@
 package dev.warden.core.auth;
 
+import dev.warden.core.auth.digest.NonceCounts;
+import dev.warden.core.auth.digest.NonceFactory;
+
 /**
  * What Warden's authentication remembers across settings changes: the verification caches, the
  * slow-hash pool, and (for stateful schemes) nonce and handshake state. One instance lives as long
@@ -12,7 +15,12 @@ package dev.warden.core.auth;
  */
 public final class AuthState implements AutoCloseable {
 
+  /** Digest nonces whose counts are remembered; older ones are answered {@code stale=true}. */
+  static final int TRACKED_NONCES = 65_536;
+
   private final VerificationPool pool;
+  private final NonceFactory nonces = new NonceFactory();
+  private final NonceCounts counts = new NonceCounts(TRACKED_NONCES);
   private final CredentialVerifier verifier;
   private final java.util.concurrent.atomic.LongAdder internalErrors = new java.util.concurrent.atomic.LongAdder();
 
@@ -29,6 +37,14 @@ public final class AuthState implements AutoCloseable {
 
   CredentialVerifier verifier() {
     return verifier;
+  }
+
+  NonceFactory nonces() {
+    return nonces;
+  }
+
+  NonceCounts counts() {
+    return counts;
   }
 
   VerificationPool pool() {

@@ -14,6 +14,28 @@ public enum ChallengeReason {
   WRONG_PASSWORD("wrong password"),
   /** A known, disabled user (the password is still checked first, so this leaks nothing). */
   DISABLED_USER("disabled user"),
+  /** Digest: the nonce is older than the realm's nonce lifetime (answered with {@code stale=true}). */
+  STALE_NONCE("stale nonce"),
+  /** Digest: a nonce this Warden never issued for this realm (or issued before a restart). */
+  UNKNOWN_NONCE("unknown nonce"),
+  /** Digest: this nonce count was already used with this nonce: a replay. */
+  REPLAYED_NONCE_COUNT("replayed nc"),
+  /** Digest: the {@code uri} parameter names another resource than the request-target. */
+  URI_MISMATCH("uri mismatch"),
+  /** Digest: the {@code realm} parameter is not the realm that guards the destination. */
+  REALM_MISMATCH("realm mismatch"),
+  /** Digest: an algorithm the realm does not offer. */
+  ALGORITHM_NOT_OFFERED("algorithm not offered"),
+  /** Digest: a qop the realm does not offer (e.g. auth-int). */
+  QOP_NOT_OFFERED("qop not offered"),
+  /** Digest: the {@code opaque} parameter is not the one sent. */
+  OPAQUE_MISMATCH("opaque mismatch"),
+  /** Digest: a required parameter is missing (the detail says which). */
+  MISSING_FIELD("missing field"),
+  /** Digest: the response does not match: a wrong password, or computed for another method. */
+  BAD_RESPONSE("bad response"),
+  /** Digest: the user has no H(A1) for this realm and algorithm (the password must be set again). */
+  NO_DIGEST_CREDENTIAL("no Digest credential"),
   /** The slow-hash pool was full: nothing was decided; answered 503 so the client retries later. */
   BUSY("verification busy"),
   /** Warden failed while judging (a bug): refused, counted and logged, never let through. */

@@ -1,28 +1,65 @@
 package dev.warden.core.auth;
 
+import dev.warden.core.auth.digest.DigestAlgorithm;
+import dev.warden.core.auth.digest.DigestCalculation;
 import dev.warden.core.settings.HostPattern;
+import dev.warden.core.settings.RealmAuth;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A realm compiled for judging requests: parsed host patterns, users by name with parsed hashes, and
- * the schemes it offers. Immutable; any thread.
+ * A realm compiled for judging requests: parsed host patterns, users by name with parsed hashes, the
+ * schemes it offers and its Digest algorithms. Immutable; any thread.
  *
  * @param index position among the policy's spaces; tells apart realms that share a name
  * @param name the realm name sent in challenges
  * @param patterns destinations this space guards; empty for the default space
  * @param accounts users by exact name
  * @param schemes the schemes this realm offers, in preference order
+ * @param auth the realm's scheme settings (Digest algorithms, nonce lifetime, disabled-user status)
+ * @param algorithms the Digest algorithms offered, parsed, in challenge order
  */
 record ProtectionSpace(
-    int index, String name, List<HostPattern> patterns, Map<String, Account> accounts, List<AuthScheme> schemes) {
+    int index,
+    String name,
+    List<HostPattern> patterns,
+    Map<String, Account> accounts,
+    List<AuthScheme> schemes,
+    RealmAuth auth,
+    List<DigestAlgorithm> algorithms,
+    Map<String, Account> byUserhash) {
 
   ProtectionSpace {
     patterns = List.copyOf(patterns);
     accounts = Map.copyOf(accounts);
     schemes = List.copyOf(schemes);
+    Objects.requireNonNull(auth);
+    algorithms = List.copyOf(algorithms);
+    byUserhash = Map.copyOf(byUserhash);
+  }
+
+  ProtectionSpace(int index, String name, List<HostPattern> patterns, Map<String, Account> accounts,
+      List<AuthScheme> schemes) {
+    this(index, name, patterns, accounts, schemes, RealmAuth.defaults(), List.of(), Map.of());
+  }
+
+  /**
+   * Compiles a space; for Digest, indexes the users by {@code userhash} (RFC 7616 §3.4.4) for each
+   * offered base algorithm: one fast hash per user and algorithm, at compile time.
+   */
+  static ProtectionSpace of(int index, String name, List<HostPattern> patterns, Map<String, Account> accounts,
+      List<AuthScheme> schemes, RealmAuth auth, List<DigestAlgorithm> algorithms) {
+    Map<String, Account> byUserhash = new HashMap<>();
+    for (DigestAlgorithm algorithm : algorithms) {
+      DigestAlgorithm base = algorithm.base();
+      for (Account account : accounts.values()) {
+        byUserhash.putIfAbsent(userhashKey(base, DigestCalculation.userhash(base, account.name(), name)), account);
+      }
+    }
+    return new ProtectionSpace(index, name, patterns, accounts, schemes, auth, algorithms, byUserhash);
   }
 
   /** Whether one of the patterns covers the destination (never true for the default space). */
@@ -40,6 +77,21 @@ record ProtectionSpace(
     return accounts.get(user);
   }
 
+  /** The account whose userhash under {@code algorithm} is {@code userhash}, or {@code null}. */
+  Account accountByUserhash(DigestAlgorithm algorithm, String userhash) {
+    return byUserhash.get(userhashKey(algorithm.base(), userhash));
+  }
+
+  /** The scheme of this realm named {@code name} (case-insensitive), or {@code null}. */
+  AuthScheme scheme(String name) {
+    for (AuthScheme scheme : schemes) {
+      if (scheme.name().equalsIgnoreCase(name)) {
+        return scheme;
+      }
+    }
+    return null;
+  }
+
   /**
    * The hash of one of this realm's users, to stand in for an unknown user's: checking a password
    * against it costs what a wrong password costs here (bcrypt at the realm's cost, say), so timing
@@ -47,5 +99,9 @@ record ProtectionSpace(
    */
   Optional<PasswordHash> standIn() {
     return accounts.values().stream().map(Account::hash).filter(Objects::nonNull).findFirst();
+  }
+
+  private static String userhashKey(DigestAlgorithm base, String userhash) {
+    return base.token() + ":" + userhash;
   }
 }
