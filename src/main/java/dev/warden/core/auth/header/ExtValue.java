@@ -113,8 +113,8 @@ public record ExtValue(Charset charset, String language, String value) {
         bytes.write(c);
         i++;
       } else {
-        String what = HeaderSyntax.isForbiddenControl(c) ? HeaderSyntax.describe(c) : "character";
-        return failed("bad " + what + " at " + i, i);
+        String which = HeaderSyntax.isForbiddenControl(c) ? " " + HeaderSyntax.describe(c) : "";
+        return failed("bad character" + which + " at " + i, i);
       }
     }
 
