@@ -1,0 +1,335 @@
+package dev.warden.core.auth.header;
+
+import static dev.warden.core.auth.header.HeaderSyntax.isTchar;
+import static dev.warden.core.auth.header.HeaderSyntax.isToken68Char;
+import static dev.warden.core.auth.header.HeaderSyntax.isWhitespace;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Reads challenges and credentials (RFC 9110 §11.2–§11.4) out of field values.
+ *
+ * <p>The grammar, for challenges and credentials alike:
+ *
+ * <pre>
+ * challenge   = auth-scheme [ 1*SP ( token68 / #auth-param ) ]
+ * auth-param  = token BWS "=" BWS ( token / quoted-string )
+ * token68     = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="
+ * </pre>
+ *
+ * <p>Within a list of challenges, what follows a comma starts a new challenge when it is a token
+ * followed by whitespace and something other than {@code =}, or by a comma or the end; otherwise it is
+ * the current challenge's next parameter. So {@code Digest realm="a", nonce="b", Basic realm="c"} is two
+ * challenges.
+ *
+ * <p>Where this reader is stricter or more lenient than the grammar, on purpose:
+ *
+ * <ul>
+ *   <li>A control character other than HTAB anywhere in a field value is a failure, even inside a
+ *       quoted-string, where RFC 9110 forbids it too.
+ *   <li>HTAB is accepted wherever SP is, including after the scheme.
+ *   <li>Every character above U+007F is obs-text: it may stand in a quoted-string but not in a
+ *       token. So a value decoded as ISO-8859-1 (one character per byte, as Netty decodes headers) and
+ *       one decoded as UTF-8 are read alike; turning the first into Unicode is the caller's business.
+ *   <li>Credentials with nothing after the scheme ({@code Basic}) are a failure: the grammar allows them
+ *       but no scheme sends them, so they are a broken client. A challenge with nothing after the scheme
+ *       ({@code Negotiate}) is fine.
+ *   <li>A challenge does not run on from one field value into the next: each value of
+ *       {@link #parseChallenges(List)} must be a complete list by itself, as every user agent reads
+ *       them.
+ * </ul>
+ *
+ * <p>No method throws for any input string, however malformed; a {@code null} argument is a
+ * programming error and throws {@link NullPointerException}. Time and memory are linear in the input's
+ * length (a hand-written scanner, no regular expressions), so the caller need not bound the input for
+ * the parser's sake. Every method is pure and thread-safe.
+ */
+public final class AuthHeaderParser {
+
+  private AuthHeaderParser() {}
+
+  /**
+   * The challenges of one {@code Proxy-Authenticate} or {@code WWW-Authenticate} field value, in order.
+   * Empty list elements ({@code ,,}) are skipped; a value with no challenge at all is a failure, so a
+   * {@link ParseResult.Parsed} list is never empty.
+   */
+  public static ParseResult<List<Challenge>> parseChallenges(String fieldValue) {
+    return parseChallenges(List.of(fieldValue));
+  }
+
+  /**
+   * The challenges of every {@code Proxy-Authenticate} (or {@code WWW-Authenticate}) field value of one
+   * message, in order. A value that fails fails the whole; then, if there is more than one value, the
+   * reason starts with {@code field N: }, N counting from 1, and {@link ParseResult.Failed#field} says
+   * which, counting from 0. With no challenge in any value (or no value) the result is a failure.
+   */
+  public static ParseResult<List<Challenge>> parseChallenges(List<String> fieldValues) {
+    List<Challenge> challenges = new ArrayList<>();
+    for (int field = 0; field < fieldValues.size(); field++) {
+      Scanner scanner = new Scanner(Objects.requireNonNull(fieldValues.get(field), "fieldValue"));
+      try {
+        scanner.challenges(challenges);
+      } catch (Malformed malformed) {
+        String prefix = fieldValues.size() > 1 ? "field " + (field + 1) + ": " : "";
+        return new ParseResult.Failed<>(prefix + malformed.getMessage(), field, malformed.position);
+      }
+    }
+    if (challenges.isEmpty()) {
+      return new ParseResult.Failed<>("no challenge", 0, 0);
+    }
+    return new ParseResult.Parsed<>(List.copyOf(challenges));
+  }
+
+  /**
+   * The credentials of one {@code Proxy-Authorization} or {@code Authorization} field value. Such a
+   * field carries exactly one credentials: a second one after a comma is a failure, as are an empty
+   * value and a scheme with nothing after it. Empty elements in a parameter list are skipped.
+   *
+   * <p>The reason of a failure quotes no character of the value (except a control character), since
+   * credentials are secrets.
+   */
+  public static ParseResult<Credentials> parseCredentials(String fieldValue) {
+    Scanner scanner = new Scanner(Objects.requireNonNull(fieldValue, "fieldValue"));
+    try {
+      return new ParseResult.Parsed<>(scanner.credentials());
+    } catch (Malformed malformed) {
+      return new ParseResult.Failed<>(malformed.getMessage(), 0, malformed.position);
+    }
+  }
+
+  /** Why a field value is malformed; control flow inside the scanner only, never seen outside. */
+  private static final class Malformed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final int position;
+
+    Malformed(String reason, int position) {
+      super(reason, null, false, false);
+      this.position = position;
+    }
+  }
+
+  /** One pass over one field value; confined to the call that made it. */
+  private static final class Scanner {
+    private final String text;
+    private final int end;
+    private int pos;
+
+    Scanner(String text) {
+      this.text = text;
+      int start = 0;
+      int stop = text.length();
+      while (start < stop && isWhitespace(text.charAt(start))) {
+        start++;
+      }
+      while (stop > start && isWhitespace(text.charAt(stop - 1))) {
+        stop--;
+      }
+      this.pos = start;
+      this.end = stop;
+    }
+
+    /** Adds this value's challenges to {@code into}. */
+    void challenges(List<Challenge> into) {
+      rejectControlCharacters();
+      while (true) {
+        skipSeparators();
+        if (pos == end) {
+          return;
+        }
+        into.add((Challenge) element(false));
+      }
+    }
+
+    Credentials credentials() {
+      rejectControlCharacters();
+      if (pos == end) {
+        throw new Malformed("no credentials", pos);
+      }
+      return (Credentials) element(true);
+    }
+
+    private void rejectControlCharacters() {
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (HeaderSyntax.isForbiddenControl(c)) {
+          throw new Malformed("bad character " + HeaderSyntax.describe(c) + " at " + i, i);
+        }
+      }
+    }
+
+    /**
+     * One challenge or credentials from {@code pos}. Returns with {@code pos} at the end, at a comma
+     * after a bare scheme or token68 (challenges only), or at the scheme of the next challenge.
+     */
+    private AuthValue element(boolean credentials) {
+      int schemeStart = pos;
+      String scheme = token();
+      if (scheme.isEmpty()) {
+        throw new Malformed("empty scheme at " + pos, pos);
+      }
+      if (pos == end || text.charAt(pos) == ',') {
+        return bare(scheme, credentials);
+      }
+      if (text.charAt(pos) == '=') {
+        throw new Malformed("parameter without a scheme at " + schemeStart, schemeStart);
+      }
+      if (!isWhitespace(text.charAt(pos))) {
+        throw new Malformed("expected a space after the scheme at " + pos, pos);
+      }
+      skipWhitespace();
+      if (pos == end || text.charAt(pos) == ',') {
+        return bare(scheme, credentials);
+      }
+      if (text.charAt(pos) == '=') {
+        throw new Malformed("parameter without a scheme at " + schemeStart, schemeStart);
+      }
+
+      int token68End = pos;
+      while (token68End < end && isToken68Char(text.charAt(token68End))) {
+        token68End++;
+      }
+      boolean hasBody = token68End > pos;
+      while (token68End < end && text.charAt(token68End) == '=') {
+        token68End++;
+      }
+      int afterToken68 = whitespaceEndFrom(token68End);
+      if (hasBody && (afterToken68 == end || text.charAt(afterToken68) == ',')) {
+        String token68 = text.substring(pos, token68End);
+        pos = afterToken68;
+        if (credentials && pos < end) {
+          throw new Malformed("unexpected ',' after token68 at " + pos, pos);
+        }
+        return credentials
+            ? Credentials.withToken68(scheme, token68)
+            : Challenge.withToken68(scheme, token68);
+      }
+
+      List<AuthParam> params = new ArrayList<>();
+      while (true) {
+        params.add(param());
+        skipWhitespace();
+        if (pos == end) {
+          break;
+        }
+        if (text.charAt(pos) != ',') {
+          throw new Malformed("expected ',' at " + pos, pos);
+        }
+        skipSeparators();
+        if (pos == end) {
+          break;
+        }
+        int nameEnd = tokenEndFrom(pos);
+        if (nameEnd == pos) {
+          throw new Malformed("expected parameter name at " + pos, pos);
+        }
+        int afterName = whitespaceEndFrom(nameEnd);
+        if (afterName < end && text.charAt(afterName) == '=') {
+          continue;
+        }
+        if (credentials) {
+          if (afterName == end || text.charAt(afterName) == ',') {
+            throw new Malformed("expected '=' after parameter name at " + afterName, afterName);
+          }
+          throw new Malformed("second credentials at " + pos + "; a field carries one", pos);
+        }
+        break;
+      }
+      return credentials
+          ? Credentials.withParams(scheme, params)
+          : Challenge.withParams(scheme, params);
+    }
+
+    private AuthValue bare(String scheme, boolean credentials) {
+      if (credentials) {
+        throw new Malformed("nothing after the scheme at " + pos, pos);
+      }
+      return Challenge.withParams(scheme, List.of());
+    }
+
+    private AuthParam param() {
+      String name = token();
+      if (name.isEmpty()) {
+        throw new Malformed("expected parameter name at " + pos, pos);
+      }
+      skipWhitespace();
+      if (pos == end || text.charAt(pos) != '=') {
+        throw new Malformed("expected '=' after parameter name at " + pos, pos);
+      }
+      pos++;
+      skipWhitespace();
+      if (pos < end && text.charAt(pos) == '"') {
+        return new AuthParam(name, quotedString(), true);
+      }
+      String value = token();
+      if (value.isEmpty()) {
+        throw new Malformed("expected parameter value at " + pos, pos);
+      }
+      return new AuthParam(name, value, false);
+    }
+
+    /**
+     * The unescaped content of the quoted-string at {@code pos}, leaving {@code pos} after its closing
+     * quote. Control characters were refused before, so every character met here is qdtext or the
+     * second half of a quoted-pair.
+     */
+    private String quotedString() {
+      int open = pos;
+      pos++;
+      StringBuilder value = new StringBuilder();
+      while (pos < end) {
+        char c = text.charAt(pos);
+        if (c == '"') {
+          pos++;
+          return value.toString();
+        }
+        if (c == '\\') {
+          if (pos + 1 == end) {
+            break;
+          }
+          value.append(text.charAt(pos + 1));
+          pos += 2;
+        } else {
+          value.append(c);
+          pos++;
+        }
+      }
+      throw new Malformed("unterminated quoted string at " + open, open);
+    }
+
+    /** The token at {@code pos}, possibly empty, leaving {@code pos} after it. */
+    private String token() {
+      int start = pos;
+      pos = tokenEndFrom(pos);
+      return text.substring(start, pos);
+    }
+
+    private int tokenEndFrom(int from) {
+      int i = from;
+      while (i < end && isTchar(text.charAt(i))) {
+        i++;
+      }
+      return i;
+    }
+
+    private int whitespaceEndFrom(int from) {
+      int i = from;
+      while (i < end && isWhitespace(text.charAt(i))) {
+        i++;
+      }
+      return i;
+    }
+
+    private void skipWhitespace() {
+      pos = whitespaceEndFrom(pos);
+    }
+
+    /** Skips commas and whitespace: the separators and empty elements of a list. */
+    private void skipSeparators() {
+      while (pos < end && (text.charAt(pos) == ',' || isWhitespace(text.charAt(pos)))) {
+        pos++;
+      }
+    }
+  }
+}
