@@ -1,7 +1,9 @@
 package dev.warden.core.auth;
 
+import dev.warden.core.auth.digest.DigestAlgorithm;
 import dev.warden.core.settings.HostPattern;
 import dev.warden.core.settings.Realm;
+import dev.warden.core.settings.RealmAuth;
 import dev.warden.core.settings.Settings;
 import dev.warden.core.settings.User;
 import java.util.ArrayList;
@@ -9,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +31,7 @@ public final class AuthPolicy {
   private static final Logger LOG = LoggerFactory.getLogger(AuthPolicy.class);
 
   private final boolean enforcement;
-  private final List<AuthScheme> schemes;
+  private final Map<String, AuthScheme> schemes;
   private final List<ProtectionSpace> guarded;
   private final ProtectionSpace fallback;
   private final List<String> problems;
@@ -36,7 +39,7 @@ public final class AuthPolicy {
 
   private AuthPolicy(
       boolean enforcement,
-      List<AuthScheme> schemes,
+      Map<String, AuthScheme> schemes,
       List<ProtectionSpace> guarded,
       ProtectionSpace fallback,
       List<String> problems,
@@ -54,7 +57,9 @@ public final class AuthPolicy {
    * or a stored hash it cannot use is left out and named in {@link #problems()}. Any thread.
    */
   public static AuthPolicy of(Settings settings, AuthState state) {
-    List<AuthScheme> schemes = List.of(new BasicScheme(state.verifier()));
+    Map<String, AuthScheme> schemes = new LinkedHashMap<>();
+    schemes.put(RealmAuth.BASIC, new BasicScheme(state.verifier()));
+    schemes.put(RealmAuth.DIGEST, new DigestScheme(state));
     List<String> problems = new ArrayList<>();
     List<ProtectionSpace> guarded = new ArrayList<>();
     ProtectionSpace fallback = null;
@@ -145,7 +150,7 @@ public final class AuthPolicy {
     if (!(field instanceof ProxyAuthorization.Present present)) {
       return now(challenge(space, ChallengeReason.MISSING, "", "", "", "", false));
     }
-    AuthScheme scheme = schemeNamed(present.scheme());
+    AuthScheme scheme = space.scheme(present.scheme());
     if (scheme == null) {
       return now(challenge(space, ChallengeReason.UNSUPPORTED_SCHEME, "", present.scheme(), "",
           present.scheme() + " ***", false));
@@ -185,7 +190,7 @@ public final class AuthPolicy {
   }
 
   private AuthScheme schemeNamed(String name) {
-    for (AuthScheme scheme : schemes) {
+    for (AuthScheme scheme : schemes.values()) {
       if (scheme.name().equalsIgnoreCase(name)) {
         return scheme;
       }
@@ -200,7 +205,7 @@ public final class AuthPolicy {
       challenges.addAll(offered.challenges(space, stale));
     }
     int status = switch (reason) {
-      case DISABLED_USER -> 403;
+      case DISABLED_USER -> space.auth().disabledUserStatus() == 407 ? 407 : 403;
       case BUSY -> 503;
       default -> 407;
     };
@@ -213,7 +218,7 @@ public final class AuthPolicy {
   }
 
   private static ProtectionSpace compile(
-      int index, Realm realm, List<AuthScheme> schemes, List<String> problems) {
+      int index, Realm realm, Map<String, AuthScheme> schemes, List<String> problems) {
     List<HostPattern> patterns = new ArrayList<>();
     for (String text : realm.hostPatterns()) {
       try {
@@ -229,10 +234,36 @@ public final class AuthPolicy {
             + "' appears more than once; the first one counts");
         continue;
       }
-      accounts.put(user.name(),
-          new Account(user.name(), user.enabled(), parseHash(realm, user, problems), user.passwordHash()));
+      accounts.put(user.name(), new Account(user.name(), user.enabled(), parseHash(realm, user, problems),
+          user.passwordHash(), user.digest()));
     }
-    return new ProtectionSpace(index, realm.name(), patterns, accounts, schemes);
+    List<AuthScheme> offered = new ArrayList<>();
+    for (String name : realm.auth().schemes()) {
+      AuthScheme scheme = schemes.get(name);
+      if (scheme == null) {
+        problems.add("Realm '" + realm.name() + "': scheme '" + name + "' is not supported");
+      } else if (!offered.contains(scheme)) {
+        offered.add(scheme);
+      }
+    }
+    if (offered.isEmpty()) {
+      offered.add(schemes.get(RealmAuth.BASIC));
+    }
+    List<DigestAlgorithm> algorithms = new ArrayList<>();
+    if (realm.auth().offers(RealmAuth.DIGEST)) {
+      for (String token : realm.auth().digestAlgorithms()) {
+        Optional<DigestAlgorithm> algorithm = DigestAlgorithm.fromToken(token);
+        if (algorithm.isEmpty()) {
+          problems.add("Realm '" + realm.name() + "': Digest algorithm '" + token + "' is not supported");
+        } else if (!algorithms.contains(algorithm.get())) {
+          algorithms.add(algorithm.get());
+        }
+      }
+      if (algorithms.isEmpty()) {
+        algorithms.add(DigestAlgorithm.SHA_256);
+      }
+    }
+    return ProtectionSpace.of(index, realm.name(), patterns, accounts, offered, realm.auth(), algorithms);
   }
 
   private static PasswordHash parseHash(Realm realm, User user, List<String> problems) {

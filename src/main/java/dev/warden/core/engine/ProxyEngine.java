@@ -28,6 +28,8 @@ public final class ProxyEngine implements AutoCloseable {
 
   /** Large enough that an oversize Proxy-Authorization reaches Warden and gets its 407 with reason. */
   private static final int MAX_HEADER_SIZE = 64 * 1024;
+  /** The name in the Via field LittleProxy adds; seeing it on an incoming request means a loop. */
+  static final String ALIAS = "warden-" + Long.toHexString(new java.security.SecureRandom().nextLong() & 0xffffffL);
   private static final int REBIND_ATTEMPTS = 20;
   private static final long REBIND_PAUSE_MS = 50;
 
@@ -152,7 +154,7 @@ public final class ProxyEngine implements AutoCloseable {
         .withAddress(socketAddress)
         .withFiltersSource(filters)
         .withMaxHeaderSize(MAX_HEADER_SIZE)
-        .withProxyAlias("warden")
+        .withProxyAlias(ALIAS)
         .start();
   }
 

@@ -5,6 +5,8 @@ import dev.warden.core.auth.AuthOutcome;
 import dev.warden.core.auth.AuthRequest;
 import dev.warden.core.auth.InForce;
 import dev.warden.core.auth.ResponseField;
+import dev.warden.core.target.Endpoint;
+import dev.warden.core.target.RequestTarget;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
@@ -223,13 +225,38 @@ final class WardenStage extends ChannelDuplexHandler {
     if (framing != null) {
       return;
     }
+    String sent = head.uri();
+    RequestTarget target = RequestTarget.parse(head.method().name(), sent,
+        head.headers().getAll(HttpHeaderNames.HOST));
+    if (target instanceof RequestTarget.Refused refused) {
+      stageError(head, 400, "Bad Request", refused.reason());
+      return;
+    }
+    if (target instanceof RequestTarget.ToProxy) {
+      stageError(head, 400, "Bad Request",
+          "a request to the proxy itself: send an absolute URL (or CONNECT) to go through it");
+      return;
+    }
+    Endpoint endpoint = target.destination().orElseThrow();
+    if (loops(endpoint, head)) {
+      stageError(head, 508, "Loop Detected", "the destination " + endpoint.authority() + " is this proxy");
+      return;
+    }
+    // One parse decides everything: LittleProxy connects to exactly this host and port, because the
+    // request it sees names them canonically (the Host field never chooses the destination).
+    if (target instanceof RequestTarget.Forward forward) {
+      head.setUri(forward.forwardUri());
+      head.headers().set(HttpHeaderNames.HOST, forward.hostField());
+    } else {
+      head.setUri(endpoint.authority());
+    }
     InForce inForce = context.inForce.get();
-    Destination destination = Destination.of(head);
     List<String> credentials = head.headers().getAll(HttpHeaderNames.PROXY_AUTHORIZATION);
     CompletableFuture<AuthDecision> judging = inForce.policy().judge(
-        new AuthRequest(head.method().name(), destination.host(), destination.port(), credentials));
+        new AuthRequest(head.method().name(), endpoint.host().text(), endpoint.port(), credentials, sent));
+    String display = target.display();
     if (judging.isDone()) {
-      judged(head, destination, inForce, judging.join());
+      judged(head, display, inForce, judging.join());
       return;
     }
     phase = Phase.JUDGING;
@@ -238,9 +265,41 @@ final class WardenStage extends ChannelDuplexHandler {
       if (phase != Phase.JUDGING) {
         return; // the connection closed meanwhile
       }
-      judged(head, destination, inForce, decision);
+      judged(head, display, inForce, decision);
       drain();
     }));
+  }
+
+  /**
+   * Whether the destination is this proxy itself: its own port on a loopback or local address, or
+   * a request that already passed through it (its own Via). Forwarding it would loop until a
+   * resource ran out.
+   */
+  private boolean loops(Endpoint endpoint, HttpRequest head) {
+    for (String via : head.headers().getAll(HttpHeaderNames.VIA)) {
+      if (via.contains(ProxyEngine.ALIAS)) {
+        return true;
+      }
+    }
+    if (!(ctx.channel().localAddress() instanceof InetSocketAddress local) || endpoint.port() != local.getPort()) {
+      return false;
+    }
+    String host = endpoint.host().text();
+    if (host.equals("localhost") || host.endsWith(".localhost")) {
+      return true;
+    }
+    return endpoint.host().address()
+        .map(address -> address.isLoopbackAddress() || address.equals(local.getAddress())
+            || local.getAddress().isAnyLocalAddress() && isLocal(address))
+        .orElse(false);
+  }
+
+  private static boolean isLocal(java.net.InetAddress address) {
+    try {
+      return java.net.NetworkInterface.getByInetAddress(address) != null;
+    } catch (java.net.SocketException unknown) {
+      return false;
+    }
   }
 
   /**
@@ -276,13 +335,13 @@ final class WardenStage extends ChannelDuplexHandler {
     return null;
   }
 
-  private void judged(HttpRequest head, Destination destination, InForce inForce, AuthDecision decision) {
+  private void judged(HttpRequest head, String display, InForce inForce, AuthDecision decision) {
     int bodyLimit = inForce.settings().bodyPrefixLimit();
     ExchangeDraft draft = new ExchangeDraft(
         connectionId,
         client,
         head.method().name(),
-        destination.url(),
+        display,
         head.protocolVersion().text(),
         HeaderCopy.redacted(head.headers(), decision.redactedCredentials()),
         decision,
@@ -632,9 +691,9 @@ final class WardenStage extends ChannelDuplexHandler {
     }
   }
 
+  /** What the record shows of a target it refused: parsed for display (no userinfo, secrets masked). */
   private static String safeTarget(HttpRequest head) {
-    String uri = head.uri();
-    return uri.length() > 200 ? uri.substring(0, 200) + "…" : uri;
+    return RequestTarget.parse(head.method().name(), head.uri(), head.headers().getAll(HttpHeaderNames.HOST)).display();
   }
 
   private static String clientOf(SocketAddress address) {

@@ -1,0 +1,292 @@
+package dev.warden.core.auth;
+
+import dev.warden.core.auth.digest.DigestAlgorithm;
+import dev.warden.core.auth.digest.DigestCalculation;
+import dev.warden.core.auth.digest.DigestInput;
+import dev.warden.core.auth.digest.NonceCounts;
+import dev.warden.core.auth.digest.NonceVerdict;
+import dev.warden.core.auth.digest.Qop;
+import dev.warden.core.auth.header.AuthHeaderParser;
+import dev.warden.core.auth.header.AuthHeaderWriter;
+import dev.warden.core.auth.header.AuthParam;
+import dev.warden.core.auth.header.Challenge;
+import dev.warden.core.auth.header.Credentials;
+import dev.warden.core.auth.header.ExtValue;
+import dev.warden.core.auth.header.ParseResult;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * HTTP Digest (RFC 7616) for proxies: every algorithm (MD5, SHA-256, SHA-512-256 and their
+ * {@code -sess} variants), {@code qop="auth"}, {@code userhash} and {@code username*}, nonces that
+ * carry their own issue time (verified without a lookup), nonce counts remembered so an exact replay
+ * is refused, {@code uri} bound to the request-target, {@code realm} to the guarding realm, the
+ * response to the method, and {@code Proxy-Authentication-Info} with {@code rspauth} on success.
+ *
+ * <p>Every refusal has its own reason. The checks run in an order that leaks nothing and wastes no
+ * state: the syntax, the realm, the algorithm and qop first; then the response, which proves the
+ * password; only a right response may consume a nonce count or earn {@code stale=true} (RFC 7616
+ * §3.3: stale means "the digest was right, only the nonce was old", so the client retries silently).
+ *
+ * <p>Thread-safe and non-blocking: no slow hash (H(A1) is stored), nonce state in the
+ * {@link AuthState}. Runs on network threads.
+ */
+final class DigestScheme implements AuthScheme {
+
+  static final String NAME = "Digest";
+  /** A nonce older than this share of its lifetime gets a {@code nextnonce} with its success. */
+  private static final double NEXTNONCE_AT = 0.8;
+
+  private final AuthState state;
+
+  DigestScheme(AuthState state) {
+    this.state = state;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public List<String> challenges(ProtectionSpace space, boolean stale) {
+    String nonce = issueNonce(space);
+    String opaque = state.nonces().opaque(space.name());
+    List<String> challenges = new ArrayList<>(space.algorithms().size());
+    for (DigestAlgorithm algorithm : space.algorithms()) {
+      List<AuthParam> params = new ArrayList<>();
+      params.add(AuthParam.quoted("realm", space.name()));
+      params.add(AuthParam.quoted("qop", "auth"));
+      params.add(AuthParam.of("algorithm", algorithm.token()));
+      params.add(AuthParam.quoted("nonce", nonce));
+      params.add(AuthParam.quoted("opaque", opaque));
+      if (stale) {
+        params.add(AuthParam.of("stale", "true"));
+      }
+      params.add(AuthParam.of("userhash", "true"));
+      challenges.add(AuthHeaderWriter.write(Challenge.withParams(NAME, params)));
+    }
+    return challenges;
+  }
+
+  private String issueNonce(ProtectionSpace space) {
+    String nonce = state.nonces().issue(space.name());
+    state.counts().track(nonce);
+    return nonce;
+  }
+
+  @Override
+  public CompletableFuture<SchemeVerdict> judge(AuthRequest request, String credentials, ProtectionSpace space) {
+    return CompletableFuture.completedFuture(verdict(request, credentials, space));
+  }
+
+  private SchemeVerdict verdict(AuthRequest request, String text, ProtectionSpace space) {
+    ParseResult<Credentials> parsed = AuthHeaderParser.parseCredentials(NAME + " " + text);
+    if (!(parsed instanceof ParseResult.Parsed<Credentials> ok)) {
+      return malformed(((ParseResult.Failed<Credentials>) parsed).reason());
+    }
+    Credentials given = ok.value();
+    if (given.hasToken68()) {
+      return malformed("Digest credentials need parameters, not a token");
+    }
+    for (String name : List.of("username", "username*", "realm", "nonce", "uri", "response", "algorithm",
+        "qop", "nc", "cnonce", "opaque", "userhash")) {
+      if (given.count(name) > 1) {
+        return malformed("parameter " + name + " given twice");
+      }
+    }
+    Optional<String> nameText = given.firstValue("username");
+    Optional<String> nameExt = given.firstValue("username*");
+    if (nameText.isPresent() && nameExt.isPresent()) {
+      return malformed("both username and username*");
+    }
+    String user;
+    if (nameExt.isPresent()) {
+      ParseResult<ExtValue> decoded = ExtValue.decode(nameExt.get());
+      if (!(decoded instanceof ParseResult.Parsed<ExtValue> ext)) {
+        return malformed("username* is not a valid RFC 8187 value");
+      }
+      user = ext.value().value();
+    } else if (nameText.isPresent()) {
+      user = nameText.get();
+    } else {
+      return missing("username", "");
+    }
+    String redacted = NAME + " username=\"" + user + "\", response=***";
+    for (String required : List.of("realm", "nonce", "uri", "response", "qop", "nc", "cnonce")) {
+      if (given.first(required).isEmpty()) {
+        return new SchemeVerdict.Rejected(ChallengeReason.MISSING_FIELD, required, user, redacted);
+      }
+    }
+    String realm = given.firstValue("realm").orElseThrow();
+    if (!realm.equals(space.name())) {
+      return new SchemeVerdict.Rejected(ChallengeReason.REALM_MISMATCH, "'" + realm + "'", user, redacted);
+    }
+    String algorithmToken = given.firstValue("algorithm").orElse("MD5");
+    Optional<DigestAlgorithm> algorithm = DigestAlgorithm.fromToken(algorithmToken);
+    if (algorithm.isEmpty() || !space.algorithms().contains(algorithm.get())) {
+      return new SchemeVerdict.Rejected(ChallengeReason.ALGORITHM_NOT_OFFERED, algorithmToken, user, redacted);
+    }
+    String qopToken = given.firstValue("qop").orElseThrow();
+    Optional<Qop> qop = Qop.fromToken(qopToken);
+    if (qop.isEmpty() || qop.get() != Qop.AUTH) {
+      return new SchemeVerdict.Rejected(ChallengeReason.QOP_NOT_OFFERED, qopToken, user, redacted);
+    }
+    String nc = given.firstValue("nc").orElseThrow();
+    long count = parseNc(nc);
+    if (count < 0) {
+      return malformed("nc must be 8 hex digits");
+    }
+    Optional<String> opaque = given.firstValue("opaque");
+    if (opaque.isEmpty()) {
+      return new SchemeVerdict.Rejected(ChallengeReason.MISSING_FIELD, "opaque", user, redacted);
+    }
+    if (!state.nonces().isOpaque(opaque.get(), space.name())) {
+      return new SchemeVerdict.Rejected(ChallengeReason.OPAQUE_MISMATCH, "", user, redacted);
+    }
+    String uri = given.firstValue("uri").orElseThrow();
+    if (!namesTarget(uri, request)) {
+      return new SchemeVerdict.Rejected(ChallengeReason.URI_MISMATCH, "'" + uri + "'", user, redacted);
+    }
+
+    boolean hashedName = given.firstValue("userhash").map("true"::equalsIgnoreCase).orElse(false);
+    Account account = hashedName
+        ? space.accountByUserhash(algorithm.get(), user)
+        : space.account(user);
+    String shownUser = account != null ? account.name() : (hashedName ? "(userhash)" : user);
+    redacted = NAME + " username=\"" + shownUser + "\", response=***";
+    String nonce = given.firstValue("nonce").orElseThrow();
+    String cnonce = given.firstValue("cnonce").orElseThrow();
+    DigestInput input = DigestInput.auth(algorithm.get(), request.method(), uri, nonce, nc, cnonce);
+    if (account == null) {
+      // an unknown user costs what a known one costs: one response computation
+      DigestCalculation.expectedResponse(decoyHa1(algorithm.get()), input);
+      return new SchemeVerdict.Rejected(ChallengeReason.UNKNOWN_USER, "", shownUser, redacted);
+    }
+    String base = algorithm.get().base().token();
+    if (!account.digest().covers(space.name(), base)) {
+      return new SchemeVerdict.Rejected(ChallengeReason.NO_DIGEST_CREDENTIAL, base, shownUser, redacted);
+    }
+    String ha1 = account.digest().ha1().get(base);
+    String expected = DigestCalculation.expectedResponse(ha1, input);
+    if (!DigestCalculation.matches(expected, given.firstValue("response").orElseThrow())) {
+      return new SchemeVerdict.Rejected(ChallengeReason.BAD_RESPONSE, "", shownUser, redacted);
+    }
+
+    // The response proves the password; now the nonce and its count decide.
+    NonceVerdict fresh = state.nonces().verify(nonce, space.name(), space.auth().nonceLifetime());
+    if (fresh instanceof NonceVerdict.Expired) {
+      return new SchemeVerdict.Rejected(ChallengeReason.STALE_NONCE, "", shownUser, redacted, true);
+    }
+    if (fresh instanceof NonceVerdict.Unknown unknown) {
+      return new SchemeVerdict.Rejected(ChallengeReason.UNKNOWN_NONCE,
+          unknown.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), shownUser, redacted, true);
+    }
+    NonceCounts.Use use = state.counts().record(nonce, count);
+    switch (use) {
+      case REPLAY:
+        return new SchemeVerdict.Rejected(ChallengeReason.REPLAYED_NONCE_COUNT, "nc " + nc + " used before",
+            shownUser, redacted);
+      case TOO_OLD:
+        return new SchemeVerdict.Rejected(ChallengeReason.REPLAYED_NONCE_COUNT, "nc " + nc + " below the window",
+            shownUser, redacted);
+      case UNTRACKED:
+        // the nonce's counts were forgotten (capacity): a fresh nonce is the only safe answer
+        return new SchemeVerdict.Rejected(ChallengeReason.STALE_NONCE, "nonce no longer tracked", shownUser,
+            redacted, true);
+      default:
+        break;
+    }
+    if (!account.enabled()) {
+      return new SchemeVerdict.Rejected(ChallengeReason.DISABLED_USER, "", shownUser, redacted);
+    }
+    return new SchemeVerdict.Accepted(account.name(), redacted,
+        List.of(new ResponseField("Proxy-Authentication-Info",
+            authenticationInfo(ha1, input, (NonceVerdict.Fresh) fresh, space))));
+  }
+
+  /** RFC 7616 §3.5: proves Warden knew the password too, and hands out the next nonce in time. */
+  private String authenticationInfo(String ha1, DigestInput input, NonceVerdict.Fresh fresh, ProtectionSpace space) {
+    List<AuthParam> params = new ArrayList<>();
+    if (fresh.nearExpiry(space.auth().nonceLifetime(), NEXTNONCE_AT)) {
+      params.add(AuthParam.quoted("nextnonce", issueNonce(space)));
+    }
+    params.add(AuthParam.of("qop", input.qop().token()));
+    params.add(AuthParam.quoted("rspauth", DigestCalculation.rspauth(ha1, input, null)));
+    params.add(AuthParam.quoted("cnonce", input.cnonce()));
+    params.add(AuthParam.of("nc", input.nc()));
+    StringBuilder out = new StringBuilder();
+    for (AuthParam param : params) {
+      if (out.length() > 0) {
+        out.append(", ");
+      }
+      out.append(AuthHeaderWriter.write(param));
+    }
+    return out.toString();
+  }
+
+  /**
+   * Whether the Digest {@code uri} names the request's target: the target exactly as sent, or, for
+   * an absolute-form target, its origin form (path and query), which curl and browsers send.
+   */
+  static boolean namesTarget(String uri, AuthRequest request) {
+    String target = request.target();
+    if (uri.equals(target)) {
+      return true;
+    }
+    if ("CONNECT".equals(request.method())) {
+      return false;
+    }
+    try {
+      URI absolute = new URI(target);
+      if (absolute.getRawAuthority() == null) {
+        return false;
+      }
+      String path = absolute.getRawPath() == null || absolute.getRawPath().isEmpty() ? "/" : absolute.getRawPath();
+      String origin = absolute.getRawQuery() == null ? path : path + "?" + absolute.getRawQuery();
+      return uri.equals(origin);
+    } catch (java.net.URISyntaxException notAbsolute) {
+      return false;
+    }
+  }
+
+  private static long parseNc(String nc) {
+    if (nc.length() != 8) {
+      return -1;
+    }
+    long value = 0;
+    for (int i = 0; i < 8; i++) {
+      int digit = Character.digit(nc.charAt(i), 16);
+      if (digit < 0) {
+        return -1;
+      }
+      value = value * 16 + digit;
+    }
+    return value;
+  }
+
+  private static String decoyHa1(DigestAlgorithm algorithm) {
+    return "0".repeat(algorithm.hexLength());
+  }
+
+  private static SchemeVerdict malformed(String detail) {
+    return new SchemeVerdict.Rejected(ChallengeReason.MALFORMED, detail, "", NAME + " (unreadable)");
+  }
+
+  private static SchemeVerdict missing(String field, String user) {
+    return new SchemeVerdict.Rejected(ChallengeReason.MISSING_FIELD, field, user, NAME + " (unreadable)");
+  }
+
+  @Override
+  public String redact(String credentials) {
+    ParseResult<Credentials> parsed = AuthHeaderParser.parseCredentials(NAME + " " + credentials);
+    if (parsed instanceof ParseResult.Parsed<Credentials> ok) {
+      Optional<String> user = ok.value().firstValue("username");
+      return NAME + " username=\"" + user.orElse("?") + "\", response=***";
+    }
+    return NAME + " (unreadable)";
+  }
+}
