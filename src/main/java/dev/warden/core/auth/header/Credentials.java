@@ -18,14 +18,17 @@ public record Credentials(String scheme, String token68, List<AuthParam> params)
     implements AuthValue {
 
   /**
-   * Checks the shape; the parameter list is copied. Unlike the parser, the constructor accepts a bare
-   * scheme with neither token68 nor parameters, since the grammar does.
+   * Checks the shape; the parameter list is copied. As for the parser, credentials carry something
+   * after the scheme, so that every credentials value can be written and read back.
    *
    * @throws IllegalArgumentException if {@code scheme} is not a token, {@code token68} is neither empty
-   *     nor a token68, or both a token68 and parameters are given
+   *     nor a token68, both a token68 and parameters are given, or neither is
    */
   public Credentials {
     HeaderSyntax.checkShape(scheme, token68, params);
+    if (token68.isEmpty() && params.isEmpty()) {
+      throw new IllegalArgumentException("credentials carry a token68 or parameters");
+    }
     params = List.copyOf(params);
   }
 

@@ -1,6 +1,5 @@
 package dev.warden.core.auth.header;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -97,7 +96,8 @@ public record ExtValue(Charset charset, String language, String value) {
       }
     }
 
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
+    byte[] bytes = new byte[text.length()];
+    int count = 0;
     int i = languageEnd + 1;
     while (i < text.length()) {
       char c = text.charAt(i);
@@ -107,10 +107,10 @@ public record ExtValue(Charset charset, String language, String value) {
         if (high < 0 || low < 0 || !isAscii(text.charAt(i + 1)) || !isAscii(text.charAt(i + 2))) {
           return failed("bad % escape at " + i, i);
         }
-        bytes.write(high * 16 + low);
+        bytes[count++] = (byte) (high * 16 + low);
         i += 3;
       } else if (isAttrChar(c)) {
-        bytes.write(c);
+        bytes[count++] = (byte) c;
         i++;
       } else {
         String which = HeaderSyntax.isForbiddenControl(c) ? " " + HeaderSyntax.describe(c) : "";
@@ -122,7 +122,7 @@ public record ExtValue(Charset charset, String language, String value) {
       String value = charset.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes.toByteArray()))
+          .decode(ByteBuffer.wrap(bytes, 0, count))
           .toString();
       return new ParseResult.Parsed<>(new ExtValue(charset, language, value));
     } catch (CharacterCodingException e) {

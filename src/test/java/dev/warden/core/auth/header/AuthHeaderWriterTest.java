@@ -106,6 +106,11 @@ class AuthHeaderWriterTest {
   }
 
   @Test
+  void refusesCredentialsWithNothingAfterTheScheme() {
+    assertThatThrownBy(() -> Credentials.withParams("Basic")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void quotesAStringOnItsOwn() {
     assertThat(AuthHeaderWriter.quote("say \"hi\"")).isEqualTo("\"say \\\"hi\\\"\"");
   }
