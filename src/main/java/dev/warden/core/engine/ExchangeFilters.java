@@ -226,23 +226,30 @@ final class ExchangeFilters extends HttpFiltersAdapter {
     long now = System.nanoTime();
     long firstByte = firstByteNanos;
     ExchangeError failure = failureFor(status, r);
+    Duration timeToFirstByte = firstByte < 0 ? null : Duration.ofNanos(firstByte - startedNanos);
+    Duration duration = Duration.ofNanos(now - startedNanos);
+    List<Header> response = responseHeaders;
+    BodyPreview requestPreview = r.decision().allowed() ? requestBody.preview() : BodyPreview.EMPTY;
+    BodyPreview responsePreview = responseBody.preview();
+    // Everything is built before: the log runs this between claiming the id and storing it.
     traffic.record(
-        new Exchange(
-            traffic.newId(),
-            connectionId,
-            client,
-            started,
-            firstByte < 0 ? null : Duration.ofNanos(firstByte - startedNanos),
-            Duration.ofNanos(now - startedNanos),
-            r.method(),
-            r.url(),
-            r.protocol(),
-            r.headers(),
-            responseHeaders,
-            r.decision().allowed() ? requestBody.preview() : BodyPreview.EMPTY,
-            responseBody.preview(),
-            status,
-            r.decision().outcome(),
-            failure));
+        id ->
+            new Exchange(
+                id,
+                connectionId,
+                client,
+                started,
+                timeToFirstByte,
+                duration,
+                r.method(),
+                r.url(),
+                r.protocol(),
+                r.headers(),
+                response,
+                requestPreview,
+                responsePreview,
+                status,
+                r.decision().outcome(),
+                failure));
   }
 }

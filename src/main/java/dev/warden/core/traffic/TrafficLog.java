@@ -5,28 +5,40 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.LongFunction;
 
 /**
  * The bounded record of recent exchanges: the only buffer between the network threads and every
  * reader (window, access log), so memory stays bounded even when a reader stalls.
  *
- * <p>Thread-safety: {@link #record} is lock-free and O(1) and may be called from any thread, in
- * particular from network threads; when the log is full the oldest exchange is overwritten and
- * counted as dropped. Readers take copies with {@link #since} or {@link #snapshot}.
+ * <p>Each recorded exchange gets a position: 0 for the first ever, increasing by one. Its id is its
+ * position + 1, so ids start at 1 and a gap in ids is a gap in the log. A reader keeps the position
+ * after the last exchange it saw (its cursor) and asks {@link #since(long, int)} for what came after.
+ * Every position after the cursor is either returned or counted in {@link Batch#missed()}, except
+ * positions forgotten by {@link #clear()}.
  *
- * <p>Each recorded exchange gets a position: 0 for the first ever, increasing by one. A reader keeps
- * the position after the last exchange it saw (its cursor) and asks {@link #since(long, int)} for
- * what came after; exchanges overwritten before it asked are simply missing from the answer.
+ * <p>Thread-safety: {@link #record} is lock-free and may be called from any thread, in particular
+ * from network threads; it never waits for a reader. Readers take copies with {@link #since} or
+ * {@link #snapshot}, also lock-free.
+ *
+ * <p>How the ring stays right under wrap: a writer first claims a position (one atomic increment),
+ * then stores {@code (position, exchange)} into slot {@code position % capacity} with a
+ * compare-and-set that succeeds only while the slot holds an older position. A writer delayed
+ * between claim and store therefore never overwrites a newer exchange: if the ring wrapped over its
+ * slot meanwhile, its exchange is dropped, and it is already counted in {@link #dropped()} (a newer
+ * position in its slot means it is more than {@code capacity} behind the end). A reader that finds
+ * an older position than it asked for knows the position is claimed but not stored yet (in flight)
+ * and stops there; a newer position means the one asked for was overwritten: it is counted as missed.
  */
 public final class TrafficLog {
 
   private final int capacity;
   private final AtomicReferenceArray<Slot> ring;
   private final AtomicLong nextPosition = new AtomicLong();
-  private final AtomicLong nextId = new AtomicLong(1);
   private final AtomicLong clearedBefore = new AtomicLong();
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
+  /** What a slot holds: the position it was written for and its exchange, null if building failed. */
   private record Slot(long position, Exchange exchange) {}
 
   /** A log that keeps the latest {@code capacity} exchanges. */
@@ -42,21 +54,55 @@ public final class TrafficLog {
     return capacity;
   }
 
-  /** A fresh exchange id. Any thread. */
-  public long newId() {
-    return nextId.getAndIncrement();
-  }
-
   /**
    * Appends an exchange, overwriting the oldest when full, then calls each listener on this thread.
-   * Never blocks. Any thread.
+   * The log assigns the id: {@code build} gets it and must return an exchange with exactly that id.
+   * {@code build} runs between claiming the position and storing it, so it must be quick (it is on
+   * every reader's path to that position). If it throws, the position stays empty for good (readers
+   * count it as missed) and the exception propagates. Never blocks. Any thread.
+   *
+   * @return the id of the recorded exchange
    */
-  public void record(Exchange exchange) {
+  public long record(LongFunction<Exchange> build) {
     long position = nextPosition.getAndIncrement();
-    ring.set((int) (position % capacity), new Slot(position, exchange));
+    long id = position + 1;
+    Exchange exchange;
+    try {
+      exchange = build.apply(id);
+      if (exchange == null || exchange.id() != id) {
+        throw new IllegalArgumentException(
+            "the traffic log assigns ids: expected an exchange with id " + id + ", got " + exchange);
+      }
+    } catch (RuntimeException | Error e) {
+      store(new Slot(position, null));
+      throw e;
+    }
+    store(new Slot(position, exchange));
     for (Runnable listener : listeners) {
       listener.run();
     }
+    return id;
+  }
+
+  /**
+   * Stores {@code fresh} unless its slot already holds a newer position (its writer was delayed and
+   * the ring wrapped over it: the exchange is dropped, see the class comment). Returns whether it did.
+   */
+  private boolean store(Slot fresh) {
+    int index = index(fresh.position());
+    while (true) {
+      Slot current = ring.get(index);
+      if (current != null && current.position() > fresh.position()) {
+        return false;
+      }
+      if (ring.compareAndSet(index, current, fresh)) {
+        return true;
+      }
+    }
+  }
+
+  private int index(long position) {
+    return (int) (position % capacity);
   }
 
   /**
@@ -80,32 +126,39 @@ public final class TrafficLog {
     return nextPosition.get();
   }
 
-  /** Exchanges overwritten because the log was full. */
+  /**
+   * Exchanges overwritten because the log was full: every position more than {@code capacity}
+   * behind the end, including those whose delayed writer found its slot already taken by a newer one.
+   */
   public long dropped() {
     return Math.max(0, nextPosition.get() - capacity);
   }
 
   /**
-   * Up to {@code max} exchanges recorded at or after {@code cursor}, oldest first. Copies; any thread.
-   * The next cursor is the returned batch's {@link Batch#next()}.
+   * Up to {@code max} positions at or after {@code cursor}, oldest first: the exchanges still held,
+   * and a count of those overwritten. Stops early at a position claimed but not stored yet, which
+   * the next read from {@link Batch#next()} returns. Copies; any thread.
    */
   public Batch since(long cursor, int max) {
     long end = nextPosition.get();
     long floor = Math.max(cursor, clearedBefore.get());
     long from = Math.max(floor, end - capacity);
     long to = Math.min(end, from + Math.max(0, max));
+    long missed = Math.max(0, from - floor);
     List<Exchange> out = new ArrayList<>((int) Math.max(0, to - from));
     long p = from;
     for (; p < to; p++) {
-      Slot slot = ring.get((int) (p % capacity));
+      Slot slot = ring.get(index(p));
       if (slot == null || slot.position() < p) {
         break; // claimed by a writer that has not stored it yet: read it next time
       }
-      if (slot.position() == p) {
+      if (slot.position() == p && slot.exchange() != null) {
         out.add(slot.exchange());
+      } else {
+        missed++; // overwritten since `end` was read, or its writer failed to build it
       }
     }
-    return new Batch(out, p, Math.max(0, from - floor));
+    return new Batch(out, p, missed);
   }
 
   /** Everything the log holds now, oldest first. */
@@ -123,7 +176,8 @@ public final class TrafficLog {
    *
    * @param exchanges the exchanges, oldest first
    * @param next the cursor to pass next time
-   * @param missed exchanges after the cursor that were overwritten before this read
+   * @param missed positions after the cursor (and before {@code next}) whose exchanges were
+   *     overwritten, or never stored, before this read
    */
   public record Batch(List<Exchange> exchanges, long next, long missed) {
     public Batch {
