@@ -22,8 +22,8 @@ import java.util.function.LongFunction;
  * {@link #snapshot}, also lock-free.
  *
  * <p>How the ring stays right under wrap: a writer first claims a position (one atomic increment),
- * then stores {@code (position, exchange)} into slot {@code position % capacity} with a
- * compare-and-set that succeeds only while the slot holds an older position. A writer delayed
+ * then stores the exchange (whose id tells its position) into slot {@code position % capacity}
+ * with a compare-and-set that succeeds only while the slot holds an older position. A writer delayed
  * between claim and store therefore never overwrites a newer exchange: if the ring wrapped over its
  * slot meanwhile, its exchange is dropped, and it is already counted in {@link #dropped()} (a newer
  * position in its slot means it is more than {@code capacity} behind the end). A reader that finds
@@ -33,13 +33,19 @@ import java.util.function.LongFunction;
 public final class TrafficLog {
 
   private final int capacity;
-  private final AtomicReferenceArray<Slot> ring;
+  /** Slot {@code position % capacity} holds the {@link Exchange} of that position, or a {@link Lost}. */
+  private final AtomicReferenceArray<Object> ring;
   private final AtomicLong nextPosition = new AtomicLong();
   private final AtomicLong clearedBefore = new AtomicLong();
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
-  /** What a slot holds: the position it was written for and its exchange, null if building failed. */
-  private record Slot(long position, Exchange exchange) {}
+  /** A position whose exchange could not be built: readers count it as missed. */
+  private record Lost(long position) {}
+
+  /** The position a slot's content was written for: an exchange's id is its position + 1. */
+  private static long positionOf(Object stored) {
+    return stored instanceof Exchange e ? e.id() - 1 : ((Lost) stored).position();
+  }
 
   /** A log that keeps the latest {@code capacity} exchanges. */
   public TrafficLog(int capacity) {
@@ -74,10 +80,10 @@ public final class TrafficLog {
             "the traffic log assigns ids: expected an exchange with id " + id + ", got " + exchange);
       }
     } catch (RuntimeException | Error e) {
-      store(new Slot(position, null));
+      store(position, new Lost(position));
       throw e;
     }
-    store(new Slot(position, exchange));
+    store(position, exchange);
     for (Runnable listener : listeners) {
       listener.run();
     }
@@ -85,14 +91,15 @@ public final class TrafficLog {
   }
 
   /**
-   * Stores {@code fresh} unless its slot already holds a newer position (its writer was delayed and
-   * the ring wrapped over it: the exchange is dropped, see the class comment). Returns whether it did.
+   * Stores {@code fresh} for {@code position} unless its slot already holds a newer position (its
+   * writer was delayed and the ring wrapped over it: the exchange is dropped, see the class comment).
+   * Returns whether it did.
    */
-  private boolean store(Slot fresh) {
-    int index = index(fresh.position());
+  private boolean store(long position, Object fresh) {
+    int index = index(position);
     while (true) {
-      Slot current = ring.get(index);
-      if (current != null && current.position() > fresh.position()) {
+      Object current = ring.get(index);
+      if (current != null && positionOf(current) > position) {
         return false;
       }
       if (ring.compareAndSet(index, current, fresh)) {
@@ -148,12 +155,13 @@ public final class TrafficLog {
     List<Exchange> out = new ArrayList<>((int) Math.max(0, to - from));
     long p = from;
     for (; p < to; p++) {
-      Slot slot = ring.get(index(p));
-      if (slot == null || slot.position() < p) {
+      Object stored = ring.get(index(p));
+      long at = stored == null ? -1 : positionOf(stored);
+      if (at < p) {
         break; // claimed by a writer that has not stored it yet: read it next time
       }
-      if (slot.position() == p && slot.exchange() != null) {
-        out.add(slot.exchange());
+      if (at == p && stored instanceof Exchange exchange) {
+        out.add(exchange);
       } else {
         missed++; // overwritten since `end` was read, or its writer failed to build it
       }
