@@ -32,11 +32,19 @@ import java.util.function.LongFunction;
  */
 public final class TrafficLog {
 
+  /** Body bytes the log keeps across all its exchanges unless told otherwise: 64 MiB. */
+  public static final long DEFAULT_BODY_BUDGET = 64L * 1024 * 1024;
+
   private final int capacity;
+  private final long bodyBudget;
   /** Slot {@code position % capacity} holds the {@link Exchange} of that position, or a {@link Lost}. */
   private final AtomicReferenceArray<Object> ring;
   private final AtomicLong nextPosition = new AtomicLong();
   private final AtomicLong clearedBefore = new AtomicLong();
+  /** Body bytes kept: of every exchange in the ring, plus those of writers about to store. */
+  private final AtomicLong keptBodyBytes = new AtomicLong();
+  /** Positions before this keep no body bytes (released, overwritten, or never had any). */
+  private final AtomicLong releasedBefore = new AtomicLong();
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
   /** A position whose exchange could not be built: readers count it as missed. */
@@ -47,17 +55,43 @@ public final class TrafficLog {
     return stored instanceof Exchange e ? e.id() - 1 : ((Lost) stored).position();
   }
 
-  /** A log that keeps the latest {@code capacity} exchanges. */
+  /** A log that keeps the latest {@code capacity} exchanges and {@link #DEFAULT_BODY_BUDGET}. */
   public TrafficLog(int capacity) {
+    this(capacity, DEFAULT_BODY_BUDGET);
+  }
+
+  /**
+   * A log that keeps the latest {@code capacity} exchanges, and of their bodies at most {@code
+   * bodyBudgetBytes} bytes in all (0: keep no body bytes). See {@link #record} for which go.
+   */
+  public TrafficLog(int capacity, long bodyBudgetBytes) {
     if (capacity < 1) {
       throw new IllegalArgumentException("traffic log capacity must be at least 1, was " + capacity);
     }
+    if (bodyBudgetBytes < 0) {
+      throw new IllegalArgumentException(
+          "traffic log body budget must not be negative, was " + bodyBudgetBytes);
+    }
     this.capacity = capacity;
+    this.bodyBudget = bodyBudgetBytes;
     this.ring = new AtomicReferenceArray<>(capacity);
   }
 
   public int capacity() {
     return capacity;
+  }
+
+  /** The most body bytes the log keeps across all its exchanges, once no record is under way. */
+  public long bodyBudget() {
+    return bodyBudget;
+  }
+
+  /**
+   * Body bytes the log keeps now: never below zero; over {@link #bodyBudget()} only by the bodies of
+   * records under way, which release the oldest bodies before they return. Any thread.
+   */
+  public long keptBodyBytes() {
+    return keptBodyBytes.get();
   }
 
   /**
@@ -66,6 +100,14 @@ public final class TrafficLog {
    * {@code build} runs between claiming the position and storing it, so it must be quick (it is on
    * every reader's path to that position). If it throws, the position stays empty for good (readers
    * count it as missed) and the exception propagates. Never blocks. Any thread.
+   *
+   * <p>Body budget: when the new exchange's kept body bytes take the log over {@link #bodyBudget()},
+   * the bodies of the oldest exchanges are released first: they stay in the log, their previews
+   * {@link BodyPreview#droppedForMemory()}, so the newest exchanges, the ones most likely to be
+   * looked at, keep theirs. An exchange whose bodies alone exceed the budget is recorded without
+   * them instead of emptying everyone else's. An overwritten exchange gives its bytes back. Releasing
+   * is lock-free (a CAS per slot, by the writer that went over) and amortised O(1): the scan starts
+   * after the positions known to hold no body bytes.
    *
    * @return the id of the recorded exchange
    */
@@ -80,10 +122,18 @@ public final class TrafficLog {
             "the traffic log assigns ids: expected an exchange with id " + id + ", got " + exchange);
       }
     } catch (RuntimeException | Error e) {
-      store(position, new Lost(position));
+      storeCounted(position, new Lost(position), 0); // readers count it missed, not wait for it
       throw e;
     }
-    store(position, exchange);
+    long bytes = exchange.keptBodyBytes();
+    if (bytes > bodyBudget) {
+      exchange = exchange.withBodiesReleased();
+      bytes = 0;
+    }
+    storeCounted(position, exchange, bytes);
+    if (keptBodyBytes.get() > bodyBudget) {
+      releaseOldestBodies();
+    }
     for (Runnable listener : listeners) {
       listener.run();
     }
@@ -93,19 +143,79 @@ public final class TrafficLog {
   /**
    * Stores {@code fresh} for {@code position} unless its slot already holds a newer position (its
    * writer was delayed and the ring wrapped over it: the exchange is dropped, see the class comment).
-   * Returns whether it did.
+   * Returns what it replaced (null for an empty slot), or {@link #REJECTED} if it did not store.
    */
-  private boolean store(long position, Object fresh) {
+  private Object store(long position, Object fresh) {
     int index = index(position);
     while (true) {
       Object current = ring.get(index);
       if (current != null && positionOf(current) > position) {
-        return false;
+        return REJECTED;
       }
       if (ring.compareAndSet(index, current, fresh)) {
-        return true;
+        return current;
       }
     }
+  }
+
+  private static final Object REJECTED = new Object();
+
+  /**
+   * Stores with the body accounting: the new bytes are counted before they become visible, so
+   * whoever later releases or overwrites them (and subtracts) can never take the total below zero;
+   * an overwritten exchange's bytes are given back, a rejected store's own bytes too.
+   */
+  private void storeCounted(long position, Object fresh, long bytes) {
+    if (bytes > 0) {
+      keptBodyBytes.addAndGet(bytes);
+    }
+    Object displaced = store(position, fresh);
+    if (displaced == REJECTED) {
+      if (bytes > 0) {
+        keptBodyBytes.addAndGet(-bytes);
+      }
+    } else if (displaced instanceof Exchange overwritten) {
+      long given = overwritten.keptBodyBytes();
+      if (given > 0) {
+        keptBodyBytes.addAndGet(-given);
+      }
+    }
+  }
+
+  /**
+   * Releases the oldest exchanges' bodies until the log is within its budget, or every position
+   * up to the end was looked at (bytes of writers still storing are theirs to release: each writer
+   * checks the budget after its own store). Each release is a CAS of the slot from the exchange to
+   * its copy without bodies; whoever wins the CAS subtracts, so no byte is given back twice.
+   */
+  private void releaseOldestBodies() {
+    long end = nextPosition.get();
+    long p = Math.max(releasedBefore.get(), end - capacity);
+    long settled = p;
+    boolean contiguous = true;
+    for (; p < end && keptBodyBytes.get() > bodyBudget; p++) {
+      int index = index(p);
+      while (true) {
+        Object stored = ring.get(index);
+        long at = stored == null ? -1 : positionOf(stored);
+        if (at < p) {
+          contiguous = false; // in flight: it may still bring bytes, so the scan must come back
+          break;
+        }
+        if (at > p || !(stored instanceof Exchange held) || held.keptBodyBytes() == 0) {
+          break; // overwritten, lost, or nothing to release
+        }
+        if (ring.compareAndSet(index, stored, held.withBodiesReleased())) {
+          keptBodyBytes.addAndGet(-held.keptBodyBytes());
+          break;
+        }
+        // overwritten or released meanwhile: look again
+      }
+      if (contiguous) {
+        settled = p + 1;
+      }
+    }
+    releasedBefore.accumulateAndGet(settled, Math::max);
   }
 
   private int index(long position) {
