@@ -33,7 +33,7 @@ import java.util.function.LongFunction;
  * <p>Why not a lock: measured with 2 writers and 1 reader on a 2-core machine ({@code
  * dev.warden.bench.TrafficLogRingMeasurement} in the test sources), a bare locked ring was
  * 0.58 to 1.76 times this ring's throughput depending on the run, but a locked log that keeps the
- * caller's code out of its lock (it must copy the exchange to set the id) reached only 0.34 to 0.61,
+ * caller's code out of its lock (it must copy the exchange to set the id) reached only 0.30 to 0.61,
  * e.g. 8.7 M against 27.5 M records/s, and writers behind the lock saw 5 to 20 times more records
  * slower than 10 us, waiting for each other and for the reader's copy.
  */
