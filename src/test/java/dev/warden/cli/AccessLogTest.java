@@ -16,7 +16,7 @@ class AccessLogTest {
     AccessLog log = AccessLog.start(traffic, out, 0);
 
     for (int i = 1; i <= 3; i++) {
-      traffic.record(Exchanges.authenticated(i));
+      traffic.record(Exchanges::authenticated);
     }
     awaitLines(out, 3);
     log.close(Duration.ofSeconds(2));
@@ -27,7 +27,7 @@ class AccessLogTest {
   @Test
   void writesWhatWasRecordedBeforeItStarted() {
     TrafficLog traffic = new TrafficLog(100);
-    traffic.record(Exchanges.authenticated(1));
+    traffic.record(Exchanges::authenticated);
     StringWriter out = new StringWriter();
 
     AccessLog.start(traffic, out, 0).close(Duration.ofSeconds(2));
@@ -39,7 +39,7 @@ class AccessLogTest {
   void reportsExchangesOverwrittenBeforeTheyCouldBeLogged() {
     TrafficLog traffic = new TrafficLog(10);
     for (int i = 1; i <= 25; i++) {
-      traffic.record(Exchanges.authenticated(i));
+      traffic.record(Exchanges::authenticated);
     }
     StringWriter out = new StringWriter();
 
@@ -62,7 +62,7 @@ class AccessLogTest {
           new Thread(
               () -> {
                 for (int i = 0; i < 2_500; i++) {
-                  traffic.record(Exchanges.authenticated(traffic.newId()));
+                  traffic.record(Exchanges::authenticated);
                 }
               });
       recorders[t].start();
@@ -83,7 +83,7 @@ class AccessLogTest {
     AccessLog log = AccessLog.start(traffic, out, 0);
     log.close(Duration.ofSeconds(2));
 
-    traffic.record(Exchanges.authenticated(1));
+    traffic.record(Exchanges::authenticated);
     log.close(Duration.ofSeconds(2));
 
     assertThat(out.toString()).isEmpty();

@@ -4,18 +4,42 @@ import java.util.Arrays;
 
 /**
  * The first bytes of a message body, capped, with the size of the whole body. Immutable: the bytes
- * are copied in and out.
+ * are copied in and out. A preview whose bytes the traffic log let go to stay within its body budget
+ * keeps the size but no bytes, and says so: {@link #droppedForMemory()}.
  */
 public final class BodyPreview {
 
-  public static final BodyPreview EMPTY = new BodyPreview(new byte[0], 0);
+  private static final byte[] NONE = new byte[0];
+
+  public static final BodyPreview EMPTY = new BodyPreview(NONE, 0);
 
   private final byte[] prefix;
   private final long totalSize;
+  private final boolean droppedForMemory;
 
   public BodyPreview(byte[] prefix, long totalSize) {
-    this.prefix = prefix.clone();
+    this(prefix.clone(), totalSize, false);
+  }
+
+  private BodyPreview(byte[] ownPrefix, long totalSize, boolean droppedForMemory) {
+    this.prefix = ownPrefix;
     this.totalSize = totalSize;
+    this.droppedForMemory = droppedForMemory;
+  }
+
+  /** A preview of a body of {@code totalSize} bytes whose kept bytes were let go for memory. */
+  public static BodyPreview droppedForMemory(long totalSize) {
+    return new BodyPreview(NONE, totalSize, true);
+  }
+
+  /** This preview without its kept bytes, marked as dropped for memory; itself if it kept none. */
+  public BodyPreview releasedForMemory() {
+    return prefix.length == 0 ? this : droppedForMemory(totalSize);
+  }
+
+  /** Whether the kept bytes were let go because the traffic log reached its body budget. */
+  public boolean droppedForMemory() {
+    return droppedForMemory;
   }
 
   /** A copy of the kept bytes. */
@@ -40,16 +64,18 @@ public final class BodyPreview {
   public boolean equals(Object o) {
     return o instanceof BodyPreview other
         && totalSize == other.totalSize
+        && droppedForMemory == other.droppedForMemory
         && Arrays.equals(prefix, other.prefix);
   }
 
   @Override
   public int hashCode() {
-    return 31 * Arrays.hashCode(prefix) + Long.hashCode(totalSize);
+    return 31 * (31 * Arrays.hashCode(prefix) + Long.hashCode(totalSize)) + Boolean.hashCode(droppedForMemory);
   }
 
   @Override
   public String toString() {
-    return "BodyPreview[" + prefix.length + " of " + totalSize + " bytes]";
+    return "BodyPreview[" + prefix.length + " of " + totalSize + " bytes"
+        + (droppedForMemory ? ", dropped for memory]" : "]");
   }
 }

@@ -14,7 +14,8 @@ import java.util.Optional;
  * cross from the network threads to any reader. A recorded {@code Proxy-Authorization} value holds
  * the scheme and user name only, never the secret.
  *
- * @param id unique, increasing in the order exchanges were recorded
+ * @param id the position in the traffic log + 1, assigned by {@link TrafficLog#record}: unique,
+ *     increasing in the order exchanges were recorded
  * @param connectionId the client connection it arrived on (equal ids: the same socket)
  * @param client the client's address, {@code ip:port}
  * @param started when the request head arrived
@@ -61,6 +62,24 @@ public record Exchange(
     Objects.requireNonNull(requestBody);
     Objects.requireNonNull(responseBody);
     Objects.requireNonNull(auth);
+  }
+
+  /** Bytes of body kept in memory: the request and response previews' kept sizes. */
+  public long keptBodyBytes() {
+    return (long) requestBody.keptSize() + responseBody.keptSize();
+  }
+
+  /**
+   * This exchange without its kept body bytes (previews {@link BodyPreview#droppedForMemory()}), as
+   * the traffic log keeps it once its body budget is reached; itself if it keeps none.
+   */
+  public Exchange withBodiesReleased() {
+    if (keptBodyBytes() == 0) {
+      return this;
+    }
+    return new Exchange(id, connectionId, client, started, timeToFirstByte, duration, method, url,
+        protocol, requestHeaders, responseHeaders, requestBody.releasedForMemory(),
+        responseBody.releasedForMemory(), status, auth, error);
   }
 
   public boolean isConnect() {

@@ -26,13 +26,21 @@ public final class BodyText {
     EMPTY,
     TEXT,
     JSON,
-    HEX
+    HEX,
+    /** The bytes were let go to keep the traffic log within its body budget. */
+    NOT_KEPT
   }
+
+  /** Shown instead of a body whose bytes the traffic log let go for memory. */
+  public static final String NOT_KEPT_TEXT = "(body not kept: log body budget reached)";
 
   /** A rendering: what kind it is and the text. */
   public record Rendered(Kind kind, String text) {}
 
   public static Rendered render(BodyPreview body, Optional<String> contentType) {
+    if (body.droppedForMemory()) {
+      return new Rendered(Kind.NOT_KEPT, NOT_KEPT_TEXT + "\n\n" + body.totalSize() + " bytes passed");
+    }
     if (body.totalSize() == 0 && body.keptSize() == 0) {
       return new Rendered(Kind.EMPTY, "(no body)");
     }

@@ -52,4 +52,13 @@ class DetailsViewModelTest {
     assertThat(r.kind()).isEqualTo(BodyText.Kind.HEX);
     assertThat(r.text()).startsWith("00000000  00 01 02 ff 41").contains("first 5 of 10 bytes");
   }
+
+  @Test
+  void aBodyReleasedForMemorySaysTheLogBudgetWasReached() {
+    byte[] json = "{\"a\":1}".getBytes(StandardCharsets.UTF_8);
+    BodyPreview released = new BodyPreview(json, json.length).releasedForMemory();
+    BodyText.Rendered r = BodyText.render(released, Optional.of("application/json"));
+    assertThat(r.kind()).isEqualTo(BodyText.Kind.NOT_KEPT);
+    assertThat(r.text()).startsWith("(body not kept: log body budget reached)").contains(json.length + " bytes");
+  }
 }

@@ -31,7 +31,7 @@ class TrafficFeedTest {
     feed.start();
     runFx();
     for (int i = 1; i <= 50; i++) {
-      log.record(Exchanges.open(i, "http://a.example/" + i));
+      log.record(id -> Exchanges.open(id, "http://a.example/" + id));
     }
     assertThat(fxQueue).hasSize(1);
     runFx();
@@ -44,7 +44,7 @@ class TrafficFeedTest {
     TrafficFeed feed = new TrafficFeed(log, fxQueue::add, 20, Duration.ZERO, delivered::add);
     feed.start();
     for (int i = 1; i <= 50; i++) {
-      log.record(Exchanges.open(i, "http://a.example/" + i));
+      log.record(id -> Exchanges.open(id, "http://a.example/" + id));
     }
     runFx();
     assertThat(delivered).extracting(b -> b.exchanges().size()).containsExactly(20, 20, 10);
@@ -56,7 +56,7 @@ class TrafficFeedTest {
     feed.start();
     runFx();
     for (int i = 1; i <= 250; i++) {
-      log.record(Exchanges.open(i, "http://a.example/" + i));
+      log.record(id -> Exchanges.open(id, "http://a.example/" + id));
     }
     runFx();
     List<Exchange> got = delivered.stream().flatMap(b -> b.exchanges().stream()).toList();
@@ -70,10 +70,10 @@ class TrafficFeedTest {
     try (TrafficFeed feed = new TrafficFeed(log, Runnable::run, 1000, Duration.ofMillis(100),
         b -> flushedAt.add(System.nanoTime()))) {
       feed.start();
-      log.record(Exchanges.open(1, "http://a.example/1"));
+      log.record(id -> Exchanges.open(id, "http://a.example/1"));
       Thread.sleep(150);
-      log.record(Exchanges.open(2, "http://a.example/2"));
-      log.record(Exchanges.open(3, "http://a.example/3"));
+      log.record(id -> Exchanges.open(id, "http://a.example/2"));
+      log.record(id -> Exchanges.open(id, "http://a.example/3"));
       Thread.sleep(400);
       assertThat(flushedAt).hasSize(2);
       assertThat(flushedAt.get(1) - flushedAt.get(0)).isGreaterThanOrEqualTo(90_000_000L);
@@ -85,7 +85,7 @@ class TrafficFeedTest {
     TrafficFeed feed = new TrafficFeed(log, fxQueue::add, 1000, Duration.ZERO, delivered::add);
     feed.start();
     feed.setPaused(true);
-    log.record(Exchanges.open(1, "http://a.example/"));
+    log.record(id -> Exchanges.open(id, "http://a.example/"));
     runFx();
     assertThat(delivered).isEmpty();
     feed.setPaused(false);
