@@ -68,7 +68,7 @@ public final class Main {
       settings = settings.withListen(arguments.listen().get());
     }
     // The launcher closes the core once the window has closed; Warden.close() must run only once.
-    GuiLauncher.launch(new Warden(store, settings), loaded.notice());
+    GuiLauncher.launch(new Warden(store, settings), loaded.message());
   }
 
   private static SettingsStore settingsStore(Path file) {

@@ -152,7 +152,7 @@ public final class HeadlessMode {
       if (!Files.exists(file)) {
         throw new UsageException("--config: '" + file + "' does not exist");
       }
-      return settingsFile.load(file, "--config");
+      return settingsFile.load(file, "--config", terminal::warning);
     }
     Path file;
     try {
@@ -161,7 +161,7 @@ public final class HeadlessMode {
       terminal.warning("no configuration folder (" + noConfigFolder.getMessage() + "); starting from defaults");
       return Settings.defaults();
     }
-    return settingsFile.load(file, "");
+    return settingsFile.load(file, "", terminal::warning);
   }
 
   private static EngineStatus start(Warden warden) {
