@@ -76,7 +76,7 @@ public final class HeadlessMode {
   public int run(Arguments args) {
     Settings settings;
     try {
-      settings = overrides.apply(baseSettings(args), args);
+      settings = overrides.apply(baseSettings(args), args, terminal::warning);
     } catch (UsageException e) {
       return terminal.usageError(e.getMessage());
     }
@@ -96,6 +96,7 @@ public final class HeadlessMode {
     terminal.out().println(ListeningLine.of(status.bound(), settings));
     terminal.out().flush();
     validator.warnings(settings).forEach(terminal::warning);
+    validator.digestGaps(settings).forEach(terminal::warning);
 
     // Own buffer, flushed per batch: System.out flushes on every newline, too slow under load.
     BufferedWriter out =
