@@ -10,7 +10,8 @@ public final class Usage {
       Usage: warden [--config FILE] [--listen HOST:PORT]
              warden --headless [--config FILE] [--listen HOST:PORT] [--realm NAME]
                     [--user NAME:PASSWORD]... [--users-file FILE]... [--no-auth]
-                    [--schemes LIST] [--digest-algorithms LIST] [--nonce-lifetime DURATION]
+                    [--schemes LIST] [--digest-algorithms LIST]
+                    [--nonce-lifetime DURATION]
 
       Warden is a proxy that answers 407 Proxy Authentication Required, so you can see
       how clients authenticate to a proxy. Without --headless it opens its window.
