@@ -6,9 +6,9 @@ import dev.warden.cli.HeadlessOverrides;
 import dev.warden.cli.StopOnSignal;
 import dev.warden.cli.Terminal;
 import dev.warden.cli.UsageException;
+import dev.warden.cli.UsersFile;
 import dev.warden.cli.Version;
 import dev.warden.core.Warden;
-import dev.warden.core.auth.HtpasswdFile;
 import dev.warden.core.auth.PasswordHasher;
 import dev.warden.core.settings.ConfigDirectory;
 import dev.warden.core.settings.JsonSettingsStore;
@@ -56,7 +56,7 @@ public final class Main {
         terminal,
         Main::settingsStore,
         Main::defaultSettingsFile,
-        new HeadlessOverrides(new PasswordHasher()::hash, HtpasswdFile::read),
+        new HeadlessOverrides(new PasswordHasher()::hash, UsersFile::read),
         StopOnSignal::install);
   }
 
@@ -68,7 +68,7 @@ public final class Main {
       settings = settings.withListen(arguments.listen().get());
     }
     // The launcher closes the core once the window has closed; Warden.close() must run only once.
-    GuiLauncher.launch(new Warden(store, settings), loaded.notice());
+    GuiLauncher.launch(new Warden(store, settings), loaded.message());
   }
 
   private static SettingsStore settingsStore(Path file) {

@@ -1,13 +1,21 @@
 package dev.warden.cli;
 
+import dev.warden.core.auth.digest.DigestAlgorithm;
 import dev.warden.core.settings.ListenAddress;
+import dev.warden.core.settings.RealmAuth;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Warden's command line, parsed once for both front ends. Immutable.
@@ -19,8 +27,14 @@ import java.util.Set;
  * @param listen where to listen instead of the configured address ({@code --listen})
  * @param realm the default realm's name for this run ({@code --realm}, headless only)
  * @param users users given on the command line ({@code --user}, headless only), in order
- * @param usersFile an htpasswd file of users ({@code --users-file}, headless only)
+ * @param usersFiles htpasswd or htdigest files of users ({@code --users-file}, headless only), in order
  * @param noAuth turn 407 enforcement off for this run ({@code --no-auth}, headless only)
+ * @param schemes the default realm's schemes in challenge order, lower case ({@code --schemes},
+ *     headless only)
+ * @param digestAlgorithms the default realm's Digest algorithm tokens in challenge order, as
+ *     {@link DigestAlgorithm#token()} spells them ({@code --digest-algorithms}, headless only)
+ * @param nonceLifetime the default realm's Digest nonce lifetime ({@code --nonce-lifetime}, headless
+ *     only)
  */
 public record Arguments(
     boolean headless,
@@ -30,20 +44,31 @@ public record Arguments(
     Optional<ListenAddress> listen,
     Optional<String> realm,
     List<UserCredential> users,
-    Optional<Path> usersFile,
-    boolean noAuth) {
+    List<Path> usersFiles,
+    boolean noAuth,
+    Optional<List<String>> schemes,
+    Optional<List<String>> digestAlgorithms,
+    Optional<Duration> nonceLifetime) {
 
   public Arguments {
     Objects.requireNonNull(config);
     Objects.requireNonNull(listen);
     Objects.requireNonNull(realm);
     users = List.copyOf(users);
-    Objects.requireNonNull(usersFile);
+    usersFiles = List.copyOf(usersFiles);
+    schemes = schemes.map(List::copyOf);
+    digestAlgorithms = digestAlgorithms.map(List::copyOf);
+    Objects.requireNonNull(nonceLifetime);
+  }
+
+  /** Whether any flag changes the default realm's authentication (schemes, algorithms, lifetime). */
+  public boolean changesRealmAuth() {
+    return schemes.isPresent() || digestAlgorithms.isPresent() || nonceLifetime.isPresent();
   }
 
   /**
    * Parses {@code --flag value} and {@code --flag=value} forms. Single-valued flags may appear once;
-   * {@code --user} may repeat. Flags that only mean something without a window are refused unless
+   * {@code --user} and {@code --users-file} may repeat. Flags that only mean something without a window are refused unless
    * {@code --headless} is given, so a mistyped GUI start does not silently ignore them.
    *
    * @throws UsageException with one line naming the flag and what is wrong with it
@@ -83,10 +108,16 @@ public record Arguments(
     return b.build();
   }
 
-  private static final List<String> VALUE_FLAGS =
-      List.of("--config", "--listen", "--realm", "--user", "--users-file");
+  private static final List<String> VALUE_FLAGS = List.of("--config", "--listen", "--realm", "--user",
+      "--users-file", "--schemes", "--digest-algorithms", "--nonce-lifetime");
 
-  private static final List<String> HEADLESS_ONLY = List.of("--realm", "--user", "--users-file", "--no-auth");
+  private static final List<String> HEADLESS_ONLY = List.of("--realm", "--user", "--users-file",
+      "--no-auth", "--schemes", "--digest-algorithms", "--nonce-lifetime");
+
+  private static final List<String> REPEATABLE = List.of("--user", "--users-file");
+
+  /** {@code 90}, {@code 90s}, {@code 5m}, {@code 1h}: a whole number and an optional unit. */
+  private static final Pattern DURATION = Pattern.compile("([0-9]{1,9})([smh]?)");
 
   private static boolean noValue(String flag, String inlineValue) throws UsageException {
     if (inlineValue != null) {
@@ -107,6 +138,9 @@ public record Arguments(
       case "--listen" -> "127.0.0.1:3128";
       case "--realm" -> "Warden";
       case "--user" -> "alice:PASSWORD";
+      case "--schemes" -> "digest,basic";
+      case "--digest-algorithms" -> "SHA-256,MD5";
+      case "--nonce-lifetime" -> "5m";
       default -> ".htpasswd";
     };
   }
@@ -123,10 +157,13 @@ public record Arguments(
     ListenAddress listen;
     String realm;
     final List<UserCredential> users = new ArrayList<>();
-    Path usersFile;
+    final List<Path> usersFiles = new ArrayList<>();
+    List<String> schemes;
+    List<String> digestAlgorithms;
+    Duration nonceLifetime;
 
     void accept(String flag, String value) throws UsageException {
-      if (!flag.equals("--user") && !seen.add(flag)) {
+      if (!REPEATABLE.contains(flag) && !seen.add(flag)) {
         throw new UsageException(flag + ": given more than once");
       }
       switch (flag) {
@@ -145,7 +182,10 @@ public record Arguments(
           realm = value.strip();
         }
         case "--user" -> users.add(UserCredential.parse(value));
-        case "--users-file" -> usersFile = path(flag, value);
+        case "--users-file" -> usersFiles.add(path(flag, value));
+        case "--schemes" -> schemes = schemes(flag, value);
+        case "--digest-algorithms" -> digestAlgorithms = algorithms(flag, value);
+        case "--nonce-lifetime" -> nonceLifetime = lifetime(flag, value);
         default -> throw new IllegalStateException(flag);
       }
       if (HEADLESS_ONLY.contains(flag)) {
@@ -164,6 +204,68 @@ public record Arguments(
       }
     }
 
+    /** Comma-separated items, spaces around them ignored; an empty item is refused. */
+    private static List<String> items(String flag, String value) throws UsageException {
+      List<String> items = new ArrayList<>();
+      for (String item : value.split(",", -1)) {
+        if (item.isBlank()) {
+          throw new UsageException(flag + ": '" + value + "' has an empty item; give a comma-separated "
+              + "list, e.g. " + flag + " " + example(flag));
+        }
+        items.add(item.strip());
+      }
+      return items;
+    }
+
+    private static List<String> schemes(String flag, String value) throws UsageException {
+      List<String> schemes = new ArrayList<>();
+      for (String item : items(flag, value)) {
+        String scheme = item.toLowerCase(Locale.ROOT);
+        if (!RealmAuth.KNOWN_SCHEMES.contains(scheme)) {
+          throw new UsageException(flag + ": unknown scheme '" + item + "' (known: "
+              + String.join(", ", RealmAuth.KNOWN_SCHEMES) + ")");
+        }
+        if (schemes.contains(scheme)) {
+          throw new UsageException(flag + ": scheme '" + item + "' is listed twice");
+        }
+        schemes.add(scheme);
+      }
+      return schemes;
+    }
+
+    private static List<String> algorithms(String flag, String value) throws UsageException {
+      List<String> tokens = new ArrayList<>();
+      for (String item : items(flag, value)) {
+        DigestAlgorithm algorithm = DigestAlgorithm.fromToken(item).orElseThrow(() -> new UsageException(
+            flag + ": unknown Digest algorithm '" + item + "' (known: " + Arrays.stream(DigestAlgorithm.values())
+                .map(DigestAlgorithm::token).collect(Collectors.joining(", ")) + ")"));
+        if (tokens.contains(algorithm.token())) {
+          throw new UsageException(flag + ": algorithm '" + item + "' is listed twice");
+        }
+        tokens.add(algorithm.token());
+      }
+      return tokens;
+    }
+
+    private static Duration lifetime(String flag, String value) throws UsageException {
+      Matcher m = DURATION.matcher(value.strip());
+      if (!m.matches()) {
+        throw new UsageException(flag + ": '" + value + "' is not a duration; use seconds (90, 90s), "
+            + "minutes (5m) or hours (1h)");
+      }
+      long amount = Long.parseLong(m.group(1));
+      Duration lifetime = switch (m.group(2)) {
+        case "m" -> Duration.ofMinutes(amount);
+        case "h" -> Duration.ofHours(amount);
+        default -> Duration.ofSeconds(amount);
+      };
+      if (lifetime.compareTo(RealmAuth.MIN_NONCE_LIFETIME) < 0
+          || lifetime.compareTo(RealmAuth.MAX_NONCE_LIFETIME) > 0) {
+        throw new UsageException(flag + ": '" + value + "' is outside 1s to 24h");
+      }
+      return lifetime;
+    }
+
     Arguments build() throws UsageException {
       if (noAuth) {
         headlessOnlySeen.add("--no-auth");
@@ -179,8 +281,11 @@ public record Arguments(
           Optional.ofNullable(listen),
           Optional.ofNullable(realm),
           users,
-          Optional.ofNullable(usersFile),
-          noAuth);
+          usersFiles,
+          noAuth,
+          Optional.ofNullable(schemes),
+          Optional.ofNullable(digestAlgorithms),
+          Optional.ofNullable(nonceLifetime));
     }
   }
 }

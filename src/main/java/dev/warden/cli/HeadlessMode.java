@@ -76,7 +76,7 @@ public final class HeadlessMode {
   public int run(Arguments args) {
     Settings settings;
     try {
-      settings = overrides.apply(baseSettings(args), args);
+      settings = overrides.apply(baseSettings(args), args, terminal::warning);
     } catch (UsageException e) {
       return terminal.usageError(e.getMessage());
     }
@@ -96,6 +96,7 @@ public final class HeadlessMode {
     terminal.out().println(ListeningLine.of(status.bound(), settings));
     terminal.out().flush();
     validator.warnings(settings).forEach(terminal::warning);
+    validator.digestGaps(settings).forEach(terminal::warning);
 
     // Own buffer, flushed per batch: System.out flushes on every newline, too slow under load.
     BufferedWriter out =
@@ -152,7 +153,7 @@ public final class HeadlessMode {
       if (!Files.exists(file)) {
         throw new UsageException("--config: '" + file + "' does not exist");
       }
-      return settingsFile.load(file, "--config");
+      return settingsFile.load(file, "--config", terminal::warning);
     }
     Path file;
     try {
@@ -161,7 +162,7 @@ public final class HeadlessMode {
       terminal.warning("no configuration folder (" + noConfigFolder.getMessage() + "); starting from defaults");
       return Settings.defaults();
     }
-    return settingsFile.load(file, "");
+    return settingsFile.load(file, "", terminal::warning);
   }
 
   private static EngineStatus start(Warden warden) {

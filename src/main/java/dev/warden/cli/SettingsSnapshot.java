@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.nio.file.StandardCopyOption;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -37,6 +39,15 @@ public final class SettingsSnapshot {
    * @throws UsageException when the file cannot be read or holds settings Warden refuses
    */
   public Settings load(Path file, String flag) throws UsageException {
+    return load(file, flag, warning -> {});
+  }
+
+  /**
+   * As {@link #load(Path, String)}, telling {@code warnings} what the store warns about the file (e.g.
+   * that other users can read it). That the file is of an older format is not told: a headless run
+   * reads it as it is and never rewrites it.
+   */
+  public Settings load(Path file, String flag, Consumer<String> warnings) throws UsageException {
     String prefix = flag.isEmpty() ? "" : flag + ": ";
     Path copyDir;
     try {
@@ -47,7 +58,8 @@ public final class SettingsSnapshot {
     try {
       Path copy = copyDir.resolve(file.getFileName().toString());
       try {
-        Files.copy(file, copy);
+        // COPY_ATTRIBUTES: the store judges the copy's permissions as the file's own.
+        Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
       } catch (NoSuchFileException e) {
         return Settings.defaults();
       } catch (IOException e) {
@@ -58,6 +70,7 @@ public final class SettingsSnapshot {
         throw new UsageException(prefix + "'" + file + "' cannot be used (it was left unchanged): "
             + reason(loaded.notice().get(), copy, file));
       }
+      loaded.warnings().forEach(w -> warnings.accept(prefix + w.replace(copy.toAbsolutePath().toString(), file.toString())));
       return loaded.settings();
     } finally {
       deleteQuietly(copyDir);

@@ -9,7 +9,9 @@ public final class Usage {
       """
       Usage: warden [--config FILE] [--listen HOST:PORT]
              warden --headless [--config FILE] [--listen HOST:PORT] [--realm NAME]
-                    [--user NAME:PASSWORD]... [--users-file FILE] [--no-auth]
+                    [--user NAME:PASSWORD]... [--users-file FILE]... [--no-auth]
+                    [--schemes LIST] [--digest-algorithms LIST]
+                    [--nonce-lifetime DURATION]
 
       Warden is a proxy that answers 407 Proxy Authentication Required, so you can see
       how clients authenticate to a proxy. Without --headless it opens its window.
@@ -30,9 +32,24 @@ public final class Usage {
                                repeatable. Other local users can read command lines:
                                prefer --users-file for passwords that matter
         --users-file FILE      add the users of an htpasswd file (bcrypt, SHA, APR1)
+                               or an htdigest file (user:realm:MD5 HA1, for Digest
+                               MD5); repeatable, e.g. one of each. A user only in
+                               an htdigest file cannot use Basic. htdigest lines
+                               of another realm are skipped with a warning
         --no-auth              do not ask for credentials (407 enforcement off)
+        --schemes LIST         schemes the default realm offers, in challenge
+                               order: basic, digest, digest,basic (default: as
+                               configured; first run: basic)
+        --digest-algorithms LIST
+                               Digest algorithms in challenge order, from MD5,
+                               SHA-256, SHA-512-256 and their -sess variants
+                               (first run: SHA-256,MD5)
+        --nonce-lifetime DURATION
+                               how long a Digest nonce is accepted: 90 or 90s,
+                               5m, 1h; 1s to 24h (first run: 5m)
 
       With --user or --users-file, these users replace the default realm's users.
+      --user passwords work for Basic and for every Digest algorithm.
 
       Access log fields: time (UTC), client, user or -, method, URL, status,
       authentication outcome, response bytes, milliseconds.

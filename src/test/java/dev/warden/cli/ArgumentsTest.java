@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.warden.core.settings.ListenAddress;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ArgumentsTest {
 
@@ -27,15 +31,55 @@ class ArgumentsTest {
     Arguments a =
         Arguments.parse(
             "--headless", "--config", "w.json", "--listen", "127.0.0.1:0", "--realm", "Corp",
-            "--user", "alice:pw", "--user", "bob:pw2", "--users-file", "users.htpasswd", "--no-auth");
+            "--user", "alice:pw", "--user", "bob:pw2", "--users-file", "users.htpasswd", "--users-file", "users.htdigest", "--no-auth",
+            "--schemes", "Digest, basic", "--digest-algorithms", "sha-256,MD5-sess", "--nonce-lifetime", "90");
 
     assertThat(a.headless()).isTrue();
     assertThat(a.config()).contains(Path.of("w.json"));
     assertThat(a.listen()).contains(new ListenAddress("127.0.0.1", 0));
     assertThat(a.realm()).contains("Corp");
     assertThat(a.users()).extracting(UserCredential::name).containsExactly("alice", "bob");
-    assertThat(a.usersFile()).contains(Path.of("users.htpasswd"));
+    assertThat(a.usersFiles()).containsExactly(Path.of("users.htpasswd"), Path.of("users.htdigest"));
     assertThat(a.noAuth()).isTrue();
+    assertThat(a.schemes()).contains(List.of("digest", "basic"));
+    assertThat(a.digestAlgorithms()).contains(List.of("SHA-256", "MD5-sess"));
+    assertThat(a.nonceLifetime()).contains(Duration.ofSeconds(90));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"10s, 10", "5m, 300", "1h, 3600", "1, 1", "86400, 86400", "24h, 86400"})
+  void readsANonceLifetimeInSecondsMinutesOrHours(String value, long seconds) throws UsageException {
+    assertThat(Arguments.parse("--headless", "--nonce-lifetime", value).nonceLifetime())
+        .contains(Duration.ofSeconds(seconds));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+      "--schemes|ntlm|--schemes: unknown scheme 'ntlm' (known: basic, digest)",
+      "--schemes|basic,,digest|--schemes: 'basic,,digest' has an empty item; give a comma-separated list, e.g. --schemes digest,basic",
+      "--schemes|basic,Basic|--schemes: scheme 'Basic' is listed twice",
+      "--digest-algorithms|SHA-1|--digest-algorithms: unknown Digest algorithm 'SHA-1' (known: MD5, MD5-sess, SHA-256, SHA-256-sess, SHA-512-256, SHA-512-256-sess)",
+      "--digest-algorithms|MD5,md5|--digest-algorithms: algorithm 'md5' is listed twice",
+      "--nonce-lifetime|0s|--nonce-lifetime: '0s' is outside 1s to 24h",
+      "--nonce-lifetime|25h|--nonce-lifetime: '25h' is outside 1s to 24h",
+      "--nonce-lifetime|5 min|--nonce-lifetime: '5 min' is not a duration; use seconds (90, 90s), minutes (5m) or hours (1h)",
+      "--nonce-lifetime|-5|--nonce-lifetime: '-5' is not a duration; use seconds (90, 90s), minutes (5m) or hours (1h)"})
+  void refusesABadRealmAuthValueNamingTheFlagAndTheValue(String flag, String value, String message) {
+    assertThatThrownBy(() -> Arguments.parse("--headless", flag + "=" + value))
+        .isInstanceOf(UsageException.class)
+        .hasMessage(message);
+  }
+
+  @Test
+  void refusesRealmAuthFlagsForTheWindow() {
+    assertThatThrownBy(() -> Arguments.parse("--schemes", "digest"))
+        .hasMessage("--schemes: only with --headless (the window has its own settings)");
+  }
+
+  @Test
+  void refusesTheSchemesGivenTwice() {
+    assertThatThrownBy(() -> Arguments.parse("--headless", "--schemes", "digest", "--schemes", "basic"))
+        .hasMessage("--schemes: given more than once");
   }
 
   @Test

@@ -7,13 +7,19 @@ import dev.warden.core.settings.ListenAddress;
 import dev.warden.core.settings.Realm;
 import dev.warden.core.settings.Settings;
 import dev.warden.core.settings.User;
-import dev.warden.core.auth.HtpasswdFile;
+import dev.warden.core.auth.CredentialMaterial;
+import dev.warden.core.settings.DigestSecrets;
+import dev.warden.core.settings.RealmAuth;
+import dev.warden.core.settings.SettingsValidator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +29,9 @@ class HeadlessOverridesTest {
       file -> {
         throw new NoSuchFileException(file.toString());
       };
+
+  private static final String MD5_HA1 = "939e7578ed9e3c518a452acee763bce9";
+  private static final String BCRYPT = "$2y$05$" + "a".repeat(53);
 
   private final HeadlessOverrides overrides =
       new HeadlessOverrides(password -> "hash:" + password.length, NO_FILE);
@@ -72,13 +81,108 @@ class HeadlessOverridesTest {
         overrides.apply(base, Arguments.parse("--headless", "--user", "alice:s3cret:with:colons", "--user", "bob:pw"));
 
     assertThat(s.defaultRealm().get().users())
-        .containsExactly(new User("alice", true, "hash:18"), new User("bob", true, "hash:2"));
+        .containsExactly(
+            new User("alice", true, "hash:18", CredentialMaterial.digest("alice", "Warden", "s3cret:with:colons".toCharArray())),
+            new User("bob", true, "hash:2", CredentialMaterial.digest("bob", "Warden", "pw".toCharArray())));
+  }
+
+  @Test
+  void givesACommandLineUserDigestMaterialForTheRenamedRealm() throws UsageException {
+    Settings s = overrides.apply(Settings.defaults(),
+        Arguments.parse("--headless", "--realm", "Lab", "--schemes", "digest", "--user", "alice:pw"));
+
+    User alice = s.defaultRealm().get().users().get(0);
+    assertThat(alice.digest()).isEqualTo(CredentialMaterial.digest("alice", "Lab", "pw".toCharArray()));
+    assertThat(new SettingsValidator().digestGaps(s)).isEmpty();
+  }
+
+  @Test
+  void setsTheDefaultRealmsSchemesAlgorithmsAndNonceLifetime() throws UsageException {
+    Realm corp = new Realm("Corp", List.of("*.corp.example"), List.of());
+    Settings base = Settings.defaults().withRealms(List.of(corp, new Realm("Warden", List.of(), List.of())));
+
+    Settings s = overrides.apply(base, Arguments.parse("--headless", "--schemes", "digest,basic",
+        "--digest-algorithms", "MD5,SHA-256-sess", "--nonce-lifetime", "1h"));
+
+    assertThat(s.defaultRealm().get().auth()).isEqualTo(new RealmAuth(
+        List.of("digest", "basic"), List.of("MD5", "SHA-256-sess"), Duration.ofHours(1), 403));
+    assertThat(s.realm("Corp")).contains(corp);
+  }
+
+  @Test
+  void keepsTheConfiguredAuthOfWhatNoFlagSets() throws UsageException {
+    RealmAuth configured = RealmAuth.defaults().withDisabledUserStatus(407).withDigestAlgorithms(List.of("MD5"));
+    Settings base = Settings.defaults().withRealms(List.of(new Realm("Warden", List.of(), List.of(), configured)));
+
+    Settings s = overrides.apply(base, Arguments.parse("--headless", "--schemes", "digest"));
+
+    assertThat(s.defaultRealm().get().auth()).isEqualTo(configured.withSchemes(List.of("digest")));
+  }
+
+  @Test
+  void combinesAnHtpasswdAndAnHtdigestFileUserByUser(@TempDir Path dir) throws UsageException, IOException {
+    Path htpasswd = Files.writeString(dir.resolve("users.htpasswd"), "carol:" + BCRYPT + "\n");
+    Path htdigest = Files.writeString(dir.resolve("users.htdigest"),
+        "carol:Warden:" + MD5_HA1 + "\ndave:Warden:" + MD5_HA1.toUpperCase() + "\n");
+    HeadlessOverrides real = new HeadlessOverrides(p -> "random:" + new String(p).length(), UsersFile::read);
+
+    Settings s = real.apply(Settings.defaults(), Arguments.parse("--headless", "--schemes", "digest,basic",
+        "--users-file", htpasswd.toString(), "--users-file", htdigest.toString()));
+
+    DigestSecrets md5 = new DigestSecrets("Warden", Map.of("MD5", MD5_HA1));
+    assertThat(s.defaultRealm().get().users()).containsExactly(
+        new User("carol", true, BCRYPT, md5),
+        new User("dave", true, "random:32", md5));
+  }
+
+  @Test
+  void skipsAnHtdigestEntryOfAnotherRealmWithAWarning(@TempDir Path dir) throws UsageException, IOException {
+    Path htdigest = Files.writeString(dir.resolve("users.htdigest"),
+        "erin:Other realm:" + MD5_HA1 + "\nfrank:Corp:" + MD5_HA1 + "\n");
+    HeadlessOverrides real = new HeadlessOverrides(p -> "h", UsersFile::read);
+    List<String> warnings = new ArrayList<>();
+
+    Settings s = real.apply(Settings.defaults(),
+        Arguments.parse("--headless", "--realm", "Corp", "--users-file", htdigest.toString()), warnings::add);
+
+    assertThat(s.defaultRealm().get().users()).extracting(User::name).containsExactly("frank");
+    assertThat(warnings).containsExactly(
+        "--users-file: '" + htdigest + "': user 'erin' is for realm 'Other realm', not 'Corp'; skipped");
+  }
+
+  @Test
+  void refusesTheSameUserInTwoHtpasswdFiles() {
+    HeadlessOverrides twice = new HeadlessOverrides(p -> "h", file -> new UsersFile.Htpasswd(List.of(new User("a", true, "x"))));
+
+    assertThatThrownBy(() -> twice.apply(Settings.defaults(),
+            Arguments.parse("--headless", "--users-file", "one", "--users-file", "two")))
+        .hasMessage("--users-file: user 'a' appears more than once");
+  }
+
+  @Test
+  void passesOnTheLineABadHtdigestFileNamesWithoutTheHash(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("users.htdigest"), "carol:Warden:" + MD5_HA1 + "\ndave:Warden:" + MD5_HA1 + "0\n");
+    HeadlessOverrides real = new HeadlessOverrides(p -> "h", UsersFile::read);
+
+    assertThatThrownBy(() -> real.apply(Settings.defaults(), Arguments.parse("--headless", "--users-file", file.toString())))
+        .hasMessage("--users-file: '" + file + "', line 2: HA1 must be 32 hex digits")
+        .message()
+        .doesNotContain(MD5_HA1);
+  }
+
+  @Test
+  void refusesAUsersFileThatIsNotUtf8(@TempDir Path dir) throws IOException {
+    Path file = Files.write(dir.resolve("users"), new byte[] {'z', (byte) 0xf6, ':', 'x'});
+    HeadlessOverrides real = new HeadlessOverrides(p -> "h", UsersFile::read);
+
+    assertThatThrownBy(() -> real.apply(Settings.defaults(), Arguments.parse("--headless", "--users-file", file.toString())))
+        .hasMessage("--users-file: '" + file + "', the file is not UTF-8 text");
   }
 
   @Test
   void putsUsersFileUsersBeforeCommandLineUsers() throws UsageException {
     HeadlessOverrides withFile =
-        new HeadlessOverrides(p -> "h", file -> List.of(new User("carol", true, "$2y$05$abc")));
+        new HeadlessOverrides(p -> "h", file -> new UsersFile.Htpasswd(List.of(new User("carol", true, "$2y$05$abc"))));
 
     Settings s =
         withFile.apply(Settings.defaults(), Arguments.parse("--headless", "--users-file", "u", "--user", "alice:pw"));
@@ -95,7 +199,7 @@ class HeadlessOverridesTest {
 
   @Test
   void refusesAUserOfTheFileGivenAgainOnTheCommandLine() {
-    HeadlessOverrides withFile = new HeadlessOverrides(p -> "h", file -> List.of(new User("a", true, "x")));
+    HeadlessOverrides withFile = new HeadlessOverrides(p -> "h", file -> new UsersFile.Htpasswd(List.of(new User("a", true, "x"))));
 
     assertThatThrownBy(
             () -> withFile.apply(Settings.defaults(), Arguments.parse("--headless", "--users-file", "u", "--user", "a:1")))
@@ -135,7 +239,7 @@ class HeadlessOverridesTest {
   void passesOnTheLineABadUsersFileNames(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("users.htpasswd");
     Files.writeString(file, "# users\ncarol:abNANd8rmVzhs\n");
-    HeadlessOverrides real = new HeadlessOverrides(p -> "h", HtpasswdFile::read);
+    HeadlessOverrides real = new HeadlessOverrides(p -> "h", UsersFile::read);
 
     assertThatThrownBy(() -> real.apply(Settings.defaults(), Arguments.parse("--headless", "--users-file", file.toString())))
         .hasMessageStartingWith("--users-file: '" + file + "', line 2: ")

@@ -14,7 +14,8 @@ import java.nio.file.StandardOpenOption;
 /**
  * Replaces a file's content so that a crash or a failure at any point leaves either the old content
  * or the new content, never a mix: the bytes go to a temporary file beside the target, are forced to
- * disk, and the temporary file is then renamed over the target. Not synchronized: callers serialize
+ * disk, and the temporary file is then renamed over the target. The target ends up owner-only (0600)
+ * on POSIX file systems, whatever it was before ({@link OwnerOnly}). Not synchronized: callers serialize
  * writes to the same target.
  */
 final class AtomicFile {
@@ -37,8 +38,10 @@ final class AtomicFile {
       plain.initCause(e);
       throw plain;
     }
-    // createTempFile gives owner-only permissions on POSIX: the file holds password hashes.
-    Path temp = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".tmp");
+    // Owner-only from creation: the file holds password hashes and H(A1) values. The rename keeps
+    // the temp file's permissions, so this also tightens a target that others could read.
+    Path temp = Files.createTempFile(
+        folder, "." + absolute.getFileName() + ".", ".tmp", OwnerOnly.attributes(folder));
     boolean moved = false;
     try {
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {

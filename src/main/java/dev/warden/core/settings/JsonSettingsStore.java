@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Keeps settings in one JSON file (format: {@link SettingsJson}), usually
@@ -21,6 +22,17 @@ import java.util.Optional;
  * rather than overwrite an earlier one), and the defaults are returned with a notice. Saving
  * validates first and replaces the file atomically ({@link AtomicFile}), so a failed save leaves the
  * previous file exactly as it was.
+ *
+ * <p>Formats: a file of an older format ({@link SettingsJson}) is read and said to be migrated; the
+ * first save over it first copies its exact bytes to {@code settings.json.v1} beside it (only if that
+ * name is free: an existing copy is never overwritten), so the user can go back to an older Warden.
+ * A file of a newer format is left where it is, byte for byte, and refused: the defaults are
+ * returned with a notice, and saves are refused while it is there, since this version would drop
+ * what it does not know.
+ *
+ * <p>Permissions: the file holds password hashes and H(A1) values, so on POSIX file systems it and
+ * the {@code .v1} copy are written owner-only (0600); a loaded file that group or others can read
+ * gives a warning, and the next save writes it owner-only.
  *
  * <p>Thread-safe: loads and saves are serialized. Both do blocking file I/O; call them off network
  * threads and off the JavaFX thread.
@@ -59,18 +71,45 @@ public final class JsonSettingsStore implements SettingsStore {
       } catch (IOException e) {
         return setAside("it could not be read: " + PlainIoMessage.of(e));
       }
-      Settings settings;
+      SettingsJson.Contents contents;
       try {
-        settings = SettingsJson.read(json);
+        contents = SettingsJson.read(json);
+      } catch (SettingsJson.NewerFormatException e) {
+        return leaveInPlace(e.getMessage());
       } catch (SettingsJson.UnreadableException e) {
         return setAside(e.getMessage());
       }
+      Settings settings = contents.settings();
       List<String> problems = validator.problems(settings);
       if (!problems.isEmpty()) {
         return setAside("it holds settings Warden refuses: " + String.join("; ", problems));
       }
-      return LoadedSettings.clean(settings);
+      Optional<String> migration = contents.format() == SettingsJson.FORMAT
+          ? Optional.empty()
+          : Optional.of("Settings were migrated from format " + contents.format() + " to format "
+              + SettingsJson.FORMAT + "; the first save keeps the old file as " + keptOldName(contents.format()));
+      List<String> warnings = OwnerOnly.othersCanRead(file)
+          ? List.of(file.getFileName() + " is readable by other users; Warden will write it owner-only "
+              + "on the next save")
+          : List.of();
+      return new LoadedSettings(settings, Optional.empty(), migration, warnings);
     }
+  }
+
+  /** The name the bytes of a file of an older {@code format} are kept under: settings.json.v1. */
+  private String keptOldName(int format) {
+    return file.getFileName() + ".v" + format;
+  }
+
+  /**
+   * A newer Warden's file must stay exactly where that Warden looks for it; {@link #save} refuses to
+   * replace it.
+   */
+  private LoadedSettings leaveInPlace(String reason) {
+    String notice = "Warden could not use the settings file " + file + " because " + reason
+        + ". The file was kept as it is, Warden started from the default settings, and changes "
+        + "cannot be saved until the file is moved away or a newer Warden is used.";
+    return new LoadedSettings(Settings.defaults(), Optional.of(notice));
   }
 
   /** Moves the unusable file out of the way so the next save cannot destroy what the user had. */
@@ -121,12 +160,50 @@ public final class JsonSettingsStore implements SettingsStore {
     byte[] json = SettingsJson.write(settings);
     synchronized (lock) {
       try {
+        keepOlderFormat();
         AtomicFile.replace(file, json);
       } catch (IOException | SecurityException | UnsupportedOperationException e) {
         String reason = e instanceof IOException io ? PlainIoMessage.of(io) : e.getMessage();
         String message = "Could not save settings to " + file + ": " + reason;
         throw new SettingsException(message, List.of(message), e);
       }
+    }
+  }
+
+  /**
+   * Looks at the file about to be replaced: a newer format is refused, an older one is first copied
+   * to its {@code .vN} name unless that name is taken. Reading the file again here rather than
+   * remembering the load also covers a file another Warden wrote since.
+   *
+   * @throws SettingsException when the file is of a newer format
+   * @throws IOException when the old file could not be kept: then it is not replaced either
+   */
+  private void keepOlderFormat() throws IOException, SettingsException {
+    byte[] current;
+    try {
+      current = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      return;
+    } catch (IOException e) {
+      // Unreadable now: nothing can be kept, and replacing it is what the save is for.
+      return;
+    }
+    OptionalInt format = SettingsJson.formatOf(current);
+    if (format.isEmpty() || format.getAsInt() == SettingsJson.FORMAT) {
+      return;
+    }
+    if (format.getAsInt() > SettingsJson.FORMAT) {
+      String message = "Could not save settings to " + file + ": it is in format " + format.getAsInt()
+          + ", written by a newer version of Warden, and this version leaves it untouched";
+      throw new SettingsException(message);
+    }
+    if (format.getAsInt() < SettingsJson.OLDEST_FORMAT) {
+      return;
+    }
+    try {
+      OwnerOnly.createNew(file.resolveSibling(keptOldName(format.getAsInt())), current);
+    } catch (FileAlreadyExistsException e) {
+      // Kept by an earlier save (or by the user): that copy is the one to keep.
     }
   }
 

@@ -21,6 +21,14 @@ public record RealmAuth(
 
   public static final String BASIC = "basic";
   public static final String DIGEST = "digest";
+  /**
+   * Every scheme a realm may offer, in the order the editor lists them. The one list settings,
+   * validation and the command line consult: {@code ntlm}, {@code negotiate} and {@code bearer} join
+   * here when Warden can answer them.
+   */
+  public static final List<String> KNOWN_SCHEMES = List.of(BASIC, DIGEST);
+  public static final Duration MIN_NONCE_LIFETIME = Duration.ofSeconds(1);
+  public static final Duration MAX_NONCE_LIFETIME = Duration.ofHours(24);
   /** RFC 7616 §3.7 wants the most preferred first; SHA-256 is mandatory to implement. */
   public static final List<String> DEFAULT_ALGORITHMS = List.of("SHA-256", "MD5");
   /**

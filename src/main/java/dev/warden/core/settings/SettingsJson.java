@@ -1,5 +1,6 @@
 package dev.warden.core.settings;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
@@ -10,15 +11,20 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -26,7 +32,7 @@ import java.util.regex.Pattern;
  *
  * <pre>{@code
  * {
- *   "format": 1,
+ *   "format": 2,
  *   "listen": "127.0.0.1:3128",
  *   "enforcement": true,
  *   "closeAfterChallenge": false,
@@ -37,12 +43,21 @@ import java.util.regex.Pattern;
  *       "name": "Warden",
  *       "hostPatterns": [],
  *       "users": [
- *         { "name": "alice", "enabled": true, "passwordHash": "..." }
- *       ]
+ *         { "name": "alice", "enabled": true, "passwordHash": "...",
+ *           "digest": { "realm": "Warden", "ha1": { "MD5": "...", "SHA-256": "..." } } }
+ *       ],
+ *       "auth": { "schemes": ["basic"], "digestAlgorithms": ["SHA-256", "MD5"],
+ *                 "nonceLifetimeSeconds": 300, "disabledUserStatus": 403 }
  *     }
  *   ]
  * }
  * }</pre>
+ *
+ * <p>Format 1 is format 2 without {@code auth} and {@code digest}; it is still read, every realm
+ * getting {@link RealmAuth#defaults()} and every user {@link DigestSecrets#NONE} (an {@code auth} or
+ * {@code digest} in a format-1 file is ignored: no Warden wrote one). A file of a format above
+ * {@value #FORMAT} was written by a newer Warden and is refused with {@link NewerFormatException}.
+ * A user without Digest material is written without {@code digest}.
  *
  * <p>{@code format} is required, so that an unrelated JSON file is not mistaken for settings. Every
  * other field may be missing and then takes its default ({@link Settings#defaults()}, no host
@@ -53,14 +68,31 @@ import java.util.regex.Pattern;
  */
 final class SettingsJson {
 
-  static final int FORMAT = 1;
+  static final int FORMAT = 2;
+
+  /** The oldest format this version still reads. */
+  static final int OLDEST_FORMAT = 1;
 
   /** Why bytes could not be turned into settings, in words fit for the user. */
-  static final class UnreadableException extends Exception {
+  static class UnreadableException extends Exception {
     UnreadableException(String reason, Throwable cause) {
       super(reason, cause);
     }
   }
+
+  /**
+   * The file is in a format a newer Warden wrote: it may hold settings this version would drop, so
+   * it must be neither rewritten nor moved.
+   */
+  static final class NewerFormatException extends UnreadableException {
+    NewerFormatException(int format) {
+      super("it is in format " + format + ", written by a newer version of Warden (this one reads "
+          + "formats " + OLDEST_FORMAT + " to " + FORMAT + ")", null);
+    }
+  }
+
+  /** What a file held: its settings, and the format they were written in. */
+  record Contents(int format, Settings settings) {}
 
   @JsonPropertyOrder({"format", "listen", "enforcement", "closeAfterChallenge", "trafficCapacity",
       "bodyPrefixLimit", "realms"})
@@ -73,11 +105,26 @@ final class SettingsJson {
       Integer bodyPrefixLimit,
       List<RealmDto> realms) {}
 
-  @JsonPropertyOrder({"name", "hostPatterns", "users"})
-  private record RealmDto(String name, List<String> hostPatterns, List<UserDto> users) {}
+  @JsonPropertyOrder({"name", "hostPatterns", "users", "auth"})
+  private record RealmDto(String name, List<String> hostPatterns, List<UserDto> users, AuthDto auth) {}
 
-  @JsonPropertyOrder({"name", "enabled", "passwordHash"})
-  private record UserDto(String name, Boolean enabled, String passwordHash) {}
+  @JsonPropertyOrder({"schemes", "digestAlgorithms", "nonceLifetimeSeconds", "disabledUserStatus"})
+  private record AuthDto(
+      List<String> schemes,
+      List<String> digestAlgorithms,
+      Long nonceLifetimeSeconds,
+      Integer disabledUserStatus) {}
+
+  @JsonPropertyOrder({"name", "enabled", "passwordHash", "digest"})
+  private record UserDto(
+      String name,
+      Boolean enabled,
+      String passwordHash,
+      @JsonInclude(JsonInclude.Include.NON_NULL) DigestDto digest) {}
+
+  /** {@code ha1} is a sorted map so the file lists algorithms in a stable order and diffs cleanly. */
+  @JsonPropertyOrder({"realm", "ha1"})
+  private record DigestDto(String realm, Map<String, String> ha1) {}
 
   private static final JsonMapper MAPPER = JsonMapper.builder()
       // A hand-edited file with a key twice or text after the object is ambiguous: refuse it.
@@ -126,18 +173,30 @@ final class SettingsJson {
   }
 
   private static RealmDto toDto(Realm realm) {
+    RealmAuth auth = realm.auth();
     return new RealmDto(
         realm.name(),
         realm.hostPatterns(),
-        realm.users().stream().map(u -> new UserDto(u.name(), u.enabled(), u.passwordHash())).toList());
+        realm.users().stream().map(SettingsJson::toDto).toList(),
+        new AuthDto(auth.schemes(), auth.digestAlgorithms(), auth.nonceLifetime().toSeconds(),
+            auth.disabledUserStatus()));
+  }
+
+  private static UserDto toDto(User user) {
+    DigestDto digest = user.digest().equals(DigestSecrets.NONE)
+        ? null
+        : new DigestDto(user.digest().realm(), new TreeMap<>(user.digest().ha1()));
+    return new UserDto(user.name(), user.enabled(), user.passwordHash(), digest);
   }
 
   /**
-   * Reads settings, without validating them.
+   * Reads settings of any format from {@value #OLDEST_FORMAT} to {@value #FORMAT}, without validating
+   * them.
    *
+   * @throws NewerFormatException when a newer Warden wrote the file
    * @throws UnreadableException when the bytes are not JSON or do not fit the format
    */
-  static Settings read(byte[] json) throws UnreadableException {
+  static Contents read(byte[] json) throws UnreadableException {
     if (new String(json, StandardCharsets.UTF_8).isBlank()) {
       throw new UnreadableException("it is empty", null);
     }
@@ -156,9 +215,13 @@ final class SettingsJson {
       throw new UnreadableException(
           "it has no \"format\" field, so it is not a Warden settings file", null);
     }
-    if (file.format() != FORMAT) {
-      throw new UnreadableException("it is in format " + file.format()
-          + ", but this version of Warden reads only format " + FORMAT, null);
+    int format = file.format();
+    if (format > FORMAT) {
+      throw new NewerFormatException(format);
+    }
+    if (format < OLDEST_FORMAT) {
+      throw new UnreadableException("it is in format " + format
+          + ", which no version of Warden wrote", null);
     }
     Settings defaults = Settings.defaults();
     ListenAddress listen;
@@ -169,26 +232,78 @@ final class SettingsJson {
     }
     List<Realm> realms = file.realms() == null
         ? defaults.realms()
-        : map(file.realms(), "realms", SettingsJson::toRealm);
-    return new Settings(
+        : map(file.realms(), "realms", (dto, where) -> toRealm(dto, where, format));
+    return new Contents(format, new Settings(
         listen,
         orDefault(file.enforcement(), defaults.enforcement()),
         realms,
         orDefault(file.trafficCapacity(), defaults.trafficCapacity()),
         orDefault(file.bodyPrefixLimit(), defaults.bodyPrefixLimit()),
-        orDefault(file.closeAfterChallenge(), defaults.closeAfterChallenge()));
+        orDefault(file.closeAfterChallenge(), defaults.closeAfterChallenge())));
   }
 
-  private static Realm toRealm(RealmDto dto, String where) throws UnreadableException {
+  /**
+   * The format of a file's content, when it is JSON with a whole-number {@code format} field; the
+   * rest of the file is not looked at.
+   */
+  static OptionalInt formatOf(byte[] json) {
+    try {
+      JsonNode format = MAPPER.readTree(json).get("format");
+      return format != null && format.canConvertToExactIntegral() && format.canConvertToInt()
+          ? OptionalInt.of(format.intValue())
+          : OptionalInt.empty();
+    } catch (IOException | RuntimeException e) {
+      return OptionalInt.empty();
+    }
+  }
+
+  private static Realm toRealm(RealmDto dto, String where, int format) throws UnreadableException {
     List<String> patterns = dto.hostPatterns() == null
         ? List.of()
         : map(dto.hostPatterns(), where + ".hostPatterns", (p, w) -> p);
     List<User> users = dto.users() == null
         ? List.of()
         : map(dto.users(), where + ".users", (u, w) -> new User(
-            orDefault(u.name(), ""), orDefault(u.enabled(), true), orDefault(u.passwordHash(), "")));
+            orDefault(u.name(), ""), orDefault(u.enabled(), true), orDefault(u.passwordHash(), ""),
+            format == 1 ? DigestSecrets.NONE : toDigest(u.digest(), w + ".digest")));
+    RealmAuth auth = format == 1 ? RealmAuth.defaults() : toAuth(dto.auth(), where + ".auth");
     // A missing name becomes "" so the validator reports it like any other unnamed realm.
-    return new Realm(orDefault(dto.name(), ""), patterns, users);
+    return new Realm(orDefault(dto.name(), ""), patterns, users, auth);
+  }
+
+  private static RealmAuth toAuth(AuthDto dto, String where) throws UnreadableException {
+    RealmAuth defaults = RealmAuth.defaults();
+    if (dto == null) {
+      return defaults;
+    }
+    List<String> schemes = dto.schemes() == null
+        ? defaults.schemes()
+        : map(dto.schemes(), where + ".schemes", (s, w) -> s);
+    List<String> algorithms = dto.digestAlgorithms() == null
+        ? defaults.digestAlgorithms()
+        : map(dto.digestAlgorithms(), where + ".digestAlgorithms", (a, w) -> a);
+    // Any whole number is read as it is: the validator, not the reader, says what range is allowed.
+    Duration lifetime = dto.nonceLifetimeSeconds() == null
+        ? defaults.nonceLifetime()
+        : Duration.ofSeconds(dto.nonceLifetimeSeconds());
+    int status = orDefault(dto.disabledUserStatus(), defaults.disabledUserStatus());
+    return new RealmAuth(schemes, algorithms, lifetime, status);
+  }
+
+  private static DigestSecrets toDigest(DigestDto dto, String where) throws UnreadableException {
+    if (dto == null) {
+      return DigestSecrets.NONE;
+    }
+    Map<String, String> ha1 = new TreeMap<>();
+    if (dto.ha1() != null) {
+      for (Map.Entry<String, String> e : dto.ha1().entrySet()) {
+        if (e.getValue() == null) {
+          throw new UnreadableException("\"" + where + ".ha1." + e.getKey() + "\" is null", null);
+        }
+        ha1.put(e.getKey(), e.getValue());
+      }
+    }
+    return new DigestSecrets(orDefault(dto.realm(), ""), ha1);
   }
 
   private interface Mapping<T, R> {
@@ -236,7 +351,7 @@ final class SettingsJson {
   }
 
   private static String expected(Class<?> type) {
-    if (type == Integer.class || type == int.class) {
+    if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
       return "a whole number";
     }
     if (type == Boolean.class || type == boolean.class) {

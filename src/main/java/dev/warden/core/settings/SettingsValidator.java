@@ -1,6 +1,14 @@
 package dev.warden.core.settings;
 
+import dev.warden.core.auth.digest.DigestAlgorithm;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +26,8 @@ public final class SettingsValidator {
   public static final int MIN_TRAFFIC_CAPACITY = 100;
   public static final int MAX_TRAFFIC_CAPACITY = 1_000_000;
   public static final int MAX_BODY_PREFIX_LIMIT = 16 * 1024 * 1024;
+
+  private static final Pattern LOWER_HEX = Pattern.compile("[0-9a-f]+");
 
   /** Every problem found, one sentence each, empty when the settings can be applied. */
   public List<String> problems(Settings settings) {
@@ -104,10 +114,13 @@ public final class SettingsValidator {
       }
     }
 
+    checkAuth(label, realm.auth(), problems);
+
     Set<String> userNames = new HashSet<>();
     Set<String> reportedUsers = new HashSet<>();
     for (User user : realm.users()) {
       checkUser(label, user, problems);
+      checkDigestValues(label, user, problems);
       if (!user.name().isEmpty() && !userNames.add(user.name()) && reportedUsers.add(user.name())) {
         problems.add(label + ": user " + quote(user.name()) + " is listed more than once");
       }
@@ -130,6 +143,101 @@ public final class SettingsValidator {
     if (user.passwordHash().isBlank()) {
       problems.add(realmLabel + ": user " + quote(name) + " has no password");
     }
+  }
+
+  private static void checkAuth(String label, RealmAuth auth, List<String> problems) {
+    if (auth.schemes().isEmpty()) {
+      problems.add(label + " offers no authentication scheme; choose at least one of "
+          + String.join(", ", RealmAuth.KNOWN_SCHEMES));
+    }
+    Set<String> schemes = new HashSet<>();
+    for (String scheme : auth.schemes()) {
+      if (!RealmAuth.KNOWN_SCHEMES.contains(scheme)) {
+        problems.add(label + ": scheme " + quote(scheme) + " is not one Warden knows ("
+            + String.join(", ", RealmAuth.KNOWN_SCHEMES) + ")");
+      } else if (!schemes.add(scheme)) {
+        problems.add(label + ": scheme " + quote(scheme) + " is listed more than once");
+      }
+    }
+    if (auth.offers(RealmAuth.DIGEST) && auth.digestAlgorithms().isEmpty()) {
+      problems.add(label + " offers Digest but no Digest algorithm; choose at least one");
+    }
+    Set<DigestAlgorithm> algorithms = new HashSet<>();
+    for (String token : auth.digestAlgorithms()) {
+      Optional<DigestAlgorithm> algorithm = DigestAlgorithm.fromToken(token);
+      if (algorithm.isEmpty()) {
+        problems.add(label + ": Digest algorithm " + quote(token) + " is not one Warden knows ("
+            + Arrays.stream(DigestAlgorithm.values()).map(DigestAlgorithm::token)
+                .collect(Collectors.joining(", ")) + ")");
+      } else if (!algorithms.add(algorithm.get())) {
+        problems.add(label + ": Digest algorithm " + quote(token) + " is listed more than once");
+      }
+    }
+    Duration lifetime = auth.nonceLifetime();
+    if (lifetime.compareTo(RealmAuth.MIN_NONCE_LIFETIME) < 0
+        || lifetime.compareTo(RealmAuth.MAX_NONCE_LIFETIME) > 0) {
+      problems.add(label + ": nonce lifetime " + lifetime.toSeconds()
+          + " s is outside 1 s to 24 h (86400 s)");
+    }
+    if (auth.disabledUserStatus() != 403 && auth.disabledUserStatus() != 407) {
+      problems.add(label + ": disabled users must get 403 or 407, not " + auth.disabledUserStatus());
+    }
+  }
+
+  /**
+   * A malformed H(A1) would make Digest fail for that user without a word; the value itself is
+   * never put in the sentence (it is password-equivalent).
+   */
+  private static void checkDigestValues(String realmLabel, User user, List<String> problems) {
+    for (Map.Entry<String, String> e : user.digest().ha1().entrySet()) {
+      Optional<DigestAlgorithm> algorithm =
+          DigestAlgorithm.fromToken(e.getKey()).filter(a -> !a.isSession() && a.token().equals(e.getKey()));
+      if (algorithm.isEmpty()) {
+        problems.add(realmLabel + ": user " + quote(user.name()) + " has Digest material for "
+            + quote(e.getKey()) + ", which is not a base algorithm (MD5, SHA-256, SHA-512-256)");
+      } else if (!LOWER_HEX.matcher(e.getValue()).matches()
+          || e.getValue().length() != algorithm.get().hexLength()) {
+        problems.add(realmLabel + ": user " + quote(user.name()) + " has a " + e.getKey()
+            + " H(A1) that is not " + algorithm.get().hexLength() + " lower-case hex digits");
+      }
+    }
+  }
+
+  /**
+   * Users of Digest realms who cannot answer Digest there yet, one sentence each: their stored
+   * material is missing, was made for another realm name, or lacks an offered algorithm. Not a
+   * problem (Basic still works for them), but the editor and headless mode show it, since the only
+   * cure is to set the password again.
+   */
+  public List<String> digestGaps(Settings settings) {
+    List<String> gaps = new ArrayList<>();
+    for (Realm realm : settings.realms()) {
+      if (!realm.auth().offers(RealmAuth.DIGEST)) {
+        continue;
+      }
+      Set<String> bases = new LinkedHashSet<>();
+      for (String token : realm.auth().digestAlgorithms()) {
+        DigestAlgorithm.fromToken(token).ifPresent(a -> bases.add(a.base().token()));
+      }
+      for (User user : realm.users()) {
+        DigestSecrets digest = user.digest();
+        String why;
+        if (digest.isEmpty()) {
+          why = "it was stored before Digest was on";
+        } else if (!digest.realm().equals(realm.name())) {
+          why = "the realm was renamed";
+        } else {
+          List<String> missing = bases.stream().filter(b -> !digest.covers(realm.name(), b)).toList();
+          if (missing.isEmpty()) {
+            continue;
+          }
+          why = "it was stored without " + String.join(", ", missing);
+        }
+        gaps.add(user.name() + " cannot use Digest in realm " + quote(realm.name())
+            + " until their password is set again (" + why + ")");
+      }
+    }
+    return List.copyOf(gaps);
   }
 
   private static void warnNoUsableUsers(Settings settings, int index, List<String> warnings) {

@@ -8,13 +8,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,6 +31,29 @@ class JsonSettingsStoreTest {
   private static final String HASH = "$pbkdf2-sha256$310000$c2FsdA$aGFzaA";
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-04T05:06:07Z"), ZoneOffset.UTC);
   private static final String KEPT_NAME = "settings.json.corrupt-20260304-050607";
+  private static final String MD5_HA1 = "939e7578ed9e3c518a452acee763bce9";
+  private static final String SHA256_HA1 = "3b8a0c7ad1e8a5d8b0b1d1e1f1a1b1c1d1e1f101112131415161718191a1b1c1";
+  /** A format-1 file as Warden wrote it, with an auth and a digest no Warden wrote (to be ignored). */
+  private static final String FORMAT_ONE = """
+      {
+        "format": 1,
+        "realms": [
+          {
+            "name": "Home",
+            "hostPatterns": [],
+            "users": [
+              {
+                "name": "alice",
+                "enabled": true,
+                "passwordHash": "%s",
+                "digest": {"realm": "Home", "ha1": {"MD5": "%s"}}
+              }
+            ],
+            "auth": {"schemes": ["digest"]}
+          }
+        ]
+      }
+      """.formatted(HASH, MD5_HA1);
 
   @TempDir Path dir;
 
@@ -78,7 +104,7 @@ class JsonSettingsStoreTest {
   }
 
   @Test
-  void writesSmallPrettyPrintedFileInFormatOne() throws Exception {
+  void writesSmallPrettyPrintedFileInFormatTwo() throws Exception {
     Settings settings = Settings.defaults()
         .withRealms(List.of(new Realm("Warden", List.of(), List.of(new User("alice", true, HASH)))));
 
@@ -86,7 +112,7 @@ class JsonSettingsStoreTest {
 
     assertThat(Files.readString(file())).isEqualTo("""
         {
-          "format": 1,
+          "format": 2,
           "listen": "127.0.0.1:3128",
           "enforcement": true,
           "closeAfterChallenge": false,
@@ -102,11 +128,155 @@ class JsonSettingsStoreTest {
                   "enabled": true,
                   "passwordHash": "$pbkdf2-sha256$310000$c2FsdA$aGFzaA"
                 }
-              ]
+              ],
+              "auth": {
+                "schemes": [
+                  "basic"
+                ],
+                "digestAlgorithms": [
+                  "SHA-256",
+                  "MD5"
+                ],
+                "nonceLifetimeSeconds": 300,
+                "disabledUserStatus": 403
+              }
             }
           ]
         }
         """);
+  }
+
+  @Test
+  void writesDigestMaterialWithAlgorithmsInSortedOrder() throws Exception {
+    User alice = new User("alice", true, HASH, new DigestSecrets("Warden", Map.of("SHA-256", SHA256_HA1, "MD5", MD5_HA1)));
+    store().save(Settings.defaults().withRealms(List.of(new Realm("Warden", List.of(), List.of(alice)))));
+
+    assertThat(Files.readString(file())).contains("""
+                  "digest": {
+                    "realm": "Warden",
+                    "ha1": {
+                      "MD5": "%s",
+                      "SHA-256": "%s"
+                    }
+                  }
+        """.formatted(MD5_HA1, SHA256_HA1));
+  }
+
+  @Test
+  void roundTripsRealmAuthAndDigestMaterial() throws Exception {
+    RealmAuth auth = new RealmAuth(List.of("digest", "basic"), List.of("SHA-512-256-sess", "MD5"), Duration.ofHours(1), 407);
+    User alice = new User("alice", false, HASH, new DigestSecrets("Corp", Map.of("MD5", MD5_HA1)));
+    Settings settings = Settings.defaults().withRealms(List.of(new Realm("Corp", List.of(), List.of(alice), auth)));
+    store().save(settings);
+
+    assertThat(store().load()).isEqualTo(LoadedSettings.clean(settings));
+  }
+
+  @Test
+  void givesAFormatTwoRealmWithoutAuthTheDefaultsAndAUserWithoutDigestNone() throws IOException {
+    Files.writeString(file(), """
+        {"format": 2, "realms": [{"name": "Home", "users": [{"name": "alice", "passwordHash": "h"}],
+                                  "auth": {"schemes": ["digest"]}}]}
+        """);
+
+    Realm home = store().load().settings().realms().get(0);
+
+    assertThat(home.auth()).isEqualTo(RealmAuth.defaults().withSchemes(List.of("digest")));
+    assertThat(home.users().get(0).digest()).isEqualTo(DigestSecrets.NONE);
+  }
+
+  @Test
+  void readsFormatOneWithDefaultAuthAndNoDigestAndSaysItWasMigrated() throws IOException {
+    Files.writeString(file(), FORMAT_ONE);
+
+    LoadedSettings loaded = store().load();
+
+    assertThat(loaded.notice()).isEmpty();
+    assertThat(loaded.migrated()).isTrue();
+    assertThat(loaded.migration()).hasValue(
+        "Settings were migrated from format 1 to format 2; the first save keeps the old file as settings.json.v1");
+    assertThat(loaded.settings().realms()).containsExactly(
+        new Realm("Home", List.of(), List.of(new User("alice", true, HASH, DigestSecrets.NONE)), RealmAuth.defaults()));
+  }
+
+  @Test
+  void aFileInTheCurrentFormatIsNotMigrated() throws Exception {
+    store().save(rich());
+
+    assertThat(store().load().migrated()).isFalse();
+  }
+
+  @Test
+  void firstSaveAfterFormatOneKeepsTheExactOriginalBytesAsV1AndWritesFormatTwo() throws Exception {
+    Files.writeString(file(), FORMAT_ONE);
+    byte[] original = Files.readAllBytes(file());
+    JsonSettingsStore store = store();
+
+    store.save(store.load().settings());
+
+    assertThat(dir.resolve("settings.json.v1")).hasBinaryContent(original);
+    assertThat(Files.readString(file())).contains("\"format\": 2");
+    assertThat(store.load().migrated()).isFalse();
+  }
+
+  @Test
+  void secondSaveLeavesTheV1CopyAlone() throws Exception {
+    Files.writeString(file(), FORMAT_ONE);
+    byte[] original = Files.readAllBytes(file());
+    JsonSettingsStore store = store();
+    store.save(store.load().settings());
+    FileTime firstWritten = Files.getLastModifiedTime(dir.resolve("settings.json.v1"));
+
+    store.save(rich());
+
+    assertThat(dir.resolve("settings.json.v1")).hasBinaryContent(original);
+    assertThat(Files.getLastModifiedTime(dir.resolve("settings.json.v1"))).isEqualTo(firstWritten);
+  }
+
+  @Test
+  void neverOverwritesAnExistingV1File() throws Exception {
+    Files.writeString(file(), FORMAT_ONE);
+    Files.writeString(dir.resolve("settings.json.v1"), "kept by hand");
+
+    store().save(rich());
+
+    assertThat(dir.resolve("settings.json.v1")).hasContent("kept by hand");
+    assertThat(store().load().settings()).isEqualTo(rich());
+  }
+
+  @Test
+  void v1CopyIsReadableByItsOwnerOnly() throws Exception {
+    assumeTrue(Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null, "POSIX only");
+    Files.writeString(file(), FORMAT_ONE);
+    Files.setPosixFilePermissions(file(), PosixFilePermissions.fromString("rw-r--r--"));
+
+    store().save(rich());
+
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("settings.json.v1"))))
+        .isEqualTo("rw-------");
+  }
+
+  @Test
+  void warnsWhenOthersCanReadTheFileAndTheNextSaveMakesItOwnerOnly() throws Exception {
+    assumeTrue(Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null, "POSIX only");
+    store().save(rich());
+    Files.setPosixFilePermissions(file(), PosixFilePermissions.fromString("rw-r--r--"));
+
+    LoadedSettings loaded = store().load();
+    store().save(loaded.settings());
+
+    assertThat(loaded.notice()).isEmpty();
+    assertThat(loaded.warnings()).containsExactly(
+        "settings.json is readable by other users; Warden will write it owner-only on the next save");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file()))).isEqualTo("rw-------");
+    assertThat(store().load().warnings()).isEmpty();
+  }
+
+  @Test
+  void doesNotWarnAboutAnOwnerOnlyFile() throws Exception {
+    store().save(rich());
+
+    assertThat(store().load().warnings()).isEmpty();
   }
 
   @Test
@@ -192,12 +362,36 @@ class JsonSettingsStoreTest {
   }
 
   @Test
-  void keepsFileFromNewerFormatAndNamesTheFormat() throws IOException {
-    Files.writeString(file(), "{\"format\": 2}");
+  void leavesAFileOfANewerFormatInPlaceAndSaysANewerWardenWroteIt() throws IOException {
+    Files.writeString(file(), "{\"format\": 3, \"future\": true}");
 
     LoadedSettings loaded = store().load();
 
-    assertThat(loaded.notice()).hasValueSatisfying(n -> assertThat(n).contains("format 2"));
+    assertThat(loaded.settings()).isEqualTo(Settings.defaults());
+    assertThat(loaded.notice()).hasValueSatisfying(n -> assertThat(n)
+        .contains("it is in format 3, written by a newer version of Warden (this one reads formats 1 to 2)")
+        .contains("The file was kept as it is"));
+    assertThat(file()).hasContent("{\"format\": 3, \"future\": true}");
+    assertThat(filesInDir()).containsExactly("settings.json");
+  }
+
+  @Test
+  void refusesToSaveOverAFileOfANewerFormat() throws IOException {
+    Files.writeString(file(), "{\"format\": 3}");
+    JsonSettingsStore store = store();
+    store.load();
+
+    assertThatThrownBy(() -> store.save(rich()))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("format 3, written by a newer version of Warden");
+    assertThat(file()).hasContent("{\"format\": 3}");
+  }
+
+  @Test
+  void setsAsideAFileOfAFormatNoWardenWrote() throws IOException {
+    Files.writeString(file(), "{\"format\": 0}");
+
+    assertThat(store().load().notice()).hasValueSatisfying(n -> assertThat(n).contains("format 0"));
     assertThat(dir.resolve(KEPT_NAME)).exists();
   }
 

@@ -2,7 +2,10 @@ package dev.warden.core.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warden.core.auth.CredentialMaterial;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -70,6 +73,41 @@ class SettingsValidatorTest {
         Arguments.of("empty password hash",
             withRealms(defaultRealm(new User("alice", true, ""))),
             "Realm 'Warden': user 'alice' has no password"),
+        Arguments.of("no scheme",
+            withRealms(defaultRealm().withAuth(RealmAuth.defaults().withSchemes(List.of()))),
+            "Realm 'Warden' offers no authentication scheme; choose at least one of basic, digest"),
+        Arguments.of("unknown scheme",
+            withRealms(defaultRealm().withAuth(RealmAuth.defaults().withSchemes(List.of("basic", "ntlm")))),
+            "Realm 'Warden': scheme 'ntlm' is not one Warden knows (basic, digest)"),
+        Arguments.of("duplicate scheme, other case",
+            withRealms(defaultRealm().withAuth(RealmAuth.defaults().withSchemes(List.of("basic", "Basic")))),
+            "Realm 'Warden': scheme 'basic' is listed more than once"),
+        Arguments.of("Digest without algorithms",
+            withRealms(defaultRealm().withAuth(digest().withDigestAlgorithms(List.of()))),
+            "Realm 'Warden' offers Digest but no Digest algorithm; choose at least one"),
+        Arguments.of("unknown Digest algorithm",
+            withRealms(defaultRealm().withAuth(digest().withDigestAlgorithms(List.of("SHA-1")))),
+            "Realm 'Warden': Digest algorithm 'SHA-1' is not one Warden knows (MD5, MD5-sess, SHA-256, "
+                + "SHA-256-sess, SHA-512-256, SHA-512-256-sess)"),
+        Arguments.of("duplicate Digest algorithm, other case",
+            withRealms(defaultRealm().withAuth(digest().withDigestAlgorithms(List.of("MD5", "md5")))),
+            "Realm 'Warden': Digest algorithm 'md5' is listed more than once"),
+        Arguments.of("nonce lifetime zero",
+            withRealms(defaultRealm().withAuth(digest().withNonceLifetime(Duration.ZERO))),
+            "Realm 'Warden': nonce lifetime 0 s is outside 1 s to 24 h (86400 s)"),
+        Arguments.of("nonce lifetime over a day",
+            withRealms(defaultRealm().withAuth(digest().withNonceLifetime(Duration.ofSeconds(86_401)))),
+            "Realm 'Warden': nonce lifetime 86401 s is outside 1 s to 24 h (86400 s)"),
+        Arguments.of("disabled-user status neither 403 nor 407",
+            withRealms(defaultRealm().withAuth(RealmAuth.defaults().withDisabledUserStatus(401))),
+            "Realm 'Warden': disabled users must get 403 or 407, not 401"),
+        Arguments.of("H(A1) of the wrong length",
+            withRealms(defaultRealm(user("alice").withDigest(new DigestSecrets("Warden", Map.of("MD5", "abc"))))),
+            "Realm 'Warden': user 'alice' has a MD5 H(A1) that is not 32 lower-case hex digits"),
+        Arguments.of("H(A1) for a session algorithm",
+            withRealms(defaultRealm(user("alice").withDigest(new DigestSecrets("Warden", Map.of("MD5-sess", MD5_HA1))))),
+            "Realm 'Warden': user 'alice' has Digest material for 'MD5-sess', which is not a base "
+                + "algorithm (MD5, SHA-256, SHA-512-256)"),
         Arguments.of("traffic capacity too small",
             Settings.defaults().withTrafficCapacity(99),
             "Traffic capacity 99 is outside 100-1,000,000 exchanges"),
@@ -82,6 +120,71 @@ class SettingsValidatorTest {
         Arguments.of("body prefix limit above 16 MiB",
             Settings.defaults().withBodyPrefixLimit(16 * 1024 * 1024 + 1),
             "Body prefix limit 16,777,217 bytes is outside 0-16 MiB (0-16,777,216 bytes)"));
+  }
+
+  private static final String MD5_HA1 = "939e7578ed9e3c518a452acee763bce9";
+
+  private static RealmAuth digest() {
+    return RealmAuth.defaults().withSchemes(List.of("digest", "basic"));
+  }
+
+  private static Settings digestRealmWith(User... users) {
+    return withRealms(new Realm("Corp", List.of(), List.of(users), digest()));
+  }
+
+  @Test
+  void acceptsEveryKnownSchemeAndAlgorithmAtTheLifetimeBounds() {
+    RealmAuth auth = new RealmAuth(List.of("digest", "basic"),
+        List.of("SHA-256", "SHA-256-sess", "MD5", "MD5-sess", "SHA-512-256", "SHA-512-256-sess"),
+        Duration.ofSeconds(1), 407);
+
+    assertThat(validator.problems(withRealms(defaultRealm().withAuth(auth)))).isEmpty();
+    assertThat(validator.problems(withRealms(defaultRealm().withAuth(auth.withNonceLifetime(Duration.ofHours(24))))))
+        .isEmpty();
+  }
+
+  @Test
+  void aDigestUserWithoutMaterialIsAGapNotAProblem() {
+    Settings settings = digestRealmWith(user("alice"));
+
+    assertThat(validator.problems(settings)).isEmpty();
+    assertThat(validator.digestGaps(settings)).containsExactly(
+        "alice cannot use Digest in realm 'Corp' until their password is set again (it was stored before Digest was on)");
+  }
+
+  @Test
+  void digestMaterialOfAnotherRealmNameIsAGap() {
+    Settings settings = digestRealmWith(
+        user("bob").withDigest(CredentialMaterial.digest("bob", "Old name", "pw".toCharArray())));
+
+    assertThat(validator.digestGaps(settings)).containsExactly(
+        "bob cannot use Digest in realm 'Corp' until their password is set again (the realm was renamed)");
+  }
+
+  @Test
+  void digestMaterialLackingAnOfferedBaseAlgorithmIsAGapNamingIt() {
+    Settings settings = digestRealmWith(
+        user("carol").withDigest(new DigestSecrets("Corp", Map.of("MD5", MD5_HA1))));
+
+    assertThat(validator.digestGaps(settings)).containsExactly(
+        "carol cannot use Digest in realm 'Corp' until their password is set again (it was stored without SHA-256)");
+  }
+
+  @Test
+  void materialCoveringEveryOfferedAlgorithmIsNoGapAndBasicOnlyRealmsHaveNone() {
+    User dave = user("dave").withDigest(CredentialMaterial.digest("dave", "Corp", "pw".toCharArray()));
+
+    assertThat(validator.digestGaps(digestRealmWith(dave))).isEmpty();
+    assertThat(validator.digestGaps(withRealms(new Realm("Corp", List.of(), List.of(user("erin")))))).isEmpty();
+  }
+
+  @Test
+  void digestMessagesNeverContainAnHa1() {
+    User frank = user("frank").withDigest(new DigestSecrets("Corp", Map.of("MD5", MD5_HA1.substring(1))));
+    Settings settings = digestRealmWith(frank);
+
+    assertThat(String.join(" ", validator.problems(settings)) + validator.digestGaps(settings))
+        .doesNotContain(MD5_HA1.substring(1));
   }
 
   @ParameterizedTest(name = "{0}")
