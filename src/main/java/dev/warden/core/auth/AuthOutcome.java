@@ -48,17 +48,28 @@ public sealed interface AuthOutcome {
     }
   }
 
-  /** Valid credentials of an enabled user of {@code realm}. */
-  record Authenticated(String scheme, String user, String realm) implements AuthOutcome {
+  /**
+   * Valid credentials of an enabled user of {@code realm}.
+   *
+   * @param note what the client did oddly but acceptably (e.g. sent ISO-8859-1 despite
+   *     {@code charset="UTF-8"}), or empty
+   */
+  record Authenticated(String scheme, String user, String realm, String note) implements AuthOutcome {
     public Authenticated {
       Objects.requireNonNull(scheme);
       Objects.requireNonNull(user);
       Objects.requireNonNull(realm);
+      note = note == null ? "" : note;
+    }
+
+    public Authenticated(String scheme, String user, String realm) {
+      this(scheme, user, realm, "");
     }
 
     @Override
     public String describe() {
-      return scheme + " credentials of user '" + user + "' accepted in realm '" + realm + "'";
+      return scheme + " credentials of user '" + user + "' accepted in realm '" + realm + "'"
+          + (note.isEmpty() ? "" : "; " + note);
     }
 
     @Override

@@ -162,7 +162,7 @@ public final class AuthPolicy {
       }
       SchemeVerdict.Accepted accepted = (SchemeVerdict.Accepted) verdict;
       return AuthDecision.allow(
-          new AuthOutcome.Authenticated(scheme.name(), accepted.user(), space.name()),
+          new AuthOutcome.Authenticated(scheme.name(), accepted.user(), space.name(), accepted.note()),
           accepted.fields(),
           accepted.redacted());
     });

@@ -40,7 +40,8 @@ final class BasicScheme implements AuthScheme {
     String redacted = NAME + " " + user + ":***";
     try {
       return verifier.verify(space, user, given.password()).thenApply(result -> switch (result) {
-        case ACCEPTED -> new SchemeVerdict.Accepted(user, redacted);
+        case ACCEPTED -> new SchemeVerdict.Accepted(user, redacted, List.of(),
+            given.latin1() ? "the client sent ISO-8859-1 although the challenge said charset=\"UTF-8\"" : "");
         case UNKNOWN_USER -> new SchemeVerdict.Rejected(ChallengeReason.UNKNOWN_USER, "", user, redacted);
         case WRONG_PASSWORD -> new SchemeVerdict.Rejected(ChallengeReason.WRONG_PASSWORD, "", user, redacted);
         case DISABLED_USER -> new SchemeVerdict.Rejected(ChallengeReason.DISABLED_USER, "", user, redacted);

@@ -23,7 +23,11 @@ final class BasicToken {
    * Well-formed credentials. {@code password} is a fresh array owned by the receiver, who should wipe
    * it when done.
    */
-  record Credentials(String user, char[] password) implements Result {
+  record Credentials(String user, char[] password, boolean latin1) implements Result {
+    Credentials(String user, char[] password) {
+      this(user, password, false);
+    }
+
     @Override
     public String toString() {
       return "Credentials[" + user + ":***]";
@@ -69,10 +73,14 @@ final class BasicToken {
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
     CharBuffer chars;
+    boolean latin1 = false;
     try {
       chars = decoder.decode(ByteBuffer.wrap(bytes));
     } catch (CharacterCodingException e) {
-      return new Malformed("invalid UTF-8");
+      // JDK HttpClient and older browsers send ISO-8859-1 despite charset="UTF-8" (RFC 7617 §2.1
+      // only asks them to): read it so, and let the outcome say the client ignored the charset.
+      chars = StandardCharsets.ISO_8859_1.decode(ByteBuffer.wrap(bytes));
+      latin1 = true;
     }
     char[] text = new char[chars.remaining()];
     chars.get(text);
@@ -80,7 +88,11 @@ final class BasicToken {
       Arrays.fill(chars.array(), '\0');
     }
     try {
-      return splitAtFirstColon(text);
+      Result result = splitAtFirstColon(text);
+      if (latin1 && result instanceof Credentials c) {
+        return new Credentials(c.user(), c.password(), true);
+      }
+      return result;
     } finally {
       Arrays.fill(text, '\0');
     }

@@ -14,16 +14,22 @@ sealed interface SchemeVerdict {
    *
    * @param fields header fields to add to the response the client receives (e.g. Digest's
    *     Proxy-Authentication-Info); empty for Basic
+   * @param note what the client did oddly but acceptably (e.g. ignored the charset), or empty
    */
-  record Accepted(String user, String redacted, List<ResponseField> fields) implements SchemeVerdict {
+  record Accepted(String user, String redacted, List<ResponseField> fields, String note) implements SchemeVerdict {
     public Accepted {
       Objects.requireNonNull(user);
       Objects.requireNonNull(redacted);
       fields = List.copyOf(fields);
+      note = note == null ? "" : note;
+    }
+
+    Accepted(String user, String redacted, List<ResponseField> fields) {
+      this(user, redacted, fields, "");
     }
 
     Accepted(String user, String redacted) {
-      this(user, redacted, List.of());
+      this(user, redacted, List.of(), "");
     }
   }
 

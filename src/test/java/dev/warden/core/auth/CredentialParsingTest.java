@@ -50,10 +50,6 @@ class CredentialParsingTest {
         Arguments.of("tab in password", List.of(basic("alice:p\tw")), "control character in credentials"),
         Arguments.of("DEL in password", List.of(basic("alice:pw\u007f")), "control character in credentials"),
         Arguments.of("C1 NEL in password", List.of(basic("alice:pw\u0085")), "control character in credentials"),
-        Arguments.of("invalid UTF-8", List.of(basicBytes((byte) 0xc3, (byte) 0x28, (byte) ':', (byte) 'x')),
-            "invalid UTF-8"),
-        Arguments.of("Latin-1 as sent without charset", List.of(basic("jürgen:grüße", StandardCharsets.ISO_8859_1)),
-            "invalid UTF-8"),
         Arguments.of("oversize", List.of("Basic " + "A".repeat(10_234)), "oversize (10240 characters)"),
         Arguments.of("two fields", List.of(basic("alice:pw"), basic("alice:pw")),
             "several Proxy-Authorization fields"),
@@ -91,6 +87,24 @@ class CredentialParsingTest {
     AuthDecision decision = policy.decide(get(basic("carol:pa:ss:word")));
 
     assertThat(decision.outcome()).isEqualTo(new AuthOutcome.Authenticated("Basic", "carol", "Corp"));
+  }
+
+  @Test
+  void acceptsIso88591CredentialsAndSaysTheClientIgnoredTheCharset() {
+    AuthDecision decision = policy.decide(get(basic("jürgen:grüße", StandardCharsets.ISO_8859_1)));
+
+    assertThat(decision.outcome()).isInstanceOfSatisfying(AuthOutcome.Authenticated.class, a -> {
+      assertThat(a.user()).isEqualTo("jürgen");
+      assertThat(a.note()).contains("ISO-8859-1").contains("charset");
+    });
+  }
+
+  @Test
+  void refusesIso88591CredentialsWithAWrongPassword() {
+    AuthDecision decision = policy.decide(get(basic("jürgen:grüsse", StandardCharsets.ISO_8859_1)));
+
+    assertThat(decision.outcome()).isInstanceOfSatisfying(AuthOutcome.Challenged.class,
+        c -> assertThat(c.reason()).isEqualTo(ChallengeReason.WRONG_PASSWORD));
   }
 
   @Test
