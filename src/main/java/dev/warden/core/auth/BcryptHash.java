@@ -18,6 +18,9 @@ final class BcryptHash implements PasswordHash {
       BCrypt.verifyer(null, LongPasswordStrategies.truncate(BCrypt.Version.VERSION_2Y));
 
   private final byte[] stored;
+  /** The highest bcrypt cost Warden accepts (about 250 ms per check on this class of machine). */
+  static final int MAX_ACCEPTED_COST = 12;
+
   private final int cost;
 
   private BcryptHash(byte[] stored, int cost) {
@@ -31,6 +34,12 @@ final class BcryptHash implements PasswordHash {
       throw new IllegalArgumentException("damaged bcrypt hash");
     }
     int cost = Integer.parseInt(m.group(1));
+    if (cost > MAX_ACCEPTED_COST && cost <= BCrypt.MAX_COST) {
+      // each verification doubles per step: cost 13 is ~0.5 s, 16 ~4 s of a verifier thread per
+      // guess, which would let a few wrong passwords occupy the whole pool
+      throw new IllegalArgumentException("bcrypt cost " + cost + " is above " + MAX_ACCEPTED_COST
+          + ", the most Warden verifies; re-hash this password with cost " + MAX_ACCEPTED_COST + " or less");
+    }
     if (cost < BCrypt.MIN_COST || cost > BCrypt.MAX_COST) {
       throw new IllegalArgumentException("bcrypt cost " + cost + " is outside " + BCrypt.MIN_COST
           + "-" + BCrypt.MAX_COST);

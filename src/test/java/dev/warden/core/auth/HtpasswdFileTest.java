@@ -44,6 +44,18 @@ class HtpasswdFileTest {
   }
 
   @Test
+  void refusesABcryptCostAboveTwelveWithAClearMessage(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("slow.htpasswd");
+    // cost 13, hash text from the bcrypt format (its value never matters: it must not be read)
+    String slow = "$2y$13$qHQwp9h5ha0fxroRqLO8R.sSwkpFagV63SCJ5YQgHwSZ4YFKrfZsK";
+    Files.writeString(file, "alice:" + slow + "\n");
+
+    assertThatThrownBy(() -> HtpasswdFile.read(file))
+        .hasMessageContaining("line 1: bcrypt cost 13 is above 12")
+        .hasMessageNotContaining(slow);
+  }
+
+  @Test
   void refusesShaCryptAndPlainTextFromHtpasswd() throws Exception {
     assertThatThrownBy(() -> HtpasswdFile.read(resource("sha512crypt.htpasswd")))
         .hasMessage("line 2: unsupported hash format (crypt)");
