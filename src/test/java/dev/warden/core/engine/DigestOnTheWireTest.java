@@ -96,9 +96,10 @@ class DigestOnTheWireTest {
     return warden.awaitExchange(e -> e.url().endsWith(path));
   }
 
+  /** The reason of the refusal recorded for {@code path} (the record is made once the 407 is written). */
   private static ChallengeReason reason(String path) throws Exception {
-    AuthOutcome outcome = recorded(path).auth();
-    return outcome instanceof AuthOutcome.Challenged c ? c.reason() : null;
+    AuthOutcome outcome = warden.awaitExchange(e -> e.url().endsWith(path) && e.auth() instanceof AuthOutcome.Challenged).auth();
+    return ((AuthOutcome.Challenged) outcome).reason();
   }
 
   /** A refusal is a 407 with a fresh challenge, and the same connection then carries a good answer. */
@@ -243,7 +244,8 @@ class DigestOnTheWireTest {
     String path = path();
     String header = DigestAnswer.to(challenge("SHA-256"), "alice", "s3cret").uri(path).drop(field).header();
     assertRefusedThenUsable(path, header, ChallengeReason.MISSING_FIELD);
-    assertThat(((AuthOutcome.Challenged) recorded(path).auth()).detail()).isEqualTo(field);
+    assertThat(((AuthOutcome.Challenged) warden.awaitExchange(
+        e -> e.url().endsWith(path) && e.auth() instanceof AuthOutcome.Challenged).auth()).detail()).isEqualTo(field);
   }
 
   @Test

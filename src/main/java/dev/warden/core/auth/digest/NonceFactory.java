@@ -46,6 +46,7 @@ public final class NonceFactory {
   private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
   private final SecretKeySpec key;
+  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
@@ -162,7 +163,16 @@ public final class NonceFactory {
     return Arrays.copyOf(mac.doFinal(), 16);
   }
 
+  /**
+   * This thread's Mac under the key: building one (provider lookup, key schedule) costs more than
+   * the HMAC itself, and every Digest request verifies a nonce and an opaque. {@code doFinal} resets
+   * it for the next use; one thread uses it at a time.
+   */
   private Mac mac() {
+    return macs.get();
+  }
+
+  private Mac newMac() {
     try {
       Mac mac = Mac.getInstance(HMAC);
       mac.init(key);
