@@ -13,7 +13,6 @@ import dev.warden.core.auth.header.Challenge;
 import dev.warden.core.auth.header.Credentials;
 import dev.warden.core.auth.header.ExtValue;
 import dev.warden.core.auth.header.ParseResult;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -240,17 +239,18 @@ final class DigestScheme implements AuthScheme {
     if ("CONNECT".equals(request.method())) {
       return false;
     }
-    try {
-      URI absolute = new URI(target);
-      if (absolute.getRawAuthority() == null) {
-        return false;
-      }
-      String path = absolute.getRawPath() == null || absolute.getRawPath().isEmpty() ? "/" : absolute.getRawPath();
-      String origin = absolute.getRawQuery() == null ? path : path + "?" + absolute.getRawQuery();
-      return uri.equals(origin);
-    } catch (java.net.URISyntaxException notAbsolute) {
+    // the target was parsed and checked by the stage already: absolute-form, no fragment
+    int scheme = target.indexOf("://");
+    if (scheme < 0) {
       return false;
     }
+    int authorityEnd = scheme + 3;
+    while (authorityEnd < target.length() && target.charAt(authorityEnd) != '/' && target.charAt(authorityEnd) != '?') {
+      authorityEnd++;
+    }
+    String rest = target.substring(authorityEnd);
+    String origin = rest.isEmpty() || rest.charAt(0) == '?' ? "/" + rest : rest;
+    return uri.equals(origin);
   }
 
   private static long parseNc(String nc) {

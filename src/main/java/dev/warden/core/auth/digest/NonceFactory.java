@@ -47,6 +47,8 @@ public final class NonceFactory {
 
   private final SecretKeySpec key;
   private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+  /** Opaque values by realm: a constant per realm and process, asked for on every Digest request. */
+  private final java.util.concurrent.ConcurrentHashMap<String, byte[]> opaques = new java.util.concurrent.ConcurrentHashMap<>();
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
@@ -157,7 +159,11 @@ public final class NonceFactory {
   }
 
   private byte[] opaqueBytes(String realmId) {
-    Mac mac = mac();
+    return opaques.computeIfAbsent(realmId, this::computeOpaque);
+  }
+
+  private byte[] computeOpaque(String realmId) {
+    Mac mac = newMac();
     mac.update(OPAQUE_LABEL);
     mac.update(realmId.getBytes(StandardCharsets.UTF_8));
     return Arrays.copyOf(mac.doFinal(), 16);
