@@ -68,10 +68,20 @@ class WardenUpdateTest {
   }
 
   @Test
-  void closingTwiceIsHarmless() throws Exception {
-    Warden warden = new Warden(new dev.warden.core.settings.InMemorySettingsStore(Settings.defaults()), Settings.defaults());
+  void closingTwiceReleasesThePortOnceAndRefusesLaterWork() throws Exception {
+    Settings onFreePort = Settings.defaults().withListen(new dev.warden.core.settings.ListenAddress("127.0.0.1", 0));
+    Warden warden = new Warden(new dev.warden.core.settings.InMemorySettingsStore(onFreePort), onFreePort);
+    int port = warden.start().get(20, java.util.concurrent.TimeUnit.SECONDS).bound().port();
+
     warden.close();
-    warden.close();
+    org.assertj.core.api.Assertions.assertThatCode(warden::close).doesNotThrowAnyException();
+
+    try (java.net.ServerSocket again = new java.net.ServerSocket()) {
+      again.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));
+      assertThat(again.isBound()).isTrue();
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> warden.update(s -> s))
+        .isInstanceOf(java.util.concurrent.RejectedExecutionException.class);
   }
 
   @Test
