@@ -68,6 +68,27 @@ class WardenUpdateTest {
   }
 
   @Test
+  void leavesTheListenerWhereItWasWhenASaveWithANewAddressFails() throws Exception {
+    Path blocker = Files.writeString(folder.resolve("blocker"), "x");
+    JsonSettingsStore store = new JsonSettingsStore(blocker.resolve("settings.json"));
+    Settings onFreePort = Settings.defaults().withListen(new dev.warden.core.settings.ListenAddress("127.0.0.1", 0));
+    try (Warden warden = new Warden(store, onFreePort)) {
+      int port = warden.start().get(20, TimeUnit.SECONDS).bound().port();
+      dev.warden.core.auth.InForce before = warden.inForce();
+
+      assertThatThrownBy(() -> warden.update(s -> s.withListen(new dev.warden.core.settings.ListenAddress("127.0.0.2", 0))
+          .withEnforcement(false)).get(20, TimeUnit.SECONDS)).cause().isInstanceOf(SettingsException.class);
+
+      assertThat(warden.inForce()).isSameAs(before);
+      assertThat(warden.status().bound().port()).isEqualTo(port);
+      assertThat(warden.status().bound().host()).isEqualTo("127.0.0.1");
+      try (java.net.Socket still = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+        assertThat(still.isConnected()).isTrue();
+      }
+    }
+  }
+
+  @Test
   void closingTwiceReleasesThePortOnceAndRefusesLaterWork() throws Exception {
     Settings onFreePort = Settings.defaults().withListen(new dev.warden.core.settings.ListenAddress("127.0.0.1", 0));
     Warden warden = new Warden(new dev.warden.core.settings.InMemorySettingsStore(onFreePort), onFreePort);
