@@ -667,7 +667,7 @@ final class WardenStage extends ChannelDuplexHandler {
       return;
     }
     draft.recorded = true;
-    context.traffic.record(draft.toExchange(context.traffic.newId()));
+    context.traffic.record(draft::toExchange);
   }
 
   // ---------------------------------------------------------------- reads
