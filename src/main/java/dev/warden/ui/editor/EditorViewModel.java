@@ -195,7 +195,7 @@ public final class EditorViewModel {
     }
     char[] chars = password.isEmpty() ? null : password.toCharArray();
     if (editing == null) {
-      realm.users().add(new UserDraft(name, formEnabled.get(), null, chars));
+      realm.users().add(new UserDraft(name, formEnabled.get(), chars));
     } else {
       editing.nameProperty().set(name);
       editing.enabledProperty().set(formEnabled.get());
@@ -326,7 +326,7 @@ public final class EditorViewModel {
   /** A realm as it crosses to the worker thread. */
   private record RealmSpec(String name, List<String> patterns, List<UserDraft.UserSpec> users) {
     Realm build(PasswordHashing hashing) {
-      return new Realm(name, patterns, users.stream().map(u -> u.build(hashing)).toList());
+      return new Realm(name, patterns, users.stream().map(u -> u.build(hashing, name)).toList());
     }
 
     void wipe() {

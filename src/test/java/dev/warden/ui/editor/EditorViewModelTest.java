@@ -3,6 +3,8 @@ package dev.warden.ui.editor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.core.Warden;
+import dev.warden.core.auth.CredentialMaterial;
+import dev.warden.core.settings.DigestSecrets;
 import dev.warden.core.settings.InMemorySettingsStore;
 import dev.warden.core.settings.Realm;
 import dev.warden.core.settings.Settings;
@@ -118,7 +120,8 @@ class EditorViewModelTest {
 
     Realm realm = warden.settings().realms().get(0);
     assertThat(realm.name()).isEqualTo("Corp");
-    assertThat(realm.users()).containsExactly(new User("alice", true, fakeHash("s3cret")));
+    assertThat(realm.users()).extracting(User::name, User::enabled, User::passwordHash)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("alice", true, fakeHash("s3cret")));
     assertThat(hashedOn).containsExactly("warden-worker");
     assertThat(model.dirtyProperty().get()).isFalse();
     assertThat(notices).anyMatch(n -> n.startsWith("info: Realms and users saved"));
@@ -136,6 +139,43 @@ class EditorViewModelTest {
     assertThat(model.commitUser()).isTrue();
     assertThat(model.save().get(10, TimeUnit.SECONDS)).isTrue();
     assertThat(warden.settings().realms().get(0).users()).containsExactly(new User("alice", false, fakeHash("old")));
+    assertThat(hashedOn).isEmpty();
+  }
+
+  @Test
+  void aUserAddedWithAPasswordGetsDigestMaterialForTheRealmName() throws Exception {
+    model.selectedRealmProperty().get().nameProperty().set("Corp");
+    fillUser("alice", "s3cret", "s3cret");
+    assertThat(model.commitUser()).isTrue();
+    assertThat(model.save().get(10, TimeUnit.SECONDS)).isTrue();
+
+    User alice = warden.settings().realms().get(0).users().get(0);
+    assertThat(alice.digest().realm()).isEqualTo("Corp");
+    assertThat(alice.digest().ha1()).containsOnlyKeys("MD5", "SHA-256", "SHA-512-256");
+    assertThat(alice.digest()).isEqualTo(CredentialMaterial.digest("alice", "Corp", "s3cret".toCharArray()));
+  }
+
+  @Test
+  void keepsDigestMaterialWhileNothingIsRenamedAndDropsItOnARename() throws Exception {
+    DigestSecrets corp = CredentialMaterial.digest("alice", "Corp", "pw".toCharArray());
+    DigestSecrets bobs = CredentialMaterial.digest("bob", "Corp", "pw".toCharArray());
+    warden.update(s -> s.withRealms(List.of(new Realm("Corp", List.of(), List.of(
+        new User("alice", true, fakeHash("pw"), corp), new User("bob", true, fakeHash("pw"), bobs))))))
+        .get(10, TimeUnit.SECONDS);
+    model.load(warden.settings());
+    model.setEnabled(model.selectedRealmProperty().get().users().get(0), false);
+    assertThat(model.save().get(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(warden.settings().realms().get(0).users()).extracting(User::digest).containsExactly(corp, bobs);
+
+    model.selectedRealmProperty().get().users().get(1).nameProperty().set("robert");
+    assertThat(model.save().get(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(warden.settings().realms().get(0).users()).extracting(User::digest)
+        .containsExactly(corp, DigestSecrets.NONE);
+
+    model.selectedRealmProperty().get().nameProperty().set("Corp2");
+    assertThat(model.save().get(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(warden.settings().realms().get(0).users()).extracting(User::digest)
+        .containsOnly(DigestSecrets.NONE);
     assertThat(hashedOn).isEmpty();
   }
 }
