@@ -31,9 +31,12 @@ import javafx.collections.ObservableList;
 
 /**
  * The realms and users editor: a draft of the realms, inline validation, and Save, which hands the
- * whole change to {@link Warden#update} so passwords are hashed on Warden's worker thread and the
- * running proxy judges the next request by the new realms. A stored password is never shown; new
- * passwords live in char arrays that are wiped once hashed. No nodes; FX thread.
+ * whole change to {@link Warden#update} so passwords are hashed, and their Digest material (H(A1)
+ * for the realm they are saved in) computed, on Warden's worker thread, and the running proxy judges
+ * the next request by the new realms. Each realm's auth (schemes, Digest presets, disabled users'
+ * status) is drafted in its {@link RealmDraft}; the selected realm's Digest gaps are listed. A stored
+ * password, hash or H(A1) is never shown; new passwords live in char arrays that are wiped once
+ * hashed. No nodes; FX thread.
  */
 public final class EditorViewModel {
 
