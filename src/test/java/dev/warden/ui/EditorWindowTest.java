@@ -79,4 +79,35 @@ class EditorWindowTest {
     assertThat(robot.lookup("#user-form-problem").queryAs(Label.class).getText()).contains("contains ':'");
     assertThat(live.warden().settings().realms().get(0).users()).isEmpty();
   }
+
+  @Test
+  void switchingDigestOnWithAPresetChangesTheNextChallengeAndAUserAddedThenHasDigestMaterial(FxRobot robot) throws Exception {
+    live.awaitListening();
+    robot.clickOn("#open-editor");
+    robot.clickOn("Authentication");
+    robot.clickOn("#realm-digest");
+    @SuppressWarnings("unchecked")
+    javafx.scene.control.ComboBox<dev.warden.ui.editor.DigestPreset> preset =
+        robot.lookup("#realm-digest-preset").queryAs(javafx.scene.control.ComboBox.class);
+    robot.interact(() -> preset.setValue(dev.warden.ui.editor.DigestPreset.MOST_COMPATIBLE));
+    assertThat(robot.lookup("#realm-digest-explanation").queryAs(Label.class).getText()).contains("python urllib");
+    robot.clickOn("#realm-digest-first"); // Basic first
+    robot.clickOn("Users");
+    robot.clickOn("#user-name").write("alice");
+    robot.clickOn("#user-password").write("s3cret");
+    robot.clickOn("#user-password-repeat").write("s3cret");
+    robot.clickOn("#commit-user");
+    robot.clickOn("#save-editor");
+    LiveWindow.await(() -> !live.warden().settings().realms().get(0).users().isEmpty());
+
+    var realm = live.warden().settings().realms().get(0);
+    assertThat(realm.auth().schemes()).containsExactly("basic", "digest");
+    assertThat(realm.auth().digestAlgorithms()).containsExactly("MD5", "SHA-256");
+    assertThat(realm.users().get(0).digest().covers("Warden", "MD5")).isTrue();
+    RawResponse response = live.get("/digest", null, null);
+    assertThat(response.status()).isEqualTo(407);
+    assertThat(response.headers("Proxy-Authenticate")).hasSize(3);
+    assertThat(response.headers("Proxy-Authenticate").get(0)).startsWith("Basic");
+    assertThat(response.headers("Proxy-Authenticate").get(1)).startsWith("Digest").contains("algorithm=MD5");
+  }
 }

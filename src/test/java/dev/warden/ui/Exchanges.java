@@ -31,6 +31,13 @@ public final class Exchanges {
         List.of(new Header("Proxy-Authenticate", "Basic realm=\"" + realm + "\", charset=\"UTF-8\"")));
   }
 
+  /** A Digest answer refused, recorded as the core records it: user name only, response masked. */
+  public static Exchange challengedDigest(long id, String url, ChallengeReason reason, String user, String realm) {
+    return of(id, url, 407, new AuthOutcome.Challenged(reason, "", realm, "Digest", user), null,
+        List.of(new Header("Proxy-Authorization", "Digest username=\"" + user + "\", response=***")),
+        List.of(new Header("Proxy-Authenticate", "Digest realm=\"" + realm + "\", qop=\"auth\", algorithm=SHA-256")));
+  }
+
   public static Exchange failed(long id, String url) {
     return of(id, url, 502, new AuthOutcome.NotRequired(),
         new ExchangeError(ExchangeError.Kind.CONNECT_FAILED, "connection refused"), List.of(), List.of());

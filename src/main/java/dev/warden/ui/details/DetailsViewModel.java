@@ -115,13 +115,21 @@ public final class DetailsViewModel {
     int space = value.indexOf(' ');
     String scheme = space < 0 ? value : value.substring(0, space);
     String rest = space < 0 ? "" : value.substring(space + 1).strip();
-    String user = rest.contains(":") ? rest.substring(0, rest.indexOf(':')) : ExchangeFacts.userName(e).orElse("");
+    boolean basicForm = !scheme.equalsIgnoreCase("Digest") && rest.contains(":");
+    String user = basicForm ? rest.substring(0, rest.indexOf(':')) : ExchangeFacts.userName(e).orElse("");
     StringBuilder out = new StringBuilder();
     out.append("Scheme:    ").append(scheme).append('\n');
     out.append("User:      ").append(user.isEmpty() ? "(none readable)" : user).append('\n');
     out.append("Password:  ••••••  (never recorded)\n");
     if (e.auth() instanceof AuthOutcome.Challenged c && !c.detail().isEmpty()) {
       out.append("Problem:   ").append(c.detail()).append('\n');
+    }
+    if (scheme.equalsIgnoreCase("Digest")) {
+      // the core keeps only the user name of a Digest field: realm, nonce, uri, nc, cnonce are not recorded
+      out.append("\nAs recorded: Proxy-Authorization: ").append(scheme)
+          .append(user.isEmpty() ? " ***" : " username=\"" + user + "\", response=***")
+          .append("\n(the other Digest parameters are not recorded)");
+      return out.toString();
     }
     out.append("\nAs recorded: Proxy-Authorization: ").append(scheme).append(' ')
         .append(user.isEmpty() ? "***" : user + ":***");

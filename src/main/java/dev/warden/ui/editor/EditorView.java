@@ -8,10 +8,13 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -35,8 +38,9 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /**
- * The realms and users editor: realms on the left; the selected realm's name, host patterns and
- * default flag, its users and the user form on the right; problems, warnings and Save at the bottom.
+ * The realms and users editor: realms on the left; the selected realm's name, host patterns,
+ * default flag, authentication (schemes, Digest algorithms, disabled users' status) with its Digest
+ * gaps, its users and the user form on the right; problems, warnings and Save at the bottom.
  * Binds to {@link EditorViewModel}. FX thread.
  */
 public final class EditorView {
@@ -46,6 +50,12 @@ public final class EditorView {
   private final TextField realmName = new TextField();
   private final TextField realmPatterns = new TextField();
   private final CheckBox realmDefault = new CheckBox("Default realm (applies to every other host)");
+  private final CheckBox basic = new CheckBox("Basic");
+  private final CheckBox digest = new CheckBox("Digest");
+  private final CheckBox digestFirst = new CheckBox("Offer Digest before Basic");
+  private final ComboBox<DigestPreset> preset = new ComboBox<>();
+  private final Label presetExplanation = new Label();
+  private final CheckBox disabled407 = new CheckBox("Answer disabled users with 407 instead of 403");
   private final TableView<UserDraft> users;
   private RealmDraft bound;
 
@@ -138,12 +148,100 @@ public final class EditorView {
     GridPane.setHgrow(realmName, Priority.ALWAYS);
     GridPane.setHgrow(realmPatterns, Priority.ALWAYS);
 
-    Label usersTitle = new Label("Users");
-    usersTitle.getStyleClass().add(Styles.TITLE_4);
-    VBox box = new VBox(10, form, usersTitle, users, userButtons(users), userForm());
+    VBox usersBox = new VBox(10, users, userButtons(users), userForm());
     VBox.setVgrow(users, Priority.ALWAYS);
+    usersBox.setPadding(new Insets(10, 0, 0, 0));
+    Tab usersTab = new Tab("Users", usersBox);
+    usersTab.setId("users-tab");
+    Tab authTab = new Tab("Authentication", authForm());
+    authTab.setId("auth-tab");
+    TabPane tabs = new TabPane(usersTab, authTab);
+    tabs.setId("realm-tabs");
+    tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+    VBox box = new VBox(10, form, realmNotes(), tabs);
+    VBox.setVgrow(tabs, Priority.ALWAYS);
     box.setPadding(new Insets(14));
     box.disableProperty().bind(model.selectedRealmProperty().isNull());
+    return box;
+  }
+
+  /** Schemes and their order, the Digest algorithm preset with what it means, disabled users' status. */
+  private Node authForm() {
+    basic.setId("realm-basic");
+    digest.setId("realm-digest");
+    digestFirst.setId("realm-digest-first");
+    digestFirst.disableProperty().bind(basic.selectedProperty().and(digest.selectedProperty()).not());
+    digestFirst.setTooltip(new Tooltip("curl answers the first challenge it understands, JDK 17 HttpURLConnection the last"));
+    HBox schemes = new HBox(14, basic, digest, digestFirst);
+    schemes.setAlignment(Pos.CENTER_LEFT);
+
+    preset.setId("realm-digest-preset");
+    preset.getItems().setAll(DigestPreset.values());
+    preset.setButtonCell(presetCell());
+    preset.disableProperty().bind(digest.selectedProperty().not());
+    presetExplanation.setId("realm-digest-explanation");
+    presetExplanation.setWrapText(true);
+    presetExplanation.getStyleClass().add(Styles.TEXT_MUTED);
+    presetExplanation.textProperty().bind(Bindings.createStringBinding(() -> preset.getValue() == null
+        ? "Kept as loaded; choose a preset to change it." : preset.getValue().explanation(), preset.valueProperty()));
+    presetExplanation.disableProperty().bind(preset.disableProperty());
+
+    Label keepBasic = new Label("Java HttpClient and wget do no proxy Digest: keep Basic on for them.");
+    keepBasic.setId("realm-keep-basic");
+    keepBasic.setWrapText(true);
+    keepBasic.getStyleClass().add("warning-note");
+    keepBasic.setGraphic(new FontIcon(MaterialDesignA.ALERT));
+    keepBasic.visibleProperty().bind(basic.selectedProperty().not().and(digest.selectedProperty()));
+    keepBasic.managedProperty().bind(keepBasic.visibleProperty());
+
+    disabled407.setId("realm-disabled-407");
+    disabled407.setTooltip(new Tooltip("403 tells the client that retrying cannot help; 407 asks again"));
+
+    GridPane grid = new GridPane();
+    grid.setHgap(10);
+    grid.setVgap(6);
+    grid.addRow(0, new Label("Schemes"), schemes);
+    grid.add(keepBasic, 1, 1);
+    grid.addRow(2, new Label("Digest algorithms"), preset);
+    grid.add(presetExplanation, 1, 3);
+    grid.add(disabled407, 1, 4);
+    GridPane.setHgrow(presetExplanation, Priority.ALWAYS);
+    VBox box = new VBox(8, grid);
+    box.setPadding(new Insets(10, 0, 0, 0));
+    return box;
+  }
+
+  /** Shows a preset's label, or the loaded algorithms when they match no preset. */
+  private ListCell<DigestPreset> presetCell() {
+    return new ListCell<>() {
+      @Override
+      protected void updateItem(DigestPreset item, boolean empty) {
+        super.updateItem(item, empty);
+        setText(item != null ? item.label()
+            : bound == null ? null : "Custom: " + String.join(", ", bound.loadedAlgorithms()) + " (as in the settings file)");
+      }
+    };
+  }
+
+  /** The rename note and the Digest gaps of the selected realm; hidden while there are none. */
+  private Node realmNotes() {
+    Label rename = new Label();
+    rename.setId("realm-rename-note");
+    rename.setWrapText(true);
+    rename.getStyleClass().addAll("editor-message", "warning");
+    rename.setGraphic(new FontIcon(MaterialDesignA.ALERT));
+    rename.textProperty().bind(model.selectedRenameNoteProperty());
+    rename.visibleProperty().bind(model.selectedRenameNoteProperty().isNotEmpty());
+    rename.managedProperty().bind(rename.visibleProperty());
+    VBox gaps = new VBox(4);
+    gaps.setId("realm-digest-gaps");
+    Runnable refresh = () -> gaps.getChildren().setAll(
+        model.selectedDigestGaps().stream().map(g -> (Node) message(g, "warning", MaterialDesignA.ALERT)).toList());
+    model.selectedDigestGaps().addListener((ListChangeListener<String>) c -> refresh.run());
+    refresh.run();
+    VBox box = new VBox(4, rename, gaps);
+    box.visibleProperty().bind(rename.visibleProperty().or(Bindings.isNotEmpty(model.selectedDigestGaps())));
+    box.managedProperty().bind(box.visibleProperty());
     return box;
   }
 
@@ -316,6 +414,11 @@ public final class EditorView {
     if (bound != null) {
       realmName.textProperty().unbindBidirectional(bound.nameProperty());
       realmPatterns.textProperty().unbindBidirectional(bound.patternsProperty());
+      basic.selectedProperty().unbindBidirectional(bound.basicProperty());
+      digest.selectedProperty().unbindBidirectional(bound.digestProperty());
+      digestFirst.selectedProperty().unbindBidirectional(bound.digestFirstProperty());
+      preset.valueProperty().unbindBidirectional(bound.presetProperty());
+      disabled407.selectedProperty().unbindBidirectional(bound.disabledGet407Property());
     }
     bound = realm;
     if (realm == null) {
@@ -327,6 +430,12 @@ public final class EditorView {
     }
     realmName.textProperty().bindBidirectional(realm.nameProperty());
     realmPatterns.textProperty().bindBidirectional(realm.patternsProperty());
+    basic.selectedProperty().bindBidirectional(realm.basicProperty());
+    digest.selectedProperty().bindBidirectional(realm.digestProperty());
+    digestFirst.selectedProperty().bindBidirectional(realm.digestFirstProperty());
+    preset.valueProperty().bindBidirectional(realm.presetProperty());
+    disabled407.selectedProperty().bindBidirectional(realm.disabledGet407Property());
+    preset.setButtonCell(presetCell()); // a null value shows this realm's loaded algorithms
     boolean isDefault = realm == model.defaultRealmProperty().get();
     realmDefault.setSelected(isDefault);
     realmPatterns.setDisable(isDefault);

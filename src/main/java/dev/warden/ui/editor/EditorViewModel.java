@@ -2,10 +2,10 @@ package dev.warden.ui.editor;
 
 import dev.warden.core.Warden;
 import dev.warden.core.settings.Realm;
+import dev.warden.core.settings.RealmAuth;
 import dev.warden.core.settings.Settings;
 import dev.warden.core.settings.SettingsException;
 import dev.warden.core.settings.SettingsValidator;
-import dev.warden.core.settings.User;
 import dev.warden.ui.feedback.Notifier;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,17 +31,23 @@ import javafx.collections.ObservableList;
 
 /**
  * The realms and users editor: a draft of the realms, inline validation, and Save, which hands the
- * whole change to {@link Warden#update} so passwords are hashed on Warden's worker thread and the
- * running proxy judges the next request by the new realms. A stored password is never shown; new
- * passwords live in char arrays that are wiped once hashed. No nodes; FX thread.
+ * whole change to {@link Warden#update} so passwords are hashed, and their Digest material (H(A1)
+ * for the realm they are saved in) computed, on Warden's worker thread, and the running proxy judges
+ * the next request by the new realms. Each realm's auth (schemes, Digest presets, disabled users'
+ * status) is drafted in its {@link RealmDraft}; the selected realm's Digest gaps are listed. A stored
+ * password, hash or H(A1) is never shown; new passwords live in char arrays that are wiped once
+ * hashed. No nodes; FX thread.
  */
 public final class EditorViewModel {
 
   private static final SettingsValidator VALIDATOR = new SettingsValidator();
+  static final String RENAME_NOTE =
+      "Renaming needs each user's password again for Digest (H(A1) contains the realm name)";
 
   // Properties
   private final ObservableList<RealmDraft> realms = FXCollections.observableArrayList(
-      r -> new Observable[] {r.nameProperty(), r.patternsProperty(), r.users()});
+      r -> new Observable[] {r.nameProperty(), r.patternsProperty(), r.users(), r.basicProperty(),
+          r.digestProperty(), r.digestFirstProperty(), r.presetProperty(), r.disabledGet407Property()});
   private final ObjectProperty<RealmDraft> selectedRealm = new SimpleObjectProperty<>();
   private final ObjectProperty<RealmDraft> defaultRealm = new SimpleObjectProperty<>();
   private final ObservableList<String> problems = FXCollections.observableArrayList();
@@ -55,6 +61,9 @@ public final class EditorViewModel {
   private final StringProperty formRepeat = new SimpleStringProperty("");
   private final BooleanProperty formEnabled = new SimpleBooleanProperty(true);
   private final ReadOnlyStringWrapper formProblem = new ReadOnlyStringWrapper("");
+  // notes on the selected realm
+  private final ObservableList<String> selectedDigestGaps = FXCollections.observableArrayList();
+  private final ReadOnlyStringWrapper selectedRenameNote = new ReadOnlyStringWrapper("");
 
   private final Warden warden;
   private final PasswordHashing hashing;
@@ -74,6 +83,7 @@ public final class EditorViewModel {
     formPassword.addListener(o -> formProblem.set(""));
     formRepeat.addListener(o -> formProblem.set(""));
     selectedRealm.addListener((o, a, b) -> beginAddUser());
+    selectedRealm.addListener(o -> refreshRealmNotes(candidate()));
     load(warden.settings());
   }
 
@@ -195,7 +205,7 @@ public final class EditorViewModel {
     }
     char[] chars = password.isEmpty() ? null : password.toCharArray();
     if (editing == null) {
-      realm.users().add(new UserDraft(name, formEnabled.get(), null, chars));
+      realm.users().add(new UserDraft(name, formEnabled.get(), chars));
     } else {
       editing.nameProperty().set(name);
       editing.enabledProperty().set(formEnabled.get());
@@ -241,7 +251,7 @@ public final class EditorViewModel {
     List<RealmSpec> spec = new ArrayList<>();
     for (RealmDraft r : realms) {
       List<String> patterns = r == defaultRealm.get() ? List.of() : r.patternList();
-      spec.add(new RealmSpec(r.name().strip(), patterns, r.users().stream().map(UserDraft::spec).toList()));
+      spec.add(new RealmSpec(r.name().strip(), patterns, r.auth(), r.users().stream().map(UserDraft::spec).toList()));
     }
     saving.set(true);
     CompletableFuture<Boolean> done = new CompletableFuture<>();
@@ -295,6 +305,23 @@ public final class EditorViewModel {
     p.addAll(VALIDATOR.problems(candidate).stream().filter(m -> !p.contains(m)).toList());
     problems.setAll(p);
     warnings.setAll(VALIDATOR.warnings(candidate).stream().filter(m -> m.startsWith("Realm")).toList());
+    refreshRealmNotes(candidate);
+  }
+
+  /**
+   * The selected realm's Digest gaps (users who need their password again for Digest, judged as
+   * Save would store them) and the rename note. {@code candidate} has the realms in draft order.
+   */
+  private void refreshRealmNotes(Settings candidate) {
+    RealmDraft selected = selectedRealm.get();
+    int at = selected == null ? -1 : realms.indexOf(selected);
+    if (at < 0 || at >= candidate.realms().size()) {
+      selectedDigestGaps.clear();
+      selectedRenameNote.set("");
+      return;
+    }
+    selectedDigestGaps.setAll(VALIDATOR.digestGaps(candidate.withRealms(List.of(candidate.realms().get(at)))));
+    selectedRenameNote.set(selected.renamed() && !selected.users().isEmpty() ? RENAME_NOTE : "");
   }
 
   /** The settings Save would ask for, with a placeholder where a password is still to be hashed. */
@@ -302,9 +329,8 @@ public final class EditorViewModel {
     List<Realm> drafted = new ArrayList<>();
     for (RealmDraft r : realms) {
       List<String> patterns = r == defaultRealm.get() ? List.of() : r.patternList();
-      drafted.add(new Realm(r.name() == null ? "" : r.name().strip(), patterns, r.users().stream()
-          .map(u -> new User(u.name() == null ? "" : u.name().strip(), u.enabled(), u.hasPassword() ? "pending" : ""))
-          .toList()));
+      String name = r.name() == null ? "" : r.name().strip();
+      drafted.add(new Realm(name, patterns, r.users().stream().map(u -> u.preview(name)).toList(), r.auth()));
     }
     return warden.settings().withEnforcement(enforcement).withRealms(drafted);
   }
@@ -324,9 +350,9 @@ public final class EditorViewModel {
   }
 
   /** A realm as it crosses to the worker thread. */
-  private record RealmSpec(String name, List<String> patterns, List<UserDraft.UserSpec> users) {
+  private record RealmSpec(String name, List<String> patterns, RealmAuth auth, List<UserDraft.UserSpec> users) {
     Realm build(PasswordHashing hashing) {
-      return new Realm(name, patterns, users.stream().map(u -> u.build(hashing)).toList());
+      return new Realm(name, patterns, users.stream().map(u -> u.build(hashing, name)).toList(), auth);
     }
 
     void wipe() {
@@ -386,6 +412,19 @@ public final class EditorViewModel {
 
   public BooleanProperty formEnabledProperty() {
     return formEnabled;
+  }
+
+  /**
+   * Sentences of {@link SettingsValidator#digestGaps} for the selected realm's users as Save would
+   * store them: empty unless the realm offers Digest.
+   */
+  public ObservableList<String> selectedDigestGaps() {
+    return selectedDigestGaps;
+  }
+
+  /** A one-line note while the selected realm (with users) has a name other than its saved one, else empty. */
+  public ReadOnlyStringProperty selectedRenameNoteProperty() {
+    return selectedRenameNote.getReadOnlyProperty();
   }
 
   public ReadOnlyStringProperty formProblemProperty() {

@@ -1,30 +1,88 @@
 package dev.warden.ui.editor;
 
 import dev.warden.core.settings.Realm;
+import dev.warden.core.settings.RealmAuth;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** A realm being edited: name, host patterns as typed, users. FX thread. */
+/**
+ * A realm being edited: name, host patterns as typed, users, and how it asks for credentials
+ * (schemes, their order, the Digest algorithm preset, the status for disabled users). FX thread.
+ */
 public final class RealmDraft {
 
   private final StringProperty name = new SimpleStringProperty();
   private final StringProperty patterns = new SimpleStringProperty("");
   private final ObservableList<UserDraft> users = FXCollections.observableArrayList(
       u -> new javafx.beans.Observable[] {u.nameProperty(), u.enabledProperty()});
+  private final BooleanProperty basic = new SimpleBooleanProperty(true);
+  private final BooleanProperty digest = new SimpleBooleanProperty(false);
+  private final BooleanProperty digestFirst = new SimpleBooleanProperty(true);
+  /** Null while the algorithms loaded are none of the presets: they are then kept as they are. */
+  private final ObjectProperty<DigestPreset> preset = new SimpleObjectProperty<>(DigestPreset.RFC_ORDER);
+  private final BooleanProperty disabledGet407 = new SimpleBooleanProperty(false);
+  private final String savedName;
+  private final RealmAuth savedAuth;
 
   RealmDraft(String name, String patterns) {
+    this(name, patterns, null, RealmAuth.defaults());
+  }
+
+  private RealmDraft(String name, String patterns, String savedName, RealmAuth auth) {
     this.name.set(name);
     this.patterns.set(patterns);
+    this.savedName = savedName;
+    this.savedAuth = auth;
+    basic.set(auth.offers(RealmAuth.BASIC));
+    digest.set(auth.offers(RealmAuth.DIGEST));
+    if (basic.get() && digest.get()) {
+      digestFirst.set(auth.schemes().indexOf(RealmAuth.DIGEST) < auth.schemes().indexOf(RealmAuth.BASIC));
+    }
+    preset.set(DigestPreset.of(auth.digestAlgorithms()).orElse(null));
+    disabledGet407.set(auth.disabledUserStatus() == 407);
   }
 
   static RealmDraft of(Realm realm) {
-    RealmDraft draft = new RealmDraft(realm.name(), String.join(", ", realm.hostPatterns()));
+    RealmDraft draft = new RealmDraft(realm.name(), String.join(", ", realm.hostPatterns()), realm.name(), realm.auth());
     realm.users().forEach(u -> draft.users.add(UserDraft.of(u)));
     return draft;
+  }
+
+  /**
+   * The realm's auth as drafted: the checked schemes in the chosen order, the preset's algorithms
+   * (or the loaded ones when no preset matched them), the disabled-user status; the nonce lifetime
+   * as loaded.
+   */
+  public RealmAuth auth() {
+    List<String> schemes = new ArrayList<>();
+    if (basic.get()) {
+      schemes.add(RealmAuth.BASIC);
+    }
+    if (digest.get()) {
+      schemes.add(digestFirst.get() ? 0 : schemes.size(), RealmAuth.DIGEST);
+    }
+    List<String> algorithms = preset.get() == null ? savedAuth.digestAlgorithms() : preset.get().algorithms();
+    return savedAuth.withSchemes(schemes).withDigestAlgorithms(algorithms)
+        .withDisabledUserStatus(disabledGet407.get() ? 407 : 403);
+  }
+
+  /** The Digest algorithms as loaded, for when no preset matches them. */
+  public List<String> loadedAlgorithms() {
+    return savedAuth.digestAlgorithms();
+  }
+
+  /** Whether this realm was saved under another name (its users' Digest material then no longer applies). */
+  public boolean renamed() {
+    return savedName != null && !savedName.equals(name.get() == null ? "" : name.get().strip());
   }
 
   /** The typed patterns split at commas, spaces and new lines. */
@@ -38,6 +96,28 @@ public final class RealmDraft {
 
   public StringProperty patternsProperty() {
     return patterns;
+  }
+
+  public BooleanProperty basicProperty() {
+    return basic;
+  }
+
+  public BooleanProperty digestProperty() {
+    return digest;
+  }
+
+  /** Whether Digest is challenged before Basic when both are on. */
+  public BooleanProperty digestFirstProperty() {
+    return digestFirst;
+  }
+
+  public ObjectProperty<DigestPreset> presetProperty() {
+    return preset;
+  }
+
+  /** Whether a disabled user with the right password gets 407 (true) or 403. */
+  public BooleanProperty disabledGet407Property() {
+    return disabledGet407;
   }
 
   public ObservableList<UserDraft> users() {

@@ -30,6 +30,16 @@ class DetailsViewModelTest {
   }
 
   @Test
+  void authTabShowsADigestFieldAsRecordedWithTheResponseMasked() {
+    model.exchangeProperty().set(
+        Exchanges.challengedDigest(8, "http://a.example/", ChallengeReason.WRONG_PASSWORD, "alice", "Corp"));
+    assertThat(model.credentialsProperty().get()).contains("Scheme:    Digest").contains("User:      alice")
+        .contains("Proxy-Authorization: Digest username=\"alice\", response=***")
+        .contains("the other Digest parameters are not recorded")
+        .doesNotContain("alice:***");
+  }
+
+  @Test
   void nothingSelectedEmptiesEveryPane() {
     model.exchangeProperty().set(Exchanges.ok(1, "http://a.example/", "alice"));
     model.exchangeProperty().set(null);
