@@ -281,6 +281,24 @@ final class DigestScheme implements AuthScheme {
   }
 
   @Override
+  public String claimedUser(String credentials) {
+    ParseResult<Credentials> parsed = AuthHeaderParser.parseCredentials(NAME + " " + credentials);
+    if (!(parsed instanceof ParseResult.Parsed<Credentials> ok)
+        || ok.value().firstValue("userhash").map("true"::equalsIgnoreCase).orElse(false)) {
+      return ""; // a hashed name is only resolved by judging; the verdict's user is checked then
+    }
+    Optional<String> plain = ok.value().firstValue("username");
+    if (plain.isPresent()) {
+      return plain.get();
+    }
+    return ok.value().firstValue("username*")
+        .map(ExtValue::decode)
+        .filter(decoded -> decoded instanceof ParseResult.Parsed<ExtValue>)
+        .map(decoded -> ((ParseResult.Parsed<ExtValue>) decoded).value().value())
+        .orElse("");
+  }
+
+  @Override
   public String redact(String credentials) {
     ParseResult<Credentials> parsed = AuthHeaderParser.parseCredentials(NAME + " " + credentials);
     if (parsed instanceof ParseResult.Parsed<Credentials> ok) {
