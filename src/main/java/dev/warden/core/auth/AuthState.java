@@ -69,6 +69,9 @@ public final class AuthState implements AutoCloseable {
       return thread;
     });
     timer.setRemoveOnCancelPolicy(true);
+    // most states never delay anything; a state made for one check must not keep a thread alive
+    timer.setKeepAliveTime(30, TimeUnit.SECONDS);
+    timer.allowCoreThreadTimeOut(true);
     // ends each lockout (and tells the listeners) when its time is up, not only when next looked at
     ledger.onLockout(new LockoutListener() {
       @Override

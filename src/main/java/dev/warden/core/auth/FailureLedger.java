@@ -52,7 +52,7 @@ public final class FailureLedger {
     this.policy = Objects.requireNonNull(policy);
     this.clock = Objects.requireNonNull(clock);
     // the ring only needs to tell whether the thresholds were reached: more slots would buy nothing
-    int slots = Math.max(policy.lockoutAfter(), policy.delayAfter() + 1);
+    int slots = policy.enforced() ? Math.max(policy.lockoutAfter(), policy.delayAfter() + 1) : 1;
     this.clients = new Tallies(policy.trackedKeys(), slots);
     this.users = new Tallies(policy.trackedKeys(), slots);
   }
@@ -68,6 +68,9 @@ public final class FailureLedger {
    * reports) a lockout found expired.
    */
   public Optional<Lockout> lockout(String realm, String client, String user) {
+    if (!policy.enforced()) {
+      return Optional.empty();
+    }
     Optional<Lockout> byClient = active(client.isEmpty() ? null : LockoutKey.client(realm, client));
     return byClient.isPresent() ? byClient : active(user.isEmpty() ? null : LockoutKey.user(realm, user));
   }
@@ -78,6 +81,9 @@ public final class FailureLedger {
    * failures in the window reach {@link LockoutPolicy#lockoutAfter()}.
    */
   public Duration recordFailure(String realm, String client, String user) {
+    if (!policy.enforced()) {
+      return Duration.ZERO;
+    }
     long now = clock.millis();
     int worst = 0;
     if (!client.isEmpty()) {

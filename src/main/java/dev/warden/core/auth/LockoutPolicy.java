@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param lockoutFor how long a lockout lasts
  * @param trackedKeys how many client addresses, and separately how many user names, are counted at
  *     once; beyond it the oldest key is forgotten (and at most as many lockouts are held)
+ * @param enforced false to count nothing, delay nothing and lock nobody out ({@link #OFF})
  */
 public record LockoutPolicy(
     Duration window,
@@ -24,11 +25,28 @@ public record LockoutPolicy(
     Duration maxDelay,
     int lockoutAfter,
     Duration lockoutFor,
-    int trackedKeys) {
+    int trackedKeys,
+    boolean enforced) {
+
+  /**
+   * The largest threshold: each counted key keeps the times of its last {@code lockoutAfter}
+   * failures, so the thresholds bound the memory a key costs.
+   */
+  public static final int MAX_THRESHOLD = 10_000;
 
   /** 10 failures a minute start the delay (250 ms doubling, max 5 s); 50 lock out for 5 minutes. */
   public static final LockoutPolicy DEFAULTS = new LockoutPolicy(Duration.ofMinutes(1), 10,
-      Duration.ofMillis(250), Duration.ofSeconds(5), 50, Duration.ofMinutes(5), 10_000);
+      Duration.ofMillis(250), Duration.ofSeconds(5), 50, Duration.ofMinutes(5), 10_000, true);
+
+  /** No counting, no delays, no lockouts: for measurements and tools that replay many failures. */
+  public static final LockoutPolicy OFF = new LockoutPolicy(Duration.ofMinutes(1), MAX_THRESHOLD,
+      Duration.ZERO, Duration.ZERO, MAX_THRESHOLD, Duration.ZERO, 1, false);
+
+  /** An enforced policy. */
+  public LockoutPolicy(Duration window, int delayAfter, Duration firstDelay, Duration maxDelay,
+      int lockoutAfter, Duration lockoutFor, int trackedKeys) {
+    this(window, delayAfter, firstDelay, maxDelay, lockoutAfter, lockoutFor, trackedKeys, true);
+  }
 
   public LockoutPolicy {
     Objects.requireNonNull(window);
@@ -39,8 +57,10 @@ public record LockoutPolicy(
         || maxDelay.compareTo(firstDelay) < 0) {
       throw new IllegalArgumentException("durations must be positive and maxDelay >= firstDelay");
     }
-    if (delayAfter < 0 || lockoutAfter < 1 || trackedKeys < 1) {
-      throw new IllegalArgumentException("delayAfter >= 0, lockoutAfter >= 1 and trackedKeys >= 1");
+    if (delayAfter < 0 || delayAfter > MAX_THRESHOLD || lockoutAfter < 1 || lockoutAfter > MAX_THRESHOLD
+        || trackedKeys < 1) {
+      throw new IllegalArgumentException(
+          "0 <= delayAfter <= " + MAX_THRESHOLD + ", 1 <= lockoutAfter <= " + MAX_THRESHOLD + ", trackedKeys >= 1");
     }
   }
 
@@ -50,7 +70,7 @@ public record LockoutPolicy(
    * {@link #maxDelay}.
    */
   public Duration delayFor(int failures) {
-    if (failures <= delayAfter) {
+    if (!enforced || failures <= delayAfter) {
       return Duration.ZERO;
     }
     int doublings = failures - delayAfter - 1;

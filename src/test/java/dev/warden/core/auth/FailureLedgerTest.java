@@ -225,6 +225,17 @@ class FailureLedgerTest {
     assertThat(wide.lockoutsStarted()).isEqualTo(2);
   }
 
+  @Test
+  void offPolicyNeitherDelaysNorLocksOut() {
+    FailureLedger off = new FailureLedger(LockoutPolicy.OFF, clock);
+    for (int i = 0; i < 100; i++) {
+      assertThat(off.recordFailure(REALM, ATTACKER, "alice")).isZero();
+    }
+
+    assertThat(off.lockout(REALM, ATTACKER, "alice")).isEmpty();
+    assertThat(off.trackedKeys(LockoutKey.Kind.CLIENT)).isZero();
+  }
+
   // ---- wired into the policy ----
 
   @Test
