@@ -140,8 +140,9 @@ public final class AuthPolicy {
             ledger.recordSuccess(space.name(), request.client(), authenticated.user()));
       }
       if (decision.outcome() instanceof AuthOutcome.Challenged challenged && counts(challenged.reason())) {
-        return state.delayed(decision,
-            ledger.recordFailure(space.name(), request.client(), challenged.user()));
+        // guesses at hashed names all share one stand-in; locking it would lock no one
+        String user = DigestScheme.UNKNOWN_HASHED_USER.equals(challenged.user()) ? "" : challenged.user();
+        return state.delayed(decision, ledger.recordFailure(space.name(), request.client(), user));
       }
       return now(decision);
     });

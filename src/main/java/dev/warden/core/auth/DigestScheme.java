@@ -37,6 +37,8 @@ import java.util.concurrent.CompletableFuture;
 final class DigestScheme implements AuthScheme {
 
   static final String NAME = "Digest";
+  /** Stands for a hashed user name that matches no account: no one's name, so not counted as one. */
+  static final String UNKNOWN_HASHED_USER = "(userhash)";
   /** A nonce older than this share of its lifetime gets a {@code nextnonce} with its success. */
   private static final double NEXTNONCE_AT = 0.8;
 
@@ -156,7 +158,7 @@ final class DigestScheme implements AuthScheme {
     Account account = hashedName
         ? space.accountByUserhash(algorithm.get(), user)
         : space.account(user);
-    String shownUser = account != null ? account.name() : (hashedName ? "(userhash)" : user);
+    String shownUser = account != null ? account.name() : (hashedName ? UNKNOWN_HASHED_USER : user);
     redacted = NAME + " username=\"" + shownUser + "\", response=***";
     String nonce = given.firstValue("nonce").orElseThrow();
     String cnonce = given.firstValue("cnonce").orElseThrow();
