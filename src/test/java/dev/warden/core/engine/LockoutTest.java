@@ -3,10 +3,14 @@ package dev.warden.core.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.core.auth.AuthState;
+import dev.warden.core.auth.CredentialMaterial;
 import dev.warden.core.auth.Lockout;
 import dev.warden.core.auth.LockoutKey;
 import dev.warden.core.auth.LockoutPolicy;
+import dev.warden.core.settings.Realm;
+import dev.warden.core.settings.RealmAuth;
 import dev.warden.core.settings.Settings;
+import dev.warden.testing.DigestAnswer;
 import dev.warden.testing.RawHttpConnection;
 import dev.warden.testing.RawResponse;
 import dev.warden.testing.RunningWarden;
@@ -15,6 +19,7 @@ import dev.warden.testing.Users;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -101,6 +106,41 @@ class LockoutTest {
       assertThat(third.status()).isEqualTo(407);
       assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isGreaterThanOrEqualTo(280);
     }
+  }
+
+  @Test
+  void badDigestResponsesLockOutTheClaimedUserButFetchingChallengesDoesNot() throws Exception {
+    CredentialMaterial material = new CredentialMaterial();
+    Realm lab = new Realm(REALM, List.of(), List.of(material.user("alice", true, REALM, "s3cret".toCharArray())),
+        new RealmAuth(List.of("digest"), List.of("SHA-256"), Duration.ofMinutes(5), 403));
+    AuthState state = new AuthState(SMALL, Clock.systemUTC());
+    try (TestOrigin origin = new TestOrigin();
+        RunningWarden warden = new RunningWarden(Settings.defaults().withRealms(List.of(lab)), state)) {
+      for (int i = 0; i < 5; i++) {
+        try (RawHttpConnection guesser = new RawHttpConnection(warden.port(), address(20 + i))) {
+          for (int fetch = 0; fetch < 3; fetch++) {
+            assertThat(guesser.exchange(digest(origin, "/challenge", null)).status()).isEqualTo(407);
+          }
+          String challenge = guesser.exchange(digest(origin, "/challenge", null)).header("Proxy-Authenticate");
+          guesser.exchange(digest(origin, "/guess",
+              DigestAnswer.to(challenge, "alice", "guess-" + i).uri("/guess").header()));
+        }
+      }
+      try (RawHttpConnection owner = new RawHttpConnection(warden.port(), address(3))) {
+        String challenge = owner.exchange(digest(origin, "/challenge", null)).header("Proxy-Authenticate");
+        RawResponse refused = owner.exchange(digest(origin, "/owner",
+            DigestAnswer.to(challenge, "alice", "s3cret").uri("/owner").header()));
+
+        assertThat(refused.status()).isEqualTo(407);
+      }
+      assertThat(warden.awaitExchangeFor(origin.url("/owner")).auth().label()).isEqualTo("challenged:locked-out");
+      assertThat(state.lockouts()).extracting(Lockout::subject).containsExactly(LockoutKey.user(REALM, "alice"));
+    }
+  }
+
+  private static String digest(TestOrigin origin, String path, String authorization) {
+    return "GET " + origin.url(path) + " HTTP/1.1\r\nHost: 127.0.0.1:" + origin.port() + "\r\n"
+        + (authorization == null ? "" : "Proxy-Authorization: " + authorization + "\r\n") + "\r\n";
   }
 
   private static InetAddress address(int last) throws Exception {
