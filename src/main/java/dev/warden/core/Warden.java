@@ -46,7 +46,7 @@ public final class Warden implements AutoCloseable {
   private final List<Consumer<EngineStatus>> statusListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<Settings>> settingsListeners = new CopyOnWriteArrayList<>();
 
-  private final AuthState authState = new AuthState();
+  private final AuthState authState;
   private volatile InForce inForce;
   private volatile EngineStatus status;
 
@@ -57,6 +57,15 @@ public final class Warden implements AutoCloseable {
    * @param initial the settings to begin with (usually {@code store.load().settings()})
    */
   public Warden(SettingsStore store, Settings initial) {
+    this(store, initial, new AuthState());
+  }
+
+  /**
+   * Wires the core around an authentication state of the caller's (a lockout policy of its own, a
+   * clock); Warden owns it from now on and closes it in {@link #close()}.
+   */
+  public Warden(SettingsStore store, Settings initial, AuthState authState) {
+    this.authState = Objects.requireNonNull(authState);
     this.store = Objects.requireNonNull(store);
     Objects.requireNonNull(initial);
     this.inForce = new InForce(initial, AuthPolicy.of(initial, authState));

@@ -22,7 +22,15 @@ public final class RawHttpConnection implements AutoCloseable {
   private final OutputStream out;
 
   public RawHttpConnection(int port) throws IOException {
-    socket = new Socket(InetAddress.getLoopbackAddress(), port);
+    this(port, null);
+  }
+
+  /**
+   * A connection from {@code from}, another loopback address such as 127.0.0.2 (Linux routes all of
+   * 127/8 to loopback), so one test can play several clients; {@code null} for the default.
+   */
+  public RawHttpConnection(int port, InetAddress from) throws IOException {
+    socket = new Socket(InetAddress.getLoopbackAddress(), port, from, 0);
     socket.setSoTimeout(10_000);
     in = socket.getInputStream();
     out = socket.getOutputStream();

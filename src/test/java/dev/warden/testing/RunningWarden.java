@@ -2,6 +2,7 @@ package dev.warden.testing;
 
 import dev.warden.core.EngineStatus;
 import dev.warden.core.Warden;
+import dev.warden.core.auth.AuthState;
 import dev.warden.core.settings.InMemorySettingsStore;
 import dev.warden.core.settings.ListenAddress;
 import dev.warden.core.settings.Settings;
@@ -19,8 +20,13 @@ public final class RunningWarden implements AutoCloseable {
   private final EngineStatus status;
 
   public RunningWarden(Settings settings) throws Exception {
+    this(settings, new AuthState());
+  }
+
+  /** A Warden judging with {@code authState} (which it closes). */
+  public RunningWarden(Settings settings, AuthState authState) throws Exception {
     Settings onFreePort = settings.withListen(new ListenAddress("127.0.0.1", 0));
-    warden = new Warden(new InMemorySettingsStore(onFreePort), onFreePort);
+    warden = new Warden(new InMemorySettingsStore(onFreePort), onFreePort, authState);
     status = warden.start().get(20, TimeUnit.SECONDS);
     if (!status.listening()) {
       throw new IllegalStateException(status.message());

@@ -96,7 +96,9 @@ public final class AuthPolicy {
   /**
    * Judges one request. Called on network threads: never blocks, never throws, never logs
    * credentials. The future completes at once unless a slow hash must run (a verification-cache
-   * miss), which then runs on the {@link VerificationPool} and completes the future there. It never
+   * miss), which then runs on the {@link VerificationPool} and completes the future there, or the
+   * client or user failed too often of late, when the state's timer thread completes it after a
+   * delay (see {@link LockoutPolicy}); a locked-out client or user is refused at once. It never
    * completes exceptionally: an internal error becomes a refusal with the reason "internal error".
    */
   public CompletableFuture<AuthDecision> judge(AuthRequest request) {
@@ -107,10 +109,68 @@ public final class AuthPolicy {
             AuthDecision.allow(new AuthOutcome.NotRequired(), List.of(), redact(field)));
       }
       ProtectionSpace space = spaceFor(request.host(), request.port());
-      return judge(request, field, space).exceptionally(failure -> internalError(space, failure));
+      return guarded(request, field, space).exceptionally(failure -> internalError(space, failure));
     } catch (RuntimeException e) {
       return CompletableFuture.completedFuture(internalError(fallback, e));
     }
+  }
+
+  /**
+   * Lockouts and delays: a request whose client address or claimed user is locked out in the realm
+   * is refused at once with {@link ChallengeReason#LOCKED_OUT}, its password unchecked. Otherwise a
+   * wrong password, an unknown user or a bad Digest response is recorded in the state's
+   * {@link FailureLedger} and a success clears its counts; a client (or user) with too many recent
+   * failures has its answer, right or wrong, completed later on the state's timer thread.
+   */
+  private CompletableFuture<AuthDecision> guarded(
+      AuthRequest request, ProxyAuthorization field, ProtectionSpace space) {
+    FailureLedger ledger = state.ledger();
+    Optional<Lockout> locked = ledger.lockout(space.name(), request.client(), claimedUser(field));
+    if (locked.isPresent()) {
+      return now(lockedOut(space, field, locked.get()));
+    }
+    return judge(request, field, space).thenCompose(decision -> {
+      if (decision.outcome() instanceof AuthOutcome.Authenticated authenticated) {
+        // a hashed Digest user name is only known now: a locked user must not get in with it
+        Optional<Lockout> user = ledger.lockout(space.name(), "", authenticated.user());
+        if (user.isPresent()) {
+          return now(lockedOut(space, field, user.get()));
+        }
+        return state.delayed(decision,
+            ledger.recordSuccess(space.name(), request.client(), authenticated.user()));
+      }
+      if (decision.outcome() instanceof AuthOutcome.Challenged challenged && counts(challenged.reason())) {
+        // guesses at hashed names all share one stand-in; locking it would lock no one
+        String user = DigestScheme.UNKNOWN_HASHED_USER.equals(challenged.user()) ? "" : challenged.user();
+        return state.delayed(decision, ledger.recordFailure(space.name(), request.client(), user));
+      }
+      return now(decision);
+    });
+  }
+
+  /**
+   * What is a guess: a wrong password, an unknown user, a bad Digest response. Not missing
+   * credentials (every client's first request), nor a stale nonce, nor what a broken client sends.
+   */
+  private static boolean counts(ChallengeReason reason) {
+    return reason == ChallengeReason.WRONG_PASSWORD
+        || reason == ChallengeReason.UNKNOWN_USER
+        || reason == ChallengeReason.BAD_RESPONSE;
+  }
+
+  private String claimedUser(ProxyAuthorization field) {
+    if (field instanceof ProxyAuthorization.Present present) {
+      AuthScheme scheme = schemeNamed(present.scheme());
+      return scheme == null ? "" : scheme.claimedUser(present.credentials());
+    }
+    return "";
+  }
+
+  private AuthDecision lockedOut(ProtectionSpace space, ProxyAuthorization field, Lockout lockout) {
+    state.lockedOutRefusals().increment();
+    String scheme = field instanceof ProxyAuthorization.Present present ? present.scheme() : "";
+    String user = lockout.kind() == LockoutKey.Kind.USER ? lockout.key() : "";
+    return challenge(space, ChallengeReason.LOCKED_OUT, lockout.describe(), scheme, user, redact(field), false);
   }
 
   /**

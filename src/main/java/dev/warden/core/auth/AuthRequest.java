@@ -13,19 +13,33 @@ import java.util.Objects;
  * @param proxyAuthorization every Proxy-Authorization field value of the request, in order
  * @param target the request-target exactly as sent (absolute-form, or the authority of a CONNECT):
  *     Digest's {@code uri} must name it
+ * @param client the client's IP address, without port or brackets (failures are counted per
+ *     address), or empty when unknown (then not counted per address)
  */
-public record AuthRequest(String method, String host, int port, List<String> proxyAuthorization, String target) {
+public record AuthRequest(
+    String method, String host, int port, List<String> proxyAuthorization, String target, String client) {
   public AuthRequest {
     Objects.requireNonNull(method);
     Objects.requireNonNull(host);
     proxyAuthorization = List.copyOf(proxyAuthorization);
     Objects.requireNonNull(target);
+    client = client == null ? "" : client;
+  }
+
+  /** A request from an unknown client address. */
+  public AuthRequest(String method, String host, int port, List<String> proxyAuthorization, String target) {
+    this(method, host, port, proxyAuthorization, target, "");
   }
 
   /** A request whose target is {@code http://host:port/} (or {@code host:port} for CONNECT). */
   public AuthRequest(String method, String host, int port, List<String> proxyAuthorization) {
     this(method, host, port, proxyAuthorization,
         "CONNECT".equals(method) ? host + ":" + port : "http://" + host + ":" + port + "/");
+  }
+
+  /** This request as sent by {@code address}. */
+  public AuthRequest from(String address) {
+    return new AuthRequest(method, host, port, proxyAuthorization, target, address);
   }
 
   @Override

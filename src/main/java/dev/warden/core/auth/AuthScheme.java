@@ -35,6 +35,12 @@ interface AuthScheme {
    */
   CompletableFuture<SchemeVerdict> judge(AuthRequest request, String credentials, ProtectionSpace space);
 
+  /**
+   * The user name the credentials claim, read without checking anything, or empty when none can be
+   * read cheaply (then only the verdict's user is checked against lockouts).
+   */
+  String claimedUser(String credentials);
+
   /** What may be shown of credentials of this scheme, e.g. {@code Basic alice:***}. */
   String redact(String credentials);
 }

@@ -53,6 +53,16 @@ final class BasicScheme implements AuthScheme {
   }
 
   @Override
+  public String claimedUser(String credentials) {
+    BasicToken.Result read = BasicToken.read(credentials);
+    if (read instanceof BasicToken.Credentials given) {
+      Arrays.fill(given.password(), '\0');
+      return given.user();
+    }
+    return "";
+  }
+
+  @Override
   public String redact(String credentials) {
     BasicToken.Result read = BasicToken.read(credentials);
     if (read instanceof BasicToken.Credentials given) {

@@ -36,6 +36,11 @@ public enum ChallengeReason {
   BAD_RESPONSE("bad response"),
   /** Digest: the user has no H(A1) for this realm and algorithm (the password must be set again). */
   NO_DIGEST_CREDENTIAL("no Digest credential"),
+  /**
+   * The client address or the claimed user is locked out after repeated failures: refused at once,
+   * without the password being checked (the outcome's detail says which key, and until when).
+   */
+  LOCKED_OUT("locked out"),
   /** The slow-hash pool was full: nothing was decided; answered 503 so the client retries later. */
   BUSY("verification busy"),
   /** Warden failed while judging (a bug): refused, counted and logged, never let through. */

@@ -36,6 +36,8 @@ import java.util.concurrent.CompletableFuture;
 final class DigestScheme implements AuthScheme {
 
   static final String NAME = "Digest";
+  /** Stands for a hashed user name that matches no account: no one's name, so not counted as one. */
+  static final String UNKNOWN_HASHED_USER = "(userhash)";
   /** A nonce older than this share of its lifetime gets a {@code nextnonce} with its success. */
   private static final double NEXTNONCE_AT = 0.8;
 
@@ -155,7 +157,7 @@ final class DigestScheme implements AuthScheme {
     Account account = hashedName
         ? space.accountByUserhash(algorithm.get(), user)
         : space.account(user);
-    String shownUser = account != null ? account.name() : (hashedName ? "(userhash)" : user);
+    String shownUser = account != null ? account.name() : (hashedName ? UNKNOWN_HASHED_USER : user);
     redacted = NAME + " username=\"" + shownUser + "\", response=***";
     String nonce = given.firstValue("nonce").orElseThrow();
     String cnonce = given.firstValue("cnonce").orElseThrow();
@@ -278,6 +280,24 @@ final class DigestScheme implements AuthScheme {
 
   private static SchemeVerdict missing(String field, String user) {
     return new SchemeVerdict.Rejected(ChallengeReason.MISSING_FIELD, field, user, NAME + " (unreadable)");
+  }
+
+  @Override
+  public String claimedUser(String credentials) {
+    ParseResult<Credentials> parsed = AuthHeaderParser.parseCredentials(NAME + " " + credentials);
+    if (!(parsed instanceof ParseResult.Parsed<Credentials> ok)
+        || ok.value().firstValue("userhash").map("true"::equalsIgnoreCase).orElse(false)) {
+      return ""; // a hashed name is only resolved by judging; the verdict's user is checked then
+    }
+    Optional<String> plain = ok.value().firstValue("username");
+    if (plain.isPresent()) {
+      return plain.get();
+    }
+    return ok.value().firstValue("username*")
+        .map(ExtValue::decode)
+        .filter(decoded -> decoded instanceof ParseResult.Parsed<ExtValue>)
+        .map(decoded -> ((ParseResult.Parsed<ExtValue>) decoded).value().value())
+        .orElse("");
   }
 
   @Override

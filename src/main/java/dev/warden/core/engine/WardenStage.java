@@ -93,6 +93,8 @@ final class WardenStage extends ChannelDuplexHandler {
   private ChannelHandlerContext ctx;
   private long connectionId;
   private String client = "";
+  /** The client's IP address alone: failed authentications are counted per address, not per port. */
+  private String clientAddress = "";
   private Phase phase = Phase.IDLE;
   private ExchangeDraft current;
   private boolean closeAfterResponse;
@@ -113,6 +115,7 @@ final class WardenStage extends ChannelDuplexHandler {
     this.ctx = ctx;
     this.connectionId = context.connectionIds.incrementAndGet();
     this.client = clientOf(ctx.channel().remoteAddress());
+    this.clientAddress = addressOf(ctx.channel().remoteAddress());
   }
 
   @Override
@@ -253,7 +256,8 @@ final class WardenStage extends ChannelDuplexHandler {
     InForce inForce = context.inForce.get();
     List<String> credentials = head.headers().getAll(HttpHeaderNames.PROXY_AUTHORIZATION);
     CompletableFuture<AuthDecision> judging = inForce.policy().judge(
-        new AuthRequest(head.method().name(), endpoint.host().text(), endpoint.port(), credentials, sent));
+        new AuthRequest(head.method().name(), endpoint.host().text(), endpoint.port(), credentials, sent,
+            clientAddress));
     String display = target.display();
     if (judging.isDone()) {
       judged(head, display, inForce, judging.join());
@@ -694,6 +698,13 @@ final class WardenStage extends ChannelDuplexHandler {
   /** What the record shows of a target it refused: parsed for display (no userinfo, secrets masked). */
   private static String safeTarget(HttpRequest head) {
     return RequestTarget.parse(head.method().name(), head.uri(), head.headers().getAll(HttpHeaderNames.HOST)).display();
+  }
+
+  private static String addressOf(SocketAddress address) {
+    if (address instanceof InetSocketAddress inet) {
+      return inet.getAddress() == null ? "" : inet.getAddress().getHostAddress();
+    }
+    return "";
   }
 
   private static String clientOf(SocketAddress address) {

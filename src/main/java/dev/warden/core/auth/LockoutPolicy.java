@@ -1,0 +1,83 @@
+package dev.warden.core.auth;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * When repeated failed authentications slow down and then lock out a client address or a claimed
+ * user name in one realm. Immutable; one value so that a per-realm setting can be added later.
+ *
+ * @param window how far back failures are counted (a sliding window)
+ * @param delayAfter failures in the window after which answers from the key are delayed
+ * @param firstDelay the delay of the first failure beyond {@code delayAfter}; it doubles with each
+ *     further failure
+ * @param maxDelay the longest delay
+ * @param lockoutAfter failures in the window that lock the key out
+ * @param lockoutFor how long a lockout lasts
+ * @param trackedKeys how many client addresses, and separately how many user names, are counted at
+ *     once; beyond it the oldest key is forgotten (and at most as many lockouts are held)
+ * @param enforced false to count nothing, delay nothing and lock nobody out ({@link #OFF})
+ */
+public record LockoutPolicy(
+    Duration window,
+    int delayAfter,
+    Duration firstDelay,
+    Duration maxDelay,
+    int lockoutAfter,
+    Duration lockoutFor,
+    int trackedKeys,
+    boolean enforced) {
+
+  /**
+   * The largest threshold: each counted key keeps the times of its last {@code lockoutAfter}
+   * failures, so the thresholds bound the memory a key costs.
+   */
+  public static final int MAX_THRESHOLD = 10_000;
+
+  /** 10 failures a minute start the delay (250 ms doubling, max 5 s); 50 lock out for 5 minutes. */
+  public static final LockoutPolicy DEFAULTS = new LockoutPolicy(Duration.ofMinutes(1), 10,
+      Duration.ofMillis(250), Duration.ofSeconds(5), 50, Duration.ofMinutes(5), 10_000, true);
+
+  /** No counting, no delays, no lockouts: for measurements and tools that replay many failures. */
+  public static final LockoutPolicy OFF = new LockoutPolicy(Duration.ofMinutes(1), MAX_THRESHOLD,
+      Duration.ZERO, Duration.ZERO, MAX_THRESHOLD, Duration.ZERO, 1, false);
+
+  /** An enforced policy. */
+  public LockoutPolicy(Duration window, int delayAfter, Duration firstDelay, Duration maxDelay,
+      int lockoutAfter, Duration lockoutFor, int trackedKeys) {
+    this(window, delayAfter, firstDelay, maxDelay, lockoutAfter, lockoutFor, trackedKeys, true);
+  }
+
+  public LockoutPolicy {
+    Objects.requireNonNull(window);
+    Objects.requireNonNull(firstDelay);
+    Objects.requireNonNull(maxDelay);
+    Objects.requireNonNull(lockoutFor);
+    if (window.isNegative() || window.isZero() || lockoutFor.isNegative() || firstDelay.isNegative()
+        || maxDelay.compareTo(firstDelay) < 0) {
+      throw new IllegalArgumentException("durations must be positive and maxDelay >= firstDelay");
+    }
+    if (delayAfter < 0 || delayAfter > MAX_THRESHOLD || lockoutAfter < 1 || lockoutAfter > MAX_THRESHOLD
+        || trackedKeys < 1) {
+      throw new IllegalArgumentException(
+          "0 <= delayAfter <= " + MAX_THRESHOLD + ", 1 <= lockoutAfter <= " + MAX_THRESHOLD + ", trackedKeys >= 1");
+    }
+  }
+
+  /**
+   * The delay before answering a request from a key with {@code failures} failures in the window:
+   * zero up to {@link #delayAfter}, then {@link #firstDelay} doubling per failure, at most
+   * {@link #maxDelay}.
+   */
+  public Duration delayFor(int failures) {
+    if (!enforced || failures <= delayAfter) {
+      return Duration.ZERO;
+    }
+    int doublings = failures - delayAfter - 1;
+    if (doublings >= 31) {
+      return maxDelay;
+    }
+    Duration delay = firstDelay.multipliedBy(1L << doublings);
+    return delay.compareTo(maxDelay) > 0 ? maxDelay : delay;
+  }
+}
