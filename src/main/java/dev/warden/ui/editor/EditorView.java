@@ -200,9 +200,14 @@ public final class EditorView {
     GridPane grid = new GridPane();
     grid.setHgap(10);
     grid.setVgap(6);
-    grid.addRow(0, new Label("Schemes"), schemes);
+    Label schemesLabel = new Label("Schemes");
+    Label presetLabel = new Label("Digest algorithms");
+    // a GridPane column shrinks labels to "..." when the row's other cell asks for the width
+    schemesLabel.setMinWidth(Region.USE_PREF_SIZE);
+    presetLabel.setMinWidth(Region.USE_PREF_SIZE);
+    grid.addRow(0, schemesLabel, schemes);
     grid.add(keepBasic, 1, 1);
-    grid.addRow(2, new Label("Digest algorithms"), preset);
+    grid.addRow(2, presetLabel, preset);
     grid.add(presetExplanation, 1, 3);
     grid.add(disabled407, 1, 4);
     GridPane.setHgrow(presetExplanation, Priority.ALWAYS);

@@ -24,7 +24,7 @@ import javafx.stage.Stage;
 
 /**
  * Takes the README screenshots of the real window with real traffic through the real proxy:
- * {@code warden-light.png}, {@code warden-dark.png} and {@code warden-editor.png} in the folder given
+ * {@code warden-light.png}, {@code warden-dark.png}, {@code warden-editor.png} and {@code warden-editor-auth.png} in the folder given
  * as the first argument. Run under Xvfb by {@code scripts/screenshots.sh}.
  */
 public final class Screenshots {
@@ -68,6 +68,15 @@ public final class Screenshots {
           onFx(window::openEditor).get(10, TimeUnit.SECONDS);
           Thread.sleep(800);
           onFx(() -> shoot(window.editorStage().getScene(), "warden-editor.png")).get(10, TimeUnit.SECONDS);
+          onFx(() -> window.editorStage().getScene().getRoot().lookupAll(".tab-pane").stream()
+              .map(javafx.scene.control.TabPane.class::cast)
+              .filter(tabs -> tabs.getTabs().stream().anyMatch(t -> t.getText().equals("Authentication")))
+              .findFirst()
+              .ifPresent(tabs -> tabs.getSelectionModel().select(tabs.getTabs().stream()
+                  .filter(t -> t.getText().equals("Authentication")).findFirst().orElseThrow())))
+              .get(10, TimeUnit.SECONDS);
+          Thread.sleep(500);
+          onFx(() -> shoot(window.editorStage().getScene(), "warden-editor-auth.png")).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
           e.printStackTrace();
         } finally {
