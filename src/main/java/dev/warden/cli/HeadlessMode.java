@@ -102,6 +102,25 @@ public final class HeadlessMode {
     BufferedWriter out =
         new BufferedWriter(new OutputStreamWriter(terminal.out(), StandardCharsets.UTF_8), 1 << 16);
     AccessLog log = AccessLog.start(warden.traffic(), out, 0);
+    // lockout news arrives on network or timer threads: written from a thread of its own
+    java.util.concurrent.ExecutorService notices = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "warden-lockout-notices");
+      t.setDaemon(true);
+      return t;
+    });
+    warden.onLockout(new dev.warden.core.auth.LockoutListener() {
+      @Override
+      public void started(dev.warden.core.auth.Lockout lockout) {
+        notices.execute(() -> terminal.warning("lockout started: " + lockout.describe()
+            + " in realm '" + lockout.realm() + "' after " + lockout.failures() + " failed logins"));
+      }
+
+      @Override
+      public void ended(dev.warden.core.auth.Lockout lockout) {
+        notices.execute(() -> terminal.warning("lockout ended: " + lockout.kind().name().toLowerCase(java.util.Locale.ROOT)
+            + " " + lockout.key() + " in realm '" + lockout.realm() + "'"));
+      }
+    });
     stopAction =
         () -> {
           closeWithin(warden, STOP_TIMEOUT);

@@ -219,6 +219,25 @@ public final class Warden implements AutoCloseable {
     return update(s -> s.withEnforcement(on));
   }
 
+  /**
+   * Called when a client address or a user name is locked out after too many failed logins, and
+   * when that ends, on whatever thread noticed it (a network thread or the auth timer): hand the
+   * work to a thread of your own. See {@link AuthState#onLockout}.
+   */
+  public void onLockout(dev.warden.core.auth.LockoutListener listener) {
+    authState.onLockout(Objects.requireNonNull(listener));
+  }
+
+  /** The lockouts in force now. Any thread. */
+  public List<dev.warden.core.auth.Lockout> lockouts() {
+    return authState.lockouts();
+  }
+
+  /** Ends one lockout now. Any thread. */
+  public void release(dev.warden.core.auth.LockoutKey key) {
+    authState.release(key);
+  }
+
   /** Called with every new status, on Warden's worker thread. */
   public void onStatus(Consumer<EngineStatus> listener) {
     statusListeners.add(Objects.requireNonNull(listener));

@@ -100,6 +100,36 @@ class HeadlessProcessTest {
   }
 
   @Test
+  void logsWhenAGuessingClientIsLockedOut() throws Exception {
+    warden = WardenProcess.start("--headless", "--listen", "127.0.0.1:0", "--user", "alice:" + PASSWORD);
+    int port = warden.awaitPort();
+    // fifty wrong passwords at once: each answer past the tenth is delayed, but they run in parallel
+    java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(55);
+    java.util.List<java.util.concurrent.Future<Integer>> guesses = new java.util.ArrayList<>();
+    for (int i = 0; i < 55; i++) {
+      String authorization = "Proxy-Authorization: Basic " + Base64.getEncoder().encodeToString(
+          ("alice:guess-" + i).getBytes(StandardCharsets.UTF_8)) + "\r\n";
+      guesses.add(clients.submit(() -> {
+        try (dev.warden.testing.RawHttpConnection c = new dev.warden.testing.RawHttpConnection(port)) {
+          return c.exchange("GET " + origin.url("/guess") + " HTTP/1.1\r\nHost: x\r\n" + authorization + "\r\n").status();
+        }
+      }));
+    }
+    for (var guess : guesses) {
+      assertThat(guess.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(407);
+    }
+    clients.shutdown();
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    while (warden.err().stream().noneMatch(l -> l.contains("lockout started")) && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(warden.err()).anyMatch(l -> l.contains("lockout started") && l.contains("realm 'Warden'"));
+    assertThat(warden.err()).noneMatch(l -> l.contains("guess-"));
+    // a locked user is refused even with the right password
+    assertThat(getWithCredentials(port, origin.url("/right"), "alice", PASSWORD).statusCode()).isEqualTo(407);
+  }
+
+  @Test
   void forwardsWithoutCredentialsWhenAuthIsOff() throws Exception {
     warden = WardenProcess.start("--headless", "--listen", "127.0.0.1:0", "--no-auth");
     int port = warden.awaitPort();
