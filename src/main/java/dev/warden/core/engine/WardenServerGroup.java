@@ -24,12 +24,22 @@ final class WardenServerGroup extends ServerGroup {
   }
 
   /**
-   * Stops LittleProxy's pools, then the client loops, waiting briefly for both so no task is
-   * submitted to a loop that is already gone (which Netty reports as an error).
+   * Stops LittleProxy's pools and waits until the acceptor has ended, then stops the client loops:
+   * a connection accepted while the client loops were already gone would be registered with a
+   * terminated loop, which Netty reports as an error.
    */
   @Override
   public void shutdown(boolean graceful) {
+    if (isStopped()) {
+      return;
+    }
+    EventLoopGroup acceptor = super.getClientToProxyAcceptorPoolForTransport(TransportProtocol.TCP);
     super.shutdown(graceful);
+    try {
+      acceptor.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     clients.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
   }
 }
