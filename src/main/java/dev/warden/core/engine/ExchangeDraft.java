@@ -5,6 +5,11 @@ import dev.warden.core.traffic.BodyPreview;
 import dev.warden.core.traffic.Exchange;
 import dev.warden.core.traffic.ExchangeError;
 import dev.warden.core.traffic.Header;
+import dev.warden.core.auth.ResponseField;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.util.AttributeKey;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,6 +80,33 @@ final class ExchangeDraft {
     this.connect = "CONNECT".equals(method);
     this.requestBody = new BodyCapture(requestBodyLimit);
     this.responseBody = new BodyCapture(responseBodyLimit);
+  }
+
+  /** Warden answers this exchange itself with {@code response}: record what the client gets. */
+  void answered(FullHttpResponse response) {
+    status = response.status().code();
+    firstByteNanos = System.nanoTime();
+    responseHeaders = HeaderCopy.of(response.headers());
+    responseBody.add(response.content());
+  }
+
+  /**
+   * The final head of the destination's response on its way to the client: adds what the decision
+   * asks for (e.g. Proxy-Authentication-Info) and, when the client asked to close, says so (RFC 9112
+   * §9.6; LittleProxy stripped the client's Connection field); then records it as sent.
+   */
+  void forwardedHead(HttpResponse response, boolean close) {
+    status = response.status().code();
+    firstByteNanos = System.nanoTime();
+    if (decision.allowed()) {
+      for (ResponseField field : decision.fields()) {
+        response.headers().add(field.name(), field.value());
+      }
+    }
+    if (close && !connect) {
+      response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+    }
+    responseHeaders = HeaderCopy.of(response.headers());
   }
 
   boolean done() {

@@ -4,7 +4,6 @@ import dev.warden.core.auth.AuthDecision;
 import dev.warden.core.auth.AuthOutcome;
 import dev.warden.core.auth.AuthRequest;
 import dev.warden.core.auth.InForce;
-import dev.warden.core.auth.ResponseField;
 import dev.warden.core.target.Endpoint;
 import dev.warden.core.target.RequestTarget;
 import io.netty.buffer.ByteBuf;
@@ -12,25 +11,15 @@ import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
-import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.codec.http.TooLongHttpHeaderException;
-import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
-import java.util.ArrayDeque;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -89,7 +78,7 @@ final class WardenStage extends ChannelDuplexHandler {
   }
 
   private final StageContext context;
-  private final ArrayDeque<Object> held = new ArrayDeque<>();
+  private HeldMessages held;
   private ChannelHandlerContext ctx;
   private long connectionId;
   private String client = "";
@@ -98,10 +87,7 @@ final class WardenStage extends ChannelDuplexHandler {
   private Phase phase = Phase.IDLE;
   private ExchangeDraft current;
   private boolean closeAfterResponse;
-  private boolean interim;
-  private boolean pausedByStage;
-  private boolean draining;
-  private boolean drainAgain;
+  private final ResponseWatcher responses = new ResponseWatcher(this::responseWritten);
   private boolean counted;
   private long drained;
   private ScheduledFuture<?> deadline;
@@ -113,9 +99,10 @@ final class WardenStage extends ChannelDuplexHandler {
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
     this.ctx = ctx;
+    this.held = new HeldMessages(ctx.channel());
     this.connectionId = context.connectionIds.incrementAndGet();
-    this.client = clientOf(ctx.channel().remoteAddress());
-    this.clientAddress = addressOf(ctx.channel().remoteAddress());
+    this.client = ClientAddress.withPort(ctx.channel().remoteAddress());
+    this.clientAddress = ClientAddress.of(ctx.channel().remoteAddress());
   }
 
   @Override
@@ -151,7 +138,7 @@ final class WardenStage extends ChannelDuplexHandler {
     }
     phase = Phase.CLOSED;
     cancelDeadline();
-    releaseHeld();
+    held.release();
     super.channelInactive(ctx);
   }
 
@@ -173,28 +160,7 @@ final class WardenStage extends ChannelDuplexHandler {
 
   /** Processes held messages while the phase accepts them; pauses reads while any wait. */
   private void drain() {
-    if (draining) {
-      drainAgain = true;
-      return;
-    }
-    draining = true;
-    try {
-      do {
-        drainAgain = false;
-        while (!held.isEmpty() && accepts()) {
-          process(held.poll());
-        }
-      } while (drainAgain);
-    } finally {
-      draining = false;
-    }
-    if (phase == Phase.CLOSED) {
-      releaseHeld();
-    } else if (held.isEmpty()) {
-      resumeReads();
-    } else {
-      pauseReads();
-    }
+    held.drain(this::accepts, this::process, () -> phase == Phase.CLOSED);
   }
 
   private boolean accepts() {
@@ -224,27 +190,18 @@ final class WardenStage extends ChannelDuplexHandler {
   }
 
   private void onHead(HttpRequest head) {
-    String framing = framingProblem(head);
-    if (framing != null) {
-      return;
-    }
     String sent = head.uri();
-    RequestTarget target = RequestTarget.parse(head.method().name(), sent,
-        head.headers().getAll(HttpHeaderNames.HOST));
-    if (target instanceof RequestTarget.Refused refused) {
-      stageError(head, 400, "Bad Request", refused.reason());
-      return;
+    HeadCheck.Failure failure = HeadCheck.framing(head);
+    RequestTarget target = null;
+    if (failure == null) {
+      target = RequestTarget.parse(head.method().name(), sent, head.headers().getAll(HttpHeaderNames.HOST));
+      failure = HeadCheck.target(target, head, ctx.channel().localAddress());
     }
-    if (target instanceof RequestTarget.ToProxy) {
-      stageError(head, 400, "Bad Request",
-          "a request to the proxy itself: send an absolute URL (or CONNECT) to go through it");
+    if (failure != null) {
+      stageError(head, failure);
       return;
     }
     Endpoint endpoint = target.destination().orElseThrow();
-    if (loops(endpoint, head)) {
-      stageError(head, 508, "Loop Detected", "the destination " + endpoint.authority() + " is this proxy");
-      return;
-    }
     // One parse decides everything: LittleProxy connects to exactly this host and port, because the
     // request it sees names them canonically (the Host field never chooses the destination).
     if (target instanceof RequestTarget.Forward forward) {
@@ -264,7 +221,7 @@ final class WardenStage extends ChannelDuplexHandler {
       return;
     }
     phase = Phase.JUDGING;
-    pauseReads();
+    held.pauseReads();
     judging.thenAccept(decision -> ctx.executor().execute(() -> {
       if (phase != Phase.JUDGING) {
         return; // the connection closed meanwhile
@@ -272,71 +229,6 @@ final class WardenStage extends ChannelDuplexHandler {
       judged(head, display, inForce, decision);
       drain();
     }));
-  }
-
-  /**
-   * Whether the destination is this proxy itself: its own port on a loopback or local address, or
-   * a request that already passed through it (its own Via). Forwarding it would loop until a
-   * resource ran out.
-   */
-  private boolean loops(Endpoint endpoint, HttpRequest head) {
-    for (String via : head.headers().getAll(HttpHeaderNames.VIA)) {
-      if (via.contains(ProxyEngine.ALIAS)) {
-        return true;
-      }
-    }
-    if (!(ctx.channel().localAddress() instanceof InetSocketAddress local) || endpoint.port() != local.getPort()) {
-      return false;
-    }
-    String host = endpoint.host().text();
-    if (host.equals("localhost") || host.endsWith(".localhost")) {
-      return true;
-    }
-    return endpoint.host().address()
-        .map(address -> address.isLoopbackAddress() || address.equals(local.getAddress())
-            || local.getAddress().isAnyLocalAddress() && isLocal(address))
-        .orElse(false);
-  }
-
-  private static boolean isLocal(java.net.InetAddress address) {
-    try {
-      return java.net.NetworkInterface.getByInetAddress(address) != null;
-    } catch (java.net.SocketException unknown) {
-      return false;
-    }
-  }
-
-  /**
-   * Checks what LittleProxy would forward wrongly. Answers and returns a reason when the request
-   * cannot go on; returns null when it can.
-   */
-  private String framingProblem(HttpRequest head) {
-    if (head.decoderResult().isFailure()) {
-      Throwable cause = head.decoderResult().cause();
-      if (cause instanceof TooLongHttpLineException) {
-        return stageError(head, 414, "URI Too Long", "request line too long");
-      }
-      if (cause instanceof TooLongHttpHeaderException || cause instanceof TooLongFrameException) {
-        return stageError(head, 431, "Request Header Fields Too Large", "request head too large");
-      }
-      return stageError(head, 400, "Bad Request", "unreadable request head ("
-          + (cause == null ? "malformed" : cause.getMessage()) + ")");
-    }
-    HttpVersion version = head.protocolVersion();
-    if (version.majorVersion() != 1 || version.minorVersion() > 1) {
-      return stageError(head, 505, "HTTP Version Not Supported", "HTTP version " + version.text() + " not supported");
-    }
-    List<String> codings = head.headers().getAll(HttpHeaderNames.TRANSFER_ENCODING);
-    if (!codings.isEmpty()) {
-      String joined = String.join(",", codings).toLowerCase(Locale.ROOT).replace(" ", "").replace("\t", "");
-      if (head.headers().contains(HttpHeaderNames.CONTENT_LENGTH)) {
-        return stageError(head, 400, "Bad Request", "Transfer-Encoding together with Content-Length");
-      }
-      if (!joined.equals("chunked")) {
-        return stageError(head, 501, "Not Implemented", "transfer coding '" + joined + "' not supported");
-      }
-    }
-    return null;
   }
 
   private void judged(HttpRequest head, String display, InForce inForce, AuthDecision decision) {
@@ -454,9 +346,7 @@ final class WardenStage extends ChannelDuplexHandler {
     closeAfterResponse = true;
     if (draft.status == 0) {
       FullHttpResponse bad = StageResponse.error(null, 400, "Bad Request", "The request body is not validly framed.");
-      draft.status = 400;
-      draft.firstByteNanos = System.nanoTime();
-      draft.responseHeaders = HeaderCopy.of(bad.headers());
+      draft.answered(bad);
       ctx.writeAndFlush(bad).addListener(f -> {
         draft.responseEnded = true;
         finishIfDone();
@@ -473,10 +363,7 @@ final class WardenStage extends ChannelDuplexHandler {
     if (!HttpUtil.isKeepAlive(response)) {
       closeAfterResponse = true;
     }
-    draft.status = response.status().code();
-    draft.firstByteNanos = System.nanoTime();
-    draft.responseHeaders = HeaderCopy.of(response.headers());
-    draft.responseBody.add(response.content());
+    draft.answered(response);
     phase = Phase.DRAIN;
     drained = 0;
     armDeadline(draft);
@@ -484,7 +371,8 @@ final class WardenStage extends ChannelDuplexHandler {
   }
 
   /** Answers a request this stage cannot pass on, records it and closes the connection. */
-  private String stageError(HttpRequest head, int code, String reason, String why) {
+  private void stageError(HttpRequest head, HeadCheck.Failure failure) {
+    String why = failure.why();
     ExchangeDraft draft = new ExchangeDraft(
         connectionId,
         client,
@@ -492,20 +380,18 @@ final class WardenStage extends ChannelDuplexHandler {
         safeTarget(head),
         head.protocolVersion().text(),
         HeaderCopy.redacted(head.headers(), ""),
-        new AuthDecision(new AuthOutcome.Unjudged(why), code, List.of(), List.of(), ""),
+        new AuthDecision(new AuthOutcome.Unjudged(why), failure.code(), List.of(), List.of(), ""),
         0,
         0);
     draft.requestEnded = true;
     draft.note = why;
     current = draft;
     closeAfterResponse = true;
-    FullHttpResponse response = StageResponse.error(head, code, reason, "Warden could not accept this request: " + why + ".");
-    draft.status = code;
-    draft.firstByteNanos = System.nanoTime();
-    draft.responseHeaders = HeaderCopy.of(response.headers());
+    FullHttpResponse response = StageResponse.error(head, failure.code(), failure.reason(),
+        "Warden could not accept this request: " + why + ".");
+    draft.answered(response);
     phase = Phase.DRAIN;
     ctx.writeAndFlush(response).addListener(f -> ownResponseWritten(draft, f));
-    return why;
   }
 
   private void ownResponseWritten(ExchangeDraft draft, io.netty.util.concurrent.Future<? super Void> written) {
@@ -573,46 +459,7 @@ final class WardenStage extends ChannelDuplexHandler {
 
   @Override
   public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-    ExchangeDraft draft = current;
-    if (draft == null || phase == Phase.TUNNEL) {
-      if (draft != null && msg instanceof ByteBuf bytes) {
-        draft.tunnelDown += bytes.readableBytes();
-      }
-      ctx.write(msg, promise);
-      return;
-    }
-    if (msg instanceof HttpResponse response) {
-      int code = response.status().code();
-      if (code / 100 == 1 && code != 101) {
-        interim = true;
-      } else {
-        draft.status = code;
-        draft.firstByteNanos = System.nanoTime();
-        if (draft.decision.allowed() && code / 100 != 1) {
-          for (ResponseField field : draft.decision.fields()) {
-            response.headers().add(field.name(), field.value());
-          }
-        }
-        if (closeAfterResponse && !draft.connect) {
-          // RFC 9112 §9.6: say so, since LittleProxy stripped the client's Connection field.
-          response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        }
-        draft.responseHeaders = HeaderCopy.of(response.headers());
-      }
-    }
-    boolean last = msg instanceof LastHttpContent;
-    boolean finalPart = !interim;
-    if (msg instanceof HttpContent content && finalPart) {
-      draft.responseBody.add(content.content());
-    }
-    if (last && interim) {
-      interim = false;
-    }
-    ChannelPromise watched = promise.unvoid();
-    ctx.write(msg, watched);
-    if (last && finalPart) {
-      watched.addListener(f -> responseWritten(draft, f));
-    }
+    responses.write(ctx, msg, promise, current, phase == Phase.TUNNEL, closeAfterResponse);
   }
 
   private void responseWritten(ExchangeDraft draft, io.netty.util.concurrent.Future<? super Void> written) {
@@ -674,45 +521,9 @@ final class WardenStage extends ChannelDuplexHandler {
     context.traffic.record(draft::toExchange);
   }
 
-  // ---------------------------------------------------------------- reads
-
-  private void pauseReads() {
-    pausedByStage = true;
-    ctx.channel().config().setAutoRead(false);
-  }
-
-  private void resumeReads() {
-    if (pausedByStage) {
-      pausedByStage = false;
-      ctx.channel().config().setAutoRead(true);
-    }
-  }
-
-  private void releaseHeld() {
-    Object msg;
-    while ((msg = held.poll()) != null) {
-      ReferenceCountUtil.release(msg);
-    }
-  }
-
   /** What the record shows of a target it refused: parsed for display (no userinfo, secrets masked). */
   private static String safeTarget(HttpRequest head) {
     return RequestTarget.parse(head.method().name(), head.uri(), head.headers().getAll(HttpHeaderNames.HOST)).display();
-  }
-
-  private static String addressOf(SocketAddress address) {
-    if (address instanceof InetSocketAddress inet) {
-      return inet.getAddress() == null ? "" : inet.getAddress().getHostAddress();
-    }
-    return "";
-  }
-
-  private static String clientOf(SocketAddress address) {
-    if (address instanceof InetSocketAddress inet) {
-      String host = inet.getAddress() == null ? inet.getHostString() : inet.getAddress().getHostAddress();
-      return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + inet.getPort();
-    }
-    return String.valueOf(address);
   }
 
   @Override
