@@ -8,7 +8,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -49,13 +48,8 @@ public final class EditorView {
   private final EditorViewModel model;
   private final TextField realmName = new TextField();
   private final TextField realmPatterns = new TextField();
+  private final RealmAuthForm authForm = new RealmAuthForm();
   private final CheckBox realmDefault = new CheckBox("Default realm (applies to every other host)");
-  private final CheckBox basic = new CheckBox("Basic");
-  private final CheckBox digest = new CheckBox("Digest");
-  private final CheckBox digestFirst = new CheckBox("Offer Digest before Basic");
-  private final ComboBox<DigestPreset> preset = new ComboBox<>();
-  private final Label presetExplanation = new Label();
-  private final CheckBox disabled407 = new CheckBox("Answer disabled users with 407 instead of 403");
   private final TableView<UserDraft> users;
   private RealmDraft bound;
 
@@ -153,7 +147,7 @@ public final class EditorView {
     usersBox.setPadding(new Insets(10, 0, 0, 0));
     Tab usersTab = new Tab("Users", usersBox);
     usersTab.setId("users-tab");
-    Tab authTab = new Tab("Authentication", authForm());
+    Tab authTab = new Tab("Authentication", authForm.node());
     authTab.setId("auth-tab");
     TabPane tabs = new TabPane(usersTab, authTab);
     tabs.setId("realm-tabs");
@@ -163,69 +157,6 @@ public final class EditorView {
     box.setPadding(new Insets(14));
     box.disableProperty().bind(model.selectedRealmProperty().isNull());
     return box;
-  }
-
-  /** Schemes and their order, the Digest algorithm preset with what it means, disabled users' status. */
-  private Node authForm() {
-    basic.setId("realm-basic");
-    digest.setId("realm-digest");
-    digestFirst.setId("realm-digest-first");
-    digestFirst.disableProperty().bind(basic.selectedProperty().and(digest.selectedProperty()).not());
-    digestFirst.setTooltip(new Tooltip("curl answers the first challenge it understands, JDK 17 HttpURLConnection the last"));
-    HBox schemes = new HBox(14, basic, digest, digestFirst);
-    schemes.setAlignment(Pos.CENTER_LEFT);
-
-    preset.setId("realm-digest-preset");
-    preset.getItems().setAll(DigestPreset.values());
-    preset.setButtonCell(presetCell());
-    preset.disableProperty().bind(digest.selectedProperty().not());
-    presetExplanation.setId("realm-digest-explanation");
-    presetExplanation.setWrapText(true);
-    presetExplanation.getStyleClass().add(Styles.TEXT_MUTED);
-    presetExplanation.textProperty().bind(Bindings.createStringBinding(() -> preset.getValue() == null
-        ? "Kept as loaded; choose a preset to change it." : preset.getValue().explanation(), preset.valueProperty()));
-    presetExplanation.disableProperty().bind(preset.disableProperty());
-
-    Label keepBasic = new Label("Java HttpClient and wget do no proxy Digest: keep Basic on for them.");
-    keepBasic.setId("realm-keep-basic");
-    keepBasic.setWrapText(true);
-    keepBasic.getStyleClass().add("warning-note");
-    keepBasic.setGraphic(new FontIcon(MaterialDesignA.ALERT));
-    keepBasic.visibleProperty().bind(basic.selectedProperty().not().and(digest.selectedProperty()));
-    keepBasic.managedProperty().bind(keepBasic.visibleProperty());
-
-    disabled407.setId("realm-disabled-407");
-    disabled407.setTooltip(new Tooltip("403 tells the client that retrying cannot help; 407 asks again"));
-
-    GridPane grid = new GridPane();
-    grid.setHgap(10);
-    grid.setVgap(6);
-    Label schemesLabel = new Label("Schemes");
-    Label presetLabel = new Label("Digest algorithms");
-    // a GridPane column shrinks labels to "..." when the row's other cell asks for the width
-    schemesLabel.setMinWidth(Region.USE_PREF_SIZE);
-    presetLabel.setMinWidth(Region.USE_PREF_SIZE);
-    grid.addRow(0, schemesLabel, schemes);
-    grid.add(keepBasic, 1, 1);
-    grid.addRow(2, presetLabel, preset);
-    grid.add(presetExplanation, 1, 3);
-    grid.add(disabled407, 1, 4);
-    GridPane.setHgrow(presetExplanation, Priority.ALWAYS);
-    VBox box = new VBox(8, grid);
-    box.setPadding(new Insets(10, 0, 0, 0));
-    return box;
-  }
-
-  /** Shows a preset's label, or the loaded algorithms when they match no preset. */
-  private ListCell<DigestPreset> presetCell() {
-    return new ListCell<>() {
-      @Override
-      protected void updateItem(DigestPreset item, boolean empty) {
-        super.updateItem(item, empty);
-        setText(item != null ? item.label()
-            : bound == null ? null : "Custom: " + String.join(", ", bound.loadedAlgorithms()) + " (as in the settings file)");
-      }
-    };
   }
 
   /** The rename note and the Digest gaps of the selected realm; hidden while there are none. */
@@ -419,11 +350,7 @@ public final class EditorView {
     if (bound != null) {
       realmName.textProperty().unbindBidirectional(bound.nameProperty());
       realmPatterns.textProperty().unbindBidirectional(bound.patternsProperty());
-      basic.selectedProperty().unbindBidirectional(bound.basicProperty());
-      digest.selectedProperty().unbindBidirectional(bound.digestProperty());
-      digestFirst.selectedProperty().unbindBidirectional(bound.digestFirstProperty());
-      preset.valueProperty().unbindBidirectional(bound.presetProperty());
-      disabled407.selectedProperty().unbindBidirectional(bound.disabledGet407Property());
+      authForm.unbind(bound);
     }
     bound = realm;
     if (realm == null) {
@@ -435,12 +362,7 @@ public final class EditorView {
     }
     realmName.textProperty().bindBidirectional(realm.nameProperty());
     realmPatterns.textProperty().bindBidirectional(realm.patternsProperty());
-    basic.selectedProperty().bindBidirectional(realm.basicProperty());
-    digest.selectedProperty().bindBidirectional(realm.digestProperty());
-    digestFirst.selectedProperty().bindBidirectional(realm.digestFirstProperty());
-    preset.valueProperty().bindBidirectional(realm.presetProperty());
-    disabled407.selectedProperty().bindBidirectional(realm.disabledGet407Property());
-    preset.setButtonCell(presetCell()); // a null value shows this realm's loaded algorithms
+    authForm.bind(realm);
     boolean isDefault = realm == model.defaultRealmProperty().get();
     realmDefault.setSelected(isDefault);
     realmPatterns.setDisable(isDefault);

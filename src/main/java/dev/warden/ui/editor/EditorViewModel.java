@@ -10,7 +10,6 @@ import dev.warden.ui.feedback.Notifier;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -41,8 +40,6 @@ import javafx.collections.ObservableList;
 public final class EditorViewModel {
 
   private static final SettingsValidator VALIDATOR = new SettingsValidator();
-  static final String RENAME_NOTE =
-      "Renaming needs each user's password again for Digest (H(A1) contains the realm name)";
 
   // Properties
   private final ObservableList<RealmDraft> realms = FXCollections.observableArrayList(
@@ -62,8 +59,7 @@ public final class EditorViewModel {
   private final BooleanProperty formEnabled = new SimpleBooleanProperty(true);
   private final ReadOnlyStringWrapper formProblem = new ReadOnlyStringWrapper("");
   // notes on the selected realm
-  private final ObservableList<String> selectedDigestGaps = FXCollections.observableArrayList();
-  private final ReadOnlyStringWrapper selectedRenameNote = new ReadOnlyStringWrapper("");
+  private final RealmNotes notes = new RealmNotes();
 
   private final Warden warden;
   private final PasswordHashing hashing;
@@ -83,7 +79,7 @@ public final class EditorViewModel {
     formPassword.addListener(o -> formProblem.set(""));
     formRepeat.addListener(o -> formProblem.set(""));
     selectedRealm.addListener((o, a, b) -> beginAddUser());
-    selectedRealm.addListener(o -> refreshRealmNotes(candidate()));
+    selectedRealm.addListener(o -> refreshNotes(candidate()));
     load(warden.settings());
   }
 
@@ -305,23 +301,11 @@ public final class EditorViewModel {
     p.addAll(VALIDATOR.problems(candidate).stream().filter(m -> !p.contains(m)).toList());
     problems.setAll(p);
     warnings.setAll(VALIDATOR.warnings(candidate).stream().filter(m -> m.startsWith("Realm")).toList());
-    refreshRealmNotes(candidate);
+    refreshNotes(candidate);
   }
 
-  /**
-   * The selected realm's Digest gaps (users who need their password again for Digest, judged as
-   * Save would store them) and the rename note. {@code candidate} has the realms in draft order.
-   */
-  private void refreshRealmNotes(Settings candidate) {
-    RealmDraft selected = selectedRealm.get();
-    int at = selected == null ? -1 : realms.indexOf(selected);
-    if (at < 0 || at >= candidate.realms().size()) {
-      selectedDigestGaps.clear();
-      selectedRenameNote.set("");
-      return;
-    }
-    selectedDigestGaps.setAll(VALIDATOR.digestGaps(candidate.withRealms(List.of(candidate.realms().get(at)))));
-    selectedRenameNote.set(selected.renamed() && !selected.users().isEmpty() ? RENAME_NOTE : "");
+  private void refreshNotes(Settings candidate) {
+    notes.refresh(selectedRealm.get(), realms.indexOf(selectedRealm.get()), candidate);
   }
 
   /** The settings Save would ask for, with a placeholder where a password is still to be hashed. */
@@ -419,12 +403,12 @@ public final class EditorViewModel {
    * store them: empty unless the realm offers Digest.
    */
   public ObservableList<String> selectedDigestGaps() {
-    return selectedDigestGaps;
+    return notes.digestGaps();
   }
 
   /** A one-line note while the selected realm (with users) has a name other than its saved one, else empty. */
   public ReadOnlyStringProperty selectedRenameNoteProperty() {
-    return selectedRenameNote.getReadOnlyProperty();
+    return notes.renameNoteProperty();
   }
 
   public ReadOnlyStringProperty formProblemProperty() {

@@ -1,0 +1,119 @@
+package dev.warden.ui.editor;
+
+import atlantafx.base.theme.Styles;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+
+/**
+ * A realm's Authentication tab in the editor: which schemes it offers and in which order, the
+ * Digest algorithm preset with one sentence on what it means for real clients, and whether a
+ * disabled user gets 403 or 407. Bound to one {@link RealmDraft} at a time. FX thread.
+ */
+final class RealmAuthForm {
+
+  private final CheckBox basic = new CheckBox("Basic");
+  private final CheckBox digest = new CheckBox("Digest");
+  private final CheckBox digestFirst = new CheckBox("Offer Digest before Basic");
+  private final ComboBox<DigestPreset> preset = new ComboBox<>();
+  private final Label presetExplanation = new Label();
+  private final CheckBox disabled407 = new CheckBox("Answer disabled users with 407 instead of 403");
+  private RealmDraft bound;
+
+  /** Schemes and their order, the Digest algorithm preset with what it means, disabled users' status. */
+  Node node() {
+    basic.setId("realm-basic");
+    digest.setId("realm-digest");
+    digestFirst.setId("realm-digest-first");
+    digestFirst.disableProperty().bind(basic.selectedProperty().and(digest.selectedProperty()).not());
+    digestFirst.setTooltip(new Tooltip("curl answers the first challenge it understands, JDK 17 HttpURLConnection the last"));
+    HBox schemes = new HBox(14, basic, digest, digestFirst);
+    schemes.setAlignment(Pos.CENTER_LEFT);
+
+    preset.setId("realm-digest-preset");
+    preset.getItems().setAll(DigestPreset.values());
+    preset.setButtonCell(presetCell());
+    preset.disableProperty().bind(digest.selectedProperty().not());
+    presetExplanation.setId("realm-digest-explanation");
+    presetExplanation.setWrapText(true);
+    presetExplanation.getStyleClass().add(Styles.TEXT_MUTED);
+    presetExplanation.textProperty().bind(Bindings.createStringBinding(() -> preset.getValue() == null
+        ? "Kept as loaded; choose a preset to change it." : preset.getValue().explanation(), preset.valueProperty()));
+    presetExplanation.disableProperty().bind(preset.disableProperty());
+
+    Label keepBasic = new Label("Java HttpClient and wget do no proxy Digest: keep Basic on for them.");
+    keepBasic.setId("realm-keep-basic");
+    keepBasic.setWrapText(true);
+    keepBasic.getStyleClass().add("warning-note");
+    keepBasic.setGraphic(new FontIcon(MaterialDesignA.ALERT));
+    keepBasic.visibleProperty().bind(basic.selectedProperty().not().and(digest.selectedProperty()));
+    keepBasic.managedProperty().bind(keepBasic.visibleProperty());
+
+    disabled407.setId("realm-disabled-407");
+    disabled407.setTooltip(new Tooltip("403 tells the client that retrying cannot help; 407 asks again"));
+
+    GridPane grid = new GridPane();
+    grid.setHgap(10);
+    grid.setVgap(6);
+    Label schemesLabel = new Label("Schemes");
+    Label presetLabel = new Label("Digest algorithms");
+    // a GridPane column shrinks labels to "..." when the row's other cell asks for the width
+    schemesLabel.setMinWidth(Region.USE_PREF_SIZE);
+    presetLabel.setMinWidth(Region.USE_PREF_SIZE);
+    grid.addRow(0, schemesLabel, schemes);
+    grid.add(keepBasic, 1, 1);
+    grid.addRow(2, presetLabel, preset);
+    grid.add(presetExplanation, 1, 3);
+    grid.add(disabled407, 1, 4);
+    GridPane.setHgrow(presetExplanation, Priority.ALWAYS);
+    VBox box = new VBox(8, grid);
+    box.setPadding(new Insets(10, 0, 0, 0));
+    return box;
+  }
+
+  /** Shows a preset's label, or the loaded algorithms when they match no preset. */
+  private ListCell<DigestPreset> presetCell() {
+    return new ListCell<>() {
+      @Override
+      protected void updateItem(DigestPreset item, boolean empty) {
+        super.updateItem(item, empty);
+        setText(item != null ? item.label()
+            : bound == null ? null : "Custom: " + String.join(", ", bound.loadedAlgorithms()) + " (as in the settings file)");
+      }
+    };
+  }
+
+  /** Shows {@code realm}'s settings and edits them. */
+  void bind(RealmDraft realm) {
+    bound = realm;
+    basic.selectedProperty().bindBidirectional(realm.basicProperty());
+    digest.selectedProperty().bindBidirectional(realm.digestProperty());
+    digestFirst.selectedProperty().bindBidirectional(realm.digestFirstProperty());
+    preset.valueProperty().bindBidirectional(realm.presetProperty());
+    disabled407.selectedProperty().bindBidirectional(realm.disabledGet407Property());
+    preset.setButtonCell(presetCell()); // a null value shows this realm's loaded algorithms
+  }
+
+  /** Stops editing {@code realm}. */
+  void unbind(RealmDraft realm) {
+    basic.selectedProperty().unbindBidirectional(realm.basicProperty());
+    digest.selectedProperty().unbindBidirectional(realm.digestProperty());
+    digestFirst.selectedProperty().unbindBidirectional(realm.digestFirstProperty());
+    preset.valueProperty().unbindBidirectional(realm.presetProperty());
+    disabled407.selectedProperty().unbindBidirectional(realm.disabledGet407Property());
+    bound = null;
+  }
+}
