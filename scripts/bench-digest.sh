@@ -11,17 +11,14 @@
 # Only loopback traffic; every process started here is stopped on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/bench-common.sh
 
 ROUNDS=${ROUNDS:-3}
 SECONDS_PER_RUN=${SECONDS:-10}
 CONNECTIONS=${CONNECTIONS:-50}
 JAVA_OPTS=${JAVA_OPTS:-}
 
-if [ ! -f target/warden.jar ] || [ ! -f target/test-classes/dev/warden/bench/AuthLoad.class ] \
-    || [ -n "$(find src pom.xml -newer target/warden.jar -print -quit)" ]; then
-  echo "building (./mvnw -B -q -DskipTests package)..." >&2
-  ./mvnw -B -q -DskipTests package
-fi
+build_if_stale AuthLoad
 
 work=$(mktemp -d)
 pids=()
@@ -32,20 +29,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-await_port() {
-  local file=$1 pattern=$2 pid=$3
-  for _ in $(seq 1 150); do
-    if grep -q "$pattern" "$file" 2>/dev/null; then
-      grep -m1 "$pattern" "$file" | sed -E 's/.*127\.0\.0\.1:([0-9]+).*/\1/'
-      return 0
-    fi
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  echo "bench: no '$pattern' line" >&2
-  cat "$file" >&2
-  return 1
-}
 
 cp="target/test-classes:target/lib/*"
 java -cp "$cp" dev.warden.bench.BenchOrigin >"$work/origin.out" 2>&1 &

@@ -14,6 +14,7 @@
 # Only loopback traffic; every process started here is stopped on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/bench-common.sh
 . scripts/system-packages.sh
 ensure_packages wrk curl
 
@@ -24,11 +25,7 @@ WARMUP=${WARMUP:-5s}
 JAVA_OPTS=${JAVA_OPTS:-}
 AUTH=${AUTH:-basic}
 
-if [ ! -f target/warden.jar ] || [ ! -f target/test-classes/dev/warden/bench/BenchOrigin.class ] \
-    || [ -n "$(find src pom.xml -newer target/warden.jar -print -quit)" ]; then
-  echo "building (./mvnw -B -q -DskipTests package)..." >&2
-  ./mvnw -B -q -DskipTests package
-fi
+build_if_stale BenchOrigin
 
 work=$(mktemp -d)
 ACCESS_LOG=${ACCESS_LOG:-$work/access.log}
@@ -40,21 +37,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Waits for a line matching $2 in file $1, written by process $3, and prints the port it names.
-await_port() {
-  local file=$1 pattern=$2 pid=$3 errors=$4
-  for _ in $(seq 1 150); do
-    if grep -q "$pattern" "$file" 2>/dev/null; then
-      grep -m1 "$pattern" "$file" | sed -E 's/.*127\.0\.0\.1:([0-9]+).*/\1/'
-      return 0
-    fi
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  echo "bench: no '$pattern' line; output:" >&2
-  cat "$file" "$errors" >&2
-  return 1
-}
 
 java -cp "target/test-classes:target/lib/*" dev.warden.bench.BenchOrigin >"$work/origin.out" 2>&1 &
 pids+=($!)

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Shared by the benchmark scripts (sourced): a build when the jar is older than the sources, and
+# waiting for a "... listening on 127.0.0.1:PORT" line.
+
+# Builds target/warden.jar and the test classes (the origin, the load generators) when missing or stale.
+build_if_stale() {
+  local needed=$1
+  if [ ! -f target/warden.jar ] || [ ! -f "target/test-classes/dev/warden/bench/$needed.class" ] \
+      || [ -n "$(find src pom.xml -newer target/warden.jar -print -quit)" ]; then
+    echo "building (./mvnw -B -q -DskipTests package)..." >&2
+    ./mvnw -B -q -DskipTests package
+  fi
+}
+
+# Waits for a line matching $2 in file $1, written by process $3, and prints the port it names;
+# on failure prints the file and $4 (a stderr file, optional).
+await_port() {
+  local file=$1 pattern=$2 pid=$3 errors=${4:-/dev/null}
+  for _ in $(seq 1 150); do
+    if grep -q "$pattern" "$file" 2>/dev/null; then
+      grep -m1 "$pattern" "$file" | sed -E 's/.*127\.0\.0\.1:([0-9]+).*/\1/'
+      return 0
+    fi
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  echo "bench: no '$pattern' line; output:" >&2
+  cat "$file" "$errors" >&2
+  return 1
+}
