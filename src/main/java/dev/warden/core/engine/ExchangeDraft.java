@@ -41,8 +41,11 @@ final class ExchangeDraft {
   final BodyCapture requestBody;
   final BodyCapture responseBody;
 
-  /** Set on the client loop while LittleProxy handles the head: it opened a new server connection. */
-  boolean connectionStarted;
+  /**
+   * Set on the client loop while LittleProxy handles the head: it opened a new server connection
+   * (read on the server loop to decide whether the stage waits for the gate).
+   */
+  volatile boolean connectionStarted;
   boolean gateOpen;
   boolean requestEnded;
   boolean responseEnded;

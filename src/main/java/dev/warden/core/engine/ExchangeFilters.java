@@ -46,10 +46,17 @@ final class ExchangeFilters extends HttpFiltersAdapter {
     stage.gateOpened(draft);
   }
 
+  /**
+   * Opens the gate only when the stage closed it (a new connection was being made): on a reused
+   * connection the body already flows, and a task hop to the client loop per request would cost a
+   * wake-up of that loop for nothing.
+   */
   @Override
   public void proxyToServerRequestSending() {
     draft.connected = true;
-    stage.gateOpened(draft);
+    if (draft.connectionStarted) {
+      stage.gateOpened(draft);
+    }
   }
 
   @Override
