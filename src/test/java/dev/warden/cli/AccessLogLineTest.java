@@ -30,6 +30,22 @@ class AccessLogLineTest {
   }
 
   @Test
+  void writesTheSameTimeAsTheIsoFormatterForAnyInstantOfFourDigitYears() {
+    var iso = java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+        .withZone(java.time.ZoneOffset.UTC);
+    var random = new java.util.Random(20261201L);
+    long first = java.time.Instant.parse("0000-01-01T00:00:00Z").toEpochMilli();
+    long last = java.time.Instant.parse("9999-12-31T23:59:59.999Z").toEpochMilli();
+    for (int i = 0; i < 20_000; i++) {
+      var instant = java.time.Instant.ofEpochMilli(first + (long) (random.nextDouble() * (last - first)))
+          .plusNanos(random.nextInt(1_000_000));
+      var line = new StringBuilder();
+      AccessLogLine.appendTime(instant, line);
+      assertThat(line.toString()).as("%s", instant).isEqualTo(iso.format(instant));
+    }
+  }
+
+  @Test
   void writesADashForNoUserWhenEnforcementIsOff() {
     String line = AccessLogLine.of(Exchanges.get(1, new AuthOutcome.NotRequired(), 200, null));
 

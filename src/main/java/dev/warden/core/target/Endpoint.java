@@ -71,7 +71,7 @@ public record Endpoint(CanonicalHost host, int port) {
     if (!text.chars().allMatch(IpLiterals::isDigit)) {
       throw new RefusalException(Refusal.BAD_PORT);
     }
-    String significant = text.replaceFirst("^0+(?=.)", "");
+    String significant = IpLiterals.withoutLeadingZeros(text);
     if (significant.length() > 5) {
       throw new RefusalException(Refusal.BAD_PORT);
     }

@@ -82,12 +82,24 @@ final class IpLiterals {
         return -1;
       }
     }
-    String significant = digits.replaceFirst("^0+(?=.)", "");
+    String significant = withoutLeadingZeros(digits);
     if (significant.length() > 11) {
       return -1;
     }
     long value = Long.parseLong(significant, radix);
     return value > 0xFFFF_FFFFL ? -1 : value;
+  }
+
+  /**
+   * {@code digits} without its leading zeros, keeping the last digit ({@code "000"} gives {@code "0"}).
+   * A loop, not a regular expression: it runs on every request's target.
+   */
+  static String withoutLeadingZeros(String digits) {
+    int start = 0;
+    while (start < digits.length() - 1 && digits.charAt(start) == '0') {
+      start++;
+    }
+    return digits.substring(start);
   }
 
   /** Dotted-quad text of four bytes. */
