@@ -125,14 +125,19 @@ public final class AuthPolicy {
   private CompletableFuture<AuthDecision> guarded(
       AuthRequest request, ProxyAuthorization field, ProtectionSpace space) {
     FailureLedger ledger = state.ledger();
-    Optional<Lockout> locked = ledger.lockout(space.name(), request.client(), claimedUser(field));
-    if (locked.isPresent()) {
-      return now(lockedOut(space, field, locked.get()));
+    // the claimed name is decoded only while some lockout is held: otherwise the scheme's own
+    // judging decodes the credentials once, which is the cost of every authenticated request
+    if (ledger.anyLockout()) {
+      Optional<Lockout> locked = ledger.lockout(space.name(), request.client(), claimedUser(field));
+      if (locked.isPresent()) {
+        return now(lockedOut(space, field, locked.get()));
+      }
     }
     return judge(request, field, space).thenCompose(decision -> {
       if (decision.outcome() instanceof AuthOutcome.Authenticated authenticated) {
         // a hashed Digest user name is only known now: a locked user must not get in with it
-        Optional<Lockout> user = ledger.lockout(space.name(), "", authenticated.user());
+        Optional<Lockout> user = ledger.anyLockout()
+            ? ledger.lockout(space.name(), "", authenticated.user()) : Optional.empty();
         if (user.isPresent()) {
           return now(lockedOut(space, field, user.get()));
         }

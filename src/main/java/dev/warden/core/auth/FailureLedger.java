@@ -68,11 +68,19 @@ public final class FailureLedger {
    * reports) a lockout found expired.
    */
   public Optional<Lockout> lockout(String realm, String client, String user) {
-    if (!policy.enforced()) {
+    if (!anyLockout()) {
       return Optional.empty();
     }
     Optional<Lockout> byClient = active(client.isEmpty() ? null : LockoutKey.client(realm, client));
     return byClient.isPresent() ? byClient : active(user.isEmpty() ? null : LockoutKey.user(realm, user));
+  }
+
+  /**
+   * Whether any lockout is held (some may have expired unnoticed): lets a caller skip work, such as
+   * decoding the claimed user name, that only a lockout would need.
+   */
+  public boolean anyLockout() {
+    return policy.enforced() && !locks.isEmpty();
   }
 
   /**

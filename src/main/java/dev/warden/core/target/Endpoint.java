@@ -26,6 +26,51 @@ public record Endpoint(CanonicalHost host, int port) {
    */
   public static Endpoint parse(String authority, int defaultPort) {
     Objects.requireNonNull(authority);
+    Recent recent = RECENT.get();
+    Endpoint known = recent.find(authority, defaultPort);
+    if (known != null) {
+      return known;
+    }
+    Endpoint parsed = parseAnew(authority, defaultPort);
+    recent.remember(authority, defaultPort, parsed);
+    return parsed;
+  }
+
+  /**
+   * The last few authorities each thread parsed. A keep-alive connection names the same destination
+   * in request after request (and again in its Host field), and canonicalising a host is the
+   * costliest part of reading a target: measured at a fifth of the client loop's time under load.
+   * Parsing is a pure function of its text, so a remembered answer is the answer; refusals are not
+   * remembered (they throw). Per thread, so no locking; a handful of entries, so bounded.
+   */
+  private static final ThreadLocal<Recent> RECENT = ThreadLocal.withInitial(Recent::new);
+
+  private static final class Recent {
+    private static final int SIZE = 4;
+    private final String[] texts = new String[SIZE];
+    private final int[] defaults = new int[SIZE];
+    private final Endpoint[] endpoints = new Endpoint[SIZE];
+    private int next;
+
+    Endpoint find(String text, int defaultPort) {
+      for (int i = 0; i < SIZE; i++) {
+        if (defaults[i] == defaultPort && text.equals(texts[i])) {
+          return endpoints[i];
+        }
+      }
+      return null;
+    }
+
+    void remember(String text, int defaultPort, Endpoint endpoint) {
+      texts[next] = text;
+      defaults[next] = defaultPort;
+      endpoints[next] = endpoint;
+      next = (next + 1) % SIZE;
+    }
+  }
+
+  /** {@link #parse} without the memory of recent answers. */
+  static Endpoint parseAnew(String authority, int defaultPort) {
     String hostText = authority;
     String portText = null;
     if (authority.startsWith("[")) {
