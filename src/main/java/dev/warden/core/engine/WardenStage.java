@@ -22,6 +22,8 @@ import io.netty.util.concurrent.ScheduledFuture;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * Warden's stage in front of LittleProxy, one per client connection, between LittleProxy's HTTP
@@ -160,8 +162,13 @@ final class WardenStage extends ChannelDuplexHandler {
 
   /** Processes held messages while the phase accepts them; pauses reads while any wait. */
   private void drain() {
-    held.drain(this::accepts, this::process, () -> phase == Phase.CLOSED);
+    held.drain(accepts, process, closed);
   }
+
+  // made once: a method reference is a new object at each evaluation, and drain runs per message
+  private final BooleanSupplier accepts = this::accepts;
+  private final Consumer<Object> process = this::process;
+  private final BooleanSupplier closed = () -> phase == Phase.CLOSED;
 
   private boolean accepts() {
     return switch (phase) {

@@ -65,7 +65,7 @@ public final class CanonicalHost {
       throw new RefusalException(Refusal.IPV6_NEEDS_BRACKETS);
     }
     String name = percentDecode(host);
-    if (!name.chars().allMatch(c -> c < 0x80)) {
+    if (!IpLiterals.all(name, c -> c < 0x80)) {
       try {
         name = IDN.toASCII(name, IDN.USE_STD3_ASCII_RULES);
       } catch (IllegalArgumentException notIdna) {
@@ -86,7 +86,7 @@ public final class CanonicalHost {
       throw new RefusalException(Refusal.NAME_TOO_LONG);
     }
     for (String label : name.split("\\.", -1)) {
-      if (label.isEmpty() || !label.chars().allMatch(CanonicalHost::isLdhOrUnderscore)) {
+      if (label.isEmpty() || !IpLiterals.all(label, CanonicalHost::isLdhOrUnderscore)) {
         throw new RefusalException(Refusal.BAD_HOST);
       }
       if (label.length() > MAX_LABEL) {

@@ -90,7 +90,7 @@ public record Endpoint(CanonicalHost host, int port) {
       int colon = authority.indexOf(':');
       if (colon >= 0) {
         if (authority.indexOf(':', colon + 1) >= 0) {
-          boolean ipv6Like = authority.chars().allMatch(c -> IpLiterals.isHex(c) || c == ':' || c == '.');
+          boolean ipv6Like = IpLiterals.all(authority, c -> IpLiterals.isHex(c) || c == ':' || c == '.');
           throw new RefusalException(ipv6Like ? Refusal.IPV6_NEEDS_BRACKETS : Refusal.BAD_PORT);
         }
         hostText = authority.substring(0, colon);
@@ -113,7 +113,7 @@ public record Endpoint(CanonicalHost host, int port) {
 
   /** {@code port = *DIGIT} (RFC 3986), 1-65535; leading zeros allowed, no sign, no spaces. */
   static int parsePort(String text) {
-    if (!text.chars().allMatch(IpLiterals::isDigit)) {
+    if (!IpLiterals.all(text, IpLiterals::isDigit)) {
       throw new RefusalException(Refusal.BAD_PORT);
     }
     String significant = IpLiterals.withoutLeadingZeros(text);

@@ -1,5 +1,7 @@
 package dev.warden.core.target;
 
+import java.util.function.IntPredicate;
+
 /** IPv4 and IPv6 literal parsing and canonical text. Pure string work, no name resolution. */
 final class IpLiterals {
 
@@ -17,9 +19,9 @@ final class IpLiterals {
       return false;
     }
     if (last.startsWith("0x")) {
-      return last.substring(2).chars().allMatch(IpLiterals::isHex);
+      return all(last.substring(2), IpLiterals::isHex);
     }
-    return last.chars().allMatch(IpLiterals::isDigit);
+    return all(last, IpLiterals::isDigit);
   }
 
   /**
@@ -151,7 +153,7 @@ final class IpLiterals {
     int[] groups = new int[parts.length + (dotted ? 1 : 0)];
     for (int i = 0; i < parts.length - (dotted ? 1 : 0); i++) {
       String part = parts[i];
-      if (part.isEmpty() || part.length() > 4 || !part.chars().allMatch(IpLiterals::isHex)) {
+      if (part.isEmpty() || part.length() > 4 || !all(part, IpLiterals::isHex)) {
         throw new RefusalException(Refusal.BAD_IPV6);
       }
       groups[i] = Integer.parseInt(part, 16);
@@ -172,7 +174,7 @@ final class IpLiterals {
     byte[] address = new byte[4];
     for (int i = 0; i < 4; i++) {
       String part = parts[i];
-      if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(IpLiterals::isDigit)
+      if (part.isEmpty() || part.length() > 3 || !all(part, IpLiterals::isDigit)
           || (part.length() > 1 && part.charAt(0) == '0') || Integer.parseInt(part) > 255) {
         throw new RefusalException(Refusal.BAD_IPV6);
       }
@@ -235,5 +237,18 @@ final class IpLiterals {
 
   static boolean isHex(int c) {
     return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  }
+
+  /**
+   * Whether every character of {@code text} satisfies {@code test}: a loop rather than
+   * {@code text.chars().allMatch}, whose stream objects showed up in every request's target parse.
+   */
+  static boolean all(String text, IntPredicate test) {
+    for (int i = 0; i < text.length(); i++) {
+      if (!test.test(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 }

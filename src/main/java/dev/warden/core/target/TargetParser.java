@@ -72,7 +72,7 @@ final class TargetParser {
       if (plain || secure) {
         throw new RefusalException(Refusal.MISSING_HOST);
       }
-      if (!rest.isEmpty() && rest.chars().allMatch(IpLiterals::isDigit)) {
+      if (!rest.isEmpty() && IpLiterals.all(rest, IpLiterals::isDigit)) {
         throw new RefusalException(Refusal.AUTHORITY_FORM_WITHOUT_CONNECT);
       }
       throw new RefusalException(Refusal.UNSUPPORTED_SCHEME);
@@ -112,7 +112,7 @@ final class TargetParser {
     if (text.isEmpty() || !isAlpha(text.charAt(0))) {
       return false;
     }
-    return text.chars().allMatch(c -> isAlpha(c) || IpLiterals.isDigit(c) || c == '+' || c == '-' || c == '.');
+    return IpLiterals.all(text, c -> isAlpha(c) || IpLiterals.isDigit(c) || c == '+' || c == '-' || c == '.');
   }
 
   /** RFC 3986: {@code *( unreserved / pct-encoded / sub-delims / ":" )}. Checked, then dropped. */
@@ -163,7 +163,7 @@ final class TargetParser {
   /** The field value without surrounding whitespace; only visible ASCII is a host. */
   private static String hostFieldText(String value) {
     String text = value.strip();
-    if (!text.chars().allMatch(c -> c > ' ' && c < 0x7f)) {
+    if (!IpLiterals.all(text, c -> c > ' ' && c < 0x7f)) {
       throw new RefusalException(Refusal.BAD_HOST_FIELD);
     }
     return text;
