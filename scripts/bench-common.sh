@@ -28,3 +28,16 @@ await_port() {
   cat "$file" "$errors" >&2
   return 1
 }
+
+# Median of the numbers given as arguments.
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# wrk's figures: requests per second, and a latency percentile ($2, e.g. 99%) in milliseconds.
+wrk_rps() { awk '/^Requests\/sec:/ { print $2 }' "$1"; }
+wrk_ms() {
+  awk -v p="$2" '$1 == p { v = $2; n = v + 0; u = v; sub(/^[0-9.]+/, "", u)
+    if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000
+    printf "%.2f", n }' "$1"
+}
+# wrk's count of answers that were not 2xx/3xx (0 when it printed none).
+wrk_non2xx() { awk '/Non-2xx or 3xx responses:/ { print $5; found = 1 } END { if (!found) print 0 }' "$1"; }

@@ -56,7 +56,6 @@ for round in $(seq 1 "$ROUNDS"); do
   basic+=("$(echo "$b" | awk '{ print $2 }')")
   digest+=("$(echo "$d" | awk '{ print $2 }')")
 done
-median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 mb=$(median "${basic[@]}")
 md=$(median "${digest[@]}")
 ratio=$(awk -v d="$md" -v b="$mb" 'BEGIN { printf "%.2f", d / b }')

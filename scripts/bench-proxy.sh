@@ -109,8 +109,6 @@ cpu_us_per_request() {
   awk -v a="$after" -v b="$2" -v n="$requests" -v t="$ticks_per_second" 'BEGIN { printf "%.1f", (a - b) / t * 1e6 / n }'
 }
 
-# Median of the numbers given as arguments.
-median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 echo "origin 127.0.0.1:$origin_port (1 KiB), Warden 127.0.0.1:$warden_port, plain LittleProxy 127.0.0.1:$plain_port" >&2
 echo "wrk -t$THREADS -c$CONNECTIONS, $ROUNDS interleaved rounds of $DURATION each; warm-up ($WARMUP each)..." >&2
