@@ -1,7 +1,6 @@
 package dev.warden.core.auth;
 
 import dev.warden.core.settings.User;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -58,18 +57,9 @@ public final class HtpasswdFile {
 
   /** Reads htpasswd lines from {@code reader} (which stays open). */
   public static List<User> read(Reader reader) throws IOException {
-    BufferedReader lines = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
     List<User> users = new ArrayList<>();
     Map<String, Integer> firstLine = new HashMap<>();
-    int number = 0;
-    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-      number++;
-      if (number == 1 && line.startsWith("\uFEFF")) {
-        line = line.substring(1);
-      }
-      if (line.isBlank() || line.stripLeading().startsWith("#")) {
-        continue;
-      }
+    UserFileLines.read(reader, (number, line) -> {
       User user = user(number, line);
       Integer earlier = firstLine.putIfAbsent(user.name(), number);
       if (earlier != null) {
@@ -77,7 +67,7 @@ public final class HtpasswdFile {
             "user '" + user.name() + "' already appears on line " + earlier);
       }
       users.add(user);
-    }
+    });
     return List.copyOf(users);
   }
 

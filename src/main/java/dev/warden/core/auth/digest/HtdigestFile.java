@@ -1,6 +1,6 @@
 package dev.warden.core.auth.digest;
 
-import java.io.BufferedReader;
+import dev.warden.core.auth.UserFileLines;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -63,18 +63,9 @@ public final class HtdigestFile {
    * @throws IOException when the reader fails
    */
   public static List<Entry> read(Reader reader) throws IOException {
-    BufferedReader lines = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
     List<Entry> entries = new ArrayList<>();
     Map<List<String>, Integer> firstLine = new HashMap<>();
-    int number = 0;
-    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-      number++;
-      if (number == 1 && line.startsWith("\uFEFF")) {
-        line = line.substring(1);
-      }
-      if (line.isBlank() || line.stripLeading().startsWith("#")) {
-        continue;
-      }
+    UserFileLines.read(reader, (number, line) -> {
       Entry entry = entry(number, line);
       Integer earlier = firstLine.putIfAbsent(List.of(entry.user(), entry.realm()), number);
       if (earlier != null) {
@@ -82,7 +73,7 @@ public final class HtdigestFile {
             + entry.realm() + "' already appears on line " + earlier);
       }
       entries.add(entry);
-    }
+    });
     return List.copyOf(entries);
   }
 
