@@ -7,14 +7,15 @@
 # request of each keep-alive connection). Prints each round, the medians and their ratio.
 # Target (Digest issue): Digest req/s >= 0.9 x Basic req/s. Exits 3 when missed.
 #
-# Knobs (environment): ROUNDS=3 SECONDS=10 CONNECTIONS=50 JAVA_OPTS=""
+# Knobs (environment): ROUNDS=3 RUN_SECONDS=10 CONNECTIONS=50 JAVA_OPTS=""
+# (not SECONDS: bash keeps its own SECONDS, the time since the shell started)
 # Only loopback traffic; every process started here is stopped on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/bench-common.sh
 
 ROUNDS=${ROUNDS:-3}
-SECONDS_PER_RUN=${SECONDS:-10}
+SECONDS_PER_RUN=${RUN_SECONDS:-10}
 CONNECTIONS=${CONNECTIONS:-50}
 JAVA_OPTS=${JAVA_OPTS:-}
 

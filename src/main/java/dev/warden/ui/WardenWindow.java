@@ -2,6 +2,8 @@ package dev.warden.ui;
 
 import dev.warden.core.EngineStatus;
 import dev.warden.core.Warden;
+import dev.warden.core.auth.Lockout;
+import dev.warden.core.auth.LockoutListener;
 import dev.warden.core.settings.Realm;
 import dev.warden.core.settings.Settings;
 import dev.warden.core.settings.User;
@@ -13,6 +15,8 @@ import dev.warden.ui.editor.PasswordHashing;
 import dev.warden.ui.feedback.NotificationView;
 import dev.warden.ui.fx.FxExecutor;
 import dev.warden.ui.fx.TrafficFeed;
+import dev.warden.ui.lockouts.LockoutsView;
+import dev.warden.ui.lockouts.LockoutsViewModel;
 import dev.warden.ui.state.UiState;
 import dev.warden.ui.status.StatusView;
 import dev.warden.ui.status.StatusViewModel;
@@ -59,6 +63,7 @@ public final class WardenWindow {
   private final StatusViewModel statusModel;
   private final DetailsViewModel detailsModel = new DetailsViewModel();
   private final EditorViewModel editorModel;
+  private final LockoutsViewModel lockoutsModel;
   private final TrafficView trafficView;
   private final ToolbarView toolbarView;
   private final FilterBarView filterBar;
@@ -103,7 +108,23 @@ public final class WardenWindow {
     root.setId("warden-root");
     root.setTop(new VBox(toolbarView.node(), filterBar.node()));
     root.setCenter(notifications.node());
-    root.setBottom(new StatusView(statusModel, trafficModel).node());
+    // listening before the snapshot is taken: a lockout that starts in between is not missed (the
+    // events run on the FX thread after this constructor, and the model keys lockouts by subject)
+    warden.onLockout(new LockoutListener() {
+      @Override
+      public void started(Lockout lockout) {
+        fx.execute(() -> lockoutsModel.started(lockout));
+      }
+
+      @Override
+      public void ended(Lockout lockout) {
+        fx.execute(() -> lockoutsModel.ended(lockout));
+      }
+    });
+    lockoutsModel = new LockoutsViewModel(warden.lockouts(), warden::release);
+    StatusView statusView = new StatusView(statusModel, trafficModel);
+    statusView.node().getRightItems().add(0, new LockoutsView(lockoutsModel).node());
+    root.setBottom(statusView.node());
 
     feed = new TrafficFeed(warden.traffic(), Platform::runLater, TrafficFeed.DEFAULT_MAX_BATCH,
         TrafficFeed.DEFAULT_MIN_INTERVAL, batch -> {
@@ -255,6 +276,10 @@ public final class WardenWindow {
 
   public TrafficViewModel trafficModel() {
     return trafficModel;
+  }
+
+  public LockoutsViewModel lockoutsModel() {
+    return lockoutsModel;
   }
 
   public EditorViewModel editorModel() {

@@ -1,6 +1,7 @@
 package dev.warden.ui;
 
 import dev.warden.core.Warden;
+import dev.warden.core.auth.AuthState;
 import dev.warden.core.settings.InMemorySettingsStore;
 import dev.warden.core.settings.ListenAddress;
 import dev.warden.core.settings.Settings;
@@ -38,9 +39,14 @@ public final class LiveWindow implements AutoCloseable {
   private WardenWindow window;
 
   public LiveWindow(Settings settings) throws Exception {
+    this(settings, new AuthState());
+  }
+
+  /** A window over a Warden whose authentication state (lockout policy, clock) is the caller's. */
+  public LiveWindow(Settings settings, AuthState authState) throws Exception {
     origin = new TestOrigin();
     Settings onFreePort = settings.withListen(new ListenAddress("127.0.0.1", 0));
-    warden = new Warden(new InMemorySettingsStore(onFreePort), onFreePort);
+    warden = new Warden(new InMemorySettingsStore(onFreePort), onFreePort, authState);
   }
 
   /** Builds and shows the window (which starts the proxy); call from a TestFX {@code @Start}. */

@@ -103,9 +103,18 @@ public final class FilterBarView {
     javafx.collections.ObservableList<String> items = javafx.collections.FXCollections.observableArrayList();
     items.add(null);
     items.addAll(names);
-    // append only: replacing the items would drop the chosen value
-    names.addListener((javafx.collections.ListChangeListener<String>) c ->
-        names.stream().filter(n -> !items.contains(n)).forEach(items::add));
+    // names come and go with the rows; the chosen one stays in the list while it is chosen, so
+    // removing the others in place never drops the value
+    names.addListener((javafx.collections.ListChangeListener<String>) c -> {
+      java.util.Set<String> wanted = new java.util.HashSet<>(names);
+      items.removeIf(n -> n != null && !wanted.contains(n));
+      // both are sorted and what is left of items is a subsequence of names: insert what is missing
+      for (int i = 0; i < names.size(); i++) {
+        if (i + 1 >= items.size() || !names.get(i).equals(items.get(i + 1))) {
+          items.add(i + 1, names.get(i));
+        }
+      }
+    });
     ComboBox<String> box = new ComboBox<>(items);
     box.setId(id);
     box.setPromptText(any);

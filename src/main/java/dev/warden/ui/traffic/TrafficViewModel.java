@@ -4,9 +4,7 @@ import dev.warden.core.auth.AuthOutcome;
 import dev.warden.core.traffic.Exchange;
 import dev.warden.core.traffic.TrafficLog;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.LongProperty;
@@ -36,8 +34,8 @@ public final class TrafficViewModel {
   private final StringProperty search = new SimpleStringProperty("");
   private final ObjectProperty<String> userFilter = new SimpleObjectProperty<>();
   private final ObjectProperty<String> realmFilter = new SimpleObjectProperty<>();
-  private final ObservableList<String> knownUsers = FXCollections.observableArrayList();
-  private final ObservableList<String> knownRealms = FXCollections.observableArrayList();
+  private final FilterNames knownUsers = new FilterNames(userFilter::get);
+  private final FilterNames knownRealms = new FilterNames(realmFilter::get);
   private final ObjectProperty<Exchange> selected = new SimpleObjectProperty<>();
   private final BooleanProperty paused = new SimpleBooleanProperty();
   private final LongProperty total = new SimpleLongProperty();
@@ -48,8 +46,6 @@ public final class TrafficViewModel {
   private final DoubleProperty rate = new SimpleDoubleProperty();
 
   private final int capacity;
-  private final Set<String> seenUsers = new HashSet<>();
-  private final Set<String> seenRealms = new HashSet<>();
   private final RateMeter rateMeter = new RateMeter();
 
   /** @param capacity the most rows kept: the traffic log's capacity, so the table never outgrows it */
@@ -57,8 +53,14 @@ public final class TrafficViewModel {
     this.capacity = capacity;
     quickFilter.addListener((o, a, b) -> refilter());
     search.addListener((o, a, b) -> refilter());
-    userFilter.addListener((o, a, b) -> refilter());
-    realmFilter.addListener((o, a, b) -> refilter());
+    userFilter.addListener((o, a, b) -> {
+      refilter();
+      knownUsers.refresh();
+    });
+    realmFilter.addListener((o, a, b) -> {
+      refilter();
+      knownRealms.refresh();
+    });
   }
 
   // Commands
@@ -79,8 +81,6 @@ public final class TrafficViewModel {
       if (x.isError()) {
         e++;
       }
-      ExchangeFacts.userName(x).filter(seenUsers::add).ifPresent(knownUsers::add);
-      x.realm().filter(seenRealms::add).ifPresent(knownRealms::add);
     }
     total.set(total.get() + incoming.size() + batch.missed());
     challenged.set(challenged.get() + c);
@@ -94,18 +94,25 @@ public final class TrafficViewModel {
     int overflow = rows.size() + kept.size() - capacity;
     if (overflow > 0) {
       Exchange selectedNow = selected.get();
-      rows.remove(0, Math.min(overflow, rows.size()));
+      List<Exchange> trimmed = rows.subList(0, Math.min(overflow, rows.size()));
+      knownUsers.removed(userNames(trimmed));
+      knownRealms.removed(realmNames(trimmed));
+      trimmed.clear();
       // ids increase in log order, so a selection older than the first kept row was trimmed away
       if (selectedNow != null && (rows.isEmpty() || selectedNow.id() < rows.get(0).id())) {
         selected.set(null);
       }
     }
     rows.addAll(kept);
+    knownUsers.added(userNames(kept));
+    knownRealms.added(realmNames(kept));
   }
 
   /** Forgets every row and count (the caller clears the log too). */
   public void clear() {
     rows.clear();
+    knownUsers.clearRows();
+    knownRealms.clearRows();
     selected.set(null);
     total.set(0);
     challenged.set(0);
@@ -119,12 +126,13 @@ public final class TrafficViewModel {
     rate.set(rateMeter.sample(nowNanos, totalRecorded));
   }
 
-  /** Names from the settings offered in the user and realm filters, besides those seen in traffic. */
+  /**
+   * The names the settings give to the user and realm filters, which also offer the names of the rows
+   * held now: replaces the previous settings' names.
+   */
   public void offerNames(List<String> users, List<String> realms) {
-    users.stream().filter(seenUsers::add).forEach(knownUsers::add);
-    realms.stream().filter(seenRealms::add).forEach(knownRealms::add);
-    FXCollections.sort(knownUsers);
-    FXCollections.sort(knownRealms);
+    knownUsers.offer(users);
+    knownRealms.offer(realms);
   }
 
   public void resetFilters() {
@@ -137,6 +145,22 @@ public final class TrafficViewModel {
   /** The filter in force now. */
   public TrafficFilter filter() {
     return new TrafficFilter(quickFilter.get(), search.get(), userFilter.get(), realmFilter.get());
+  }
+
+  private static List<String> userNames(List<Exchange> exchanges) {
+    List<String> names = new ArrayList<>(exchanges.size());
+    for (Exchange x : exchanges) {
+      names.add(ExchangeFacts.userName(x).orElse(null));
+    }
+    return names;
+  }
+
+  private static List<String> realmNames(List<Exchange> exchanges) {
+    List<String> names = new ArrayList<>(exchanges.size());
+    for (Exchange x : exchanges) {
+      names.add(x.realm().orElse(null));
+    }
+    return names;
   }
 
   private void refilter() {
@@ -177,12 +201,14 @@ public final class TrafficViewModel {
     return realmFilter;
   }
 
+  /** The user filter's names: the settings', the rows' and the chosen one, sorted. */
   public ObservableList<String> knownUsers() {
-    return knownUsers;
+    return knownUsers.names();
   }
 
+  /** The realm filter's names: the settings', the rows' and the chosen one, sorted. */
   public ObservableList<String> knownRealms() {
-    return knownRealms;
+    return knownRealms.names();
   }
 
   public ObjectProperty<Exchange> selectedProperty() {

@@ -65,18 +65,27 @@ class TrafficFeedTest {
   }
 
   @Test
-  void spacesFlushesByTheMinimumInterval() throws Exception {
+  void holdsTheNextFlushUntilTheMinimumIntervalHasPassed() throws Exception {
     List<Long> flushedAt = new java.util.concurrent.CopyOnWriteArrayList<>();
-    try (TrafficFeed feed = new TrafficFeed(log, Runnable::run, 1000, Duration.ofMillis(100),
-        b -> flushedAt.add(System.nanoTime()))) {
+    List<Integer> sizes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.concurrent.CountDownLatch first = new java.util.concurrent.CountDownLatch(1);
+    try (TrafficFeed feed = new TrafficFeed(log, Runnable::run, 1000, Duration.ofMillis(300), b -> {
+      flushedAt.add(System.nanoTime());
+      sizes.add(b.exchanges().size());
+      first.countDown();
+    })) {
       feed.start();
       log.record(id -> Exchanges.open(id, "http://a.example/1"));
-      Thread.sleep(150);
+      assertThat(first.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      // recorded right after a flush: without the interval each would be flushed at once
       log.record(id -> Exchanges.open(id, "http://a.example/2"));
       log.record(id -> Exchanges.open(id, "http://a.example/3"));
-      Thread.sleep(400);
-      assertThat(flushedAt).hasSize(2);
-      assertThat(flushedAt.get(1) - flushedAt.get(0)).isGreaterThanOrEqualTo(90_000_000L);
+      long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+      while (sizes.stream().mapToInt(Integer::intValue).sum() < 3 && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+      assertThat(sizes).containsExactly(1, 2);
+      assertThat(flushedAt.get(1) - flushedAt.get(0)).isGreaterThanOrEqualTo(290_000_000L);
     }
   }
 

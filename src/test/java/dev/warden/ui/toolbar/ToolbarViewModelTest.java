@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class ToolbarViewModelTest {
 
   private final List<String> errors = new CopyOnWriteArrayList<>();
-  private final Warden warden = new Warden(new InMemorySettingsStore(Settings.defaults()), Settings.defaults());
+  private final InMemorySettingsStore store = new InMemorySettingsStore(Settings.defaults());
+  private final Warden warden = new Warden(store, Settings.defaults());
   private final ToolbarViewModel model = new ToolbarViewModel(warden, Runnable::run, new Notifier() {
     @Override
     public void info(String message) {}
@@ -42,11 +43,18 @@ class ToolbarViewModelTest {
   }
 
   @Test
-  void aListenAddressThatDoesNotParseShowsWhyAndMovesNothing() {
+  void aListenAddressThatDoesNotParseShowsWhyAndMovesNothing() throws Exception {
+    var before = warden.status();
     model.listenTextProperty().set("localhost:99999x");
     model.applyListen();
     assertThat(model.listenProblemProperty().get()).isEqualTo("'localhost:99999x': '99999x' is not a port number (0-65535)");
     assertThat(errors).hasSize(1);
+    // Warden's worker runs its tasks in order: once this one is done, any move the bad text queued is too
+    warden.setEnforcement(true).get(5, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(warden.settings().listen()).isEqualTo(Settings.defaults().listen());
+    assertThat(warden.status()).isEqualTo(before);
+    assertThat(store.load().settings().listen()).isEqualTo(Settings.defaults().listen());
+    assertThat(model.busyProperty().get()).isFalse();
     model.listenTextProperty().set("127.0.0.1:3129");
     assertThat(model.listenProblemProperty().get()).isEmpty();
   }

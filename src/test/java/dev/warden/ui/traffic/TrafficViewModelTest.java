@@ -105,4 +105,43 @@ class TrafficViewModelTest {
     assertThat(CurlCommand.of(Exchanges.open(2, "http://x.example/"), "127.0.0.1:3128"))
         .doesNotContain("--proxy-user");
   }
+
+  @Test
+  void forgetsClaimedUserNamesOnceTheirRowsAreTrimmed() {
+    model.offerNames(List.of("alice"), List.of("Warden"));
+    for (int i = 1; i <= 10_000; i++) {
+      feed(Exchanges.challenged(i, "http://a.example/", ChallengeReason.UNKNOWN_USER, "guess" + i, "Warden"));
+    }
+    assertThat(model.knownUsers())
+        .containsExactly("alice", "guess10000", "guess9996", "guess9997", "guess9998", "guess9999");
+  }
+
+  @Test
+  void keepsTheChosenUserAfterItsLastRowIsTrimmed() {
+    feed(Exchanges.challenged(1, "http://a.example/", ChallengeReason.UNKNOWN_USER, "mallory", "Warden"));
+    model.userFilterProperty().set("mallory");
+    for (int i = 2; i <= 10; i++) {
+      feed(Exchanges.open(i, "http://a.example/" + i));
+    }
+    assertThat(model.knownUsers()).containsExactly("mallory");
+    model.userFilterProperty().set(null);
+    assertThat(model.knownUsers()).isEmpty();
+  }
+
+  @Test
+  void dropsASettingsUserWhenTheSettingsNoLongerNameIt() {
+    model.offerNames(List.of("alice", "bob"), List.of("Corp", "Warden"));
+    model.offerNames(List.of("alice"), List.of("Warden"));
+    assertThat(model.knownUsers()).containsExactly("alice");
+    assertThat(model.knownRealms()).containsExactly("Warden");
+  }
+
+  @Test
+  void clearForgetsTheNamesOfTheRows() {
+    model.offerNames(List.of("alice"), List.of());
+    sample();
+    model.clear();
+    assertThat(model.knownUsers()).containsExactly("alice");
+    assertThat(model.knownRealms()).isEmpty();
+  }
 }

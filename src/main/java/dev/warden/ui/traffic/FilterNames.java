@@ -1,0 +1,87 @@
+package dev.warden.ui.traffic;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The names one filter offers (users or realms): those the settings name, those of the rows the table
+ * holds now, and the one chosen in the filter, sorted. A name only a client claimed disappears with the
+ * last row that carries it, so the list is bounded by the settings and the table's capacity however
+ * many names clients make up. FX thread only (or one test thread).
+ */
+final class FilterNames {
+
+  private final ObservableList<String> names = FXCollections.observableArrayList();
+  private final Map<String, Integer> inRows = new HashMap<>();
+  private final Supplier<String> chosen;
+  private List<String> fromSettings = List.of();
+
+  /** @param chosen the value chosen in the filter now (null for none): kept while it is chosen */
+  FilterNames(Supplier<String> chosen) {
+    this.chosen = Objects.requireNonNull(chosen);
+  }
+
+  /** Replaces the names the settings give. */
+  void offer(Collection<String> settingsNames) {
+    fromSettings = List.copyOf(settingsNames);
+    refresh();
+  }
+
+  /** Counts the names of rows added to the table ({@code null} entries are rows without one). */
+  void added(List<String> rowNames) {
+    boolean changed = false;
+    for (String name : rowNames) {
+      if (name != null && inRows.merge(name, 1, Integer::sum) == 1) {
+        changed = true;
+      }
+    }
+    if (changed) {
+      refresh();
+    }
+  }
+
+  /** Uncounts the names of rows trimmed from the table. */
+  void removed(List<String> rowNames) {
+    boolean changed = false;
+    for (String name : rowNames) {
+      if (name != null && inRows.computeIfPresent(name, (n, count) -> count == 1 ? null : count - 1) == null) {
+        changed = true;
+      }
+    }
+    if (changed) {
+      refresh();
+    }
+  }
+
+  /** Forgets every row's names (the table was cleared). */
+  void clearRows() {
+    inRows.clear();
+    refresh();
+  }
+
+  /** Recomputes the list; call when the chosen value changes. */
+  void refresh() {
+    TreeSet<String> next = new TreeSet<>(fromSettings);
+    next.addAll(inRows.keySet());
+    String now = chosen.get();
+    if (now != null) {
+      next.add(now);
+    }
+    if (!next.equals(new TreeSet<>(names))) {
+      names.setAll(new ArrayList<>(next));
+    }
+  }
+
+  /** The names to offer, sorted, without duplicates. */
+  ObservableList<String> names() {
+    return names;
+  }
+}
