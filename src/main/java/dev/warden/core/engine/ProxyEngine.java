@@ -45,7 +45,7 @@ public final class ProxyEngine implements AutoCloseable {
   public ProxyEngine(Supplier<InForce> inForce, TrafficLog traffic) {
     StageContext context = new StageContext(inForce, traffic);
     int threads = Integer.getInteger("warden.eventLoops", Math.max(2, Runtime.getRuntime().availableProcessors()));
-    this.group = new WardenServerGroup(threads, new ClientLoopGroup(threads, () -> new WardenStage(context)));
+    this.group = new WardenServerGroup(new ClientLoopGroup(threads, () -> new WardenStage(context)));
   }
 
   /** Starts listening on {@code address}, first stopping any current listener. */

@@ -13,13 +13,19 @@ final class WardenServerGroup extends ServerGroup {
 
   private final ClientLoopGroup clients;
 
-  WardenServerGroup(int threads, ClientLoopGroup clients) {
-    super("warden", 1, 1, threads, false);
+  WardenServerGroup(ClientLoopGroup clients) {
+    super("warden", 1, 1, 1, false);
     this.clients = clients;
   }
 
   @Override
   public EventLoopGroup getClientToProxyWorkerPoolForTransport(TransportProtocol protocol) {
+    return clients;
+  }
+
+  /** The client loops: a server connection lives on the loop of the client connection that opened it. */
+  @Override
+  public EventLoopGroup getProxyToServerWorkerPoolForTransport(TransportProtocol protocol) {
     return clients;
   }
 
