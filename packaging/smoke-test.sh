@@ -68,7 +68,14 @@ dpkg-deb -x "$deb" "$smoke/root"
 app="$smoke/root/opt/warden"
 launcher="$app/bin/Warden"
 [[ -x "$launcher" ]] || fail "no launcher at /opt/warden/bin/Warden in the .deb"
-dpkg-deb -f "$deb" Depends | grep -qw 'libgtk-3-0' || fail ".deb Depends lacks libgtk-3-0"
+depends=$(dpkg-deb -f "$deb" Depends)
+[[ "$depends" == *"libgtk-3-0t64 | libgtk-3-0"* ]] \
+  || fail ".deb Depends lacks 'libgtk-3-0t64 | libgtk-3-0' (Ubuntu 24.04 renamed the package): $depends"
+maintainer=$(dpkg-deb -f "$deb" Maintainer)
+[[ "$maintainer" == *"<"*"@"*">" && "$maintainer" != *Unknown* ]] || fail ".deb Maintainer is '$maintainer'"
+[[ -n "$(dpkg-deb -f "$deb" Homepage)" ]] || fail ".deb has no Homepage"
+grep -q 'Apache License' "$app/share/doc/copyright" 2>/dev/null || fail ".deb has no copyright file with the licence"
+echo "   Maintainer: $maintainer; Homepage: $(dpkg-deb -f "$deb" Homepage); licence in share/doc/copyright"
 ls "$app"/lib/*.desktop >/dev/null 2>&1 || fail "no .desktop entry in the .deb"
 [[ -f "$app/lib/Warden.png" ]] || fail "no menu icon in the .deb"
 if ls "$app/lib/app/lib" | grep -q '^javafx-'; then
@@ -182,6 +189,44 @@ echo "   window: $(head -1 "$smoke/gui.windows" | sed 's/^ *//')"
 [[ -s "$smoke/gui.icons" ]] || fail "the window has no icon (_NET_WM_ICON): the Stage icons did not load"
 echo "   window icons: $(tr '\n' ' ' < "$smoke/gui.icons")"
 echo "   screenshot: target/smoke/packaged-gui.png"
+
+# --- install for real, as a user would ------------------------------------------------------
+step "install: apt-get install ./$(basename "$deb"), run the installed launcher, purge"
+if [[ $(id -u) -ne 0 ]] || ! command -v apt-get >/dev/null; then
+  echo "   skipped: installing a package needs root and apt-get (CI runs as root)"
+elif dpkg -s warden >/dev/null 2>&1; then
+  echo "   skipped: a warden package is already installed here; not touching it"
+else
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$root/$deb" > "$smoke/apt-install.log" 2>&1 \
+    || fail "apt-get install failed: $(tail -20 "$smoke/apt-install.log")"
+  [[ -x /opt/warden/bin/Warden ]] || fail "installed, but no /opt/warden/bin/Warden"
+  desktop=$(grep -l '^Exec=.*/opt/warden/bin/Warden' /usr/share/applications/*.desktop 2>/dev/null | head -1 || true)
+  [[ -n "$desktop" ]] || fail "installed, but no menu entry in /usr/share/applications"
+  icon=$(sed -n 's/^Icon=//p' "$desktop" | head -1)
+  [[ -f "$icon" ]] || fail "the menu entry's icon '$icon' is not installed"
+  echo "   menu entry $desktop, icon $icon"
+  HOME="$smoke/home" /opt/warden/bin/Warden --headless --listen 127.0.0.1:0 > "$smoke/installed.log" 2>&1 &
+  installed_pid=$!
+  pids+=("$installed_pid")
+  installed_port=""
+  for _ in $(seq 1 300); do
+    installed_port=$(grep -o 'Warden listening on 127\.0\.0\.1:[0-9]*' "$smoke/installed.log" | head -1 | sed 's/.*://' || true)
+    [[ -n "$installed_port" ]] && break
+    kill -0 "$installed_pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  [[ -n "$installed_port" ]] || fail "the installed launcher did not listen: $(cat "$smoke/installed.log")"
+  code=$(curl -sS --max-time 10 --noproxy '' -x "http://127.0.0.1:$installed_port" -o /dev/null -w '%{http_code}' "$url") || true
+  [[ "$code" == 407 ]] || fail "the installed Warden answered $code, not 407"
+  kill "$installed_pid"; wait "$installed_pid" 2>/dev/null || true
+  echo "   installed launcher: listening on 127.0.0.1:$installed_port, 407 without credentials"
+  DEBIAN_FRONTEND=noninteractive apt-get remove --purge -y -qq warden > "$smoke/apt-remove.log" 2>&1 \
+    || fail "apt-get remove --purge failed: $(tail -20 "$smoke/apt-remove.log")"
+  [[ ! -e /opt/warden ]] || fail "/opt/warden left after purge"
+  [[ ! -e "$desktop" ]] || fail "menu entry $desktop left after purge"
+  ! dpkg -s warden >/dev/null 2>&1 || fail "dpkg still lists warden after purge"
+  echo "   purged: nothing of Warden left in /opt, the menu or dpkg"
+fi
 
 # --- summary --------------------------------------------------------------------------------
 mb() { awk -v b="$1" 'BEGIN { printf "%.1f MB", b / 1000000 }'; }
