@@ -41,7 +41,7 @@ unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY no_proxy
 
 # What a fresh Debian/Ubuntu machine lacks gets installed (scripts/system-packages.sh).
 . scripts/system-packages.sh
-ensure_packages binutils fakeroot curl xvfb xauth xdotool x11-utils imagemagick libgtk-3-0 fonts-dejavu-core
+ensure_packages binutils fakeroot curl xvfb xauth xdotool x11-utils imagemagick libgtk-3-0 fonts-dejavu-core rpm
 command -v python3 >/dev/null || ensure_packages python3
 for tool in objcopy fakeroot dpkg-deb curl python3 xvfb-run xdotool xwininfo import; do
   command -v "$tool" >/dev/null || fail "$tool is missing"
@@ -83,6 +83,23 @@ if ls "$app/lib/app/lib" | grep -q '^javafx-'; then
 fi
 "$app/lib/runtime/bin/java" --list-modules | grep -q '^javafx.controls@' \
   || fail "the packaged runtime has no javafx.controls module"
+
+# --- .rpm: built from the same app-image, inspected (not installed: this is a Debian machine) ---
+step "rpm: jpackage --type rpm, then rpm -qip / -qlp"
+rm -f target/dist/warden-*.rpm
+jpackage --type rpm @target/packaging/common.args @target/packaging/linux/rpm.args > "$smoke/rpm.log" 2>&1 \
+  || fail "jpackage --type rpm failed: $(tail -20 "$smoke/rpm.log")"
+rpm_file=$(ls target/dist/warden-*.rpm 2>/dev/null | head -1)
+[[ -f "$rpm_file" ]] || fail "no target/dist/warden-*.rpm"
+rpm_info=$(rpm -qip "$rpm_file" 2>/dev/null)
+grep -q '^License *: Apache-2.0' <<<"$rpm_info" || fail ".rpm License is not Apache-2.0: $rpm_info"
+grep -q '^URL *: http' <<<"$rpm_info" || fail ".rpm has no URL"
+rpm -qp --requires "$rpm_file" 2>/dev/null | grep -qx 'gtk3' || fail ".rpm does not require gtk3"
+rpm_files=$(rpm -qlp "$rpm_file" 2>/dev/null)
+for f in /opt/warden/bin/Warden /opt/warden/lib/warden-Warden.desktop /opt/warden/lib/Warden.png; do
+  grep -qx "$f" <<<"$rpm_files" || fail ".rpm lacks $f"
+done
+echo "   $(basename "$rpm_file") $(awk -v b="$(stat -c %s "$rpm_file")" 'BEGIN { printf "%.1f MB", b / 1000000 }'), $(grep '^License' <<<"$rpm_info" | tr -s ' '), requires gtk3"
 
 # --- same flags as the jar ------------------------------------------------------------------
 step "flags: packaged launcher --version and --help, as java -jar target/warden.jar"
@@ -192,12 +209,14 @@ echo "   screenshot: target/smoke/packaged-gui.png"
 
 # --- install for real, as a user would ------------------------------------------------------
 step "install: apt-get install ./$(basename "$deb"), run the installed launcher, purge"
-if [[ $(id -u) -ne 0 ]] || ! command -v apt-get >/dev/null; then
-  echo "   skipped: installing a package needs root and apt-get (CI runs as root)"
+as_root=""
+[[ $(id -u) -ne 0 ]] && sudo -n true 2>/dev/null && as_root="sudo -n"
+if [[ $(id -u) -ne 0 && -z "$as_root" ]] || ! command -v apt-get >/dev/null; then
+  echo "   skipped: installing a package needs root (or sudo without a password) and apt-get; CI has both"
 elif dpkg -s warden >/dev/null 2>&1; then
   echo "   skipped: a warden package is already installed here; not touching it"
 else
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$root/$deb" > "$smoke/apt-install.log" 2>&1 \
+  $as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$root/$deb" > "$smoke/apt-install.log" 2>&1 \
     || fail "apt-get install failed: $(tail -20 "$smoke/apt-install.log")"
   [[ -x /opt/warden/bin/Warden ]] || fail "installed, but no /opt/warden/bin/Warden"
   desktop=$(grep -l '^Exec=.*/opt/warden/bin/Warden' /usr/share/applications/*.desktop 2>/dev/null | head -1 || true)
@@ -220,7 +239,7 @@ else
   [[ "$code" == 407 ]] || fail "the installed Warden answered $code, not 407"
   kill "$installed_pid"; wait "$installed_pid" 2>/dev/null || true
   echo "   installed launcher: listening on 127.0.0.1:$installed_port, 407 without credentials"
-  DEBIAN_FRONTEND=noninteractive apt-get remove --purge -y -qq warden > "$smoke/apt-remove.log" 2>&1 \
+  $as_root env DEBIAN_FRONTEND=noninteractive apt-get remove --purge -y -qq warden > "$smoke/apt-remove.log" 2>&1 \
     || fail "apt-get remove --purge failed: $(tail -20 "$smoke/apt-remove.log")"
   [[ ! -e /opt/warden ]] || fail "/opt/warden left after purge"
   [[ ! -e "$desktop" ]] || fail "menu entry $desktop left after purge"
