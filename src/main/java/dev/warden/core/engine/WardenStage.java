@@ -8,7 +8,9 @@ import dev.warden.core.settings.Limits;
 import dev.warden.core.target.Endpoint;
 import dev.warden.core.target.RequestTarget;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -657,7 +659,8 @@ final class WardenStage extends ChannelDuplexHandler {
     deadlines.exchangeEnded();
     if (closeAfterResponse) {
       phase = Phase.CLOSED;
-      ctx.channel().close();
+      // after what is already queued (the part of a cut response that was sent): the record counts it
+      ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
       return;
     }
     phase = Phase.IDLE;
