@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
  *
  * <ul>
  *   <li>{@code /ok}: a 200 with a {@value #OK_BODY_LENGTH}-byte body, kept alive;
+ *   <li>{@code /slow}: the same after {@value #SLOW_MILLIS} ms;
  *   <li>{@code /close}: closes (FIN) without sending a byte;
  *   <li>{@code /reset}: resets (RST) without sending a byte;
  *   <li>{@code /cut-close} and {@code /cut-reset}: a 200 head announcing {@value #CUT_LENGTH} bytes
@@ -33,6 +34,7 @@ public final class FaultyOrigin implements AutoCloseable {
   public static final int OK_BODY_LENGTH = 12;
   public static final int CUT_LENGTH = 1000;
   public static final int CUT_SENT = 100;
+  public static final int SLOW_MILLIS = 600;
 
   private final ServerSocket server;
   private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
@@ -85,7 +87,10 @@ public final class FaultyOrigin implements AutoCloseable {
         String path = line.split(" ")[1];
         path = path.startsWith("http") ? path.substring(path.indexOf('/', path.indexOf("//") + 2)) : path;
         switch (path) {
-          case "/ok" -> {
+          case "/ok", "/slow" -> {
+            if (path.equals("/slow")) {
+              pause(SLOW_MILLIS);
+            }
             out.write(("HTTP/1.1 200 OK\r\nContent-Length: " + OK_BODY_LENGTH + "\r\n\r\nhello, world").getBytes(
                 StandardCharsets.ISO_8859_1));
             out.flush();
@@ -101,7 +106,7 @@ public final class FaultyOrigin implements AutoCloseable {
             out.write(("HTTP/1.1 200 OK\r\nContent-Length: " + CUT_LENGTH + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             out.write(new byte[CUT_SENT]);
             out.flush();
-            pause();
+            pause(100);
             if (path.equals("/cut-reset")) {
               reset(socket);
             }
@@ -113,7 +118,7 @@ public final class FaultyOrigin implements AutoCloseable {
             out.write(new byte[CUT_SENT]);
             out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
-            pause();
+            pause(100);
             reset(socket);
             return;
           }
@@ -137,9 +142,9 @@ public final class FaultyOrigin implements AutoCloseable {
   }
 
   /** Lets the bytes already written reach the proxy before the connection ends. */
-  private static void pause() {
+  private static void pause(long millis) {
     try {
-      Thread.sleep(100);
+      Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -3,7 +3,6 @@ package dev.warden.core.engine;
 import dev.warden.core.settings.Limits;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 
@@ -25,7 +24,7 @@ final class ClientPipeline {
 
   static void build(ChannelPipeline pipeline, WardenStage stage) {
     Limits limits = stage.limits();
-    pipeline.replace(ClientLoopGroup.DECODER, ClientLoopGroup.DECODER, new HttpRequestDecoder(new HttpDecoderConfig()
+    pipeline.replace(ClientLoopGroup.DECODER, ClientLoopGroup.DECODER, new RequestDecoder(new HttpDecoderConfig()
         .setMaxInitialLineLength(limits.requestLine())
         .setMaxHeaderSize(limits.headerBlock())
         .setMaxChunkSize(MAX_CHUNK_SIZE)));

@@ -54,10 +54,16 @@ final class StageDeadlines {
    * The connection is ready for a next request (just opened, or the previous exchange ended): the
    * idle timeout runs unless bytes of a head have already come. Returns true when a head that came
    * meanwhile is already overdue: the stage answers it now.
+   *
+   * @param headWaiting the decoder holds the start of a head that came with the previous request
+   *     (in the same read, so its deadline could not start then): it starts now
    */
-  boolean awaitingRequest() {
+  boolean awaitingRequest(boolean headWaiting) {
     if (headOverdue) {
       return true;
+    }
+    if (headWaiting) {
+      headBytes(0);
     }
     if (!headStarted) {
       waitingFor = Deadline.IDLE;

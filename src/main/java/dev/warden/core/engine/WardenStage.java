@@ -131,7 +131,7 @@ final class WardenStage extends ChannelDuplexHandler {
               "This proxy (Warden) has too many open connections; try again shortly."));
       return;
     }
-    deadlines.awaitingRequest();
+    deadlines.awaitingRequest(false);
     super.channelActive(ctx);
   }
 
@@ -664,7 +664,8 @@ final class WardenStage extends ChannelDuplexHandler {
       return;
     }
     phase = Phase.IDLE;
-    if (deadlines.awaitingRequest()) {
+    if (deadlines.awaitingRequest(ctx.pipeline().get(ClientLoopGroup.DECODER) instanceof RequestDecoder decoder
+        && decoder.holdsPartialMessage())) {
       headLate();
     }
   }

@@ -66,4 +66,30 @@ class ConnectionLimitTest {
       }
     }
   }
+
+  @Test
+  void answers408AfterTheEarlierResponseWhenAPipelinedHeadIsLate() throws Exception {
+    try (FaultyOrigin origin = new FaultyOrigin();
+        RunningWarden warden = new RunningWarden(Settings.defaults().withEnforcement(false))) {
+      String host = "Host: 127.0.0.1:" + origin.port() + "\r\n";
+      try (RawHttpConnection warmUp = new RawHttpConnection(warden.port())) {
+        assertThat(warmUp.exchange("GET " + origin.url("/ok") + " HTTP/1.1\r\n" + host + "\r\n").status()).isEqualTo(200);
+      }
+      warden.update(s -> s.withLimits(s.limits().withRequestHead(Duration.ofMillis(200))));
+      try (RawHttpConnection client = new RawHttpConnection(warden.port())) {
+        // the second head starts while the first response is awaited, and is never finished
+        client.send("GET " + origin.url("/slow") + " HTTP/1.1\r\n" + host + "\r\nGET " + origin.url("/never"));
+
+        RawResponse first = client.read(false);
+        RawResponse late = client.read(false);
+
+        assertThat(first.status()).as("the earlier response first, whole").isEqualTo(200);
+        assertThat(first.bodyText()).isEqualTo("hello, world");
+        assertThat(late.status()).isEqualTo(408);
+        assertThat(client.isClosedByPeer(2000)).isTrue();
+      }
+      assertThat(warden.awaitExchange(e -> e.status() == 408).failure()).get()
+          .extracting(ExchangeError::detail).asString().startsWith("request head not complete within 200 ms");
+    }
+  }
 }
