@@ -26,6 +26,8 @@ import java.util.concurrent.Executors;
  *   <li>{@code /cut-close} and {@code /cut-reset}: a 200 head announcing {@value #CUT_LENGTH} bytes
  *       (Content-Length), {@value #CUT_SENT} of them, then a close or a reset;
  *   <li>{@code /cut-chunked}: a chunked 200 with one chunk of {@value #CUT_SENT} bytes, then a reset;
+ *   <li>{@code /stall}: the head and {@value #CUT_SENT} of {@value #CUT_LENGTH} bytes, then silence
+ *       until the peer closes the connection;
  *   <li>{@code /silent}: never answers; holds the connection until the peer closes it.
  * </ul>
  */
@@ -120,6 +122,15 @@ public final class FaultyOrigin implements AutoCloseable {
             out.flush();
             pause(100);
             reset(socket);
+            return;
+          }
+          case "/stall" -> {
+            out.write(("HTTP/1.1 200 OK\r\nContent-Length: " + CUT_LENGTH + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write(new byte[CUT_SENT]);
+            out.flush();
+            while (in.read() >= 0) {
+              // silent until the proxy gives up on it
+            }
             return;
           }
           case "/silent" -> {

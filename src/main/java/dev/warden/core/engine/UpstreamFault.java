@@ -45,17 +45,25 @@ final class UpstreamFault {
         destination + " did not answer in time.");
   }
 
-  static Answer closedWithoutResponse(ExchangeDraft draft, boolean reset, String destination) {
-    String why = destination + (reset ? ": server reset the connection" : ": server closed the connection")
-        + " without a response";
+  static Answer closedWithoutResponse(ExchangeDraft draft, UpstreamWatch.End end, Limits limits, String destination) {
+    String why = destination + switch (end) {
+      case RESET -> ": server reset the connection without a response";
+      case CLOSED -> ": server closed the connection without a response";
+      case STALLED -> ": no byte from the server for " + Limits.describe(limits.backstop()) + " (idle backstop)";
+    };
     return answer(draft, 502, "Bad Gateway", ExchangeError.Kind.SERVER_ABORTED, why,
         destination + " closed the connection without answering.");
   }
 
   /** Why a response already under way was cut, e.g. "server reset after 1024 bytes". */
-  static String cut(ExchangeDraft draft, boolean reset) {
-    return (reset ? "server reset after " : "server closed the connection after ")
-        + draft.responseBody.total() + " bytes of the response body: client connection closed";
+  static String cut(ExchangeDraft draft, UpstreamWatch.End end, Limits limits) {
+    long sent = draft.responseBody.total();
+    return switch (end) {
+      case RESET -> "server reset after " + sent + " bytes of the response body";
+      case CLOSED -> "server closed the connection after " + sent + " bytes of the response body";
+      case STALLED -> "server silent for " + Limits.describe(limits.backstop()) + " (idle backstop) after " + sent
+          + " bytes of the response body";
+    } + ": client connection closed";
   }
 
   private static Answer answer(ExchangeDraft draft, int code, String reason, ExchangeError.Kind kind,

@@ -6,6 +6,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.io.IOException;
 import java.time.Duration;
@@ -18,9 +19,10 @@ import java.util.concurrent.TimeUnit;
  * answered; a reset mid-body gets a 502 head in the middle of the body, which cannot be sent). The
  * stage then answers 502 itself or cuts the client connection (see {@link UpstreamFault}).
  *
- * <p>Placed right after LittleProxy's response decoder, so the end of a body delimited by the close
- * reaches LittleProxy (and the client) before the close is reported: a complete response is never
- * taken for a cut one. A request written on the connection ties it to the exchange in progress on
+ * <p>Placed right before LittleProxy's handler, behind its response decoder, so the end of a body
+ * delimited by the close reaches LittleProxy (and the client) before the close is reported: a
+ * complete response is never taken for a cut one. Behind the idle timer too, so a connection
+ * LittleProxy closes because the destination went silent is reported as such. A request written on the connection ties it to the exchange in progress on
  * the client connection at that moment (a connection is reused for the next request to the same
  * destination).
  *
@@ -33,11 +35,21 @@ final class UpstreamWatch extends ChannelDuplexHandler {
   /** LittleProxy's names in the destination connection's pipeline. */
   private static final String DECODER = "decoder";
   private static final String IDLE = "idle";
+  private static final String HANDLER = "handler";
+
+  /** How a destination connection ended under an exchange. */
+  enum End {
+    CLOSED,
+    RESET,
+    /** Silent for {@link dev.warden.core.settings.Limits#backstop()}: LittleProxy closed it. */
+    STALLED
+  }
 
   private final Channel client;
   private final WardenStage stage;
   private ExchangeDraft serving;
   private boolean reported;
+  private boolean stalled;
 
   private UpstreamWatch(Channel client, WardenStage stage) {
     this.client = client;
@@ -50,10 +62,10 @@ final class UpstreamWatch extends ChannelDuplexHandler {
    * at 70 s, whatever Warden's limits say).
    */
   static void install(ChannelPipeline pipeline, Channel client, WardenStage stage, Duration backstop) {
-    if (pipeline.get(NAME) != null || pipeline.get(DECODER) == null) {
+    if (pipeline.get(NAME) != null || pipeline.get(DECODER) == null || pipeline.get(HANDLER) == null) {
       return;
     }
-    pipeline.addAfter(DECODER, NAME, new UpstreamWatch(client, stage));
+    pipeline.addBefore(HANDLER, NAME, new UpstreamWatch(client, stage));
     if (pipeline.get(IDLE) != null) {
       pipeline.replace(IDLE, IDLE, new IdleStateHandler(0, 0, backstop.toMillis(), TimeUnit.MILLISECONDS));
     }
@@ -72,22 +84,30 @@ final class UpstreamWatch extends ChannelDuplexHandler {
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) throws Exception {
     if (cause instanceof IOException) {
       // reported before LittleProxy, next in line, writes its 502 for it to the client
-      report(true);
+      report(End.RESET);
     }
     super.exceptionCaught(ctx, cause);
   }
 
   @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+    if (evt instanceof IdleStateEvent) {
+      stalled = true;
+    }
+    super.userEventTriggered(ctx, evt);
+  }
+
+  @Override
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-    report(false);
+    report(stalled ? End.STALLED : End.CLOSED);
     super.channelInactive(ctx);
   }
 
-  private void report(boolean reset) {
+  private void report(End end) {
     ExchangeDraft draft = serving;
     if (draft != null && !reported) {
       reported = true;
-      stage.upstreamEnded(draft, reset);
+      stage.upstreamEnded(draft, end);
     }
   }
 }

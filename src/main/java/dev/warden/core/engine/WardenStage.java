@@ -533,15 +533,15 @@ final class WardenStage extends ChannelDuplexHandler {
    * Called (on a destination loop) when the destination connection serving {@code draft} was
    * closed or reset by the other side.
    */
-  void upstreamEnded(ExchangeDraft draft, boolean reset) {
+  void upstreamEnded(ExchangeDraft draft, UpstreamWatch.End end) {
     ctx.executor().execute(() -> {
       if (current != draft || phase == Phase.CLOSED || draft.connect || draft.lastPartSent) {
         return; // ended normally, or already answered
       }
       if (draft.status == 0) {
-        answerInstead(draft, UpstreamFault.closedWithoutResponse(draft, reset, draft.destination));
+        answerInstead(draft, UpstreamFault.closedWithoutResponse(draft, end, limits, draft.destination));
       } else {
-        cut(draft, UpstreamFault.cut(draft, reset));
+        cut(draft, UpstreamFault.cut(draft, end, limits));
       }
     });
   }
@@ -564,7 +564,7 @@ final class WardenStage extends ChannelDuplexHandler {
       deadlines.responseStarted();
       if (draft.status != 0 && !draft.connect) {
         if (!draft.lastPartSent) {
-          cut(draft, UpstreamFault.cut(draft, true));
+          cut(draft, UpstreamFault.cut(draft, UpstreamWatch.End.RESET, limits));
         }
         return true;
       }

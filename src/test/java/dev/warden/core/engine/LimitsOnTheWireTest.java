@@ -40,6 +40,7 @@ class LimitsOnTheWireTest {
       .withIdle(Duration.ofMillis(700))
       .withConnect(Duration.ofMillis(500))
       .withFirstByte(Duration.ofMillis(500))
+      .withRefusedBody(Duration.ofMillis(500))
       .withRequestLine(1024);
 
   private static FaultyOrigin origin;
@@ -225,6 +226,25 @@ class LimitsOnTheWireTest {
   void closesTheClientConnectionAtOnceWhenTheDestinationClosesMidBody() throws Exception {
     cutsTheResponse("/cut-close",
         "server closed the connection after 100 bytes of the response body: client connection closed");
+  }
+
+  @Test
+  void cutsAResponseWhoseDestinationFallsSilentMidBodyAtTheBackstop() throws Exception {
+    assertThat(SMALL.backstop()).isEqualTo(Duration.ofMillis(1700));
+    try (Socket client = new Socket(InetAddress.getLoopbackAddress(), warden.port())) {
+      client.setSoTimeout(10_000);
+      long start = System.nanoTime();
+      client.getOutputStream().write(get("/stall").getBytes(StandardCharsets.ISO_8859_1));
+      String all = readUntilClosed(client.getInputStream());
+
+      assertThat(millisSince(start)).isBetween(1600L, 5000L);
+      assertThat(all).startsWith("HTTP/1.1 200");
+      assertThat(all.length() - all.indexOf("\r\n\r\n") - 4).isEqualTo(FaultyOrigin.CUT_SENT);
+    }
+    Exchange recorded = warden.awaitExchangeFor(origin.url("/stall"));
+    assertThat(recorded.status()).isEqualTo(200);
+    assertThat(recorded.failure()).get().extracting(ExchangeError::detail)
+        .isEqualTo("server silent for 1.7 s (idle backstop) after 100 bytes of the response body: client connection closed");
   }
 
   @Test
