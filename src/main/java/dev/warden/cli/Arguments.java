@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Warden's command line, parsed once for both front ends. Immutable.
@@ -35,6 +36,8 @@ import java.util.stream.Collectors;
  *     {@link DigestAlgorithm#token()} spells them ({@code --digest-algorithms}, headless only)
  * @param nonceLifetime the default realm's Digest nonce lifetime ({@code --nonce-lifetime}, headless
  *     only)
+ * @param limits limits replaced for this run ({@code --idle-timeout}, {@code --max-connections}...,
+ *     headless only)
  */
 public record Arguments(
     boolean headless,
@@ -48,7 +51,8 @@ public record Arguments(
     boolean noAuth,
     Optional<List<String>> schemes,
     Optional<List<String>> digestAlgorithms,
-    Optional<Duration> nonceLifetime) {
+    Optional<Duration> nonceLifetime,
+    LimitFlags limits) {
 
   public Arguments {
     Objects.requireNonNull(config);
@@ -59,6 +63,7 @@ public record Arguments(
     schemes = schemes.map(List::copyOf);
     digestAlgorithms = digestAlgorithms.map(List::copyOf);
     Objects.requireNonNull(nonceLifetime);
+    Objects.requireNonNull(limits);
   }
 
   /** Whether any flag changes the default realm's authentication (schemes, algorithms, lifetime). */
@@ -108,11 +113,15 @@ public record Arguments(
     return b.build();
   }
 
-  private static final List<String> VALUE_FLAGS = List.of("--config", "--listen", "--realm", "--user",
-      "--users-file", "--schemes", "--digest-algorithms", "--nonce-lifetime");
+  private static final List<String> VALUE_FLAGS = Stream.concat(
+      Stream.of("--config", "--listen", "--realm", "--user", "--users-file", "--schemes",
+          "--digest-algorithms", "--nonce-lifetime"),
+      LimitFlags.FLAGS.stream()).toList();
 
-  private static final List<String> HEADLESS_ONLY = List.of("--realm", "--user", "--users-file",
-      "--no-auth", "--schemes", "--digest-algorithms", "--nonce-lifetime");
+  private static final List<String> HEADLESS_ONLY = Stream.concat(
+      Stream.of("--realm", "--user", "--users-file", "--no-auth", "--schemes",
+          "--digest-algorithms", "--nonce-lifetime"),
+      LimitFlags.FLAGS.stream()).toList();
 
   private static final List<String> REPEATABLE = List.of("--user", "--users-file");
 
@@ -141,7 +150,8 @@ public record Arguments(
       case "--schemes" -> "digest,basic";
       case "--digest-algorithms" -> "SHA-256,MD5";
       case "--nonce-lifetime" -> "5m";
-      default -> ".htpasswd";
+      case "--users-file" -> ".htpasswd";
+      default -> LimitFlags.example(flag);
     };
   }
 
@@ -161,6 +171,7 @@ public record Arguments(
     List<String> schemes;
     List<String> digestAlgorithms;
     Duration nonceLifetime;
+    LimitFlags limits = LimitFlags.NONE;
 
     void accept(String flag, String value) throws UsageException {
       if (!REPEATABLE.contains(flag) && !seen.add(flag)) {
@@ -186,7 +197,7 @@ public record Arguments(
         case "--schemes" -> schemes = schemes(flag, value);
         case "--digest-algorithms" -> digestAlgorithms = algorithms(flag, value);
         case "--nonce-lifetime" -> nonceLifetime = lifetime(flag, value);
-        default -> throw new IllegalStateException(flag);
+        default -> limits = limits.with(flag, value);
       }
       if (HEADLESS_ONLY.contains(flag)) {
         headlessOnlySeen.add(flag);
@@ -285,7 +296,8 @@ public record Arguments(
           noAuth,
           Optional.ofNullable(schemes),
           Optional.ofNullable(digestAlgorithms),
-          Optional.ofNullable(nonceLifetime));
+          Optional.ofNullable(nonceLifetime),
+          limits);
     }
   }
 }

@@ -33,6 +33,7 @@ import java.util.function.Function;
  *
  * <ul>
  *   <li>{@code --listen} replaces the address; {@code --no-auth} turns enforcement off;
+ *   <li>the limit flags ({@link LimitFlags}) replace those limits;
  *   <li>{@code --realm} renames the default realm (or adds one when the settings have none);
  *   <li>{@code --schemes}, {@code --digest-algorithms} and {@code --nonce-lifetime} set the default
  *       realm's authentication;
@@ -89,6 +90,9 @@ public final class HeadlessOverrides {
     }
     if (args.noAuth()) {
       settings = settings.withEnforcement(false);
+    }
+    if (!args.limits().isEmpty()) {
+      settings = settings.withLimits(args.limits().apply(settings.limits()));
     }
     boolean replacesUsers = !args.users().isEmpty() || !args.usersFiles().isEmpty();
     if (args.realm().isEmpty() && !replacesUsers && !args.changesRealmAuth()) {

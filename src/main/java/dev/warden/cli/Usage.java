@@ -11,7 +11,9 @@ public final class Usage {
              warden --headless [--config FILE] [--listen HOST:PORT] [--realm NAME]
                     [--user NAME:PASSWORD]... [--users-file FILE]... [--no-auth]
                     [--schemes LIST] [--digest-algorithms LIST]
-                    [--nonce-lifetime DURATION]
+                    [--nonce-lifetime DURATION] [--head-timeout DURATION]
+                    [--idle-timeout DURATION] [--connect-timeout DURATION]
+                    [--first-byte-timeout DURATION] [--max-connections N]
 
       Warden is a proxy that answers 407 Proxy Authentication Required, so you can see
       how clients authenticate to a proxy. Without --headless it opens its window.
@@ -47,6 +49,19 @@ public final class Usage {
         --nonce-lifetime DURATION
                                how long a Digest nonce is accepted: 90 or 90s,
                                5m, 1h; 1s to 24h (first run: 5m)
+        --head-timeout DURATION
+                               time a request head may take from its first byte
+                               (408 after): 500ms, 30s, 5m; 100ms to 1h (default 30s)
+        --idle-timeout DURATION
+                               time a connection may wait for its next request
+                               before it is closed (default 60s)
+        --connect-timeout DURATION
+                               time to connect to a destination (504 after;
+                               default 10s)
+        --first-byte-timeout DURATION
+                               time a destination may take to start its response
+                               (504 after; default 60s)
+        --max-connections N    open client connections; more get 503 (default 20000)
 
       With --user or --users-file, these users replace the default realm's users.
       --user passwords work for Basic and for every Digest algorithm.

@@ -52,6 +52,16 @@ class HeadlessOverridesTest {
   }
 
   @Test
+  void replacesTheLimitsTheFlagsGiveAndKeepsTheOthers() throws UsageException {
+    Settings base = Settings.defaults().withLimits(
+        dev.warden.core.settings.Limits.DEFAULTS.withConnect(java.time.Duration.ofSeconds(3)));
+
+    Settings s = overrides.apply(base, Arguments.parse("--headless", "--idle-timeout", "5s", "--max-connections", "9"));
+
+    assertThat(s.limits()).isEqualTo(base.limits().withIdle(java.time.Duration.ofSeconds(5)).withMaxConnections(9));
+  }
+
+  @Test
   void renamesTheDefaultRealmAndLeavesOthersAlone() throws UsageException {
     Realm corp = new Realm("Corp", List.of("*.corp.example"), List.of());
     Settings base = Settings.defaults().withRealms(List.of(corp, new Realm("Warden", List.of(), List.of())));

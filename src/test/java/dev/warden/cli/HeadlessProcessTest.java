@@ -154,6 +154,16 @@ class HeadlessProcessTest {
   }
 
   @Test
+  void exitsWithStatus2AndOneLineForABadLimit() throws Exception {
+    warden = WardenProcess.start("--headless", "--listen", "127.0.0.1:0", "--idle-timeout", "forever");
+
+    assertThat(warden.awaitExit()).isEqualTo(2);
+    assertThat(warden.err()).first().asString().isEqualTo("warden: --idle-timeout: 'forever' is not a duration; "
+        + "use milliseconds (500ms), seconds (30, 30s), minutes (5m) or hours (1h)");
+    assertThat(warden.out()).isEmpty();
+  }
+
+  @Test
   void printsHelpAndVersionOnStandardOutput() throws Exception {
     try (WardenProcess help = WardenProcess.start("--help")) {
       assertThat(help.awaitExit()).isZero();

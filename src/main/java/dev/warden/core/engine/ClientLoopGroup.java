@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * ChannelInitializer of its own and offers no hook into it; this group is the one place every
  * accepted channel passes through before that initializer runs ({@link #register}), so it adds an
  * initializer of Warden's behind LittleProxy's, which then puts a {@link WardenStage} between
- * LittleProxy's HTTP decoder and its connection handler.
+ * LittleProxy's HTTP decoder and its connection handler ({@link ClientPipeline}).
  *
  * <p>Registration runs on the acceptor thread; the initializers run on the channel's own loop.
  */
@@ -61,7 +61,7 @@ final class ClientLoopGroup extends MultiThreadIoEventLoopGroup {
       protected void initChannel(Channel ch) {
         // LittleProxy's initializer, added before this one, has built its pipeline by now.
         if (ch.pipeline().get(DECODER) != null) {
-          ch.pipeline().addAfter(DECODER, WardenStage.NAME, stages.get());
+          ClientPipeline.build(ch.pipeline(), stages.get());
         } else {
           ch.close();
         }

@@ -1,6 +1,7 @@
 package dev.warden.core.engine;
 
 import dev.warden.core.auth.AuthDecision;
+import dev.warden.core.auth.AuthOutcome;
 import dev.warden.core.traffic.BodyPreview;
 import dev.warden.core.traffic.Exchange;
 import dev.warden.core.traffic.ExchangeError;
@@ -49,6 +50,10 @@ final class ExchangeDraft {
   boolean gateOpen;
   boolean requestEnded;
   boolean responseEnded;
+  /** The last part of the final response has been handed to the channel (its write may be pending). */
+  boolean lastPartSent;
+  /** Where LittleProxy forwards it ({@code host[:port]}), for the words of a failure; "" if nowhere. */
+  String destination = "";
   int status;
   List<Header> responseHeaders = List.of();
   long firstByteNanos = -1;
@@ -83,6 +88,19 @@ final class ExchangeDraft {
     this.connect = "CONNECT".equals(method);
     this.requestBody = new BodyCapture(requestBodyLimit);
     this.responseBody = new BodyCapture(responseBodyLimit);
+  }
+
+  /**
+   * An exchange without a request head, which Warden answers itself before closing: a head that did
+   * not arrive in time, a connection beyond the limit. Method, URL and protocol are empty ("-" in
+   * the access log); {@code why} is the outcome's reason and the record's note.
+   */
+  static ExchangeDraft withoutRequest(long connectionId, String client, int status, String why) {
+    ExchangeDraft draft = new ExchangeDraft(connectionId, client, "", "", "", List.of(),
+        new AuthDecision(new AuthOutcome.Unjudged(why), status, List.of(), List.of(), ""), 0, 0);
+    draft.requestEnded = true;
+    draft.note = why;
+    return draft;
   }
 
   /** Warden answers this exchange itself with {@code response}: record what the client gets. */

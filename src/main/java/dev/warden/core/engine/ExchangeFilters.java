@@ -39,6 +39,9 @@ final class ExchangeFilters extends HttpFiltersAdapter {
   @Override
   public void proxyToServerConnectionSucceeded(ChannelHandlerContext serverCtx) {
     draft.connected = true;
+    if (!draft.connect) {
+      UpstreamWatch.install(serverCtx.pipeline(), ctx.channel(), stage, stage.limits().backstop());
+    }
   }
 
   @Override

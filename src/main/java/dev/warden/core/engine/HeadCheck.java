@@ -1,5 +1,6 @@
 package dev.warden.core.engine;
 
+import dev.warden.core.settings.Limits;
 import dev.warden.core.target.Endpoint;
 import dev.warden.core.target.RequestTarget;
 import io.netty.handler.codec.TooLongFrameException;
@@ -29,15 +30,19 @@ final class HeadCheck {
 
   private HeadCheck() {}
 
-  /** Unreadable heads, HTTP versions other than 1.0/1.1, and transfer codings RFC 9112 refuses. */
-  static Failure framing(HttpRequest head) {
+  /**
+   * Unreadable heads, HTTP versions other than 1.0/1.1, and transfer codings RFC 9112 refuses; a
+   * head over a size limit is named with the limit in force.
+   */
+  static Failure framing(HttpRequest head, Limits limits) {
     if (head.decoderResult().isFailure()) {
       Throwable cause = head.decoderResult().cause();
       if (cause instanceof TooLongHttpLineException) {
-        return new Failure(414, "URI Too Long", "request line too long");
+        return new Failure(414, "URI Too Long", "request line over " + bytes(limits.requestLine()) + " (request line limit)");
       }
       if (cause instanceof TooLongHttpHeaderException || cause instanceof TooLongFrameException) {
-        return new Failure(431, "Request Header Fields Too Large", "request head too large");
+        return new Failure(431, "Request Header Fields Too Large",
+            "header block over " + bytes(limits.headerBlock()) + " (header block limit)");
       }
       return new Failure(400, "Bad Request",
           "unreadable request head (" + (cause == null ? "malformed" : cause.getMessage()) + ")");
@@ -57,6 +62,11 @@ final class HeadCheck {
     return joined.equals("chunked")
         ? null
         : new Failure(501, "Not Implemented", "transfer coding '" + joined + "' not supported");
+  }
+
+  /** {@code 8 KiB}, or bytes when not a whole number of KiB. */
+  static String bytes(int n) {
+    return n % 1024 == 0 ? n / 1024 + " KiB" : n + " bytes";
   }
 
   /** A target that names no destination Warden forwards to, or one that is Warden itself. */

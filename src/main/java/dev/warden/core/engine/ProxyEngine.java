@@ -26,8 +26,13 @@ import org.littleshoot.proxy.impl.ServerGroup;
  */
 public final class ProxyEngine implements AutoCloseable {
 
-  /** Large enough that an oversize Proxy-Authorization reaches Warden and gets its 407 with reason. */
+  /**
+   * Of responses from destinations (requests get the limit in force per connection, see
+   * {@link ClientPipeline}).
+   */
   private static final int MAX_HEADER_SIZE = 64 * 1024;
+  private static final int LITTLEPROXY_CONNECT_TIMEOUT_MS =
+      (int) dev.warden.core.settings.Limits.MAX_DEADLINE.plusSeconds(5).toMillis();
   /** The name in the Via field LittleProxy adds; seeing it on an incoming request means a loop. */
   static final String ALIAS = "warden-" + Long.toHexString(new java.security.SecureRandom().nextLong() & 0xffffffL);
   private static final int REBIND_ATTEMPTS = 20;
@@ -154,6 +159,9 @@ public final class ProxyEngine implements AutoCloseable {
         .withAddress(socketAddress)
         .withFiltersSource(filters)
         .withMaxHeaderSize(MAX_HEADER_SIZE)
+        // Warden's own connect timeout (Limits, per connection) answers 504 and closes first; this
+        // one only ends the attempt LittleProxy would otherwise keep after that.
+        .withConnectTimeout(LITTLEPROXY_CONNECT_TIMEOUT_MS)
         .withProxyAlias(ALIAS)
         .start();
   }

@@ -60,6 +60,7 @@ final class ResponseWatcher {
     ChannelPromise watched = promise.unvoid();
     ctx.write(msg, watched);
     if (last && finalPart) {
+      draft.lastPartSent = true;
       watched.addListener(f -> written.accept(draft, f));
     }
   }

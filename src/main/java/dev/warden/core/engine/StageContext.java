@@ -1,6 +1,7 @@
 package dev.warden.core.engine;
 
 import dev.warden.core.auth.InForce;
+import dev.warden.core.settings.Limits;
 import dev.warden.core.traffic.TrafficLog;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -12,13 +13,6 @@ import java.util.function.Supplier;
  */
 final class StageContext {
 
-  /** Unauthenticated request body bytes read and discarded after a refusal before closing. */
-  static final int REFUSED_BODY_DRAIN = 64 * 1024;
-  /** Seconds a refused request's body may take to arrive before the connection is closed. */
-  static final int REFUSED_BODY_SECONDS = 10;
-  /** Open client connections beyond which new ones get 503 and are closed. */
-  static final int MAX_CONNECTIONS = 20_000;
-
   final Supplier<InForce> inForce;
   final TrafficLog traffic;
   final AtomicLong connectionIds = new AtomicLong();
@@ -27,5 +21,10 @@ final class StageContext {
   StageContext(Supplier<InForce> inForce, TrafficLog traffic) {
     this.inForce = inForce;
     this.traffic = traffic;
+  }
+
+  /** The limits in force now; a connection reads them once, when it is accepted. */
+  Limits limits() {
+    return inForce.get().settings().limits();
   }
 }

@@ -4,9 +4,11 @@ import dev.warden.core.auth.AuthDecision;
 import dev.warden.core.auth.AuthOutcome;
 import dev.warden.core.auth.AuthRequest;
 import dev.warden.core.auth.InForce;
+import dev.warden.core.settings.Limits;
 import dev.warden.core.target.Endpoint;
 import dev.warden.core.target.RequestTarget;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -14,14 +16,15 @@ import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
-import io.netty.util.concurrent.ScheduledFuture;
+import java.nio.channels.ClosedChannelException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -48,7 +51,11 @@ import java.util.function.Consumer;
  *   <li><b>a record that agrees with the wire</b>: each exchange is recorded once both directions
  *       have ended, with the status and bytes the client actually received, interim 1xx responses
  *       not ending it, aborted exchanges recorded with what was seen, CONNECT tunnels when they
- *       close.
+ *       close;
+ *   <li><b>limits and deadlines</b> ({@link Limits}, read once per connection): idle connections
+ *       closed, late heads answered 408, late connections and first bytes 504, a destination that
+ *       closes or resets answered 502 at once or the client connection cut (see
+ *       {@link StageDeadlines}, {@link UpstreamWatch}, {@link UpstreamFault}).
  * </ul>
  *
  * <p>Threads: every method runs on the client channel's event loop. Facts LittleProxy reports on a
@@ -80,6 +87,8 @@ final class WardenStage extends ChannelDuplexHandler {
   }
 
   private final StageContext context;
+  private final Limits limits;
+  private StageDeadlines deadlines;
   private HeldMessages held;
   private ChannelHandlerContext ctx;
   private long connectionId;
@@ -92,10 +101,15 @@ final class WardenStage extends ChannelDuplexHandler {
   private final ResponseWatcher responses = new ResponseWatcher(this::responseWritten);
   private boolean counted;
   private long drained;
-  private ScheduledFuture<?> deadline;
 
   WardenStage(StageContext context) {
     this.context = context;
+    this.limits = context.limits();
+  }
+
+  /** The limits this connection was accepted under. */
+  Limits limits() {
+    return limits;
   }
 
   @Override
@@ -105,18 +119,19 @@ final class WardenStage extends ChannelDuplexHandler {
     this.connectionId = context.connectionIds.incrementAndGet();
     this.client = ClientAddress.withPort(ctx.channel().remoteAddress());
     this.clientAddress = ClientAddress.of(ctx.channel().remoteAddress());
+    this.deadlines = new StageDeadlines(ctx.executor(), limits, this::deadlinePassed);
   }
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) throws Exception {
     counted = true;
-    if (context.open.incrementAndGet() > StageContext.MAX_CONNECTIONS) {
-      phase = Phase.CLOSED;
-      FullHttpResponse busy = StageResponse.error(null, 503, "Service Unavailable",
-          "This proxy (Warden) has too many open connections; try again shortly.");
-      ctx.writeAndFlush(busy).addListener(ChannelFutureListener.CLOSE);
+    if (context.open.incrementAndGet() > limits.maxConnections()) {
+      answerAlone(503, "over " + limits.maxConnections() + " open client connections (connection limit)",
+          StageResponse.error(null, 503, "Service Unavailable",
+              "This proxy (Warden) has too many open connections; try again shortly."));
       return;
     }
+    deadlines.awaitingRequest(false);
     super.channelActive(ctx);
   }
 
@@ -139,13 +154,16 @@ final class WardenStage extends ChannelDuplexHandler {
       record(draft);
     }
     phase = Phase.CLOSED;
-    cancelDeadline();
+    deadlines.close();
     held.release();
     super.channelInactive(ctx);
   }
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (msg instanceof HttpRequest) {
+      deadlines.headComplete();
+    }
     if (phase == Phase.CLOSED) {
       ReferenceCountUtil.release(msg);
       return;
@@ -197,8 +215,9 @@ final class WardenStage extends ChannelDuplexHandler {
   }
 
   private void onHead(HttpRequest head) {
+    deadlines.requestStarted();
     String sent = head.uri();
-    HeadCheck.Failure failure = HeadCheck.framing(head);
+    HeadCheck.Failure failure = HeadCheck.framing(head, limits);
     RequestTarget target = null;
     if (failure == null) {
       target = RequestTarget.parse(head.method().name(), sent, head.headers().getAll(HttpHeaderNames.HOST));
@@ -253,6 +272,7 @@ final class WardenStage extends ChannelDuplexHandler {
     // Consumed by this proxy (RFC 9110 §11.7.2): never forwarded, whatever LittleProxy does later.
     head.headers().remove(HttpHeaderNames.PROXY_AUTHORIZATION);
     current = draft;
+    draft.destination = draft.connect ? head.uri() : head.headers().get(HttpHeaderNames.HOST, "");
     closeAfterResponse = !HttpUtil.isKeepAlive(head);
     if (!decision.allowed()) {
       refuse(head, draft, inForce);
@@ -267,12 +287,16 @@ final class WardenStage extends ChannelDuplexHandler {
         ctx.pipeline().remove(ClientLoopGroup.DECODER);
       }
       ctx.fireChannelRead(head);
+      if (draft.connectionStarted && draft.status == 0) {
+        deadlines.connecting();
+      }
       return;
     }
     phase = Phase.FORWARDING;
     ctx.fireChannelRead(head);
     if (phase == Phase.FORWARDING && draft.connectionStarted && !draft.gateOpen) {
       phase = Phase.GATED;
+      deadlines.connecting();
     }
   }
 
@@ -309,6 +333,9 @@ final class WardenStage extends ChannelDuplexHandler {
       if (phase == Phase.FORWARDING) {
         phase = Phase.AWAITING_RESPONSE;
       }
+      if (draft.status == 0) {
+        deadlines.requestForwarded();
+      }
       finishIfDone();
     }
   }
@@ -328,16 +355,17 @@ final class WardenStage extends ChannelDuplexHandler {
       }
       drained += content.content().readableBytes();
       draft.requestBody.add(content.content());
-      if (!draft.decision.allowed() && drained > StageContext.REFUSED_BODY_DRAIN) {
+      if (!draft.decision.allowed() && drained > limits.refusedBodyDrain()) {
         draft.requestEnded = true;
-        draft.note = "unauthenticated body over " + StageContext.REFUSED_BODY_DRAIN / 1024 + " KiB: connection closed";
+        draft.note = "unauthenticated body over " + HeadCheck.bytes(limits.refusedBodyDrain())
+            + " (refused body drain limit): connection closed";
         closeAfterResponse = true;
         finishIfDone();
         return;
       }
       if (msg instanceof LastHttpContent) {
         draft.requestEnded = true;
-        cancelDeadline();
+        deadlines.refusedBodyEnded();
         finishIfDone();
       }
     } finally {
@@ -373,7 +401,7 @@ final class WardenStage extends ChannelDuplexHandler {
     draft.answered(response);
     phase = Phase.DRAIN;
     drained = 0;
-    armDeadline(draft);
+    deadlines.refusedBodyStarted();
     ctx.writeAndFlush(response).addListener(f -> ownResponseWritten(draft, f));
   }
 
@@ -412,24 +440,136 @@ final class WardenStage extends ChannelDuplexHandler {
     drain();
   }
 
-  /** A refused body that does not finish in time closes the connection (a slow-body attack). */
-  private void armDeadline(ExchangeDraft draft) {
-    cancelDeadline();
-    deadline = ctx.executor().schedule(() -> {
-      if (current == draft && !draft.requestEnded) {
-        draft.requestEnded = true;
-        draft.note = "request body not finished " + StageContext.REFUSED_BODY_SECONDS + " s after the refusal: connection closed";
-        closeAfterResponse = true;
-        finishIfDone();
-      }
-    }, StageContext.REFUSED_BODY_SECONDS, TimeUnit.SECONDS);
+  // ---------------------------------------------------------------- limits and origin faults
+
+  /** Bytes came in, not yet decoded ({@link HeadClock}): between requests they start a head. */
+  void bytesArrived(int bytes) {
+    ExchangeDraft draft = current;
+    if (phase != Phase.TUNNEL && phase != Phase.TUNNEL_PENDING && phase != Phase.CLOSED
+        && (draft == null || draft.requestEnded)) {
+      deadlines.headBytes(bytes);
+    }
   }
 
-  private void cancelDeadline() {
-    if (deadline != null) {
-      deadline.cancel(false);
-      deadline = null;
+  private void deadlinePassed(StageDeadlines.Deadline passed) {
+    ExchangeDraft draft = current;
+    switch (passed) {
+      case IDLE -> {
+        // nothing was asked, so nothing is answered or recorded: the connection just ends
+        if (phase == Phase.IDLE && draft == null && held.isEmpty()) {
+          phase = Phase.CLOSED;
+          ctx.channel().close();
+        }
+      }
+      case REQUEST_HEAD -> {
+        if (phase != Phase.IDLE || draft != null) {
+          deadlines.headOverdue();
+        } else {
+          headLate();
+        }
+      }
+      case REFUSED_BODY -> {
+        // a refused body that does not finish in time closes the connection (a slow-body attack)
+        if (draft != null && phase == Phase.DRAIN && !draft.requestEnded) {
+          draft.requestEnded = true;
+          draft.note = "request body not finished " + Limits.describe(limits.refusedBody())
+              + " after the refusal (refused body deadline): connection closed";
+          closeAfterResponse = true;
+          finishIfDone();
+        }
+      }
+      case CONNECT -> {
+        if (draft != null && phase != Phase.CLOSED && draft.status == 0 && !draft.connected) {
+          answerInstead(draft, UpstreamFault.connectTimeout(draft, limits, draft.destination));
+        }
+      }
+      case FIRST_BYTE -> {
+        if (draft != null && phase != Phase.CLOSED && draft.status == 0) {
+          answerInstead(draft, UpstreamFault.firstByteTimeout(draft, limits, draft.destination));
+        }
+      }
     }
+  }
+
+  private void headLate() {
+    answerAlone(408, "request head not complete within " + Limits.describe(limits.requestHead())
+            + " (request head deadline; " + deadlines.headBytesSeen() + " bytes received)",
+        StageResponse.error(null, 408, "Request Timeout", "The request did not arrive in time."));
+  }
+
+  /** Answers, records and closes a connection that has no request to answer (or none complete). */
+  private void answerAlone(int status, String why, FullHttpResponse response) {
+    ExchangeDraft draft = ExchangeDraft.withoutRequest(connectionId, client, status, why);
+    draft.answered(response);
+    current = draft;
+    closeAfterResponse = true;
+    phase = Phase.CLOSED;
+    ctx.writeAndFlush(response).addListener(f -> ownResponseWritten(draft, f));
+  }
+
+  /**
+   * Warden answers an allowed exchange itself, instead of the destination, and closes the connection
+   * after it: LittleProxy still holds the request, so whatever it writes later is dropped.
+   */
+  private void answerInstead(ExchangeDraft draft, UpstreamFault.Answer answer) {
+    draft.error = answer.error();
+    draft.answered(answer.response());
+    draft.requestEnded = true;
+    closeAfterResponse = true;
+    phase = Phase.CLOSED;
+    ctx.writeAndFlush(answer.response()).addListener(f -> ownResponseWritten(draft, f));
+  }
+
+  /** A response under way that cannot be completed: the client learns it from the closed connection. */
+  private void cut(ExchangeDraft draft, String why) {
+    draft.abort = why;
+    draft.requestEnded = true;
+    draft.responseEnded = true;
+    closeAfterResponse = true;
+    finishIfDone();
+  }
+
+  /**
+   * Called (on a destination loop) when the destination connection serving {@code draft} was
+   * closed or reset by the other side.
+   */
+  void upstreamEnded(ExchangeDraft draft, UpstreamWatch.End end) {
+    ctx.executor().execute(() -> {
+      if (current != draft || phase == Phase.CLOSED || draft.connect || draft.lastPartSent) {
+        return; // ended normally, or already answered
+      }
+      if (draft.status == 0) {
+        answerInstead(draft, UpstreamFault.closedWithoutResponse(draft, end, limits, draft.destination));
+      } else {
+        cut(draft, UpstreamFault.cut(draft, end, limits));
+      }
+    });
+  }
+
+  /**
+   * A response LittleProxy writes that must not reach the wire: anything once the connection is
+   * closing, any response when no exchange is in progress, and a second final head for the current
+   * exchange (its 502 or 504 for a destination that failed after the response started, which cut
+   * the response).
+   */
+  private boolean dropped(Object msg) {
+    if (phase == Phase.CLOSED) {
+      return true;
+    }
+    ExchangeDraft draft = current;
+    if (draft == null) {
+      return msg instanceof HttpObject;
+    }
+    if (msg instanceof HttpResponse response && response.status().code() >= 200) {
+      deadlines.responseStarted();
+      if (draft.status != 0 && !draft.connect) {
+        if (!draft.lastPartSent) {
+          cut(draft, UpstreamFault.cut(draft, UpstreamWatch.End.RESET, limits));
+        }
+        return true;
+      }
+    }
+    return false;
   }
 
   // ---------------------------------------------------------------- tunnel
@@ -466,6 +606,11 @@ final class WardenStage extends ChannelDuplexHandler {
 
   @Override
   public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+    if (dropped(msg)) {
+      ReferenceCountUtil.release(msg);
+      promise.tryFailure(new ClosedChannelException());
+      return;
+    }
     responses.write(ctx, msg, promise, current, phase == Phase.TUNNEL, closeAfterResponse);
   }
 
@@ -511,13 +656,18 @@ final class WardenStage extends ChannelDuplexHandler {
     record(draft);
     current = null;
     ctx.channel().attr(ExchangeDraft.CURRENT).set(null);
-    cancelDeadline();
+    deadlines.exchangeEnded();
     if (closeAfterResponse) {
       phase = Phase.CLOSED;
-      ctx.channel().close();
+      // after what is already queued (the part of a cut response that was sent): the record counts it
+      ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
       return;
     }
     phase = Phase.IDLE;
+    if (deadlines.awaitingRequest(ctx.pipeline().get(ClientLoopGroup.DECODER) instanceof RequestDecoder decoder
+        && decoder.holdsPartialMessage())) {
+      headLate();
+    }
   }
 
   private void record(ExchangeDraft draft) {

@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param bodyPrefixLimit how many body bytes of each message the traffic log keeps
  * @param closeAfterChallenge send {@code Connection: close} with every 407 (tinyproxy/Fiddler
  *     behaviour); off by default, as in Squid, so clients can retry on the same connection
+ * @param limits the deadlines and sizes of the proxy path, read per client connection
  */
 public record Settings(
     ListenAddress listen,
@@ -23,7 +24,8 @@ public record Settings(
     List<Realm> realms,
     int trafficCapacity,
     int bodyPrefixLimit,
-    boolean closeAfterChallenge) {
+    boolean closeAfterChallenge,
+    Limits limits) {
 
   public static final int DEFAULT_TRAFFIC_CAPACITY = 10_000;
   public static final int DEFAULT_BODY_PREFIX_LIMIT = 64 * 1024;
@@ -32,6 +34,18 @@ public record Settings(
   public Settings {
     Objects.requireNonNull(listen, "listen");
     realms = List.copyOf(realms);
+    Objects.requireNonNull(limits, "limits");
+  }
+
+  /** Settings with the default {@link Limits}. */
+  public Settings(
+      ListenAddress listen,
+      boolean enforcement,
+      List<Realm> realms,
+      int trafficCapacity,
+      int bodyPrefixLimit,
+      boolean closeAfterChallenge) {
+    this(listen, enforcement, realms, trafficCapacity, bodyPrefixLimit, closeAfterChallenge, Limits.DEFAULTS);
   }
 
   /** First run: loopback:3128, enforcement on, one default realm "Warden" without users. */
@@ -42,7 +56,8 @@ public record Settings(
         List.of(new Realm(DEFAULT_REALM_NAME, List.of(), List.of())),
         DEFAULT_TRAFFIC_CAPACITY,
         DEFAULT_BODY_PREFIX_LIMIT,
-        false);
+        false,
+        Limits.DEFAULTS);
   }
 
   public Optional<Realm> defaultRealm() {
@@ -54,26 +69,30 @@ public record Settings(
   }
 
   public Settings withListen(ListenAddress value) {
-    return new Settings(value, enforcement, realms, trafficCapacity, bodyPrefixLimit, closeAfterChallenge);
+    return new Settings(value, enforcement, realms, trafficCapacity, bodyPrefixLimit, closeAfterChallenge, limits);
   }
 
   public Settings withEnforcement(boolean value) {
-    return new Settings(listen, value, realms, trafficCapacity, bodyPrefixLimit, closeAfterChallenge);
+    return new Settings(listen, value, realms, trafficCapacity, bodyPrefixLimit, closeAfterChallenge, limits);
   }
 
   public Settings withRealms(List<Realm> value) {
-    return new Settings(listen, enforcement, value, trafficCapacity, bodyPrefixLimit, closeAfterChallenge);
+    return new Settings(listen, enforcement, value, trafficCapacity, bodyPrefixLimit, closeAfterChallenge, limits);
   }
 
   public Settings withTrafficCapacity(int value) {
-    return new Settings(listen, enforcement, realms, value, bodyPrefixLimit, closeAfterChallenge);
+    return new Settings(listen, enforcement, realms, value, bodyPrefixLimit, closeAfterChallenge, limits);
   }
 
   public Settings withBodyPrefixLimit(int value) {
-    return new Settings(listen, enforcement, realms, trafficCapacity, value, closeAfterChallenge);
+    return new Settings(listen, enforcement, realms, trafficCapacity, value, closeAfterChallenge, limits);
   }
 
   public Settings withCloseAfterChallenge(boolean value) {
-    return new Settings(listen, enforcement, realms, trafficCapacity, bodyPrefixLimit, value);
+    return new Settings(listen, enforcement, realms, trafficCapacity, bodyPrefixLimit, value, limits);
+  }
+
+  public Settings withLimits(Limits value) {
+    return new Settings(listen, enforcement, realms, trafficCapacity, bodyPrefixLimit, closeAfterChallenge, value);
   }
 }

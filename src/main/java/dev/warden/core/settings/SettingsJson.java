@@ -38,6 +38,10 @@ import java.util.regex.Pattern;
  *   "closeAfterChallenge": false,
  *   "trafficCapacity": 10000,
  *   "bodyPrefixLimit": 65536,
+ *   "limits": { "requestHeadMillis": 30000, "idleMillis": 60000, "refusedBodyMillis": 10000,
+ *               "refusedBodyDrainBytes": 65536, "requestLineBytes": 8192,
+ *               "headerBlockBytes": 65536, "maxConnections": 20000, "connectMillis": 10000,
+ *               "firstByteMillis": 60000 },
  *   "realms": [
  *     {
  *       "name": "Warden",
@@ -61,7 +65,8 @@ import java.util.regex.Pattern;
  *
  * <p>{@code format} is required, so that an unrelated JSON file is not mistaken for settings. Every
  * other field may be missing and then takes its default ({@link Settings#defaults()}, no host
- * patterns, no users, users enabled); unknown fields are ignored so an older Warden can read a file a
+ * patterns, no users, users enabled, {@link Limits#DEFAULTS} for each missing limit: a file written
+ * before limits were settings reads as the defaults); unknown fields are ignored so an older Warden can read a file a
  * newer one added fields to. The file is mapped through private records, which keeps the on-disk
  * names independent of the domain records. Does not validate: see {@link SettingsValidator}.
  * Stateless; any thread.
@@ -95,7 +100,7 @@ final class SettingsJson {
   record Contents(int format, Settings settings) {}
 
   @JsonPropertyOrder({"format", "listen", "enforcement", "closeAfterChallenge", "trafficCapacity",
-      "bodyPrefixLimit", "realms"})
+      "bodyPrefixLimit", "limits", "realms"})
   private record FileDto(
       Integer format,
       String listen,
@@ -103,7 +108,21 @@ final class SettingsJson {
       Boolean closeAfterChallenge,
       Integer trafficCapacity,
       Integer bodyPrefixLimit,
+      LimitsDto limits,
       List<RealmDto> realms) {}
+
+  @JsonPropertyOrder({"requestHeadMillis", "idleMillis", "refusedBodyMillis", "refusedBodyDrainBytes",
+      "requestLineBytes", "headerBlockBytes", "maxConnections", "connectMillis", "firstByteMillis"})
+  private record LimitsDto(
+      Long requestHeadMillis,
+      Long idleMillis,
+      Long refusedBodyMillis,
+      Integer refusedBodyDrainBytes,
+      Integer requestLineBytes,
+      Integer headerBlockBytes,
+      Integer maxConnections,
+      Long connectMillis,
+      Long firstByteMillis) {}
 
   @JsonPropertyOrder({"name", "hostPatterns", "users", "auth"})
   private record RealmDto(String name, List<String> hostPatterns, List<UserDto> users, AuthDto auth) {}
@@ -163,6 +182,7 @@ final class SettingsJson {
         settings.closeAfterChallenge(),
         settings.trafficCapacity(),
         settings.bodyPrefixLimit(),
+        toDto(settings.limits()),
         settings.realms().stream().map(SettingsJson::toDto).toList());
     try {
       return (WRITER.writeValueAsString(file) + "\n").getBytes(StandardCharsets.UTF_8);
@@ -170,6 +190,41 @@ final class SettingsJson {
       // Only strings, numbers and lists are written: Jackson has nothing to fail on.
       throw new IllegalStateException("settings could not be turned into JSON", e);
     }
+  }
+
+  private static LimitsDto toDto(Limits limits) {
+    return new LimitsDto(
+        limits.requestHead().toMillis(),
+        limits.idle().toMillis(),
+        limits.refusedBody().toMillis(),
+        limits.refusedBodyDrain(),
+        limits.requestLine(),
+        limits.headerBlock(),
+        limits.maxConnections(),
+        limits.connect().toMillis(),
+        limits.firstByte().toMillis());
+  }
+
+  /** Each missing limit takes its default; any whole number is kept for the validator to judge. */
+  private static Limits toLimits(LimitsDto dto) {
+    Limits d = Limits.DEFAULTS;
+    if (dto == null) {
+      return d;
+    }
+    return new Limits(
+        millis(dto.requestHeadMillis(), d.requestHead()),
+        millis(dto.idleMillis(), d.idle()),
+        millis(dto.refusedBodyMillis(), d.refusedBody()),
+        orDefault(dto.refusedBodyDrainBytes(), d.refusedBodyDrain()),
+        orDefault(dto.requestLineBytes(), d.requestLine()),
+        orDefault(dto.headerBlockBytes(), d.headerBlock()),
+        orDefault(dto.maxConnections(), d.maxConnections()),
+        millis(dto.connectMillis(), d.connect()),
+        millis(dto.firstByteMillis(), d.firstByte()));
+  }
+
+  private static Duration millis(Long value, Duration fallback) {
+    return value == null ? fallback : Duration.ofMillis(value);
   }
 
   private static RealmDto toDto(Realm realm) {
@@ -239,7 +294,8 @@ final class SettingsJson {
         realms,
         orDefault(file.trafficCapacity(), defaults.trafficCapacity()),
         orDefault(file.bodyPrefixLimit(), defaults.bodyPrefixLimit()),
-        orDefault(file.closeAfterChallenge(), defaults.closeAfterChallenge())));
+        orDefault(file.closeAfterChallenge(), defaults.closeAfterChallenge()),
+        toLimits(file.limits())));
   }
 
   /**

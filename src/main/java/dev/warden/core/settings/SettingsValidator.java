@@ -47,6 +47,7 @@ public final class SettingsValidator {
           "Body prefix limit %,d bytes is outside 0-16 MiB (0-%,d bytes)",
           settings.bodyPrefixLimit(), MAX_BODY_PREFIX_LIMIT));
     }
+    problems.addAll(settings.limits().problems());
     return List.copyOf(problems);
   }
 

@@ -118,6 +118,17 @@ class JsonSettingsStoreTest {
           "closeAfterChallenge": false,
           "trafficCapacity": 10000,
           "bodyPrefixLimit": 65536,
+          "limits": {
+            "requestHeadMillis": 30000,
+            "idleMillis": 60000,
+            "refusedBodyMillis": 10000,
+            "refusedBodyDrainBytes": 65536,
+            "requestLineBytes": 8192,
+            "headerBlockBytes": 65536,
+            "maxConnections": 20000,
+            "connectMillis": 10000,
+            "firstByteMillis": 60000
+          },
           "realms": [
             {
               "name": "Warden",

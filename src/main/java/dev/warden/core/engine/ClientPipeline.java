@@ -1,0 +1,37 @@
+package dev.warden.core.engine;
+
+import dev.warden.core.settings.Limits;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Puts Warden into a client pipeline LittleProxy has just built, with the {@link Limits} the new
+ * connection's stage read: LittleProxy's request decoder replaced by one with the request-line and
+ * header-block limits (LittleProxy's are fixed when the server is built), a {@link HeadClock} in
+ * front of it, the {@link WardenStage} behind it, and LittleProxy's idle timer set to
+ * {@link Limits#backstop()}, longer than every deadline of Warden's own, so those fire first and
+ * name themselves in the record. Runs on the channel's loop, before any byte is read.
+ */
+final class ClientPipeline {
+
+  /** LittleProxy's own, kept: body chunks of at most this many bytes. */
+  private static final int MAX_CHUNK_SIZE = 16 * 1024;
+  private static final String IDLE = "idle";
+
+  private ClientPipeline() {}
+
+  static void build(ChannelPipeline pipeline, WardenStage stage) {
+    Limits limits = stage.limits();
+    pipeline.replace(ClientLoopGroup.DECODER, ClientLoopGroup.DECODER, new RequestDecoder(new HttpDecoderConfig()
+        .setMaxInitialLineLength(limits.requestLine())
+        .setMaxHeaderSize(limits.headerBlock())
+        .setMaxChunkSize(MAX_CHUNK_SIZE)));
+    pipeline.addBefore(ClientLoopGroup.DECODER, HeadClock.NAME, new HeadClock(stage));
+    pipeline.addAfter(ClientLoopGroup.DECODER, WardenStage.NAME, stage);
+    if (pipeline.get(IDLE) != null) {
+      pipeline.replace(IDLE, IDLE, new IdleStateHandler(0, 0, limits.backstop().toMillis(), TimeUnit.MILLISECONDS));
+    }
+  }
+}
