@@ -1,5 +1,6 @@
 package dev.warden.core.auth;
 
+import dev.warden.core.auth.header.Challenge;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -19,12 +20,12 @@ interface AuthScheme {
   String name();
 
   /**
-   * The Proxy-Authenticate field values this scheme sends for {@code space}, built for this one
-   * decision (a fresh nonce, say), in preference order (Digest: one per algorithm).
+   * The challenges this scheme sends for {@code space}, one Proxy-Authenticate field each, built for
+   * this one decision (a fresh nonce, say), in preference order (Digest: one per algorithm).
    *
    * @param stale the request's credentials were right but their nonce expired
    */
-  List<String> challenges(ProtectionSpace space, boolean stale);
+  List<Challenge> challenges(ProtectionSpace space, boolean stale);
 
   /**
    * Judges credentials of this scheme for a request to a destination guarded by {@code space}.

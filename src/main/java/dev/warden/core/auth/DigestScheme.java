@@ -13,6 +13,7 @@ import dev.warden.core.auth.header.Challenge;
 import dev.warden.core.auth.header.Credentials;
 import dev.warden.core.auth.header.ExtValue;
 import dev.warden.core.auth.header.ParseResult;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -53,13 +54,13 @@ final class DigestScheme implements AuthScheme {
   }
 
   @Override
-  public List<String> challenges(ProtectionSpace space, boolean stale) {
+  public List<Challenge> challenges(ProtectionSpace space, boolean stale) {
     String nonce = issueNonce(space);
     String opaque = state.nonces().opaque(space.name());
-    List<String> challenges = new ArrayList<>(space.algorithms().size());
+    List<Challenge> challenges = new ArrayList<>(space.algorithms().size());
     for (DigestAlgorithm algorithm : space.algorithms()) {
       List<AuthParam> params = new ArrayList<>();
-      params.add(AuthParam.quoted("realm", space.name()));
+      params.add(AuthParam.quoted("realm", QuotedString.quotable(space.name())));
       params.add(AuthParam.quoted("qop", "auth"));
       params.add(AuthParam.of("algorithm", algorithm.token()));
       params.add(AuthParam.quoted("nonce", nonce));
@@ -68,7 +69,7 @@ final class DigestScheme implements AuthScheme {
         params.add(AuthParam.of("stale", "true"));
       }
       params.add(AuthParam.of("userhash", "true"));
-      challenges.add(AuthHeaderWriter.write(Challenge.withParams(NAME, params)));
+      challenges.add(Challenge.withParams(NAME, params));
     }
     return challenges;
   }
@@ -93,6 +94,37 @@ final class DigestScheme implements AuthScheme {
     if (given.hasToken68()) {
       return malformed("Digest credentials need parameters, not a token");
     }
+    // verified once, here: its age is recorded whatever the verdict, and it decides freshness below
+    NonceVerdict nonce = given.firstValue("nonce")
+        .map(value -> state.nonces().verify(value, space.name(), space.auth().nonceLifetime()))
+        .orElse(null);
+    return check(request, given, space, nonce).withReceived(received(given, nonce));
+  }
+
+  /** The parameters as read, for the record: {@code response} left out. */
+  private static ReceivedCredentials.DigestParams received(Credentials given, NonceVerdict nonce) {
+    String user = given.firstValue("username").orElseGet(() -> given.firstValue("username*")
+        .map(ExtValue::decode)
+        .filter(decoded -> decoded instanceof ParseResult.Parsed<ExtValue>)
+        .map(decoded -> ((ParseResult.Parsed<ExtValue>) decoded).value().value())
+        .orElse(""));
+    Duration age = nonce instanceof NonceVerdict.Fresh fresh ? fresh.age()
+        : nonce instanceof NonceVerdict.Expired expired ? expired.age() : null;
+    return new ReceivedCredentials.DigestParams(
+        user,
+        given.firstValue("userhash").map("true"::equalsIgnoreCase).orElse(false),
+        given.firstValue("realm").orElse(""),
+        given.firstValue("nonce").orElse(""),
+        age,
+        given.firstValue("nc").orElse(""),
+        given.firstValue("cnonce").orElse(""),
+        given.firstValue("qop").orElse(""),
+        given.firstValue("algorithm").orElse(""),
+        given.firstValue("uri").orElse(""),
+        given.first("opaque").isPresent());
+  }
+
+  private SchemeVerdict check(AuthRequest request, Credentials given, ProtectionSpace space, NonceVerdict nonceVerdict) {
     for (String name : List.of("username", "username*", "realm", "nonce", "uri", "response", "algorithm",
         "qop", "nc", "cnonce", "opaque", "userhash")) {
       if (given.count(name) > 1) {
@@ -178,7 +210,7 @@ final class DigestScheme implements AuthScheme {
     }
 
     // The response proves the password; now the nonce and its count decide.
-    NonceVerdict fresh = state.nonces().verify(nonce, space.name(), space.auth().nonceLifetime());
+    NonceVerdict fresh = nonceVerdict;
     if (fresh instanceof NonceVerdict.Expired) {
       return new SchemeVerdict.Rejected(ChallengeReason.STALE_NONCE, "", shownUser, redacted, true);
     }

@@ -10,18 +10,38 @@ sealed interface SchemeVerdict {
   String redacted();
 
   /**
+   * The credentials' parameters as read, for the record ({@link ReceivedCredentials#NONE} when the
+   * scheme has none to show; the policy then records the scheme and user).
+   */
+  ReceivedCredentials received();
+
+  /** This verdict with {@code value} as what was received. */
+  SchemeVerdict withReceived(ReceivedCredentials value);
+
+  /**
    * Valid credentials of an enabled user.
    *
    * @param fields header fields to add to the response the client receives (e.g. Digest's
    *     Proxy-Authentication-Info); empty for Basic
    * @param note what the client did oddly but acceptably (e.g. ignored the charset), or empty
    */
-  record Accepted(String user, String redacted, List<ResponseField> fields, String note) implements SchemeVerdict {
+  record Accepted(String user, String redacted, List<ResponseField> fields, String note,
+      ReceivedCredentials received) implements SchemeVerdict {
     public Accepted {
       Objects.requireNonNull(user);
       Objects.requireNonNull(redacted);
       fields = List.copyOf(fields);
       note = note == null ? "" : note;
+      Objects.requireNonNull(received);
+    }
+
+    Accepted(String user, String redacted, List<ResponseField> fields, String note) {
+      this(user, redacted, fields, note, ReceivedCredentials.NONE);
+    }
+
+    @Override
+    public Accepted withReceived(ReceivedCredentials value) {
+      return new Accepted(user, redacted, fields, note, value);
     }
 
     Accepted(String user, String redacted, List<ResponseField> fields) {
@@ -40,13 +60,23 @@ sealed interface SchemeVerdict {
    * @param user the user name read from the credentials, or empty
    * @param stale the credentials were right but their nonce expired: challenge with {@code stale=true}
    */
-  record Rejected(ChallengeReason reason, String detail, String user, String redacted, boolean stale)
-      implements SchemeVerdict {
+  record Rejected(ChallengeReason reason, String detail, String user, String redacted, boolean stale,
+      ReceivedCredentials received) implements SchemeVerdict {
     public Rejected {
       Objects.requireNonNull(reason);
       Objects.requireNonNull(detail);
       Objects.requireNonNull(user);
       Objects.requireNonNull(redacted);
+      Objects.requireNonNull(received);
+    }
+
+    Rejected(ChallengeReason reason, String detail, String user, String redacted, boolean stale) {
+      this(reason, detail, user, redacted, stale, ReceivedCredentials.NONE);
+    }
+
+    @Override
+    public Rejected withReceived(ReceivedCredentials value) {
+      return new Rejected(reason, detail, user, redacted, stale, value);
     }
 
     Rejected(ChallengeReason reason, String detail, String user, String redacted) {

@@ -137,7 +137,9 @@ final class ExchangeDraft {
         down,
         status,
         decision.outcome(),
-        failure());
+        failure(),
+        decision.sent(),
+        decision.received());
   }
 
   private ExchangeError failure() {
