@@ -53,6 +53,15 @@ public record AuthDecision(
     return sent.stream().map(AuthHeaderWriter::write).toList();
   }
 
+  /**
+   * True when the 407 continues a connection-bound handshake: the connection must stay open for the
+   * next message, whatever the settings say about closing after a challenge.
+   */
+  public boolean continues() {
+    return outcome instanceof AuthOutcome.Challenged challenged
+        && challenged.reason() == ChallengeReason.HANDSHAKE_CONTINUES;
+  }
+
   /** True when the request may go on to its destination. */
   public boolean allowed() {
     return status == 0;

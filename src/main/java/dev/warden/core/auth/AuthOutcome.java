@@ -121,6 +121,9 @@ public sealed interface AuthOutcome {
             + " (wrong password, or computed for another method)" + where;
         case NO_DIGEST_CREDENTIAL -> scheme + " credentials of user '" + user + "', who has no " + detail
             + " Digest credential here (set the password again)" + where;
+        case HANDSHAKE_CONTINUES -> scheme + " handshake of user '" + user + "' continues (" + detail
+            + "); its next message must come on the same connection" + where;
+        case HANDSHAKE_FAILED -> scheme + " handshake failed (" + detail + ")" + where;
         case LOCKED_OUT -> "Refused without checking the credentials: " + detail + where;
         case BUSY -> "Too many password checks in progress; answered 503" + where;
         case INTERNAL_ERROR -> "Warden failed while judging the credentials (" + detail + "); refused" + where;

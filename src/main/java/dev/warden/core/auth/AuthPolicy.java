@@ -61,6 +61,7 @@ public final class AuthPolicy {
     Map<String, AuthScheme> schemes = new LinkedHashMap<>();
     schemes.put(RealmAuth.BASIC, new BasicScheme(state.verifier()));
     schemes.put(RealmAuth.DIGEST, new DigestScheme(state));
+    state.addedSchemes().forEach((key, factory) -> schemes.putIfAbsent(key, factory.apply(state)));
     List<String> problems = new ArrayList<>();
     List<ProtectionSpace> guarded = new ArrayList<>();
     ProtectionSpace fallback = null;
@@ -226,6 +227,12 @@ public final class AuthPolicy {
           present.scheme() + " ***", false, schemeOnly(field)));
     }
     return scheme.judge(request, present.credentials(), space).thenApply(verdict -> {
+      if (verdict instanceof SchemeVerdict.Continue next) {
+        return new AuthDecision(
+            new AuthOutcome.Challenged(ChallengeReason.HANDSHAKE_CONTINUES, next.step(), space.name(), scheme.name(),
+                next.user()),
+            407, List.of(next.challenge()), List.of(), next.redacted(), received(verdict, present, next.user()));
+      }
       if (verdict instanceof SchemeVerdict.Rejected rejected) {
         return challenge(space, rejected.reason(), rejected.detail(), scheme.name(), rejected.user(),
             rejected.redacted(), rejected.stale(), received(verdict, present, rejected.user()));

@@ -34,6 +34,13 @@ public enum ChallengeReason {
   MISSING_FIELD("missing field"),
   /** Digest: the response does not match: a wrong password, or computed for another method. */
   BAD_RESPONSE("bad response"),
+  /**
+   * A scheme bound to the connection (NTLM) answered its first message: the 407 carries the next
+   * challenge, and the handshake goes on on the same connection (the detail says where it is).
+   */
+  HANDSHAKE_CONTINUES("handshake continues"),
+  /** A connection-bound handshake cannot go on: e.g. its second message came on another connection. */
+  HANDSHAKE_FAILED("handshake failed"),
   /** Digest: the user has no H(A1) for this realm and algorithm (the password must be set again). */
   NO_DIGEST_CREDENTIAL("no Digest credential"),
   /**

@@ -1,5 +1,6 @@
 package dev.warden.core.auth;
 
+import dev.warden.core.auth.header.Challenge;
 import java.util.List;
 import java.util.Objects;
 
@@ -50,6 +51,34 @@ sealed interface SchemeVerdict {
 
     Accepted(String user, String redacted) {
       this(user, redacted, List.of(), "");
+    }
+  }
+
+  /**
+   * The handshake goes on (NTLM's type-1 message, say): Warden answers 407 with {@code challenge}
+   * alone, keeps the connection open whatever the settings say, and expects the next message on the
+   * same connection; what the scheme needs then it keeps in the request's {@link ConnectionAuth}.
+   *
+   * @param user the user name read so far, or empty
+   * @param step where the handshake is, for the record, e.g. "server token sent"
+   */
+  record Continue(Challenge challenge, String user, String redacted, String step, ReceivedCredentials received)
+      implements SchemeVerdict {
+    public Continue {
+      Objects.requireNonNull(challenge);
+      Objects.requireNonNull(user);
+      Objects.requireNonNull(redacted);
+      Objects.requireNonNull(step);
+      Objects.requireNonNull(received);
+    }
+
+    Continue(Challenge challenge, String user, String redacted, String step) {
+      this(challenge, user, redacted, step, ReceivedCredentials.NONE);
+    }
+
+    @Override
+    public Continue withReceived(ReceivedCredentials value) {
+      return new Continue(challenge, user, redacted, step, value);
     }
   }
 

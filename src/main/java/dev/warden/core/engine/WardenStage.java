@@ -3,6 +3,7 @@ package dev.warden.core.engine;
 import dev.warden.core.auth.AuthDecision;
 import dev.warden.core.auth.AuthOutcome;
 import dev.warden.core.auth.AuthRequest;
+import dev.warden.core.auth.ConnectionAuth;
 import dev.warden.core.auth.InForce;
 import dev.warden.core.target.Endpoint;
 import dev.warden.core.target.RequestTarget;
@@ -86,6 +87,8 @@ final class WardenStage extends ChannelDuplexHandler {
   private String client = "";
   /** The client's IP address alone: failed authentications are counted per address, not per port. */
   private String clientAddress = "";
+  /** What connection-bound schemes (NTLM) remember on this connection; closed with it. */
+  private final ConnectionAuth connectionAuth = new ConnectionAuth();
   private Phase phase = Phase.IDLE;
   private ExchangeDraft current;
   private boolean closeAfterResponse;
@@ -139,6 +142,7 @@ final class WardenStage extends ChannelDuplexHandler {
       record(draft);
     }
     phase = Phase.CLOSED;
+    connectionAuth.close();
     cancelDeadline();
     held.release();
     super.channelInactive(ctx);
@@ -221,7 +225,7 @@ final class WardenStage extends ChannelDuplexHandler {
     List<String> credentials = head.headers().getAll(HttpHeaderNames.PROXY_AUTHORIZATION);
     CompletableFuture<AuthDecision> judging = inForce.policy().judge(
         new AuthRequest(head.method().name(), endpoint.host().text(), endpoint.port(), credentials, sent,
-            clientAddress));
+            clientAddress, connectionAuth));
     String display = target.display();
     if (judging.isDone()) {
       judged(head, display, inForce, judging.join());
