@@ -183,6 +183,25 @@ public final class AuthPolicy {
   }
 
   /**
+   * Whether {@code request} can only be judged with its body (Digest {@code qop=auth-int} where the
+   * realm offers it): then hold the body, at most {@link RequestBody#MAX_BYTES}, and pass it with
+   * {@link AuthRequest#withBody}. Cheap; never throws; network threads.
+   */
+  public boolean needsBody(AuthRequest request) {
+    try {
+      if (!enforcement || "CONNECT".equals(request.method())
+          || !(ProxyAuthorization.read(request.proxyAuthorization()) instanceof ProxyAuthorization.Present present)) {
+        return false;
+      }
+      ProtectionSpace space = spaceFor(request.host(), request.port());
+      AuthScheme scheme = space.scheme(present.scheme());
+      return scheme != null && scheme.needsBody(present.credentials(), space);
+    } catch (RuntimeException e) {
+      return false; // judged from the head, which refuses what cannot be read
+    }
+  }
+
+  /**
    * {@link #judge} waiting for its answer: for callers that may block (tests, tools), never on a
    * network thread.
    */

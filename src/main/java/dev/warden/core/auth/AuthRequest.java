@@ -17,10 +17,12 @@ import java.util.Objects;
  *     address), or empty when unknown (then not counted per address)
  * @param connection what the client connection remembers for connection-bound schemes (NTLM); a
  *     request made outside a connection gets one of its own, so no handshake spans two of them
+ * @param body the request body when the stage held it for judging ({@link AuthPolicy#needsBody}), else
+ *     {@link RequestBody#NOT_HELD}
  */
 public record AuthRequest(
     String method, String host, int port, List<String> proxyAuthorization, String target, String client,
-    ConnectionAuth connection) {
+    ConnectionAuth connection, RequestBody body) {
   public AuthRequest {
     Objects.requireNonNull(method);
     Objects.requireNonNull(host);
@@ -28,6 +30,18 @@ public record AuthRequest(
     Objects.requireNonNull(target);
     client = client == null ? "" : client;
     Objects.requireNonNull(connection);
+    Objects.requireNonNull(body);
+  }
+
+  /** A request judged from its head alone. */
+  public AuthRequest(String method, String host, int port, List<String> proxyAuthorization, String target,
+      String client, ConnectionAuth connection) {
+    this(method, host, port, proxyAuthorization, target, client, connection, RequestBody.NOT_HELD);
+  }
+
+  /** This request with its body held. */
+  public AuthRequest withBody(RequestBody value) {
+    return new AuthRequest(method, host, port, proxyAuthorization, target, client, connection, value);
   }
 
   /** A request from {@code client} on a connection of its own. */
@@ -49,7 +63,7 @@ public record AuthRequest(
 
   /** This request as sent by {@code address}. */
   public AuthRequest from(String address) {
-    return new AuthRequest(method, host, port, proxyAuthorization, target, address, connection);
+    return new AuthRequest(method, host, port, proxyAuthorization, target, address, connection, body);
   }
 
   @Override

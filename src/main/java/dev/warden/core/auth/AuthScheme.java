@@ -42,6 +42,15 @@ interface AuthScheme {
    */
   String claimedUser(String credentials);
 
+  /**
+   * Whether these credentials can only be judged with the request body (Digest {@code qop=auth-int}
+   * in a realm that offers it): the stage then holds the body, up to {@link RequestBody#MAX_BYTES},
+   * and judges once it has it. Cheap; most schemes never need it.
+   */
+  default boolean needsBody(String credentials, ProtectionSpace space) {
+    return false;
+  }
+
   /** What may be shown of credentials of this scheme, e.g. {@code Basic alice:***}. */
   String redact(String credentials);
 }

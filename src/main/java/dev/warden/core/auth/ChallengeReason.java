@@ -30,6 +30,11 @@ public enum ChallengeReason {
   QOP_NOT_OFFERED("qop not offered"),
   /** Digest: the {@code opaque} parameter is not the one sent. */
   OPAQUE_MISMATCH("opaque mismatch"),
+  /**
+   * Digest {@code qop=auth-int}: the request body could not be checked (over 1 MiB, or not held);
+   * the detail says which.
+   */
+  BODY_NOT_VERIFIABLE("body not verifiable"),
   /** Digest: a required parameter is missing (the detail says which). */
   MISSING_FIELD("missing field"),
   /** Digest: the response does not match: a wrong password, or computed for another method. */

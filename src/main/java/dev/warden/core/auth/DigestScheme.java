@@ -21,7 +21,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * HTTP Digest (RFC 7616) for proxies: every algorithm (MD5, SHA-256, SHA-512-256 and their
- * {@code -sess} variants), {@code qop="auth"}, {@code userhash} and {@code username*}, nonces that
+ * {@code -sess} variants), {@code qop="auth"} (and {@code auth-int} over the held request body where
+ * the realm offers it), {@code userhash} and {@code username*}, nonces that
  * carry their own issue time (verified without a lookup), nonce counts remembered so an exact replay
  * is refused, {@code uri} bound to the request-target, {@code realm} to the guarding realm, the
  * response to the method, and {@code Proxy-Authentication-Info} with {@code rspauth} on success.
@@ -61,7 +62,7 @@ final class DigestScheme implements AuthScheme {
     for (DigestAlgorithm algorithm : space.algorithms()) {
       List<AuthParam> params = new ArrayList<>();
       params.add(AuthParam.quoted("realm", QuotedString.quotable(space.name())));
-      params.add(AuthParam.quoted("qop", "auth"));
+      params.add(AuthParam.quoted("qop", space.auth().authInt() ? "auth,auth-int" : "auth"));
       params.add(AuthParam.of("algorithm", algorithm.token()));
       params.add(AuthParam.quoted("nonce", nonce));
       params.add(AuthParam.quoted("opaque", opaque));
@@ -165,8 +166,13 @@ final class DigestScheme implements AuthScheme {
     }
     String qopToken = given.firstValue("qop").orElseThrow();
     Optional<Qop> qop = Qop.fromToken(qopToken);
-    if (qop.isEmpty() || qop.get() != Qop.AUTH) {
+    if (qop.isEmpty() || qop.get() == Qop.AUTH_INT && !space.auth().authInt()) {
       return new SchemeVerdict.Rejected(ChallengeReason.QOP_NOT_OFFERED, qopToken, user, redacted);
+    }
+    if (qop.get() == Qop.AUTH_INT && !request.body().isHeld()) {
+      return new SchemeVerdict.Rejected(ChallengeReason.BODY_NOT_VERIFIABLE,
+          request.body().tooLarge() ? "body over " + RequestBody.MAX_BYTES / 1024 + " KiB" : "body not held",
+          user, redacted);
     }
     String nc = given.firstValue("nc").orElseThrow();
     long count = parseNc(nc);
@@ -193,7 +199,10 @@ final class DigestScheme implements AuthScheme {
     redacted = NAME + " username=\"" + shownUser + "\", response=***";
     String nonce = given.firstValue("nonce").orElseThrow();
     String cnonce = given.firstValue("cnonce").orElseThrow();
-    DigestInput input = DigestInput.auth(algorithm.get(), request.method(), uri, nonce, nc, cnonce);
+    DigestInput input = qop.get() == Qop.AUTH_INT
+        ? DigestInput.authInt(algorithm.get(), request.method(), uri, algorithm.get().hash(request.body().bytes()),
+            nonce, nc, cnonce)
+        : DigestInput.auth(algorithm.get(), request.method(), uri, nonce, nc, cnonce);
     if (account == null) {
       // an unknown user costs what a known one costs: one response computation
       DigestCalculation.expectedResponse(decoyHa1(algorithm.get()), input);
@@ -248,7 +257,10 @@ final class DigestScheme implements AuthScheme {
       params.add(AuthParam.quoted("nextnonce", issueNonce(space)));
     }
     params.add(AuthParam.of("qop", input.qop().token()));
-    params.add(AuthParam.quoted("rspauth", DigestCalculation.rspauth(ha1, input, null)));
+    // for auth-int, rspauth covers the response body, which is not known when this head is sent
+    if (input.qop() == Qop.AUTH) {
+      params.add(AuthParam.quoted("rspauth", DigestCalculation.rspauth(ha1, input, null)));
+    }
     params.add(AuthParam.quoted("cnonce", input.cnonce()));
     params.add(AuthParam.of("nc", input.nc()));
     StringBuilder out = new StringBuilder();
@@ -312,6 +324,17 @@ final class DigestScheme implements AuthScheme {
 
   private static SchemeVerdict missing(String field, String user) {
     return new SchemeVerdict.Rejected(ChallengeReason.MISSING_FIELD, field, user, NAME + " (unreadable)");
+  }
+
+  /** Only {@code qop=auth-int} in a realm that offers it; a cheap look for the token comes first. */
+  @Override
+  public boolean needsBody(String credentials, ProtectionSpace space) {
+    if (!space.auth().authInt() || !credentials.contains("auth-int")) {
+      return false;
+    }
+    ParseResult<Credentials> parsed = AuthHeaderParser.parseCredentials(NAME + " " + credentials);
+    return parsed instanceof ParseResult.Parsed<Credentials> ok
+        && ok.value().firstValue("qop").map(Qop.AUTH_INT.token()::equals).orElse(false);
   }
 
   @Override
