@@ -2,6 +2,7 @@ package dev.warden.cli;
 
 import dev.warden.core.auth.digest.DigestAlgorithm;
 import dev.warden.core.settings.ListenAddress;
+import dev.warden.core.settings.LifetimeText;
 import dev.warden.core.settings.RealmAuth;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,8 +14,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -126,7 +125,6 @@ public record Arguments(
   private static final List<String> REPEATABLE = List.of("--user", "--users-file");
 
   /** {@code 90}, {@code 90s}, {@code 5m}, {@code 1h}: a whole number and an optional unit. */
-  private static final Pattern DURATION = Pattern.compile("([0-9]{1,9})([smh]?)");
 
   private static boolean noValue(String flag, String inlineValue) throws UsageException {
     if (inlineValue != null) {
@@ -259,17 +257,8 @@ public record Arguments(
     }
 
     private static Duration lifetime(String flag, String value) throws UsageException {
-      Matcher m = DURATION.matcher(value.strip());
-      if (!m.matches()) {
-        throw new UsageException(flag + ": '" + value + "' is not a duration; use seconds (90, 90s), "
-            + "minutes (5m) or hours (1h)");
-      }
-      long amount = Long.parseLong(m.group(1));
-      Duration lifetime = switch (m.group(2)) {
-        case "m" -> Duration.ofMinutes(amount);
-        case "h" -> Duration.ofHours(amount);
-        default -> Duration.ofSeconds(amount);
-      };
+      Duration lifetime = LifetimeText.parse(value).orElseThrow(() -> new UsageException(
+          flag + ": '" + value + "' is not a duration; use " + LifetimeText.FORMS));
       if (lifetime.compareTo(RealmAuth.MIN_NONCE_LIFETIME) < 0
           || lifetime.compareTo(RealmAuth.MAX_NONCE_LIFETIME) > 0) {
         throw new UsageException(flag + ": '" + value + "' is outside 1s to 24h");

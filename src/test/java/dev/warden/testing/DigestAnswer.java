@@ -24,6 +24,7 @@ public final class DigestAnswer {
   private String method = "GET";
   private String realmForHash;
   private String algorithm;
+  private byte[] body;
 
   private DigestAnswer(Map<String, String> challenge) {
     this.challenge = challenge;
@@ -111,7 +112,8 @@ public final class DigestAnswer {
     if (algorithm.toLowerCase().endsWith("-sess")) {
       ha1 = h(ha1 + ":" + fields.get("nonce") + ":" + fields.get("cnonce"));
     }
-    String ha2 = h(method + ":" + fields.get("uri"));
+    String ha2 = body == null ? h(method + ":" + fields.get("uri"))
+        : h(method + ":" + fields.get("uri") + ":" + hBytes(body));
     String response = h(ha1 + ":" + fields.get("nonce") + ":" + fields.get("nc") + ":" + fields.get("cnonce")
         + ":" + fields.get("qop") + ":" + ha2);
     StringBuilder out = new StringBuilder("Digest ");
@@ -128,6 +130,22 @@ public final class DigestAnswer {
       out.append(", response=\"").append(response).append('"');
     }
     return out.toString();
+  }
+
+  /** {@code qop=auth-int}, the response covering {@code entityBody} (the request may send another). */
+  public DigestAnswer authInt(byte[] entityBody) {
+    body = entityBody.clone();
+    return set("qop", "auth-int", false);
+  }
+
+  private String hBytes(byte[] bytes) {
+    String base = algorithm.toUpperCase().replace("-SESS", "");
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance(base.equals("SHA-512-256") ? "SHA-512/256" : base)
+          .digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Leaves the response parameter out. */

@@ -77,6 +77,11 @@ public final class LiveWindow implements AutoCloseable {
     return origin.url(path);
   }
 
+  /** The origin's {@code host:port}, for Host fields. */
+  public String originAuthority() {
+    return "127.0.0.1:" + origin.port();
+  }
+
   /** A GET through the proxy, with Basic credentials when {@code user} is not null. */
   public RawResponse get(String path, String user, String password) throws Exception {
     return getVia(port(), path, user, password);

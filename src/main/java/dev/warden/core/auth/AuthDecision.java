@@ -1,5 +1,7 @@
 package dev.warden.core.auth;
 
+import dev.warden.core.auth.header.AuthHeaderWriter;
+import dev.warden.core.auth.header.Challenge;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,30 +11,55 @@ import java.util.Objects;
  * @param outcome what was decided and why
  * @param status the status to answer with when refused: 407, 403 (a disabled user whose password
  *     was right) or 503 (verification busy); 0 when the request may pass
- * @param challenges {@code Proxy-Authenticate} field values to send, one field per value, in
- *     preference order; empty when the request may pass
+ * @param sent the challenges to send, one {@code Proxy-Authenticate} field each, in preference
+ *     order, as structured values (the wire, the record and the window all read these); empty when
+ *     the request may pass
  * @param fields header fields to add to the response of an allowed request (e.g.
  *     {@code Proxy-Authentication-Info}); empty otherwise
  * @param redactedCredentials what may be shown of the Proxy-Authorization field: scheme and user
  *     name only (e.g. {@code Basic alice:***}), empty when the request had none
+ * @param received what was read from the Proxy-Authorization field, without its secret
  */
 public record AuthDecision(
     AuthOutcome outcome,
     int status,
-    List<String> challenges,
+    List<Challenge> sent,
     List<ResponseField> fields,
-    String redactedCredentials) {
+    String redactedCredentials,
+    ReceivedCredentials received) {
 
   public AuthDecision {
     Objects.requireNonNull(outcome);
-    challenges = List.copyOf(challenges);
+    sent = List.copyOf(sent);
     fields = List.copyOf(fields);
     redactedCredentials = redactedCredentials == null ? "" : redactedCredentials;
+    Objects.requireNonNull(received);
+  }
+
+  /** A decision about a request whose credentials are not described (e.g. refused before judging). */
+  public AuthDecision(AuthOutcome outcome, int status, List<Challenge> sent, List<ResponseField> fields,
+      String redactedCredentials) {
+    this(outcome, status, sent, fields, redactedCredentials, ReceivedCredentials.NONE);
   }
 
   /** A decision that lets the request pass. */
-  static AuthDecision allow(AuthOutcome outcome, List<ResponseField> fields, String redacted) {
-    return new AuthDecision(outcome, 0, List.of(), fields, redacted);
+  static AuthDecision allow(AuthOutcome outcome, List<ResponseField> fields, String redacted,
+      ReceivedCredentials received) {
+    return new AuthDecision(outcome, 0, List.of(), fields, redacted, received);
+  }
+
+  /** The {@code Proxy-Authenticate} field values to send, one per challenge, in order. */
+  public List<String> challenges() {
+    return sent.stream().map(AuthHeaderWriter::write).toList();
+  }
+
+  /**
+   * True when the 407 continues a connection-bound handshake: the connection must stay open for the
+   * next message, whatever the settings say about closing after a challenge.
+   */
+  public boolean continues() {
+    return outcome instanceof AuthOutcome.Challenged challenged
+        && challenged.reason() == ChallengeReason.HANDSHAKE_CONTINUES;
   }
 
   /** True when the request may go on to its destination. */

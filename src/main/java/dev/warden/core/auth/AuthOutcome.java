@@ -117,10 +117,15 @@ public sealed interface AuthOutcome {
         case QOP_NOT_OFFERED -> scheme + " credentials with a qop the realm does not offer (" + detail + ")" + where;
         case OPAQUE_MISMATCH -> scheme + " credentials whose opaque is not the one Warden sent" + where;
         case MISSING_FIELD -> scheme + " credentials without the required parameter " + detail + where;
+        case BODY_NOT_VERIFIABLE -> scheme + " credentials with qop=auth-int whose body Warden could not check ("
+            + detail + ")" + where;
         case BAD_RESPONSE -> scheme + " credentials of user '" + user + "' whose response does not match"
             + " (wrong password, or computed for another method)" + where;
         case NO_DIGEST_CREDENTIAL -> scheme + " credentials of user '" + user + "', who has no " + detail
             + " Digest credential here (set the password again)" + where;
+        case HANDSHAKE_CONTINUES -> scheme + " handshake of user '" + user + "' continues (" + detail
+            + "); its next message must come on the same connection" + where;
+        case HANDSHAKE_FAILED -> scheme + " handshake failed (" + detail + ")" + where;
         case LOCKED_OUT -> "Refused without checking the credentials: " + detail + where;
         case BUSY -> "Too many password checks in progress; answered 503" + where;
         case INTERNAL_ERROR -> "Warden failed while judging the credentials (" + detail + "); refused" + where;

@@ -1,6 +1,7 @@
 package dev.warden.core.auth;
 
 import dev.warden.core.auth.digest.DigestAlgorithm;
+import dev.warden.core.auth.header.Challenge;
 import dev.warden.core.settings.HostPattern;
 import dev.warden.core.settings.Realm;
 import dev.warden.core.settings.RealmAuth;
@@ -60,6 +61,7 @@ public final class AuthPolicy {
     Map<String, AuthScheme> schemes = new LinkedHashMap<>();
     schemes.put(RealmAuth.BASIC, new BasicScheme(state.verifier()));
     schemes.put(RealmAuth.DIGEST, new DigestScheme(state));
+    state.addedSchemes().forEach((key, factory) -> schemes.putIfAbsent(key, factory.apply(state)));
     List<String> problems = new ArrayList<>();
     List<ProtectionSpace> guarded = new ArrayList<>();
     ProtectionSpace fallback = null;
@@ -106,7 +108,7 @@ public final class AuthPolicy {
       ProxyAuthorization field = ProxyAuthorization.read(request.proxyAuthorization());
       if (!enforcement) {
         return CompletableFuture.completedFuture(
-            AuthDecision.allow(new AuthOutcome.NotRequired(), List.of(), redact(field)));
+            AuthDecision.allow(new AuthOutcome.NotRequired(), List.of(), redact(field), schemeOnly(field)));
       }
       ProtectionSpace space = spaceFor(request.host(), request.port());
       return guarded(request, field, space).exceptionally(failure -> internalError(space, failure));
@@ -175,7 +177,28 @@ public final class AuthPolicy {
     state.lockedOutRefusals().increment();
     String scheme = field instanceof ProxyAuthorization.Present present ? present.scheme() : "";
     String user = lockout.kind() == LockoutKey.Kind.USER ? lockout.key() : "";
-    return challenge(space, ChallengeReason.LOCKED_OUT, lockout.describe(), scheme, user, redact(field), false);
+    return challenge(space, ChallengeReason.LOCKED_OUT, lockout.describe(), scheme, user, redact(field), false,
+        field instanceof ProxyAuthorization.Absent ? ReceivedCredentials.NONE
+            : new ReceivedCredentials.SchemeAndUser(scheme, user));
+  }
+
+  /**
+   * Whether {@code request} can only be judged with its body (Digest {@code qop=auth-int} where the
+   * realm offers it): then hold the body, at most {@link RequestBody#MAX_BYTES}, and pass it with
+   * {@link AuthRequest#withBody}. Cheap; never throws; network threads.
+   */
+  public boolean needsBody(AuthRequest request) {
+    try {
+      if (!enforcement || "CONNECT".equals(request.method())
+          || !(ProxyAuthorization.read(request.proxyAuthorization()) instanceof ProxyAuthorization.Present present)) {
+        return false;
+      }
+      ProtectionSpace space = spaceFor(request.host(), request.port());
+      AuthScheme scheme = space.scheme(present.scheme());
+      return scheme != null && scheme.needsBody(present.credentials(), space);
+    } catch (RuntimeException e) {
+      return false; // judged from the head, which refuses what cannot be read
+    }
   }
 
   /**
@@ -190,7 +213,8 @@ public final class AuthPolicy {
   private AuthDecision internalError(ProtectionSpace space, Throwable failure) {
     state.internalErrors().increment();
     LOG.error("Internal error while judging a request; refused with 407", failure);
-    return challenge(space, ChallengeReason.INTERNAL_ERROR, failure.getClass().getSimpleName(), "", "", "", false);
+    return challenge(space, ChallengeReason.INTERNAL_ERROR, failure.getClass().getSimpleName(), "", "", "", false,
+        ReceivedCredentials.NONE);
   }
 
   /**
@@ -210,27 +234,51 @@ public final class AuthPolicy {
   private CompletableFuture<AuthDecision> judge(
       AuthRequest request, ProxyAuthorization field, ProtectionSpace space) {
     if (field instanceof ProxyAuthorization.Unreadable unreadable) {
-      return now(challenge(space, ChallengeReason.MALFORMED, unreadable.detail(), "", "", "(unreadable)", false));
+      return now(challenge(space, ChallengeReason.MALFORMED, unreadable.detail(), "", "", "(unreadable)", false,
+          schemeOnly(field)));
     }
     if (!(field instanceof ProxyAuthorization.Present present)) {
-      return now(challenge(space, ChallengeReason.MISSING, "", "", "", "", false));
+      return now(challenge(space, ChallengeReason.MISSING, "", "", "", "", false, ReceivedCredentials.NONE));
     }
     AuthScheme scheme = space.scheme(present.scheme());
     if (scheme == null) {
       return now(challenge(space, ChallengeReason.UNSUPPORTED_SCHEME, "", present.scheme(), "",
-          present.scheme() + " ***", false));
+          present.scheme() + " ***", false, schemeOnly(field)));
     }
     return scheme.judge(request, present.credentials(), space).thenApply(verdict -> {
+      if (verdict instanceof SchemeVerdict.Continue next) {
+        return new AuthDecision(
+            new AuthOutcome.Challenged(ChallengeReason.HANDSHAKE_CONTINUES, next.step(), space.name(), scheme.name(),
+                next.user()),
+            407, List.of(next.challenge()), List.of(), next.redacted(), received(verdict, present, next.user()));
+      }
       if (verdict instanceof SchemeVerdict.Rejected rejected) {
         return challenge(space, rejected.reason(), rejected.detail(), scheme.name(), rejected.user(),
-            rejected.redacted(), rejected.stale());
+            rejected.redacted(), rejected.stale(), received(verdict, present, rejected.user()));
       }
       SchemeVerdict.Accepted accepted = (SchemeVerdict.Accepted) verdict;
       return AuthDecision.allow(
           new AuthOutcome.Authenticated(scheme.name(), accepted.user(), space.name(), accepted.note()),
           accepted.fields(),
-          accepted.redacted());
+          accepted.redacted(),
+          received(verdict, present, accepted.user()));
     });
+  }
+
+  /** What the scheme read of the credentials, or else their scheme and the verdict's user. */
+  private static ReceivedCredentials received(SchemeVerdict verdict, ProxyAuthorization.Present present, String user) {
+    ReceivedCredentials read = verdict.received();
+    return read instanceof ReceivedCredentials.None
+        ? new ReceivedCredentials.SchemeAndUser(present.scheme(), user) : read;
+  }
+
+  /** The field's scheme alone (empty when unreadable), or nothing when there was no field. */
+  private static ReceivedCredentials schemeOnly(ProxyAuthorization field) {
+    if (field instanceof ProxyAuthorization.Present present) {
+      return new ReceivedCredentials.SchemeAndUser(present.scheme(), "");
+    }
+    return field instanceof ProxyAuthorization.Unreadable
+        ? new ReceivedCredentials.SchemeAndUser("", "") : ReceivedCredentials.NONE;
   }
 
   private static CompletableFuture<AuthDecision> now(AuthDecision decision) {
@@ -264,8 +312,8 @@ public final class AuthPolicy {
   }
 
   private AuthDecision challenge(ProtectionSpace space, ChallengeReason reason, String detail,
-      String scheme, String user, String redacted, boolean stale) {
-    List<String> challenges = new ArrayList<>();
+      String scheme, String user, String redacted, boolean stale, ReceivedCredentials received) {
+    List<Challenge> challenges = new ArrayList<>();
     for (AuthScheme offered : space.schemes()) {
       challenges.addAll(offered.challenges(space, stale));
     }
@@ -279,7 +327,8 @@ public final class AuthPolicy {
         status,
         status == 407 ? challenges : List.of(),
         List.of(),
-        redacted);
+        redacted,
+        received);
   }
 
   private static ProtectionSpace compile(

@@ -15,15 +15,39 @@ import java.util.Objects;
  *     Digest's {@code uri} must name it
  * @param client the client's IP address, without port or brackets (failures are counted per
  *     address), or empty when unknown (then not counted per address)
+ * @param connection what the client connection remembers for connection-bound schemes (NTLM); a
+ *     request made outside a connection gets one of its own, so no handshake spans two of them
+ * @param body the request body when the stage held it for judging ({@link AuthPolicy#needsBody}), else
+ *     {@link RequestBody#NOT_HELD}
  */
 public record AuthRequest(
-    String method, String host, int port, List<String> proxyAuthorization, String target, String client) {
+    String method, String host, int port, List<String> proxyAuthorization, String target, String client,
+    ConnectionAuth connection, RequestBody body) {
   public AuthRequest {
     Objects.requireNonNull(method);
     Objects.requireNonNull(host);
     proxyAuthorization = List.copyOf(proxyAuthorization);
     Objects.requireNonNull(target);
     client = client == null ? "" : client;
+    Objects.requireNonNull(connection);
+    Objects.requireNonNull(body);
+  }
+
+  /** A request judged from its head alone. */
+  public AuthRequest(String method, String host, int port, List<String> proxyAuthorization, String target,
+      String client, ConnectionAuth connection) {
+    this(method, host, port, proxyAuthorization, target, client, connection, RequestBody.NOT_HELD);
+  }
+
+  /** This request with its body held. */
+  public AuthRequest withBody(RequestBody value) {
+    return new AuthRequest(method, host, port, proxyAuthorization, target, client, connection, value);
+  }
+
+  /** A request from {@code client} on a connection of its own. */
+  public AuthRequest(
+      String method, String host, int port, List<String> proxyAuthorization, String target, String client) {
+    this(method, host, port, proxyAuthorization, target, client, new ConnectionAuth());
   }
 
   /** A request from an unknown client address. */
@@ -39,7 +63,7 @@ public record AuthRequest(
 
   /** This request as sent by {@code address}. */
   public AuthRequest from(String address) {
-    return new AuthRequest(method, host, port, proxyAuthorization, target, address);
+    return new AuthRequest(method, host, port, proxyAuthorization, target, address, connection, body);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.warden.core.auth;
 
+import dev.warden.core.auth.header.Challenge;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -19,12 +20,12 @@ interface AuthScheme {
   String name();
 
   /**
-   * The Proxy-Authenticate field values this scheme sends for {@code space}, built for this one
-   * decision (a fresh nonce, say), in preference order (Digest: one per algorithm).
+   * The challenges this scheme sends for {@code space}, one Proxy-Authenticate field each, built for
+   * this one decision (a fresh nonce, say), in preference order (Digest: one per algorithm).
    *
    * @param stale the request's credentials were right but their nonce expired
    */
-  List<String> challenges(ProtectionSpace space, boolean stale);
+  List<Challenge> challenges(ProtectionSpace space, boolean stale);
 
   /**
    * Judges credentials of this scheme for a request to a destination guarded by {@code space}.
@@ -40,6 +41,15 @@ interface AuthScheme {
    * read cheaply (then only the verdict's user is checked against lockouts).
    */
   String claimedUser(String credentials);
+
+  /**
+   * Whether these credentials can only be judged with the request body (Digest {@code qop=auth-int}
+   * in a realm that offers it): the stage then holds the body, up to {@link RequestBody#MAX_BYTES},
+   * and judges once it has it. Cheap; most schemes never need it.
+   */
+  default boolean needsBody(String credentials, ProtectionSpace space) {
+    return false;
+  }
 
   /** What may be shown of credentials of this scheme, e.g. {@code Basic alice:***}. */
   String redact(String credentials);

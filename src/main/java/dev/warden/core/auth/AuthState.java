@@ -5,6 +5,9 @@ import dev.warden.core.auth.digest.NonceFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -38,6 +41,7 @@ public final class AuthState implements AutoCloseable {
   private final FailureLedger ledger;
   private final Clock clock;
   private final ScheduledThreadPoolExecutor timer;
+  private final Map<String, Function<AuthState, AuthScheme>> added = new ConcurrentHashMap<>();
 
   /** State with its own verification pool sized to the machine and the default lockout policy. */
   public AuthState() {
@@ -162,6 +166,19 @@ public final class AuthState implements AutoCloseable {
 
   NonceCounts counts() {
     return counts;
+  }
+
+  /**
+   * Offers the scheme {@code factory} makes under {@code key} (a realm lists it by that key) in every
+   * policy compiled from now on, beside the built-in ones, which it cannot replace. For schemes that
+   * are not (yet) built in, such as a test's; the settings validator knows only the built-in keys.
+   */
+  void addScheme(String key, Function<AuthState, AuthScheme> factory) {
+    added.put(key.toLowerCase(java.util.Locale.ROOT), factory);
+  }
+
+  Map<String, Function<AuthState, AuthScheme>> addedSchemes() {
+    return Map.copyOf(added);
   }
 
   VerificationPool pool() {

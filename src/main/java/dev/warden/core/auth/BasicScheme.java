@@ -1,5 +1,7 @@
 package dev.warden.core.auth;
 
+import dev.warden.core.auth.header.AuthParam;
+import dev.warden.core.auth.header.Challenge;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -24,8 +26,9 @@ final class BasicScheme implements AuthScheme {
   }
 
   @Override
-  public List<String> challenges(ProtectionSpace space, boolean stale) {
-    return List.of(NAME + " realm=" + QuotedString.of(space.name()) + ", charset=\"UTF-8\"");
+  public List<Challenge> challenges(ProtectionSpace space, boolean stale) {
+    return List.of(Challenge.withParams(NAME, AuthParam.quoted("realm", QuotedString.quotable(space.name())),
+        AuthParam.quoted("charset", "UTF-8")));
   }
 
   @Override

@@ -30,10 +30,22 @@ public enum ChallengeReason {
   QOP_NOT_OFFERED("qop not offered"),
   /** Digest: the {@code opaque} parameter is not the one sent. */
   OPAQUE_MISMATCH("opaque mismatch"),
+  /**
+   * Digest {@code qop=auth-int}: the request body could not be checked (over 1 MiB, or not held);
+   * the detail says which.
+   */
+  BODY_NOT_VERIFIABLE("body not verifiable"),
   /** Digest: a required parameter is missing (the detail says which). */
   MISSING_FIELD("missing field"),
   /** Digest: the response does not match: a wrong password, or computed for another method. */
   BAD_RESPONSE("bad response"),
+  /**
+   * A scheme bound to the connection (NTLM) answered its first message: the 407 carries the next
+   * challenge, and the handshake goes on on the same connection (the detail says where it is).
+   */
+  HANDSHAKE_CONTINUES("handshake continues"),
+  /** A connection-bound handshake cannot go on: e.g. its second message came on another connection. */
+  HANDSHAKE_FAILED("handshake failed"),
   /** Digest: the user has no H(A1) for this realm and algorithm (the password must be set again). */
   NO_DIGEST_CREDENTIAL("no Digest credential"),
   /**

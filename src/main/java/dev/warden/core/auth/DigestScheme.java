@@ -13,6 +13,7 @@ import dev.warden.core.auth.header.Challenge;
 import dev.warden.core.auth.header.Credentials;
 import dev.warden.core.auth.header.ExtValue;
 import dev.warden.core.auth.header.ParseResult;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +21,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * HTTP Digest (RFC 7616) for proxies: every algorithm (MD5, SHA-256, SHA-512-256 and their
- * {@code -sess} variants), {@code qop="auth"}, {@code userhash} and {@code username*}, nonces that
+ * {@code -sess} variants), {@code qop="auth"} (and {@code auth-int} over the held request body where
+ * the realm offers it), {@code userhash} and {@code username*}, nonces that
  * carry their own issue time (verified without a lookup), nonce counts remembered so an exact replay
  * is refused, {@code uri} bound to the request-target, {@code realm} to the guarding realm, the
  * response to the method, and {@code Proxy-Authentication-Info} with {@code rspauth} on success.
@@ -53,14 +55,14 @@ final class DigestScheme implements AuthScheme {
   }
 
   @Override
-  public List<String> challenges(ProtectionSpace space, boolean stale) {
+  public List<Challenge> challenges(ProtectionSpace space, boolean stale) {
     String nonce = issueNonce(space);
     String opaque = state.nonces().opaque(space.name());
-    List<String> challenges = new ArrayList<>(space.algorithms().size());
+    List<Challenge> challenges = new ArrayList<>(space.algorithms().size());
     for (DigestAlgorithm algorithm : space.algorithms()) {
       List<AuthParam> params = new ArrayList<>();
-      params.add(AuthParam.quoted("realm", space.name()));
-      params.add(AuthParam.quoted("qop", "auth"));
+      params.add(AuthParam.quoted("realm", QuotedString.quotable(space.name())));
+      params.add(AuthParam.quoted("qop", space.auth().authInt() ? "auth,auth-int" : "auth"));
       params.add(AuthParam.of("algorithm", algorithm.token()));
       params.add(AuthParam.quoted("nonce", nonce));
       params.add(AuthParam.quoted("opaque", opaque));
@@ -68,7 +70,7 @@ final class DigestScheme implements AuthScheme {
         params.add(AuthParam.of("stale", "true"));
       }
       params.add(AuthParam.of("userhash", "true"));
-      challenges.add(AuthHeaderWriter.write(Challenge.withParams(NAME, params)));
+      challenges.add(Challenge.withParams(NAME, params));
     }
     return challenges;
   }
@@ -93,6 +95,37 @@ final class DigestScheme implements AuthScheme {
     if (given.hasToken68()) {
       return malformed("Digest credentials need parameters, not a token");
     }
+    // verified once, here: its age is recorded whatever the verdict, and it decides freshness below
+    NonceVerdict nonce = given.firstValue("nonce")
+        .map(value -> state.nonces().verify(value, space.name(), space.auth().nonceLifetime()))
+        .orElse(null);
+    return check(request, given, space, nonce).withReceived(received(given, nonce));
+  }
+
+  /** The parameters as read, for the record: {@code response} left out. */
+  private static ReceivedCredentials.DigestParams received(Credentials given, NonceVerdict nonce) {
+    String user = given.firstValue("username").orElseGet(() -> given.firstValue("username*")
+        .map(ExtValue::decode)
+        .filter(decoded -> decoded instanceof ParseResult.Parsed<ExtValue>)
+        .map(decoded -> ((ParseResult.Parsed<ExtValue>) decoded).value().value())
+        .orElse(""));
+    Duration age = nonce instanceof NonceVerdict.Fresh fresh ? fresh.age()
+        : nonce instanceof NonceVerdict.Expired expired ? expired.age() : null;
+    return new ReceivedCredentials.DigestParams(
+        user,
+        given.firstValue("userhash").map("true"::equalsIgnoreCase).orElse(false),
+        given.firstValue("realm").orElse(""),
+        given.firstValue("nonce").orElse(""),
+        age,
+        given.firstValue("nc").orElse(""),
+        given.firstValue("cnonce").orElse(""),
+        given.firstValue("qop").orElse(""),
+        given.firstValue("algorithm").orElse(""),
+        given.firstValue("uri").orElse(""),
+        given.first("opaque").isPresent());
+  }
+
+  private SchemeVerdict check(AuthRequest request, Credentials given, ProtectionSpace space, NonceVerdict nonceVerdict) {
     for (String name : List.of("username", "username*", "realm", "nonce", "uri", "response", "algorithm",
         "qop", "nc", "cnonce", "opaque", "userhash")) {
       if (given.count(name) > 1) {
@@ -133,8 +166,13 @@ final class DigestScheme implements AuthScheme {
     }
     String qopToken = given.firstValue("qop").orElseThrow();
     Optional<Qop> qop = Qop.fromToken(qopToken);
-    if (qop.isEmpty() || qop.get() != Qop.AUTH) {
+    if (qop.isEmpty() || qop.get() == Qop.AUTH_INT && !space.auth().authInt()) {
       return new SchemeVerdict.Rejected(ChallengeReason.QOP_NOT_OFFERED, qopToken, user, redacted);
+    }
+    if (qop.get() == Qop.AUTH_INT && !request.body().isHeld()) {
+      return new SchemeVerdict.Rejected(ChallengeReason.BODY_NOT_VERIFIABLE,
+          request.body().tooLarge() ? "body over " + RequestBody.MAX_BYTES / 1024 + " KiB" : "body not held",
+          user, redacted);
     }
     String nc = given.firstValue("nc").orElseThrow();
     long count = parseNc(nc);
@@ -161,7 +199,10 @@ final class DigestScheme implements AuthScheme {
     redacted = NAME + " username=\"" + shownUser + "\", response=***";
     String nonce = given.firstValue("nonce").orElseThrow();
     String cnonce = given.firstValue("cnonce").orElseThrow();
-    DigestInput input = DigestInput.auth(algorithm.get(), request.method(), uri, nonce, nc, cnonce);
+    DigestInput input = qop.get() == Qop.AUTH_INT
+        ? DigestInput.authInt(algorithm.get(), request.method(), uri, algorithm.get().hash(request.body().bytes()),
+            nonce, nc, cnonce)
+        : DigestInput.auth(algorithm.get(), request.method(), uri, nonce, nc, cnonce);
     if (account == null) {
       // an unknown user costs what a known one costs: one response computation
       DigestCalculation.expectedResponse(decoyHa1(algorithm.get()), input);
@@ -178,7 +219,7 @@ final class DigestScheme implements AuthScheme {
     }
 
     // The response proves the password; now the nonce and its count decide.
-    NonceVerdict fresh = state.nonces().verify(nonce, space.name(), space.auth().nonceLifetime());
+    NonceVerdict fresh = nonceVerdict;
     if (fresh instanceof NonceVerdict.Expired) {
       return new SchemeVerdict.Rejected(ChallengeReason.STALE_NONCE, "", shownUser, redacted, true);
     }
@@ -216,7 +257,10 @@ final class DigestScheme implements AuthScheme {
       params.add(AuthParam.quoted("nextnonce", issueNonce(space)));
     }
     params.add(AuthParam.of("qop", input.qop().token()));
-    params.add(AuthParam.quoted("rspauth", DigestCalculation.rspauth(ha1, input, null)));
+    // for auth-int, rspauth covers the response body, which is not known when this head is sent
+    if (input.qop() == Qop.AUTH) {
+      params.add(AuthParam.quoted("rspauth", DigestCalculation.rspauth(ha1, input, null)));
+    }
     params.add(AuthParam.quoted("cnonce", input.cnonce()));
     params.add(AuthParam.of("nc", input.nc()));
     StringBuilder out = new StringBuilder();
@@ -280,6 +324,17 @@ final class DigestScheme implements AuthScheme {
 
   private static SchemeVerdict missing(String field, String user) {
     return new SchemeVerdict.Rejected(ChallengeReason.MISSING_FIELD, field, user, NAME + " (unreadable)");
+  }
+
+  /** Only {@code qop=auth-int} in a realm that offers it; a cheap look for the token comes first. */
+  @Override
+  public boolean needsBody(String credentials, ProtectionSpace space) {
+    if (!space.auth().authInt() || !credentials.contains("auth-int")) {
+      return false;
+    }
+    ParseResult<Credentials> parsed = AuthHeaderParser.parseCredentials(NAME + " " + credentials);
+    return parsed instanceof ParseResult.Parsed<Credentials> ok
+        && ok.value().firstValue("qop").map(Qop.AUTH_INT.token()::equals).orElse(false);
   }
 
   @Override

@@ -16,16 +16,32 @@ final class QuotedString {
    */
   static String of(String text) {
     StringBuilder quoted = new StringBuilder(text.length() + 2).append('"');
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
+    String printable = quotable(text);
+    for (int i = 0; i < printable.length(); i++) {
+      char c = printable.charAt(i);
       if (c == '"' || c == '\\') {
-        quoted.append('\\').append(c);
-      } else if (c != '\t' && Character.getType(c) == Character.CONTROL) {
-        quoted.append('?');
-      } else {
-        quoted.append(c);
+        quoted.append('\\');
       }
+      quoted.append(c);
     }
     return quoted.append('"').toString();
+  }
+
+  /**
+   * {@code text} with each control character other than HTAB replaced by {@code ?}: what a
+   * quoted-string can carry (an {@code AuthParam} refuses the rest).
+   */
+  static String quotable(String text) {
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c != '\t' && Character.getType(c) == Character.CONTROL) {
+        if (out == null) {
+          out = new StringBuilder(text);
+        }
+        out.setCharAt(i, '?');
+      }
+    }
+    return out == null ? text : out.toString();
   }
 }

@@ -155,7 +155,9 @@ final class ExchangeDraft {
         down,
         status,
         decision.outcome(),
-        failure());
+        failure(),
+        decision.sent(),
+        decision.received());
   }
 
   private ExchangeError failure() {

@@ -32,6 +32,11 @@ final class HeldMessages {
     held.add(msg);
   }
 
+  /** Puts {@code msg} before everything that waits: it is handled next. */
+  void addFirst(Object msg) {
+    held.addFirst(msg);
+  }
+
   /**
    * Hands waiting messages to {@code process}, oldest first, while {@code accepts} says the current
    * phase takes the next one. A call made from inside {@code process} (a response written at once)

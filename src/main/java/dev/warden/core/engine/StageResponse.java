@@ -44,8 +44,9 @@ final class StageResponse {
       default -> "This proxy (Warden) needs valid credentials for the realm it named in the"
           + " Proxy-Authenticate header.";
     };
+    // a handshake that continues needs this connection for its next message
     FullHttpResponse response = build(request, code, title, text,
-        HttpUtil.isKeepAlive(request) && !closeAfterChallenge);
+        HttpUtil.isKeepAlive(request) && (!closeAfterChallenge || decision.continues()));
     for (String challenge : decision.challenges()) {
       response.headers().add("Proxy-Authenticate", challenge);
     }

@@ -3,7 +3,9 @@ package dev.warden.core.engine;
 import dev.warden.core.auth.AuthDecision;
 import dev.warden.core.auth.AuthOutcome;
 import dev.warden.core.auth.AuthRequest;
+import dev.warden.core.auth.ConnectionAuth;
 import dev.warden.core.auth.InForce;
+import dev.warden.core.auth.RequestBody;
 import dev.warden.core.settings.Limits;
 import dev.warden.core.target.Endpoint;
 import dev.warden.core.target.RequestTarget;
@@ -13,6 +15,7 @@ import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -68,6 +71,8 @@ final class WardenStage extends ChannelDuplexHandler {
   private enum Phase {
     /** Waiting for a request head. */
     IDLE,
+    /** The body is read before judging (Digest auth-int), at most {@code RequestBody.MAX_BYTES}. */
+    COLLECTING,
     /** A slow verification is running; everything waits. */
     JUDGING,
     /** The request body is read and discarded (after a refusal, or after an early response). */
@@ -95,8 +100,12 @@ final class WardenStage extends ChannelDuplexHandler {
   private String client = "";
   /** The client's IP address alone: failed authentications are counted per address, not per port. */
   private String clientAddress = "";
+  /** What connection-bound schemes (NTLM) remember on this connection; closed with it. */
+  private final ConnectionAuth connectionAuth = new ConnectionAuth();
   private Phase phase = Phase.IDLE;
   private ExchangeDraft current;
+  /** The request whose body is being read before it is judged, or null. */
+  private PendingJudgement pending;
   private boolean closeAfterResponse;
   private final ResponseWatcher responses = new ResponseWatcher(this::responseWritten);
   private boolean counted;
@@ -155,6 +164,7 @@ final class WardenStage extends ChannelDuplexHandler {
     }
     phase = Phase.CLOSED;
     deadlines.close();
+    connectionAuth.close();
     held.release();
     super.channelInactive(ctx);
   }
@@ -190,7 +200,7 @@ final class WardenStage extends ChannelDuplexHandler {
 
   private boolean accepts() {
     return switch (phase) {
-      case IDLE, TUNNEL, CLOSED -> true;
+      case IDLE, TUNNEL, CLOSED, COLLECTING -> true;
       // the body of the current request only: the next head waits until this exchange has ended
       case DRAIN, FORWARDING -> current != null && !current.requestEnded;
       case JUDGING, GATED, AWAITING_RESPONSE, TUNNEL_PENDING -> false;
@@ -207,6 +217,7 @@ final class WardenStage extends ChannelDuplexHandler {
           ReferenceCountUtil.release(msg);
         }
       }
+      case COLLECTING -> onCollectContent(msg);
       case DRAIN -> onDrainContent(msg);
       case FORWARDING -> onForwardContent(msg);
       case TUNNEL -> tunnelUp(msg);
@@ -238,10 +249,49 @@ final class WardenStage extends ChannelDuplexHandler {
     }
     InForce inForce = context.inForce.get();
     List<String> credentials = head.headers().getAll(HttpHeaderNames.PROXY_AUTHORIZATION);
-    CompletableFuture<AuthDecision> judging = inForce.policy().judge(
-        new AuthRequest(head.method().name(), endpoint.host().text(), endpoint.port(), credentials, sent,
-            clientAddress));
+    AuthRequest request = new AuthRequest(head.method().name(), endpoint.host().text(), endpoint.port(), credentials,
+        sent, clientAddress, connectionAuth);
     String display = target.display();
+    if (inForce.policy().needsBody(request)) {
+      pending = new PendingJudgement(head, display, inForce, request);
+      phase = Phase.COLLECTING;
+      return;
+    }
+    judge(head, display, inForce, request);
+  }
+
+  /**
+   * A body chunk of a request judged with its body: kept until the last one, then the request is
+   * judged and the whole body handed on as one chunk (to LittleProxy if allowed, to the drain if
+   * refused). A chunk past {@code RequestBody.MAX_BYTES}, or an invalid one, ends the collecting: the
+   * request is judged without its body (and refused) and that chunk goes the way of the rest.
+   */
+  private void onCollectContent(Object msg) {
+    PendingJudgement request = pending;
+    if (!(msg instanceof HttpContent content)) {
+      ReferenceCountUtil.release(msg);
+      return;
+    }
+    if (content.decoderResult().isFailure() || !request.fits(content.content())) {
+      pending = null;
+      held.addFirst(msg);
+      judge(request.head, request.display, request.inForce, request.request.withBody(
+          content.decoderResult().isFailure() ? RequestBody.NOT_HELD : RequestBody.TOO_LARGE));
+      return;
+    }
+    request.add(content.content());
+    boolean last = msg instanceof LastHttpContent;
+    ReferenceCountUtil.release(msg);
+    if (last) {
+      pending = null;
+      byte[] body = request.bytes();
+      held.addFirst(new DefaultLastHttpContent(Unpooled.wrappedBuffer(body)));
+      judge(request.head, request.display, request.inForce, request.request.withBody(RequestBody.held(body)));
+    }
+  }
+
+  private void judge(HttpRequest head, String display, InForce inForce, AuthRequest request) {
+    CompletableFuture<AuthDecision> judging = inForce.policy().judge(request);
     if (judging.isDone()) {
       judged(head, display, inForce, judging.join());
       return;

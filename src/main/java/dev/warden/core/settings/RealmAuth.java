@@ -15,9 +15,12 @@ import java.util.Objects;
  * @param nonceLifetime how long a Digest nonce is accepted; an older one is answered {@code stale=true}
  * @param disabledUserStatus what a disabled user with the right password gets: 403 (default: the
  *     credentials are understood and refused, retrying cannot help) or 407
+ * @param authInt whether Digest also offers {@code qop=auth-int} (the response then covers the
+ *     request body, which Warden holds, up to 1 MiB, before judging); off by default
  */
 public record RealmAuth(
-    List<String> schemes, List<String> digestAlgorithms, Duration nonceLifetime, int disabledUserStatus) {
+    List<String> schemes, List<String> digestAlgorithms, Duration nonceLifetime, int disabledUserStatus,
+    boolean authInt) {
 
   public static final String BASIC = "basic";
   public static final String DIGEST = "digest";
@@ -44,6 +47,11 @@ public record RealmAuth(
     Objects.requireNonNull(nonceLifetime, "nonceLifetime");
   }
 
+  /** Without {@code qop=auth-int}. */
+  public RealmAuth(List<String> schemes, List<String> digestAlgorithms, Duration nonceLifetime, int disabledUserStatus) {
+    this(schemes, digestAlgorithms, nonceLifetime, disabledUserStatus, false);
+  }
+
   /** Basic only, the Digest defaults ready for when it is switched on, 403 for disabled users. */
   public static RealmAuth defaults() {
     return new RealmAuth(List.of(BASIC), DEFAULT_ALGORITHMS, DEFAULT_NONCE_LIFETIME, 403);
@@ -54,18 +62,22 @@ public record RealmAuth(
   }
 
   public RealmAuth withSchemes(List<String> value) {
-    return new RealmAuth(value, digestAlgorithms, nonceLifetime, disabledUserStatus);
+    return new RealmAuth(value, digestAlgorithms, nonceLifetime, disabledUserStatus, authInt);
   }
 
   public RealmAuth withDigestAlgorithms(List<String> value) {
-    return new RealmAuth(schemes, value, nonceLifetime, disabledUserStatus);
+    return new RealmAuth(schemes, value, nonceLifetime, disabledUserStatus, authInt);
   }
 
   public RealmAuth withNonceLifetime(Duration value) {
-    return new RealmAuth(schemes, digestAlgorithms, value, disabledUserStatus);
+    return new RealmAuth(schemes, digestAlgorithms, value, disabledUserStatus, authInt);
+  }
+
+  public RealmAuth withAuthInt(boolean value) {
+    return new RealmAuth(schemes, digestAlgorithms, nonceLifetime, disabledUserStatus, value);
   }
 
   public RealmAuth withDisabledUserStatus(int value) {
-    return new RealmAuth(schemes, digestAlgorithms, nonceLifetime, value);
+    return new RealmAuth(schemes, digestAlgorithms, nonceLifetime, value, authInt);
   }
 }

@@ -51,7 +51,7 @@ import java.util.regex.Pattern;
  *           "digest": { "realm": "Warden", "ha1": { "MD5": "...", "SHA-256": "..." } } }
  *       ],
  *       "auth": { "schemes": ["basic"], "digestAlgorithms": ["SHA-256", "MD5"],
- *                 "nonceLifetimeSeconds": 300, "disabledUserStatus": 403 }
+ *                 "nonceLifetimeSeconds": 300, "disabledUserStatus": 403, "authInt": false }
  *     }
  *   ]
  * }
@@ -127,12 +127,13 @@ final class SettingsJson {
   @JsonPropertyOrder({"name", "hostPatterns", "users", "auth"})
   private record RealmDto(String name, List<String> hostPatterns, List<UserDto> users, AuthDto auth) {}
 
-  @JsonPropertyOrder({"schemes", "digestAlgorithms", "nonceLifetimeSeconds", "disabledUserStatus"})
+  @JsonPropertyOrder({"schemes", "digestAlgorithms", "nonceLifetimeSeconds", "disabledUserStatus", "authInt"})
   private record AuthDto(
       List<String> schemes,
       List<String> digestAlgorithms,
       Long nonceLifetimeSeconds,
-      Integer disabledUserStatus) {}
+      Integer disabledUserStatus,
+      Boolean authInt) {}
 
   @JsonPropertyOrder({"name", "enabled", "passwordHash", "digest"})
   private record UserDto(
@@ -234,7 +235,7 @@ final class SettingsJson {
         realm.hostPatterns(),
         realm.users().stream().map(SettingsJson::toDto).toList(),
         new AuthDto(auth.schemes(), auth.digestAlgorithms(), auth.nonceLifetime().toSeconds(),
-            auth.disabledUserStatus()));
+            auth.disabledUserStatus(), auth.authInt()));
   }
 
   private static UserDto toDto(User user) {
@@ -343,7 +344,8 @@ final class SettingsJson {
         ? defaults.nonceLifetime()
         : Duration.ofSeconds(dto.nonceLifetimeSeconds());
     int status = orDefault(dto.disabledUserStatus(), defaults.disabledUserStatus());
-    return new RealmAuth(schemes, algorithms, lifetime, status);
+    boolean authInt = dto.authInt() != null && dto.authInt();
+    return new RealmAuth(schemes, algorithms, lifetime, status, authInt);
   }
 
   private static DigestSecrets toDigest(DigestDto dto, String where) throws UnreadableException {

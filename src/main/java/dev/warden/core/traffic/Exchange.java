@@ -1,6 +1,8 @@
 package dev.warden.core.traffic;
 
 import dev.warden.core.auth.AuthOutcome;
+import dev.warden.core.auth.ReceivedCredentials;
+import dev.warden.core.auth.header.Challenge;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +33,9 @@ import java.util.Optional;
  * @param status status sent to the client, 0 when none was sent
  * @param auth what the 407 enforcement decided
  * @param error why the destination gave no answer, or null
+ * @param challenges the challenges Warden sent, one Proxy-Authenticate field each, as structured
+ *     values (empty when none was sent)
+ * @param received what Warden read from the Proxy-Authorization field, never the secret
  */
 public record Exchange(
     long id,
@@ -48,7 +53,9 @@ public record Exchange(
     BodyPreview responseBody,
     int status,
     AuthOutcome auth,
-    ExchangeError error) {
+    ExchangeError error,
+    List<Challenge> challenges,
+    ReceivedCredentials received) {
 
   public Exchange {
     Objects.requireNonNull(client);
@@ -62,6 +69,17 @@ public record Exchange(
     Objects.requireNonNull(requestBody);
     Objects.requireNonNull(responseBody);
     Objects.requireNonNull(auth);
+    challenges = List.copyOf(challenges);
+    Objects.requireNonNull(received);
+  }
+
+  /** An exchange whose auth parameters were not recorded (no challenge, nothing read). */
+  public Exchange(long id, long connectionId, String client, Instant started, Duration timeToFirstByte,
+      Duration duration, String method, String url, String protocol, List<Header> requestHeaders,
+      List<Header> responseHeaders, BodyPreview requestBody, BodyPreview responseBody, int status,
+      AuthOutcome auth, ExchangeError error) {
+    this(id, connectionId, client, started, timeToFirstByte, duration, method, url, protocol, requestHeaders,
+        responseHeaders, requestBody, responseBody, status, auth, error, List.of(), ReceivedCredentials.NONE);
   }
 
   /** Bytes of body kept in memory: the request and response previews' kept sizes. */
@@ -79,7 +97,7 @@ public record Exchange(
     }
     return new Exchange(id, connectionId, client, started, timeToFirstByte, duration, method, url,
         protocol, requestHeaders, responseHeaders, requestBody.releasedForMemory(),
-        responseBody.releasedForMemory(), status, auth, error);
+        responseBody.releasedForMemory(), status, auth, error, challenges, received);
   }
 
   public boolean isConnect() {

@@ -85,18 +85,46 @@ public final class DetailsView {
     return root;
   }
 
+  /**
+   * Why the credentials were accepted or refused (one sentence), the challenges sent, and a grid of
+   * the parameters received, one row each, the secret masked.
+   */
   private static Node authPane(DetailsViewModel model) {
+    Label verdict = new Label();
+    verdict.setId("auth-verdict");
+    verdict.getStyleClass().add("outcome");
+    verdict.setWrapText(true);
+    verdict.textProperty().bind(model.authVerdictProperty());
     Label sent = new Label("Challenge Warden sent");
     sent.getStyleClass().add("section-title");
     Label received = new Label("Credentials received");
     received.getStyleClass().add("section-title");
     TextArea challenge = text("auth-challenge", model.challengeProperty());
-    TextArea credentials = text("auth-credentials", model.credentialsProperty());
     challenge.setPrefRowCount(4);
-    credentials.setPrefRowCount(7);
-    VBox box = new VBox(8, sent, challenge, received, credentials);
+    GridPane grid = new GridPane();
+    grid.setId("auth-received");
+    grid.getStyleClass().add("facts");
+    grid.setHgap(16);
+    grid.setVgap(4);
+    model.received().addListener((ListChangeListener<DetailsViewModel.Fact>) c -> {
+      grid.getChildren().clear();
+      int row = 0;
+      for (DetailsViewModel.Fact f : model.received()) {
+        Label key = new Label(f.label());
+        key.getStyleClass().add("fact-label");
+        key.setMinWidth(Region.USE_PREF_SIZE);
+        Label value = new Label(f.value());
+        value.setId("auth-" + f.label().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-"));
+        value.getStyleClass().addAll("fact-value", "mono");
+        value.setWrapText(true);
+        grid.addRow(row++, key, value);
+      }
+    });
+    VBox box = new VBox(8, verdict, sent, challenge, received, grid);
     box.setPadding(new Insets(12));
-    return box;
+    ScrollPane scroll = new ScrollPane(box);
+    scroll.setFitToWidth(true);
+    return scroll;
   }
 
   private static Tab tab(String title, Node icon, Node content) {

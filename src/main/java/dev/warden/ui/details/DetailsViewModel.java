@@ -1,6 +1,7 @@
 package dev.warden.ui.details;
 
 import dev.warden.core.auth.AuthOutcome;
+import dev.warden.core.auth.header.AuthHeaderWriter;
 import dev.warden.core.traffic.Exchange;
 import dev.warden.core.traffic.Header;
 import dev.warden.ui.traffic.ExchangeFacts;
@@ -9,7 +10,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -19,8 +19,9 @@ import javafx.collections.ObservableList;
 
 /**
  * The details of the selected exchange: overview facts and the outcome in one sentence, request and
- * response heads and bodies, and the auth exchange (challenge sent, credentials received with the
- * secret masked). No nodes; FX thread.
+ * response heads and bodies, and the auth exchange: the challenges sent and the credentials'
+ * parameters received (secret masked), both from the structured values the core recorded (never
+ * parsed from recorded header text), and why they were accepted or refused. No nodes; FX thread.
  */
 public final class DetailsViewModel {
 
@@ -39,7 +40,8 @@ public final class DetailsViewModel {
   private final ReadOnlyStringWrapper responseHead = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper responseBody = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper challenge = new ReadOnlyStringWrapper("");
-  private final ReadOnlyStringWrapper credentials = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper authVerdict = new ReadOnlyStringWrapper("");
+  private final ObservableList<Fact> received = FXCollections.observableArrayList();
 
   public DetailsViewModel() {
     exchange.addListener((o, a, b) -> show(b));
@@ -48,8 +50,9 @@ public final class DetailsViewModel {
   private void show(Exchange e) {
     if (e == null) {
       overview.clear();
+      received.clear();
       for (ReadOnlyStringWrapper p : List.of(outcome, requestHead, requestBody, responseHead, responseBody,
-          challenge, credentials)) {
+          challenge, authVerdict)) {
         p.set("");
       }
       return;
@@ -62,7 +65,8 @@ public final class DetailsViewModel {
         : e.protocol() + " " + e.status() + "\n" + headers(e.responseHeaders()));
     responseBody.set(caption(BodyText.render(e.responseBody(), e.responseHeader("Content-Type"))));
     challenge.set(challengeText(e));
-    credentials.set(credentialsText(e));
+    authVerdict.set(e.auth().describe() + ".");
+    received.setAll(ReceivedFacts.of(e.received()));
   }
 
   /** The outcome in one plain sentence, e.g. "Basic credentials for unknown user 'bob' in realm 'Corp'". */
@@ -93,9 +97,9 @@ public final class DetailsViewModel {
   }
 
   private static String challengeText(Exchange e) {
-    List<String> sent = e.responseHeaders().stream()
-        .filter(h -> h.name().equalsIgnoreCase("Proxy-Authenticate"))
-        .map(h -> "Proxy-Authenticate: " + h.value())
+    // the structured challenges Warden recorded, written as they went on the wire
+    List<String> sent = e.challenges().stream()
+        .map(c -> "Proxy-Authenticate: " + AuthHeaderWriter.write(c))
         .toList();
     if (!sent.isEmpty()) {
       return "HTTP/1.1 407 Proxy Authentication Required\n" + String.join("\n", sent);
@@ -103,37 +107,6 @@ public final class DetailsViewModel {
     return e.auth() instanceof AuthOutcome.NotRequired
         ? "No challenge: enforcement was off."
         : "No challenge: the request was accepted.";
-  }
-
-  /** Scheme and user from the recorded (already redacted) field; the secret is always masked. */
-  static String credentialsText(Exchange e) {
-    Optional<String> field = e.requestHeader("Proxy-Authorization");
-    if (field.isEmpty()) {
-      return "No Proxy-Authorization was sent.";
-    }
-    String value = field.get().strip();
-    int space = value.indexOf(' ');
-    String scheme = space < 0 ? value : value.substring(0, space);
-    String rest = space < 0 ? "" : value.substring(space + 1).strip();
-    boolean basicForm = !scheme.equalsIgnoreCase("Digest") && rest.contains(":");
-    String user = basicForm ? rest.substring(0, rest.indexOf(':')) : ExchangeFacts.userName(e).orElse("");
-    StringBuilder out = new StringBuilder();
-    out.append("Scheme:    ").append(scheme).append('\n');
-    out.append("User:      ").append(user.isEmpty() ? "(none readable)" : user).append('\n');
-    out.append("Password:  ••••••  (never recorded)\n");
-    if (e.auth() instanceof AuthOutcome.Challenged c && !c.detail().isEmpty()) {
-      out.append("Problem:   ").append(c.detail()).append('\n');
-    }
-    if (scheme.equalsIgnoreCase("Digest")) {
-      // the core keeps only the user name of a Digest field: realm, nonce, uri, nc, cnonce are not recorded
-      out.append("\nAs recorded: Proxy-Authorization: ").append(scheme)
-          .append(user.isEmpty() ? " ***" : " username=\"" + user + "\", response=***")
-          .append("\n(the other Digest parameters are not recorded)");
-      return out.toString();
-    }
-    out.append("\nAs recorded: Proxy-Authorization: ").append(scheme).append(' ')
-        .append(user.isEmpty() ? "***" : user + ":***");
-    return out.toString();
   }
 
   private static String headers(List<Header> headers) {
@@ -195,7 +168,13 @@ public final class DetailsViewModel {
     return challenge.getReadOnlyProperty();
   }
 
-  public ReadOnlyStringProperty credentialsProperty() {
-    return credentials.getReadOnlyProperty();
+  /** The Auth tab's one sentence: why the credentials were accepted or refused. */
+  public ReadOnlyStringProperty authVerdictProperty() {
+    return authVerdict.getReadOnlyProperty();
+  }
+
+  /** The Auth tab's grid: what was read from the Proxy-Authorization field, secret masked. */
+  public ObservableList<Fact> received() {
+    return received;
   }
 }

@@ -44,7 +44,8 @@ public final class EditorViewModel {
   // Properties
   private final ObservableList<RealmDraft> realms = FXCollections.observableArrayList(
       r -> new Observable[] {r.nameProperty(), r.patternsProperty(), r.users(), r.basicProperty(),
-          r.digestProperty(), r.digestFirstProperty(), r.presetProperty(), r.disabledGet407Property()});
+          r.digestProperty(), r.digestFirstProperty(), r.presetProperty(), r.disabledGet407Property(),
+          r.nonceLifetimeProperty()});
   private final ObjectProperty<RealmDraft> selectedRealm = new SimpleObjectProperty<>();
   private final ObjectProperty<RealmDraft> defaultRealm = new SimpleObjectProperty<>();
   private final ObservableList<String> problems = FXCollections.observableArrayList();
@@ -292,6 +293,10 @@ public final class EditorViewModel {
       if (r != defaultRealm.get() && r.patternList().isEmpty()) {
         p.add((name.isEmpty() ? "A realm" : "Realm '" + name + "'")
             + " needs a host pattern (e.g. *.corp.example), or make it the default");
+      }
+      String lifetime = r.nonceLifetimeProblem();
+      if (lifetime != null) {
+        p.add(lifetime);
       }
     }
     if (!realms.isEmpty() && defaultRealm.get() == null) {

@@ -9,6 +9,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -20,8 +21,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 
 /**
  * A realm's Authentication tab in the editor: which schemes it offers and in which order, the
- * Digest algorithm preset with one sentence on what it means for real clients, and whether a
- * disabled user gets 403 or 407. Bound to one {@link RealmDraft} at a time. FX thread.
+ * Digest algorithm preset with one sentence on what it means for real clients, the Digest nonce
+ * lifetime, and whether a disabled user gets 403 or 407. Bound to one {@link RealmDraft} at a time. FX thread.
  */
 final class RealmAuthForm {
 
@@ -31,6 +32,7 @@ final class RealmAuthForm {
   private final ComboBox<DigestPreset> preset = new ComboBox<>();
   private final Label presetExplanation = new Label();
   private final CheckBox disabled407 = new CheckBox("Answer disabled users with 407 instead of 403");
+  private final TextField nonceLifetime = new TextField();
   private RealmDraft bound;
 
   /** Schemes and their order, the Digest algorithm preset with what it means, disabled users' status. */
@@ -62,6 +64,16 @@ final class RealmAuthForm {
     keepBasic.visibleProperty().bind(basic.selectedProperty().not().and(digest.selectedProperty()));
     keepBasic.managedProperty().bind(keepBasic.visibleProperty());
 
+    nonceLifetime.setId("realm-nonce-lifetime");
+    nonceLifetime.setPrefColumnCount(6);
+    nonceLifetime.disableProperty().bind(digest.selectedProperty().not());
+    nonceLifetime.setTooltip(new Tooltip("A nonce older than this is answered with stale=true; clients retry"
+        + " with the new one without asking for the password"));
+    Label lifetimeHint = new Label("90s, 5m, 1h; from 1 s to 24 h");
+    lifetimeHint.getStyleClass().add(Styles.TEXT_MUTED);
+    HBox lifetime = new HBox(10, nonceLifetime, lifetimeHint);
+    lifetime.setAlignment(Pos.CENTER_LEFT);
+
     disabled407.setId("realm-disabled-407");
     disabled407.setTooltip(new Tooltip("403 tells the client that retrying cannot help; 407 asks again"));
 
@@ -73,11 +85,14 @@ final class RealmAuthForm {
     // a GridPane column shrinks labels to "..." when the row's other cell asks for the width
     schemesLabel.setMinWidth(Region.USE_PREF_SIZE);
     presetLabel.setMinWidth(Region.USE_PREF_SIZE);
+    Label lifetimeLabel = new Label("Nonce lifetime");
+    lifetimeLabel.setMinWidth(Region.USE_PREF_SIZE);
     grid.addRow(0, schemesLabel, schemes);
     grid.add(keepBasic, 1, 1);
     grid.addRow(2, presetLabel, preset);
     grid.add(presetExplanation, 1, 3);
-    grid.add(disabled407, 1, 4);
+    grid.addRow(4, lifetimeLabel, lifetime);
+    grid.add(disabled407, 1, 5);
     GridPane.setHgrow(presetExplanation, Priority.ALWAYS);
     VBox box = new VBox(8, grid);
     box.setPadding(new Insets(10, 0, 0, 0));
@@ -104,6 +119,7 @@ final class RealmAuthForm {
     digestFirst.selectedProperty().bindBidirectional(realm.digestFirstProperty());
     preset.valueProperty().bindBidirectional(realm.presetProperty());
     disabled407.selectedProperty().bindBidirectional(realm.disabledGet407Property());
+    nonceLifetime.textProperty().bindBidirectional(realm.nonceLifetimeProperty());
     preset.setButtonCell(presetCell()); // a null value shows this realm's loaded algorithms
   }
 
@@ -114,6 +130,7 @@ final class RealmAuthForm {
     digestFirst.selectedProperty().unbindBidirectional(realm.digestFirstProperty());
     preset.valueProperty().unbindBidirectional(realm.presetProperty());
     disabled407.selectedProperty().unbindBidirectional(realm.disabledGet407Property());
+    nonceLifetime.textProperty().unbindBidirectional(realm.nonceLifetimeProperty());
     bound = null;
   }
 }

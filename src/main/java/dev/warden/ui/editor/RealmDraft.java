@@ -1,5 +1,6 @@
 package dev.warden.ui.editor;
 
+import dev.warden.core.settings.LifetimeText;
 import dev.warden.core.settings.Realm;
 import dev.warden.core.settings.RealmAuth;
 import java.util.ArrayList;
@@ -16,7 +17,8 @@ import javafx.collections.ObservableList;
 
 /**
  * A realm being edited: name, host patterns as typed, users, and how it asks for credentials
- * (schemes, their order, the Digest algorithm preset, the status for disabled users). FX thread.
+ * (schemes, their order, the Digest algorithm preset and nonce lifetime, the status for disabled
+ * users). FX thread.
  */
 public final class RealmDraft {
 
@@ -30,6 +32,8 @@ public final class RealmDraft {
   /** Null while the algorithms loaded are none of the presets: they are then kept as they are. */
   private final ObjectProperty<DigestPreset> preset = new SimpleObjectProperty<>(DigestPreset.RFC_ORDER);
   private final BooleanProperty disabledGet407 = new SimpleBooleanProperty(false);
+  /** The Digest nonce lifetime as typed ({@code 90s}, {@code 5m}, {@code 1h}). */
+  private final StringProperty nonceLifetime = new SimpleStringProperty("");
   private final String savedName;
   private final RealmAuth savedAuth;
 
@@ -49,6 +53,7 @@ public final class RealmDraft {
     }
     preset.set(DigestPreset.of(auth.digestAlgorithms()).orElse(null));
     disabledGet407.set(auth.disabledUserStatus() == 407);
+    nonceLifetime.set(LifetimeText.format(auth.nonceLifetime()));
   }
 
   static RealmDraft of(Realm realm) {
@@ -59,8 +64,9 @@ public final class RealmDraft {
 
   /**
    * The realm's auth as drafted: the checked schemes in the chosen order, the preset's algorithms
-   * (or the loaded ones when no preset matched them), the disabled-user status; the nonce lifetime
-   * as loaded.
+   * (or the loaded ones when no preset matched them), the disabled-user status, and the nonce
+   * lifetime as typed (as loaded while what is typed is not a duration: {@link #nonceLifetimeProblem}
+   * then blocks Save).
    */
   public RealmAuth auth() {
     List<String> schemes = new ArrayList<>();
@@ -72,7 +78,17 @@ public final class RealmDraft {
     }
     List<String> algorithms = preset.get() == null ? savedAuth.digestAlgorithms() : preset.get().algorithms();
     return savedAuth.withSchemes(schemes).withDigestAlgorithms(algorithms)
-        .withDisabledUserStatus(disabledGet407.get() ? 407 : 403);
+        .withDisabledUserStatus(disabledGet407.get() ? 407 : 403)
+        .withNonceLifetime(LifetimeText.parse(nonceLifetime.get()).orElse(savedAuth.nonceLifetime()));
+  }
+
+  /** Why the typed nonce lifetime cannot be read, or null (its range is the validator's to judge). */
+  public String nonceLifetimeProblem() {
+    if (LifetimeText.parse(nonceLifetime.get()).isPresent()) {
+      return null;
+    }
+    String label = name.get() == null || name.get().isBlank() ? "A realm" : "Realm '" + name.get().strip() + "'";
+    return label + ": nonce lifetime '" + nonceLifetime.get() + "' is not a duration; use " + LifetimeText.FORMS;
   }
 
   /** The Digest algorithms as loaded, for when no preset matches them. */
@@ -118,6 +134,11 @@ public final class RealmDraft {
   /** Whether a disabled user with the right password gets 407 (true) or 403. */
   public BooleanProperty disabledGet407Property() {
     return disabledGet407;
+  }
+
+  /** The Digest nonce lifetime as typed: {@code 90}, {@code 90s}, {@code 5m}, {@code 1h}. */
+  public StringProperty nonceLifetimeProperty() {
+    return nonceLifetime;
   }
 
   public ObservableList<UserDraft> users() {

@@ -2,6 +2,7 @@ package dev.warden.core.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warden.core.auth.header.AuthHeaderWriter;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,13 +18,22 @@ class ChallengeTest {
 
   @Test
   void offersBasicWithTheRealmAndUtf8Charset() {
-    assertThat(basic.challenges(realm("Corp"), false)).containsExactly("Basic realm=\"Corp\", charset=\"UTF-8\"");
+    assertThat(written(realm("Corp"))).containsExactly("Basic realm=\"Corp\", charset=\"UTF-8\"");
   }
 
   @Test
   void escapesQuoteAndBackslashInsideTheRealm() {
-    assertThat(basic.challenges(realm("Say \"hi\" C:\\net"), false))
+    assertThat(written(realm("Say \"hi\" C:\\net")))
         .containsExactly("Basic realm=\"Say \\\"hi\\\" C:\\\\net\", charset=\"UTF-8\"");
+  }
+
+  @Test
+  void aRealmWithALineBreakIsWrittenWithQuestionMarks() {
+    assertThat(written(realm("a\r\nSet-Cookie: x"))).containsExactly("Basic realm=\"a??Set-Cookie: x\", charset=\"UTF-8\"");
+  }
+
+  private List<String> written(ProtectionSpace space) {
+    return basic.challenges(space, false).stream().map(AuthHeaderWriter::write).toList();
   }
 
   @Test

@@ -149,12 +149,27 @@ class JsonSettingsStoreTest {
                   "MD5"
                 ],
                 "nonceLifetimeSeconds": 300,
-                "disabledUserStatus": 403
+                "disabledUserStatus": 403,
+                "authInt": false
               }
             }
           ]
         }
         """);
+  }
+
+  @Test
+  void roundTripsDigestAuthIntOfferedPerRealm() throws Exception {
+    Settings settings = Settings.defaults().withRealms(List.of(
+        new Realm("Lab", List.of(), List.of(), RealmAuth.defaults().withSchemes(List.of("digest")).withAuthInt(true)),
+        new Realm("Other", List.of("*.other.example"), List.of(), RealmAuth.defaults())));
+
+    store().save(settings);
+    Settings loaded = new JsonSettingsStore(file()).load().settings();
+
+    assertThat(loaded).isEqualTo(settings);
+    assertThat(loaded.realms().get(0).auth().authInt()).isTrue();
+    assertThat(loaded.realms().get(1).auth().authInt()).isFalse();
   }
 
   @Test

@@ -3,9 +3,11 @@ package dev.warden.ui.details;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.core.auth.ChallengeReason;
+import dev.warden.core.auth.ReceivedCredentials;
 import dev.warden.core.traffic.BodyPreview;
 import dev.warden.ui.Exchanges;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -25,18 +27,47 @@ class DetailsViewModelTest {
     model.exchangeProperty().set(
         Exchanges.challenged(7, "http://a.example/", ChallengeReason.WRONG_PASSWORD, "bob", "Corp"));
     assertThat(model.challengeProperty().get()).contains("Proxy-Authenticate: Basic realm=\"Corp\"");
-    assertThat(model.credentialsProperty().get()).contains("User:      bob").contains("••••••")
-        .contains("Basic bob:***");
+    assertThat(model.received()).containsExactly(
+        new DetailsViewModel.Fact("Scheme", "Basic"),
+        new DetailsViewModel.Fact("User", "bob"),
+        new DetailsViewModel.Fact("Password", ReceivedFacts.MASKED));
   }
 
   @Test
-  void authTabShowsADigestFieldAsRecordedWithTheResponseMasked() {
+  void authTabShowsEveryDigestParameterReceivedWithTheResponseMasked() {
+    ReceivedCredentials.DigestParams params = new ReceivedCredentials.DigestParams("alice", false, "Corp",
+        "n0nce", Duration.ofSeconds(42), "00000002", "c0ffee", "auth", "SHA-256", "/x", true);
     model.exchangeProperty().set(
-        Exchanges.challengedDigest(8, "http://a.example/", ChallengeReason.WRONG_PASSWORD, "alice", "Corp"));
-    assertThat(model.credentialsProperty().get()).contains("Scheme:    Digest").contains("User:      alice")
-        .contains("Proxy-Authorization: Digest username=\"alice\", response=***")
-        .contains("the other Digest parameters are not recorded")
-        .doesNotContain("alice:***");
+        Exchanges.challengedDigest(8, "http://a.example/x", ChallengeReason.BAD_RESPONSE, "alice", "Corp", params));
+    assertThat(model.received()).containsExactly(
+        new DetailsViewModel.Fact("Scheme", "Digest"),
+        new DetailsViewModel.Fact("username", "alice"),
+        new DetailsViewModel.Fact("realm", "Corp"),
+        new DetailsViewModel.Fact("nonce", "n0nce"),
+        new DetailsViewModel.Fact("nonce age", "42 s"),
+        new DetailsViewModel.Fact("nc", "00000002"),
+        new DetailsViewModel.Fact("cnonce", "c0ffee"),
+        new DetailsViewModel.Fact("qop", "auth"),
+        new DetailsViewModel.Fact("algorithm", "SHA-256"),
+        new DetailsViewModel.Fact("uri", "/x"),
+        new DetailsViewModel.Fact("userhash", "false"),
+        new DetailsViewModel.Fact("opaque", "sent"),
+        new DetailsViewModel.Fact("response", ReceivedFacts.MASKED));
+    assertThat(model.authVerdictProperty().get())
+        .isEqualTo("Digest credentials of user 'alice' whose response does not match (wrong password, or computed"
+            + " for another method) in realm 'Corp'.");
+  }
+
+  @Test
+  void authTabSaysWhenANonceIsNotOneWardenIssued() {
+    ReceivedCredentials.DigestParams params = new ReceivedCredentials.DigestParams("alice", false, "Corp",
+        "forged", null, "00000001", "c", "auth", "", "/", false);
+    model.exchangeProperty().set(
+        Exchanges.challengedDigest(9, "http://a.example/", ChallengeReason.UNKNOWN_NONCE, "alice", "Corp", params));
+    assertThat(model.received()).contains(
+        new DetailsViewModel.Fact("nonce age", "not a nonce Warden issued for this realm"),
+        new DetailsViewModel.Fact("algorithm", "(not sent: MD5)"),
+        new DetailsViewModel.Fact("opaque", "(not sent)"));
   }
 
   @Test

@@ -108,7 +108,7 @@ public final class NonceFactory {
       return new NonceVerdict.Unknown(NonceVerdict.Reason.FROM_THE_FUTURE);
     }
     if (ageMillis > lifetime.toMillis()) {
-      return new NonceVerdict.Expired(issuedAt);
+      return new NonceVerdict.Expired(issuedAt, Duration.ofMillis(ageMillis));
     }
     return new NonceVerdict.Fresh(issuedAt, Duration.ofMillis(Math.max(0, ageMillis)));
   }

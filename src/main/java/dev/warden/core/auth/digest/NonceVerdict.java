@@ -37,11 +37,14 @@ public sealed interface NonceVerdict {
   /**
    * Issued by this factory for this realm but older than the lifetime: answer with a new nonce and
    * {@code stale=true} when the response is otherwise right.
+   *
+   * @param age how long ago it was issued
    */
-  record Expired(Instant issuedAt) implements NonceVerdict {
+  record Expired(Instant issuedAt, Duration age) implements NonceVerdict {
 
     public Expired {
       Objects.requireNonNull(issuedAt, "issuedAt");
+      Objects.requireNonNull(age, "age");
     }
   }
 

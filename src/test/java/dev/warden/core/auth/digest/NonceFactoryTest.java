@@ -43,7 +43,7 @@ class NonceFactoryTest {
     clock.advance(LIFETIME);
     assertThat(nonces.verify(nonce, "Warden", LIFETIME)).isInstanceOf(Fresh.class);
     clock.advance(Duration.ofMillis(1));
-    assertThat(nonces.verify(nonce, "Warden", LIFETIME)).isEqualTo(new Expired(START));
+    assertThat(nonces.verify(nonce, "Warden", LIFETIME)).isEqualTo(new Expired(START, LIFETIME.plusMillis(1)));
   }
 
   @Test
