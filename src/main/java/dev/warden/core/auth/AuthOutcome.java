@@ -122,7 +122,8 @@ public sealed interface AuthOutcome {
         case NO_DIGEST_CREDENTIAL -> scheme + " credentials of user '" + user + "', who has no " + detail
             + " Digest credential here (set the password again)" + where;
         case LOCKED_OUT -> "Refused without checking the credentials: " + detail + where;
-        case BUSY -> "Too many password checks in progress; answered 503" + where;
+        case BUSY -> "Too many password checks in progress" + (detail.isEmpty() ? "" : " (" + detail + ")")
+            + "; answered 503" + where;
         case INTERNAL_ERROR -> "Warden failed while judging the credentials (" + detail + "); refused" + where;
       };
     }
