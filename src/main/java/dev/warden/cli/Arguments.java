@@ -3,6 +3,7 @@ package dev.warden.cli;
 import dev.warden.core.auth.digest.DigestAlgorithm;
 import dev.warden.core.settings.ListenAddress;
 import dev.warden.core.settings.RealmAuth;
+import dev.warden.core.settings.RealmLockout;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,6 +36,8 @@ import java.util.stream.Collectors;
  *     {@link DigestAlgorithm#token()} spells them ({@code --digest-algorithms}, headless only)
  * @param nonceLifetime the default realm's Digest nonce lifetime ({@code --nonce-lifetime}, headless
  *     only)
+ * @param lockout the default realm's lockout thresholds, duration and status ({@code --lockout},
+ *     headless only)
  */
 public record Arguments(
     boolean headless,
@@ -48,7 +51,8 @@ public record Arguments(
     boolean noAuth,
     Optional<List<String>> schemes,
     Optional<List<String>> digestAlgorithms,
-    Optional<Duration> nonceLifetime) {
+    Optional<Duration> nonceLifetime,
+    Optional<RealmLockout> lockout) {
 
   public Arguments {
     Objects.requireNonNull(config);
@@ -59,11 +63,15 @@ public record Arguments(
     schemes = schemes.map(List::copyOf);
     digestAlgorithms = digestAlgorithms.map(List::copyOf);
     Objects.requireNonNull(nonceLifetime);
+    Objects.requireNonNull(lockout);
   }
 
-  /** Whether any flag changes the default realm's authentication (schemes, algorithms, lifetime). */
+  /**
+   * Whether any flag changes the default realm's authentication (schemes, algorithms, lifetime,
+   * lockout).
+   */
   public boolean changesRealmAuth() {
-    return schemes.isPresent() || digestAlgorithms.isPresent() || nonceLifetime.isPresent();
+    return schemes.isPresent() || digestAlgorithms.isPresent() || nonceLifetime.isPresent() || lockout.isPresent();
   }
 
   /**
@@ -109,10 +117,10 @@ public record Arguments(
   }
 
   private static final List<String> VALUE_FLAGS = List.of("--config", "--listen", "--realm", "--user",
-      "--users-file", "--schemes", "--digest-algorithms", "--nonce-lifetime");
+      "--users-file", "--schemes", "--digest-algorithms", "--nonce-lifetime", "--lockout");
 
   private static final List<String> HEADLESS_ONLY = List.of("--realm", "--user", "--users-file",
-      "--no-auth", "--schemes", "--digest-algorithms", "--nonce-lifetime");
+      "--no-auth", "--schemes", "--digest-algorithms", "--nonce-lifetime", "--lockout");
 
   private static final List<String> REPEATABLE = List.of("--user", "--users-file");
 
@@ -141,6 +149,7 @@ public record Arguments(
       case "--schemes" -> "digest,basic";
       case "--digest-algorithms" -> "SHA-256,MD5";
       case "--nonce-lifetime" -> "5m";
+      case "--lockout" -> "10,50,5m,429";
       default -> ".htpasswd";
     };
   }
@@ -161,6 +170,7 @@ public record Arguments(
     List<String> schemes;
     List<String> digestAlgorithms;
     Duration nonceLifetime;
+    RealmLockout lockout;
 
     void accept(String flag, String value) throws UsageException {
       if (!REPEATABLE.contains(flag) && !seen.add(flag)) {
@@ -186,6 +196,7 @@ public record Arguments(
         case "--schemes" -> schemes = schemes(flag, value);
         case "--digest-algorithms" -> digestAlgorithms = algorithms(flag, value);
         case "--nonce-lifetime" -> nonceLifetime = lifetime(flag, value);
+        case "--lockout" -> lockout = lockout(flag, value);
         default -> throw new IllegalStateException(flag);
       }
       if (HEADLESS_ONLY.contains(flag)) {
@@ -248,22 +259,52 @@ public record Arguments(
     }
 
     private static Duration lifetime(String flag, String value) throws UsageException {
+      return duration(flag, value, RealmAuth.MIN_NONCE_LIFETIME, RealmAuth.MAX_NONCE_LIFETIME);
+    }
+
+    private static Duration duration(String flag, String value, Duration min, Duration max)
+        throws UsageException {
       Matcher m = DURATION.matcher(value.strip());
       if (!m.matches()) {
         throw new UsageException(flag + ": '" + value + "' is not a duration; use seconds (90, 90s), "
             + "minutes (5m) or hours (1h)");
       }
       long amount = Long.parseLong(m.group(1));
-      Duration lifetime = switch (m.group(2)) {
+      Duration duration = switch (m.group(2)) {
         case "m" -> Duration.ofMinutes(amount);
         case "h" -> Duration.ofHours(amount);
         default -> Duration.ofSeconds(amount);
       };
-      if (lifetime.compareTo(RealmAuth.MIN_NONCE_LIFETIME) < 0
-          || lifetime.compareTo(RealmAuth.MAX_NONCE_LIFETIME) > 0) {
+      if (duration.compareTo(min) < 0 || duration.compareTo(max) > 0) {
         throw new UsageException(flag + ": '" + value + "' is outside 1s to 24h");
       }
-      return lifetime;
+      return duration;
+    }
+
+    /** {@code DELAY_AFTER,LOCKOUT_AFTER,DURATION[,STATUS]}, e.g. {@code 10,50,5m} or {@code 5,20,1h,429}. */
+    private static RealmLockout lockout(String flag, String value) throws UsageException {
+      List<String> items = items(flag, value);
+      if (items.size() < 3 || items.size() > 4) {
+        throw new UsageException(flag + ": '" + value + "' should be DELAY_AFTER,LOCKOUT_AFTER,DURATION[,407|429],"
+            + " e.g. " + flag + " " + example(flag));
+      }
+      int delayAfter = count(flag, items.get(0), 0);
+      int lockoutAfter = count(flag, items.get(1), 1);
+      Duration lasts = duration(flag, items.get(2), RealmLockout.MIN_LOCKOUT, RealmLockout.MAX_LOCKOUT);
+      int status = items.size() == 4 ? count(flag, items.get(3), 0) : RealmLockout.DEFAULTS.lockedOutStatus();
+      if (status != 407 && status != 429) {
+        throw new UsageException(flag + ": the status of a lockout is 407 or 429, not '" + items.get(3) + "'");
+      }
+      return new RealmLockout(delayAfter, lockoutAfter, lasts, status);
+    }
+
+    private static int count(String flag, String item, int min) throws UsageException {
+      if (!item.matches("[0-9]{1,5}") || Integer.parseInt(item) < min
+          || Integer.parseInt(item) > RealmLockout.MAX_THRESHOLD) {
+        throw new UsageException(flag + ": '" + item + "' is not a number from " + min + " to "
+            + RealmLockout.MAX_THRESHOLD);
+      }
+      return Integer.parseInt(item);
     }
 
     Arguments build() throws UsageException {
@@ -285,7 +326,8 @@ public record Arguments(
           noAuth,
           Optional.ofNullable(schemes),
           Optional.ofNullable(digestAlgorithms),
-          Optional.ofNullable(nonceLifetime));
+          Optional.ofNullable(nonceLifetime),
+          Optional.ofNullable(lockout));
     }
   }
 }

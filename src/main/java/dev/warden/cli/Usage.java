@@ -11,7 +11,7 @@ public final class Usage {
              warden --headless [--config FILE] [--listen HOST:PORT] [--realm NAME]
                     [--user NAME:PASSWORD]... [--users-file FILE]... [--no-auth]
                     [--schemes LIST] [--digest-algorithms LIST]
-                    [--nonce-lifetime DURATION]
+                    [--nonce-lifetime DURATION] [--lockout SPEC]
 
       Warden is a proxy that answers 407 Proxy Authentication Required, so you can see
       how clients authenticate to a proxy. Without --headless it opens its window.
@@ -47,6 +47,12 @@ public final class Usage {
         --nonce-lifetime DURATION
                                how long a Digest nonce is accepted: 90 or 90s,
                                5m, 1h; 1s to 24h (first run: 5m)
+        --lockout DELAY_AFTER,LOCKOUT_AFTER,DURATION[,407|429]
+                               failed logins a minute (per client address and per
+                               user) after which answers are delayed, after which
+                               the address or user is locked out, for how long,
+                               and whether a lockout is answered 407 or 429
+                               (first run: 10,50,5m,407)
 
       With --user or --users-file, these users replace the default realm's users.
       --user passwords work for Basic and for every Digest algorithm.

@@ -8,11 +8,12 @@ import java.util.Objects;
  *
  * @param outcome what was decided and why
  * @param status the status to answer with when refused: 407, 403 (a disabled user whose password
- *     was right) or 503 (verification busy); 0 when the request may pass
+ *     was right), 429 (locked out, where the realm says so) or 503 (verification busy); 0 when the
+ *     request may pass
  * @param challenges {@code Proxy-Authenticate} field values to send, one field per value, in
  *     preference order; empty when the request may pass
- * @param fields header fields to add to the response of an allowed request (e.g.
- *     {@code Proxy-Authentication-Info}); empty otherwise
+ * @param fields header fields to add to the response: of an allowed request (e.g.
+ *     {@code Proxy-Authentication-Info}), or of a refusal ({@code Retry-After} of a 429)
  * @param redactedCredentials what may be shown of the Proxy-Authorization field: scheme and user
  *     name only (e.g. {@code Basic alice:***}), empty when the request had none
  */

@@ -15,9 +15,11 @@ import java.util.Objects;
  * @param nonceLifetime how long a Digest nonce is accepted; an older one is answered {@code stale=true}
  * @param disabledUserStatus what a disabled user with the right password gets: 403 (default: the
  *     credentials are understood and refused, retrying cannot help) or 407
+ * @param lockout when failed logins are delayed and locked out, and how a lockout is answered
  */
 public record RealmAuth(
-    List<String> schemes, List<String> digestAlgorithms, Duration nonceLifetime, int disabledUserStatus) {
+    List<String> schemes, List<String> digestAlgorithms, Duration nonceLifetime, int disabledUserStatus,
+    RealmLockout lockout) {
 
   public static final String BASIC = "basic";
   public static final String DIGEST = "digest";
@@ -42,9 +44,19 @@ public record RealmAuth(
     schemes = schemes.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
     digestAlgorithms = List.copyOf(digestAlgorithms);
     Objects.requireNonNull(nonceLifetime, "nonceLifetime");
+    Objects.requireNonNull(lockout, "lockout");
   }
 
-  /** Basic only, the Digest defaults ready for when it is switched on, 403 for disabled users. */
+  /** With the default lockout ({@link RealmLockout#DEFAULTS}). */
+  public RealmAuth(
+      List<String> schemes, List<String> digestAlgorithms, Duration nonceLifetime, int disabledUserStatus) {
+    this(schemes, digestAlgorithms, nonceLifetime, disabledUserStatus, RealmLockout.DEFAULTS);
+  }
+
+  /**
+   * Basic only, the Digest defaults ready for when it is switched on, 403 for disabled users, the
+   * default lockout.
+   */
   public static RealmAuth defaults() {
     return new RealmAuth(List.of(BASIC), DEFAULT_ALGORITHMS, DEFAULT_NONCE_LIFETIME, 403);
   }
@@ -54,18 +66,22 @@ public record RealmAuth(
   }
 
   public RealmAuth withSchemes(List<String> value) {
-    return new RealmAuth(value, digestAlgorithms, nonceLifetime, disabledUserStatus);
+    return new RealmAuth(value, digestAlgorithms, nonceLifetime, disabledUserStatus, lockout);
   }
 
   public RealmAuth withDigestAlgorithms(List<String> value) {
-    return new RealmAuth(schemes, value, nonceLifetime, disabledUserStatus);
+    return new RealmAuth(schemes, value, nonceLifetime, disabledUserStatus, lockout);
   }
 
   public RealmAuth withNonceLifetime(Duration value) {
-    return new RealmAuth(schemes, digestAlgorithms, value, disabledUserStatus);
+    return new RealmAuth(schemes, digestAlgorithms, value, disabledUserStatus, lockout);
   }
 
   public RealmAuth withDisabledUserStatus(int value) {
-    return new RealmAuth(schemes, digestAlgorithms, nonceLifetime, value);
+    return new RealmAuth(schemes, digestAlgorithms, nonceLifetime, value, lockout);
+  }
+
+  public RealmAuth withLockout(RealmLockout value) {
+    return new RealmAuth(schemes, digestAlgorithms, nonceLifetime, disabledUserStatus, value);
   }
 }

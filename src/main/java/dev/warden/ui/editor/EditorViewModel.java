@@ -44,7 +44,8 @@ public final class EditorViewModel {
   // Properties
   private final ObservableList<RealmDraft> realms = FXCollections.observableArrayList(
       r -> new Observable[] {r.nameProperty(), r.patternsProperty(), r.users(), r.basicProperty(),
-          r.digestProperty(), r.digestFirstProperty(), r.presetProperty(), r.disabledGet407Property()});
+          r.digestProperty(), r.digestFirstProperty(), r.presetProperty(), r.disabledGet407Property(),
+          r.lockedOutGet429Property()});
   private final ObjectProperty<RealmDraft> selectedRealm = new SimpleObjectProperty<>();
   private final ObjectProperty<RealmDraft> defaultRealm = new SimpleObjectProperty<>();
   private final ObservableList<String> problems = FXCollections.observableArrayList();

@@ -31,6 +31,7 @@ final class RealmAuthForm {
   private final ComboBox<DigestPreset> preset = new ComboBox<>();
   private final Label presetExplanation = new Label();
   private final CheckBox disabled407 = new CheckBox("Answer disabled users with 407 instead of 403");
+  private final CheckBox lockedOut429 = new CheckBox("Answer locked-out clients with 429 Too Many Requests instead of 407");
   private RealmDraft bound;
 
   /** Schemes and their order, the Digest algorithm preset with what it means, disabled users' status. */
@@ -65,6 +66,9 @@ final class RealmAuthForm {
     disabled407.setId("realm-disabled-407");
     disabled407.setTooltip(new Tooltip("403 tells the client that retrying cannot help; 407 asks again"));
 
+    lockedOut429.setId("realm-locked-out-429");
+    lockedOut429.setTooltip(new Tooltip("429 carries Retry-After; 407 looks like any other challenge"));
+
     GridPane grid = new GridPane();
     grid.setHgap(10);
     grid.setVgap(6);
@@ -78,6 +82,7 @@ final class RealmAuthForm {
     grid.addRow(2, presetLabel, preset);
     grid.add(presetExplanation, 1, 3);
     grid.add(disabled407, 1, 4);
+    grid.add(lockedOut429, 1, 5);
     GridPane.setHgrow(presetExplanation, Priority.ALWAYS);
     VBox box = new VBox(8, grid);
     box.setPadding(new Insets(10, 0, 0, 0));
@@ -104,6 +109,10 @@ final class RealmAuthForm {
     digestFirst.selectedProperty().bindBidirectional(realm.digestFirstProperty());
     preset.valueProperty().bindBidirectional(realm.presetProperty());
     disabled407.selectedProperty().bindBidirectional(realm.disabledGet407Property());
+    lockedOut429.selectedProperty().bindBidirectional(realm.lockedOutGet429Property());
+    lockedOut429.setText("Answer locked-out clients with 429 Too Many Requests instead of 407 (locked out after "
+        + realm.loadedLockout().lockoutAfter() + " failed logins a minute, for "
+        + realm.loadedLockout().lockoutFor().toMinutes() + " min)");
     preset.setButtonCell(presetCell()); // a null value shows this realm's loaded algorithms
   }
 
@@ -114,6 +123,7 @@ final class RealmAuthForm {
     digestFirst.selectedProperty().unbindBidirectional(realm.digestFirstProperty());
     preset.valueProperty().unbindBidirectional(realm.presetProperty());
     disabled407.selectedProperty().unbindBidirectional(realm.disabledGet407Property());
+    lockedOut429.selectedProperty().unbindBidirectional(realm.lockedOutGet429Property());
     bound = null;
   }
 }

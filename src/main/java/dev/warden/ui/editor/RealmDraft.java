@@ -2,6 +2,7 @@ package dev.warden.ui.editor;
 
 import dev.warden.core.settings.Realm;
 import dev.warden.core.settings.RealmAuth;
+import dev.warden.core.settings.RealmLockout;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,6 +31,7 @@ public final class RealmDraft {
   /** Null while the algorithms loaded are none of the presets: they are then kept as they are. */
   private final ObjectProperty<DigestPreset> preset = new SimpleObjectProperty<>(DigestPreset.RFC_ORDER);
   private final BooleanProperty disabledGet407 = new SimpleBooleanProperty(false);
+  private final BooleanProperty lockedOutGet429 = new SimpleBooleanProperty(false);
   private final String savedName;
   private final RealmAuth savedAuth;
 
@@ -49,6 +51,7 @@ public final class RealmDraft {
     }
     preset.set(DigestPreset.of(auth.digestAlgorithms()).orElse(null));
     disabledGet407.set(auth.disabledUserStatus() == 407);
+    lockedOutGet429.set(auth.lockout().lockedOutStatus() == 429);
   }
 
   static RealmDraft of(Realm realm) {
@@ -59,8 +62,8 @@ public final class RealmDraft {
 
   /**
    * The realm's auth as drafted: the checked schemes in the chosen order, the preset's algorithms
-   * (or the loaded ones when no preset matched them), the disabled-user status; the nonce lifetime
-   * as loaded.
+   * (or the loaded ones when no preset matched them), the disabled-user and locked-out statuses;
+   * the nonce lifetime and the lockout thresholds as loaded.
    */
   public RealmAuth auth() {
     List<String> schemes = new ArrayList<>();
@@ -72,7 +75,8 @@ public final class RealmDraft {
     }
     List<String> algorithms = preset.get() == null ? savedAuth.digestAlgorithms() : preset.get().algorithms();
     return savedAuth.withSchemes(schemes).withDigestAlgorithms(algorithms)
-        .withDisabledUserStatus(disabledGet407.get() ? 407 : 403);
+        .withDisabledUserStatus(disabledGet407.get() ? 407 : 403)
+        .withLockout(savedAuth.lockout().withLockedOutStatus(lockedOutGet429.get() ? 429 : 407));
   }
 
   /** The Digest algorithms as loaded, for when no preset matches them. */
@@ -118,6 +122,16 @@ public final class RealmDraft {
   /** Whether a disabled user with the right password gets 407 (true) or 403. */
   public BooleanProperty disabledGet407Property() {
     return disabledGet407;
+  }
+
+  /** Whether a locked-out client or user gets 429 Too Many Requests (true) or 407. */
+  public BooleanProperty lockedOutGet429Property() {
+    return lockedOutGet429;
+  }
+
+  /** The realm's lockout as loaded (thresholds and duration are edited in the settings file). */
+  public RealmLockout loadedLockout() {
+    return savedAuth.lockout();
   }
 
   public ObservableList<UserDraft> users() {
