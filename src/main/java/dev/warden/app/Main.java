@@ -15,7 +15,9 @@ import dev.warden.core.settings.JsonSettingsStore;
 import dev.warden.core.settings.LoadedSettings;
 import dev.warden.core.settings.Settings;
 import dev.warden.core.settings.SettingsStore;
+import dev.warden.log.WardenLog;
 import dev.warden.ui.GuiLauncher;
+import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -44,10 +46,26 @@ public final class Main {
     } else if (arguments.version()) {
       terminal.printVersion(Version.of(Main.class));
     } else if (arguments.headless()) {
+      writeLogBeside(arguments.config().orElseGet(Main::defaultSettingsFile));
       System.exit(headless(terminal).run(arguments));
     } else {
+      writeLogBeside(arguments.config().orElseGet(Main::defaultSettingsFile));
       window(arguments);
       System.exit(0);
+    }
+  }
+
+  /**
+   * Warden's own log, {@code warden.log} in the settings file's folder: warnings, errors with their
+   * stack traces, lockouts. Warden runs on without it (logging to stderr only) when it cannot be
+   * opened.
+   */
+  private static void writeLogBeside(Path settingsFile) {
+    Path folder = settingsFile.toAbsolutePath().getParent();
+    try {
+      WardenLog.writeTo(folder);
+    } catch (IOException | RuntimeException e) {
+      System.err.println("Warden cannot write its log file in " + folder + ": " + e.getMessage());
     }
   }
 
@@ -56,9 +74,22 @@ public final class Main {
         terminal,
         Main::settingsStore,
         Main::defaultSettingsFile,
-        new HeadlessOverrides(new PasswordHasher()::hash, UsersFile::read),
+        new HeadlessOverrides(hasher()::hash, UsersFile::read),
         StopOnSignal::install);
   }
+
+  /**
+   * The hasher of {@code --user} passwords: Warden's own cost ({@link PasswordHasher#ITERATIONS}),
+   * unless the system property {@value #ITERATIONS_PROPERTY} names another; the test suite sets it
+   * for the processes it starts (a 600,000-iteration hash costs seconds in their short-lived,
+   * C1-only JVMs). Nothing Warden ships sets it.
+   */
+  private static PasswordHasher hasher() {
+    Integer iterations = Integer.getInteger(ITERATIONS_PROPERTY);
+    return iterations == null ? new PasswordHasher() : new PasswordHasher(iterations);
+  }
+
+  static final String ITERATIONS_PROPERTY = "warden.pbkdf2.iterations";
 
   private static void window(Arguments arguments) {
     SettingsStore store = settingsStore(arguments.config().orElseGet(Main::defaultSettingsFile));

@@ -4,6 +4,7 @@ import dev.warden.core.auth.digest.DigestAlgorithm;
 import dev.warden.core.settings.ListenAddress;
 import dev.warden.core.settings.LifetimeText;
 import dev.warden.core.settings.RealmAuth;
+import dev.warden.core.settings.RealmLockout;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,6 +38,8 @@ import java.util.stream.Stream;
  *     only)
  * @param limits limits replaced for this run ({@code --idle-timeout}, {@code --max-connections}...,
  *     headless only)
+ * @param lockout the default realm's lockout thresholds, duration and status ({@code --lockout},
+ *     headless only)
  */
 public record Arguments(
     boolean headless,
@@ -51,7 +54,8 @@ public record Arguments(
     Optional<List<String>> schemes,
     Optional<List<String>> digestAlgorithms,
     Optional<Duration> nonceLifetime,
-    LimitFlags limits) {
+    LimitFlags limits,
+    Optional<RealmLockout> lockout) {
 
   public Arguments {
     Objects.requireNonNull(config);
@@ -63,11 +67,15 @@ public record Arguments(
     digestAlgorithms = digestAlgorithms.map(List::copyOf);
     Objects.requireNonNull(nonceLifetime);
     Objects.requireNonNull(limits);
+    Objects.requireNonNull(lockout);
   }
 
-  /** Whether any flag changes the default realm's authentication (schemes, algorithms, lifetime). */
+  /**
+   * Whether any flag changes the default realm's authentication (schemes, algorithms, lifetime,
+   * lockout).
+   */
   public boolean changesRealmAuth() {
-    return schemes.isPresent() || digestAlgorithms.isPresent() || nonceLifetime.isPresent();
+    return schemes.isPresent() || digestAlgorithms.isPresent() || nonceLifetime.isPresent() || lockout.isPresent();
   }
 
   /**
@@ -114,12 +122,12 @@ public record Arguments(
 
   private static final List<String> VALUE_FLAGS = Stream.concat(
       Stream.of("--config", "--listen", "--realm", "--user", "--users-file", "--schemes",
-          "--digest-algorithms", "--nonce-lifetime"),
+          "--digest-algorithms", "--nonce-lifetime", "--lockout"),
       LimitFlags.FLAGS.stream()).toList();
 
   private static final List<String> HEADLESS_ONLY = Stream.concat(
       Stream.of("--realm", "--user", "--users-file", "--no-auth", "--schemes",
-          "--digest-algorithms", "--nonce-lifetime"),
+          "--digest-algorithms", "--nonce-lifetime", "--lockout"),
       LimitFlags.FLAGS.stream()).toList();
 
   private static final List<String> REPEATABLE = List.of("--user", "--users-file");
@@ -149,6 +157,7 @@ public record Arguments(
       case "--digest-algorithms" -> "SHA-256,MD5";
       case "--nonce-lifetime" -> "5m";
       case "--users-file" -> ".htpasswd";
+      case "--lockout" -> "10,50,5m,429";
       default -> LimitFlags.example(flag);
     };
   }
@@ -170,6 +179,7 @@ public record Arguments(
     List<String> digestAlgorithms;
     Duration nonceLifetime;
     LimitFlags limits = LimitFlags.NONE;
+    RealmLockout lockout;
 
     void accept(String flag, String value) throws UsageException {
       if (!REPEATABLE.contains(flag) && !seen.add(flag)) {
@@ -195,6 +205,7 @@ public record Arguments(
         case "--schemes" -> schemes = schemes(flag, value);
         case "--digest-algorithms" -> digestAlgorithms = algorithms(flag, value);
         case "--nonce-lifetime" -> nonceLifetime = lifetime(flag, value);
+        case "--lockout" -> lockout = lockout(flag, value);
         default -> limits = limits.with(flag, value);
       }
       if (HEADLESS_ONLY.contains(flag)) {
@@ -257,13 +268,43 @@ public record Arguments(
     }
 
     private static Duration lifetime(String flag, String value) throws UsageException {
-      Duration lifetime = LifetimeText.parse(value).orElseThrow(() -> new UsageException(
+      return duration(flag, value, RealmAuth.MIN_NONCE_LIFETIME, RealmAuth.MAX_NONCE_LIFETIME);
+    }
+
+    private static Duration duration(String flag, String value, Duration min, Duration max)
+        throws UsageException {
+      Duration duration = LifetimeText.parse(value).orElseThrow(() -> new UsageException(
           flag + ": '" + value + "' is not a duration; use " + LifetimeText.FORMS));
-      if (lifetime.compareTo(RealmAuth.MIN_NONCE_LIFETIME) < 0
-          || lifetime.compareTo(RealmAuth.MAX_NONCE_LIFETIME) > 0) {
+      if (duration.compareTo(min) < 0 || duration.compareTo(max) > 0) {
         throw new UsageException(flag + ": '" + value + "' is outside 1s to 24h");
       }
-      return lifetime;
+      return duration;
+    }
+
+    /** {@code DELAY_AFTER,LOCKOUT_AFTER,DURATION[,STATUS]}, e.g. {@code 10,50,5m} or {@code 5,20,1h,429}. */
+    private static RealmLockout lockout(String flag, String value) throws UsageException {
+      List<String> items = items(flag, value);
+      if (items.size() < 3 || items.size() > 4) {
+        throw new UsageException(flag + ": '" + value + "' should be DELAY_AFTER,LOCKOUT_AFTER,DURATION[,407|429],"
+            + " e.g. " + flag + " " + example(flag));
+      }
+      int delayAfter = count(flag, items.get(0), 0);
+      int lockoutAfter = count(flag, items.get(1), 1);
+      Duration lasts = duration(flag, items.get(2), RealmLockout.MIN_LOCKOUT, RealmLockout.MAX_LOCKOUT);
+      int status = items.size() == 4 ? count(flag, items.get(3), 0) : RealmLockout.DEFAULTS.lockedOutStatus();
+      if (status != 407 && status != 429) {
+        throw new UsageException(flag + ": the status of a lockout is 407 or 429, not '" + items.get(3) + "'");
+      }
+      return new RealmLockout(delayAfter, lockoutAfter, lasts, status);
+    }
+
+    private static int count(String flag, String item, int min) throws UsageException {
+      if (!item.matches("[0-9]{1,5}") || Integer.parseInt(item) < min
+          || Integer.parseInt(item) > RealmLockout.MAX_THRESHOLD) {
+        throw new UsageException(flag + ": '" + item + "' is not a number from " + min + " to "
+            + RealmLockout.MAX_THRESHOLD);
+      }
+      return Integer.parseInt(item);
     }
 
     Arguments build() throws UsageException {
@@ -286,7 +327,8 @@ public record Arguments(
           Optional.ofNullable(schemes),
           Optional.ofNullable(digestAlgorithms),
           Optional.ofNullable(nonceLifetime),
-          limits);
+          limits,
+          Optional.ofNullable(lockout));
     }
   }
 }

@@ -131,6 +131,9 @@ public final class HeadlessOverrides {
     if (args.nonceLifetime().isPresent()) {
       result = result.withNonceLifetime(args.nonceLifetime().get());
     }
+    if (args.lockout().isPresent()) {
+      result = result.withLockout(args.lockout().get());
+    }
     return result;
   }
 

@@ -11,9 +11,10 @@ public final class Usage {
              warden --headless [--config FILE] [--listen HOST:PORT] [--realm NAME]
                     [--user NAME:PASSWORD]... [--users-file FILE]... [--no-auth]
                     [--schemes LIST] [--digest-algorithms LIST]
-                    [--nonce-lifetime DURATION] [--head-timeout DURATION]
-                    [--idle-timeout DURATION] [--connect-timeout DURATION]
-                    [--first-byte-timeout DURATION] [--max-connections N]
+                    [--nonce-lifetime DURATION] [--lockout SPEC]
+                    [--head-timeout DURATION] [--idle-timeout DURATION]
+                    [--connect-timeout DURATION] [--first-byte-timeout DURATION]
+                    [--max-connections N]
 
       Warden is a proxy that answers 407 Proxy Authentication Required, so you can see
       how clients authenticate to a proxy. Without --headless it opens its window.
@@ -49,6 +50,12 @@ public final class Usage {
         --nonce-lifetime DURATION
                                how long a Digest nonce is accepted: 90 or 90s,
                                5m, 1h; 1s to 24h (first run: 5m)
+        --lockout DELAY_AFTER,LOCKOUT_AFTER,DURATION[,407|429]
+                               failed logins a minute (per client address and per
+                               user) after which answers are delayed, after which
+                               the address or user is locked out, for how long,
+                               and whether a lockout is answered 407 or 429
+                               (first run: 10,50,5m,407)
         --head-timeout DURATION
                                time a request head may take from its first byte
                                (408 after): 500ms, 30s, 5m; 100ms to 1h (default 30s)

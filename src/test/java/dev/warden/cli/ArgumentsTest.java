@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.warden.core.settings.ListenAddress;
+import dev.warden.core.settings.RealmLockout;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -51,6 +52,28 @@ class ArgumentsTest {
   void readsANonceLifetimeInSecondsMinutesOrHours(String value, long seconds) throws UsageException {
     assertThat(Arguments.parse("--headless", "--nonce-lifetime", value).nonceLifetime())
         .contains(Duration.ofSeconds(seconds));
+  }
+
+  @Test
+  void readsALockoutWithAndWithoutItsStatus() throws UsageException {
+    assertThat(Arguments.parse("--headless", "--lockout", "5,20,1h,429").lockout())
+        .contains(new RealmLockout(5, 20, Duration.ofHours(1), 429));
+    assertThat(Arguments.parse("--headless", "--lockout=0, 3, 90").lockout())
+        .contains(new RealmLockout(0, 3, Duration.ofSeconds(90), 407));
+    assertThat(Arguments.parse("--headless").lockout()).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+      "10,50|\"--lockout: '10,50' should be DELAY_AFTER,LOCKOUT_AFTER,DURATION[,407|429], e.g. --lockout 10,50,5m,429\"",
+      "10,0,5m|--lockout: '0' is not a number from 1 to 10000",
+      "x,50,5m|--lockout: 'x' is not a number from 0 to 10000",
+      "10,50,0s|--lockout: '0s' is outside 1s to 24h",
+      "10,50,5m,503|--lockout: the status of a lockout is 407 or 429, not '503'"})
+  void refusesABadLockoutNamingWhatIsWrong(String value, String message) {
+    assertThatThrownBy(() -> Arguments.parse("--headless", "--lockout", value))
+        .isInstanceOf(UsageException.class)
+        .hasMessage(message);
   }
 
   @ParameterizedTest(name = "{0}")

@@ -103,14 +103,17 @@ class HeadlessProcessTest {
   void logsWhenAGuessingClientIsLockedOut() throws Exception {
     warden = WardenProcess.start("--headless", "--listen", "127.0.0.1:0", "--user", "alice:" + PASSWORD);
     int port = warden.awaitPort();
-    // fifty wrong passwords at once: each answer past the tenth is delayed, but they run in parallel
+    // fifty-five wrong passwords at once for one user: each answer past the tenth is delayed, but
+    // they run in parallel
     java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(55);
     java.util.List<java.util.concurrent.Future<Integer>> guesses = new java.util.ArrayList<>();
     for (int i = 0; i < 55; i++) {
       String authorization = "Proxy-Authorization: Basic " + Base64.getEncoder().encodeToString(
           ("alice:guess-" + i).getBytes(StandardCharsets.UTF_8)) + "\r\n";
+      // one address each: one address may have only four verifications in flight at once
+      java.net.InetAddress from = java.net.InetAddress.getByName("127.0.2." + (i + 1));
       guesses.add(clients.submit(() -> {
-        try (dev.warden.testing.RawHttpConnection c = new dev.warden.testing.RawHttpConnection(port)) {
+        try (dev.warden.testing.RawHttpConnection c = new dev.warden.testing.RawHttpConnection(port, from)) {
           return c.exchange("GET " + origin.url("/guess") + " HTTP/1.1\r\nHost: x\r\n" + authorization + "\r\n").status();
         }
       }));

@@ -43,6 +43,11 @@ final class Apr1Hash implements PasswordHash {
   }
 
   @Override
+  public String costClass() {
+    return format();
+  }
+
+  @Override
   public String toString() {
     return "Apr1Hash[]";
   }

@@ -10,12 +10,13 @@ import java.util.Objects;
  *
  * @param outcome what was decided and why
  * @param status the status to answer with when refused: 407, 403 (a disabled user whose password
- *     was right) or 503 (verification busy); 0 when the request may pass
+ *     was right), 429 (locked out, where the realm says so) or 503 (verification busy); 0 when the
+ *     request may pass
  * @param sent the challenges to send, one {@code Proxy-Authenticate} field each, in preference
  *     order, as structured values (the wire, the record and the window all read these); empty when
  *     the request may pass
- * @param fields header fields to add to the response of an allowed request (e.g.
- *     {@code Proxy-Authentication-Info}); empty otherwise
+ * @param fields header fields to add to the response: of an allowed request (e.g.
+ *     {@code Proxy-Authentication-Info}), or of a refusal ({@code Retry-After} of a 429)
  * @param redactedCredentials what may be shown of the Proxy-Authorization field: scheme and user
  *     name only (e.g. {@code Basic alice:***}), empty when the request had none
  * @param received what was read from the Proxy-Authorization field, without its secret

@@ -127,7 +127,8 @@ public sealed interface AuthOutcome {
             + "); its next message must come on the same connection" + where;
         case HANDSHAKE_FAILED -> scheme + " handshake failed (" + detail + ")" + where;
         case LOCKED_OUT -> "Refused without checking the credentials: " + detail + where;
-        case BUSY -> "Too many password checks in progress; answered 503" + where;
+        case BUSY -> "Too many password checks in progress" + (detail.isEmpty() ? "" : " (" + detail + ")")
+            + "; answered 503" + where;
         case INTERNAL_ERROR -> "Warden failed while judging the credentials (" + detail + "); refused" + where;
       };
     }

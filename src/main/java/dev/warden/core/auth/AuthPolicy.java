@@ -7,7 +7,9 @@ import dev.warden.core.settings.Realm;
 import dev.warden.core.settings.RealmAuth;
 import dev.warden.core.settings.Settings;
 import dev.warden.core.settings.User;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +39,8 @@ public final class AuthPolicy {
   private final ProtectionSpace fallback;
   private final List<String> problems;
   private final AuthState state;
+  /** Each space's lockout policy, by {@link ProtectionSpace#index()}. */
+  private final Map<Integer, LockoutPolicy> lockouts;
 
   private AuthPolicy(
       boolean enforcement,
@@ -44,13 +48,15 @@ public final class AuthPolicy {
       List<ProtectionSpace> guarded,
       ProtectionSpace fallback,
       List<String> problems,
-      AuthState state) {
+      AuthState state,
+      Map<Integer, LockoutPolicy> lockouts) {
     this.enforcement = enforcement;
     this.schemes = schemes;
     this.guarded = guarded;
     this.fallback = fallback;
     this.problems = problems;
     this.state = state;
+    this.lockouts = lockouts;
   }
 
   /**
@@ -83,8 +89,23 @@ public final class AuthPolicy {
       fallback = compile(realms.size(),
           new Realm(Settings.DEFAULT_REALM_NAME, List.of(), List.of()), schemes, problems);
     }
+    Map<Integer, LockoutPolicy> lockouts = new HashMap<>();
+    for (ProtectionSpace space : guarded) {
+      lockouts.put(space.index(), lockoutOf(space, state, problems));
+    }
+    lockouts.put(fallback.index(), lockoutOf(fallback, state, problems));
     return new AuthPolicy(settings.enforcement(), schemes, List.copyOf(guarded), fallback,
-        List.copyOf(problems), state);
+        List.copyOf(problems), state, Map.copyOf(lockouts));
+  }
+
+  private static LockoutPolicy lockoutOf(ProtectionSpace space, AuthState state, List<String> problems) {
+    LockoutPolicy base = state.ledger().policy();
+    try {
+      return base.forRealm(space.auth().lockout());
+    } catch (IllegalArgumentException e) {
+      problems.add("Realm '" + space.name() + "': lockout settings ignored: " + e.getMessage());
+      return base;
+    }
   }
 
   /**
@@ -144,12 +165,13 @@ public final class AuthPolicy {
           return now(lockedOut(space, field, user.get()));
         }
         return state.delayed(decision,
-            ledger.recordSuccess(space.name(), request.client(), authenticated.user()));
+            ledger.recordSuccess(lockouts.get(space.index()), space.name(), request.client(), authenticated.user()));
       }
       if (decision.outcome() instanceof AuthOutcome.Challenged challenged && counts(challenged.reason())) {
         // guesses at hashed names all share one stand-in; locking it would lock no one
         String user = DigestScheme.UNKNOWN_HASHED_USER.equals(challenged.user()) ? "" : challenged.user();
-        return state.delayed(decision, ledger.recordFailure(space.name(), request.client(), user));
+        return state.delayed(decision,
+            ledger.recordFailure(lockouts.get(space.index()), space.name(), request.client(), user));
       }
       return now(decision);
     });
@@ -173,13 +195,25 @@ public final class AuthPolicy {
     return "";
   }
 
+  /**
+   * A locked-out request: 407 with the realm's challenges, or where the realm says so 429 Too Many
+   * Requests with {@code Retry-After} (whole seconds until the lockout ends, at least 1).
+   */
   private AuthDecision lockedOut(ProtectionSpace space, ProxyAuthorization field, Lockout lockout) {
     state.lockedOutRefusals().increment();
     String scheme = field instanceof ProxyAuthorization.Present present ? present.scheme() : "";
     String user = lockout.kind() == LockoutKey.Kind.USER ? lockout.key() : "";
-    return challenge(space, ChallengeReason.LOCKED_OUT, lockout.describe(), scheme, user, redact(field), false,
-        field instanceof ProxyAuthorization.Absent ? ReceivedCredentials.NONE
+    AuthDecision refusal = challenge(space, ChallengeReason.LOCKED_OUT, lockout.describe(), scheme, user,
+        redact(field), false, field instanceof ProxyAuthorization.Absent ? ReceivedCredentials.NONE
             : new ReceivedCredentials.SchemeAndUser(scheme, user));
+    if (space.auth().lockout().lockedOutStatus() != 429) {
+      return refusal;
+    }
+    long millis = Duration.between(state.clock().instant(), lockout.until()).toMillis();
+    long seconds = Math.max(1, (millis + 999) / 1000);
+    return new AuthDecision(refusal.outcome(), 429, List.of(),
+        List.of(new ResponseField("Retry-After", Long.toString(seconds))), refusal.redactedCredentials(),
+        refusal.received());
   }
 
   /**

@@ -90,6 +90,11 @@ public final class AuthState implements AutoCloseable {
     return ledger;
   }
 
+  /** Where lockouts read the time. */
+  Clock clock() {
+    return clock;
+  }
+
   /**
    * Completes {@code decision} after {@code delay}, on the timer thread; at once when the delay is
    * zero or the timer is closed.

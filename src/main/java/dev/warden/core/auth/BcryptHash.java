@@ -59,6 +59,11 @@ final class BcryptHash implements PasswordHash {
   }
 
   @Override
+  public String costClass() {
+    return "bcrypt-" + cost;
+  }
+
+  @Override
   public String toString() {
     return "BcryptHash[cost=" + cost + "]";
   }

@@ -51,10 +51,8 @@ public final class FailureLedger {
   public FailureLedger(LockoutPolicy policy, Clock clock) {
     this.policy = Objects.requireNonNull(policy);
     this.clock = Objects.requireNonNull(clock);
-    // the ring only needs to tell whether the thresholds were reached: more slots would buy nothing
-    int slots = policy.enforced() ? Math.max(policy.lockoutAfter(), policy.delayAfter() + 1) : 1;
-    this.clients = new Tallies(policy.trackedKeys(), slots);
-    this.users = new Tallies(policy.trackedKeys(), slots);
+    this.clients = new Tallies(policy.trackedKeys());
+    this.users = new Tallies(policy.trackedKeys());
   }
 
   /** The policy applied. */
@@ -89,18 +87,27 @@ public final class FailureLedger {
    * failures in the window reach {@link LockoutPolicy#lockoutAfter()}.
    */
   public Duration recordFailure(String realm, String client, String user) {
-    if (!policy.enforced()) {
+    return recordFailure(policy, realm, client, user);
+  }
+
+  /**
+   * {@link #recordFailure(String, String, String)} with the thresholds and lockout duration of
+   * {@code realmPolicy} (a realm's own, see {@link LockoutPolicy#forRealm}); nothing is counted when
+   * this ledger's policy is not enforced.
+   */
+  public Duration recordFailure(LockoutPolicy realmPolicy, String realm, String client, String user) {
+    if (!policy.enforced() || !realmPolicy.enforced()) {
       return Duration.ZERO;
     }
     long now = clock.millis();
     int worst = 0;
     if (!client.isEmpty()) {
-      worst = Math.max(worst, fail(clients, LockoutKey.client(realm, client), now));
+      worst = Math.max(worst, fail(realmPolicy, clients, LockoutKey.client(realm, client), now));
     }
     if (!user.isEmpty()) {
-      worst = Math.max(worst, fail(users, LockoutKey.user(realm, user), now));
+      worst = Math.max(worst, fail(realmPolicy, users, LockoutKey.user(realm, user), now));
     }
-    return policy.delayFor(worst);
+    return realmPolicy.delayFor(worst);
   }
 
   /**
@@ -109,6 +116,11 @@ public final class FailureLedger {
    * that a right guess is answered no sooner than a wrong one would have been.
    */
   public Duration recordSuccess(String realm, String client, String user) {
+    return recordSuccess(policy, realm, client, user);
+  }
+
+  /** {@link #recordSuccess(String, String, String)} with the thresholds of {@code realmPolicy}. */
+  public Duration recordSuccess(LockoutPolicy realmPolicy, String realm, String client, String user) {
     if (clients.isEmpty() && users.isEmpty()) {
       // the common case of a lab with no failure yet: no key built, no map probed per request
       return Duration.ZERO;
@@ -121,7 +133,7 @@ public final class FailureLedger {
     if (!user.isEmpty()) {
       worst = Math.max(worst, users.clear(LockoutKey.user(realm, user), now, policy.window()));
     }
-    return policy.delayFor(worst);
+    return realmPolicy.delayFor(worst);
   }
 
   /** The failures of {@code key} in the window now (at most the policy's larger threshold). */
@@ -184,6 +196,14 @@ public final class FailureLedger {
     return (kind == LockoutKey.Kind.CLIENT ? clients : users).size();
   }
 
+  /**
+   * A key's ring only needs to tell whether its realm's thresholds were reached: more slots would buy
+   * nothing.
+   */
+  private static int slots(LockoutPolicy realmPolicy) {
+    return Math.max(realmPolicy.lockoutAfter(), realmPolicy.delayAfter() + 1);
+  }
+
   private Tallies tallies(LockoutKey key) {
     return key.kind() == LockoutKey.Kind.CLIENT ? clients : users;
   }
@@ -205,19 +225,19 @@ public final class FailureLedger {
     return Optional.empty();
   }
 
-  private int fail(Tallies tallies, LockoutKey key, long now) {
-    int failures = tallies.record(key, now, policy.window());
-    if (failures >= policy.lockoutAfter()) {
-      lock(key, failures, now);
+  private int fail(LockoutPolicy realmPolicy, Tallies tallies, LockoutKey key, long now) {
+    int failures = tallies.record(key, now, policy.window(), slots(realmPolicy));
+    if (failures >= realmPolicy.lockoutAfter()) {
+      lock(key, failures, now, realmPolicy.lockoutFor());
       // counted afresh after the lockout; the window is shorter than most lockouts anyway
       tallies.forget(key);
     }
     return failures;
   }
 
-  private void lock(LockoutKey key, int failures, long now) {
+  private void lock(LockoutKey key, int failures, long now, Duration lockoutFor) {
     active(key); // ends an expired lockout of the key first, so a new one can start
-    Lockout lock = new Lockout(key, Instant.ofEpochMilli(now).plus(policy.lockoutFor()), failures);
+    Lockout lock = new Lockout(key, Instant.ofEpochMilli(now).plus(lockoutFor), failures);
     if (locks.putIfAbsent(key, lock) != null) {
       return; // another thread locked it a moment ago
     }
@@ -260,17 +280,20 @@ public final class FailureLedger {
   /** Failure times of a bounded number of keys of one kind, the oldest key forgotten first. */
   private static final class Tallies {
     private final int capacity;
-    private final int slots;
     private final Map<LockoutKey, Tally> byKey = new ConcurrentHashMap<>();
     private final Queue<LockoutKey> arrival = new ConcurrentLinkedQueue<>();
 
-    Tallies(int capacity, int slots) {
+    Tallies(int capacity) {
       this.capacity = capacity;
-      this.slots = slots;
     }
 
-    int record(LockoutKey key, long now, Duration window) {
+    /** Adds a failure to the key's ring of {@code slots} (grown when its realm's thresholds rose). */
+    int record(LockoutKey key, long now, Duration window, int slots) {
       Tally tally = byKey.get(key);
+      if (tally != null && tally.slots() < slots) {
+        Tally grown = tally.grownTo(slots);
+        tally = byKey.replace(key, tally, grown) ? grown : byKey.get(key);
+      }
       if (tally == null) {
         Tally fresh = new Tally(slots);
         tally = byKey.putIfAbsent(key, fresh);
@@ -338,6 +361,21 @@ public final class FailureLedger {
     Tally(int slots) {
       times = new AtomicLongArray(slots);
       clear();
+    }
+
+    int slots() {
+      return times.length();
+    }
+
+    /** A longer ring holding this one's times (a failure recorded meanwhile may be missed). */
+    Tally grownTo(int slots) {
+      Tally grown = new Tally(slots);
+      for (int i = 0; i < times.length(); i++) {
+        if (times.get(i) != EMPTY) {
+          grown.add(times.get(i));
+        }
+      }
+      return grown;
     }
 
     void add(long now) {

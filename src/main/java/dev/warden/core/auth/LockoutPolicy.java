@@ -1,11 +1,13 @@
 package dev.warden.core.auth;
 
+import dev.warden.core.settings.RealmLockout;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
  * When repeated failed authentications slow down and then lock out a client address or a claimed
- * user name in one realm. Immutable; one value so that a per-realm setting can be added later.
+ * user name in one realm. Immutable. The {@link AuthState}'s policy is the base; each realm applies
+ * it with its own thresholds and duration ({@link #forRealm}).
  *
  * @param window how far back failures are counted (a sliding window)
  * @param delayAfter failures in the window after which answers from the key are delayed
@@ -79,5 +81,23 @@ public record LockoutPolicy(
     }
     Duration delay = firstDelay.multipliedBy(1L << doublings);
     return delay.compareTo(maxDelay) > 0 ? maxDelay : delay;
+  }
+
+  /**
+   * This policy with a realm's thresholds and lockout duration. A realm left at
+   * {@link RealmLockout#DEFAULTS} gets this policy as it is (so a state made with a policy of its
+   * own, in tests and tools, applies it); a policy that is not enforced stays off.
+   *
+   * @throws IllegalArgumentException when the realm's values are out of range (the settings
+   *     validator refuses them first)
+   */
+  public LockoutPolicy forRealm(RealmLockout realm) {
+    if (!enforced || (realm.delayAfter() == RealmLockout.DEFAULTS.delayAfter()
+        && realm.lockoutAfter() == RealmLockout.DEFAULTS.lockoutAfter()
+        && realm.lockoutFor().equals(RealmLockout.DEFAULTS.lockoutFor()))) {
+      return this;
+    }
+    return new LockoutPolicy(window, realm.delayAfter(), firstDelay, maxDelay, realm.lockoutAfter(),
+        realm.lockoutFor(), trackedKeys, true);
   }
 }

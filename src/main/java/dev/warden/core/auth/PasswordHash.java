@@ -44,6 +44,12 @@ public sealed interface PasswordHash permits Pbkdf2Hash, BcryptHash, Sha1Hash, A
   /** Short name of the format for messages, e.g. "bcrypt". */
   String format();
 
+  /**
+   * The format and its cost parameter, e.g. {@code bcrypt-12} or {@code pbkdf2-sha256-600000}: hashes
+   * of one class take the same time to verify, so {@link HashCosts} measures each class once.
+   */
+  String costClass();
+
   /** A name for a format Warden cannot verify; never more of the hash than its format marker. */
   private static String unsupportedFormatName(String stored) {
     if (stored.startsWith("$1$") || stored.startsWith("$5$") || stored.startsWith("$6$")

@@ -85,6 +85,11 @@ final class Pbkdf2Hash implements PasswordHash {
   }
 
   @Override
+  public String costClass() {
+    return "pbkdf2-sha256-" + iterations;
+  }
+
+  @Override
   public String toString() {
     return "Pbkdf2Hash[iterations=" + iterations + "]";
   }

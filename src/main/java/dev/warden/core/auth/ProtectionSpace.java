@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A realm compiled for judging requests: parsed host patterns, users by name with parsed hashes, the
@@ -90,15 +89,6 @@ record ProtectionSpace(
       }
     }
     return null;
-  }
-
-  /**
-   * The hash of one of this realm's users, to stand in for an unknown user's: checking a password
-   * against it costs what a wrong password costs here (bcrypt at the realm's cost, say), so timing
-   * does not tell unknown users from known ones. Empty when no user has a usable hash.
-   */
-  Optional<PasswordHash> standIn() {
-    return accounts.values().stream().map(Account::hash).filter(Objects::nonNull).findFirst();
   }
 
   private static String userhashKey(DigestAlgorithm base, String userhash) {

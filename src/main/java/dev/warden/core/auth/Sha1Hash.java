@@ -43,6 +43,11 @@ final class Sha1Hash implements PasswordHash {
   }
 
   @Override
+  public String costClass() {
+    return format();
+  }
+
+  @Override
   public String toString() {
     return "Sha1Hash[]";
   }

@@ -1,6 +1,7 @@
 package dev.warden.core.engine;
 
 import dev.warden.core.auth.AuthDecision;
+import dev.warden.core.auth.ResponseField;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.DateFormatter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -15,7 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Date;
 
 /**
- * The responses Warden writes itself: the 407 (and 403/503) of its enforcement, and the errors of
+ * The responses Warden writes itself: the 407 (and 403/429/503) of its enforcement, and the errors of
  * its own stage (400, 501, 505, 503 for too many connections). Each is a normal framed response
  * (Content-Length, a short HTML body, Content-Type, Date; no body for HEAD), as RFC 9110 §15.5.8 and
  * clients that reuse the connection need.
@@ -35,11 +36,14 @@ final class StageResponse {
     int code = decision.status();
     String title = switch (code) {
       case 403 -> "403 Forbidden";
+      case 429 -> "429 Too Many Requests";
       case 503 -> "503 Service Unavailable";
       default -> "407 Proxy Authentication Required";
     };
     String text = switch (code) {
       case 403 -> "This proxy (Warden) understood the credentials but does not let this user through.";
+      case 429 -> "This proxy (Warden) refuses this client or user for a while after too many failed"
+          + " logins; try again later.";
       case 503 -> "This proxy (Warden) is busy checking passwords; try again shortly.";
       default -> "This proxy (Warden) needs valid credentials for the realm it named in the"
           + " Proxy-Authenticate header.";
@@ -49,6 +53,9 @@ final class StageResponse {
         HttpUtil.isKeepAlive(request) && (!closeAfterChallenge || decision.continues()));
     for (String challenge : decision.challenges()) {
       response.headers().add("Proxy-Authenticate", challenge);
+    }
+    for (ResponseField field : decision.fields()) {
+      response.headers().add(field.name(), field.value());
     }
     if (code == 503) {
       response.headers().set("Retry-After", "1");

@@ -17,10 +17,11 @@ import java.util.Objects;
  *     credentials are understood and refused, retrying cannot help) or 407
  * @param authInt whether Digest also offers {@code qop=auth-int} (the response then covers the
  *     request body, which Warden holds, up to 1 MiB, before judging); off by default
+ * @param lockout when failed logins are delayed and locked out, and how a lockout is answered
  */
 public record RealmAuth(
     List<String> schemes, List<String> digestAlgorithms, Duration nonceLifetime, int disabledUserStatus,
-    boolean authInt) {
+    boolean authInt, RealmLockout lockout) {
 
   public static final String BASIC = "basic";
   public static final String DIGEST = "digest";
@@ -45,14 +46,31 @@ public record RealmAuth(
     schemes = schemes.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
     digestAlgorithms = List.copyOf(digestAlgorithms);
     Objects.requireNonNull(nonceLifetime, "nonceLifetime");
+    Objects.requireNonNull(lockout, "lockout");
+  }
+
+  /** Without {@code qop=auth-int}, with the default lockout ({@link RealmLockout#DEFAULTS}). */
+  public RealmAuth(
+      List<String> schemes, List<String> digestAlgorithms, Duration nonceLifetime, int disabledUserStatus) {
+    this(schemes, digestAlgorithms, nonceLifetime, disabledUserStatus, false, RealmLockout.DEFAULTS);
+  }
+
+  /** With the default lockout ({@link RealmLockout#DEFAULTS}). */
+  public RealmAuth(List<String> schemes, List<String> digestAlgorithms, Duration nonceLifetime,
+      int disabledUserStatus, boolean authInt) {
+    this(schemes, digestAlgorithms, nonceLifetime, disabledUserStatus, authInt, RealmLockout.DEFAULTS);
   }
 
   /** Without {@code qop=auth-int}. */
-  public RealmAuth(List<String> schemes, List<String> digestAlgorithms, Duration nonceLifetime, int disabledUserStatus) {
-    this(schemes, digestAlgorithms, nonceLifetime, disabledUserStatus, false);
+  public RealmAuth(List<String> schemes, List<String> digestAlgorithms, Duration nonceLifetime,
+      int disabledUserStatus, RealmLockout lockout) {
+    this(schemes, digestAlgorithms, nonceLifetime, disabledUserStatus, false, lockout);
   }
 
-  /** Basic only, the Digest defaults ready for when it is switched on, 403 for disabled users. */
+  /**
+   * Basic only, the Digest defaults ready for when it is switched on, 403 for disabled users, the
+   * default lockout.
+   */
   public static RealmAuth defaults() {
     return new RealmAuth(List.of(BASIC), DEFAULT_ALGORITHMS, DEFAULT_NONCE_LIFETIME, 403);
   }
@@ -62,22 +80,26 @@ public record RealmAuth(
   }
 
   public RealmAuth withSchemes(List<String> value) {
-    return new RealmAuth(value, digestAlgorithms, nonceLifetime, disabledUserStatus, authInt);
+    return new RealmAuth(value, digestAlgorithms, nonceLifetime, disabledUserStatus, authInt, lockout);
   }
 
   public RealmAuth withDigestAlgorithms(List<String> value) {
-    return new RealmAuth(schemes, value, nonceLifetime, disabledUserStatus, authInt);
+    return new RealmAuth(schemes, value, nonceLifetime, disabledUserStatus, authInt, lockout);
   }
 
   public RealmAuth withNonceLifetime(Duration value) {
-    return new RealmAuth(schemes, digestAlgorithms, value, disabledUserStatus, authInt);
+    return new RealmAuth(schemes, digestAlgorithms, value, disabledUserStatus, authInt, lockout);
   }
 
   public RealmAuth withAuthInt(boolean value) {
-    return new RealmAuth(schemes, digestAlgorithms, nonceLifetime, disabledUserStatus, value);
+    return new RealmAuth(schemes, digestAlgorithms, nonceLifetime, disabledUserStatus, value, lockout);
   }
 
   public RealmAuth withDisabledUserStatus(int value) {
-    return new RealmAuth(schemes, digestAlgorithms, nonceLifetime, value, authInt);
+    return new RealmAuth(schemes, digestAlgorithms, nonceLifetime, value, authInt, lockout);
+  }
+
+  public RealmAuth withLockout(RealmLockout value) {
+    return new RealmAuth(schemes, digestAlgorithms, nonceLifetime, disabledUserStatus, authInt, value);
   }
 }

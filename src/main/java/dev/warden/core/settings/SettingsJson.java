@@ -51,7 +51,9 @@ import java.util.regex.Pattern;
  *           "digest": { "realm": "Warden", "ha1": { "MD5": "...", "SHA-256": "..." } } }
  *       ],
  *       "auth": { "schemes": ["basic"], "digestAlgorithms": ["SHA-256", "MD5"],
- *                 "nonceLifetimeSeconds": 300, "disabledUserStatus": 403, "authInt": false }
+ *                 "nonceLifetimeSeconds": 300, "disabledUserStatus": 403, "authInt": false,
+ *                 "lockout": { "delayAfter": 10, "lockoutAfter": 50, "lockoutSeconds": 300,
+ *                              "lockedOutStatus": 407 } }
  *     }
  *   ]
  * }
@@ -127,13 +129,18 @@ final class SettingsJson {
   @JsonPropertyOrder({"name", "hostPatterns", "users", "auth"})
   private record RealmDto(String name, List<String> hostPatterns, List<UserDto> users, AuthDto auth) {}
 
-  @JsonPropertyOrder({"schemes", "digestAlgorithms", "nonceLifetimeSeconds", "disabledUserStatus", "authInt"})
+  @JsonPropertyOrder({"schemes", "digestAlgorithms", "nonceLifetimeSeconds", "disabledUserStatus", "authInt",
+      "lockout"})
   private record AuthDto(
       List<String> schemes,
       List<String> digestAlgorithms,
       Long nonceLifetimeSeconds,
       Integer disabledUserStatus,
-      Boolean authInt) {}
+      Boolean authInt,
+      LockoutDto lockout) {}
+
+  @JsonPropertyOrder({"delayAfter", "lockoutAfter", "lockoutSeconds", "lockedOutStatus"})
+  private record LockoutDto(Integer delayAfter, Integer lockoutAfter, Long lockoutSeconds, Integer lockedOutStatus) {}
 
   @JsonPropertyOrder({"name", "enabled", "passwordHash", "digest"})
   private record UserDto(
@@ -235,7 +242,12 @@ final class SettingsJson {
         realm.hostPatterns(),
         realm.users().stream().map(SettingsJson::toDto).toList(),
         new AuthDto(auth.schemes(), auth.digestAlgorithms(), auth.nonceLifetime().toSeconds(),
-            auth.disabledUserStatus(), auth.authInt()));
+            auth.disabledUserStatus(), auth.authInt(), toDto(auth.lockout())));
+  }
+
+  private static LockoutDto toDto(RealmLockout lockout) {
+    return new LockoutDto(lockout.delayAfter(), lockout.lockoutAfter(), lockout.lockoutFor().toSeconds(),
+        lockout.lockedOutStatus());
   }
 
   private static UserDto toDto(User user) {
@@ -345,7 +357,20 @@ final class SettingsJson {
         : Duration.ofSeconds(dto.nonceLifetimeSeconds());
     int status = orDefault(dto.disabledUserStatus(), defaults.disabledUserStatus());
     boolean authInt = dto.authInt() != null && dto.authInt();
-    return new RealmAuth(schemes, algorithms, lifetime, status, authInt);
+    return new RealmAuth(schemes, algorithms, lifetime, status, authInt, toLockout(dto.lockout()));
+  }
+
+  /** A file from before per-realm lockouts has none: the realm gets {@link RealmLockout#DEFAULTS}. */
+  private static RealmLockout toLockout(LockoutDto dto) {
+    RealmLockout defaults = RealmLockout.DEFAULTS;
+    if (dto == null) {
+      return defaults;
+    }
+    return new RealmLockout(
+        orDefault(dto.delayAfter(), defaults.delayAfter()),
+        orDefault(dto.lockoutAfter(), defaults.lockoutAfter()),
+        dto.lockoutSeconds() == null ? defaults.lockoutFor() : Duration.ofSeconds(dto.lockoutSeconds()),
+        orDefault(dto.lockedOutStatus(), defaults.lockedOutStatus()));
   }
 
   private static DigestSecrets toDigest(DigestDto dto, String where) throws UnreadableException {

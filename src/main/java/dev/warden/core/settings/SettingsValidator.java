@@ -183,6 +183,24 @@ public final class SettingsValidator {
     if (auth.disabledUserStatus() != 403 && auth.disabledUserStatus() != 407) {
       problems.add(label + ": disabled users must get 403 or 407, not " + auth.disabledUserStatus());
     }
+    checkLockout(label, auth.lockout(), problems);
+  }
+
+  private static void checkLockout(String label, RealmLockout lockout, List<String> problems) {
+    int max = RealmLockout.MAX_THRESHOLD;
+    if (lockout.lockoutAfter() < 1 || lockout.lockoutAfter() > max) {
+      problems.add(label + ": lockout after " + lockout.lockoutAfter() + " failures is outside 1 to " + max);
+    }
+    if (lockout.delayAfter() < 0 || lockout.delayAfter() > max) {
+      problems.add(label + ": delay after " + lockout.delayAfter() + " failures is outside 0 to " + max);
+    }
+    Duration lasts = lockout.lockoutFor();
+    if (lasts.compareTo(RealmLockout.MIN_LOCKOUT) < 0 || lasts.compareTo(RealmLockout.MAX_LOCKOUT) > 0) {
+      problems.add(label + ": lockout duration " + lasts.toSeconds() + " s is outside 1 s to 24 h (86400 s)");
+    }
+    if (lockout.lockedOutStatus() != 407 && lockout.lockedOutStatus() != 429) {
+      problems.add(label + ": locked-out clients must get 407 or 429, not " + lockout.lockedOutStatus());
+    }
   }
 
   /**

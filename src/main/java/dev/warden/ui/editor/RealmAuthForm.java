@@ -33,6 +33,7 @@ final class RealmAuthForm {
   private final Label presetExplanation = new Label();
   private final CheckBox disabled407 = new CheckBox("Answer disabled users with 407 instead of 403");
   private final TextField nonceLifetime = new TextField();
+  private final CheckBox lockedOut429 = new CheckBox("Answer locked-out clients with 429 Too Many Requests instead of 407");
   private RealmDraft bound;
 
   /** Schemes and their order, the Digest algorithm preset with what it means, disabled users' status. */
@@ -77,6 +78,9 @@ final class RealmAuthForm {
     disabled407.setId("realm-disabled-407");
     disabled407.setTooltip(new Tooltip("403 tells the client that retrying cannot help; 407 asks again"));
 
+    lockedOut429.setId("realm-locked-out-429");
+    lockedOut429.setTooltip(new Tooltip("429 carries Retry-After; 407 looks like any other challenge"));
+
     GridPane grid = new GridPane();
     grid.setHgap(10);
     grid.setVgap(6);
@@ -93,6 +97,7 @@ final class RealmAuthForm {
     grid.add(presetExplanation, 1, 3);
     grid.addRow(4, lifetimeLabel, lifetime);
     grid.add(disabled407, 1, 5);
+    grid.add(lockedOut429, 1, 6);
     GridPane.setHgrow(presetExplanation, Priority.ALWAYS);
     VBox box = new VBox(8, grid);
     box.setPadding(new Insets(10, 0, 0, 0));
@@ -120,6 +125,10 @@ final class RealmAuthForm {
     preset.valueProperty().bindBidirectional(realm.presetProperty());
     disabled407.selectedProperty().bindBidirectional(realm.disabledGet407Property());
     nonceLifetime.textProperty().bindBidirectional(realm.nonceLifetimeProperty());
+    lockedOut429.selectedProperty().bindBidirectional(realm.lockedOutGet429Property());
+    lockedOut429.setText("Answer locked-out clients with 429 Too Many Requests instead of 407 (locked out after "
+        + realm.loadedLockout().lockoutAfter() + " failed logins a minute, for "
+        + realm.loadedLockout().lockoutFor().toMinutes() + " min)");
     preset.setButtonCell(presetCell()); // a null value shows this realm's loaded algorithms
   }
 
@@ -131,6 +140,7 @@ final class RealmAuthForm {
     preset.valueProperty().unbindBidirectional(realm.presetProperty());
     disabled407.selectedProperty().unbindBidirectional(realm.disabledGet407Property());
     nonceLifetime.textProperty().unbindBidirectional(realm.nonceLifetimeProperty());
+    lockedOut429.selectedProperty().unbindBidirectional(realm.lockedOutGet429Property());
     bound = null;
   }
 }

@@ -3,6 +3,7 @@ package dev.warden.ui.editor;
 import dev.warden.core.settings.LifetimeText;
 import dev.warden.core.settings.Realm;
 import dev.warden.core.settings.RealmAuth;
+import dev.warden.core.settings.RealmLockout;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,6 +35,7 @@ public final class RealmDraft {
   private final BooleanProperty disabledGet407 = new SimpleBooleanProperty(false);
   /** The Digest nonce lifetime as typed ({@code 90s}, {@code 5m}, {@code 1h}). */
   private final StringProperty nonceLifetime = new SimpleStringProperty("");
+  private final BooleanProperty lockedOutGet429 = new SimpleBooleanProperty(false);
   private final String savedName;
   private final RealmAuth savedAuth;
 
@@ -54,6 +56,7 @@ public final class RealmDraft {
     preset.set(DigestPreset.of(auth.digestAlgorithms()).orElse(null));
     disabledGet407.set(auth.disabledUserStatus() == 407);
     nonceLifetime.set(LifetimeText.format(auth.nonceLifetime()));
+    lockedOutGet429.set(auth.lockout().lockedOutStatus() == 429);
   }
 
   static RealmDraft of(Realm realm) {
@@ -64,9 +67,9 @@ public final class RealmDraft {
 
   /**
    * The realm's auth as drafted: the checked schemes in the chosen order, the preset's algorithms
-   * (or the loaded ones when no preset matched them), the disabled-user status, and the nonce
-   * lifetime as typed (as loaded while what is typed is not a duration: {@link #nonceLifetimeProblem}
-   * then blocks Save).
+   * (or the loaded ones when no preset matched them), the disabled-user and locked-out statuses, and
+   * the nonce lifetime as typed (as loaded while what is typed is not a duration:
+   * {@link #nonceLifetimeProblem} then blocks Save); the lockout thresholds as loaded.
    */
   public RealmAuth auth() {
     List<String> schemes = new ArrayList<>();
@@ -79,7 +82,8 @@ public final class RealmDraft {
     List<String> algorithms = preset.get() == null ? savedAuth.digestAlgorithms() : preset.get().algorithms();
     return savedAuth.withSchemes(schemes).withDigestAlgorithms(algorithms)
         .withDisabledUserStatus(disabledGet407.get() ? 407 : 403)
-        .withNonceLifetime(LifetimeText.parse(nonceLifetime.get()).orElse(savedAuth.nonceLifetime()));
+        .withNonceLifetime(LifetimeText.parse(nonceLifetime.get()).orElse(savedAuth.nonceLifetime()))
+        .withLockout(savedAuth.lockout().withLockedOutStatus(lockedOutGet429.get() ? 429 : 407));
   }
 
   /** Why the typed nonce lifetime cannot be read, or null (its range is the validator's to judge). */
@@ -139,6 +143,16 @@ public final class RealmDraft {
   /** The Digest nonce lifetime as typed: {@code 90}, {@code 90s}, {@code 5m}, {@code 1h}. */
   public StringProperty nonceLifetimeProperty() {
     return nonceLifetime;
+  }
+
+  /** Whether a locked-out client or user gets 429 Too Many Requests (true) or 407. */
+  public BooleanProperty lockedOutGet429Property() {
+    return lockedOutGet429;
+  }
+
+  /** The realm's lockout as loaded (thresholds and duration are edited in the settings file). */
+  public RealmLockout loadedLockout() {
+    return savedAuth.lockout();
   }
 
   public ObservableList<UserDraft> users() {

@@ -25,8 +25,17 @@ class PasswordHasherTest {
   void writesTheDocumentedFormatWithTheDefaultIterations() {
     String stored = new PasswordHasher().hash("pw".toCharArray());
 
-    assertThat(stored).matches("\\$pbkdf2-sha256\\$50000\\$[./A-Za-z0-9]{22}\\$[./A-Za-z0-9]{43}");
-    assertThat(PasswordHasher.ITERATIONS).isEqualTo(50_000);
+    assertThat(stored).matches("\\$pbkdf2-sha256\\$600000\\$[./A-Za-z0-9]{22}\\$[./A-Za-z0-9]{43}");
+    assertThat(PasswordHasher.ITERATIONS).isEqualTo(600_000);
+  }
+
+  @Test
+  void keepsVerifyingAHashStoredWithTheFormerIterations() {
+    String stored = new PasswordHasher(50_000).hash("older".toCharArray());
+
+    assertThat(stored).startsWith("$pbkdf2-sha256$50000$");
+    assertThat(PasswordHash.parse(stored).matches("older".toCharArray())).isTrue();
+    assertThat(PasswordHash.parse(stored).matches("newer".toCharArray())).isFalse();
   }
 
   @Test

@@ -10,6 +10,7 @@ import dev.warden.testing.RawHttpConnection;
 import dev.warden.testing.RunningWarden;
 import dev.warden.testing.TestOrigin;
 import dev.warden.testing.Users;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -37,8 +38,10 @@ class SlowHashTest {
         List<CompletableFuture<Integer>> guesses = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
           String guess = "Proxy-Authorization: " + Users.basic("carol", "guess-" + i) + "\r\n";
+          // one address each: a single address would have all but four guesses refused busy at once
+          InetAddress from = InetAddress.getByName("127.0.3." + (i + 1));
           guesses.add(CompletableFuture.supplyAsync(() -> {
-            try (RawHttpConnection attacker = new RawHttpConnection(warden.port())) {
+            try (RawHttpConnection attacker = new RawHttpConnection(warden.port(), from)) {
               return attacker.exchange(get(origin, "/guess", guess)).status();
             } catch (Exception e) {
               throw new IllegalStateException(e);

@@ -150,7 +150,13 @@ class JsonSettingsStoreTest {
                 ],
                 "nonceLifetimeSeconds": 300,
                 "disabledUserStatus": 403,
-                "authInt": false
+                "authInt": false,
+                "lockout": {
+                  "delayAfter": 10,
+                  "lockoutAfter": 50,
+                  "lockoutSeconds": 300,
+                  "lockedOutStatus": 407
+                }
               }
             }
           ]
@@ -196,6 +202,30 @@ class JsonSettingsStoreTest {
     store().save(settings);
 
     assertThat(store().load()).isEqualTo(LoadedSettings.clean(settings));
+  }
+
+  @Test
+  void roundTripsARealmsLockoutThresholdsAndItsChoiceOf429() throws Exception {
+    RealmAuth auth = RealmAuth.defaults().withLockout(new RealmLockout(3, 7, Duration.ofSeconds(90), 429));
+    Settings settings = Settings.defaults().withRealms(List.of(new Realm("Corp", List.of(), List.of(), auth)));
+    store().save(settings);
+
+    assertThat(store().load()).isEqualTo(LoadedSettings.clean(settings));
+    assertThat(Files.readString(file())).contains("\"lockoutSeconds\": 90", "\"lockedOutStatus\": 429");
+  }
+
+  @Test
+  void givesARealmSavedBeforePerRealmLockoutsTheDefaultLockout() throws IOException {
+    Files.writeString(file(), """
+        {"format": 2, "realms": [{"name": "Home", "auth": {"schemes": ["basic"]}},
+                                 {"name": "Lab", "hostPatterns": ["lab.test"],
+                                  "auth": {"lockout": {"lockoutAfter": 9}}}]}
+        """);
+
+    List<Realm> realms = store().load().settings().realms();
+
+    assertThat(realms.get(0).auth().lockout()).isEqualTo(RealmLockout.DEFAULTS);
+    assertThat(realms.get(1).auth().lockout()).isEqualTo(RealmLockout.DEFAULTS.withLockoutAfter(9));
   }
 
   @Test

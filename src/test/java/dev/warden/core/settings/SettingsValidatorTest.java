@@ -144,6 +144,20 @@ class SettingsValidatorTest {
   }
 
   @Test
+  void refusesLockoutValuesOutOfRangeOneSentenceEach() {
+    RealmLockout wrong = new RealmLockout(-1, 0, Duration.ZERO, 503);
+
+    assertThat(validator.problems(withRealms(defaultRealm().withAuth(RealmAuth.defaults().withLockout(wrong)))))
+        .containsExactly(
+            "Realm 'Warden': lockout after 0 failures is outside 1 to 10000",
+            "Realm 'Warden': delay after -1 failures is outside 0 to 10000",
+            "Realm 'Warden': lockout duration 0 s is outside 1 s to 24 h (86400 s)",
+            "Realm 'Warden': locked-out clients must get 407 or 429, not 503");
+    assertThat(validator.problems(withRealms(defaultRealm().withAuth(RealmAuth.defaults().withLockout(
+        new RealmLockout(0, 10_000, Duration.ofHours(24), 429)))))).isEmpty();
+  }
+
+  @Test
   void aDigestUserWithoutMaterialIsAGapNotAProblem() {
     Settings settings = digestRealmWith(user("alice"));
 

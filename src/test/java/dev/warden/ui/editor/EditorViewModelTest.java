@@ -8,6 +8,7 @@ import dev.warden.core.settings.DigestSecrets;
 import dev.warden.core.settings.InMemorySettingsStore;
 import dev.warden.core.settings.Realm;
 import dev.warden.core.settings.RealmAuth;
+import dev.warden.core.settings.RealmLockout;
 import dev.warden.core.settings.Settings;
 import dev.warden.core.settings.User;
 import dev.warden.ui.feedback.Notifier;
@@ -193,6 +194,18 @@ class EditorViewModelTest {
     assertThat(saved.schemes()).containsExactly("digest", "basic");
     assertThat(model.selectedRealmProperty().get().presetProperty().get()).isEqualTo(preset);
     assertThat(model.selectedRealmProperty().get().digestProperty().get()).isTrue();
+  }
+
+  @Test
+  void theLockedOutStatusIsSavedKeepingTheLoadedThresholds() throws Exception {
+    RealmDraft realm = model.selectedRealmProperty().get();
+    realm.lockedOutGet429Property().set(true);
+    assertThat(model.dirtyProperty().get()).isTrue();
+    assertThat(model.save().get(10, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(warden.settings().realms().get(0).auth().lockout())
+        .isEqualTo(RealmLockout.DEFAULTS.withLockedOutStatus(429));
+    assertThat(model.selectedRealmProperty().get().lockedOutGet429Property().get()).isTrue();
   }
 
   @Test
