@@ -9,6 +9,7 @@ import dev.warden.core.settings.ListenAddress;
 import dev.warden.core.settings.Realm;
 import dev.warden.core.settings.Settings;
 import dev.warden.core.settings.User;
+import dev.warden.testing.TunnelPorts;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -66,6 +67,8 @@ final class FuzzBed implements AutoCloseable {
         .withListen(new ListenAddress("127.0.0.1", 0))
         .withRealms(realms)
         .withBodyPrefixLimit(1024);
+    // the origins' port is where the fuzzer's CONNECTs go: every realm allows it, so tunnels open
+    settings = TunnelPorts.allowing(settings, port);
     warden = new Warden(new InMemorySettingsStore(settings), settings, authState);
     if (!warden.start().get(20, TimeUnit.SECONDS).listening()) {
       throw new IllegalStateException("Warden did not start: " + warden.status().message());

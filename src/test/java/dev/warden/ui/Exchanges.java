@@ -38,6 +38,12 @@ public final class Exchanges {
         List.of(new Header("Proxy-Authenticate", "Digest realm=\"" + realm + "\", qop=\"auth\", algorithm=SHA-256")));
   }
 
+  /** A CONNECT to a port the realm does not list, refused with 403 after alice authenticated. */
+  public static Exchange portRefused(long id, String authority, int port) {
+    return of(id, authority, 403, new AuthOutcome.PortRefused("Corp", port, List.of(443, 8443), "alice"), null,
+        List.of(new Header("Proxy-Authorization", "Basic alice:***")), List.of());
+  }
+
   public static Exchange failed(long id, String url) {
     return of(id, url, 502, new AuthOutcome.NotRequired(),
         new ExchangeError(ExchangeError.Kind.CONNECT_FAILED, "connection refused"), List.of(), List.of());

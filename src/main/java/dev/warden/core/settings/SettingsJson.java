@@ -47,7 +47,8 @@ import java.util.regex.Pattern;
  *           "digest": { "realm": "Warden", "ha1": { "MD5": "...", "SHA-256": "..." } } }
  *       ],
  *       "auth": { "schemes": ["basic"], "digestAlgorithms": ["SHA-256", "MD5"],
- *                 "nonceLifetimeSeconds": 300, "disabledUserStatus": 403 }
+ *                 "nonceLifetimeSeconds": 300, "disabledUserStatus": 403 },
+ *       "connectPorts": [443, 8443]
  *     }
  *   ]
  * }
@@ -55,7 +56,9 @@ import java.util.regex.Pattern;
  *
  * <p>Format 1 is format 2 without {@code auth} and {@code digest}; it is still read, every realm
  * getting {@link RealmAuth#defaults()} and every user {@link DigestSecrets#NONE} (an {@code auth} or
- * {@code digest} in a format-1 file is ignored: no Warden wrote one). A file of a format above
+ * {@code digest} in a format-1 file is ignored: no Warden wrote one). A realm without
+ * {@code connectPorts} (every file written before the list existed) gets
+ * {@link Realm#DEFAULT_CONNECT_PORTS}. A file of a format above
  * {@value #FORMAT} was written by a newer Warden and is refused with {@link NewerFormatException}.
  * A user without Digest material is written without {@code digest}.
  *
@@ -105,8 +108,9 @@ final class SettingsJson {
       Integer bodyPrefixLimit,
       List<RealmDto> realms) {}
 
-  @JsonPropertyOrder({"name", "hostPatterns", "users", "auth"})
-  private record RealmDto(String name, List<String> hostPatterns, List<UserDto> users, AuthDto auth) {}
+  @JsonPropertyOrder({"name", "hostPatterns", "users", "auth", "connectPorts"})
+  private record RealmDto(String name, List<String> hostPatterns, List<UserDto> users, AuthDto auth,
+      List<Integer> connectPorts) {}
 
   @JsonPropertyOrder({"schemes", "digestAlgorithms", "nonceLifetimeSeconds", "disabledUserStatus"})
   private record AuthDto(
@@ -179,7 +183,8 @@ final class SettingsJson {
         realm.hostPatterns(),
         realm.users().stream().map(SettingsJson::toDto).toList(),
         new AuthDto(auth.schemes(), auth.digestAlgorithms(), auth.nonceLifetime().toSeconds(),
-            auth.disabledUserStatus()));
+            auth.disabledUserStatus()),
+        realm.connectPorts());
   }
 
   private static UserDto toDto(User user) {
@@ -267,8 +272,12 @@ final class SettingsJson {
             orDefault(u.name(), ""), orDefault(u.enabled(), true), orDefault(u.passwordHash(), ""),
             format == 1 ? DigestSecrets.NONE : toDigest(u.digest(), w + ".digest")));
     RealmAuth auth = format == 1 ? RealmAuth.defaults() : toAuth(dto.auth(), where + ".auth");
+    // Files written before the list existed get the default; the validator judges the numbers.
+    List<Integer> connectPorts = dto.connectPorts() == null
+        ? Realm.DEFAULT_CONNECT_PORTS
+        : map(dto.connectPorts(), where + ".connectPorts", (p, w) -> p);
     // A missing name becomes "" so the validator reports it like any other unnamed realm.
-    return new Realm(orDefault(dto.name(), ""), patterns, users, auth);
+    return new Realm(orDefault(dto.name(), ""), patterns, users, auth, connectPorts);
   }
 
   private static RealmAuth toAuth(AuthDto dto, String where) throws UnreadableException {

@@ -139,11 +139,45 @@ class JsonSettingsStoreTest {
                 ],
                 "nonceLifetimeSeconds": 300,
                 "disabledUserStatus": 403
-              }
+              },
+              "connectPorts": [
+                443,
+                8443
+              ]
             }
           ]
         }
         """);
+  }
+
+  @Test
+  void roundTripsTheConnectPortsAUserAdded() throws Exception {
+    Realm lab = new Realm("Lab", List.of(), List.of(new User("alice", true, HASH))).withConnectPorts(List.of(443, 8443, 2222));
+    store().save(Settings.defaults().withRealms(List.of(lab)));
+
+    assertThat(store().load().settings().realms().get(0).connectPorts()).containsExactly(443, 8443, 2222);
+  }
+
+  @Test
+  void givesARealmFromAFileWithoutConnectPortsTheDefaultPorts() throws IOException {
+    Files.writeString(file(), """
+        {"format": 2, "realms": [{"name": "Home", "users": [{"name": "alice", "passwordHash": "h"}]}]}
+        """);
+
+    assertThat(store().load().settings().realms().get(0).connectPorts()).containsExactly(443, 8443);
+  }
+
+  @Test
+  void setsAsideAFileWithAConnectPortOutOfRange() throws IOException {
+    Files.writeString(file(), """
+        {"format": 2, "realms": [{"name": "Home", "users": [{"name": "alice", "passwordHash": "h"}],
+                                  "connectPorts": [443, 70000]}]}
+        """);
+
+    LoadedSettings loaded = store().load();
+
+    assertThat(loaded.notice()).hasValueSatisfying(n -> assertThat(n).contains("CONNECT port 70000 is outside 1-65535"));
+    assertThat(loaded.settings()).isEqualTo(Settings.defaults());
   }
 
   @Test
