@@ -11,6 +11,7 @@ import dev.warden.ui.editor.EditorView;
 import dev.warden.ui.editor.EditorViewModel;
 import dev.warden.ui.editor.PasswordHashing;
 import dev.warden.ui.feedback.NotificationView;
+import dev.warden.ui.feedback.OpenProxyBanner;
 import dev.warden.ui.fx.FxExecutor;
 import dev.warden.ui.fx.TrafficFeed;
 import dev.warden.ui.state.UiState;
@@ -62,6 +63,7 @@ public final class WardenWindow {
   private final TrafficView trafficView;
   private final ToolbarView toolbarView;
   private final FilterBarView filterBar;
+  private final OpenProxyBanner openProxyBanner;
   private final NotificationView notifications;
   private final SplitPane split;
   private final TrafficFeed feed;
@@ -99,9 +101,10 @@ public final class WardenWindow {
     toolbarView.darkButton().selectedProperty().addListener((o, a, dark) -> setTheme(dark ? Theme.DARK : Theme.LIGHT));
     toolbarView.pauseButton().selectedProperty().bindBidirectional(trafficModel.pausedProperty());
     filterBar = new FilterBarView(trafficModel);
+    openProxyBanner = new OpenProxyBanner(warden.settings());
 
     root.setId("warden-root");
-    root.setTop(new VBox(toolbarView.node(), filterBar.node()));
+    root.setTop(new VBox(openProxyBanner.node(), toolbarView.node(), filterBar.node()));
     root.setCenter(notifications.node());
     root.setBottom(new StatusView(statusModel, trafficModel).node());
 
@@ -205,6 +208,7 @@ public final class WardenWindow {
   private void settingsChanged(Settings settings) {
     toolbarModel.settingsChanged(settings);
     editorModel.settingsChanged(settings);
+    openProxyBanner.update(settings);
     offerNames(settings);
   }
 

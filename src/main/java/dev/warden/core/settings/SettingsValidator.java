@@ -279,7 +279,7 @@ public final class SettingsValidator {
    * Loopback by its literal form only: resolving a name here would block and could reach the
    * network, and a warning does not need to be exact.
    */
-  private static boolean isLoopback(String host) {
+  static boolean isLoopback(String host) {
     String h = host.toLowerCase(Locale.ROOT);
     return h.equals("localhost") || h.startsWith("127.") || h.equals("::1")
         || h.equals("0:0:0:0:0:0:0:1");

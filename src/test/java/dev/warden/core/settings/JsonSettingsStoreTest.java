@@ -86,6 +86,25 @@ class JsonSettingsStoreTest {
   }
 
   @Test
+  void loadDeletesATempCopyASaveCutShortLeftBehindAndNothingElse() throws Exception {
+    store().save(rich());
+    // named exactly as a save names its temp file, holding what a killed save would have written
+    Path leftover = Files.createTempFile(dir, ".settings.json.", ".tmp");
+    Files.write(leftover, Files.readAllBytes(file()));
+    Files.setLastModifiedTime(leftover, FileTime.from(Instant.now().minus(Duration.ofMinutes(5))));
+    Path inProgress = Files.createTempFile(dir, ".settings.json.", ".tmp");
+    Path notOurs = Files.writeString(dir.resolve(".settings.json.notes.tmp"), "kept");
+    Files.setLastModifiedTime(notOurs, FileTime.from(Instant.now().minus(Duration.ofMinutes(5))));
+
+    LoadedSettings loaded = store().load();
+
+    assertThat(loaded.settings()).isEqualTo(rich());
+    assertThat(leftover).doesNotExist();
+    assertThat(inProgress).as("a save another Warden is making now").exists();
+    assertThat(notOurs).exists();
+  }
+
+  @Test
   void missingFileGivesDefaultsWithoutNoticeAndCreatesNothing() throws IOException {
     LoadedSettings loaded = store().load();
 
