@@ -3,6 +3,7 @@ package dev.warden.cli;
 import dev.warden.core.EngineStatus;
 import dev.warden.core.Warden;
 import dev.warden.core.settings.InMemorySettingsStore;
+import dev.warden.core.settings.OpenProxy;
 import dev.warden.core.settings.Settings;
 import dev.warden.core.settings.SettingsStore;
 import dev.warden.core.settings.SettingsValidator;
@@ -86,6 +87,8 @@ public final class HeadlessMode {
       return terminal.usageError(problems.stream().map(p -> "settings: " + p).toList());
     }
 
+    // said before listening: the moment it listens, it can be used
+    OpenProxy.warning(settings).ifPresent(terminal::warning);
     Warden warden = new Warden(new InMemorySettingsStore(settings), settings);
     EngineStatus status = start(warden);
     if (!status.listening() || status.bound() == null) {

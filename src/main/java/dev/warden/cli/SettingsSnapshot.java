@@ -20,10 +20,14 @@ import java.util.stream.Stream;
  * <p>A settings store that finds a broken file sets it aside under a new name and starts from the
  * defaults: right for the window, where the user sees a notice, wrong for a headless run, which must
  * neither change the user's files nor quietly run with settings other than the ones it was given. So
- * the store reads a throwaway copy, and a broken file is a usage error naming the reason. Call on one
+ * the store reads a throwaway copy, and a broken file is a usage error naming the reason. The copy
+ * is deleted at once; copies left by runs killed meanwhile are deleted by the next run. Call on one
  * thread; does blocking file I/O.
  */
 public final class SettingsSnapshot {
+
+  private static final String COPY_PREFIX = "warden-settings-";
+  private static final java.time.Duration LEFTOVER_AGE = java.time.Duration.ofMinutes(1);
 
   private final Function<Path, SettingsStore> storeFor;
 
@@ -51,7 +55,8 @@ public final class SettingsSnapshot {
     String prefix = flag.isEmpty() ? "" : flag + ": ";
     Path copyDir;
     try {
-      copyDir = Files.createTempDirectory("warden-settings-");
+      copyDir = Files.createTempDirectory(COPY_PREFIX);
+      sweepLeftovers(copyDir);
     } catch (IOException e) {
       throw new UsageException(prefix + "no temporary folder to read '" + file + "' safely: " + e.getMessage());
     }
@@ -89,6 +94,28 @@ public final class SettingsSnapshot {
       kept = text.indexOf(". It could not be kept");
     }
     return because >= 0 && kept > because ? text.substring(because + " because ".length(), kept) : text;
+  }
+
+  /**
+   * Deletes the copies earlier runs left when they were killed between copying and deleting (they
+   * hold password hashes): folders named like {@code fresh}, beside it, of the same owner, older
+   * than a minute (a run reads its copy within milliseconds, so a concurrent run's is left alone).
+   */
+  static void sweepLeftovers(Path fresh) {
+    Path temp = fresh.getParent();
+    long cutoff = System.currentTimeMillis() - LEFTOVER_AGE.toMillis();
+    try (java.nio.file.DirectoryStream<Path> copies = Files.newDirectoryStream(temp, COPY_PREFIX + "*")) {
+      java.nio.file.attribute.UserPrincipal me = Files.getOwner(fresh);
+      for (Path copy : copies) {
+        if (!copy.equals(fresh) && Files.isDirectory(copy, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+            && me.equals(Files.getOwner(copy, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+            && Files.getLastModifiedTime(copy, java.nio.file.LinkOption.NOFOLLOW_LINKS).toMillis() < cutoff) {
+          deleteQuietly(copy);
+        }
+      }
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      // a temp folder that cannot be listed or has no owners: nothing more can be done here
+    }
   }
 
   private static void deleteQuietly(Path dir) {

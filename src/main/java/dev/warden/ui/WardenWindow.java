@@ -13,6 +13,7 @@ import dev.warden.ui.editor.EditorView;
 import dev.warden.ui.editor.EditorViewModel;
 import dev.warden.ui.editor.PasswordHashing;
 import dev.warden.ui.feedback.NotificationView;
+import dev.warden.ui.feedback.OpenProxyBanner;
 import dev.warden.ui.fx.FxExecutor;
 import dev.warden.ui.fx.TrafficFeed;
 import dev.warden.ui.lockouts.LockoutsView;
@@ -67,6 +68,7 @@ public final class WardenWindow {
   private final TrafficView trafficView;
   private final ToolbarView toolbarView;
   private final FilterBarView filterBar;
+  private final OpenProxyBanner openProxyBanner;
   private final NotificationView notifications;
   private final SplitPane split;
   private final TrafficFeed feed;
@@ -104,9 +106,10 @@ public final class WardenWindow {
     toolbarView.darkButton().selectedProperty().addListener((o, a, dark) -> setTheme(dark ? Theme.DARK : Theme.LIGHT));
     toolbarView.pauseButton().selectedProperty().bindBidirectional(trafficModel.pausedProperty());
     filterBar = new FilterBarView(trafficModel);
+    openProxyBanner = new OpenProxyBanner(warden.settings());
 
     root.setId("warden-root");
-    root.setTop(new VBox(toolbarView.node(), filterBar.node()));
+    root.setTop(new VBox(openProxyBanner.node(), toolbarView.node(), filterBar.node()));
     root.setCenter(notifications.node());
     // listening before the snapshot is taken: a lockout that starts in between is not missed (the
     // events run on the FX thread after this constructor, and the model keys lockouts by subject)
@@ -226,6 +229,7 @@ public final class WardenWindow {
   private void settingsChanged(Settings settings) {
     toolbarModel.settingsChanged(settings);
     editorModel.settingsChanged(settings);
+    openProxyBanner.update(settings);
     offerNames(settings);
   }
 

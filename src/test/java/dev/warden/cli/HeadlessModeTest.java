@@ -37,6 +37,27 @@ class HeadlessModeTest {
   }
 
   @Test
+  void warnsOfAnOpenProxyBeforeListeningWithoutAuthOnANonLoopbackAddress() throws Exception {
+    // 192.0.2.1 (TEST-NET-1) is no address of this machine: the bind fails, nothing ever listens
+    assertThat(run("--headless", "--listen", "192.0.2.1:0", "--no-auth")).isEqualTo(HeadlessMode.START_FAILED);
+
+    assertThat(err().lines().findFirst().orElseThrow())
+        .isEqualTo("warden: warning: 407 enforcement is off and Warden listens on 192.0.2.1:0: it is an open proxy "
+            + "that anyone who can reach this address can use");
+  }
+
+  @Test
+  void saysNothingOfAnOpenProxyOnLoopbackOrWithAuth() throws Exception {
+    try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      assertThat(run("--headless", "--listen", "127.0.0.1:" + busy.getLocalPort(), "--no-auth"))
+          .isEqualTo(HeadlessMode.START_FAILED);
+    }
+    assertThat(run("--headless", "--listen", "192.0.2.1:0")).isEqualTo(HeadlessMode.START_FAILED);
+
+    assertThat(err()).doesNotContain("open proxy");
+  }
+
+  @Test
   void refusesAConfigFileThatDoesNotExist() throws Exception {
     Path missing = dir.resolve("nope.json");
 

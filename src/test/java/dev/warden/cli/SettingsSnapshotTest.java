@@ -23,6 +23,30 @@ class SettingsSnapshotTest {
   @TempDir Path dir;
 
   @Test
+  void deletesTheCopyARunKilledWhileReadingLeftInTheTempFolder() throws Exception {
+    Path file = Files.writeString(dir.resolve("settings.json"), "{\"format\": 2}");
+    // what a run killed between copying and deleting leaves: its folder in the temp folder, with the copy
+    Path killed = Files.createTempDirectory("warden-settings-");
+    Path copy = Files.writeString(killed.resolve("settings.json"), "{\"format\": 2, \"realms\": []}");
+    java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.from(
+        java.time.Instant.now().minus(java.time.Duration.ofMinutes(5)));
+    Files.setLastModifiedTime(killed, old);
+    Path running = Files.createTempDirectory("warden-settings-");
+
+    try {
+      snapshot.load(file, "--config");
+
+      assertThat(copy).doesNotExist();
+      assertThat(killed).doesNotExist();
+      assertThat(running).as("another run's copy, made just now").exists();
+    } finally {
+      Files.deleteIfExists(copy);
+      Files.deleteIfExists(killed);
+      Files.deleteIfExists(running);
+    }
+  }
+
+  @Test
   void readsAFormatOneFileWithoutWarningAndLeavesItAsItWas() throws Exception {
     Path file = Files.writeString(dir.resolve("settings.json"), "{\"format\": 1, \"trafficCapacity\": 500}");
     if (Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null) {

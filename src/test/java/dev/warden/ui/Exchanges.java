@@ -51,6 +51,13 @@ public final class Exchanges {
         List.of(digest), received);
   }
 
+  /** A CONNECT to a port the realm does not list, refused with 403 after alice authenticated. */
+  public static Exchange portRefused(long id, String authority, int port) {
+    return of(id, authority, 403, new AuthOutcome.PortRefused("Corp", port, List.of(443, 8443), "alice"), null,
+        List.of(new Header("Proxy-Authorization", "Basic alice:***")), List.of(), List.of(),
+        new ReceivedCredentials.SchemeAndUser("Basic", "alice"));
+  }
+
   public static Exchange failed(long id, String url) {
     return of(id, url, 502, new AuthOutcome.NotRequired(),
         new ExchangeError(ExchangeError.Kind.CONNECT_FAILED, "connection refused"), List.of(), List.of(), List.of(),

@@ -49,6 +49,37 @@ public sealed interface AuthOutcome {
   }
 
   /**
+   * A CONNECT the realm of its destination does not allow to that port: answered 403 whatever the
+   * credentials (judged first, so an unauthenticated client still gets its 407).
+   *
+   * @param realm the realm whose port list refused it
+   * @param port the port asked for
+   * @param allowed the ports the realm allows
+   * @param user the authenticated user, or empty (enforcement off)
+   */
+  record PortRefused(String realm, int port, java.util.List<Integer> allowed, String user) implements AuthOutcome {
+    public PortRefused {
+      Objects.requireNonNull(realm);
+      allowed = java.util.List.copyOf(allowed);
+      user = user == null ? "" : user;
+    }
+
+    @Override
+    public String describe() {
+      String ports = allowed.isEmpty() ? "no port"
+          : (allowed.size() == 1 ? "port " : "ports ")
+              + String.join(", ", allowed.stream().map(String::valueOf).toList()) + " only";
+      return "CONNECT to port " + port + " refused: realm '" + realm + "' allows tunnels to " + ports
+          + (user.isEmpty() ? "" : " (user '" + user + "' was authenticated)");
+    }
+
+    @Override
+    public String label() {
+      return "refused:connect-port";
+    }
+  }
+
+  /**
    * Valid credentials of an enabled user of {@code realm}.
    *
    * @param note what the client did oddly but acceptably (e.g. sent ISO-8859-1 despite

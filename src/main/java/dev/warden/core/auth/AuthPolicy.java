@@ -41,6 +41,8 @@ public final class AuthPolicy {
   private final AuthState state;
   /** Each space's lockout policy, by {@link ProtectionSpace#index()}. */
   private final Map<Integer, LockoutPolicy> lockouts;
+  /** The CONNECT ports of each space, by {@link ProtectionSpace#index()}. */
+  private final List<List<Integer>> connectPorts;
 
   private AuthPolicy(
       boolean enforcement,
@@ -49,7 +51,8 @@ public final class AuthPolicy {
       ProtectionSpace fallback,
       List<String> problems,
       AuthState state,
-      Map<Integer, LockoutPolicy> lockouts) {
+      Map<Integer, LockoutPolicy> lockouts,
+      List<List<Integer>> connectPorts) {
     this.enforcement = enforcement;
     this.schemes = schemes;
     this.guarded = guarded;
@@ -57,6 +60,7 @@ public final class AuthPolicy {
     this.problems = problems;
     this.state = state;
     this.lockouts = lockouts;
+    this.connectPorts = connectPorts;
   }
 
   /**
@@ -84,10 +88,13 @@ public final class AuthPolicy {
             + "' is already the default; it is never used");
       }
     }
+    List<List<Integer>> connectPorts = new ArrayList<>();
+    realms.forEach(realm -> connectPorts.add(realm.connectPorts()));
     if (fallback == null) {
       // every destination needs a realm to be challenged in; this one has no users, so it admits nobody
-      fallback = compile(realms.size(),
-          new Realm(Settings.DEFAULT_REALM_NAME, List.of(), List.of()), schemes, problems);
+      Realm stopGap = new Realm(Settings.DEFAULT_REALM_NAME, List.of(), List.of());
+      fallback = compile(realms.size(), stopGap, schemes, problems);
+      connectPorts.add(stopGap.connectPorts());
     }
     Map<Integer, LockoutPolicy> lockouts = new HashMap<>();
     for (ProtectionSpace space : guarded) {
@@ -95,7 +102,7 @@ public final class AuthPolicy {
     }
     lockouts.put(fallback.index(), lockoutOf(fallback, state, problems));
     return new AuthPolicy(settings.enforcement(), schemes, List.copyOf(guarded), fallback,
-        List.copyOf(problems), state, Map.copyOf(lockouts));
+        List.copyOf(problems), state, Map.copyOf(lockouts), List.copyOf(connectPorts));
   }
 
   private static LockoutPolicy lockoutOf(ProtectionSpace space, AuthState state, List<String> problems) {
@@ -127,15 +134,34 @@ public final class AuthPolicy {
   public CompletableFuture<AuthDecision> judge(AuthRequest request) {
     try {
       ProxyAuthorization field = ProxyAuthorization.read(request.proxyAuthorization());
-      if (!enforcement) {
-        return CompletableFuture.completedFuture(
-            AuthDecision.allow(new AuthOutcome.NotRequired(), List.of(), redact(field), schemeOnly(field)));
-      }
       ProtectionSpace space = spaceFor(request.host(), request.port());
-      return guarded(request, field, space).exceptionally(failure -> internalError(space, failure));
+      if (!enforcement) {
+        return CompletableFuture.completedFuture(connectPort(request, space,
+            AuthDecision.allow(new AuthOutcome.NotRequired(), List.of(), redact(field), schemeOnly(field))));
+      }
+      return guarded(request, field, space)
+          .thenApply(decision -> connectPort(request, space, decision))
+          .exceptionally(failure -> internalError(space, failure));
     } catch (RuntimeException e) {
       return CompletableFuture.completedFuture(internalError(fallback, e));
     }
+  }
+
+  /**
+   * An allowed CONNECT to a port its realm does not list becomes a 403 with the reason. Checked
+   * after the credentials, so a client without them gets the realm's 407 as for any destination.
+   */
+  private AuthDecision connectPort(AuthRequest request, ProtectionSpace space, AuthDecision decision) {
+    if (!decision.allowed() || !"CONNECT".equals(request.method())) {
+      return decision;
+    }
+    List<Integer> allowed = connectPorts.get(space.index());
+    if (allowed.contains(request.port())) {
+      return decision;
+    }
+    String user = decision.outcome() instanceof AuthOutcome.Authenticated a ? a.user() : "";
+    return new AuthDecision(new AuthOutcome.PortRefused(space.name(), request.port(), allowed, user), 403,
+        List.of(), List.of(), decision.redactedCredentials(), decision.received());
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.warden.core.engine;
 
 import dev.warden.core.auth.AuthDecision;
 import dev.warden.core.auth.ResponseField;
+import dev.warden.core.auth.AuthOutcome;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.DateFormatter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -40,7 +41,12 @@ final class StageResponse {
       case 503 -> "503 Service Unavailable";
       default -> "407 Proxy Authentication Required";
     };
-    String text = switch (code) {
+    String text = decision.outcome() instanceof AuthOutcome.PortRefused port
+        // numbers only: names from the settings or the request never go into this HTML
+        ? "This proxy (Warden) does not open tunnels to port " + port.port() + "; for this destination it allows "
+            + (port.allowed().isEmpty() ? "none" : String.join(", ", port.allowed().stream().map(String::valueOf).toList()))
+            + "."
+        : switch (code) {
       case 403 -> "This proxy (Warden) understood the credentials but does not let this user through.";
       case 429 -> "This proxy (Warden) refuses this client or user for a while after too many failed"
           + " logins; try again later.";

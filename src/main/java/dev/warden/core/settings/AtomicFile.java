@@ -61,6 +61,45 @@ final class AtomicFile {
     }
   }
 
+  /**
+   * Deletes the temporary files {@link #replace} left beside {@code target} when the process died
+   * between creating and renaming one (a SIGKILL or a power cut mid-save): each holds a full copy of
+   * the settings, password hashes included. Only files named as {@link #replace} names them and
+   * last modified more than {@code olderThan} ago are deleted, so a save another Warden is making
+   * right now (a few milliseconds) is left alone. Never throws: what cannot be deleted stays.
+   *
+   * @return how many files were deleted
+   */
+  static int sweepLeftovers(Path target, java.time.Duration olderThan) {
+    Path absolute = target.toAbsolutePath();
+    Path folder = absolute.getParent();
+    String prefix = "." + absolute.getFileName() + ".";
+    long cutoff = System.currentTimeMillis() - olderThan.toMillis();
+    int deleted = 0;
+    try (java.util.stream.Stream<Path> entries = Files.list(folder)) {
+      for (Path entry : (Iterable<Path>) entries::iterator) {
+        String name = entry.getFileName().toString();
+        if (isTempName(name, prefix) && Files.isRegularFile(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+            && Files.getLastModifiedTime(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS).toMillis() < cutoff
+            && Files.deleteIfExists(entry)) {
+          deleted++;
+        }
+      }
+    } catch (IOException | java.io.UncheckedIOException | SecurityException e) {
+      // No folder yet, or one Warden may not list: nothing of ours can be in it, or nothing can be done.
+    }
+    return deleted;
+  }
+
+  /** {@code .settings.json.} + the digits {@link Files#createTempFile} adds + {@code .tmp}. */
+  private static boolean isTempName(String name, String prefix) {
+    if (!name.startsWith(prefix) || !name.endsWith(".tmp") || name.length() <= prefix.length() + 4) {
+      return false;
+    }
+    String middle = name.substring(prefix.length(), name.length() - 4);
+    return middle.chars().allMatch(Character::isDigit);
+  }
+
   private static void move(Path temp, Path target) throws IOException {
     try {
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);

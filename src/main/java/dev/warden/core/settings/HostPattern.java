@@ -1,13 +1,16 @@
 package dev.warden.core.settings;
 
+import dev.warden.core.target.CanonicalHost;
+import dev.warden.core.target.RefusalException;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
  * A destination pattern of a realm: {@code api.example.com}, {@code *.corp.example} (any name below
  * corp.example, not corp.example itself), {@code [::1]}, each optionally with {@code :PORT}
- * ({@code api.example.com:8443}). Without a port it matches every port. Host names compare
- * case-insensitively. Immutable.
+ * ({@code api.example.com:8443}). Without a port it matches every port. The host is canonicalised
+ * when the pattern is compiled, by the same parser as request targets ({@link CanonicalHost}), so a
+ * pattern matches however either side writes the address or name. Immutable.
  */
 public final class HostPattern {
 
@@ -65,12 +68,31 @@ public final class HostPattern {
       throw new IllegalArgumentException(
           "'" + text + "': '*' is allowed only as a leading '*.' (e.g. *.corp.example)");
     }
-    if (!name.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == ':' || c == '_'))) {
-      // Destinations arrive in their ASCII (xn--) form, so a Unicode pattern would never match.
-      throw new IllegalArgumentException(
-          "'" + text + "': a host holds ASCII letters, digits, '.', '-', '_' only (write IDNs as xn--...)");
+    return new HostPattern(text.strip(), canonical(text, name, wildcard, value.startsWith("[")), wildcard, port);
+  }
+
+  /**
+   * The host as the request target's parser spells it ({@link CanonicalHost}): destinations are
+   * matched in that spelling, so {@code 127.1}, {@code [::ffff:127.0.0.1]} and {@code 2130706433}
+   * must become {@code 127.0.0.1}, {@code EXAMPLE.com.} {@code example.com}, and a Unicode name its
+   * {@code xn--} form, or the pattern would never match the destination it names.
+   */
+  private static String canonical(String text, String name, boolean wildcard, boolean bracketed) {
+    CanonicalHost host;
+    try {
+      host = CanonicalHost.parse(bracketed ? "[" + name + "]" : name);
+    } catch (RefusalException e) {
+      throw new IllegalArgumentException("'" + text + "': " + lowerFirst(e.refusal().sentence()), e);
     }
-    return new HostPattern(text.strip(), name, wildcard, port);
+    if (wildcard && host.isIpLiteral()) {
+      throw new IllegalArgumentException("'" + text + "': '*.' goes before a name, not an IP address");
+    }
+    return host.text();
+  }
+
+  private static String lowerFirst(String sentence) {
+    String plain = sentence.endsWith(".") ? sentence.substring(0, sentence.length() - 1) : sentence;
+    return Character.toLowerCase(plain.charAt(0)) + plain.substring(1);
   }
 
   private static int parsePort(String text, String port) {
@@ -84,7 +106,11 @@ public final class HostPattern {
     return value;
   }
 
-  /** Whether a destination falls under this pattern. {@code host} without IPv6 brackets. Any thread. */
+  /**
+   * Whether a destination falls under this pattern. {@code host} is the canonical host of the request
+   * target ({@link CanonicalHost#text()}: no IPv6 brackets); only case and a trailing dot are forgiven
+   * here, since the proxy path calls this per request. Any thread.
+   */
   public boolean matches(String destinationHost, int destinationPort) {
     if (port >= 0 && port != destinationPort) {
       return false;
@@ -96,14 +122,20 @@ public final class HostPattern {
     return wildcard ? candidate.endsWith("." + host) : candidate.equals(host);
   }
 
+  /** Two patterns are equal when they match the same destinations: {@code 127.1} equals {@code 127.0.0.1}. */
   @Override
   public boolean equals(Object o) {
-    return o instanceof HostPattern other && text.equalsIgnoreCase(other.text);
+    return o instanceof HostPattern other && host.equals(other.host) && wildcard == other.wildcard && port == other.port;
   }
 
   @Override
   public int hashCode() {
-    return text.toLowerCase(Locale.ROOT).hashCode();
+    return Objects.hash(host, wildcard, port);
+  }
+
+  /** The canonical host this pattern matches (without {@code *.}). */
+  public String host() {
+    return host;
   }
 
   @Override

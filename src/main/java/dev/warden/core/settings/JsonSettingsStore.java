@@ -17,6 +17,9 @@ import java.util.OptionalInt;
  * Keeps settings in one JSON file (format: {@link SettingsJson}), usually
  * {@link ConfigDirectory#settingsFile()}.
  *
+ * <p>Loading first deletes what a save cut short left beside the file: temporary copies of the
+ * settings (password hashes included) older than a minute ({@link AtomicFile#sweepLeftovers}).
+ *
  * <p>Loading never fails and never loses a file: one that cannot be read, parsed or validated is
  * renamed to {@code settings.json.corrupt-yyyyMMdd-HHmmss} beside it (with {@code -2}, {@code -3}...
  * rather than overwrite an earlier one), and the defaults are returned with a notice. Saving
@@ -44,6 +47,12 @@ public final class JsonSettingsStore implements SettingsStore {
   /** Enough for a file broken every second for a quarter of an hour; beyond that, stop trying. */
   private static final int MAX_KEPT_SUFFIX = 1000;
 
+  /**
+   * How old a temporary file of a save must be before a load deletes it as a leftover: a save takes
+   * milliseconds, so older ones belong to a Warden that died mid-save.
+   */
+  private static final java.time.Duration LEFTOVER_AGE = java.time.Duration.ofMinutes(1);
+
   private final Path file;
   private final Clock clock;
   private final SettingsValidator validator = new SettingsValidator();
@@ -63,6 +72,7 @@ public final class JsonSettingsStore implements SettingsStore {
   @Override
   public LoadedSettings load() {
     synchronized (lock) {
+      AtomicFile.sweepLeftovers(file, LEFTOVER_AGE);
       byte[] json;
       try {
         json = Files.readAllBytes(file);

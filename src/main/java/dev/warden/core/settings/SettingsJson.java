@@ -53,7 +53,8 @@ import java.util.regex.Pattern;
  *       "auth": { "schemes": ["basic"], "digestAlgorithms": ["SHA-256", "MD5"],
  *                 "nonceLifetimeSeconds": 300, "disabledUserStatus": 403, "authInt": false,
  *                 "lockout": { "delayAfter": 10, "lockoutAfter": 50, "lockoutSeconds": 300,
- *                              "lockedOutStatus": 407 } }
+ *                              "lockedOutStatus": 407 } },
+ *       "connectPorts": [443, 8443]
  *     }
  *   ]
  * }
@@ -61,7 +62,9 @@ import java.util.regex.Pattern;
  *
  * <p>Format 1 is format 2 without {@code auth} and {@code digest}; it is still read, every realm
  * getting {@link RealmAuth#defaults()} and every user {@link DigestSecrets#NONE} (an {@code auth} or
- * {@code digest} in a format-1 file is ignored: no Warden wrote one). A file of a format above
+ * {@code digest} in a format-1 file is ignored: no Warden wrote one). A realm without
+ * {@code connectPorts} (every file written before the list existed) gets
+ * {@link Realm#DEFAULT_CONNECT_PORTS}. A file of a format above
  * {@value #FORMAT} was written by a newer Warden and is refused with {@link NewerFormatException}.
  * A user without Digest material is written without {@code digest}.
  *
@@ -126,8 +129,9 @@ final class SettingsJson {
       Long connectMillis,
       Long firstByteMillis) {}
 
-  @JsonPropertyOrder({"name", "hostPatterns", "users", "auth"})
-  private record RealmDto(String name, List<String> hostPatterns, List<UserDto> users, AuthDto auth) {}
+  @JsonPropertyOrder({"name", "hostPatterns", "users", "auth", "connectPorts"})
+  private record RealmDto(String name, List<String> hostPatterns, List<UserDto> users, AuthDto auth,
+      List<Integer> connectPorts) {}
 
   @JsonPropertyOrder({"schemes", "digestAlgorithms", "nonceLifetimeSeconds", "disabledUserStatus", "authInt",
       "lockout"})
@@ -242,7 +246,8 @@ final class SettingsJson {
         realm.hostPatterns(),
         realm.users().stream().map(SettingsJson::toDto).toList(),
         new AuthDto(auth.schemes(), auth.digestAlgorithms(), auth.nonceLifetime().toSeconds(),
-            auth.disabledUserStatus(), auth.authInt(), toDto(auth.lockout())));
+            auth.disabledUserStatus(), auth.authInt(), toDto(auth.lockout())),
+        realm.connectPorts());
   }
 
   private static LockoutDto toDto(RealmLockout lockout) {
@@ -336,8 +341,12 @@ final class SettingsJson {
             orDefault(u.name(), ""), orDefault(u.enabled(), true), orDefault(u.passwordHash(), ""),
             format == 1 ? DigestSecrets.NONE : toDigest(u.digest(), w + ".digest")));
     RealmAuth auth = format == 1 ? RealmAuth.defaults() : toAuth(dto.auth(), where + ".auth");
+    // Files written before the list existed get the default; the validator judges the numbers.
+    List<Integer> connectPorts = dto.connectPorts() == null
+        ? Realm.DEFAULT_CONNECT_PORTS
+        : map(dto.connectPorts(), where + ".connectPorts", (p, w) -> p);
     // A missing name becomes "" so the validator reports it like any other unnamed realm.
-    return new Realm(orDefault(dto.name(), ""), patterns, users, auth);
+    return new Realm(orDefault(dto.name(), ""), patterns, users, auth, connectPorts);
   }
 
   private static RealmAuth toAuth(AuthDto dto, String where) throws UnreadableException {

@@ -26,6 +26,8 @@ public final class SettingsValidator {
   public static final int MIN_TRAFFIC_CAPACITY = 100;
   public static final int MAX_TRAFFIC_CAPACITY = 1_000_000;
   public static final int MAX_BODY_PREFIX_LIMIT = 16 * 1024 * 1024;
+  /** CONNECT ports one realm may list: enough for any real set, small enough to show in one line. */
+  public static final int MAX_CONNECT_PORTS = 64;
 
   private static final Pattern LOWER_HEX = Pattern.compile("[0-9a-f]+");
 
@@ -116,6 +118,7 @@ public final class SettingsValidator {
     }
 
     checkAuth(label, realm.auth(), problems);
+    checkConnectPorts(label, realm.connectPorts(), problems);
 
     Set<String> userNames = new HashSet<>();
     Set<String> reportedUsers = new HashSet<>();
@@ -124,6 +127,21 @@ public final class SettingsValidator {
       checkDigestValues(label, user, problems);
       if (!user.name().isEmpty() && !userNames.add(user.name()) && reportedUsers.add(user.name())) {
         problems.add(label + ": user " + quote(user.name()) + " is listed more than once");
+      }
+    }
+  }
+
+  /** A port outside 1-65535 could never match; a repeated one is probably a typo for another. */
+  private static void checkConnectPorts(String label, List<Integer> ports, List<String> problems) {
+    if (ports.size() > MAX_CONNECT_PORTS) {
+      problems.add(label + " lists " + ports.size() + " CONNECT ports; at most " + MAX_CONNECT_PORTS + " are allowed");
+    }
+    Set<Integer> seen = new HashSet<>();
+    for (int port : ports) {
+      if (port < 1 || port > 65_535) {
+        problems.add(label + ": CONNECT port " + port + " is outside 1-65535");
+      } else if (!seen.add(port)) {
+        problems.add(label + ": CONNECT port " + port + " is listed more than once");
       }
     }
   }
@@ -280,7 +298,7 @@ public final class SettingsValidator {
    * Loopback by its literal form only: resolving a name here would block and could reach the
    * network, and a warning does not need to be exact.
    */
-  private static boolean isLoopback(String host) {
+  static boolean isLoopback(String host) {
     String h = host.toLowerCase(Locale.ROOT);
     return h.equals("localhost") || h.startsWith("127.") || h.equals("::1")
         || h.equals("0:0:0:0:0:0:0:1");

@@ -48,6 +48,7 @@ public final class EditorView {
   private final EditorViewModel model;
   private final TextField realmName = new TextField();
   private final TextField realmPatterns = new TextField();
+  private final TextField realmConnectPorts = new TextField();
   private final RealmAuthForm authForm = new RealmAuthForm();
   private final CheckBox realmDefault = new CheckBox("Default realm (applies to every other host)");
   private final TableView<UserDraft> users;
@@ -123,6 +124,9 @@ public final class EditorView {
     realmName.setPromptText("Shown to clients in the challenge, e.g. Corp");
     realmPatterns.setId("realm-patterns");
     realmPatterns.setPromptText("*.corp.example, api.example.com:8443");
+    realmConnectPorts.setId("realm-connect-ports");
+    realmConnectPorts.setPromptText("No port: CONNECT is refused in this realm");
+    realmConnectPorts.setTooltip(new Tooltip("CONNECT to any other port is answered 403, with the reason in the details"));
     realmDefault.setId("realm-default");
     realmDefault.setOnAction(e -> {
       RealmDraft r = model.selectedRealmProperty().get();
@@ -139,6 +143,7 @@ public final class EditorView {
     form.addRow(0, new Label("Name"), realmName);
     form.addRow(1, new Label("Host patterns"), realmPatterns);
     form.add(realmDefault, 1, 2);
+    form.addRow(3, new Label("CONNECT ports"), realmConnectPorts);
     GridPane.setHgrow(realmName, Priority.ALWAYS);
     GridPane.setHgrow(realmPatterns, Priority.ALWAYS);
 
@@ -350,6 +355,7 @@ public final class EditorView {
     if (bound != null) {
       realmName.textProperty().unbindBidirectional(bound.nameProperty());
       realmPatterns.textProperty().unbindBidirectional(bound.patternsProperty());
+      realmConnectPorts.textProperty().unbindBidirectional(bound.connectPortsProperty());
       authForm.unbind(bound);
     }
     bound = realm;
@@ -357,11 +363,13 @@ public final class EditorView {
       users.setItems(javafx.collections.FXCollections.observableArrayList());
       realmName.setText("");
       realmPatterns.setText("");
+      realmConnectPorts.setText("");
       realmDefault.setSelected(false);
       return;
     }
     realmName.textProperty().bindBidirectional(realm.nameProperty());
     realmPatterns.textProperty().bindBidirectional(realm.patternsProperty());
+    realmConnectPorts.textProperty().bindBidirectional(realm.connectPortsProperty());
     authForm.bind(realm);
     boolean isDefault = realm == model.defaultRealmProperty().get();
     realmDefault.setSelected(isDefault);

@@ -43,9 +43,9 @@ public final class EditorViewModel {
 
   // Properties
   private final ObservableList<RealmDraft> realms = FXCollections.observableArrayList(
-      r -> new Observable[] {r.nameProperty(), r.patternsProperty(), r.users(), r.basicProperty(),
-          r.digestProperty(), r.digestFirstProperty(), r.presetProperty(), r.disabledGet407Property(),
-          r.nonceLifetimeProperty(), r.lockedOutGet429Property()});
+      r -> new Observable[] {r.nameProperty(), r.patternsProperty(), r.connectPortsProperty(), r.users(),
+          r.basicProperty(), r.digestProperty(), r.digestFirstProperty(), r.presetProperty(),
+          r.disabledGet407Property(), r.nonceLifetimeProperty(), r.lockedOutGet429Property()});
   private final ObjectProperty<RealmDraft> selectedRealm = new SimpleObjectProperty<>();
   private final ObjectProperty<RealmDraft> defaultRealm = new SimpleObjectProperty<>();
   private final ObservableList<String> problems = FXCollections.observableArrayList();
@@ -248,7 +248,8 @@ public final class EditorViewModel {
     List<RealmSpec> spec = new ArrayList<>();
     for (RealmDraft r : realms) {
       List<String> patterns = r == defaultRealm.get() ? List.of() : r.patternList();
-      spec.add(new RealmSpec(r.name().strip(), patterns, r.auth(), r.users().stream().map(UserDraft::spec).toList()));
+      spec.add(new RealmSpec(r.name().strip(), patterns, r.auth(), r.users().stream().map(UserDraft::spec).toList(),
+          r.connectPortList()));
     }
     saving.set(true);
     CompletableFuture<Boolean> done = new CompletableFuture<>();
@@ -319,7 +320,8 @@ public final class EditorViewModel {
     for (RealmDraft r : realms) {
       List<String> patterns = r == defaultRealm.get() ? List.of() : r.patternList();
       String name = r.name() == null ? "" : r.name().strip();
-      drafted.add(new Realm(name, patterns, r.users().stream().map(u -> u.preview(name)).toList(), r.auth()));
+      drafted.add(new Realm(name, patterns, r.users().stream().map(u -> u.preview(name)).toList(), r.auth(),
+          r.connectPortList()));
     }
     return warden.settings().withEnforcement(enforcement).withRealms(drafted);
   }
@@ -339,9 +341,10 @@ public final class EditorViewModel {
   }
 
   /** A realm as it crosses to the worker thread. */
-  private record RealmSpec(String name, List<String> patterns, RealmAuth auth, List<UserDraft.UserSpec> users) {
+  private record RealmSpec(String name, List<String> patterns, RealmAuth auth, List<UserDraft.UserSpec> users,
+      List<Integer> connectPorts) {
     Realm build(PasswordHashing hashing) {
-      return new Realm(name, patterns, users.stream().map(u -> u.build(hashing, name)).toList(), auth);
+      return new Realm(name, patterns, users.stream().map(u -> u.build(hashing, name)).toList(), auth, connectPorts);
     }
 
     void wipe() {

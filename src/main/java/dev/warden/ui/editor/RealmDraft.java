@@ -25,6 +25,7 @@ public final class RealmDraft {
 
   private final StringProperty name = new SimpleStringProperty();
   private final StringProperty patterns = new SimpleStringProperty("");
+  private final StringProperty connectPorts = new SimpleStringProperty(portsText(Realm.DEFAULT_CONNECT_PORTS));
   private final ObservableList<UserDraft> users = FXCollections.observableArrayList(
       u -> new javafx.beans.Observable[] {u.nameProperty(), u.enabledProperty()});
   private final BooleanProperty basic = new SimpleBooleanProperty(true);
@@ -61,6 +62,7 @@ public final class RealmDraft {
 
   static RealmDraft of(Realm realm) {
     RealmDraft draft = new RealmDraft(realm.name(), String.join(", ", realm.hostPatterns()), realm.name(), realm.auth());
+    draft.connectPorts.set(portsText(realm.connectPorts()));
     realm.users().forEach(u -> draft.users.add(UserDraft.of(u)));
     return draft;
   }
@@ -108,6 +110,31 @@ public final class RealmDraft {
   /** The typed patterns split at commas, spaces and new lines. */
   public List<String> patternList() {
     return Arrays.stream(patterns.get().split("[,\\s]+")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+  }
+
+  /**
+   * The typed CONNECT ports split at commas and spaces; a token that is not a whole number becomes
+   * 0, which the validator names as outside 1-65535.
+   */
+  public List<Integer> connectPortList() {
+    return Arrays.stream(connectPorts.get().split("[,\\s]+")).map(String::strip).filter(s -> !s.isEmpty())
+        .map(RealmDraft::port).toList();
+  }
+
+  private static int port(String token) {
+    try {
+      return Integer.parseInt(token);
+    } catch (NumberFormatException notANumber) {
+      return 0;
+    }
+  }
+
+  private static String portsText(List<Integer> ports) {
+    return String.join(", ", ports.stream().map(String::valueOf).toList());
+  }
+
+  public StringProperty connectPortsProperty() {
+    return connectPorts;
   }
 
   public StringProperty nameProperty() {

@@ -11,6 +11,7 @@ import dev.warden.core.settings.Settings;
 import dev.warden.core.settings.User;
 import dev.warden.core.traffic.Exchange;
 import dev.warden.testing.RunningWarden;
+import dev.warden.testing.TunnelPorts;
 import dev.warden.testing.TestOrigin;
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,7 +75,8 @@ class DigestClientsTest {
   static void start() throws Exception {
     User alice = new CredentialMaterial(new PasswordHasher(1_000)).user(USER, true, REALM, PASSWORD.toCharArray());
     origin = new TestOrigin();
-    warden = new RunningWarden(Settings.defaults().withRealms(List.of(new Realm(REALM, List.of(), List.of(alice)))));
+    warden = new RunningWarden(TunnelPorts.allowing(
+        Settings.defaults().withRealms(List.of(new Realm(REALM, List.of(), List.of(alice)))), origin.port()));
   }
 
   @AfterAll
@@ -455,6 +457,8 @@ class DigestClientsTest {
   private static synchronized TlsOrigin tlsOrigin() throws Exception {
     if (tlsOrigin == null) {
       tlsOrigin = TlsOrigin.start(tmp);
+      int port = tlsOrigin.server().getAddress().getPort();
+      warden.update(s -> TunnelPorts.allowing(s, port));
     }
     return tlsOrigin;
   }

@@ -7,6 +7,7 @@ import dev.warden.core.auth.AuthOutcome;
 import dev.warden.core.settings.Realm;
 import dev.warden.core.traffic.Exchange;
 import dev.warden.testing.RawHttpConnection;
+import dev.warden.testing.TunnelPorts;
 import dev.warden.testing.RawResponse;
 import dev.warden.testing.RunningWarden;
 import dev.warden.testing.TestOrigin;
@@ -37,7 +38,7 @@ class AuthenticatedForwardingTest {
   @BeforeAll
   static void start() throws Exception {
     origin = new TestOrigin();
-    warden = new RunningWarden(Users.realmWith("Warden", Users.user("alice", "s3cret")));
+    warden = new RunningWarden(TunnelPorts.allowing(Users.realmWith("Warden", Users.user("alice", "s3cret")), origin.port()));
   }
 
   @AfterAll

@@ -10,6 +10,7 @@ import dev.warden.core.settings.RealmAuth;
 import dev.warden.core.settings.Settings;
 import dev.warden.core.traffic.Exchange;
 import dev.warden.testing.DigestAnswer;
+import dev.warden.testing.TunnelPorts;
 import dev.warden.testing.RawHttpConnection;
 import dev.warden.testing.RawResponse;
 import dev.warden.testing.RunningWarden;
@@ -50,7 +51,7 @@ class DigestOnTheWireTest {
         material.user("bob", false, REALM, "b0b".toCharArray()),
         material.user("J\u00e4s\u00f8n Doe", true, REALM, "Secret, or not?".toCharArray())),
         new RealmAuth(List.of("digest", "basic"), List.of("SHA-256", "MD5"), Duration.ofMinutes(5), 403));
-    warden = new RunningWarden(Settings.defaults().withRealms(List.of(lab)));
+    warden = new RunningWarden(TunnelPorts.allowing(Settings.defaults().withRealms(List.of(lab)), origin.port()));
   }
 
   @AfterAll

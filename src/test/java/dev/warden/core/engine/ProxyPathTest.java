@@ -6,6 +6,7 @@ import dev.warden.core.auth.AuthOutcome;
 import dev.warden.core.traffic.Exchange;
 import dev.warden.core.traffic.ExchangeError;
 import dev.warden.testing.RawHttpConnection;
+import dev.warden.testing.TunnelPorts;
 import dev.warden.testing.RawResponse;
 import dev.warden.testing.RunningWarden;
 import dev.warden.testing.TestOrigin;
@@ -37,7 +38,7 @@ class ProxyPathTest {
   @BeforeAll
   static void start() throws Exception {
     origin = new TestOrigin();
-    warden = new RunningWarden(Users.realmWith("Lab", Users.user("alice", "s3cret")));
+    warden = new RunningWarden(TunnelPorts.allowing(Users.realmWith("Lab", Users.user("alice", "s3cret")), origin.port()));
     alice = "Proxy-Authorization: " + Users.basic("alice", "s3cret") + "\r\n";
   }
 

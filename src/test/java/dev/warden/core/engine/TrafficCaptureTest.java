@@ -7,6 +7,7 @@ import dev.warden.core.settings.Settings;
 import dev.warden.core.traffic.Exchange;
 import dev.warden.core.traffic.ExchangeError;
 import dev.warden.testing.RawHttpConnection;
+import dev.warden.testing.TunnelPorts;
 import dev.warden.testing.RawResponse;
 import dev.warden.testing.RunningWarden;
 import dev.warden.testing.TestOrigin;
@@ -25,7 +26,7 @@ class TrafficCaptureTest {
   @BeforeAll
   static void start() throws Exception {
     origin = new TestOrigin();
-    warden = new RunningWarden(Settings.defaults().withEnforcement(false).withBodyPrefixLimit(8));
+    warden = new RunningWarden(TunnelPorts.allowing(Settings.defaults().withEnforcement(false).withBodyPrefixLimit(8), origin.port()));
   }
 
   @AfterAll

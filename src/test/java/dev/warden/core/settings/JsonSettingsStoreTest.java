@@ -86,6 +86,25 @@ class JsonSettingsStoreTest {
   }
 
   @Test
+  void loadDeletesATempCopyASaveCutShortLeftBehindAndNothingElse() throws Exception {
+    store().save(rich());
+    // named exactly as a save names its temp file, holding what a killed save would have written
+    Path leftover = Files.createTempFile(dir, ".settings.json.", ".tmp");
+    Files.write(leftover, Files.readAllBytes(file()));
+    Files.setLastModifiedTime(leftover, FileTime.from(Instant.now().minus(Duration.ofMinutes(5))));
+    Path inProgress = Files.createTempFile(dir, ".settings.json.", ".tmp");
+    Path notOurs = Files.writeString(dir.resolve(".settings.json.notes.tmp"), "kept");
+    Files.setLastModifiedTime(notOurs, FileTime.from(Instant.now().minus(Duration.ofMinutes(5))));
+
+    LoadedSettings loaded = store().load();
+
+    assertThat(loaded.settings()).isEqualTo(rich());
+    assertThat(leftover).doesNotExist();
+    assertThat(inProgress).as("a save another Warden is making now").exists();
+    assertThat(notOurs).exists();
+  }
+
+  @Test
   void missingFileGivesDefaultsWithoutNoticeAndCreatesNothing() throws IOException {
     LoadedSettings loaded = store().load();
 
@@ -157,7 +176,11 @@ class JsonSettingsStoreTest {
                   "lockoutSeconds": 300,
                   "lockedOutStatus": 407
                 }
-              }
+              },
+              "connectPorts": [
+                443,
+                8443
+              ]
             }
           ]
         }
@@ -176,6 +199,36 @@ class JsonSettingsStoreTest {
     assertThat(loaded).isEqualTo(settings);
     assertThat(loaded.realms().get(0).auth().authInt()).isTrue();
     assertThat(loaded.realms().get(1).auth().authInt()).isFalse();
+  }
+
+  @Test
+  void roundTripsTheConnectPortsAUserAdded() throws Exception {
+    Realm lab = new Realm("Lab", List.of(), List.of(new User("alice", true, HASH))).withConnectPorts(List.of(443, 8443, 2222));
+    store().save(Settings.defaults().withRealms(List.of(lab)));
+
+    assertThat(store().load().settings().realms().get(0).connectPorts()).containsExactly(443, 8443, 2222);
+  }
+
+  @Test
+  void givesARealmFromAFileWithoutConnectPortsTheDefaultPorts() throws IOException {
+    Files.writeString(file(), """
+        {"format": 2, "realms": [{"name": "Home", "users": [{"name": "alice", "passwordHash": "h"}]}]}
+        """);
+
+    assertThat(store().load().settings().realms().get(0).connectPorts()).containsExactly(443, 8443);
+  }
+
+  @Test
+  void setsAsideAFileWithAConnectPortOutOfRange() throws IOException {
+    Files.writeString(file(), """
+        {"format": 2, "realms": [{"name": "Home", "users": [{"name": "alice", "passwordHash": "h"}],
+                                  "connectPorts": [443, 70000]}]}
+        """);
+
+    LoadedSettings loaded = store().load();
+
+    assertThat(loaded.notice()).hasValueSatisfying(n -> assertThat(n).contains("CONNECT port 70000 is outside 1-65535"));
+    assertThat(loaded.settings()).isEqualTo(Settings.defaults());
   }
 
   @Test

@@ -23,6 +23,13 @@ class DetailsViewModelTest {
   }
 
   @Test
+  void saysInOneSentenceWhyATunnelToAPortWasRefused() {
+    model.exchangeProperty().set(Exchanges.portRefused(9, "mail.example:25", 25));
+    assertThat(model.outcomeProperty().get())
+        .isEqualTo("CONNECT to port 25 refused: realm 'Corp' allows tunnels to ports 443, 8443 only (user 'alice' was authenticated)");
+  }
+
+  @Test
   void authTabShowsTheChallengeAndMasksTheSecret() {
     model.exchangeProperty().set(
         Exchanges.challenged(7, "http://a.example/", ChallengeReason.WRONG_PASSWORD, "bob", "Corp"));
