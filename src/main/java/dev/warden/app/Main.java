@@ -7,6 +7,7 @@ import dev.warden.cli.StopOnSignal;
 import dev.warden.cli.Terminal;
 import dev.warden.cli.UsageException;
 import dev.warden.cli.UsersFile;
+import dev.warden.cli.About;
 import dev.warden.cli.Version;
 import dev.warden.core.Warden;
 import dev.warden.core.auth.PasswordHasher;
@@ -45,6 +46,8 @@ public final class Main {
       terminal.printHelp();
     } else if (arguments.version()) {
       terminal.printVersion(Version.of(Main.class));
+    } else if (arguments.about()) {
+      terminal.print(About.text(Version.of(Main.class), arguments.config().orElseGet(Main::defaultSettingsFile)));
     } else if (arguments.headless()) {
       writeLogBeside(arguments.config().orElseGet(Main::defaultSettingsFile));
       System.exit(headless(terminal).run(arguments));

@@ -24,6 +24,7 @@ import java.util.stream.Stream;
  * @param headless run without a window ({@code --headless})
  * @param help print the usage and exit ({@code --help}, {@code -h})
  * @param version print the version and exit ({@code --version}, {@code -V})
+ * @param about print the version, licences and where settings live, and exit ({@code --about})
  * @param config the settings file ({@code --config}); empty: the platform's default
  * @param listen where to listen instead of the configured address ({@code --listen})
  * @param realm the default realm's name for this run ({@code --realm}, headless only)
@@ -45,6 +46,7 @@ public record Arguments(
     boolean headless,
     boolean help,
     boolean version,
+    boolean about,
     Optional<Path> config,
     Optional<ListenAddress> listen,
     Optional<String> realm,
@@ -100,6 +102,7 @@ public record Arguments(
         case "--headless" -> b.headless = noValue(flag, inlineValue);
         case "--help", "-h" -> b.help = noValue(flag, inlineValue);
         case "--version", "-V" -> b.version = noValue(flag, inlineValue);
+        case "--about" -> b.about = noValue(flag, inlineValue);
         case "--no-auth" -> b.noAuth = noValue(flag, inlineValue);
         default -> {
           if (!VALUE_FLAGS.contains(flag)) {
@@ -169,6 +172,7 @@ public record Arguments(
     boolean headless;
     boolean help;
     boolean version;
+    boolean about;
     boolean noAuth;
     Path config;
     ListenAddress listen;
@@ -311,13 +315,14 @@ public record Arguments(
       if (noAuth) {
         headlessOnlySeen.add("--no-auth");
       }
-      if (!headless && !help && !version && !headlessOnlySeen.isEmpty()) {
+      if (!headless && !help && !version && !about && !headlessOnlySeen.isEmpty()) {
         throw new UsageException(headlessOnlySeen.get(0) + ": only with --headless (the window has its own settings)");
       }
       return new Arguments(
           headless,
           help,
           version,
+          about,
           Optional.ofNullable(config),
           Optional.ofNullable(listen),
           Optional.ofNullable(realm),

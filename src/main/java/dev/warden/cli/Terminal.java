@@ -37,6 +37,12 @@ public final class Terminal {
     out.flush();
   }
 
+  /** Prints {@code text} as it is on standard output. */
+  public void print(String text) {
+    out.print(text);
+    out.flush();
+  }
+
   public void printVersion(String version) {
     out.println("warden " + version);
     out.flush();

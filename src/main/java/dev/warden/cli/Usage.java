@@ -28,6 +28,8 @@ public final class Usage {
                                request on standard output; Ctrl-C stops
         -h, --help             print this help and exit
         -V, --version          print the version and exit
+        --about                print the version, the licences and where settings,
+                               UI state and log live, and exit
 
       Headless only (these change this run only; the settings file is never written):
         --realm NAME           name of the default realm (sent in the challenge)

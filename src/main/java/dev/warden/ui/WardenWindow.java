@@ -106,6 +106,7 @@ public final class WardenWindow {
     toolbarView.darkButton().selectedProperty().addListener((o, a, dark) -> setTheme(dark ? Theme.DARK : Theme.LIGHT));
     toolbarView.pauseButton().selectedProperty().bindBidirectional(trafficModel.pausedProperty());
     filterBar = new FilterBarView(trafficModel);
+    toolbarView.node().getItems().add(aboutButton());
     openProxyBanner = new OpenProxyBanner(warden.settings());
 
     root.setId("warden-root");
@@ -262,6 +263,34 @@ public final class WardenWindow {
             notifications.info("Copied as curl (the password is shown as ***)");
           }
         });
+  }
+
+  private javafx.scene.control.Button aboutButton() {
+    javafx.scene.control.Button about = new javafx.scene.control.Button(null,
+        new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignI.INFORMATION_OUTLINE));
+    about.setId("about");
+    about.setTooltip(new javafx.scene.control.Tooltip("About Warden: version, licences, where settings live"));
+    about.setOnAction(e -> showAbout());
+    return about;
+  }
+
+  /** The About dialog: the same text as {@code --about} (no I/O: the paths are only named). */
+  public void showAbout() {
+    String version = dev.warden.cli.Version.of(WardenWindow.class);
+    javafx.scene.control.TextArea text = new javafx.scene.control.TextArea(
+        dev.warden.cli.About.text(version, java.nio.file.Path.of(warden.settingsLocation())));
+    text.setId("about-text");
+    text.setEditable(false);
+    text.setWrapText(true);
+    text.setPrefColumnCount(64);
+    text.setPrefRowCount(9);
+    javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION);
+    alert.initOwner(stage);
+    alert.setTitle("About Warden");
+    alert.setHeaderText("Warden " + version);
+    alert.getDialogPane().setContent(text);
+    theme.apply(alert.getDialogPane().getScene());
+    alert.show();
   }
 
   private static void loadIcons(Stage stage) {

@@ -180,6 +180,20 @@ class HeadlessProcessTest {
   }
 
   @Test
+  void aboutNamesTheLicencesAndTheSettingsFileInUse() throws Exception {
+    Path settings = Files.createTempDirectory("warden-about").resolve("settings.json");
+    try (WardenProcess about = WardenProcess.start("--about", "--config", settings.toString())) {
+      assertThat(about.awaitExit()).isZero();
+      assertThat(about.out()).first().asString().startsWith("Warden dev: ");
+      assertThat(about.out()).anyMatch(l -> l.contains("Apache License 2.0"))
+          .anyMatch(l -> l.contains("Classpath Exception"))
+          .contains("Settings: " + settings.toAbsolutePath() + " (owner-only; holds password hashes)")
+          .contains("Log:      " + settings.toAbsolutePath().getParent().resolve("warden.log"));
+      assertThat(about.err()).isEmpty();
+    }
+  }
+
+  @Test
   void exitsWithStatus1WhenThePortIsInUse() throws Exception {
     warden = WardenProcess.start("--headless", "--listen", "127.0.0.1:" + origin.port(), "--no-auth");
 

@@ -102,4 +102,14 @@ class TrafficWindowTest {
     assertThat(live.port()).isEqualTo(oldPort);
     assertThat(live.getVia(oldPort, "/still-here", null, null).status()).isEqualTo(200);
   }
+
+  @Test
+  void aboutShowsTheLicencesAndWhereSettingsLive(FxRobot robot) throws Exception {
+    live.awaitListening();
+    robot.clickOn("#about");
+    LiveWindow.await(() -> robot.lookup("#about-text").tryQuery().isPresent());
+    String text = robot.lookup("#about-text").queryAs(TextArea.class).getText();
+    assertThat(text).contains("Apache License 2.0", "Classpath Exception", "Settings: ");
+    robot.closeCurrentWindow();
+  }
 }
