@@ -157,6 +157,19 @@ class HeadlessProcessTest {
   }
 
   @Test
+  void closesAnIdleConnectionAfterTheIdleTimeoutGivenOnTheCommandLine() throws Exception {
+    warden = WardenProcess.start("--headless", "--listen", "127.0.0.1:0", "--no-auth", "--idle-timeout", "300ms");
+    int port = warden.awaitPort();
+    try (dev.warden.testing.RawHttpConnection idle = new dev.warden.testing.RawHttpConnection(port)) {
+      long start = System.nanoTime();
+      assertThat(idle.isClosedByPeer(5_000)).isTrue();
+      assertThat(java.time.Duration.ofNanos(System.nanoTime() - start))
+          .isBetween(java.time.Duration.ofMillis(250), java.time.Duration.ofSeconds(5));
+    }
+    assertThat(warden.terminate()).isZero();
+  }
+
+  @Test
   void exitsWithStatus2AndOneLineForABadLimit() throws Exception {
     warden = WardenProcess.start("--headless", "--listen", "127.0.0.1:0", "--idle-timeout", "forever");
 

@@ -9,7 +9,9 @@ import org.littleshoot.proxy.HttpFiltersAdapter;
  * What LittleProxy tells Warden about one allowed request while it forwards it: whether it opened a
  * new connection to the destination (then the body must wait, see {@link WardenStage}), when that
  * connection is up and the head sent, and why it failed (name not resolved, refused, timed out).
- * Judging, capture and recording happen in the {@link WardenStage}; this class only reports.
+ * Judging, capture and recording happen in the {@link WardenStage}; this class only reports, and
+ * puts an {@link UpstreamWatch} on each new destination connection so the stage hears when the
+ * destination closes or resets it.
  *
  * <p>Threads: {@link #proxyToServerConnectionStarted} runs on the client loop while the stage hands
  * the head over; the other callbacks run on server loops and hand over through volatile fields of

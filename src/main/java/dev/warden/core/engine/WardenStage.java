@@ -580,8 +580,10 @@ final class WardenStage extends ChannelDuplexHandler {
   }
 
   /**
-   * Called (on a destination loop) when the destination connection serving {@code draft} was
-   * closed or reset by the other side.
+   * Called (on a destination loop) when the destination connection serving {@code draft} ended:
+   * closed or reset by the destination, or closed by LittleProxy after the destination fell silent.
+   * Without a response yet: 502 now; with one under way and not complete: the client connection is
+   * cut.
    */
   void upstreamEnded(ExchangeDraft draft, UpstreamWatch.End end) {
     ctx.executor().execute(() -> {
