@@ -101,13 +101,16 @@ class HeadlessProcessTest {
 
   @Test
   void logsWhenAGuessingClientIsLockedOut() throws Exception {
-    warden = WardenProcess.start("--headless", "--listen", "127.0.0.1:0", "--user", "alice:" + PASSWORD);
+    // a lockout after 5 failures: each wrong password costs a real PBKDF2 check at 600,000
+    // iterations, which fifty on a loaded 2-core machine would take longer than a socket waits
+    warden = WardenProcess.start("--headless", "--listen", "127.0.0.1:0", "--user", "alice:" + PASSWORD,
+        "--lockout", "3,5,5m");
     int port = warden.awaitPort();
-    // fifty-five wrong passwords at once for one user: each answer past the tenth is delayed, but
-    // they run in parallel
-    java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(55);
+    // seven wrong passwords at once for one user: each answer past the third is delayed, but they
+    // run in parallel
+    java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(7);
     java.util.List<java.util.concurrent.Future<Integer>> guesses = new java.util.ArrayList<>();
-    for (int i = 0; i < 55; i++) {
+    for (int i = 0; i < 7; i++) {
       String authorization = "Proxy-Authorization: Basic " + Base64.getEncoder().encodeToString(
           ("alice:guess-" + i).getBytes(StandardCharsets.UTF_8)) + "\r\n";
       // one address each: one address may have only four verifications in flight at once
