@@ -34,6 +34,7 @@ public final class RealmDraft {
   private final BooleanProperty disabledGet407 = new SimpleBooleanProperty(false);
   /** The Digest nonce lifetime as typed ({@code 90s}, {@code 5m}, {@code 1h}). */
   private final StringProperty nonceLifetime = new SimpleStringProperty("");
+  private final BooleanProperty authInt = new SimpleBooleanProperty(false);
   private final String savedName;
   private final RealmAuth savedAuth;
 
@@ -54,6 +55,7 @@ public final class RealmDraft {
     preset.set(DigestPreset.of(auth.digestAlgorithms()).orElse(null));
     disabledGet407.set(auth.disabledUserStatus() == 407);
     nonceLifetime.set(LifetimeText.format(auth.nonceLifetime()));
+    authInt.set(auth.authInt());
   }
 
   static RealmDraft of(Realm realm) {
@@ -79,6 +81,7 @@ public final class RealmDraft {
     List<String> algorithms = preset.get() == null ? savedAuth.digestAlgorithms() : preset.get().algorithms();
     return savedAuth.withSchemes(schemes).withDigestAlgorithms(algorithms)
         .withDisabledUserStatus(disabledGet407.get() ? 407 : 403)
+        .withAuthInt(authInt.get())
         .withNonceLifetime(LifetimeText.parse(nonceLifetime.get()).orElse(savedAuth.nonceLifetime()));
   }
 
@@ -139,6 +142,11 @@ public final class RealmDraft {
   /** The Digest nonce lifetime as typed: {@code 90}, {@code 90s}, {@code 5m}, {@code 1h}. */
   public StringProperty nonceLifetimeProperty() {
     return nonceLifetime;
+  }
+
+  /** Whether Digest also offers {@code qop=auth-int}. */
+  public BooleanProperty authIntProperty() {
+    return authInt;
   }
 
   public ObservableList<UserDraft> users() {
