@@ -45,7 +45,8 @@ public final class EditorViewModel {
   private final ObservableList<RealmDraft> realms = FXCollections.observableArrayList(
       r -> new Observable[] {r.nameProperty(), r.patternsProperty(), r.connectPortsProperty(), r.users(),
           r.basicProperty(), r.digestProperty(), r.digestFirstProperty(), r.presetProperty(),
-          r.disabledGet407Property(), r.nonceLifetimeProperty(), r.lockedOutGet429Property()});
+          r.disabledGet407Property(), r.nonceLifetimeProperty(), r.lockedOutGet429Property(),
+          r.authIntProperty()});
   private final ObjectProperty<RealmDraft> selectedRealm = new SimpleObjectProperty<>();
   private final ObjectProperty<RealmDraft> defaultRealm = new SimpleObjectProperty<>();
   private final ObservableList<String> problems = FXCollections.observableArrayList();

@@ -37,6 +37,7 @@ public final class RealmDraft {
   /** The Digest nonce lifetime as typed ({@code 90s}, {@code 5m}, {@code 1h}). */
   private final StringProperty nonceLifetime = new SimpleStringProperty("");
   private final BooleanProperty lockedOutGet429 = new SimpleBooleanProperty(false);
+  private final BooleanProperty authInt = new SimpleBooleanProperty(false);
   private final String savedName;
   private final RealmAuth savedAuth;
 
@@ -58,6 +59,7 @@ public final class RealmDraft {
     disabledGet407.set(auth.disabledUserStatus() == 407);
     nonceLifetime.set(LifetimeText.format(auth.nonceLifetime()));
     lockedOutGet429.set(auth.lockout().lockedOutStatus() == 429);
+    authInt.set(auth.authInt());
   }
 
   static RealmDraft of(Realm realm) {
@@ -84,6 +86,7 @@ public final class RealmDraft {
     List<String> algorithms = preset.get() == null ? savedAuth.digestAlgorithms() : preset.get().algorithms();
     return savedAuth.withSchemes(schemes).withDigestAlgorithms(algorithms)
         .withDisabledUserStatus(disabledGet407.get() ? 407 : 403)
+        .withAuthInt(authInt.get())
         .withNonceLifetime(LifetimeText.parse(nonceLifetime.get()).orElse(savedAuth.nonceLifetime()))
         .withLockout(savedAuth.lockout().withLockedOutStatus(lockedOutGet429.get() ? 429 : 407));
   }
@@ -180,6 +183,11 @@ public final class RealmDraft {
   /** The realm's lockout as loaded (thresholds and duration are edited in the settings file). */
   public RealmLockout loadedLockout() {
     return savedAuth.lockout();
+  }
+
+  /** Whether Digest also offers {@code qop=auth-int}. */
+  public BooleanProperty authIntProperty() {
+    return authInt;
   }
 
   public ObservableList<UserDraft> users() {
