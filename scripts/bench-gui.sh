@@ -10,5 +10,5 @@ ensure_packages xvfb xauth libgtk-3-0 fontconfig fonts-dejavu-core wrk
 ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/ui-classpath.txt -Dmdep.includeScope=test
 CP="target/classes:target/test-classes:$(cat target/ui-classpath.txt)"
 xvfb-run -a -s "-screen 0 1600x1000x24" \
-  java -Xmx512m -Dprism.order=sw -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" \
+  java -Xmx512m -Dprism.order=sw -cp "$CP" \
   dev.warden.ui.tools.GuiBench "${1:-30}" "${2:-8}"

@@ -126,7 +126,8 @@ public final class AuthPolicy {
   /**
    * Judges one request. Called on network threads: never blocks, never throws, never logs
    * credentials. The future completes at once unless a slow hash must run (a verification-cache
-   * miss), which then runs on the {@link VerificationPool} and completes the future there, or the
+   * miss), which then runs on the {@link VerificationPool} and completes the future there (a failed
+   * check no sooner than the realm's slowest check takes, on the JDK's delay thread), or the
    * client or user failed too often of late, when the state's timer thread completes it after a
    * delay (see {@link LockoutPolicy}); a locked-out client or user is refused at once. It never
    * completes exceptionally: an internal error becomes a refusal with the reason "internal error".

@@ -47,6 +47,7 @@ class VerificationFloodTest {
         RawHttpConnection legit = new RawHttpConnection(warden.port())) {
       String bob = "Proxy-Authorization: " + Users.basic("bob", "b0b") + "\r\n";
       assertThat(legit.exchange(get(origin, "/warm", bob)).status()).isEqualTo(200);
+      long quietP99 = p99(legit, origin, bob, "/quiet-");
       List<CompletableFuture<Integer>> guesses = new ArrayList<>();
       for (int i = 0; i < 100; i++) {
         InetAddress from = InetAddress.getByName("127.0.1." + (i + 1)); // one address each: no per-client bound
@@ -62,17 +63,12 @@ class VerificationFloodTest {
       }
       Thread.sleep(200); // the guesses are queued on the verification pool now
 
-      List<Long> latencies = new ArrayList<>();
-      for (int i = 0; i < 200; i++) {
-        long start = System.nanoTime();
-        assertThat(legit.exchange(get(origin, "/legit-" + i, bob)).status()).isEqualTo(200);
-        latencies.add(System.nanoTime() - start);
-      }
-      latencies.sort(null);
-      long p99 = TimeUnit.NANOSECONDS.toMillis(latencies.get(197));
-      System.out.printf("cached requests during the flood: p50 %d ms, p99 %d ms, max %d ms%n",
-          TimeUnit.NANOSECONDS.toMillis(latencies.get(99)), p99, TimeUnit.NANOSECONDS.toMillis(latencies.get(199)));
-      assertThat(p99).as("p99 of 200 cached requests during the flood, ms").isLessThan(500);
+      long floodP99 = p99(legit, origin, bob, "/flood-");
+      System.out.printf("cached requests: p99 %d ms before the flood, %d ms during it%n", quietP99, floodP99);
+      // generous for a shared machine: 250 ms, or five times what the same client saw before the
+      // flood when the machine is that busy; run on the event loops, the flood stalls it for seconds
+      assertThat(floodP99).as("p99 of 200 cached requests during the flood (%d ms before it), ms", quietP99)
+          .isLessThan(Math.max(250, 5 * quietP99));
       // 100 bcrypt-12 checks take 10 s and more on two verifier threads: most were still waiting
       // (a guess that waited past its socket's 10 s timeout counts as not answered)
       assertThat(guesses.stream().filter(guess -> guess.isDone() && guess.join() == 407).count()).isLessThan(50);
@@ -134,6 +130,19 @@ class VerificationFloodTest {
     } finally {
       clients.shutdownNow();
     }
+  }
+
+  /** The 99th percentile, in milliseconds, of 200 requests one after the other on {@code client}. */
+  private static long p99(RawHttpConnection client, TestOrigin origin, String credentials, String path)
+      throws Exception {
+    List<Long> latencies = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      long start = System.nanoTime();
+      assertThat(client.exchange(get(origin, path + i, credentials)).status()).isEqualTo(200);
+      latencies.add(System.nanoTime() - start);
+    }
+    latencies.sort(null);
+    return TimeUnit.NANOSECONDS.toMillis(latencies.get(197));
   }
 
   private static RawResponse exchange(RunningWarden warden, InetAddress from, String request) {
