@@ -586,7 +586,7 @@ final class WardenStage extends ChannelDuplexHandler {
    * cut.
    */
   void upstreamEnded(ExchangeDraft draft, UpstreamWatch.End end) {
-    ctx.executor().execute(() -> {
+    Runnable answer = () -> {
       if (current != draft || phase == Phase.CLOSED || draft.connect || draft.lastPartSent) {
         return; // ended normally, or already answered
       }
@@ -595,7 +595,14 @@ final class WardenStage extends ChannelDuplexHandler {
       } else {
         cut(draft, UpstreamFault.cut(draft, end, limits));
       }
-    });
+    };
+    // The destination connection usually lives on this loop (ClientLoopGroup): then answer now,
+    // before LittleProxy, next in that pipeline, writes its own 502 to the client in the same call.
+    if (ctx.executor().inEventLoop()) {
+      answer.run();
+    } else {
+      ctx.executor().execute(answer);
+    }
   }
 
   /**

@@ -11,6 +11,7 @@ import dev.warden.testing.BlackholeDestination;
 import dev.warden.testing.FaultyOrigin;
 import dev.warden.testing.RawHttpConnection;
 import dev.warden.testing.RawResponse;
+import dev.warden.testing.TunnelPorts;
 import dev.warden.testing.RunningWarden;
 import java.io.EOFException;
 import java.io.IOException;
@@ -158,6 +159,7 @@ class LimitsOnTheWireTest {
   void answers504ToAConnectWhoseTunnelCannotBeOpenedWithinTheConnectTimeout() throws Exception {
     try (BlackholeDestination blackhole = new BlackholeDestination();
         RawHttpConnection client = new RawHttpConnection(warden.port())) {
+      warden.update(s -> TunnelPorts.allowing(s, blackhole.port()));
       String authority = "127.0.0.1:" + blackhole.port();
       long start = System.nanoTime();
       RawResponse timedOut = client.exchange("CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n\r\n");
