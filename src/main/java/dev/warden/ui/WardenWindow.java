@@ -311,6 +311,10 @@ public final class WardenWindow {
     return trafficModel;
   }
 
+  public List<String> toolbarItemIds() {
+    return toolbarView.node().getItems().stream().map(javafx.scene.Node::getId).toList();
+  }
+
   public LockoutsViewModel lockoutsModel() {
     return lockoutsModel;
   }
