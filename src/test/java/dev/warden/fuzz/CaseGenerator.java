@@ -284,6 +284,8 @@ final class CaseGenerator {
     List<String> headers = new ArrayList<>();
     headers.add("Host: " + hostHeader(authority));
     credentials.fields().forEach(f -> headers.add("Proxy-Authorization: " + f));
+    // a CONNECT head never reaches an origin, but a mutated method can turn it into a request that does
+    headers.add(FuzzOrigin.TAG + ": " + id + "@" + connection + " " + credentials.tag());
     Request request = new Request("CONNECT " + target + " HTTP/1.1", headers, "");
     if (random.nextInt(4) == 0) {
       mutate(request, id);

@@ -130,9 +130,13 @@ final class FuzzOrigin implements AutoCloseable {
         String tag = null;
         boolean viaWarden = false;
         int headBytes = requestLine.length();
+        StringBuilder head = new StringBuilder(requestLine);
         try {
           for (String header = line(in); header != null && !header.isEmpty(); header = line(in)) {
             headBytes += header.length();
+            if (head.length() < 600) {
+              head.append(" | ").append(header);
+            }
             if (headBytes > MAX_HEAD) {
               answer(out, "431 Request Header Fields Too Large");
               return;
@@ -152,7 +156,7 @@ final class FuzzOrigin implements AutoCloseable {
               default -> { }
             }
           }
-          check(requestLine, tag, viaWarden);
+          check(head.toString(), tag, viaWarden);
           if (chunked) {
             readChunked(in);
           } else {
