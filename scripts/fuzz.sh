@@ -22,5 +22,6 @@ if [ ! -f target/test-classes/dev/warden/fuzz/FuzzMain.class ] || [ ! -d target/
 fi
 
 # shellcheck disable=SC2086
-exec java $JAVA_OPTS -Djdk.net.hosts.file=src/test/resources/fuzz-hosts \
+# knownBugs: also the cases that hit bugs still open (the suite leaves them out; see CaseGenerator)
+exec java $JAVA_OPTS -Djdk.net.hosts.file=src/test/resources/fuzz-hosts -Dwarden.fuzz.knownBugs=true \
   -cp "target/classes:target/test-classes:target/lib/*" dev.warden.fuzz.FuzzMain "$CASES" "$SEED"

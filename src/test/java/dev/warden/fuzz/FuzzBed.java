@@ -140,6 +140,14 @@ final class FuzzBed implements AutoCloseable {
     return origins.stream().mapToLong(FuzzOrigin::wrongAccepts).sum();
   }
 
+  long tunnelDamage() {
+    return origins.stream().mapToLong(FuzzOrigin::tunnelDamage).sum();
+  }
+
+  List<String> tunnelDamageSamples() {
+    return origins.stream().flatMap(o -> o.tunnelDamageSamples().stream()).toList();
+  }
+
   List<String> wrongAcceptSamples() {
     return origins.stream().flatMap(o -> o.wrongAcceptSamples().stream()).toList();
   }

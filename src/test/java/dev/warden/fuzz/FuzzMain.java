@@ -24,6 +24,7 @@ public final class FuzzMain {
     long wrong = 0;
     long hangs = 0;
     long arrivals = 0;
+    long damage = 0;
     long nanos = 0;
     try (FuzzBed bed = new FuzzBed()) {
       for (long round = 0; total < cases; round++) {
@@ -33,6 +34,8 @@ public final class FuzzMain {
         System.out.println(result.summary());
         result.wrongAcceptSamples().forEach(s -> System.out.println("  wrong accept: " + s));
         result.hangSamples().forEach(s -> System.out.println("  hang: " + s));
+        result.tunnelDamageSamples().forEach(s -> System.out.println("  damaged tunnel stream: " + s));
+        damage += result.tunnelDamage();
         total += result.cases();
         wrong += result.wrongAccepts();
         hangs += result.hangs();
@@ -42,8 +45,8 @@ public final class FuzzMain {
       long internalErrors = bed.authState().internalErrorCount();
       System.out.printf(Locale.ROOT,
           "fuzz total: %,d cases in %.1f s = %,.0f cases/s; wrong accepts %d; hangs %d; internal errors %d; "
-              + "requests reaching origins %,d%n",
-          total, nanos / 1e9, total / Math.max(0.001, nanos / 1e9), wrong, hangs, internalErrors, arrivals);
+              + "damaged tunnel streams %d; requests reaching origins %,d%n",
+          total, nanos / 1e9, total / Math.max(0.001, nanos / 1e9), wrong, hangs, internalErrors, damage, arrivals);
       System.exit(wrong == 0 && hangs == 0 && internalErrors == 0 ? 0 : 1);
     }
   }

@@ -47,6 +47,8 @@ final class FuzzOrigin implements AutoCloseable {
   private final AtomicLong arrivals = new AtomicLong();
   private final AtomicLong wrongAccepts = new AtomicLong();
   private final ConcurrentLinkedQueue<String> wrong = new ConcurrentLinkedQueue<>();
+  private final AtomicLong tunnelDamage = new AtomicLong();
+  private final ConcurrentLinkedQueue<String> damaged = new ConcurrentLinkedQueue<>();
 
   /** Listens on {@code address}:{@code port} (0 for a free one) for the realm named {@code realm}. */
   FuzzOrigin(String realm, InetAddress address, int port) throws IOException {
@@ -71,6 +73,19 @@ final class FuzzOrigin implements AutoCloseable {
 
   long wrongAccepts() {
     return wrongAccepts.get();
+  }
+
+  /**
+   * Requests that came through a tunnel (no Via of Warden's) without the tag they were sent with:
+   * tunnel bytes Warden lost or cut, so the request the origin read starts mid-way. Not wrong
+   * accepts (the bytes are the tunnel's), but not what the client sent either.
+   */
+  long tunnelDamage() {
+    return tunnelDamage.get();
+  }
+
+  List<String> tunnelDamageSamples() {
+    return damaged.stream().limit(10).toList();
   }
 
   /** The first few wrong accepts: case number and tag, for reproduction. */
@@ -113,10 +128,15 @@ final class FuzzOrigin implements AutoCloseable {
         boolean chunked = false;
         boolean close = requestLine.endsWith("HTTP/1.0");
         String tag = null;
+        boolean viaWarden = false;
         int headBytes = requestLine.length();
+        StringBuilder head = new StringBuilder(requestLine);
         try {
           for (String header = line(in); header != null && !header.isEmpty(); header = line(in)) {
             headBytes += header.length();
+            if (head.length() < 600) {
+              head.append(" | ").append(header);
+            }
             if (headBytes > MAX_HEAD) {
               answer(out, "431 Request Header Fields Too Large");
               return;
@@ -132,10 +152,11 @@ final class FuzzOrigin implements AutoCloseable {
               case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
               case "connection" -> close |= value.toLowerCase(Locale.ROOT).contains("close");
               case "x-fuzz" -> tag = tag == null ? value : tag + "," + value;
+              case "via" -> viaWarden |= value.contains("warden-");
               default -> { }
             }
           }
-          check(requestLine, tag);
+          check(head.toString(), tag, viaWarden);
           if (chunked) {
             readChunked(in);
           } else {
@@ -160,15 +181,26 @@ final class FuzzOrigin implements AutoCloseable {
     }
   }
 
-  /** Counts the arrival; a request without valid credentials for this origin's realm is a wrong accept. */
-  private void check(String requestLine, String tag) {
+  /**
+   * Counts the arrival; a request without valid credentials for this origin's realm is a wrong
+   * accept. Requests Warden forwarded carry its Via; tunnel bytes do not. The sentinel has no
+   * credentials: forwarded, it is a wrong accept; in a tunnel its tag names the CONNECT's realms.
+   */
+  private void check(String requestLine, String tag, boolean viaWarden) {
     arrivals.incrementAndGet();
     if (tag != null && !tag.contains(",")) {
-      // "CASE REALMS"; a fuzzed line that starts with a space folds into the tag, after both tokens
+      // "CASE@CONNECTION REALMS"; a fuzzed line that starts with a space folds into the tag, after both tokens
       String[] parts = tag.trim().split("[ \t]+");
-      if (parts.length >= 2 && List.of(parts[1].split("\\+")).contains(realm)) {
+      boolean forwardedSentinel = viaWarden && parts[0].startsWith("sentinel@");
+      if (!forwardedSentinel && parts.length >= 2 && List.of(parts[1].split("\\+")).contains(realm)) {
         return;
       }
+    } else if (!viaWarden) {
+      tunnelDamage.incrementAndGet();
+      if (damaged.size() < 10) {
+        damaged.add("realm " + realm + " origin read '" + requestLine + "' untagged through a tunnel");
+      }
+      return;
     }
     wrongAccepts.incrementAndGet();
     if (wrong.size() < 20) {

@@ -38,7 +38,7 @@ final class FuzzRun {
   /** What a run found. */
   record Result(long seed, int cases, int connections, long hangs, List<String> hangSamples,
       Map<Integer, Long> statuses, long wrongAccepts, List<String> wrongAcceptSamples, long arrivals,
-      Duration elapsed) {
+      long tunnelDamage, List<String> tunnelDamageSamples, Duration elapsed) {
 
     double casesPerSecond() {
       return cases / Math.max(0.001, elapsed.toNanos() / 1e9);
@@ -47,8 +47,9 @@ final class FuzzRun {
     String summary() {
       return String.format(java.util.Locale.ROOT,
           "fuzz seed=%d: %,d cases on %,d connections in %.1f s (%,.0f cases/s); wrong accepts %d; hangs %d; "
-              + "requests reaching origins %,d; answers %,d by status %s",
-          seed, cases, connections, elapsed.toNanos() / 1e9, casesPerSecond(), wrongAccepts, hangs, arrivals,
+              + "damaged tunnel streams %d; requests reaching origins %,d; answers %,d by status %s",
+          seed, cases, connections, elapsed.toNanos() / 1e9, casesPerSecond(), wrongAccepts, hangs, tunnelDamage,
+          arrivals,
           statuses.values().stream().mapToLong(Long::longValue).sum(), statuses);
     }
   }
@@ -83,6 +84,7 @@ final class FuzzRun {
 
   Result run() throws Exception {
     long wrongBefore = bed.wrongAccepts();
+    long damageBefore = bed.tunnelDamage();
     long arrivalsBefore = bed.arrivals();
     long start = System.nanoTime();
     ExecutorService workers = Executors.newFixedThreadPool(parallel, r -> {
@@ -118,9 +120,28 @@ final class FuzzRun {
     synchronized (this) {
       slowSamples.forEach(sample -> System.out.println("  slow connection " + sample));
       return new Result(seed, allocatedCases, (int) nextConnection, hangs.get(), List.copyOf(hangSamples),
-          new TreeMap<>(statuses), bed.wrongAccepts() - wrongBefore, bed.wrongAcceptSamples(),
-          bed.arrivals() - arrivalsBefore, elapsed);
+          new TreeMap<>(statuses), bed.wrongAccepts() - wrongBefore,
+          bed.wrongAcceptSamples().stream().map(this::withBatch).toList(),
+          bed.arrivals() - arrivalsBefore, bed.tunnelDamage() - damageBefore, bed.tunnelDamageSamples(), elapsed);
     }
+  }
+
+  private static final Pattern CONNECTION_TAG = Pattern.compile("@(\\d+) ");
+
+  /** A wrong accept's sample with what its connection sent, made again from the seed. */
+  private String withBatch(String sample) {
+    Matcher m = CONNECTION_TAG.matcher(sample);
+    if (!m.find()) {
+      return sample;
+    }
+    long wanted = Long.parseLong(m.group(1));
+    FuzzRun again = new FuzzRun(bed, seed, cases, parallel, bound);
+    for (Batch batch = again.allocate(); batch != null; batch = again.allocate()) {
+      if (batch.connection() == wanted) {
+        return sample + "; connection " + wanted + " sent: " + escape(batch.text(), 1500);
+      }
+    }
+    return sample;
   }
 
   /** The cases of one connection, text to send. */
@@ -137,16 +158,18 @@ final class FuzzRun {
     int first = allocatedCases;
     StringBuilder text = new StringBuilder();
     int made = 0;
+    String tunnelTag = null;
     while (made < size) {
       CaseGenerator.Case next = generator.next();
       made++;
       text.append(next.text());
       if (next.endsConnection()) {
+        tunnelTag = next.tunnelTag();
         break;
       }
     }
     allocatedCases += made;
-    text.append(generator.sentinel());
+    text.append(generator.sentinel(tunnelTag));
     return new Batch(connection, first, first + made - 1, text.toString(), new Random(seed ^ connection));
   }
 
