@@ -49,6 +49,8 @@ public final class FilterBarView {
         case ERRORS -> new FontIcon(MaterialDesignA.ALERT_CIRCLE);
       });
       b.getGraphic().getStyleClass().add("quick-icon-" + f.name().toLowerCase(java.util.Locale.ROOT));
+      // a narrow window shrinks the search field, never a pill's label to "..."
+      b.setMinWidth(Region.USE_PREF_SIZE);
       pills.getChildren().add(b);
       if (f == model.quickFilterProperty().get()) {
         b.setSelected(true);
@@ -68,6 +70,7 @@ public final class FilterBarView {
     search.setPromptText("Search URL, host or user  (Ctrl+F)");
     search.setLeft(new FontIcon(MaterialDesignM.MAGNIFY));
     search.setPrefColumnCount(24);
+    search.setMinWidth(120);
     search.textProperty().bindBidirectional(model.searchProperty());
     HBox.setHgrow(search, Priority.SOMETIMES);
 
@@ -79,6 +82,7 @@ public final class FilterBarView {
     Label shown = new Label();
     shown.setId("shown-count");
     shown.getStyleClass().add("shown-count");
+    shown.setMinWidth(Region.USE_PREF_SIZE);
     shown.textProperty().bind(Bindings.createStringBinding(
         () -> model.visibleRows().size() == model.rows().size()
             ? model.rows().size() + " exchanges"
@@ -117,6 +121,7 @@ public final class FilterBarView {
     });
     ComboBox<String> box = new ComboBox<>(items);
     box.setId(id);
+    box.setMinWidth(Region.USE_PREF_SIZE);
     box.setPromptText(any);
     box.setButtonCell(anyCell(any));
     box.setCellFactory(l -> anyCell(any));
