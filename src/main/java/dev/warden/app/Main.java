@@ -43,7 +43,7 @@ public final class Main {
       terminal.printHelp();
     } else if (arguments.version()) {
       terminal.printVersion(Version.of(Main.class));
-    } else if (arguments.headless()) {
+    } else if (arguments.headless() || arguments.exportSquid().isPresent()) {
       System.exit(headless(terminal).run(arguments));
     } else {
       window(arguments);

@@ -35,6 +35,10 @@ import java.util.stream.Collectors;
  *     {@link DigestAlgorithm#token()} spells them ({@code --digest-algorithms}, headless only)
  * @param nonceLifetime the default realm's Digest nonce lifetime ({@code --nonce-lifetime}, headless
  *     only)
+ * @param exportSquid write the settings as a Squid configuration into this folder and exit
+ *     ({@code --export-squid}); the flags for a headless run apply to what is exported
+ * @param replaceExport let {@code --export-squid} replace what a non-empty folder holds
+ *     ({@code --replace-export})
  */
 public record Arguments(
     boolean headless,
@@ -48,7 +52,9 @@ public record Arguments(
     boolean noAuth,
     Optional<List<String>> schemes,
     Optional<List<String>> digestAlgorithms,
-    Optional<Duration> nonceLifetime) {
+    Optional<Duration> nonceLifetime,
+    Optional<Path> exportSquid,
+    boolean replaceExport) {
 
   public Arguments {
     Objects.requireNonNull(config);
@@ -59,6 +65,7 @@ public record Arguments(
     schemes = schemes.map(List::copyOf);
     digestAlgorithms = digestAlgorithms.map(List::copyOf);
     Objects.requireNonNull(nonceLifetime);
+    Objects.requireNonNull(exportSquid);
   }
 
   /** Whether any flag changes the default realm's authentication (schemes, algorithms, lifetime). */
@@ -89,6 +96,7 @@ public record Arguments(
         case "--help", "-h" -> b.help = noValue(flag, inlineValue);
         case "--version", "-V" -> b.version = noValue(flag, inlineValue);
         case "--no-auth" -> b.noAuth = noValue(flag, inlineValue);
+        case "--replace-export" -> b.replaceExport = noValue(flag, inlineValue);
         default -> {
           if (!VALUE_FLAGS.contains(flag)) {
             throw unknown(arg);
@@ -109,7 +117,7 @@ public record Arguments(
   }
 
   private static final List<String> VALUE_FLAGS = List.of("--config", "--listen", "--realm", "--user",
-      "--users-file", "--schemes", "--digest-algorithms", "--nonce-lifetime");
+      "--users-file", "--schemes", "--digest-algorithms", "--nonce-lifetime", "--export-squid");
 
   private static final List<String> HEADLESS_ONLY = List.of("--realm", "--user", "--users-file",
       "--no-auth", "--schemes", "--digest-algorithms", "--nonce-lifetime");
@@ -141,6 +149,7 @@ public record Arguments(
       case "--schemes" -> "digest,basic";
       case "--digest-algorithms" -> "SHA-256,MD5";
       case "--nonce-lifetime" -> "5m";
+      case "--export-squid" -> "squid-export";
       default -> ".htpasswd";
     };
   }
@@ -153,6 +162,8 @@ public record Arguments(
     boolean help;
     boolean version;
     boolean noAuth;
+    boolean replaceExport;
+    Path exportSquid;
     Path config;
     ListenAddress listen;
     String realm;
@@ -186,6 +197,7 @@ public record Arguments(
         case "--schemes" -> schemes = schemes(flag, value);
         case "--digest-algorithms" -> digestAlgorithms = algorithms(flag, value);
         case "--nonce-lifetime" -> nonceLifetime = lifetime(flag, value);
+        case "--export-squid" -> exportSquid = path(flag, value);
         default -> throw new IllegalStateException(flag);
       }
       if (HEADLESS_ONLY.contains(flag)) {
@@ -270,7 +282,11 @@ public record Arguments(
       if (noAuth) {
         headlessOnlySeen.add("--no-auth");
       }
-      if (!headless && !help && !version && !headlessOnlySeen.isEmpty()) {
+      if (replaceExport && exportSquid == null) {
+        throw new UsageException("--replace-export: only with --export-squid DIR");
+      }
+      // an export opens no window: the headless flags say what to export
+      if (!headless && exportSquid == null && !help && !version && !headlessOnlySeen.isEmpty()) {
         throw new UsageException(headlessOnlySeen.get(0) + ": only with --headless (the window has its own settings)");
       }
       return new Arguments(
@@ -285,7 +301,9 @@ public record Arguments(
           noAuth,
           Optional.ofNullable(schemes),
           Optional.ofNullable(digestAlgorithms),
-          Optional.ofNullable(nonceLifetime));
+          Optional.ofNullable(nonceLifetime),
+          Optional.ofNullable(exportSquid),
+          replaceExport);
     }
   }
 }

@@ -22,7 +22,8 @@ import java.util.function.Supplier;
 
 /**
  * Warden without a window: loads the settings, applies the flags for this run only, starts the
- * proxy, prints the listening line and then the access log until it is stopped.
+ * proxy, prints the listening line and then the access log until it is stopped. With
+ * {@code --export-squid} it writes the same settings as a Squid configuration instead and returns.
  *
  * <p>The running Warden is given an {@link InMemorySettingsStore}: nothing a headless run does can
  * rewrite the user's settings file. Threads: {@link #run} runs on the caller's (main) thread and
@@ -79,6 +80,9 @@ public final class HeadlessMode {
       settings = overrides.apply(baseSettings(args), args, terminal::warning);
     } catch (UsageException e) {
       return terminal.usageError(e.getMessage());
+    }
+    if (args.exportSquid().isPresent()) {
+      return new SquidExportCommand(terminal).run(settings, args);
     }
     settings = keepOnlyWhatTheLogNeeds(settings);
     List<String> problems = Warden.problems(settings);

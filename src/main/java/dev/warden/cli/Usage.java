@@ -12,6 +12,7 @@ public final class Usage {
                     [--user NAME:PASSWORD]... [--users-file FILE]... [--no-auth]
                     [--schemes LIST] [--digest-algorithms LIST]
                     [--nonce-lifetime DURATION]
+             warden --export-squid DIR [--replace-export] [headless options]
 
       Warden is a proxy that answers 407 Proxy Authentication Required, so you can see
       how clients authenticate to a proxy. Without --headless it opens its window.
@@ -47,6 +48,14 @@ public final class Usage {
         --nonce-lifetime DURATION
                                how long a Digest nonce is accepted: 90 or 90s,
                                5m, 1h; 1s to 24h (first run: 5m)
+
+      Export:
+        --export-squid DIR     write the settings (with the headless options applied)
+                               as a Squid 5 configuration into DIR and exit: squid.conf,
+                               passwords, digest_passwords, README-export.txt. Users
+                               stored with Warden's own hash need their password: give
+                               it with --user NAME:PASSWORD
+        --replace-export       let --export-squid replace a folder that is not empty
 
       With --user or --users-file, these users replace the default realm's users.
       --user passwords work for Basic and for every Digest algorithm.
