@@ -212,7 +212,7 @@ public final class SquidExport {
         return false;
       }
       char[] typed = options.typedPasswords().get(user.name());
-      if (typed != null && !PasswordHash.parse(user.passwordHash()).matches(typed)) {
+      if (typed != null && !storedHashMatches(user.passwordHash(), typed)) {
         note("user " + who + ": the password typed for the export is not the stored one; not used");
         typed = null;
       }
@@ -304,6 +304,14 @@ public final class SquidExport {
           .append("  - Digest is MD5 only; Digest H(A1) is tied to the realm name above.\n");
       notes.forEach(note -> out.append("  - ").append(note).append('\n'));
       return out.toString();
+    }
+
+    private static boolean storedHashMatches(String stored, char[] typed) {
+      try {
+        return PasswordHash.parse(stored).matches(typed);
+      } catch (IllegalArgumentException unreadable) {
+        return false;
+      }
     }
 
     /** The hash as it is when Squid's basic_ncsa_auth can check it. */

@@ -1,0 +1,70 @@
+package dev.warden.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.warden.core.auth.PasswordHasher;
+import dev.warden.core.settings.JsonSettingsStore;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SquidExportCommandTest {
+
+  @TempDir Path dir;
+  final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  int run(String... args) throws UsageException {
+    Terminal terminal = new Terminal(
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    HeadlessMode mode = new HeadlessMode(
+        terminal,
+        JsonSettingsStore::new,
+        () -> dir.resolve("default-settings.json"),
+        new HeadlessOverrides(new PasswordHasher()::hash, UsersFile::read),
+        stop -> { throw new AssertionError("an export never listens"); });
+    return mode.run(Arguments.parse(args));
+  }
+
+  @Test
+  void writesTheExportAndNamesTheUsersWhoNeedTheirPassword() throws Exception {
+    Path users = Files.writeString(dir.resolve("users.htpasswd"),
+        "april:$apr1$Wq3kP9zA$j0SpeKgNG8on5qRyizppV.\nshay:{SHA}KkPcK3XYeA35EhWhKYmaCyAgadY=\n");
+    Path export = dir.resolve("export");
+
+    int status = run("--export-squid", export.toString(), "--headless", "--users-file", users.toString(),
+        "--user", "walter:w-secret");
+
+    String printed = out.toString(StandardCharsets.UTF_8);
+    assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+    assertTrue(printed.startsWith("wrote squid.conf, passwords, README-export.txt to " + export + "\n"), printed);
+    assertTrue(printed.contains("left out: Warden/shay\n"), printed);
+    String passwords = Files.readString(export.resolve("passwords"));
+    assertTrue(passwords.contains("april:$apr1$") && passwords.contains("walter:$2y$10$"), "typed password used");
+  }
+
+  @Test
+  void refusesAFileAsTheFolderWithOneLineAndStatusTwo() throws Exception {
+    Path file = Files.writeString(dir.resolve("taken"), "x");
+
+    assertEquals(Terminal.USAGE, run("--export-squid", file.toString()));
+    assertEquals("warden: --export-squid: '" + file + "' is a file, not a folder\n", err.toString(StandardCharsets.UTF_8));
+    assertEquals("x", Files.readString(file));
+  }
+
+  @Test
+  void refusesAFolderThatIsNotEmptyUnlessToldToReplace() throws Exception {
+    Path export = Files.createDirectory(dir.resolve("export"));
+    Files.writeString(export.resolve("mine.txt"), "x");
+
+    assertEquals(Terminal.USAGE, run("--export-squid", export.toString()));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("is not empty"));
+    assertEquals(0, run("--export-squid", export.toString(), "--replace-export"));
+    assertTrue(Files.isRegularFile(export.resolve("squid.conf")));
+  }
+}
