@@ -101,6 +101,27 @@ class SquidServesExportTest {
     }
   }
 
+  @Test
+  void squidParsesEveryPatternFormAndSchemeMix() throws Exception {
+    assumeTrue(Files.isExecutable(SQUID), "Squid is not installed");
+    User alice = new CredentialMaterial().user("alice", true, "Corp", "a-secret".toCharArray());
+    Realm corp = new Realm("Corp", List.of("*.corp.example", "api.example.com:8443", "10.0.0.5", "[::1]:8080"),
+        List.of(alice, new User("april", true, SquidExportTest.APR1)),
+        RealmAuth.defaults().withSchemes(List.of("digest", "basic")));
+    Realm empty = new Realm("Empty", List.of("empty.example"), List.of());
+    Realm digestOnly = new Realm("Lab", List.of("lab.example:80"), List.of(new User("dee", false, SquidExportTest.APR1)),
+        RealmAuth.defaults().withSchemes(List.of("digest")));
+    Realm fallback = new Realm("Warden default", List.of(), List.of(new User("dora", true, SquidExportTest.APR1)));
+    Settings settings = Settings.defaults().withRealms(List.of(corp, empty, fallback, digestOnly))
+        .withListen(new ListenAddress("::1", 3128));
+    Path folder = temp.resolve("export");
+    SquidExportFolder.write(folder, SquidExport.files(settings, SquidExportOptions.forFolder(folder)), false);
+
+    Result parse = run(List.of(SQUID.toString(), "-k", "parse", "-f", folder.resolve(SquidFiles.SQUID_CONF).toString()),
+        Duration.ofSeconds(60));
+    assertEquals(0, parse.status(), "squid -k parse:\n" + parse.output());
+  }
+
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
