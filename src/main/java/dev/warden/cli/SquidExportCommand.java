@@ -62,7 +62,7 @@ final class SquidExportCommand {
     if (files.needPassword().isEmpty()) {
       terminal.out().println("every enabled user exported");
     } else {
-      terminal.out().println("need the password typed again (--user NAME:PASSWORD), left out: "
+      terminal.out().println("left out until their password is typed again (--user NAME:PASSWORD): "
           + String.join(", ", files.needPassword()));
     }
     files.notes().forEach(note -> terminal.out().println("note: " + note));

@@ -43,7 +43,7 @@ class SquidExportCommandTest {
     String printed = out.toString(StandardCharsets.UTF_8);
     assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
     assertTrue(printed.startsWith("wrote squid.conf, passwords, README-export.txt to " + export + "\n"), printed);
-    assertTrue(printed.contains("left out: Warden/shay\n"), printed);
+    assertTrue(printed.contains("(--user NAME:PASSWORD): Warden/shay\n"), printed);
     String passwords = Files.readString(export.resolve("passwords"));
     assertTrue(passwords.contains("april:$apr1$") && passwords.contains("walter:$2y$10$"), "typed password used");
   }

@@ -126,8 +126,7 @@ public final class SquidExport {
               .append(folder.resolve(SquidFiles.PASSWORDS)).append('\n')
               .append("auth_param basic children 5 startup=1 idle=1\n")
               .append("auth_param basic realm ").append(SquidText.line(basicRealm)).append('\n')
-              .append("auth_param basic credentialsttl 2 hours\n")
-              .append("auth_param basic utf8 on\n");
+              .append("auth_param basic credentialsttl 2 hours\n");
         } else if (scheme.equals(RealmAuth.DIGEST) && anyDigest) {
           long nonceSeconds = ordered.stream().filter(r -> r.name().equals(digestRealm)).findFirst()
               .map(r -> r.auth().nonceLifetime().toSeconds()).orElse(300L);
@@ -217,14 +216,14 @@ public final class SquidExport {
         typed = null;
       }
       boolean admitted = false;
-      boolean lacking = false;
+      String lacking = null;
       if (realm.auth().offers(RealmAuth.BASIC)) {
         Optional<String> hash = squidReadable(user.passwordHash());
         if (hash.isEmpty() && typed != null) {
           hash = Optional.of(BCrypt.with(BCrypt.Version.VERSION_2Y).hashToString(BCRYPT_COST, typed));
         }
         if (hash.isEmpty()) {
-          lacking = true;
+          lacking = "Basic";
         } else {
           admitted |= put(basicLines, user.name(), user.name() + ":" + hash.get() + "\n", who, "Basic");
         }
@@ -237,13 +236,14 @@ public final class SquidExport {
           ha1 = DigestCalculation.ha1(DigestAlgorithm.MD5, user.name(), digestRealm, typed);
         }
         if (ha1 == null) {
-          lacking = true;
+          lacking = lacking == null ? "Digest" : "";
         } else {
           admitted |= put(digestLines, user.name(), user.name() + ":" + digestRealm + ":" + ha1 + "\n", who, "Digest");
         }
       }
-      if (lacking) {
-        needPassword.add(who);
+      if (lacking != null) {
+        // exported for one scheme but not the other: say which one still needs the password
+        needPassword.add(admitted && !lacking.isEmpty() ? who + " (for " + lacking + ")" : who);
       }
       return admitted;
     }
@@ -292,8 +292,9 @@ public final class SquidExport {
       if (needPassword.isEmpty()) {
         out.append("  none\n");
       } else {
-        out.append("  Squid cannot read Warden's own PBKDF2 hashes nor {SHA} hashes; these users are left out\n")
-            .append("  until their password is given at export (warden --headless --user NAME:PASSWORD\n")
+        out.append("  Squid cannot read Warden's own PBKDF2 hashes nor {SHA} hashes, and Digest needs MD5 H(A1)\n")
+            .append("  for its realm name; these users are left out (of the scheme named) until their\n")
+            .append("  password is given at export (warden --headless --user NAME:PASSWORD\n")
             .append("  --export-squid DIR, or the window's export), or added with htpasswd/htdigest:\n");
         needPassword.forEach(who -> out.append("  - ").append(who).append('\n'));
       }

@@ -14,7 +14,8 @@ import java.util.Optional;
  *     no realm offers Digest
  * @param readme {@code README-export.txt}: how to start Squid, and what did not carry over
  * @param needPassword "realm/user" of each user left out because Squid cannot read what Warden
- *     stores for them; typing the password again (an export option) brings them along
+ *     stores for them, with " (for Digest)" or " (for Basic)" when only that scheme lacks them;
+ *     typing the password again (an export option) brings them along
  * @param notes what Squid cannot express, one line each (also in the readme and as comments)
  */
 public record SquidFiles(

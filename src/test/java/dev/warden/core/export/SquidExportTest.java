@@ -97,7 +97,18 @@ class SquidExportTest {
     assertTrue(conf.indexOf("auth_param digest program") < conf.indexOf("auth_param basic program"),
         "Squid challenges in auth_param order: Digest first, as the realm asks");
     assertTrue(conf.contains("auth_param digest realm Lab\n"));
-    assertTrue(files.needPassword().contains("Lab/alice"), "alice's PBKDF2 hash cannot serve Basic");
+    assertEquals(List.of("Lab/alice (for Basic)"), files.needPassword(), "alice's PBKDF2 hash cannot serve Basic");
+  }
+
+  @Test
+  void namesTheSchemeAnApr1UserWithoutDigestMaterialStillNeedsAPasswordFor() {
+    Realm lab = new Realm("Lab", List.of(), List.of(new User("april", true, APR1)),
+        RealmAuth.defaults().withSchemes(List.of("basic", "digest")));
+    SquidFiles files = SquidExport.files(withRealms(lab), options());
+
+    assertEquals(List.of("Lab/april (for Digest)"), files.needPassword());
+    assertEquals("april:" + APR1 + "\n", files.passwords().orElseThrow());
+    assertEquals("", files.digestPasswords().orElseThrow());
   }
 
   @Test
