@@ -49,6 +49,16 @@ class SquidExportCommandTest {
   }
 
   @Test
+  void takesTheHeadlessFlagsWithoutHeadlessAndRefusesReplaceWithoutAnExport() throws Exception {
+    Arguments args = Arguments.parse("--export-squid", "out", "--user", "a:b", "--replace-export");
+    assertEquals(java.util.Optional.of(Path.of("out")), args.exportSquid());
+    assertTrue(args.replaceExport());
+    UsageException refused = org.junit.jupiter.api.Assertions.assertThrows(UsageException.class,
+        () -> Arguments.parse("--headless", "--replace-export"));
+    assertEquals("--replace-export: only with --export-squid DIR", refused.getMessage());
+  }
+
+  @Test
   void refusesAFileAsTheFolderWithOneLineAndStatusTwo() throws Exception {
     Path file = Files.writeString(dir.resolve("taken"), "x");
 

@@ -53,6 +53,7 @@ class SquidServesExportTest {
       Realm lab = new Realm("Lab proxy", List.of("127.0.0.1:" + origin.port()), List.of(
           new User("bob", true, BCrypt.with(BCrypt.Version.VERSION_2Y).hashToString(5, "b-secret".toCharArray())),
           new User("april", true, SquidExportTest.APR1),
+          new User("uma", true, BCrypt.with(BCrypt.Version.VERSION_2Y).hashToString(5, "pässwörd".toCharArray())),
           Users.user("walter", "w-secret"),
           alice), RealmAuth.defaults().withSchemes(List.of("basic", "digest")));
       Realm fallback = new Realm("Warden", List.of(), List.of(new User("dora", true, SquidExportTest.APR1)));
@@ -87,6 +88,7 @@ class SquidServesExportTest {
         assertEquals("200", curl(port, url, "--proxy-user", "bob:b-secret"), "bcrypt user, Basic");
         assertEquals("200", curl(port, url, "--proxy-user", "april:apr1-secret"), "APR1 user, Basic");
         assertEquals("200", curl(port, url, "--proxy-user", "walter:w-secret"), "password typed at export");
+        assertEquals("200", curl(port, url, "--proxy-user", "uma:pässwörd"), "UTF-8 password, passed as sent");
         assertEquals("407", curl(port, url, "--proxy-user", "bob:wrong"), "wrong password");
         assertEquals("407", curl(port, url), "no credentials");
         assertEquals("407", curl(port, url, "--proxy-user", "dora:apr1-secret"), "user of another realm");
