@@ -126,7 +126,10 @@ public final class SquidExport {
               .append(folder.resolve(SquidFiles.PASSWORDS)).append('\n')
               .append("auth_param basic children 5 startup=1 idle=1\n")
               .append("auth_param basic realm ").append(SquidText.line(basicRealm)).append('\n')
-              .append("auth_param basic credentialsttl 2 hours\n");
+              .append("auth_param basic credentialsttl 2 hours\n")
+              .append("# Warden also accepts ISO-8859-1 credentials (clients that ignore charset=UTF-8): Squid\n")
+              .append("# converts them to UTF-8 for the helper and passes valid UTF-8 as it is.\n")
+              .append("auth_param basic utf8 on\n");
         } else if (scheme.equals(RealmAuth.DIGEST) && anyDigest) {
           long nonceSeconds = ordered.stream().filter(r -> r.name().equals(digestRealm)).findFirst()
               .map(r -> r.auth().nonceLifetime().toSeconds()).orElse(300L);

@@ -89,6 +89,9 @@ class SquidServesExportTest {
         assertEquals("200", curl(port, url, "--proxy-user", "april:apr1-secret"), "APR1 user, Basic");
         assertEquals("200", curl(port, url, "--proxy-user", "walter:w-secret"), "password typed at export");
         assertEquals("200", curl(port, url, "--proxy-user", "uma:pässwörd"), "UTF-8 password, passed as sent");
+        String latin1 = java.util.Base64.getEncoder().encodeToString("uma:pässwörd".getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals("200", curl(port, url, "--proxy-header", "Proxy-Authorization: Basic " + latin1),
+            "ISO-8859-1 password, accepted as Warden accepts it");
         assertEquals("407", curl(port, url, "--proxy-user", "bob:wrong"), "wrong password");
         assertEquals("407", curl(port, url), "no credentials");
         assertEquals("407", curl(port, url, "--proxy-user", "dora:apr1-secret"), "user of another realm");
