@@ -59,6 +59,21 @@ class SquidExportCommandTest {
   }
 
   @Test
+  void exportsAndExitsInItsOwnProcessWithoutOpeningAWindow() throws Exception {
+    Path export = dir.resolve("export");
+    try (WardenProcess warden = WardenProcess.start("--export-squid", export.toString())) {
+      assertEquals(0, warden.awaitExit());
+      assertEquals("wrote squid.conf, passwords, README-export.txt to " + export, warden.out().get(0));
+    }
+    assertTrue(Files.readString(export.resolve("squid.conf")).contains("\nhttp_port 127.0.0.1:3128\n"));
+    try (WardenProcess again = WardenProcess.start("--export-squid", export.toString())) {
+      assertEquals(Terminal.USAGE, again.awaitExit());
+      assertEquals(java.util.List.of("warden: --export-squid: '" + export
+          + "' is not empty (choose an empty folder or add --replace-export)"), again.err());
+    }
+  }
+
+  @Test
   void refusesAFileAsTheFolderWithOneLineAndStatusTwo() throws Exception {
     Path file = Files.writeString(dir.resolve("taken"), "x");
 
