@@ -87,6 +87,7 @@ public final class SquidExport {
       conf.append("# Squid 5 configuration exported by Warden: its realms and users, loopback defaults.\n")
           .append("# Start in the foreground:  squid -N -f ").append(folder.resolve(SquidFiles.SQUID_CONF))
           .append("\n# Read ").append(folder.resolve(SquidFiles.README)).append(" first.\n\n");
+      int notesAt = conf.length();
       String host = listen.host().indexOf(':') >= 0 ? "[" + listen.host() + "]" : listen.host();
       conf.append("http_port ").append(host).append(':').append(port).append('\n');
       if (listen.port() == 0) {
@@ -156,6 +157,11 @@ public final class SquidExport {
       conf.append('\n').append(access).append("http_access deny all\n");
       if (!disabled.isEmpty()) {
         note("disabled users are not exported: " + String.join(", ", disabled));
+      }
+      if (!notes.isEmpty()) {
+        StringBuilder block = new StringBuilder("# What Squid cannot express as Warden had it:\n");
+        notes.forEach(note -> block.append("#   ").append(SquidText.line(note)).append('\n'));
+        conf.insert(notesAt, block.append('\n'));
       }
       return new SquidFiles(
           conf.toString(),

@@ -173,6 +173,8 @@ class SquidExportTest {
     assertFalse(files.passwords().orElseThrow().contains("dee"));
     assertTrue(files.squidConf().contains("http_access deny realm1_dst\n"));
     assertTrue(files.readme().contains("disabled users are not exported: Corp/dee"));
+    assertTrue(files.squidConf().contains("# What Squid cannot express as Warden had it:\n#   "));
+    assertTrue(files.squidConf().contains("\n#   disabled users are not exported: Corp/dee\n"));
   }
 
   @Test
@@ -190,8 +192,9 @@ class SquidExportTest {
   @Test
   void keepsALineBreakInARealmNameOutOfSquidConf() {
     Realm odd = new Realm("Lab\nhttp_access allow all", List.of(), List.of(new User("ann", true, APR1)));
-    String conf = SquidExport.files(withRealms(odd), options()).squidConf();
+    Realm odder = new Realm("Corp\nhttp_access allow all", List.of("corp.example"), List.of(new User("cat", true, APR1)));
+    String conf = SquidExport.files(withRealms(odd, odder), options()).squidConf();
     assertTrue(conf.contains("auth_param basic realm Lab http_access allow all\n"));
-    assertFalse(conf.contains("\nhttp_access allow all"));
+    assertFalse(conf.contains("\nhttp_access allow all"), "neither in the realm line nor in a note's comment");
   }
 }
