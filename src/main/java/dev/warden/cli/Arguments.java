@@ -68,6 +68,15 @@ public record Arguments(
     Objects.requireNonNull(exportSquid);
   }
 
+  /**
+   * The same flags without {@code --user}: an export takes those as passwords of users already in the
+   * settings, not as users replacing the default realm's.
+   */
+  public Arguments withoutUsers() {
+    return new Arguments(headless, help, version, config, listen, realm, List.of(), usersFiles, noAuth, schemes,
+        digestAlgorithms, nonceLifetime, exportSquid, replaceExport);
+  }
+
   /** Whether any flag changes the default realm's authentication (schemes, algorithms, lifetime). */
   public boolean changesRealmAuth() {
     return schemes.isPresent() || digestAlgorithms.isPresent() || nonceLifetime.isPresent();

@@ -77,7 +77,9 @@ public final class HeadlessMode {
   public int run(Arguments args) {
     Settings settings;
     try {
-      settings = overrides.apply(baseSettings(args), args, terminal::warning);
+      // an export reads --user as the password of a stored user (see SquidExportCommand)
+      Arguments applied = args.exportSquid().isPresent() ? args.withoutUsers() : args;
+      settings = overrides.apply(baseSettings(args), applied, terminal::warning);
     } catch (UsageException e) {
       return terminal.usageError(e.getMessage());
     }

@@ -18,8 +18,10 @@ import java.util.Objects;
 /**
  * {@code --export-squid DIR}: writes the settings of this run as a Squid configuration, prints what
  * it wrote and which users need a password, and returns the exit status (0 written,
- * {@link Terminal#USAGE} with one line when DIR cannot take the export). The {@code --user}
- * passwords are used for users Squid cannot read otherwise, then wiped. Main thread; blocks on disk.
+ * {@link Terminal#USAGE} with one line when DIR cannot take the export). Each {@code --user
+ * NAME:PASSWORD} is the password of a user already in the settings (of every realm holding that
+ * name), used where Squid cannot read the stored hash, then wiped; it adds no user. Main thread;
+ * blocks on disk.
  */
 final class SquidExportCommand {
 
@@ -41,6 +43,9 @@ final class SquidExportCommand {
     }
     Map<String, char[]> typed = new LinkedHashMap<>();
     args.users().forEach(user -> typed.put(user.name(), user.password()));
+    typed.keySet().stream()
+        .filter(name -> settings.realms().stream().noneMatch(realm -> realm.user(name).isPresent()))
+        .forEach(name -> terminal.warning("--user: no user '" + name + "' in the settings; its password is not used"));
     List<String> written;
     SquidFiles files;
     try {

@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.warden.core.auth.PasswordHasher;
 import dev.warden.core.settings.JsonSettingsStore;
+import dev.warden.core.settings.Realm;
+import dev.warden.core.settings.Settings;
+import dev.warden.core.settings.User;
+import dev.warden.testing.Users;
+import java.util.List;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -33,19 +38,24 @@ class SquidExportCommandTest {
 
   @Test
   void writesTheExportAndNamesTheUsersWhoNeedTheirPassword() throws Exception {
-    Path users = Files.writeString(dir.resolve("users.htpasswd"),
-        "april:$apr1$Wq3kP9zA$j0SpeKgNG8on5qRyizppV.\nshay:{SHA}KkPcK3XYeA35EhWhKYmaCyAgadY=\n");
+    Path config = dir.resolve("settings.json");
+    new JsonSettingsStore(config).save(Settings.defaults().withRealms(List.of(new Realm("Warden", List.of(),
+        List.of(new User("april", true, "$apr1$Wq3kP9zA$j0SpeKgNG8on5qRyizppV."),
+            new User("shay", true, "{SHA}KkPcK3XYeA35EhWhKYmaCyAgadY="), Users.user("walter", "w-secret"))))));
     Path export = dir.resolve("export");
 
-    int status = run("--export-squid", export.toString(), "--headless", "--users-file", users.toString(),
-        "--user", "walter:w-secret");
+    int status = run("--export-squid", export.toString(), "--config", config.toString(), "--headless",
+        "--user", "walter:w-secret", "--user", "nobody:x");
 
     String printed = out.toString(StandardCharsets.UTF_8);
     assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+    assertEquals("warden: warning: --user: no user 'nobody' in the settings; its password is not used\n",
+        err.toString(StandardCharsets.UTF_8));
     assertTrue(printed.startsWith("wrote squid.conf, passwords, README-export.txt to " + export + "\n"), printed);
     assertTrue(printed.contains("(--user NAME:PASSWORD): Warden/shay\n"), printed);
     String passwords = Files.readString(export.resolve("passwords"));
-    assertTrue(passwords.contains("april:$apr1$") && passwords.contains("walter:$2y$10$"), "typed password used");
+    assertTrue(passwords.contains("april:$apr1$") && passwords.contains("walter:$2y$10$"),
+        "--user gave walter's password and replaced no user");
   }
 
   @Test
