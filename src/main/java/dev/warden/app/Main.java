@@ -48,7 +48,7 @@ public final class Main {
       terminal.printVersion(Version.of(Main.class));
     } else if (arguments.about()) {
       terminal.print(About.text(Version.of(Main.class), arguments.config().orElseGet(Main::defaultSettingsFile)));
-    } else if (arguments.headless()) {
+    } else if (arguments.headless() || arguments.exportSquid().isPresent()) {
       writeLogBeside(arguments.config().orElseGet(Main::defaultSettingsFile));
       System.exit(headless(terminal).run(arguments));
     } else {

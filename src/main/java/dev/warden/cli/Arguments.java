@@ -41,6 +41,10 @@ import java.util.stream.Stream;
  *     headless only)
  * @param lockout the default realm's lockout thresholds, duration and status ({@code --lockout},
  *     headless only)
+ * @param exportSquid write the settings as a Squid configuration into this folder and exit
+ *     ({@code --export-squid}); the flags for a headless run apply to what is exported
+ * @param replaceExport let {@code --export-squid} replace what a non-empty folder holds
+ *     ({@code --replace-export})
  */
 public record Arguments(
     boolean headless,
@@ -57,7 +61,9 @@ public record Arguments(
     Optional<List<String>> digestAlgorithms,
     Optional<Duration> nonceLifetime,
     LimitFlags limits,
-    Optional<RealmLockout> lockout) {
+    Optional<RealmLockout> lockout,
+    Optional<Path> exportSquid,
+    boolean replaceExport) {
 
   public Arguments {
     Objects.requireNonNull(config);
@@ -70,6 +76,16 @@ public record Arguments(
     Objects.requireNonNull(nonceLifetime);
     Objects.requireNonNull(limits);
     Objects.requireNonNull(lockout);
+    Objects.requireNonNull(exportSquid);
+  }
+
+  /**
+   * The same flags without {@code --user}: an export takes those as passwords of users already in the
+   * settings, not as users replacing the default realm's.
+   */
+  public Arguments withoutUsers() {
+    return new Arguments(headless, help, version, about, config, listen, realm, List.of(), usersFiles, noAuth,
+        schemes, digestAlgorithms, nonceLifetime, limits, lockout, exportSquid, replaceExport);
   }
 
   /**
@@ -104,6 +120,7 @@ public record Arguments(
         case "--version", "-V" -> b.version = noValue(flag, inlineValue);
         case "--about" -> b.about = noValue(flag, inlineValue);
         case "--no-auth" -> b.noAuth = noValue(flag, inlineValue);
+        case "--replace-export" -> b.replaceExport = noValue(flag, inlineValue);
         default -> {
           if (!VALUE_FLAGS.contains(flag)) {
             throw unknown(arg);
@@ -125,7 +142,7 @@ public record Arguments(
 
   private static final List<String> VALUE_FLAGS = Stream.concat(
       Stream.of("--config", "--listen", "--realm", "--user", "--users-file", "--schemes",
-          "--digest-algorithms", "--nonce-lifetime", "--lockout"),
+          "--digest-algorithms", "--nonce-lifetime", "--lockout", "--export-squid"),
       LimitFlags.FLAGS.stream()).toList();
 
   private static final List<String> HEADLESS_ONLY = Stream.concat(
@@ -161,6 +178,7 @@ public record Arguments(
       case "--nonce-lifetime" -> "5m";
       case "--users-file" -> ".htpasswd";
       case "--lockout" -> "10,50,5m,429";
+      case "--export-squid" -> "squid-export";
       default -> LimitFlags.example(flag);
     };
   }
@@ -174,6 +192,8 @@ public record Arguments(
     boolean version;
     boolean about;
     boolean noAuth;
+    boolean replaceExport;
+    Path exportSquid;
     Path config;
     ListenAddress listen;
     String realm;
@@ -210,6 +230,7 @@ public record Arguments(
         case "--digest-algorithms" -> digestAlgorithms = algorithms(flag, value);
         case "--nonce-lifetime" -> nonceLifetime = lifetime(flag, value);
         case "--lockout" -> lockout = lockout(flag, value);
+        case "--export-squid" -> exportSquid = path(flag, value);
         default -> limits = limits.with(flag, value);
       }
       if (HEADLESS_ONLY.contains(flag)) {
@@ -315,7 +336,11 @@ public record Arguments(
       if (noAuth) {
         headlessOnlySeen.add("--no-auth");
       }
-      if (!headless && !help && !version && !about && !headlessOnlySeen.isEmpty()) {
+      if (replaceExport && exportSquid == null) {
+        throw new UsageException("--replace-export: only with --export-squid DIR");
+      }
+      // an export opens no window: the headless flags say what to export
+      if (!headless && exportSquid == null && !help && !version && !about && !headlessOnlySeen.isEmpty()) {
         throw new UsageException(headlessOnlySeen.get(0) + ": only with --headless (the window has its own settings)");
       }
       return new Arguments(
@@ -333,7 +358,9 @@ public record Arguments(
           Optional.ofNullable(digestAlgorithms),
           Optional.ofNullable(nonceLifetime),
           limits,
-          Optional.ofNullable(lockout));
+          Optional.ofNullable(lockout),
+          Optional.ofNullable(exportSquid),
+          replaceExport);
     }
   }
 }

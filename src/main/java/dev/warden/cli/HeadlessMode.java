@@ -23,7 +23,8 @@ import java.util.function.Supplier;
 
 /**
  * Warden without a window: loads the settings, applies the flags for this run only, starts the
- * proxy, prints the listening line and then the access log until it is stopped.
+ * proxy, prints the listening line and then the access log until it is stopped. With
+ * {@code --export-squid} it writes the same settings as a Squid configuration instead and returns.
  *
  * <p>The running Warden is given an {@link InMemorySettingsStore}: nothing a headless run does can
  * rewrite the user's settings file. Threads: {@link #run} runs on the caller's (main) thread and
@@ -77,9 +78,14 @@ public final class HeadlessMode {
   public int run(Arguments args) {
     Settings settings;
     try {
-      settings = overrides.apply(baseSettings(args), args, terminal::warning);
+      // an export reads --user as the password of a stored user (see SquidExportCommand)
+      Arguments applied = args.exportSquid().isPresent() ? args.withoutUsers() : args;
+      settings = overrides.apply(baseSettings(args), applied, terminal::warning);
     } catch (UsageException e) {
       return terminal.usageError(e.getMessage());
+    }
+    if (args.exportSquid().isPresent()) {
+      return new SquidExportCommand(terminal).run(settings, args);
     }
     settings = keepOnlyWhatTheLogNeeds(settings);
     List<String> problems = Warden.problems(settings);

@@ -15,6 +15,7 @@ public final class Usage {
                     [--head-timeout DURATION] [--idle-timeout DURATION]
                     [--connect-timeout DURATION] [--first-byte-timeout DURATION]
                     [--max-connections N]
+             warden --export-squid DIR [--replace-export] [headless options]
 
       Warden is a proxy that answers 407 Proxy Authentication Required, so you can see
       how clients authenticate to a proxy. Without --headless it opens its window.
@@ -71,6 +72,14 @@ public final class Usage {
                                time a destination may take to start its response
                                (504 after; default 60s)
         --max-connections N    open client connections; more get 503 (default 20000)
+
+      Export:
+        --export-squid DIR     write the settings (with the headless options applied)
+                               as a Squid 5 configuration into DIR and exit: squid.conf,
+                               passwords, digest_passwords, README-export.txt. Users
+                               stored with Warden's own hash need their password: give
+                               it with --user NAME:PASSWORD
+        --replace-export       let --export-squid replace a folder that is not empty
 
       With --user or --users-file, these users replace the default realm's users.
       --user passwords work for Basic and for every Digest algorithm.

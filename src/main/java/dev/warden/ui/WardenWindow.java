@@ -108,6 +108,7 @@ public final class WardenWindow {
     filterBar = new FilterBarView(trafficModel);
     toolbarView.node().getItems().add(aboutButton());
     openProxyBanner = new OpenProxyBanner(warden.settings());
+    addSquidExport();
 
     root.setId("warden-root");
     root.setTop(new VBox(openProxyBanner.node(), toolbarView.node(), filterBar.node()));
@@ -146,6 +147,22 @@ public final class WardenWindow {
     warden.onStatus(status -> fx.execute(() -> statusChanged(status)));
     warden.onSettings(settings -> fx.execute(() -> settingsChanged(settings)));
     offerNames(warden.settings());
+  }
+
+  /** "Export to Squid" beside the realms button: the export's disk work runs on its own daemon thread. */
+  private void addSquidExport() {
+    java.util.concurrent.ExecutorService exportThread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "warden-squid-export");
+      t.setDaemon(true);
+      return t;
+    });
+    dev.warden.ui.export.SquidExportViewModel exportModel =
+        new dev.warden.ui.export.SquidExportViewModel(warden::settings, exportThread, fx, notifications);
+    dev.warden.ui.export.SquidExportButton exportButton =
+        new dev.warden.ui.export.SquidExportButton(exportModel, () -> stage);
+    var items = toolbarView.node().getItems();
+    int realms = items.indexOf(items.stream().filter(n -> "open-editor".equals(n.getId())).findFirst().orElse(null));
+    items.add(realms < 0 ? items.size() : realms + 1, exportButton.node());
   }
 
   /** Shows the window on the given stage and starts the proxy. */

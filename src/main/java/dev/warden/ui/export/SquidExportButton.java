@@ -1,0 +1,35 @@
+package dev.warden.ui.export;
+
+import java.io.File;
+import java.util.function.Supplier;
+import javafx.scene.control.Button;
+import javafx.scene.control.Tooltip;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Window;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The toolbar button that asks for a folder and hands it to {@link SquidExportViewModel}. FX thread. */
+public final class SquidExportButton {
+
+  private final Button button = new Button("Squid", new FontIcon(MaterialDesignE.EXPORT));
+
+  /** @param owner the window the folder dialog belongs to, when there is one */
+  public SquidExportButton(SquidExportViewModel model, Supplier<Window> owner) {
+    button.setId("export-squid");
+    button.setTooltip(new Tooltip("Export realms and users as a Squid configuration (squid.conf and password files)"));
+    button.disableProperty().bind(model.busyProperty());
+    button.setOnAction(e -> {
+      DirectoryChooser chooser = new DirectoryChooser();
+      chooser.setTitle("Folder for the Squid configuration");
+      File folder = chooser.showDialog(owner.get());
+      if (folder != null) {
+        model.export(folder.toPath());
+      }
+    });
+  }
+
+  public Button node() {
+    return button;
+  }
+}
