@@ -127,7 +127,9 @@ final class CaseGenerator {
     }
     Request request = new Request(method + " " + target + " HTTP/1.1", headers, body);
     mutate(request, id);
-    return new Case(id, request.text(), request.closes() || risky, null);
+    // a method mutated into CONNECT with an authority-form target opens a tunnel like any CONNECT
+    boolean tunnels = request.line.startsWith("CONNECT ");
+    return new Case(id, request.text(), request.closes() || risky || tunnels, tunnels ? credentials.tag() : null);
   }
 
   // ------------------------------------------------------------------ credentials
