@@ -33,6 +33,13 @@ public final class TestOrigin implements AutoCloseable {
 
   public static final String BODY = "hello from origin\n";
 
+  static {
+    // The JDK server writes a response's head and body separately and, by default, with Nagle's
+    // algorithm on: each response then waits ~40 ms for the client's delayed ACK, which every
+    // latency measured through this origin would carry. Read once, when the server classes load.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
   private final HttpServer server;
   private final List<Seen> seen = new CopyOnWriteArrayList<>();
 
