@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Scale benchmark (performance issue, target 6), in one run against one headless Warden:
 #   1. idle crowd: IDLE (10,000) keep-alive client connections, each authenticated once and then
-#      idle, held open while wrk drives the normal load; prints Warden's live heap after a full GC
+#      idle (LittleProxy keeps each one's connection to the origin open as well), held open while wrk drives the normal load; prints Warden's live heap after a full GC
 #      (target <= 200 MB) and the normal clients' req/s with the crowd against without it, in
 #      interleaved rounds (target >= 0.9);
 #   2. a million exchanges: wrk until EXCHANGES (1,000,000) have been recorded, sampling Warden's
@@ -21,8 +21,14 @@ EXCHANGES=${EXCHANGES:-1000000}
 ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-50}
-# 10,000 connections are 10,000 descriptors in each process
+# Each idle client connection keeps its connection to the origin open too: 10,000 of them are
+# 20,000 descriptors in Warden and 10,000 in each of the others (root may raise the hard limit)
+ulimit -Hn 65536 2>/dev/null || true
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+if [ "$(ulimit -n)" -lt $((2 * IDLE + 1000)) ]; then
+  echo "bench: $IDLE idle connections need $((2 * IDLE + 1000)) open files, the limit is $(ulimit -n); lower IDLE or run as root" >&2
+  exit 1
+fi
 
 build_if_stale IdleConnections
 
