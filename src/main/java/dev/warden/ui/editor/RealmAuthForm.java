@@ -85,6 +85,8 @@ final class RealmAuthForm {
     disabled407.setTooltip(new Tooltip("403 tells the client that retrying cannot help; 407 asks again"));
 
     lockedOut429.setId("realm-locked-out-429");
+    // its text names the realm's thresholds and is longer than the column: wrapped, never cut to "..."
+    lockedOut429.setWrapText(true);
     lockedOut429.setTooltip(new Tooltip("429 carries Retry-After; 407 looks like any other challenge"));
 
     GridPane grid = new GridPane();
