@@ -9,12 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -273,130 +269,6 @@ public final class FailureLedger {
         listener.ended(lock);
       } catch (RuntimeException e) {
         LOG.warn("A lockout listener failed", e);
-      }
-    }
-  }
-
-  /** Failure times of a bounded number of keys of one kind, the oldest key forgotten first. */
-  private static final class Tallies {
-    private final int capacity;
-    private final Map<LockoutKey, Tally> byKey = new ConcurrentHashMap<>();
-    private final Queue<LockoutKey> arrival = new ConcurrentLinkedQueue<>();
-
-    Tallies(int capacity) {
-      this.capacity = capacity;
-    }
-
-    /** Adds a failure to the key's ring of {@code slots} (grown when its realm's thresholds rose). */
-    int record(LockoutKey key, long now, Duration window, int slots) {
-      Tally tally = byKey.get(key);
-      if (tally != null && tally.slots() < slots) {
-        Tally grown = tally.grownTo(slots);
-        tally = byKey.replace(key, tally, grown) ? grown : byKey.get(key);
-      }
-      if (tally == null) {
-        Tally fresh = new Tally(slots);
-        tally = byKey.putIfAbsent(key, fresh);
-        if (tally == null) {
-          tally = fresh;
-          arrival.add(key);
-          evictBeyondCapacity();
-        }
-      }
-      tally.add(now);
-      return tally.count(now, window.toMillis());
-    }
-
-    int count(LockoutKey key, long now, Duration window) {
-      Tally tally = byKey.get(key);
-      return tally == null ? 0 : tally.count(now, window.toMillis());
-    }
-
-    /** Starts the key's count again; returns the count it had. */
-    int clear(LockoutKey key, long now, Duration window) {
-      Tally tally = byKey.get(key);
-      if (tally == null) {
-        return 0;
-      }
-      int had = tally.count(now, window.toMillis());
-      tally.clear();
-      return had;
-    }
-
-    void forget(LockoutKey key) {
-      Tally tally = byKey.get(key);
-      if (tally != null) {
-        tally.clear(); // kept in place: removing it would leave its key queued twice on return
-      }
-    }
-
-    int size() {
-      return byKey.size();
-    }
-
-    boolean isEmpty() {
-      return byKey.isEmpty();
-    }
-
-    private void evictBeyondCapacity() {
-      while (byKey.size() > capacity) {
-        LockoutKey oldest = arrival.poll();
-        if (oldest == null) {
-          return;
-        }
-        byKey.remove(oldest);
-      }
-    }
-  }
-
-  /**
-   * The times of a key's latest failures, in a ring as long as the larger threshold: each failure
-   * takes its own slot ({@code getAndIncrement}), so concurrent failures are all counted.
-   */
-  private static final class Tally {
-    private static final long EMPTY = Long.MIN_VALUE;
-    private final AtomicLongArray times;
-    private final AtomicLong next = new AtomicLong();
-
-    Tally(int slots) {
-      times = new AtomicLongArray(slots);
-      clear();
-    }
-
-    int slots() {
-      return times.length();
-    }
-
-    /** A longer ring holding this one's times (a failure recorded meanwhile may be missed). */
-    Tally grownTo(int slots) {
-      Tally grown = new Tally(slots);
-      for (int i = 0; i < times.length(); i++) {
-        if (times.get(i) != EMPTY) {
-          grown.add(times.get(i));
-        }
-      }
-      return grown;
-    }
-
-    void add(long now) {
-      times.set((int) (next.getAndIncrement() % times.length()), now);
-    }
-
-    int count(long now, long windowMillis) {
-      long since = now - windowMillis;
-      int count = 0;
-      for (int i = 0; i < times.length(); i++) {
-        long time = times.get(i);
-        if (time != EMPTY && time > since) {
-          count++;
-        }
-      }
-      return count;
-    }
-
-    void clear() {
-      for (int i = 0; i < times.length(); i++) {
-        times.set(i, EMPTY);
       }
     }
   }
