@@ -1,7 +1,12 @@
 package dev.warden.core.settings;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.warden.core.settings.SettingsFileDto.FileDto;
+import dev.warden.core.settings.SettingsFileDto.LimitsDto;
+import dev.warden.core.settings.SettingsFileDto.RealmDto;
+import dev.warden.core.settings.SettingsFileDto.AuthDto;
+import dev.warden.core.settings.SettingsFileDto.LockoutDto;
+import dev.warden.core.settings.SettingsFileDto.UserDto;
+import dev.warden.core.settings.SettingsFileDto.DigestDto;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
@@ -72,7 +77,7 @@ import java.util.regex.Pattern;
  * other field may be missing and then takes its default ({@link Settings#defaults()}, no host
  * patterns, no users, users enabled, {@link Limits#DEFAULTS} for each missing limit: a file written
  * before limits were settings reads as the defaults); unknown fields are ignored so an older Warden can read a file a
- * newer one added fields to. The file is mapped through private records, which keeps the on-disk
+ * newer one added fields to. The file is mapped through the records of {@link SettingsFileDto}, which keeps the on-disk
  * names independent of the domain records. Does not validate: see {@link SettingsValidator}.
  * Stateless; any thread.
  */
@@ -104,59 +109,6 @@ final class SettingsJson {
   /** What a file held: its settings, and the format they were written in. */
   record Contents(int format, Settings settings) {}
 
-  @JsonPropertyOrder({"format", "listen", "enforcement", "closeAfterChallenge", "trafficCapacity",
-      "bodyPrefixLimit", "limits", "realms"})
-  private record FileDto(
-      Integer format,
-      String listen,
-      Boolean enforcement,
-      Boolean closeAfterChallenge,
-      Integer trafficCapacity,
-      Integer bodyPrefixLimit,
-      LimitsDto limits,
-      List<RealmDto> realms) {}
-
-  @JsonPropertyOrder({"requestHeadMillis", "idleMillis", "refusedBodyMillis", "refusedBodyDrainBytes",
-      "requestLineBytes", "headerBlockBytes", "maxConnections", "connectMillis", "firstByteMillis"})
-  private record LimitsDto(
-      Long requestHeadMillis,
-      Long idleMillis,
-      Long refusedBodyMillis,
-      Integer refusedBodyDrainBytes,
-      Integer requestLineBytes,
-      Integer headerBlockBytes,
-      Integer maxConnections,
-      Long connectMillis,
-      Long firstByteMillis) {}
-
-  @JsonPropertyOrder({"name", "hostPatterns", "users", "auth", "connectPorts"})
-  private record RealmDto(String name, List<String> hostPatterns, List<UserDto> users, AuthDto auth,
-      List<Integer> connectPorts) {}
-
-  @JsonPropertyOrder({"schemes", "digestAlgorithms", "nonceLifetimeSeconds", "disabledUserStatus", "authInt",
-      "lockout"})
-  private record AuthDto(
-      List<String> schemes,
-      List<String> digestAlgorithms,
-      Long nonceLifetimeSeconds,
-      Integer disabledUserStatus,
-      Boolean authInt,
-      LockoutDto lockout) {}
-
-  @JsonPropertyOrder({"delayAfter", "lockoutAfter", "lockoutSeconds", "lockedOutStatus"})
-  private record LockoutDto(Integer delayAfter, Integer lockoutAfter, Long lockoutSeconds, Integer lockedOutStatus) {}
-
-  @JsonPropertyOrder({"name", "enabled", "passwordHash", "digest"})
-  private record UserDto(
-      String name,
-      Boolean enabled,
-      String passwordHash,
-      @JsonInclude(JsonInclude.Include.NON_NULL) DigestDto digest) {}
-
-  /** {@code ha1} is a sorted map so the file lists algorithms in a stable order and diffs cleanly. */
-  @JsonPropertyOrder({"realm", "ha1"})
-  private record DigestDto(String realm, Map<String, String> ha1) {}
-
   private static final JsonMapper MAPPER = JsonMapper.builder()
       // A hand-edited file with a key twice or text after the object is ambiguous: refuse it.
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -187,34 +139,13 @@ final class SettingsJson {
   private SettingsJson() {}
 
   static byte[] write(Settings settings) {
-    FileDto file = new FileDto(
-        FORMAT,
-        settings.listen().toString(),
-        settings.enforcement(),
-        settings.closeAfterChallenge(),
-        settings.trafficCapacity(),
-        settings.bodyPrefixLimit(),
-        toDto(settings.limits()),
-        settings.realms().stream().map(SettingsJson::toDto).toList());
+    FileDto file = SettingsFileDto.of(settings, FORMAT);
     try {
       return (WRITER.writeValueAsString(file) + "\n").getBytes(StandardCharsets.UTF_8);
     } catch (JsonProcessingException e) {
       // Only strings, numbers and lists are written: Jackson has nothing to fail on.
       throw new IllegalStateException("settings could not be turned into JSON", e);
     }
-  }
-
-  private static LimitsDto toDto(Limits limits) {
-    return new LimitsDto(
-        limits.requestHead().toMillis(),
-        limits.idle().toMillis(),
-        limits.refusedBody().toMillis(),
-        limits.refusedBodyDrain(),
-        limits.requestLine(),
-        limits.headerBlock(),
-        limits.maxConnections(),
-        limits.connect().toMillis(),
-        limits.firstByte().toMillis());
   }
 
   /** Each missing limit takes its default; any whole number is kept for the validator to judge. */
@@ -237,29 +168,6 @@ final class SettingsJson {
 
   private static Duration millis(Long value, Duration fallback) {
     return value == null ? fallback : Duration.ofMillis(value);
-  }
-
-  private static RealmDto toDto(Realm realm) {
-    RealmAuth auth = realm.auth();
-    return new RealmDto(
-        realm.name(),
-        realm.hostPatterns(),
-        realm.users().stream().map(SettingsJson::toDto).toList(),
-        new AuthDto(auth.schemes(), auth.digestAlgorithms(), auth.nonceLifetime().toSeconds(),
-            auth.disabledUserStatus(), auth.authInt(), toDto(auth.lockout())),
-        realm.connectPorts());
-  }
-
-  private static LockoutDto toDto(RealmLockout lockout) {
-    return new LockoutDto(lockout.delayAfter(), lockout.lockoutAfter(), lockout.lockoutFor().toSeconds(),
-        lockout.lockedOutStatus());
-  }
-
-  private static UserDto toDto(User user) {
-    DigestDto digest = user.digest().equals(DigestSecrets.NONE)
-        ? null
-        : new DigestDto(user.digest().realm(), new TreeMap<>(user.digest().ha1()));
-    return new UserDto(user.name(), user.enabled(), user.passwordHash(), digest);
   }
 
   /**
