@@ -1,18 +1,14 @@
 package dev.warden.core.auth;
 
-import dev.warden.core.auth.digest.DigestAlgorithm;
 import dev.warden.core.auth.header.Challenge;
-import dev.warden.core.settings.HostPattern;
 import dev.warden.core.settings.Realm;
 import dev.warden.core.settings.RealmAuth;
 import dev.warden.core.settings.Settings;
-import dev.warden.core.settings.User;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -78,7 +74,7 @@ public final class AuthPolicy {
     List<Realm> realms = settings.realms();
     for (int index = 0; index < realms.size(); index++) {
       Realm realm = realms.get(index);
-      ProtectionSpace space = compile(index, realm, schemes, problems);
+      ProtectionSpace space = RealmCompiler.compile(index, realm, schemes, problems);
       if (!realm.isDefault()) {
         guarded.add(space);
       } else if (fallback == null) {
@@ -93,7 +89,7 @@ public final class AuthPolicy {
     if (fallback == null) {
       // every destination needs a realm to be challenged in; this one has no users, so it admits nobody
       Realm stopGap = new Realm(Settings.DEFAULT_REALM_NAME, List.of(), List.of());
-      fallback = compile(realms.size(), stopGap, schemes, problems);
+      fallback = RealmCompiler.compile(realms.size(), stopGap, schemes, problems);
       connectPorts.add(stopGap.connectPorts());
     }
     Map<Integer, LockoutPolicy> lockouts = new HashMap<>();
@@ -390,64 +386,5 @@ public final class AuthPolicy {
         List.of(),
         redacted,
         received);
-  }
-
-  private static ProtectionSpace compile(
-      int index, Realm realm, Map<String, AuthScheme> schemes, List<String> problems) {
-    List<HostPattern> patterns = new ArrayList<>();
-    for (String text : realm.hostPatterns()) {
-      try {
-        patterns.add(HostPattern.parse(text));
-      } catch (IllegalArgumentException e) {
-        problems.add("Realm '" + realm.name() + "': host pattern ignored: " + e.getMessage());
-      }
-    }
-    Map<String, Account> accounts = new LinkedHashMap<>();
-    for (User user : realm.users()) {
-      if (accounts.containsKey(user.name())) {
-        problems.add("Realm '" + realm.name() + "': user '" + user.name()
-            + "' appears more than once; the first one counts");
-        continue;
-      }
-      accounts.put(user.name(), new Account(user.name(), user.enabled(), parseHash(realm, user, problems),
-          user.passwordHash(), user.digest()));
-    }
-    List<AuthScheme> offered = new ArrayList<>();
-    for (String name : realm.auth().schemes()) {
-      AuthScheme scheme = schemes.get(name);
-      if (scheme == null) {
-        problems.add("Realm '" + realm.name() + "': scheme '" + name + "' is not supported");
-      } else if (!offered.contains(scheme)) {
-        offered.add(scheme);
-      }
-    }
-    if (offered.isEmpty()) {
-      offered.add(schemes.get(RealmAuth.BASIC));
-    }
-    List<DigestAlgorithm> algorithms = new ArrayList<>();
-    if (realm.auth().offers(RealmAuth.DIGEST)) {
-      for (String token : realm.auth().digestAlgorithms()) {
-        Optional<DigestAlgorithm> algorithm = DigestAlgorithm.fromToken(token);
-        if (algorithm.isEmpty()) {
-          problems.add("Realm '" + realm.name() + "': Digest algorithm '" + token + "' is not supported");
-        } else if (!algorithms.contains(algorithm.get())) {
-          algorithms.add(algorithm.get());
-        }
-      }
-      if (algorithms.isEmpty()) {
-        algorithms.add(DigestAlgorithm.SHA_256);
-      }
-    }
-    return ProtectionSpace.of(index, realm.name(), patterns, accounts, offered, realm.auth(), algorithms);
-  }
-
-  private static PasswordHash parseHash(Realm realm, User user, List<String> problems) {
-    try {
-      return PasswordHash.parse(user.passwordHash());
-    } catch (IllegalArgumentException e) {
-      problems.add("Realm '" + realm.name() + "': user '" + user.name() + "' can never log in: "
-          + e.getMessage().toLowerCase(Locale.ROOT));
-      return null;
-    }
   }
 }
