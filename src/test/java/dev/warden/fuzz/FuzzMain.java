@@ -47,7 +47,7 @@ public final class FuzzMain {
           "fuzz total: %,d cases in %.1f s = %,.0f cases/s; wrong accepts %d; hangs %d; internal errors %d; "
               + "damaged tunnel streams %d; requests reaching origins %,d%n",
           total, nanos / 1e9, total / Math.max(0.001, nanos / 1e9), wrong, hangs, internalErrors, damage, arrivals);
-      System.exit(wrong == 0 && hangs == 0 && internalErrors == 0 ? 0 : 1);
+      System.exit(wrong == 0 && hangs == 0 && internalErrors == 0 && damage == 0 ? 0 : 1);
     }
   }
 }

@@ -22,12 +22,20 @@ final class ClientPipeline {
 
   private ClientPipeline() {}
 
-  static void build(ChannelPipeline pipeline, WardenStage stage) {
-    Limits limits = stage.limits();
-    pipeline.replace(ClientLoopGroup.DECODER, ClientLoopGroup.DECODER, new RequestDecoder(new HttpDecoderConfig()
+  /**
+   * A request decoder with the limits of one connection: at its start, and again after a refused
+   * CONNECT (whose head took the decoder out so that no tunnel byte is read as HTTP).
+   */
+  static RequestDecoder decoder(Limits limits) {
+    return new RequestDecoder(new HttpDecoderConfig()
         .setMaxInitialLineLength(limits.requestLine())
         .setMaxHeaderSize(limits.headerBlock())
-        .setMaxChunkSize(MAX_CHUNK_SIZE)));
+        .setMaxChunkSize(MAX_CHUNK_SIZE));
+  }
+
+  static void build(ChannelPipeline pipeline, WardenStage stage) {
+    Limits limits = stage.limits();
+    pipeline.replace(ClientLoopGroup.DECODER, ClientLoopGroup.DECODER, decoder(limits));
     pipeline.addBefore(ClientLoopGroup.DECODER, HeadClock.NAME, new HeadClock(stage));
     pipeline.addAfter(ClientLoopGroup.DECODER, WardenStage.NAME, stage);
     if (pipeline.get(IDLE) != null) {

@@ -1,5 +1,6 @@
 package dev.warden.core.engine;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayDeque;
@@ -30,6 +31,16 @@ final class HeldMessages {
 
   void add(Object msg) {
     held.add(msg);
+  }
+
+  /** Whether raw bytes wait: bytes read after the decoder left the pipeline (after a CONNECT head). */
+  boolean holdsRawBytes() {
+    for (Object msg : held) {
+      if (msg instanceof ByteBuf) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Puts {@code msg} before everything that waits: it is handled next. */

@@ -19,6 +19,7 @@ import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
@@ -110,6 +111,10 @@ final class WardenStage extends ChannelDuplexHandler {
   private final ResponseWatcher responses = new ResponseWatcher(this::responseWritten);
   private boolean counted;
   private long drained;
+  /** A CONNECT head has passed the decoder and its end (a LastHttpContent) has not yet. */
+  private boolean connectEnding;
+  /** That CONNECT was refused before its end passed, with nothing after it: the decoder stays. */
+  private boolean decodeAfterConnect;
 
   WardenStage(StageContext context) {
     this.context = context;
@@ -171,8 +176,10 @@ final class WardenStage extends ChannelDuplexHandler {
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    if (msg instanceof HttpRequest) {
+    if (msg instanceof HttpRequest head) {
       deadlines.headComplete();
+      connectEnding = HttpMethod.CONNECT.equals(head.method()) && head.decoderResult().isSuccess();
+      decodeAfterConnect = false;
     }
     if (phase == Phase.CLOSED) {
       ReferenceCountUtil.release(msg);
@@ -183,7 +190,48 @@ final class WardenStage extends ChannelDuplexHandler {
       return;
     }
     held.add(msg);
+    if (connectEnding && msg instanceof LastHttpContent) {
+      connectEnding = false;
+      if (!decodeAfterConnect) {
+        stopDecoding();
+      }
+    }
     drain();
+  }
+
+  /**
+   * Takes the decoder out once a CONNECT has ended, whether it is judged now, later (behind an
+   * earlier request) or slowly: every byte after it may be tunnel data, which must reach the tunnel
+   * as sent and never be read as requests. Netty hands what the decoder had buffered to this stage as
+   * raw bytes, in order, which wait in {@code held}.
+   */
+  private void stopDecoding() {
+    if (ctx.pipeline().get(ClientLoopGroup.DECODER) != null) {
+      ctx.pipeline().remove(ClientLoopGroup.DECODER);
+    }
+  }
+
+  /**
+   * After a refused CONNECT the connection speaks HTTP again (RFC 9110 §9.3.6: only a 2xx switches
+   * to a tunnel), so the client can retry with credentials on it, unless bytes already followed the
+   * CONNECT: those were meant for a tunnel, and reading them as requests could act on them, so the
+   * connection closes after the refusal instead.
+   *
+   * @return whether the connection can carry another request
+   */
+  private boolean decodeAgainAfterRefusedConnect() {
+    if (ctx.pipeline().get(ClientLoopGroup.DECODER) instanceof RequestDecoder decoder) {
+      if (decoder.holdsPartialMessage()) {
+        return false;
+      }
+      decodeAfterConnect = connectEnding;
+      return true;
+    }
+    if (held.holdsRawBytes()) {
+      return false;
+    }
+    ctx.pipeline().addBefore(NAME, ClientLoopGroup.DECODER, ClientPipeline.decoder(limits));
+    return true;
   }
 
   // ---------------------------------------------------------------- inbound, in order
@@ -331,11 +379,7 @@ final class WardenStage extends ChannelDuplexHandler {
     ctx.channel().attr(ExchangeDraft.CURRENT).set(draft);
     if (draft.connect) {
       phase = Phase.TUNNEL_PENDING;
-      // Bytes that follow the CONNECT head in the same read belong to the tunnel: with the decoder
-      // gone, Netty hands what it had buffered to this stage as raw bytes, which wait in `held`.
-      if (ctx.pipeline().get(ClientLoopGroup.DECODER) != null) {
-        ctx.pipeline().remove(ClientLoopGroup.DECODER);
-      }
+      stopDecoding();
       ctx.fireChannelRead(head);
       if (draft.connectionStarted && draft.status == 0) {
         deadlines.connecting();
@@ -444,7 +488,8 @@ final class WardenStage extends ChannelDuplexHandler {
   }
 
   private void refuse(HttpRequest head, ExchangeDraft draft, InForce inForce) {
-    FullHttpResponse response = StageResponse.refusal(head, draft.decision, inForce.settings().closeAfterChallenge());
+    boolean close = inForce.settings().closeAfterChallenge() || draft.connect && !decodeAgainAfterRefusedConnect();
+    FullHttpResponse response = StageResponse.refusal(head, draft.decision, close);
     if (!HttpUtil.isKeepAlive(response)) {
       closeAfterResponse = true;
     }

@@ -27,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -254,8 +255,13 @@ class DigestClientsTest {
       return found;
     }
 
+    /**
+     * In the order the client sent them: a record is numbered when its exchange ends, and a 407 on a
+     * connection that closes can end after the retry that followed it on another connection.
+     */
     List<Exchange> recorded(Predicate<Exchange> which) {
-      return warden.warden().traffic().snapshot().stream().filter(e -> e.id() > mark).filter(which).toList();
+      return warden.warden().traffic().snapshot().stream().filter(e -> e.id() > mark).filter(which)
+          .sorted(Comparator.comparing(Exchange::started)).toList();
     }
 
     String story(Predicate<Exchange> which) {

@@ -93,6 +93,65 @@ class ProxyPathTest {
   }
 
   @Test
+  void forwardsTunnelBytesOfAConnectThatWaitedBehindAnEarlierRequest() throws Exception {
+    String authority = "127.0.0.1:" + origin.port();
+    String early = "GET /behind HTTP/1.1\r\nHost: " + authority + "\r\nConnection: close\r\n\r\n";
+    try (RawHttpConnection connection = new RawHttpConnection(warden.port())) {
+      connection.send(get("/ahead", alice)
+          + "CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n" + alice + "\r\n" + early);
+      assertThat(connection.read(false).status()).isEqualTo(200);
+      assertThat(connection.read(false).status()).as("tunnel established").isEqualTo(200);
+      RawResponse tunnelled = connection.read(false);
+      assertThat(tunnelled.status()).isEqualTo(200);
+      assertThat(tunnelled.bodyText()).isEqualTo(TestOrigin.BODY);
+    }
+    assertThat(origin.seen()).anyMatch(seen -> seen.path().equals("/behind"));
+  }
+
+  @Test
+  void keepsTheConnectionForARetryAfterARefusedConnect() throws Exception {
+    String authority = "127.0.0.1:" + origin.port();
+    String connect = "CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n";
+    try (RawHttpConnection connection = new RawHttpConnection(warden.port())) {
+      RawResponse refused = connection.exchange(connect + "\r\n");
+      assertThat(refused.status()).isEqualTo(407);
+      assertThat(refused.closesConnection()).isFalse();
+      assertThat(connection.exchange(connect + alice + "\r\n").status()).isEqualTo(200);
+      connection.send("GET /after-retry HTTP/1.1\r\nHost: " + authority + "\r\nConnection: close\r\n\r\n");
+      assertThat(connection.read(false).bodyText()).isEqualTo(TestOrigin.BODY);
+    }
+  }
+
+  @Test
+  void closesARefusedConnectWhoseTunnelBytesAlreadyFollowed() throws Exception {
+    String authority = "127.0.0.1:" + origin.port();
+    String early = "GET /never-tunnelled HTTP/1.1\r\nHost: " + authority + "\r\n\r\n";
+    try (RawHttpConnection connection = new RawHttpConnection(warden.port())) {
+      connection.send("CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n\r\n" + early);
+      RawResponse refused = connection.read(false);
+      assertThat(refused.status()).isEqualTo(407);
+      assertThat(refused.closesConnection()).isTrue();
+      assertThat(connection.isClosedByPeer(5_000)).isTrue();
+    }
+    assertThat(origin.seen()).noneMatch(seen -> seen.path().equals("/never-tunnelled"));
+  }
+
+  @Test
+  void answersARequestWhoseBodyFollowsLaterAndWhoseNameLoopsBackToWarden() throws Exception {
+    String authority = "localhost:" + warden.port();
+    for (int i = 0; i < 20; i++) {
+      try (RawHttpConnection connection = new RawHttpConnection(warden.port())) {
+        connection.send("POST http://" + authority + "/loop-" + i + " HTTP/1.1\r\nHost: " + authority + "\r\n" + alice
+            + "Transfer-Encoding: chunked\r\n\r\n");
+        Thread.sleep(20);
+        connection.send("5\r\nhello\r\n0\r\n\r\n");
+        RawResponse answer = connection.read(false);
+        assertThat(answer.status()).as("attempt %d", i).isGreaterThanOrEqualTo(400);
+      }
+    }
+  }
+
+  @Test
   void recordsATunnelWhenItClosesWithItsBytesEachWay() throws Exception {
     String authority = "127.0.0.1:" + origin.port();
     String inner = "GET /tunnel-bytes HTTP/1.1\r\nHost: " + authority + "\r\nConnection: close\r\n\r\n";

@@ -7,6 +7,8 @@ import dev.warden.core.settings.Realm;
 import dev.warden.core.settings.Settings;
 import dev.warden.core.settings.User;
 import dev.warden.testing.RawHttpConnection;
+import dev.warden.testing.RawResponse;
+import dev.warden.testing.TunnelPorts;
 import dev.warden.testing.RunningWarden;
 import dev.warden.testing.TestOrigin;
 import dev.warden.testing.Users;
@@ -65,6 +67,30 @@ class SlowHashTest {
       }
     } finally {
       attackers.shutdownNow();
+    }
+  }
+
+  @Test
+  void forwardsTunnelBytesThatArriveWhileTheConnectIsVerifiedSlowly() throws Exception {
+    String slowHash = BCrypt.withDefaults().hashToString(11, "right".toCharArray());
+    try (TestOrigin origin = new TestOrigin();
+        RunningWarden warden = new RunningWarden(TunnelPorts.allowing(Settings.defaults().withRealms(List.of(
+            new Realm("Lab", List.of(), List.of(new User("carol", true, slowHash))))), origin.port()))) {
+      String authority = "127.0.0.1:" + origin.port();
+      String connect = "CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n";
+      String early = "GET /while-verifying HTTP/1.1\r\nHost: " + authority + "\r\nConnection: close\r\n\r\n";
+      try (RawHttpConnection connection = new RawHttpConnection(warden.port())) {
+        connection.send(connect + "Proxy-Authorization: " + Users.basic("carol", "right") + "\r\n\r\n" + early);
+        assertThat(connection.read(false).status()).isEqualTo(200);
+        assertThat(connection.read(false).bodyText()).isEqualTo(TestOrigin.BODY);
+      }
+      try (RawHttpConnection connection = new RawHttpConnection(warden.port())) {
+        connection.send(connect + "Proxy-Authorization: " + Users.basic("carol", "wrong") + "\r\n\r\n" + early);
+        RawResponse refused = connection.read(false);
+        assertThat(refused.status()).isEqualTo(407);
+        assertThat(refused.closesConnection()).isTrue();
+      }
+      assertThat(origin.seen()).filteredOn(seen -> seen.path().equals("/while-verifying")).hasSize(1);
     }
   }
 
