@@ -1,28 +1,34 @@
 package dev.warden.bench;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.Socket;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A keep-alive load generator that authenticates every request, with Basic or with Digest, so both
  * schemes are measured by the same client in the same run (wrk cannot compute a Digest response).
- * Each connection is one thread that sends a request and reads the response, for a fixed time. For
- * Digest it takes the first {@code SHA-256} challenge of a 407 and answers every request with a fresh
- * response and the next nonce count, as real clients do on one connection; a stale nonce is
+ * For Digest it takes the first {@code SHA-256} challenge of a 407 and answers every request with a
+ * fresh response and the next nonce count, as real clients do on one connection; a stale nonce is
  * refreshed from the 407.
+ *
+ * <p>All connections run on one thread over a {@link Selector}, one request in flight on each: on
+ * this two-core machine the generator shares the CPU with Warden, and a thread per connection (its
+ * first form) spent about as much on blocking reads and context switches as Warden spent serving,
+ * which capped both schemes at the generator's rate and hid Warden's own difference between them.
  *
  * <p>Usage: {@code AuthLoad PROXY_PORT ORIGIN_PORT basic|digest SECONDS CONNECTIONS USER PASSWORD}.
  * Prints one line: {@code <mode> <requests/s> <non-200 responses>}. Loopback only. Not a test.
@@ -30,111 +36,117 @@ import java.util.regex.Pattern;
 public final class AuthLoad {
 
   private static final Pattern PARAM = Pattern.compile("(\\w+)=(?:\"([^\"]*)\"|([^,\\s]*))");
+  private static final byte[] HEAD_END = {'\r', '\n', '\r', '\n'};
+
+  private final int originPort;
+  private final boolean digest;
+  private final String user;
+  private final String password;
+  private final String basicRequest;
+  private final String ha2;
+  private final MessageDigest sha256;
+  private long ok;
+  private long failed;
+
+  private AuthLoad(int originPort, boolean digest, String user, String password) throws NoSuchAlgorithmException {
+    this.originPort = originPort;
+    this.digest = digest;
+    this.user = user;
+    this.password = password;
+    this.sha256 = MessageDigest.getInstance("SHA-256");
+    this.ha2 = sha256("GET:/");
+    this.basicRequest = request("Basic " + Base64.getEncoder()
+        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+  }
 
   public static void main(String[] args) throws Exception {
     int proxyPort = Integer.parseInt(args[0]);
-    int originPort = Integer.parseInt(args[1]);
-    boolean digest = args[2].equals("digest");
+    AuthLoad load = new AuthLoad(Integer.parseInt(args[1]), args[2].equals("digest"), args[5], args[6]);
     long seconds = Long.parseLong(args[3]);
     int connections = Integer.parseInt(args[4]);
-    String user = args[5];
-    String password = args[6];
-    LongAdder ok = new LongAdder();
-    LongAdder failed = new LongAdder();
-    long end = System.nanoTime() + seconds * 1_000_000_000L;
-    List<Thread> threads = new ArrayList<>();
-    for (int i = 0; i < connections; i++) {
-      Thread t = new Thread(() -> {
-        try {
-          run(proxyPort, originPort, digest, user, password, end, ok, failed);
-        } catch (IOException e) {
-          failed.increment();
-        }
-      });
-      t.start();
-      threads.add(t);
-    }
-    long start = System.nanoTime();
-    for (Thread t : threads) {
-      t.join();
-    }
-    double elapsed = (System.nanoTime() - start) / 1e9;
-    System.out.printf("%s %.0f %d%n", digest ? "digest" : "basic", ok.sum() / elapsed, failed.sum());
+    double elapsed = load.run(proxyPort, connections, seconds);
+    System.out.printf("%s %.0f %d%n", load.digest ? "digest" : "basic", load.ok / elapsed, load.failed);
   }
 
-  private static void run(int proxyPort, int originPort, boolean digest, String user, String password, long end,
-      LongAdder ok, LongAdder failed) throws IOException {
-    String target = "http://127.0.0.1:" + originPort + "/";
-    String basic = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), proxyPort)) {
-      socket.setTcpNoDelay(true);
-      OutputStream out = socket.getOutputStream();
-      InputStream in = new BufferedInputStream(socket.getInputStream());
-      String nonce = null;
-      String opaque = null;
-      String realm = null;
-      String ha1 = null;
-      int nc = 0;
-      // one cnonce per connection and H(A2) once: the generator's own cost per request is one hash,
-      // so it takes as little as possible of the CPU it shares with Warden on this machine
-      String cnonce = Long.toHexString(System.nanoTime());
-      String ha2 = sha256("GET:/");
-      while (System.nanoTime() < end) {
-        String authorization;
-        if (!digest) {
-          authorization = basic;
-        } else if (nonce == null) {
-          authorization = null;
-        } else {
-          nc++;
-          String hex = Integer.toHexString(nc);
-          String ncText = "00000000".substring(hex.length()) + hex;
-          String response = sha256(ha1 + ":" + nonce + ":" + ncText + ":" + cnonce + ":auth:" + ha2);
-          authorization = "Digest username=\"" + user + "\", realm=\"" + realm + "\", nonce=\"" + nonce
-              + "\", uri=\"/\", algorithm=SHA-256, qop=auth, nc=" + ncText + ", cnonce=\"" + cnonce
-              + "\", opaque=\"" + opaque + "\", response=\"" + response + "\"";
-        }
-        out.write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + originPort + "\r\n"
-            + (authorization == null ? "" : "Proxy-Authorization: " + authorization + "\r\n") + "\r\n")
-            .getBytes(StandardCharsets.ISO_8859_1));
-        out.flush();
-        Response response = Response.read(in);
-        if (response.status == 200) {
-          ok.increment();
-          continue;
-        }
-        if (digest && response.status == 407 && response.challenge != null) {
-          Matcher m = PARAM.matcher(response.challenge);
-          while (m.find()) {
-            String value = m.group(2) != null ? m.group(2) : m.group(3);
-            switch (m.group(1)) {
-              case "nonce" -> nonce = value;
-              case "opaque" -> opaque = value;
-              case "realm" -> realm = value;
-              default -> { }
-            }
-          }
-          ha1 = sha256(user + ":" + realm + ":" + password);
-          nc = 0;
-          if (authorization == null) {
-            continue;
+  /** One client connection's Digest state and unread bytes. */
+  private static final class Connection {
+    final SocketChannel channel;
+    ByteBuffer in = ByteBuffer.allocate(16 * 1024);
+    String nonce;
+    String opaque;
+    String realm;
+    String ha1;
+    int nc;
+    boolean sentCredentials;
+    // one cnonce per connection and H(A2) once: the generator's own cost per request is one hash,
+    // so it takes as little as possible of the CPU it shares with Warden on this machine
+    final String cnonce = Long.toHexString(System.nanoTime());
+
+    Connection(SocketChannel channel) {
+      this.channel = channel;
+    }
+  }
+
+  private double run(int proxyPort, int connections, long seconds) throws IOException {
+    long start = System.nanoTime();
+    long end = start + seconds * 1_000_000_000L;
+    List<Connection> all = new ArrayList<>();
+    try (Selector selector = Selector.open()) {
+      for (int i = 0; i < connections; i++) {
+        SocketChannel channel = SocketChannel.open(new InetSocketAddress(InetAddress.getLoopbackAddress(), proxyPort));
+        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        channel.configureBlocking(false);
+        Connection connection = new Connection(channel);
+        channel.register(selector, SelectionKey.OP_READ, connection);
+        all.add(connection);
+        send(connection);
+      }
+      while (System.nanoTime() < end && !selector.keys().isEmpty()) {
+        selector.select(100);
+        for (SelectionKey key : selector.selectedKeys()) {
+          Connection connection = (Connection) key.attachment();
+          if (!read(connection)) {
+            failed++;
+            key.cancel();
+            connection.channel.close();
           }
         }
-        failed.increment();
+        selector.selectedKeys().clear();
+      }
+    } finally {
+      for (Connection connection : all) {
+        connection.channel.close();
       }
     }
+    return (System.nanoTime() - start) / 1e9;
   }
 
-  private record Response(int status, String challenge) {
-    static Response read(InputStream in) throws IOException {
-      String status = line(in);
-      int code = Integer.parseInt(status.split(" ")[1]);
+  /** Reads what arrived and answers every complete response with the next request; false when closed. */
+  private boolean read(Connection connection) throws IOException {
+    if (!connection.in.hasRemaining()) {
+      ByteBuffer bigger = ByteBuffer.allocate(connection.in.capacity() * 2);
+      connection.in.flip();
+      bigger.put(connection.in);
+      connection.in = bigger;
+    }
+    if (connection.channel.read(connection.in) < 0) {
+      return false;
+    }
+    while (true) {
+      ByteBuffer buffer = connection.in;
+      int headEnd = indexOf(buffer, HEAD_END);
+      if (headEnd < 0) {
+        return true;
+      }
+      String head = new String(buffer.array(), 0, headEnd, StandardCharsets.ISO_8859_1);
       int length = 0;
       String challenge = null;
-      for (String line = line(in); !line.isEmpty(); line = line(in)) {
-        int colon = line.indexOf(':');
-        String name = line.substring(0, colon).trim();
-        String value = line.substring(colon + 1).trim();
+      String[] lines = head.split("\r\n");
+      int status = Integer.parseInt(lines[0].split(" ")[1]);
+      for (int i = 1; i < lines.length; i++) {
+        int colon = lines[i].indexOf(':');
+        String name = lines[i].substring(0, colon).trim();
+        String value = lines[i].substring(colon + 1).trim();
         if (name.equalsIgnoreCase("Content-Length")) {
           length = Integer.parseInt(value);
         } else if (name.equalsIgnoreCase("Proxy-Authenticate") && challenge == null
@@ -142,32 +154,83 @@ public final class AuthLoad {
           challenge = value;
         }
       }
-      in.readNBytes(length);
-      return new Response(code, challenge);
+      int total = headEnd + HEAD_END.length + length;
+      if (buffer.position() < total) {
+        return true;
+      }
+      buffer.flip();
+      buffer.position(total);
+      buffer.compact();
+      answered(connection, status, challenge);
+      send(connection);
     }
+  }
 
-    private static String line(InputStream in) throws IOException {
-      StringBuilder line = new StringBuilder();
-      int b;
-      while ((b = in.read()) >= 0 && b != '\n') {
-        if (b != '\r') {
-          line.append((char) b);
+  private void answered(Connection connection, int status, String challenge) {
+    if (status == 200) {
+      ok++;
+      return;
+    }
+    if (digest && status == 407 && challenge != null) {
+      Matcher m = PARAM.matcher(challenge);
+      while (m.find()) {
+        String value = m.group(2) != null ? m.group(2) : m.group(3);
+        switch (m.group(1)) {
+          case "nonce" -> connection.nonce = value;
+          case "opaque" -> connection.opaque = value;
+          case "realm" -> connection.realm = value;
+          default -> { }
         }
       }
-      if (b < 0) {
-        throw new IOException("closed");
+      connection.ha1 = sha256(user + ":" + connection.realm + ":" + password);
+      connection.nc = 0;
+      if (!connection.sentCredentials) {
+        return;
       }
-      return line.toString();
+    }
+    failed++;
+  }
+
+  private void send(Connection connection) throws IOException {
+    String text;
+    if (!digest) {
+      text = basicRequest;
+    } else if (connection.nonce == null) {
+      connection.sentCredentials = false;
+      text = request(null);
+    } else {
+      connection.sentCredentials = true;
+      connection.nc++;
+      String hex = Integer.toHexString(connection.nc);
+      String nc = "00000000".substring(hex.length()) + hex;
+      String response = sha256(connection.ha1 + ":" + connection.nonce + ":" + nc + ":" + connection.cnonce + ":auth:" + ha2);
+      text = request("Digest username=\"" + user + "\", realm=\"" + connection.realm + "\", nonce=\""
+          + connection.nonce + "\", uri=\"/\", algorithm=SHA-256, qop=auth, nc=" + nc + ", cnonce=\""
+          + connection.cnonce + "\", opaque=\"" + connection.opaque + "\", response=\"" + response + "\"");
+    }
+    ByteBuffer out = ByteBuffer.wrap(text.getBytes(StandardCharsets.ISO_8859_1));
+    // a few hundred bytes into an empty socket buffer (one request in flight): written at once
+    while (out.hasRemaining()) {
+      connection.channel.write(out);
     }
   }
 
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+  private String request(String authorization) {
+    return "GET http://127.0.0.1:" + originPort + "/ HTTP/1.1\r\nHost: 127.0.0.1:" + originPort + "\r\n"
+        + (authorization == null ? "" : "Proxy-Authorization: " + authorization + "\r\n") + "\r\n";
   }
 
-  private AuthLoad() {}
+  private static int indexOf(ByteBuffer buffer, byte[] wanted) {
+    byte[] bytes = buffer.array();
+    for (int i = 0; i + wanted.length <= buffer.position(); i++) {
+      if (bytes[i] == wanted[0] && bytes[i + 1] == wanted[1] && bytes[i + 2] == wanted[2] && bytes[i + 3] == wanted[3]) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private String sha256(String text) {
+    return HexFormat.of().formatHex(sha256.digest(text.getBytes(StandardCharsets.UTF_8)));
+  }
 }
