@@ -1,5 +1,6 @@
 package dev.warden.cli;
 
+import dev.warden.core.settings.LifetimeText;
 import dev.warden.core.settings.Limits;
 import java.time.Duration;
 import java.util.List;
@@ -7,8 +8,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The limit flags of headless mode, each replacing one {@link Limits} value for the run:
@@ -29,9 +28,6 @@ public record LimitFlags(
 
   static final List<String> FLAGS =
       List.of("--head-timeout", "--idle-timeout", "--connect-timeout", "--first-byte-timeout", "--max-connections");
-
-  /** A whole number and an optional unit. */
-  private static final Pattern DURATION = Pattern.compile("([0-9]{1,9})(ms|s|m|h)?");
 
   public LimitFlags {
     Objects.requireNonNull(requestHead);
@@ -83,19 +79,8 @@ public record LimitFlags(
   }
 
   private static Duration duration(String flag, String value) throws UsageException {
-    Matcher m = DURATION.matcher(value.strip().toLowerCase(Locale.ROOT));
-    if (!m.matches()) {
-      throw new UsageException(flag + ": '" + value + "' is not a duration; use milliseconds (500ms), seconds "
-          + "(30, 30s), minutes (5m) or hours (1h)");
-    }
-    long amount = Long.parseLong(m.group(1));
-    String unit = m.group(2) == null ? "s" : m.group(2);
-    Duration d = switch (unit) {
-      case "ms" -> Duration.ofMillis(amount);
-      case "m" -> Duration.ofMinutes(amount);
-      case "h" -> Duration.ofHours(amount);
-      default -> Duration.ofSeconds(amount);
-    };
+    Duration d = LifetimeText.parse(value.strip().toLowerCase(Locale.ROOT)).orElseThrow(() -> new UsageException(
+        flag + ": '" + value + "' is not a duration; use " + LifetimeText.DEADLINE_FORMS));
     if (d.compareTo(Limits.MIN_DEADLINE) < 0 || d.compareTo(Limits.MAX_DEADLINE) > 0) {
       throw new UsageException(flag + ": '" + value + "' is outside 100ms to 1h");
     }

@@ -109,6 +109,7 @@ public final class WardenWindow {
     toolbarView.node().getItems().add(aboutButton());
     openProxyBanner = new OpenProxyBanner(warden.settings());
     addSquidExport();
+    addLimits();
 
     root.setId("warden-root");
     root.setTop(new VBox(openProxyBanner.node(), toolbarView.node(), filterBar.node()));
@@ -163,6 +164,15 @@ public final class WardenWindow {
     var items = toolbarView.node().getItems();
     int realms = items.indexOf(items.stream().filter(n -> "open-editor".equals(n.getId())).findFirst().orElse(null));
     items.add(realms < 0 ? items.size() : realms + 1, exportButton.node());
+  }
+
+  /** The limits dialog's button, after the Squid export: the proxy path's settings beside the realms'. */
+  private void addLimits() {
+    dev.warden.ui.limits.LimitsDialog limits = new dev.warden.ui.limits.LimitsDialog(
+        new dev.warden.ui.limits.LimitsViewModel(warden, fx, notifications), () -> stage, scene -> theme.apply(scene));
+    var items = toolbarView.node().getItems();
+    int export = items.indexOf(items.stream().filter(n -> "export-squid".equals(n.getId())).findFirst().orElse(null));
+    items.add(export < 0 ? items.size() : export + 1, limits.button());
   }
 
   /** Shows the window on the given stage and starts the proxy. */

@@ -4,14 +4,17 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A nonce lifetime as people type it: seconds ({@code 90}, {@code 90s}), minutes ({@code 5m}) or
- * hours ({@code 1h}); one grammar for the command line and the editor. Whether the value is in range
- * is the validator's business. Stateless; any thread.
+ * A duration as people type it (a nonce lifetime, a deadline): milliseconds ({@code 500ms}),
+ * seconds ({@code 90}, {@code 90s}), minutes ({@code 5m}) or hours ({@code 1h}); one grammar for the
+ * command line, the editor and the limits dialog. Whether the value is in range is the validator's
+ * business. Stateless; any thread.
  */
 public final class LifetimeText {
 
   /** How to write a lifetime, for messages. */
   public static final String FORMS = "seconds (90, 90s), minutes (5m) or hours (1h)";
+  /** How to write a deadline, for messages: milliseconds too. */
+  public static final String DEADLINE_FORMS = "milliseconds (500ms), seconds (30, 30s), minutes (5m) or hours (1h)";
   private static final int MAX_DIGITS = 9;
 
   private LifetimeText() {}
@@ -24,7 +27,7 @@ public final class LifetimeText {
       digits++;
     }
     String unit = value.substring(digits);
-    if (digits == 0 || digits > MAX_DIGITS || unit.length() > 1) {
+    if (digits == 0 || digits > MAX_DIGITS || unit.length() > 2) {
       return Optional.empty();
     }
     long amount = Long.parseLong(value.substring(0, digits));
@@ -32,12 +35,16 @@ public final class LifetimeText {
       case "", "s" -> Optional.of(Duration.ofSeconds(amount));
       case "m" -> Optional.of(Duration.ofMinutes(amount));
       case "h" -> Optional.of(Duration.ofHours(amount));
+      case "ms" -> Optional.of(Duration.ofMillis(amount));
       default -> Optional.empty();
     };
   }
 
-  /** The shortest exact form: {@code 1h}, {@code 5m}, {@code 90s}. */
+  /** The shortest exact form: {@code 1h}, {@code 5m}, {@code 90s}, {@code 1500ms}. */
   public static String format(Duration lifetime) {
+    if (lifetime.toMillis() % 1000 != 0) {
+      return lifetime.toMillis() + "ms";
+    }
     long seconds = lifetime.toSeconds();
     if (seconds > 0 && seconds % 3600 == 0) {
       return seconds / 3600 + "h";
