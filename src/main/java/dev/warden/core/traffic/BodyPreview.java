@@ -47,6 +47,28 @@ public final class BodyPreview {
     return prefix.clone();
   }
 
+  /**
+   * Whether the kept bytes contain {@code lowerCaseWord} (bytes, ASCII letters lower case), ASCII
+   * letters of the body compared in either case. No copy: a search runs over thousands of bodies.
+   */
+  public boolean containsIgnoringAsciiCase(byte[] lowerCaseWord) {
+    int last = prefix.length - lowerCaseWord.length;
+    for (int i = 0; i <= last; i++) {
+      int j = 0;
+      while (j < lowerCaseWord.length && lowerAscii(prefix[i + j]) == lowerCaseWord[j]) {
+        j++;
+      }
+      if (j == lowerCaseWord.length) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static byte lowerAscii(byte b) {
+    return b >= 'A' && b <= 'Z' ? (byte) (b + ('a' - 'A')) : b;
+  }
+
   public int keptSize() {
     return prefix.length;
   }

@@ -1,6 +1,10 @@
 package dev.warden.ui.traffic;
 
 import atlantafx.base.controls.CustomTextField;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import org.controlsfx.control.textfield.TextFields;
 import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
@@ -67,12 +71,26 @@ public final class FilterBarView {
         .filter(t -> t.getUserData() == b).findFirst().ifPresent(t -> t.setSelected(true)));
 
     search.setId("search");
-    search.setPromptText("Search URL, host or user  (Ctrl+F)");
+    search.setPromptText("Search, or status:407 user:alice  (Ctrl+F)");
     search.setLeft(new FontIcon(MaterialDesignM.MAGNIFY));
     search.setPrefColumnCount(24);
     search.setMinWidth(120);
     search.textProperty().bindBidirectional(model.searchProperty());
     HBox.setHgrow(search, Priority.SOMETIMES);
+    Tooltip help = new Tooltip(SEARCH_HELP);
+    search.setTooltip(help);
+    model.searchProblemProperty().addListener((o, a, problem) -> {
+      search.pseudoClassStateChanged(PROBLEM, !problem.isEmpty());
+      help.setText(problem.isEmpty() ? SEARCH_HELP : problem + "\n\n" + SEARCH_HELP);
+    });
+    search.setOnKeyPressed(e -> {
+      if (e.getCode() == KeyCode.ESCAPE && !search.getText().isEmpty()) {
+        search.clear();
+        e.consume();
+      }
+    });
+    QueryCompletion completion = new QueryCompletion(model::knownUsers, model::knownRealms);
+    TextFields.bindAutoCompletion(search, request -> completion.suggest(request.getUserText()));
 
     ComboBox<String> user = anyChoice("user-filter", "Any user", model.knownUsers());
     user.valueProperty().bindBidirectional(model.userFilterProperty());
@@ -93,6 +111,13 @@ public final class FilterBarView {
     HBox.setHgrow(spacer, Priority.ALWAYS);
     box.getChildren().addAll(pills, search, user, realm, spacer, shown);
   }
+
+  private static final PseudoClass PROBLEM = PseudoClass.getPseudoClass("problem");
+  private static final String SEARCH_HELP = String.join("\n",
+      "Words match the URL, host, user, any header and the captured bodies.",
+      "Terms: status:407  status:4xx  method:CONNECT  user:alice  realm:Corp",
+      "       reason:stale  client:10.0.0.5  conn:12  host:*.corp",
+      "-term excludes, \"two words\" is one word; every term must match. Esc clears.");
 
   public HBox node() {
     return box;

@@ -1,27 +1,33 @@
 package dev.warden.ui.traffic;
 
 import dev.warden.core.traffic.Exchange;
-import java.util.Locale;
+import dev.warden.core.traffic.ExchangeQuery;
 import java.util.Objects;
 import java.util.function.Predicate;
 
 /**
- * One immutable filter setting of the traffic table: quick filter, search text (over URL, host and
- * user), and an optional user and realm. Any thread.
+ * One immutable filter setting of the traffic table: quick filter, search (an {@link ExchangeQuery}:
+ * structured terms such as {@code status:407} and free words over URL, host, user, headers and
+ * bodies), and an optional user and realm. Any thread.
  *
  * @param quick the quick filter
- * @param search free text, matched case-insensitively; blank matches all
+ * @param query the search field's query, parsed once
  * @param user a user name that must match exactly, or null for any
  * @param realm a realm name that must match exactly, or null for any
  */
-public record TrafficFilter(QuickFilter quick, String search, String user, String realm)
+public record TrafficFilter(QuickFilter quick, ExchangeQuery query, String user, String realm)
     implements Predicate<Exchange> {
 
-  public static final TrafficFilter NONE = new TrafficFilter(QuickFilter.ALL, "", null, null);
+  public static final TrafficFilter NONE = new TrafficFilter(QuickFilter.ALL, ExchangeQuery.ALL, null, null);
 
   public TrafficFilter {
     Objects.requireNonNull(quick);
-    search = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
+    Objects.requireNonNull(query);
+  }
+
+  /** The filter with the search field's {@code search} text parsed. */
+  public static TrafficFilter of(QuickFilter quick, String search, String user, String realm) {
+    return new TrafficFilter(quick, ExchangeQuery.parse(search), user, realm);
   }
 
   @Override
@@ -35,16 +41,11 @@ public record TrafficFilter(QuickFilter quick, String search, String user, Strin
     if (realm != null && !realm.equals(e.realm().orElse(null))) {
       return false;
     }
-    if (search.isEmpty()) {
-      return true;
-    }
-    return e.url().toLowerCase(Locale.ROOT).contains(search)
-        || e.host().toLowerCase(Locale.ROOT).contains(search)
-        || ExchangeFacts.userName(e).map(u -> u.toLowerCase(Locale.ROOT).contains(search)).orElse(false);
+    return query.test(e);
   }
 
   /** True when nothing is filtered out. */
   public boolean isEmpty() {
-    return quick == QuickFilter.ALL && search.isEmpty() && user == null && realm == null;
+    return quick == QuickFilter.ALL && query.isEmpty() && user == null && realm == null;
   }
 }

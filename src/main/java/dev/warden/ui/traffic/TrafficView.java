@@ -50,7 +50,8 @@ public final class TrafficView {
 
   /**
    * @param proxyAddress the address clients use, for "Copy as curl"
-   * @param placeholder shown while the table is empty (the first-run hint)
+   * @param placeholder shown while nothing has been recorded (the first-run hint); while filters hide
+   *     every row, "No exchanges match" shows instead
    */
   public TrafficView(TrafficViewModel model, Supplier<String> proxyAddress, Node placeholder) {
     this.model = model;
@@ -58,7 +59,7 @@ public final class TrafficView {
     table.setId("traffic-table");
     table.getStyleClass().add("traffic-table");
     table.getStylesheets().add(TrafficView.class.getResource("traffic.css").toExternalForm());
-    table.setPlaceholder(placeholder);
+    table.setPlaceholder(NoMatchPlaceholder.around(placeholder, model));
     table.setItems(model.visibleRows());
     model.visibleRows().comparatorProperty().bind(table.comparatorProperty());
     table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);

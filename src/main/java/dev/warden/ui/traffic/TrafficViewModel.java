@@ -6,6 +6,10 @@ import dev.warden.core.traffic.TrafficLog;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
@@ -44,6 +48,8 @@ public final class TrafficViewModel {
   private final LongProperty errors = new SimpleLongProperty();
   private final LongProperty missed = new SimpleLongProperty();
   private final DoubleProperty rate = new SimpleDoubleProperty();
+  private final ReadOnlyBooleanWrapper filtering = new ReadOnlyBooleanWrapper();
+  private final ReadOnlyStringWrapper searchProblem = new ReadOnlyStringWrapper("");
 
   private final int capacity;
   private final RateMeter rateMeter = new RateMeter();
@@ -144,7 +150,7 @@ public final class TrafficViewModel {
 
   /** The filter in force now. */
   public TrafficFilter filter() {
-    return new TrafficFilter(quickFilter.get(), search.get(), userFilter.get(), realmFilter.get());
+    return TrafficFilter.of(quickFilter.get(), search.get(), userFilter.get(), realmFilter.get());
   }
 
   private static List<String> userNames(List<Exchange> exchanges) {
@@ -166,6 +172,18 @@ public final class TrafficViewModel {
   private void refilter() {
     TrafficFilter f = filter();
     filtered.setPredicate(f.isEmpty() ? null : f);
+    filtering.set(!f.isEmpty());
+    searchProblem.set(String.join("; ", f.query().problems()));
+  }
+
+  /** Whether any filter is set: an empty table then means "nothing matches", not "no traffic yet". */
+  public ReadOnlyBooleanProperty filteringProperty() {
+    return filtering.getReadOnlyProperty();
+  }
+
+  /** Why the search text cannot match as written ({@code status:abc}), or empty. */
+  public ReadOnlyStringProperty searchProblemProperty() {
+    return searchProblem.getReadOnlyProperty();
   }
 
   // Accessors
