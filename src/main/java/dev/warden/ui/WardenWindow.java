@@ -133,13 +133,7 @@ public final class WardenWindow {
     root.setBottom(statusView.node());
 
     feed = new TrafficFeed(warden.traffic(), Platform::runLater, TrafficFeed.DEFAULT_MAX_BATCH,
-        TrafficFeed.DEFAULT_MIN_INTERVAL, batch -> {
-      boolean follow = trafficView.isFollowing();
-      trafficModel.append(batch);
-      if (follow) {
-        trafficView.followNewRows();
-      }
-    });
+        TrafficFeed.DEFAULT_MIN_INTERVAL, trafficView::append);
     trafficModel.pausedProperty().addListener((o, a, paused) -> feed.setPaused(paused));
     rateTimer = new Timeline(new KeyFrame(Duration.seconds(1),
         e -> trafficModel.sampleRate(System.nanoTime(), warden.traffic().totalRecorded())));
@@ -242,6 +236,7 @@ public final class WardenWindow {
   public void clearTraffic() {
     warden.traffic().clear();
     trafficModel.clear();
+    trafficView.jumpToLatest();
     notifications.info("Traffic cleared");
   }
 

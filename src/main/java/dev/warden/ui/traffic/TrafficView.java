@@ -14,7 +14,12 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.css.PseudoClass;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.StackPane;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.SelectionMode;
@@ -53,6 +58,10 @@ public final class TrafficView {
    * @param placeholder shown while nothing has been recorded (the first-run hint); while filters hide
    *     every row, "No exchanges match" shows instead
    */
+  private final Button jump = new Button();
+  private final javafx.beans.property.LongProperty unseen = new javafx.beans.property.SimpleLongProperty();
+  private StackPane root;
+
   public TrafficView(TrafficViewModel model, Supplier<String> proxyAddress, Node placeholder) {
     this.model = model;
     this.proxyAddress = proxyAddress;
@@ -87,16 +96,52 @@ public final class TrafficView {
         d -> ((Duration) d).toMillis() + " ms"));
   }
 
-  public TableView<Exchange> node() {
-    return table;
+  /** The table with the "N new — jump to latest" button over its lower right corner. */
+  public Node node() {
+    if (root == null) {
+      jump.setId("jump-to-latest");
+      jump.getStyleClass().addAll("jump-to-latest", "accent");
+      jump.setTooltip(new Tooltip("Show the newest exchange and follow new ones again (clears the selection)"));
+      jump.textProperty().bind(unseen.asString("%,d new — jump to latest"));
+      jump.visibleProperty().bind(unseen.greaterThan(0));
+      jump.setOnAction(e -> jumpToLatest());
+      StackPane.setAlignment(jump, Pos.BOTTOM_RIGHT);
+      StackPane.setMargin(jump, new Insets(0, 24, 24, 0));
+      root = new StackPane(table, jump);
+    }
+    return root;
   }
 
   /**
-   * Whether new rows should be followed: the table is in arrival order and the user has not scrolled
-   * up. Ask before appending, scroll with {@link #followNewRows()} after.
+   * Appends a batch from the traffic feed and keeps the view where the user wants it: following
+   * new rows while in arrival order, scrolled to the bottom and nothing selected; otherwise still,
+   * counting what arrived for the jump button.
+   */
+  public void append(dev.warden.core.traffic.TrafficLog.Batch batch) {
+    boolean follow = isFollowing();
+    model.append(batch);
+    if (follow) {
+      followNewRows();
+      unseen.set(0);
+    } else {
+      unseen.set(unseen.get() + batch.exchanges().size());
+    }
+  }
+
+  /** Clears the selection, scrolls to the newest row and follows again. */
+  public void jumpToLatest() {
+    table.getSelectionModel().clearSelection();
+    table.getSortOrder().clear();
+    followNewRows();
+    unseen.set(0);
+  }
+
+  /**
+   * Whether new rows should be followed: the table is in arrival order, no row is selected (a
+   * selected row stays in view) and the user has not scrolled up. Ask before appending, scroll with {@link #followNewRows()} after.
    */
   public boolean isFollowing() {
-    if (!table.getSortOrder().isEmpty()) {
+    if (!table.getSortOrder().isEmpty() || table.getSelectionModel().getSelectedItem() != null) {
       return false;
     }
     ScrollBar bar = verticalBar();

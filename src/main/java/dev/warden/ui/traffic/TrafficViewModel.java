@@ -99,19 +99,49 @@ public final class TrafficViewModel {
         : incoming;
     int overflow = rows.size() + kept.size() - capacity;
     if (overflow > 0) {
-      Exchange selectedNow = selected.get();
-      List<Exchange> trimmed = rows.subList(0, Math.min(overflow, rows.size()));
-      knownUsers.removed(userNames(trimmed));
-      knownRealms.removed(realmNames(trimmed));
-      trimmed.clear();
-      // ids increase in log order, so a selection older than the first kept row was trimmed away
-      if (selectedNow != null && (rows.isEmpty() || selectedNow.id() < rows.get(0).id())) {
-        selected.set(null);
+      int keep = selected.get() == null ? -1 : indexOf(selected.get().id(), Math.min(overflow, rows.size()));
+      if (keep < 0) {
+        trim(0, Math.min(overflow, rows.size()));
+      } else {
+        // the row the user is looking at stays; the oldest others go, then the oldest incoming
+        int others = Math.min(overflow, rows.size() - 1);
+        trim(keep + 1, others + 1);
+        trim(0, keep);
+        kept = kept.subList(overflow - others, kept.size());
       }
     }
     rows.addAll(kept);
     knownUsers.added(userNames(kept));
     knownRealms.added(realmNames(kept));
+  }
+
+  private void trim(int from, int to) {
+    if (from >= to) {
+      return;
+    }
+    List<Exchange> trimmed = rows.subList(from, to);
+    knownUsers.removed(userNames(trimmed));
+    knownRealms.removed(realmNames(trimmed));
+    trimmed.clear();
+  }
+
+  /** The position of the row with {@code id} among the first {@code limit} rows (ids increase), or -1. */
+  private int indexOf(long id, int limit) {
+    int low = 0;
+    int high = limit - 1;
+    while (low <= high) {
+      int mid = (low + high) >>> 1;
+      long at = rows.get(mid).id();
+      if (at == id) {
+        return mid;
+      }
+      if (at < id) {
+        low = mid + 1;
+      } else {
+        high = mid - 1;
+      }
+    }
+    return -1;
   }
 
   /** Forgets every row and count (the caller clears the log too). */

@@ -79,6 +79,37 @@ class TrafficViewModelTest {
   }
 
   @Test
+  void keepsTheSelectedRowThrough20000NewerExchanges() {
+    feed(Exchanges.ok(1, "http://a/looked-at", "alice"));
+    model.selectedProperty().set(model.rows().get(0));
+    long id = 2;
+    for (int batch = 0; batch < 2_000; batch++) {
+      Exchange[] ten = new Exchange[10];
+      for (int i = 0; i < 10; i++) {
+        ten[i] = Exchanges.ok(id++, "http://a/newer", "bob");
+      }
+      feed(ten);
+      assertThat(model.rows()).hasSize(5);
+    }
+    assertThat(model.selectedProperty().get().id()).isEqualTo(1L);
+    assertThat(model.rows()).extracting(Exchange::id).containsExactly(1L, 19_998L, 19_999L, 20_000L, 20_001L);
+    assertThat(model.knownUsers()).contains("alice");
+  }
+
+  @Test
+  void letsTheOldestGoOnceNothingIsSelected() {
+    feed(Exchanges.ok(1, "http://a/1", "alice"));
+    model.selectedProperty().set(model.rows().get(0));
+    feed(Exchanges.ok(2, "http://a/2", "a"), Exchanges.ok(3, "http://a/3", "a"), Exchanges.ok(4, "http://a/4", "a"),
+        Exchanges.ok(5, "http://a/5", "a"), Exchanges.ok(6, "http://a/6", "a"));
+    assertThat(model.rows()).extracting(Exchange::id).containsExactly(1L, 3L, 4L, 5L, 6L);
+    model.selectedProperty().set(null);
+    feed(Exchanges.ok(7, "http://a/7", "a"));
+    assertThat(model.rows()).extracting(Exchange::id).containsExactly(3L, 4L, 5L, 6L, 7L);
+    assertThat(model.knownUsers()).doesNotContain("alice");
+  }
+
+  @Test
   void clearForgetsRowsCountsAndSelection() {
     sample();
     model.selectedProperty().set(model.rows().get(0));
