@@ -79,6 +79,8 @@ public final class WardenWindow {
   private Theme theme;
   private Stage stage;
   private Stage editorStage;
+  /** The side-by-side divider, kept while the details pane is under the table. */
+  private double horizontalDivider = UiState.DEFAULT.divider();
   private EditorView editorView;
 
   public WardenWindow(Warden warden, PasswordHashing hashing, UiState state, Optional<String> startupNotice) {
@@ -95,6 +97,7 @@ public final class WardenWindow {
     detailsModel.exchangeProperty().bind(trafficModel.selectedProperty());
     split = new SplitPane(trafficView.node(), new DetailsView(detailsModel).node());
     split.setOrientation(Orientation.HORIZONTAL);
+    split.setId("warden-split");
     split.setDividerPositions(state.divider());
     SplitPane.setResizableWithParent(split.getItems().get(1), false);
     notifications = new NotificationView(split);
@@ -190,7 +193,14 @@ public final class WardenWindow {
     loadIcons(stage);
     stage.setMinWidth(900);
     stage.setMinHeight(500);
+    horizontalDivider = state.divider();
+    scene.widthProperty().addListener((o, a, w) -> arrangeSplit(w.doubleValue()));
+    arrangeSplit(width);
     stage.show();
+    // GTK under some window managers opens a stage at its minimum size and ignores the scene's:
+    // the size is set again once it shows, so the window opens as remembered and never grows
+    stage.setWidth(width);
+    stage.setHeight(height);
     feed.start();
     rateTimer.play();
     warden.start();
@@ -200,9 +210,26 @@ public final class WardenWindow {
   /** The window's geometry, split, column widths and theme now, for the UI state file. */
   public UiState captureState() {
     double[] dividers = split.getDividerPositions();
+    if (split.getOrientation() == Orientation.HORIZONTAL && dividers.length > 0) {
+      horizontalDivider = dividers[0];
+    }
     return new UiState(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
-        dividers.length > 0 ? dividers[0] : UiState.DEFAULT.divider(), trafficView.columnWidths(),
-        theme == Theme.DARK);
+        horizontalDivider, trafficView.columnWidths(), theme == Theme.DARK);
+  }
+
+  /** Below this width the details pane goes under the table, which then has the whole width. */
+  static final double SIDE_BY_SIDE_MIN_WIDTH = 1200;
+
+  private void arrangeSplit(double width) {
+    Orientation wanted = width < SIDE_BY_SIDE_MIN_WIDTH ? Orientation.VERTICAL : Orientation.HORIZONTAL;
+    if (split.getOrientation() == wanted) {
+      return;
+    }
+    if (split.getOrientation() == Orientation.HORIZONTAL && split.getDividerPositions().length > 0) {
+      horizontalDivider = split.getDividerPositions()[0];
+    }
+    split.setOrientation(wanted);
+    split.setDividerPositions(wanted == Orientation.VERTICAL ? 0.6 : horizontalDivider);
   }
 
   /** Stops the feed and timers; the caller closes Warden off the FX thread. */

@@ -12,12 +12,12 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** The toolbar button that asks for a folder and hands it to {@link SquidExportViewModel}. FX thread. */
 public final class SquidExportButton {
 
-  private final Button button = new Button("Squid", new FontIcon(MaterialDesignE.EXPORT));
+  private final Button button = new Button(null, new FontIcon(MaterialDesignE.EXPORT));
 
   /** @param owner the window the folder dialog belongs to, when there is one */
   public SquidExportButton(SquidExportViewModel model, Supplier<Window> owner) {
     button.setId("export-squid");
-    button.setTooltip(new Tooltip("Export realms and users as a Squid configuration (squid.conf and password files)"));
+    button.setTooltip(new Tooltip("Export to Squid: realms and users as squid.conf and password files"));
     button.disableProperty().bind(model.busyProperty());
     button.setOnAction(e -> {
       DirectoryChooser chooser = new DirectoryChooser();

@@ -5,7 +5,6 @@ import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Separator;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
@@ -32,7 +31,7 @@ public final class ToolbarView {
   private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
 
   private final ToolBar bar = new ToolBar();
-  private final ToggleSwitch enforcement = new ToggleSwitch("Require proxy authentication (407)");
+  private final ToggleSwitch enforcement = new ToggleSwitch("Require 407");
   private final TextField listen = new TextField();
   private final ToggleButton pause = new ToggleButton();
   private final ToggleButton dark = new ToggleButton();
@@ -54,7 +53,7 @@ public final class ToolbarView {
     startStop.setOnAction(e -> model.toggleRunning());
 
     listen.setId("listen-address");
-    listen.setPrefColumnCount(14);
+    listen.setPrefColumnCount(9);
     listen.setPromptText("127.0.0.1:3128");
     listen.textProperty().bindBidirectional(model.listenTextProperty());
     listen.setOnAction(e -> model.applyListen());
@@ -67,21 +66,33 @@ public final class ToolbarView {
     listenProblem.visibleProperty().bind(model.listenProblemProperty().isNotEmpty());
     listenProblem.managedProperty().bind(listenProblem.visibleProperty());
     listenProblem.setGraphic(new FontIcon(MaterialDesignA.ALERT_CIRCLE));
-    listenProblem.setMaxWidth(340);
+    // the reason is the icon's tooltip (and the status bar's text): a sentence in the toolbar would
+    // push its other controls into the overflow menu on a narrow window
+    listenProblem.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+    Tooltip problemTip = new Tooltip();
+    problemTip.textProperty().bind(model.listenProblemProperty());
+    listenProblem.setTooltip(problemTip);
     model.listenProblemProperty().addListener((o, a, b) -> listen.pseudoClassStateChanged(INVALID, !b.isEmpty()));
+    // the icon alone (its name in the tooltip): the toolbar keeps every control in view at 1024 px
     Label listenLabel = new Label("Listen", new FontIcon(MaterialDesignL.LAN_CONNECT));
+    listenLabel.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+    listenLabel.setTooltip(listenTip);
     listenLabel.setLabelFor(listen);
 
     enforcement.setId("enforcement-switch");
     enforcement.selectedProperty().bindBidirectional(model.enforcementProperty());
-    enforcement.setTooltip(new Tooltip("Answer requests without valid credentials with 407 (Ctrl+E)"));
+    enforcement.setTooltip(new Tooltip(
+        "Require proxy authentication: answer requests without valid credentials with 407 (Ctrl+E)"));
 
     Button realms = new Button();
     realms.setId("open-editor");
     realms.getStyleClass().add("realm-summary");
     realms.setGraphic(new FontIcon(MaterialDesignA.ACCOUNT_KEY));
     realms.textProperty().bind(model.realmSummaryProperty());
-    realms.setTooltip(new Tooltip("Edit realms and users"));
+    Tooltip realmsTip = new Tooltip();
+    realmsTip.textProperty().bind(model.realmSummaryProperty().concat("\nEdit realms and users"));
+    realms.setTooltip(realmsTip);
+    realms.setMaxWidth(240);
     realms.setOnAction(e -> openEditor.run());
 
     pause.setId("pause-capture");
@@ -102,8 +113,8 @@ public final class ToolbarView {
     HBox.setHgrow(spacer, Priority.ALWAYS);
     HBox listenBox = new HBox(6, listenLabel, listen, listenProblem);
     listenBox.setAlignment(Pos.CENTER_LEFT);
-    bar.getItems().addAll(startStop, listenBox, new Separator(javafx.geometry.Orientation.VERTICAL), enforcement, realms, spacer, pause, clearButton,
-        new Separator(javafx.geometry.Orientation.VERTICAL), dark);
+    spacer.setMinWidth(0);
+    bar.getItems().addAll(startStop, listenBox, enforcement, realms, spacer, pause, clearButton, dark);
   }
 
   public ToolBar node() {

@@ -82,14 +82,16 @@ public final class TrafficView {
     table.setRowFactory(t -> new KindRow());
     table.setContextMenu(contextMenu());
 
-    table.getColumns().add(column("id", "#", 48, e -> e.id(), Object::toString));
+    // Status and Auth right after the method (as Fiddler, Charles and HTTP Toolkit put the result
+    // early): they stay in view on a 1024-pixel screen with the details pane open.
+    table.getColumns().add(column("id", "#", 64, e -> e.id(), Object::toString));
     table.getColumns().add(column("time", "Time", 112, Exchange::started, t -> TIME.format((Instant) t)));
-    table.getColumns().add(column("client", "Client", 146, Exchange::client, Object::toString));
     table.getColumns().add(column("method", "Method", 82, Exchange::method, Object::toString));
-    table.getColumns().add(column("host", "Host", 150, Exchange::host, Object::toString));
-    table.getColumns().add(column("path", "Path", 132, Exchange::path, Object::toString));
     table.getColumns().add(statusColumn());
     table.getColumns().add(authColumn());
+    table.getColumns().add(withTooltips(column("host", "Host", 150, Exchange::host, Object::toString)));
+    table.getColumns().add(withTooltips(column("path", "Path", 160, Exchange::path, Object::toString)));
+    table.getColumns().add(column("client", "Client", 146, Exchange::client, Object::toString));
     table.getColumns().add(column("size", "Size", 70, e -> e.responseBody().totalSize(),
         s -> ExchangeFacts.size((Long) s)));
     table.getColumns().add(column("duration", "Duration", 86, Exchange::duration,
@@ -216,6 +218,21 @@ public final class TrafficView {
       }
     });
     column.setComparator((a, b) -> ((Comparable) a).compareTo(b));
+    return column;
+  }
+
+  /** The whole text as a tooltip, for columns whose text is often longer than the column. */
+  private static TableColumn<Exchange, Object> withTooltips(TableColumn<Exchange, Object> column) {
+    var plain = column.getCellFactory();
+    column.setCellFactory(c -> {
+      TableCell<Exchange, Object> cell = plain.call(c);
+      Tooltip tip = new Tooltip();
+      cell.textProperty().addListener((o, a, text) -> {
+        tip.setText(text);
+        cell.setTooltip(text == null || text.isEmpty() ? null : tip);
+      });
+      return cell;
+    });
     return column;
   }
 
