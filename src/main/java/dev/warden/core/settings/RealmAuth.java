@@ -25,12 +25,15 @@ public record RealmAuth(
 
   public static final String BASIC = "basic";
   public static final String DIGEST = "digest";
+  /** NTLMv2, bound to the connection (users need an NT hash: one is stored with every new password). */
+  public static final String NTLM = "ntlm";
+  /** Negotiate with NTLM inside (raw or SPNEGO); Kerberos is not emulated. */
+  public static final String NEGOTIATE = "negotiate";
   /**
    * Every scheme a realm may offer, in the order the editor lists them. The one list settings,
-   * validation and the command line consult: {@code ntlm}, {@code negotiate} and {@code bearer} join
-   * here when Warden can answer them.
+   * validation and the command line consult.
    */
-  public static final List<String> KNOWN_SCHEMES = List.of(BASIC, DIGEST);
+  public static final List<String> KNOWN_SCHEMES = List.of(BASIC, DIGEST, NTLM, NEGOTIATE);
   public static final Duration MIN_NONCE_LIFETIME = Duration.ofSeconds(1);
   public static final Duration MAX_NONCE_LIFETIME = Duration.ofHours(24);
   /** RFC 7616 §3.7 wants the most preferred first; SHA-256 is mandatory to implement. */

@@ -30,6 +30,8 @@ public final class SettingsValidator {
   public static final int MAX_CONNECT_PORTS = 64;
 
   private static final Pattern LOWER_HEX = Pattern.compile("[0-9a-f]+");
+  /** Where a user's credential material keeps NTLM's NT hash (beside the Digest H(A1) values). */
+  private static final String NT_KEY = "NT";
 
   /** Every problem found, one sentence each, empty when the settings can be applied. */
   public List<String> problems(Settings settings) {
@@ -227,6 +229,12 @@ public final class SettingsValidator {
    */
   private static void checkDigestValues(String realmLabel, User user, List<String> problems) {
     for (Map.Entry<String, String> e : user.digest().ha1().entrySet()) {
+      if (NT_KEY.equals(e.getKey())) {
+        if (!LOWER_HEX.matcher(e.getValue()).matches() || e.getValue().length() != 32) {
+          problems.add(realmLabel + ": user " + quote(user.name()) + " has an NT hash that is not 32 lower-case hex digits");
+        }
+        continue;
+      }
       Optional<DigestAlgorithm> algorithm =
           DigestAlgorithm.fromToken(e.getKey()).filter(a -> !a.isSession() && a.token().equals(e.getKey()));
       if (algorithm.isEmpty()) {

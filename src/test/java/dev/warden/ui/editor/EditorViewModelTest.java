@@ -153,7 +153,7 @@ class EditorViewModelTest {
 
     User alice = warden.settings().realms().get(0).users().get(0);
     assertThat(alice.digest().realm()).isEqualTo("Corp");
-    assertThat(alice.digest().ha1()).containsOnlyKeys("MD5", "SHA-256", "SHA-512-256");
+    assertThat(alice.digest().ha1()).containsOnlyKeys("MD5", "SHA-256", "SHA-512-256", "NT");
     assertThat(alice.digest()).isEqualTo(CredentialMaterial.digest("alice", "Corp", "s3cret".toCharArray()));
   }
 
