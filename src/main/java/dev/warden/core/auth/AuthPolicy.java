@@ -69,6 +69,7 @@ public final class AuthPolicy {
     schemes.put(RealmAuth.DIGEST, new DigestScheme(state));
     schemes.put(RealmAuth.NTLM, new NtlmScheme(state.clock()));
     schemes.put(RealmAuth.NEGOTIATE, new NegotiateScheme(state.clock()));
+    schemes.put(RealmAuth.BEARER, new BearerScheme());
     state.addedSchemes().forEach((key, factory) -> schemes.putIfAbsent(key, factory.apply(state)));
     List<String> problems = new ArrayList<>();
     List<ProtectionSpace> guarded = new ArrayList<>();
@@ -209,7 +210,8 @@ public final class AuthPolicy {
   private static boolean counts(ChallengeReason reason) {
     return reason == ChallengeReason.WRONG_PASSWORD
         || reason == ChallengeReason.UNKNOWN_USER
-        || reason == ChallengeReason.BAD_RESPONSE;
+        || reason == ChallengeReason.BAD_RESPONSE
+        || reason == ChallengeReason.INVALID_TOKEN;
   }
 
   private String claimedUser(ProxyAuthorization field) {
@@ -401,7 +403,7 @@ public final class AuthPolicy {
       String scheme, String user, String redacted, boolean stale, ReceivedCredentials received) {
     List<Challenge> challenges = new ArrayList<>();
     for (AuthScheme offered : space.schemes()) {
-      challenges.addAll(offered.challenges(space, stale));
+      challenges.addAll(offered.challenges(space, stale, reason));
     }
     int status = switch (reason) {
       case DISABLED_USER -> space.auth().disabledUserStatus() == 407 ? 407 : 403;

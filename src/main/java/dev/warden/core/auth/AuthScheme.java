@@ -28,6 +28,14 @@ interface AuthScheme {
   List<Challenge> challenges(ProtectionSpace space, boolean stale);
 
   /**
+   * The challenges for a refusal for {@code reason}: those of {@link #challenges(ProtectionSpace, boolean)}
+   * unless the scheme says more about why (Bearer's {@code error="invalid_token"}).
+   */
+  default List<Challenge> challenges(ProtectionSpace space, boolean stale, ChallengeReason reason) {
+    return challenges(space, stale);
+  }
+
+  /**
    * Judges credentials of this scheme for a request to a destination guarded by {@code space}.
    * Completes at once unless a slow hash must run (then on the {@link VerificationPool}); never
    * completes exceptionally.

@@ -29,11 +29,13 @@ public record RealmAuth(
   public static final String NTLM = "ntlm";
   /** Negotiate with NTLM inside (raw or SPNEGO); Kerberos is not emulated. */
   public static final String NEGOTIATE = "negotiate";
+  /** Static Bearer tokens (RFC 6750), the realm's {@link Realm#tokens()}. */
+  public static final String BEARER = "bearer";
   /**
    * Every scheme a realm may offer, in the order the editor lists them. The one list settings,
    * validation and the command line consult.
    */
-  public static final List<String> KNOWN_SCHEMES = List.of(BASIC, DIGEST, NTLM, NEGOTIATE);
+  public static final List<String> KNOWN_SCHEMES = List.of(BASIC, DIGEST, NTLM, NEGOTIATE, BEARER);
   public static final Duration MIN_NONCE_LIFETIME = Duration.ofSeconds(1);
   public static final Duration MAX_NONCE_LIFETIME = Duration.ofHours(24);
   /** RFC 7616 §3.7 wants the most preferred first; SHA-256 is mandatory to implement. */

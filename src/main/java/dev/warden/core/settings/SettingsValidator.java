@@ -120,6 +120,7 @@ public final class SettingsValidator {
     }
 
     checkAuth(label, realm.auth(), problems);
+    checkTokens(label, realm.tokens(), problems);
     checkConnectPorts(label, realm.connectPorts(), problems);
 
     Set<String> userNames = new HashSet<>();
@@ -129,6 +130,24 @@ public final class SettingsValidator {
       checkDigestValues(label, user, problems);
       if (!user.name().isEmpty() && !userNames.add(user.name()) && reportedUsers.add(user.name())) {
         problems.add(label + ": user " + quote(user.name()) + " is listed more than once");
+      }
+    }
+  }
+
+  /** A token without a name cannot be told apart in the record; a malformed hash never matches. */
+  private static void checkTokens(String label, List<BearerToken> tokens, List<String> problems) {
+    Set<String> names = new HashSet<>();
+    Set<String> hashes = new HashSet<>();
+    for (BearerToken token : tokens) {
+      if (token.name().isBlank() || token.name().chars().anyMatch(Character::isISOControl)) {
+        problems.add(label + ": a Bearer token has no name, or a control character in it");
+      } else if (!names.add(token.name())) {
+        problems.add(label + ": Bearer token " + quote(token.name()) + " is listed more than once");
+      }
+      if (!token.wellFormed()) {
+        problems.add(label + ": Bearer token " + quote(token.name()) + " is not stored as sha256: and 64 lower-case hex digits");
+      } else if (!hashes.add(token.hash())) {
+        problems.add(label + ": Bearer token " + quote(token.name()) + " is the same token as another one");
       }
     }
   }
