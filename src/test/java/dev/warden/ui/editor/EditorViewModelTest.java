@@ -233,6 +233,24 @@ class EditorViewModelTest {
   }
 
   @Test
+  void keepsSchemesWithoutABoxInPlaceAndTheBearerTokensThroughAnEdit() throws Exception {
+    RealmAuth windows = RealmAuth.defaults().withSchemes(List.of("negotiate", "ntlm", "basic", "bearer"));
+    List<dev.warden.core.settings.BearerToken> tokens =
+        List.of(dev.warden.core.settings.BearerToken.of("ci-bot", "t0k3n".toCharArray()));
+    warden.update(s -> s.withRealms(List.of(new Realm("Warden", List.of(), List.of(), windows).withTokens(tokens))))
+        .get(10, TimeUnit.SECONDS);
+    model.load(warden.settings());
+    RealmDraft realm = model.selectedRealmProperty().get();
+    realm.digestProperty().set(true);
+    realm.digestFirstProperty().set(true);
+    assertThat(model.save().get(10, TimeUnit.SECONDS)).isTrue();
+
+    Realm saved = warden.settings().realms().get(0);
+    assertThat(saved.auth().schemes()).containsExactly("negotiate", "ntlm", "digest", "basic", "bearer");
+    assertThat(saved.tokens()).isEqualTo(tokens);
+  }
+
+  @Test
   void algorithmsThatMatchNoPresetAreKeptAsLoaded() throws Exception {
     RealmAuth custom = RealmAuth.defaults().withSchemes(List.of("digest"))
         .withDigestAlgorithms(List.of("SHA-512-256", "MD5-sess")).withNonceLifetime(java.time.Duration.ofSeconds(42));
