@@ -107,6 +107,28 @@ public final class RealmDraft {
         .withLockout(savedAuth.lockout().withLockedOutStatus(lockedOutGet429.get() ? 429 : 407));
   }
 
+  /**
+   * One line on the schemes the editor has no box for and the Bearer tokens, each masked, e.g.
+   * "NTLM, Bearer (tokens: ci-bot ••••••)"; what to do when there are none.
+   */
+  public String otherSchemesText() {
+    List<String> names = new ArrayList<>();
+    for (String scheme : savedAuth.schemes()) {
+      switch (scheme) {
+        case RealmAuth.NTLM -> names.add("NTLM");
+        case RealmAuth.NEGOTIATE -> names.add("Negotiate (NTLM inside; Kerberos not emulated)");
+        case RealmAuth.BEARER -> names.add("Bearer");
+        default -> { }
+      }
+    }
+    String text = names.isEmpty() ? "None (NTLM, Negotiate and Bearer are set with --schemes or in the settings file)"
+        : String.join(", ", names);
+    if (!tokens.isEmpty()) {
+      text += "; Bearer tokens: " + String.join(", ", tokens.stream().map(t -> t.name() + " ••••••").toList());
+    }
+    return text;
+  }
+
   /** The Bearer tokens the realm had when loaded (none for a new realm). */
   public List<BearerToken> tokens() {
     return tokens;

@@ -248,6 +248,8 @@ class EditorViewModelTest {
     Realm saved = warden.settings().realms().get(0);
     assertThat(saved.auth().schemes()).containsExactly("negotiate", "ntlm", "digest", "basic", "bearer");
     assertThat(saved.tokens()).isEqualTo(tokens);
+    assertThat(model.selectedRealmProperty().get().otherSchemesText())
+        .isEqualTo("Negotiate (NTLM inside; Kerberos not emulated), NTLM, Bearer; Bearer tokens: ci-bot ••••••");
   }
 
   @Test
