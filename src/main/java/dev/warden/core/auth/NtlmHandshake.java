@@ -52,10 +52,20 @@ final class NtlmHandshake {
 
   private final String scheme;
   private final Clock clock;
+  private final boolean extendedSessionSecurity;
 
   NtlmHandshake(String scheme, Clock clock) {
+    this(scheme, clock, true);
+  }
+
+  /**
+   * @param extendedSessionSecurity whether the Type 2 offers it; without it curl answers with NTLMv1
+   *     (refused), as against an old Windows proxy: for a fault knob, and the test that shows it
+   */
+  NtlmHandshake(String scheme, Clock clock, boolean extendedSessionSecurity) {
     this.scheme = scheme;
     this.clock = clock;
+    this.extendedSessionSecurity = extendedSessionSecurity;
   }
 
   /**
@@ -87,6 +97,9 @@ final class NtlmHandshake {
     RANDOM.nextBytes(serverChallenge);
     boolean unicode = (type1.flags() & NtlmFlags.UNICODE) != 0 || (type1.flags() & NtlmFlags.OEM) == 0;
     int flags = BASE_FLAGS | (type1.flags() & ECHOED) | (unicode ? NtlmFlags.UNICODE : NtlmFlags.OEM);
+    if (!extendedSessionSecurity) {
+      flags &= ~NtlmFlags.EXTENDED_SESSIONSECURITY;
+    }
     TargetInfo info = new TargetInfo(List.of(
         TargetInfo.text(TargetInfo.NB_DOMAIN_NAME, DOMAIN),
         TargetInfo.text(TargetInfo.NB_COMPUTER_NAME, COMPUTER),

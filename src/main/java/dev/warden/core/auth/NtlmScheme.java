@@ -19,7 +19,12 @@ final class NtlmScheme implements AuthScheme {
   private final NtlmHandshake handshake;
 
   NtlmScheme(Clock clock) {
-    this.handshake = new NtlmHandshake(NAME, clock);
+    this(clock, true);
+  }
+
+  /** @param extendedSessionSecurity whether its Type 2 offers it (see {@link NtlmHandshake}) */
+  NtlmScheme(Clock clock, boolean extendedSessionSecurity) {
+    this.handshake = new NtlmHandshake(NAME, clock, extendedSessionSecurity);
   }
 
   @Override

@@ -91,6 +91,34 @@ class NtlmClientsTest {
     assertThat(((AuthOutcome.Challenged) last.auth()).user()).isEqualTo(USER);
   }
 
+  /**
+   * A Type 2 without extended session security makes curl fall back to NTLMv1, which Warden refuses
+   * with that reason (the scheme is registered by the test under a key of its own).
+   */
+  @Test
+  void curlAnsweringWithNtlmV1IsRefusedWithThatReason() throws Exception {
+    assumeThat(Files.isExecutable(CURL)).as("curl installed").isTrue();
+    AuthState state = new AuthState();
+    state.addScheme("ntlm-without-ess", s -> new NtlmScheme(s.clock(), false));
+    Realm old = new Realm(REALM, List.of(), List.of(
+        new CredentialMaterial(new PasswordHasher(1_000)).user(USER, true, REALM, PASSWORD.toCharArray())),
+        RealmAuth.defaults().withSchemes(List.of("ntlm-without-ess")));
+    try (RunningWarden legacy = new RunningWarden(Settings.defaults().withRealms(List.of(old)), state)) {
+      String url = origin.url("/curl-ntlm-v1");
+      long mark = legacy.warden().traffic().snapshot().size();
+      Run run = run(List.of(CURL.toString(), "-q", "-sS", "-o", "/dev/null", "-w", "\\nSTATUS=%{http_code}\\n",
+          "--max-time", "10", "-x", "http://127.0.0.1:" + legacy.port(), "--proxy-ntlm", "--proxy-user",
+          USER + ":" + PASSWORD, url));
+      assertThat(run.status()).as(run.output()).isEqualTo(407);
+      Exchange refused = legacy.awaitExchange(e -> e.id() > mark && e.url().equals(url) && e.status() == 407
+          && e.auth() instanceof AuthOutcome.Challenged c && c.reason() != ChallengeReason.HANDSHAKE_CONTINUES
+          && c.reason() != ChallengeReason.MISSING);
+      AuthOutcome.Challenged why = (AuthOutcome.Challenged) refused.auth();
+      assertThat(why.reason()).isEqualTo(ChallengeReason.NTLM_VERSION_REFUSED);
+      assertThat(why.describe()).contains("NTLMv1 (24-byte response)");
+    }
+  }
+
   @Test
   void httpUrlConnectionCompletesNtlmForPlainHttp() throws Exception {
     String url = origin.url("/huc-ntlm");
