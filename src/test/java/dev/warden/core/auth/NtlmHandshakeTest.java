@@ -230,7 +230,9 @@ class NtlmHandshakeTest {
       assertThat(continued.status()).isEqualTo(407);
       String challenge = continued.header("Proxy-Authenticate");
       assertThat(challenge).startsWith("Negotiate ");
-      byte[] type2 = Spnego.unwrapResponse(Base64.getDecoder().decode(challenge.substring("Negotiate ".length())));
+      byte[] token = Base64.getDecoder().decode(challenge.substring("Negotiate ".length()));
+      assertThat(token[0] & 0xff).as("a SPNEGO NegTokenResp, as the client spoke SPNEGO").isEqualTo(0xa1);
+      byte[] type2 = Spnego.unwrapResponse(token);
       byte[] answer = Spnego.responseToken(NtlmTestClient.type3(type2, "", "alice", PASSWORD));
       RawResponse done = get(connection, "/spnego-2", "Negotiate " + Base64.getEncoder().encodeToString(answer));
       assertThat(done.status()).isEqualTo(200);
