@@ -154,7 +154,8 @@ public sealed interface AuthOutcome {
             + " (wrong password, or computed for another method)" + where;
         case NO_DIGEST_CREDENTIAL -> scheme + " credentials of user '" + user + "', who has no " + detail
             + " Digest credential here (set the password again)" + where;
-        case HANDSHAKE_CONTINUES -> scheme + " handshake of user '" + user + "' continues (" + detail
+        case HANDSHAKE_CONTINUES -> scheme + " handshake" + (user.isEmpty() ? "" : " of user '" + user + "'")
+            + " continues (" + detail
             + "); its next message must come on the same connection" + where;
         case HANDSHAKE_FAILED -> scheme + " handshake failed (" + detail + ")" + where;
         case NTLM_VERSION_REFUSED -> scheme + " credentials of user '" + user + "' refused: " + detail

@@ -165,6 +165,31 @@ class NtlmHandshakeTest {
   }
 
   @Test
+  void matchesTheUserNameWithoutRegardToCaseAsWindowsDoes() throws Exception {
+    try (RawHttpConnection connection = new RawHttpConnection(warden.port())) {
+      byte[] type2 = type2(connection, "/case-1");
+      assertThat(get(connection, "/case-2", ntlm(NtlmTestClient.type3(type2, "LAB", "ALICE", PASSWORD))).status())
+          .isEqualTo(200);
+      assertThat(recorded("/case-2").auth()).isEqualTo(new AuthOutcome.Authenticated("NTLM", "alice", REALM));
+    }
+    assertThat(recorded("/case-1").auth().describe())
+        .startsWith("NTLM handshake continues (Type 2 sent: server challenge ");
+  }
+
+  @Test
+  void refusesADisabledUserWith403OnceThePasswordProvedRight() throws Exception {
+    warden.update(s -> s.withRealms(List.of(s.realms().get(0).withUsers(
+        s.realms().get(0).users().stream().map(u -> u.withEnabled(false)).toList()))));
+    try (RawHttpConnection connection = new RawHttpConnection(warden.port())) {
+      byte[] type2 = type2(connection, "/disabled-1");
+      assertThat(get(connection, "/disabled-2", ntlm(NtlmTestClient.type3(type2, "", "alice", PASSWORD))).status())
+          .isEqualTo(403);
+      assertThat(reason("/disabled-2")).isEqualTo(ChallengeReason.DISABLED_USER);
+      assertThat(get(connection, "/disabled-3", null).status()).isEqualTo(407);
+    }
+  }
+
+  @Test
   void refusesAnUnknownUser() throws Exception {
     try (RawHttpConnection connection = new RawHttpConnection(warden.port())) {
       byte[] type2 = type2(connection, "/unknown-1");
