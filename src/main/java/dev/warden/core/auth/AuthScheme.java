@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One HTTP authentication scheme Warden offers in its 407 challenges (Basic, Digest). A realm lists
+ * One HTTP authentication scheme Warden offers in its 407 challenges (Basic, Digest, NTLM, Negotiate,
+ * Bearer). A realm lists
  * the schemes it offers, in preference order; {@link AuthPolicy} sends their challenges (each a
  * separate {@code Proxy-Authenticate} field, never comma-joined) and hands each Proxy-Authorization
  * field to the scheme whose name it carries. Adding a scheme is adding an implementation.

@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * How one realm asks for credentials. Immutable.
  *
- * @param schemes the schemes offered, in challenge order, lower case: {@code basic}, {@code digest}
+ * @param schemes the schemes offered, in challenge order, lower case: {@code basic}, {@code digest},
+ *     {@code ntlm}, {@code negotiate}, {@code bearer}
  * @param digestAlgorithms Digest algorithms offered, in challenge order, as written on the wire
  *     ({@code SHA-256}, {@code MD5}, {@code SHA-512-256} and their {@code -sess} variants); used when
  *     {@code schemes} contains {@code digest}
