@@ -23,7 +23,7 @@ public final class About {
         Licence: Apache License 2.0 (the LICENSE file).
         Bundled: OpenJFX and the OpenJDK runtime (GPL v2 with the Classpath Exception); LittleProxy,
           Netty, Jackson, Ikonli, Guava, Apache Commons (Apache 2.0); ControlsFX (BSD 3-Clause);
-          AtlantaFX, SLF4J (MIT). The NOTICE file lists them.
+          AtlantaFX, SLF4J, Bouncy Castle (MIT). The NOTICE file lists them.
         Settings: %s (owner-only; holds password hashes)
         UI state: %s
         Log:      %s

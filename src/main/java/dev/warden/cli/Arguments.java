@@ -45,6 +45,8 @@ import java.util.stream.Stream;
  *     ({@code --export-squid}); the flags for a headless run apply to what is exported
  * @param replaceExport let {@code --export-squid} replace what a non-empty folder holds
  *     ({@code --replace-export})
+ * @param tokens the default realm's Bearer tokens, name and token ({@code --token}, headless only);
+ *     when given they replace the configured ones
  */
 public record Arguments(
     boolean headless,
@@ -63,7 +65,8 @@ public record Arguments(
     LimitFlags limits,
     Optional<RealmLockout> lockout,
     Optional<Path> exportSquid,
-    boolean replaceExport) {
+    boolean replaceExport,
+    List<UserCredential> tokens) {
 
   public Arguments {
     Objects.requireNonNull(config);
@@ -77,6 +80,7 @@ public record Arguments(
     Objects.requireNonNull(limits);
     Objects.requireNonNull(lockout);
     Objects.requireNonNull(exportSquid);
+    tokens = List.copyOf(tokens);
   }
 
   /**
@@ -85,7 +89,7 @@ public record Arguments(
    */
   public Arguments withoutUsers() {
     return new Arguments(headless, help, version, about, config, listen, realm, List.of(), usersFiles, noAuth,
-        schemes, digestAlgorithms, nonceLifetime, limits, lockout, exportSquid, replaceExport);
+        schemes, digestAlgorithms, nonceLifetime, limits, lockout, exportSquid, replaceExport, tokens);
   }
 
   /**
@@ -93,7 +97,8 @@ public record Arguments(
    * lockout).
    */
   public boolean changesRealmAuth() {
-    return schemes.isPresent() || digestAlgorithms.isPresent() || nonceLifetime.isPresent() || lockout.isPresent();
+    return schemes.isPresent() || digestAlgorithms.isPresent() || nonceLifetime.isPresent() || lockout.isPresent()
+        || !tokens.isEmpty();
   }
 
   /**
@@ -142,15 +147,15 @@ public record Arguments(
 
   private static final List<String> VALUE_FLAGS = Stream.concat(
       Stream.of("--config", "--listen", "--realm", "--user", "--users-file", "--schemes",
-          "--digest-algorithms", "--nonce-lifetime", "--lockout", "--export-squid"),
+          "--digest-algorithms", "--nonce-lifetime", "--lockout", "--export-squid", "--token"),
       LimitFlags.FLAGS.stream()).toList();
 
   private static final List<String> HEADLESS_ONLY = Stream.concat(
       Stream.of("--realm", "--user", "--users-file", "--no-auth", "--schemes",
-          "--digest-algorithms", "--nonce-lifetime", "--lockout"),
+          "--digest-algorithms", "--nonce-lifetime", "--lockout", "--token"),
       LimitFlags.FLAGS.stream()).toList();
 
-  private static final List<String> REPEATABLE = List.of("--user", "--users-file");
+  private static final List<String> REPEATABLE = List.of("--user", "--users-file", "--token");
 
   /** {@code 90}, {@code 90s}, {@code 5m}, {@code 1h}: a whole number and an optional unit. */
 
@@ -173,6 +178,7 @@ public record Arguments(
       case "--listen" -> "127.0.0.1:3128";
       case "--realm" -> "Warden";
       case "--user" -> "alice:PASSWORD";
+      case "--token" -> "ci-bot:TOKEN";
       case "--schemes" -> "digest,basic";
       case "--digest-algorithms" -> "SHA-256,MD5";
       case "--nonce-lifetime" -> "5m";
@@ -199,6 +205,7 @@ public record Arguments(
     String realm;
     final List<UserCredential> users = new ArrayList<>();
     final List<Path> usersFiles = new ArrayList<>();
+    final List<UserCredential> tokens = new ArrayList<>();
     List<String> schemes;
     List<String> digestAlgorithms;
     Duration nonceLifetime;
@@ -226,6 +233,7 @@ public record Arguments(
         }
         case "--user" -> users.add(UserCredential.parse(value));
         case "--users-file" -> usersFiles.add(path(flag, value));
+        case "--token" -> tokens.add(UserCredential.parse(flag, "NAME:TOKEN", value));
         case "--schemes" -> schemes = schemes(flag, value);
         case "--digest-algorithms" -> digestAlgorithms = algorithms(flag, value);
         case "--nonce-lifetime" -> nonceLifetime = lifetime(flag, value);
@@ -360,7 +368,8 @@ public record Arguments(
           limits,
           Optional.ofNullable(lockout),
           Optional.ofNullable(exportSquid),
-          replaceExport);
+          replaceExport,
+          tokens);
     }
   }
 }

@@ -5,6 +5,7 @@ import dev.warden.core.auth.HtpasswdFormatException;
 import dev.warden.core.auth.digest.DigestAlgorithm;
 import dev.warden.core.auth.digest.HtdigestFile;
 import dev.warden.core.auth.digest.HtdigestFormatException;
+import dev.warden.core.settings.BearerToken;
 import dev.warden.core.settings.DigestSecrets;
 import dev.warden.core.settings.Realm;
 import dev.warden.core.settings.RealmAuth;
@@ -112,12 +113,33 @@ public final class HeadlessOverrides {
       // After the rename: Digest material hashes the realm name the run challenges with.
       realm = realm.withUsers(users(args, realm.name(), warnings));
     }
+    if (!args.tokens().isEmpty()) {
+      realm = realm.withTokens(tokens(args));
+    }
     if (index >= 0) {
       realms.set(index, realm);
     } else {
       realms.add(realm);
     }
     return settings.withRealms(realms);
+  }
+
+  /** The {@code --token} flags, hashed; a name given twice is refused. */
+  private static List<BearerToken> tokens(Arguments args) throws UsageException {
+    List<BearerToken> tokens = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (UserCredential token : args.tokens()) {
+      if (!names.add(token.name())) {
+        throw new UsageException("--token: token '" + token.name() + "' is given more than once");
+      }
+      char[] secret = token.password();
+      try {
+        tokens.add(BearerToken.of(token.name(), secret));
+      } finally {
+        Arrays.fill(secret, '\0');
+      }
+    }
+    return tokens;
   }
 
   private static RealmAuth auth(RealmAuth auth, Arguments args) {

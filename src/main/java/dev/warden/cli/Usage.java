@@ -44,8 +44,12 @@ public final class Usage {
                                of another realm are skipped with a warning
         --no-auth              do not ask for credentials (407 enforcement off)
         --schemes LIST         schemes the default realm offers, in challenge
-                               order: basic, digest, digest,basic (default: as
-                               configured; first run: basic)
+                               order, from basic, digest, ntlm, negotiate (NTLM
+                               inside; no Kerberos), bearer: e.g. digest,basic or
+                               negotiate,ntlm,basic (default: as configured;
+                               first run: basic)
+        --token NAME:TOKEN     a Bearer token of the default realm, stored hashed;
+                               repeatable; replaces the configured tokens
         --digest-algorithms LIST
                                Digest algorithms in challenge order, from MD5,
                                SHA-256, SHA-512-256 and their -sess variants

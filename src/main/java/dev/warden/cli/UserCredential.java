@@ -24,16 +24,25 @@ public final class UserCredential {
    * @throws UsageException naming what is wrong, without echoing the value (it may be a password)
    */
   public static UserCredential parse(String value) throws UsageException {
+    return parse("--user", "NAME:PASSWORD", value);
+  }
+
+  /**
+   * Reads {@code NAME:SECRET} for {@code flag} ({@code --token NAME:TOKEN} too), split at the first
+   * colon; errors name {@code flag} and {@code shape}, never the secret.
+   */
+  public static UserCredential parse(String flag, String shape, String value) throws UsageException {
+    String secret = shape.substring(shape.indexOf(':') + 1).toLowerCase(java.util.Locale.ROOT);
     int colon = value.indexOf(':');
     if (colon < 0) {
-      throw new UsageException("--user: expected NAME:PASSWORD, but the value has no ':'");
+      throw new UsageException(flag + ": expected " + shape + ", but the value has no ':'");
     }
     String name = value.substring(0, colon);
     if (name.isBlank()) {
-      throw new UsageException("--user: the user name before ':' is empty");
+      throw new UsageException(flag + ": the " + ("--user".equals(flag) ? "user" : "token") + " name before ':' is empty");
     }
     if (colon == value.length() - 1) {
-      throw new UsageException("--user: the password of '" + name + "' is empty");
+      throw new UsageException(flag + ": the " + secret + " of '" + name + "' is empty");
     }
     return new UserCredential(name, value.substring(colon + 1).toCharArray());
   }

@@ -78,7 +78,9 @@ class ArgumentsTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-      "--schemes|ntlm|--schemes: unknown scheme 'ntlm' (known: basic, digest)",
+      "--schemes|kerberos|--schemes: unknown scheme 'kerberos' (known: basic, digest, ntlm, negotiate, bearer)",
+      "--token|ci-bot|--token: expected NAME:TOKEN, but the value has no ':'",
+      "--token|ci-bot:|--token: the token of 'ci-bot' is empty",
       "--schemes|basic,,digest|--schemes: 'basic,,digest' has an empty item; give a comma-separated list, e.g. --schemes digest,basic",
       "--schemes|basic,Basic|--schemes: scheme 'Basic' is listed twice",
       "--digest-algorithms|SHA-1|--digest-algorithms: unknown Digest algorithm 'SHA-1' (known: MD5, MD5-sess, SHA-256, SHA-256-sess, SHA-512-256, SHA-512-256-sess)",

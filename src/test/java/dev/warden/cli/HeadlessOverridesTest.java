@@ -3,6 +3,7 @@ package dev.warden.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.warden.core.settings.BearerToken;
 import dev.warden.core.settings.ListenAddress;
 import dev.warden.core.settings.Realm;
 import dev.warden.core.settings.Settings;
@@ -41,6 +42,25 @@ class HeadlessOverridesTest {
     Settings base = Settings.defaults();
 
     assertThat(overrides.apply(base, Arguments.parse("--headless"))).isEqualTo(base);
+  }
+
+  @Test
+  void offersNtlmNegotiateAndBearerWithTokensStoredHashed() throws UsageException {
+    Settings s = overrides.apply(Settings.defaults(), Arguments.parse("--headless",
+        "--schemes", "negotiate,ntlm,bearer,basic", "--token", "ci-bot:t0k3n-abc", "--token", "deploy:other"));
+
+    Realm realm = s.realms().get(0);
+    assertThat(realm.auth().schemes()).containsExactly("negotiate", "ntlm", "bearer", "basic");
+    assertThat(realm.tokens()).extracting(BearerToken::name).containsExactly("ci-bot", "deploy");
+    assertThat(realm.tokens().get(0).hash()).isEqualTo(BearerToken.hashOf("t0k3n-abc".toCharArray()))
+        .doesNotContain("t0k3n-abc");
+  }
+
+  @Test
+  void refusesATokenNameGivenTwice() {
+    assertThatThrownBy(() -> overrides.apply(Settings.defaults(),
+        Arguments.parse("--headless", "--token", "ci:one", "--token", "ci:two")))
+        .isInstanceOf(UsageException.class).hasMessage("--token: token 'ci' is given more than once");
   }
 
   @Test

@@ -51,6 +51,12 @@ public final class Exchanges {
         List.of(digest), received);
   }
 
+  /** One leg of an NTLM handshake with what Warden decoded of its message. */
+  public static Exchange ntlm(long id, String url, int status, AuthOutcome auth, ReceivedCredentials.NtlmParams received) {
+    return of(id, url, status, auth, null, List.of(new Header("Proxy-Authorization", "NTLM (Type 1)")), List.of(),
+        List.of(), received);
+  }
+
   /** A CONNECT to a port the realm does not list, refused with 403 after alice authenticated. */
   public static Exchange portRefused(long id, String authority, int port) {
     return of(id, authority, 403, new AuthOutcome.PortRefused("Corp", port, List.of(443, 8443), "alice"), null,

@@ -132,7 +132,7 @@ public sealed interface AuthOutcome {
     public String describe() {
       String where = " in realm '" + realm + "'";
       return switch (reason) {
-        case MISSING -> "No proxy credentials were sent; challenged" + where;
+        case MISSING -> "No proxy credentials were sent; challenged" + where + (detail.isEmpty() ? "" : " (" + detail + ")");
         case MALFORMED -> "Malformed " + (scheme.isEmpty() ? "" : scheme + " ")
             + "credentials (" + detail + ")" + where;
         case UNSUPPORTED_SCHEME -> "Credentials in unsupported scheme '" + scheme + "'" + where;
@@ -154,9 +154,18 @@ public sealed interface AuthOutcome {
             + " (wrong password, or computed for another method)" + where;
         case NO_DIGEST_CREDENTIAL -> scheme + " credentials of user '" + user + "', who has no " + detail
             + " Digest credential here (set the password again)" + where;
-        case HANDSHAKE_CONTINUES -> scheme + " handshake of user '" + user + "' continues (" + detail
+        case HANDSHAKE_CONTINUES -> scheme + " handshake" + (user.isEmpty() ? "" : " of user '" + user + "'")
+            + " continues (" + detail
             + "); its next message must come on the same connection" + where;
         case HANDSHAKE_FAILED -> scheme + " handshake failed (" + detail + ")" + where;
+        case NTLM_VERSION_REFUSED -> scheme + " credentials of user '" + user + "' refused: " + detail
+            + "; Warden accepts NTLMv2 only" + where;
+        case NO_NT_HASH -> scheme + " credentials of user '" + user + "', who has no NT hash stored"
+            + " (set the password again)" + where;
+        case KERBEROS_NOT_EMULATED -> scheme + " credentials refused: " + detail
+            + "; Kerberos is not emulated, only NTLM inside SPNEGO" + where;
+        case INVALID_TOKEN -> scheme + " token " + (user.isEmpty() ? "" : "'" + user + "' ")
+            + "not valid" + (detail.isEmpty() ? "" : " (" + detail + ")") + where;
         case LOCKED_OUT -> "Refused without checking the credentials: " + detail + where;
         case BUSY -> "Too many password checks in progress" + (detail.isEmpty() ? "" : " (" + detail + ")")
             + "; answered 503" + where;

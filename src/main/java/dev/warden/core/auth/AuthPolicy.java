@@ -67,6 +67,9 @@ public final class AuthPolicy {
     Map<String, AuthScheme> schemes = new LinkedHashMap<>();
     schemes.put(RealmAuth.BASIC, new BasicScheme(state.verifier()));
     schemes.put(RealmAuth.DIGEST, new DigestScheme(state));
+    schemes.put(RealmAuth.NTLM, new NtlmScheme(state.clock()));
+    schemes.put(RealmAuth.NEGOTIATE, new NegotiateScheme(state.clock()));
+    schemes.put(RealmAuth.BEARER, new BearerScheme());
     state.addedSchemes().forEach((key, factory) -> schemes.putIfAbsent(key, factory.apply(state)));
     List<String> problems = new ArrayList<>();
     List<ProtectionSpace> guarded = new ArrayList<>();
@@ -207,7 +210,8 @@ public final class AuthPolicy {
   private static boolean counts(ChallengeReason reason) {
     return reason == ChallengeReason.WRONG_PASSWORD
         || reason == ChallengeReason.UNKNOWN_USER
-        || reason == ChallengeReason.BAD_RESPONSE;
+        || reason == ChallengeReason.BAD_RESPONSE
+        || reason == ChallengeReason.INVALID_TOKEN;
   }
 
   private String claimedUser(ProxyAuthorization field) {
@@ -295,7 +299,7 @@ public final class AuthPolicy {
           schemeOnly(field)));
     }
     if (!(field instanceof ProxyAuthorization.Present present)) {
-      return now(challenge(space, ChallengeReason.MISSING, "", "", "", "", false, ReceivedCredentials.NONE));
+      return now(withoutCredentials(request, space));
     }
     AuthScheme scheme = space.scheme(present.scheme());
     if (scheme == null) {
@@ -320,6 +324,33 @@ public final class AuthPolicy {
           accepted.redacted(),
           received(verdict, present, accepted.user()));
     });
+  }
+
+  /**
+   * A request without credentials: it passes on a connection that completed a connection-bound
+   * handshake (NTLM) in this very compiled realm; otherwise, and once the settings changed, it is
+   * challenged (a stale login is forgotten, so the client starts a new handshake).
+   */
+  private AuthDecision withoutCredentials(AuthRequest request, ProtectionSpace space) {
+    Optional<ConnectionLogin> login = request.connection().get(ConnectionLogin.KEY, ConnectionLogin.class);
+    if (login.isPresent() && login.get().admits(space)) {
+      ConnectionLogin done = login.get();
+      return AuthDecision.allow(new AuthOutcome.Authenticated(done.scheme(), done.user(), space.name(),
+          "connection authenticated by an earlier " + done.scheme() + " handshake"), List.of(), "",
+          ReceivedCredentials.NONE);
+    }
+    String detail = "";
+    if (login.isPresent()) {
+      ProtectionSpace earlier = login.get().space();
+      boolean sameRealm = earlier.index() == space.index() && earlier.name().equals(space.name());
+      if (sameRealm) {
+        request.connection().take(ConnectionLogin.KEY, ConnectionLogin.class);
+        detail = "the settings changed since this connection's " + login.get().scheme() + " handshake";
+      } else {
+        detail = "this connection's " + login.get().scheme() + " handshake was for realm '" + earlier.name() + "'";
+      }
+    }
+    return challenge(space, ChallengeReason.MISSING, detail, "", "", "", false, ReceivedCredentials.NONE);
   }
 
   /** What the scheme read of the credentials, or else their scheme and the verdict's user. */
@@ -372,7 +403,7 @@ public final class AuthPolicy {
       String scheme, String user, String redacted, boolean stale, ReceivedCredentials received) {
     List<Challenge> challenges = new ArrayList<>();
     for (AuthScheme offered : space.schemes()) {
-      challenges.addAll(offered.challenges(space, stale));
+      challenges.addAll(offered.challenges(space, stale, reason));
     }
     int status = switch (reason) {
       case DISABLED_USER -> space.auth().disabledUserStatus() == 407 ? 407 : 403;

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One HTTP authentication scheme Warden offers in its 407 challenges (Basic, Digest). A realm lists
+ * One HTTP authentication scheme Warden offers in its 407 challenges (Basic, Digest, NTLM, Negotiate,
+ * Bearer). A realm lists
  * the schemes it offers, in preference order; {@link AuthPolicy} sends their challenges (each a
  * separate {@code Proxy-Authenticate} field, never comma-joined) and hands each Proxy-Authorization
  * field to the scheme whose name it carries. Adding a scheme is adding an implementation.
@@ -26,6 +27,14 @@ interface AuthScheme {
    * @param stale the request's credentials were right but their nonce expired
    */
   List<Challenge> challenges(ProtectionSpace space, boolean stale);
+
+  /**
+   * The challenges for a refusal for {@code reason}: those of {@link #challenges(ProtectionSpace, boolean)}
+   * unless the scheme says more about why (Bearer's {@code error="invalid_token"}).
+   */
+  default List<Challenge> challenges(ProtectionSpace space, boolean stale, ChallengeReason reason) {
+    return challenges(space, stale);
+  }
 
   /**
    * Judges credentials of this scheme for a request to a destination guarded by {@code space}.

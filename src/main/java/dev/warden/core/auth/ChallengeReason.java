@@ -46,6 +46,17 @@ public enum ChallengeReason {
   HANDSHAKE_CONTINUES("handshake continues"),
   /** A connection-bound handshake cannot go on: e.g. its second message came on another connection. */
   HANDSHAKE_FAILED("handshake failed"),
+  /**
+   * NTLM: the client answered with NTLMv1 or LM only, which Warden refuses (both fall to offline
+   * cracking of a captured exchange); the detail says which.
+   */
+  NTLM_VERSION_REFUSED("NTLMv1/LM refused"),
+  /** NTLM: the user has no NT hash stored (kept since before NTLM support: set the password again). */
+  NO_NT_HASH("no NT hash"),
+  /** Negotiate: a Kerberos token; Warden emulates only NTLM inside SPNEGO (the detail says what came). */
+  KERBEROS_NOT_EMULATED("Kerberos not emulated"),
+  /** Bearer: a token the realm does not know (answered {@code error="invalid_token"}). */
+  INVALID_TOKEN("invalid token"),
   /** Digest: the user has no H(A1) for this realm and algorithm (the password must be set again). */
   NO_DIGEST_CREDENTIAL("no Digest credential"),
   /**

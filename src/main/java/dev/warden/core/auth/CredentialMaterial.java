@@ -4,6 +4,8 @@ import dev.warden.core.auth.digest.DigestAlgorithm;
 import dev.warden.core.auth.digest.DigestCalculation;
 import dev.warden.core.settings.DigestSecrets;
 import dev.warden.core.settings.User;
+import dev.warden.core.auth.ntlm.NtlmV2;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -33,7 +35,11 @@ public final class CredentialMaterial {
     return new User(name, enabled, hasher.hash(password), digest(name, realm, password));
   }
 
-  /** Only the Digest material of {@code name} in {@code realm}: cheap (three fast hashes). */
+  /**
+   * Only the fast-hash material of {@code name} in {@code realm}: H(A1) for each Digest base algorithm
+   * and, under {@code NT}, NTLM's NT hash (MD4 of the UTF-16LE password; it does not depend on the
+   * realm). Cheap: four fast hashes.
+   */
   public static DigestSecrets digest(String name, String realm, char[] password) {
     Map<String, String> ha1 = new LinkedHashMap<>();
     for (DigestAlgorithm algorithm : DigestAlgorithm.values()) {
@@ -41,6 +47,7 @@ public final class CredentialMaterial {
         ha1.put(algorithm.token(), DigestCalculation.ha1(algorithm, name, realm, password));
       }
     }
+    ha1.put(NtlmHandshake.NT_KEY, HexFormat.of().formatHex(NtlmV2.ntHash(password)));
     return new DigestSecrets(realm, ha1);
   }
 }

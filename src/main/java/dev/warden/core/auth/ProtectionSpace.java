@@ -2,6 +2,7 @@ package dev.warden.core.auth;
 
 import dev.warden.core.auth.digest.DigestAlgorithm;
 import dev.warden.core.auth.digest.DigestCalculation;
+import dev.warden.core.settings.BearerToken;
 import dev.warden.core.settings.HostPattern;
 import dev.warden.core.settings.RealmAuth;
 import java.util.HashMap;
@@ -20,6 +21,7 @@ import java.util.Objects;
  * @param schemes the schemes this realm offers, in preference order
  * @param auth the realm's scheme settings (Digest algorithms, nonce lifetime, disabled-user status)
  * @param algorithms the Digest algorithms offered, parsed, in challenge order
+ * @param tokens the realm's Bearer tokens, hashed
  */
 record ProtectionSpace(
     int index,
@@ -29,7 +31,8 @@ record ProtectionSpace(
     List<AuthScheme> schemes,
     RealmAuth auth,
     List<DigestAlgorithm> algorithms,
-    Map<String, Account> byUserhash) {
+    Map<String, Account> byUserhash,
+    List<BearerToken> tokens) {
 
   ProtectionSpace {
     patterns = List.copyOf(patterns);
@@ -38,11 +41,12 @@ record ProtectionSpace(
     Objects.requireNonNull(auth);
     algorithms = List.copyOf(algorithms);
     byUserhash = Map.copyOf(byUserhash);
+    tokens = List.copyOf(tokens);
   }
 
   ProtectionSpace(int index, String name, List<HostPattern> patterns, Map<String, Account> accounts,
       List<AuthScheme> schemes) {
-    this(index, name, patterns, accounts, schemes, RealmAuth.defaults(), List.of(), Map.of());
+    this(index, name, patterns, accounts, schemes, RealmAuth.defaults(), List.of(), Map.of(), List.of());
   }
 
   /**
@@ -50,7 +54,7 @@ record ProtectionSpace(
    * offered base algorithm: one fast hash per user and algorithm, at compile time.
    */
   static ProtectionSpace of(int index, String name, List<HostPattern> patterns, Map<String, Account> accounts,
-      List<AuthScheme> schemes, RealmAuth auth, List<DigestAlgorithm> algorithms) {
+      List<AuthScheme> schemes, RealmAuth auth, List<DigestAlgorithm> algorithms, List<BearerToken> tokens) {
     Map<String, Account> byUserhash = new HashMap<>();
     for (DigestAlgorithm algorithm : algorithms) {
       DigestAlgorithm base = algorithm.base();
@@ -58,7 +62,7 @@ record ProtectionSpace(
         byUserhash.putIfAbsent(userhashKey(base, DigestCalculation.userhash(base, account.name(), name)), account);
       }
     }
-    return new ProtectionSpace(index, name, patterns, accounts, schemes, auth, algorithms, byUserhash);
+    return new ProtectionSpace(index, name, patterns, accounts, schemes, auth, algorithms, byUserhash, tokens);
   }
 
   /** Whether one of the patterns covers the destination (never true for the default space). */

@@ -85,4 +85,38 @@ public sealed interface ReceivedCredentials {
       return Optional.ofNullable(nonceAge);
     }
   }
+
+  /**
+   * One NTLM message as decoded (raw or inside SPNEGO): its flags, domain, user, workstation and the
+   * AV pairs its NTLMv2 blob carries; for a Type 1, also the Type 2 Warden answered with. Never a
+   * response or a hash.
+   *
+   * @param scheme {@code NTLM} or {@code Negotiate}, as the client spelled it
+   * @param message which message, e.g. "Type 1 (NEGOTIATE)", or why it could not be read
+   * @param flags the message's flag names
+   * @param response for a Type 3, which response it carried (e.g. "NTLMv2, 16-byte proof and a 96-byte
+   *     blob"), else empty
+   * @param targetInfo the AV pairs of a Type 3's NTLMv2 blob, described
+   * @param sentFlags the flags of the Type 2 Warden answered a Type 1 with, else empty
+   * @param sentTargetInfo the AV pairs of that Type 2, described
+   * @param wrapping "SPNEGO" when the message came inside a SPNEGO token, else empty
+   */
+  record NtlmParams(String scheme, String message, java.util.List<String> flags, String domain, String user,
+      String workstation, String response, java.util.List<String> targetInfo, java.util.List<String> sentFlags,
+      java.util.List<String> sentTargetInfo, String wrapping) implements ReceivedCredentials {
+
+    public NtlmParams {
+      Objects.requireNonNull(scheme);
+      Objects.requireNonNull(message);
+      flags = java.util.List.copyOf(flags);
+      Objects.requireNonNull(domain);
+      Objects.requireNonNull(user);
+      Objects.requireNonNull(workstation);
+      Objects.requireNonNull(response);
+      targetInfo = java.util.List.copyOf(targetInfo);
+      sentFlags = java.util.List.copyOf(sentFlags);
+      sentTargetInfo = java.util.List.copyOf(sentTargetInfo);
+      Objects.requireNonNull(wrapping);
+    }
+  }
 }

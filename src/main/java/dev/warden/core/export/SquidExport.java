@@ -110,13 +110,18 @@ public final class SquidExport {
         note("Warden's enforcement is off (no 407); the export asks for credentials all the same");
       }
 
+      if (ordered.stream().anyMatch(r -> r.auth().offers(RealmAuth.NTLM) || r.auth().offers(RealmAuth.NEGOTIATE)
+          || r.auth().offers(RealmAuth.BEARER))) {
+        note("NTLM, Negotiate and Bearer are not exported: Squid needs a Windows domain (ntlm_auth) or a"
+            + " Kerberos keytab for the first two and has no static Bearer tokens");
+      }
       // Squid challenges in auth_param order: the default realm's scheme order decides.
       List<String> schemeOrder = new ArrayList<>();
       if (first != null) {
         first.auth().schemes().stream().filter(RealmAuth.KNOWN_SCHEMES::contains).forEach(schemeOrder::add);
       }
       for (String scheme : RealmAuth.KNOWN_SCHEMES) {
-        boolean used = scheme.equals(RealmAuth.BASIC) ? anyBasic : anyDigest;
+        boolean used = scheme.equals(RealmAuth.BASIC) ? anyBasic : scheme.equals(RealmAuth.DIGEST) && anyDigest;
         if (used && !schemeOrder.contains(scheme)) {
           schemeOrder.add(scheme);
         }

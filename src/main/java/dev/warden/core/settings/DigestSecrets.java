@@ -12,7 +12,8 @@ import java.util.TreeMap;
  * for: after a rename they are useless and the password must be given again. Immutable.
  *
  * @param realm the realm name the values were computed with
- * @param ha1 base algorithm token to H(A1) hex
+ * @param ha1 base algorithm token to H(A1) hex; also {@code NT} to NTLM's NT hash (MD4 of the
+ *     UTF-16LE password, as hex), which does not depend on the realm and is just as password-equivalent
  */
 public record DigestSecrets(String realm, Map<String, String> ha1) {
 

@@ -14,9 +14,10 @@ import java.util.Optional;
  * @param connectPorts the ports CONNECT may reach in this realm ({@link #DEFAULT_CONNECT_PORTS}
  *     unless the user added some); a CONNECT to another port is answered 403, even when enforcement
  *     is off, so the proxy cannot be used to reach mail or database ports
+ * @param tokens the realm's static Bearer tokens, stored hashed (used when it offers {@code bearer})
  */
 public record Realm(String name, List<String> hostPatterns, List<User> users, RealmAuth auth,
-    List<Integer> connectPorts) {
+    List<Integer> connectPorts, List<BearerToken> tokens) {
 
   /** The TLS ports, as in Squid's {@code SSL_ports}: 443, and 8443 which many admin consoles use. */
   public static final List<Integer> DEFAULT_CONNECT_PORTS = List.of(443, 8443);
@@ -27,6 +28,12 @@ public record Realm(String name, List<String> hostPatterns, List<User> users, Re
     users = List.copyOf(users);
     Objects.requireNonNull(auth, "auth");
     connectPorts = List.copyOf(connectPorts);
+    tokens = List.copyOf(tokens);
+  }
+
+  /** A realm without Bearer tokens. */
+  public Realm(String name, List<String> hostPatterns, List<User> users, RealmAuth auth, List<Integer> connectPorts) {
+    this(name, hostPatterns, users, auth, connectPorts, List.of());
   }
 
   /** A realm with the default CONNECT ports. */
@@ -54,22 +61,26 @@ public record Realm(String name, List<String> hostPatterns, List<User> users, Re
   }
 
   public Realm withName(String value) {
-    return new Realm(value, hostPatterns, users, auth, connectPorts);
+    return new Realm(value, hostPatterns, users, auth, connectPorts, tokens);
   }
 
   public Realm withHostPatterns(List<String> value) {
-    return new Realm(name, value, users, auth, connectPorts);
+    return new Realm(name, value, users, auth, connectPorts, tokens);
   }
 
   public Realm withUsers(List<User> value) {
-    return new Realm(name, hostPatterns, value, auth, connectPorts);
+    return new Realm(name, hostPatterns, value, auth, connectPorts, tokens);
   }
 
   public Realm withAuth(RealmAuth value) {
-    return new Realm(name, hostPatterns, users, value, connectPorts);
+    return new Realm(name, hostPatterns, users, value, connectPorts, tokens);
   }
 
   public Realm withConnectPorts(List<Integer> value) {
-    return new Realm(name, hostPatterns, users, auth, value);
+    return new Realm(name, hostPatterns, users, auth, value, tokens);
+  }
+
+  public Realm withTokens(List<BearerToken> value) {
+    return new Realm(name, hostPatterns, users, auth, connectPorts, value);
   }
 }

@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * How one realm asks for credentials. Immutable.
  *
- * @param schemes the schemes offered, in challenge order, lower case: {@code basic}, {@code digest}
+ * @param schemes the schemes offered, in challenge order, lower case: {@code basic}, {@code digest},
+ *     {@code ntlm}, {@code negotiate}, {@code bearer}
  * @param digestAlgorithms Digest algorithms offered, in challenge order, as written on the wire
  *     ({@code SHA-256}, {@code MD5}, {@code SHA-512-256} and their {@code -sess} variants); used when
  *     {@code schemes} contains {@code digest}
@@ -25,12 +26,17 @@ public record RealmAuth(
 
   public static final String BASIC = "basic";
   public static final String DIGEST = "digest";
+  /** NTLMv2, bound to the connection (users need an NT hash: one is stored with every new password). */
+  public static final String NTLM = "ntlm";
+  /** Negotiate with NTLM inside (raw or SPNEGO); Kerberos is not emulated. */
+  public static final String NEGOTIATE = "negotiate";
+  /** Static Bearer tokens (RFC 6750), the realm's {@link Realm#tokens()}. */
+  public static final String BEARER = "bearer";
   /**
    * Every scheme a realm may offer, in the order the editor lists them. The one list settings,
-   * validation and the command line consult: {@code ntlm}, {@code negotiate} and {@code bearer} join
-   * here when Warden can answer them.
+   * validation and the command line consult.
    */
-  public static final List<String> KNOWN_SCHEMES = List.of(BASIC, DIGEST);
+  public static final List<String> KNOWN_SCHEMES = List.of(BASIC, DIGEST, NTLM, NEGOTIATE, BEARER);
   public static final Duration MIN_NONCE_LIFETIME = Duration.ofSeconds(1);
   public static final Duration MAX_NONCE_LIFETIME = Duration.ofHours(24);
   /** RFC 7616 §3.7 wants the most preferred first; SHA-256 is mandatory to implement. */

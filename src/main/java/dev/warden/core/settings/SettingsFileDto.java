@@ -41,9 +41,13 @@ final class SettingsFileDto {
       Long connectMillis,
       Long firstByteMillis) {}
 
-  @JsonPropertyOrder({"name", "hostPatterns", "users", "auth", "connectPorts"})
+  /** {@code tokens} is left out while empty, so files without Bearer look as before. */
+  @JsonPropertyOrder({"name", "hostPatterns", "users", "auth", "connectPorts", "tokens"})
   record RealmDto(String name, List<String> hostPatterns, List<UserDto> users, AuthDto auth,
-      List<Integer> connectPorts) {}
+      List<Integer> connectPorts, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TokenDto> tokens) {}
+
+  @JsonPropertyOrder({"name", "hash"})
+  record TokenDto(String name, String hash) {}
 
   @JsonPropertyOrder({"schemes", "digestAlgorithms", "nonceLifetimeSeconds", "disabledUserStatus", "authInt",
       "lockout"})
@@ -103,7 +107,8 @@ final class SettingsFileDto {
         realm.users().stream().map(SettingsFileDto::toDto).toList(),
         new AuthDto(auth.schemes(), auth.digestAlgorithms(), auth.nonceLifetime().toSeconds(),
             auth.disabledUserStatus(), auth.authInt(), toDto(auth.lockout())),
-        realm.connectPorts());
+        realm.connectPorts(),
+        realm.tokens().stream().map(t -> new TokenDto(t.name(), t.hash())).toList());
   }
 
   private static LockoutDto toDto(RealmLockout lockout) {

@@ -254,7 +254,10 @@ final class SettingsJson {
         ? Realm.DEFAULT_CONNECT_PORTS
         : map(dto.connectPorts(), where + ".connectPorts", (p, w) -> p);
     // A missing name becomes "" so the validator reports it like any other unnamed realm.
-    return new Realm(orDefault(dto.name(), ""), patterns, users, auth, connectPorts);
+    List<BearerToken> tokens = dto.tokens() == null
+        ? List.of()
+        : map(dto.tokens(), where + ".tokens", (t, w) -> new BearerToken(orDefault(t.name(), ""), orDefault(t.hash(), "")));
+    return new Realm(orDefault(dto.name(), ""), patterns, users, auth, connectPorts, tokens);
   }
 
   private static RealmAuth toAuth(AuthDto dto, String where) throws UnreadableException {

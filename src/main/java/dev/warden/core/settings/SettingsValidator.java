@@ -30,6 +30,8 @@ public final class SettingsValidator {
   public static final int MAX_CONNECT_PORTS = 64;
 
   private static final Pattern LOWER_HEX = Pattern.compile("[0-9a-f]+");
+  /** Where a user's credential material keeps NTLM's NT hash (beside the Digest H(A1) values). */
+  private static final String NT_KEY = "NT";
 
   /** Every problem found, one sentence each, empty when the settings can be applied. */
   public List<String> problems(Settings settings) {
@@ -118,6 +120,7 @@ public final class SettingsValidator {
     }
 
     checkAuth(label, realm.auth(), problems);
+    checkTokens(label, realm.tokens(), problems);
     checkConnectPorts(label, realm.connectPorts(), problems);
 
     Set<String> userNames = new HashSet<>();
@@ -127,6 +130,24 @@ public final class SettingsValidator {
       checkDigestValues(label, user, problems);
       if (!user.name().isEmpty() && !userNames.add(user.name()) && reportedUsers.add(user.name())) {
         problems.add(label + ": user " + quote(user.name()) + " is listed more than once");
+      }
+    }
+  }
+
+  /** A token without a name cannot be told apart in the record; a malformed hash never matches. */
+  private static void checkTokens(String label, List<BearerToken> tokens, List<String> problems) {
+    Set<String> names = new HashSet<>();
+    Set<String> hashes = new HashSet<>();
+    for (BearerToken token : tokens) {
+      if (token.name().isBlank() || token.name().chars().anyMatch(Character::isISOControl)) {
+        problems.add(label + ": a Bearer token has no name, or a control character in it");
+      } else if (!names.add(token.name())) {
+        problems.add(label + ": Bearer token " + quote(token.name()) + " is listed more than once");
+      }
+      if (!token.wellFormed()) {
+        problems.add(label + ": Bearer token " + quote(token.name()) + " is not stored as sha256: and 64 lower-case hex digits");
+      } else if (!hashes.add(token.hash())) {
+        problems.add(label + ": Bearer token " + quote(token.name()) + " is the same token as another one");
       }
     }
   }
@@ -227,6 +248,12 @@ public final class SettingsValidator {
    */
   private static void checkDigestValues(String realmLabel, User user, List<String> problems) {
     for (Map.Entry<String, String> e : user.digest().ha1().entrySet()) {
+      if (NT_KEY.equals(e.getKey())) {
+        if (!LOWER_HEX.matcher(e.getValue()).matches() || e.getValue().length() != 32) {
+          problems.add(realmLabel + ": user " + quote(user.name()) + " has an NT hash that is not 32 lower-case hex digits");
+        }
+        continue;
+      }
       Optional<DigestAlgorithm> algorithm =
           DigestAlgorithm.fromToken(e.getKey()).filter(a -> !a.isSession() && a.token().equals(e.getKey()));
       if (algorithm.isEmpty()) {

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * The rows of the Auth tab's "Credentials received" grid, from the structured values the core
- * recorded. The secret (a password, a Digest {@code response}) is never recorded, so its row only
- * says it is masked. Pure functions; any thread.
+ * recorded. The secret (a password, a Digest {@code response}, an NTLM proof) is never recorded, so
+ * its row only says it is masked. Pure functions; any thread.
  */
 final class ReceivedFacts {
 
@@ -35,6 +35,22 @@ final class ReceivedFacts {
       rows.add(fact("userhash", digest.userhash() ? "true" : "false"));
       rows.add(fact("opaque", digest.opaquePresent() ? "sent" : NOT_SENT));
       rows.add(fact("response", MASKED));
+    } else if (received instanceof ReceivedCredentials.NtlmParams ntlm) {
+      rows.add(fact("Scheme", ntlm.scheme() + (ntlm.wrapping().isEmpty() ? "" : " (NTLM inside " + ntlm.wrapping() + ")")));
+      rows.add(fact("Message", ntlm.message()));
+      rows.add(fact("Flags", String.join(", ", ntlm.flags())));
+      rows.add(fact("Domain", ntlm.domain()));
+      rows.add(fact("User", ntlm.user()));
+      rows.add(fact("Workstation", ntlm.workstation()));
+      if (!ntlm.response().isEmpty()) {
+        rows.add(fact("Response", ntlm.response()));
+        rows.add(fact("Target info (in the blob)", String.join("\n", ntlm.targetInfo())));
+        rows.add(fact("Proof", MASKED));
+      }
+      if (!ntlm.sentFlags().isEmpty()) {
+        rows.add(fact("Type 2 sent: flags", String.join(", ", ntlm.sentFlags())));
+        rows.add(fact("Type 2 sent: target info", String.join("\n", ntlm.sentTargetInfo())));
+      }
     } else if (received instanceof ReceivedCredentials.SchemeAndUser named) {
       rows.add(fact("Scheme", named.scheme().isEmpty() ? "(unreadable)" : named.scheme()));
       rows.add(fact("User", named.user().isEmpty() ? "(none readable)" : named.user()));

@@ -1,6 +1,7 @@
 package dev.warden.ui.editor;
 
 import dev.warden.core.Warden;
+import dev.warden.core.settings.BearerToken;
 import dev.warden.core.settings.Realm;
 import dev.warden.core.settings.RealmAuth;
 import dev.warden.core.settings.Settings;
@@ -250,7 +251,7 @@ public final class EditorViewModel {
     for (RealmDraft r : realms) {
       List<String> patterns = r == defaultRealm.get() ? List.of() : r.patternList();
       spec.add(new RealmSpec(r.name().strip(), patterns, r.auth(), r.users().stream().map(UserDraft::spec).toList(),
-          r.connectPortList()));
+          r.connectPortList(), r.tokens()));
     }
     saving.set(true);
     CompletableFuture<Boolean> done = new CompletableFuture<>();
@@ -322,7 +323,7 @@ public final class EditorViewModel {
       List<String> patterns = r == defaultRealm.get() ? List.of() : r.patternList();
       String name = r.name() == null ? "" : r.name().strip();
       drafted.add(new Realm(name, patterns, r.users().stream().map(u -> u.preview(name)).toList(), r.auth(),
-          r.connectPortList()));
+          r.connectPortList(), r.tokens()));
     }
     return warden.settings().withEnforcement(enforcement).withRealms(drafted);
   }
@@ -343,9 +344,10 @@ public final class EditorViewModel {
 
   /** A realm as it crosses to the worker thread. */
   private record RealmSpec(String name, List<String> patterns, RealmAuth auth, List<UserDraft.UserSpec> users,
-      List<Integer> connectPorts) {
+      List<Integer> connectPorts, List<BearerToken> tokens) {
     Realm build(PasswordHashing hashing) {
-      return new Realm(name, patterns, users.stream().map(u -> u.build(hashing, name)).toList(), auth, connectPorts);
+      return new Realm(name, patterns, users.stream().map(u -> u.build(hashing, name)).toList(), auth, connectPorts,
+          tokens);
     }
 
     void wipe() {

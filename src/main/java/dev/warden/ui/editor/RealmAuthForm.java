@@ -31,6 +31,8 @@ final class RealmAuthForm {
   private final CheckBox digestFirst = new CheckBox("Offer Digest before Basic");
   private final ComboBox<DigestPreset> preset = new ComboBox<>();
   private final Label presetExplanation = new Label();
+  /** NTLM, Negotiate, Bearer and the realm's tokens (masked): shown, set headless or in the file. */
+  private final Label otherSchemes = new Label();
   private final CheckBox disabled407 = new CheckBox("Answer disabled users with 407 instead of 403");
   private final TextField nonceLifetime = new TextField();
   private final CheckBox lockedOut429 = new CheckBox("Answer locked-out clients with 429 Too Many Requests instead of 407");
@@ -107,6 +109,12 @@ final class RealmAuthForm {
     grid.add(authInt, 1, 5);
     grid.add(disabled407, 1, 6);
     grid.add(lockedOut429, 1, 7);
+    Label otherLabel = new Label("Also offered");
+    otherLabel.setMinWidth(Region.USE_PREF_SIZE);
+    otherSchemes.setId("realm-other-schemes");
+    otherSchemes.setWrapText(true);
+    otherSchemes.getStyleClass().add(Styles.TEXT_MUTED);
+    grid.addRow(8, otherLabel, otherSchemes);
     GridPane.setHgrow(presetExplanation, Priority.ALWAYS);
     VBox box = new VBox(8, grid);
     box.setPadding(new Insets(10, 0, 0, 0));
@@ -140,6 +148,7 @@ final class RealmAuthForm {
         + realm.loadedLockout().lockoutFor().toMinutes() + " min)");
     authInt.selectedProperty().bindBidirectional(realm.authIntProperty());
     preset.setButtonCell(presetCell()); // a null value shows this realm's loaded algorithms
+    otherSchemes.setText(realm.otherSchemesText());
   }
 
   /** Stops editing {@code realm}. */

@@ -1,5 +1,6 @@
 package dev.warden.ui.editor;
 
+import dev.warden.core.settings.BearerToken;
 import dev.warden.core.settings.LifetimeText;
 import dev.warden.core.settings.Realm;
 import dev.warden.core.settings.RealmAuth;
@@ -40,6 +41,8 @@ public final class RealmDraft {
   private final BooleanProperty authInt = new SimpleBooleanProperty(false);
   private final String savedName;
   private final RealmAuth savedAuth;
+  /** The realm's Bearer tokens as loaded: the editor does not show them yet, and must not drop them. */
+  private List<BearerToken> tokens = List.of();
 
   RealmDraft(String name, String patterns) {
     this(name, patterns, null, RealmAuth.defaults());
@@ -65,6 +68,7 @@ public final class RealmDraft {
   static RealmDraft of(Realm realm) {
     RealmDraft draft = new RealmDraft(realm.name(), String.join(", ", realm.hostPatterns()), realm.name(), realm.auth());
     draft.connectPorts.set(portsText(realm.connectPorts()));
+    draft.tokens = realm.tokens();
     realm.users().forEach(u -> draft.users.add(UserDraft.of(u)));
     return draft;
   }
@@ -76,19 +80,58 @@ public final class RealmDraft {
    * {@link #nonceLifetimeProblem} then blocks Save); the lockout thresholds as loaded.
    */
   public RealmAuth auth() {
-    List<String> schemes = new ArrayList<>();
+    List<String> checked = new ArrayList<>();
     if (basic.get()) {
-      schemes.add(RealmAuth.BASIC);
+      checked.add(RealmAuth.BASIC);
     }
     if (digest.get()) {
-      schemes.add(digestFirst.get() ? 0 : schemes.size(), RealmAuth.DIGEST);
+      checked.add(digestFirst.get() ? 0 : checked.size(), RealmAuth.DIGEST);
     }
+    // the schemes the editor has no box for (NTLM, Negotiate, Bearer) stay where they were, and
+    // Basic and Digest go where the first of them was (after the others when neither was offered)
+    List<String> schemes = new ArrayList<>();
+    int at = -1;
+    for (String scheme : savedAuth.schemes()) {
+      if (scheme.equals(RealmAuth.BASIC) || scheme.equals(RealmAuth.DIGEST)) {
+        at = at < 0 ? schemes.size() : at;
+      } else {
+        schemes.add(scheme);
+      }
+    }
+    schemes.addAll(at < 0 ? schemes.size() : at, checked);
     List<String> algorithms = preset.get() == null ? savedAuth.digestAlgorithms() : preset.get().algorithms();
     return savedAuth.withSchemes(schemes).withDigestAlgorithms(algorithms)
         .withDisabledUserStatus(disabledGet407.get() ? 407 : 403)
         .withAuthInt(authInt.get())
         .withNonceLifetime(LifetimeText.parse(nonceLifetime.get()).orElse(savedAuth.nonceLifetime()))
         .withLockout(savedAuth.lockout().withLockedOutStatus(lockedOutGet429.get() ? 429 : 407));
+  }
+
+  /**
+   * One line on the schemes the editor has no box for and the Bearer tokens, each masked, e.g.
+   * "NTLM, Bearer (tokens: ci-bot ••••••)"; what to do when there are none.
+   */
+  public String otherSchemesText() {
+    List<String> names = new ArrayList<>();
+    for (String scheme : savedAuth.schemes()) {
+      switch (scheme) {
+        case RealmAuth.NTLM -> names.add("NTLM");
+        case RealmAuth.NEGOTIATE -> names.add("Negotiate (NTLM inside; Kerberos not emulated)");
+        case RealmAuth.BEARER -> names.add("Bearer");
+        default -> { }
+      }
+    }
+    String text = names.isEmpty() ? "None (NTLM, Negotiate and Bearer are set with --schemes or in the settings file)"
+        : String.join(", ", names);
+    if (!tokens.isEmpty()) {
+      text += "; Bearer tokens: " + String.join(", ", tokens.stream().map(t -> t.name() + " ••••••").toList());
+    }
+    return text;
+  }
+
+  /** The Bearer tokens the realm had when loaded (none for a new realm). */
+  public List<BearerToken> tokens() {
+    return tokens;
   }
 
   /** Why the typed nonce lifetime cannot be read, or null (its range is the validator's to judge). */

@@ -470,7 +470,7 @@ class DigestClientsTest {
   }
 
   /** An HTTPS origin on 127.0.0.1 with a self-signed EC certificate for IP 127.0.0.1, made now. */
-  private record TlsOrigin(HttpsServer server, Path keystore) implements AutoCloseable {
+  record TlsOrigin(HttpsServer server, Path keystore) implements AutoCloseable {
 
     static TlsOrigin start(Path dir) throws Exception {
       Path keystore = dir.resolve("origin.p12");

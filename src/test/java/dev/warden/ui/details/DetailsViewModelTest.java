@@ -2,12 +2,14 @@ package dev.warden.ui.details;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warden.core.auth.AuthOutcome;
 import dev.warden.core.auth.ChallengeReason;
 import dev.warden.core.auth.ReceivedCredentials;
 import dev.warden.core.traffic.BodyPreview;
 import dev.warden.ui.Exchanges;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +65,43 @@ class DetailsViewModelTest {
     assertThat(model.authVerdictProperty().get())
         .isEqualTo("Digest credentials of user 'alice' whose response does not match (wrong password, or computed"
             + " for another method) in realm 'Corp'.");
+  }
+
+  @Test
+  void authTabShowsTheDecodedType1AndTheType2Sent() {
+    ReceivedCredentials.NtlmParams type1 = new ReceivedCredentials.NtlmParams("NTLM", "Type 1 (NEGOTIATE)",
+        List.of("OEM", "NTLM"), "", "", "", "", List.of(), List.of("UNICODE", "NTLM", "TARGET_INFO"),
+        List.of("NbDomainName=WARDEN", "Timestamp=2026-12-02T00:00:00Z"), "");
+    model.exchangeProperty().set(Exchanges.ntlm(10, "http://a.example/", 407,
+        new AuthOutcome.Challenged(ChallengeReason.HANDSHAKE_CONTINUES, "Type 2 sent", "Corp", "NTLM", ""), type1));
+    assertThat(model.received()).containsExactly(
+        new DetailsViewModel.Fact("Scheme", "NTLM"),
+        new DetailsViewModel.Fact("Message", "Type 1 (NEGOTIATE)"),
+        new DetailsViewModel.Fact("Flags", "OEM, NTLM"),
+        new DetailsViewModel.Fact("Domain", "(not sent)"),
+        new DetailsViewModel.Fact("User", "(not sent)"),
+        new DetailsViewModel.Fact("Workstation", "(not sent)"),
+        new DetailsViewModel.Fact("Type 2 sent: flags", "UNICODE, NTLM, TARGET_INFO"),
+        new DetailsViewModel.Fact("Type 2 sent: target info", "NbDomainName=WARDEN\nTimestamp=2026-12-02T00:00:00Z"));
+  }
+
+  @Test
+  void authTabShowsTheDecodedType3WithItsProofMasked() {
+    ReceivedCredentials.NtlmParams type3 = new ReceivedCredentials.NtlmParams("Negotiate", "Type 3 (AUTHENTICATE)",
+        List.of("UNICODE", "NTLM"), "LAB", "alice", "DESK-7", "NTLMv2: 16-byte proof and a 96-byte blob",
+        List.of("NbDomainName=WARDEN"), List.of(), List.of(), "SPNEGO");
+    model.exchangeProperty().set(Exchanges.ntlm(11, "http://a.example/", 200,
+        new AuthOutcome.Authenticated("Negotiate", "alice", "Corp"), type3));
+    assertThat(model.received()).containsExactly(
+        new DetailsViewModel.Fact("Scheme", "Negotiate (NTLM inside SPNEGO)"),
+        new DetailsViewModel.Fact("Message", "Type 3 (AUTHENTICATE)"),
+        new DetailsViewModel.Fact("Flags", "UNICODE, NTLM"),
+        new DetailsViewModel.Fact("Domain", "LAB"),
+        new DetailsViewModel.Fact("User", "alice"),
+        new DetailsViewModel.Fact("Workstation", "DESK-7"),
+        new DetailsViewModel.Fact("Response", "NTLMv2: 16-byte proof and a 96-byte blob"),
+        new DetailsViewModel.Fact("Target info (in the blob)", "NbDomainName=WARDEN"),
+        new DetailsViewModel.Fact("Proof", ReceivedFacts.MASKED));
   }
 
   @Test

@@ -153,7 +153,7 @@ class EditorViewModelTest {
 
     User alice = warden.settings().realms().get(0).users().get(0);
     assertThat(alice.digest().realm()).isEqualTo("Corp");
-    assertThat(alice.digest().ha1()).containsOnlyKeys("MD5", "SHA-256", "SHA-512-256");
+    assertThat(alice.digest().ha1()).containsOnlyKeys("MD5", "SHA-256", "SHA-512-256", "NT");
     assertThat(alice.digest()).isEqualTo(CredentialMaterial.digest("alice", "Corp", "s3cret".toCharArray()));
   }
 
@@ -230,6 +230,26 @@ class EditorViewModelTest {
 
     model.selectedRealmProperty().get().digestProperty().set(false);
     assertThat(model.problems()).anyMatch(p -> p.contains("offers no authentication scheme"));
+  }
+
+  @Test
+  void keepsSchemesWithoutABoxInPlaceAndTheBearerTokensThroughAnEdit() throws Exception {
+    RealmAuth windows = RealmAuth.defaults().withSchemes(List.of("negotiate", "ntlm", "basic", "bearer"));
+    List<dev.warden.core.settings.BearerToken> tokens =
+        List.of(dev.warden.core.settings.BearerToken.of("ci-bot", "t0k3n".toCharArray()));
+    warden.update(s -> s.withRealms(List.of(new Realm("Warden", List.of(), List.of(), windows).withTokens(tokens))))
+        .get(10, TimeUnit.SECONDS);
+    model.load(warden.settings());
+    RealmDraft realm = model.selectedRealmProperty().get();
+    realm.digestProperty().set(true);
+    realm.digestFirstProperty().set(true);
+    assertThat(model.save().get(10, TimeUnit.SECONDS)).isTrue();
+
+    Realm saved = warden.settings().realms().get(0);
+    assertThat(saved.auth().schemes()).containsExactly("negotiate", "ntlm", "digest", "basic", "bearer");
+    assertThat(saved.tokens()).isEqualTo(tokens);
+    assertThat(model.selectedRealmProperty().get().otherSchemesText())
+        .isEqualTo("Negotiate (NTLM inside; Kerberos not emulated), NTLM, Bearer; Bearer tokens: ci-bot ••••••");
   }
 
   @Test

@@ -1,0 +1,61 @@
+package dev.warden.core.settings;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/**
+ * A static Bearer token (RFC 6750) of one realm, stored as {@code sha256:} and the hex SHA-256 of the
+ * token, never the token. Unsalted on purpose: a client sends the token alone, without a name, so
+ * Warden must find it by its hash; a salted slow hash per stored token would cost a slow hash per
+ * token on every unknown one. The settings file already holds password-equivalent Digest and NT
+ * material and is written owner-only; choose long random tokens. Immutable.
+ *
+ * @param name what the token stands for (a service, a user): recorded as the authenticated user
+ * @param hash {@code sha256:} and 64 lower-case hex digits
+ */
+public record BearerToken(String name, String hash) {
+
+  public static final String PREFIX = "sha256:";
+
+  public BearerToken {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(hash, "hash");
+  }
+
+  /** The stored form of {@code token} under {@code name}; the token is neither kept nor changed. */
+  public static BearerToken of(String name, char[] token) {
+    return new BearerToken(name, hashOf(token));
+  }
+
+  /** {@code sha256:} and the hex SHA-256 of the token's UTF-8 bytes. */
+  public static String hashOf(char[] token) {
+    ByteBuffer bytes = StandardCharsets.UTF_8.encode(CharBuffer.wrap(token));
+    try {
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      sha256.update(bytes.array(), 0, bytes.limit());
+      return PREFIX + HexFormat.of().formatHex(sha256.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    } finally {
+      Arrays.fill(bytes.array(), (byte) 0);
+    }
+  }
+
+  /** Whether the stored hash has its one valid shape. */
+  public boolean wellFormed() {
+    return hash.length() == PREFIX.length() + 64 && hash.startsWith(PREFIX)
+        && hash.substring(PREFIX.length()).chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
+  }
+
+  /** Never prints the hash. */
+  @Override
+  public String toString() {
+    return "BearerToken[" + name + "]";
+  }
+}
