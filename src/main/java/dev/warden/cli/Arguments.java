@@ -45,6 +45,7 @@ import java.util.stream.Stream;
  *     ({@code --export-squid}); the flags for a headless run apply to what is exported
  * @param replaceExport let {@code --export-squid} replace what a non-empty folder holds
  *     ({@code --replace-export})
+ * @param har write every exchange of the run as a HAR file when it stops ({@code --har}, headless only)
  */
 public record Arguments(
     boolean headless,
@@ -63,7 +64,8 @@ public record Arguments(
     LimitFlags limits,
     Optional<RealmLockout> lockout,
     Optional<Path> exportSquid,
-    boolean replaceExport) {
+    boolean replaceExport,
+    Optional<Path> har) {
 
   public Arguments {
     Objects.requireNonNull(config);
@@ -77,6 +79,7 @@ public record Arguments(
     Objects.requireNonNull(limits);
     Objects.requireNonNull(lockout);
     Objects.requireNonNull(exportSquid);
+    Objects.requireNonNull(har);
   }
 
   /**
@@ -85,7 +88,7 @@ public record Arguments(
    */
   public Arguments withoutUsers() {
     return new Arguments(headless, help, version, about, config, listen, realm, List.of(), usersFiles, noAuth,
-        schemes, digestAlgorithms, nonceLifetime, limits, lockout, exportSquid, replaceExport);
+        schemes, digestAlgorithms, nonceLifetime, limits, lockout, exportSquid, replaceExport, har);
   }
 
   /**
@@ -142,12 +145,12 @@ public record Arguments(
 
   private static final List<String> VALUE_FLAGS = Stream.concat(
       Stream.of("--config", "--listen", "--realm", "--user", "--users-file", "--schemes",
-          "--digest-algorithms", "--nonce-lifetime", "--lockout", "--export-squid"),
+          "--digest-algorithms", "--nonce-lifetime", "--lockout", "--export-squid", "--har"),
       LimitFlags.FLAGS.stream()).toList();
 
   private static final List<String> HEADLESS_ONLY = Stream.concat(
       Stream.of("--realm", "--user", "--users-file", "--no-auth", "--schemes",
-          "--digest-algorithms", "--nonce-lifetime", "--lockout"),
+          "--digest-algorithms", "--nonce-lifetime", "--lockout", "--har"),
       LimitFlags.FLAGS.stream()).toList();
 
   private static final List<String> REPEATABLE = List.of("--user", "--users-file");
@@ -179,6 +182,7 @@ public record Arguments(
       case "--users-file" -> ".htpasswd";
       case "--lockout" -> "10,50,5m,429";
       case "--export-squid" -> "squid-export";
+      case "--har" -> "run.har";
       default -> LimitFlags.example(flag);
     };
   }
@@ -194,6 +198,7 @@ public record Arguments(
     boolean noAuth;
     boolean replaceExport;
     Path exportSquid;
+    Path har;
     Path config;
     ListenAddress listen;
     String realm;
@@ -231,6 +236,7 @@ public record Arguments(
         case "--nonce-lifetime" -> nonceLifetime = lifetime(flag, value);
         case "--lockout" -> lockout = lockout(flag, value);
         case "--export-squid" -> exportSquid = path(flag, value);
+        case "--har" -> har = path(flag, value);
         default -> limits = limits.with(flag, value);
       }
       if (HEADLESS_ONLY.contains(flag)) {
@@ -360,7 +366,8 @@ public record Arguments(
           limits,
           Optional.ofNullable(lockout),
           Optional.ofNullable(exportSquid),
-          replaceExport);
+          replaceExport,
+          Optional.ofNullable(har));
     }
   }
 }
