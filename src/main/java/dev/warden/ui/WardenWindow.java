@@ -77,6 +77,8 @@ public final class WardenWindow {
   private final BorderPane root = new BorderPane();
   private final Optional<String> startupNotice;
   private Theme theme;
+  private final dev.warden.ui.har.HarMenu harMenu;
+  private dev.warden.ui.har.CaptureWindow lastCapture;
   private Stage stage;
   private Stage editorStage;
   private EditorView editorView;
@@ -109,6 +111,7 @@ public final class WardenWindow {
     toolbarView.node().getItems().add(aboutButton());
     openProxyBanner = new OpenProxyBanner(warden.settings());
     addSquidExport();
+    harMenu = addHarMenu();
 
     root.setId("warden-root");
     root.setTop(new VBox(openProxyBanner.node(), toolbarView.node(), filterBar.node()));
@@ -163,6 +166,28 @@ public final class WardenWindow {
     var items = toolbarView.node().getItems();
     int realms = items.indexOf(items.stream().filter(n -> "open-editor".equals(n.getId())).findFirst().orElse(null));
     items.add(realms < 0 ? items.size() : realms + 1, exportButton.node());
+  }
+
+  /** The "HAR" menu after the Squid export: its files are read and written on a daemon thread of its own. */
+  private dev.warden.ui.har.HarMenu addHarMenu() {
+    java.util.concurrent.ExecutorService files = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "warden-har-files");
+      t.setDaemon(true);
+      return t;
+    });
+    dev.warden.ui.har.HarFilesViewModel model = new dev.warden.ui.har.HarFilesViewModel(trafficModel,
+        dev.warden.cli.Version.of(WardenWindow.class), files, fx, notifications, this::showCapture);
+    dev.warden.ui.har.HarMenu menu = new dev.warden.ui.har.HarMenu(model, () -> stage,
+        new dev.warden.ui.har.HarFileChooser(() -> stage));
+    var items = toolbarView.node().getItems();
+    int squid = items.indexOf(items.stream().filter(n -> "export-squid".equals(n.getId())).findFirst().orElse(null));
+    items.add(squid < 0 ? items.size() : squid + 1, menu.node());
+    return menu;
+  }
+
+  private void showCapture(java.nio.file.Path file, dev.warden.core.har.HarCapture capture) {
+    lastCapture = new dev.warden.ui.har.CaptureWindow(file, capture, stage, proxyAddress::get, theme::apply);
+    lastCapture.show();
   }
 
   /** Shows the window on the given stage and starts the proxy. */
@@ -346,5 +371,14 @@ public final class WardenWindow {
 
   public Stage editorStage() {
     return editorStage;
+  }
+
+  public dev.warden.ui.har.HarMenu harMenu() {
+    return harMenu;
+  }
+
+  /** The capture window opened last from a HAR file, or null. */
+  public dev.warden.ui.har.CaptureWindow lastCapture() {
+    return lastCapture;
   }
 }
