@@ -24,7 +24,7 @@ import dev.warden.ui.status.StatusViewModel;
 import dev.warden.ui.theme.Theme;
 import dev.warden.ui.toolbar.ToolbarView;
 import dev.warden.ui.toolbar.ToolbarViewModel;
-import dev.warden.ui.traffic.CurlCommand;
+import dev.warden.core.replay.CurlCommand;
 import dev.warden.ui.traffic.FilterBarView;
 import dev.warden.ui.traffic.TrafficView;
 import dev.warden.ui.traffic.TrafficViewModel;
@@ -302,7 +302,7 @@ public final class WardenWindow {
         new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), () -> {
           trafficView.copySelected(x -> CurlCommand.of(x, proxyAddress.get()));
           if (trafficModel.selectedProperty().get() != null) {
-            notifications.info("Copied as curl (the password is shown as ***)");
+            notifications.info("Copied as curl (curl asks for the password)");
           }
         });
   }
