@@ -112,6 +112,7 @@ public final class WardenWindow {
     openProxyBanner = new OpenProxyBanner(warden.settings());
     addSquidExport();
     harMenu = addHarMenu();
+    addResendMenu();
 
     root.setId("warden-root");
     root.setTop(new VBox(openProxyBanner.node(), toolbarView.node(), filterBar.node()));
@@ -183,6 +184,26 @@ public final class WardenWindow {
     int squid = items.indexOf(items.stream().filter(n -> "export-squid".equals(n.getId())).findFirst().orElse(null));
     items.add(squid < 0 ? items.size() : squid + 1, menu.node());
     return menu;
+  }
+
+  /** Resend commands at the end of the live table's context menu. */
+  private void addResendMenu() {
+    dev.warden.ui.replay.ResendViewModel resend = new dev.warden.ui.replay.ResendViewModel(
+        () -> warden.boundAddress().map(a -> new java.net.InetSocketAddress(reachable(a.host()), a.port())),
+        fx, notifications);
+    trafficView.node().getContextMenu().getItems().addAll(new dev.warden.ui.replay.ResendMenu(resend,
+        trafficModel.selectedProperty(),
+        () -> warden.settings().realms().stream().flatMap(r -> r.users().stream()).map(User::name).distinct().toList(),
+        () -> stage, notifications).items());
+  }
+
+  /** A wildcard listen address is reached on loopback. */
+  private static String reachable(String host) {
+    return switch (host) {
+      case "0.0.0.0", "" -> "127.0.0.1";
+      case "::", "[::]" -> "::1";
+      default -> host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    };
   }
 
   private void showCapture(java.nio.file.Path file, dev.warden.core.har.HarCapture capture) {
