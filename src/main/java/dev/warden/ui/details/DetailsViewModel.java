@@ -105,6 +105,9 @@ public final class DetailsViewModel {
     if (!sent.isEmpty()) {
       return "HTTP/1.1 407 Proxy Authentication Required\n" + String.join("\n", sent);
     }
+    if (e.auth() instanceof AuthOutcome.NotJudged) {
+      return "No challenge recorded: Warden did not see this request.";
+    }
     return e.auth() instanceof AuthOutcome.NotRequired
         ? "No challenge: enforcement was off."
         : "No challenge: the request was accepted.";
