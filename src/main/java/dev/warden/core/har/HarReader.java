@@ -52,6 +52,11 @@ public final class HarReader {
 
   /** Reads the whole stream (the caller closes it). */
   public static HarCapture read(InputStream in) throws IOException {
+    return read(in, MAX_ENTRIES);
+  }
+
+  /** {@link #read(InputStream)} keeping at most {@code maxEntries} entries. */
+  static HarCapture read(InputStream in, int maxEntries) throws IOException {
     try (JsonParser parser = MAPPER.getFactory().createParser(in)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw new HarFormatException("not a HAR file: it does not start with a JSON object");
@@ -60,7 +65,7 @@ public final class HarReader {
         String name = parser.currentName();
         parser.nextToken();
         if (name.equals("log") && parser.currentToken() == JsonToken.START_OBJECT) {
-          return readLog(parser);
+          return readLog(parser, maxEntries);
         }
         parser.skipChildren();
       }
@@ -71,7 +76,7 @@ public final class HarReader {
     }
   }
 
-  private static HarCapture readLog(JsonParser parser) throws IOException {
+  private static HarCapture readLog(JsonParser parser, int maxEntries) throws IOException {
     String source = "";
     List<Exchange> read = new ArrayList<>();
     boolean sawEntries = false;
@@ -99,7 +104,7 @@ public final class HarReader {
           sawEntries = true;
           while (parser.nextToken() == JsonToken.START_OBJECT) {
             JsonNode entry = parser.readValueAsTree();
-            if (read.size() >= MAX_ENTRIES) {
+            if (read.size() >= maxEntries) {
               skipped++;
               continue;
             }
