@@ -47,6 +47,7 @@ import java.util.stream.Stream;
  *     ({@code --replace-export})
  * @param tokens the default realm's Bearer tokens, name and token ({@code --token}, headless only);
  *     when given they replace the configured ones
+ * @param har write every exchange of the run as a HAR file when it stops ({@code --har}, headless only)
  */
 public record Arguments(
     boolean headless,
@@ -66,7 +67,8 @@ public record Arguments(
     Optional<RealmLockout> lockout,
     Optional<Path> exportSquid,
     boolean replaceExport,
-    List<UserCredential> tokens) {
+    List<UserCredential> tokens,
+    Optional<Path> har) {
 
   public Arguments {
     Objects.requireNonNull(config);
@@ -81,6 +83,7 @@ public record Arguments(
     Objects.requireNonNull(lockout);
     Objects.requireNonNull(exportSquid);
     tokens = List.copyOf(tokens);
+    Objects.requireNonNull(har);
   }
 
   /**
@@ -89,7 +92,7 @@ public record Arguments(
    */
   public Arguments withoutUsers() {
     return new Arguments(headless, help, version, about, config, listen, realm, List.of(), usersFiles, noAuth,
-        schemes, digestAlgorithms, nonceLifetime, limits, lockout, exportSquid, replaceExport, tokens);
+        schemes, digestAlgorithms, nonceLifetime, limits, lockout, exportSquid, replaceExport, tokens, har);
   }
 
   /**
@@ -147,12 +150,12 @@ public record Arguments(
 
   private static final List<String> VALUE_FLAGS = Stream.concat(
       Stream.of("--config", "--listen", "--realm", "--user", "--users-file", "--schemes",
-          "--digest-algorithms", "--nonce-lifetime", "--lockout", "--export-squid", "--token"),
+          "--digest-algorithms", "--nonce-lifetime", "--lockout", "--export-squid", "--token", "--har"),
       LimitFlags.FLAGS.stream()).toList();
 
   private static final List<String> HEADLESS_ONLY = Stream.concat(
       Stream.of("--realm", "--user", "--users-file", "--no-auth", "--schemes",
-          "--digest-algorithms", "--nonce-lifetime", "--lockout", "--token"),
+          "--digest-algorithms", "--nonce-lifetime", "--lockout", "--token", "--har"),
       LimitFlags.FLAGS.stream()).toList();
 
   private static final List<String> REPEATABLE = List.of("--user", "--users-file", "--token");
@@ -185,6 +188,7 @@ public record Arguments(
       case "--users-file" -> ".htpasswd";
       case "--lockout" -> "10,50,5m,429";
       case "--export-squid" -> "squid-export";
+      case "--har" -> "run.har";
       default -> LimitFlags.example(flag);
     };
   }
@@ -200,6 +204,7 @@ public record Arguments(
     boolean noAuth;
     boolean replaceExport;
     Path exportSquid;
+    Path har;
     Path config;
     ListenAddress listen;
     String realm;
@@ -239,6 +244,7 @@ public record Arguments(
         case "--nonce-lifetime" -> nonceLifetime = lifetime(flag, value);
         case "--lockout" -> lockout = lockout(flag, value);
         case "--export-squid" -> exportSquid = path(flag, value);
+        case "--har" -> har = path(flag, value);
         default -> limits = limits.with(flag, value);
       }
       if (HEADLESS_ONLY.contains(flag)) {
@@ -369,7 +375,8 @@ public record Arguments(
           Optional.ofNullable(lockout),
           Optional.ofNullable(exportSquid),
           replaceExport,
-          tokens);
+          tokens,
+          Optional.ofNullable(har));
     }
   }
 }

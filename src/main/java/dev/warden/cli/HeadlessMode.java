@@ -2,12 +2,14 @@ package dev.warden.cli;
 
 import dev.warden.core.EngineStatus;
 import dev.warden.core.Warden;
+import dev.warden.core.har.HarOptions;
 import dev.warden.core.settings.InMemorySettingsStore;
 import dev.warden.core.settings.OpenProxy;
 import dev.warden.core.settings.Settings;
 import dev.warden.core.settings.SettingsStore;
 import dev.warden.core.settings.SettingsValidator;
 import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -87,7 +89,7 @@ public final class HeadlessMode {
     if (args.exportSquid().isPresent()) {
       return new SquidExportCommand(terminal).run(settings, args);
     }
-    settings = keepOnlyWhatTheLogNeeds(settings);
+    settings = keepOnlyWhatTheLogNeeds(settings, args.har().isPresent());
     List<String> problems = Warden.problems(settings);
     if (!problems.isEmpty()) {
       return terminal.usageError(problems.stream().map(p -> "settings: " + p).toList());
@@ -96,10 +98,23 @@ public final class HeadlessMode {
     // said before listening: the moment it listens, it can be used
     OpenProxy.warning(settings).ifPresent(terminal::warning);
     Warden warden = new Warden(new InMemorySettingsStore(settings), settings);
+    HarRecording har = null;
+    if (args.har().isPresent()) {
+      try {
+        // opened before listening: the first exchange already has somewhere to go
+        har = HarRecording.start(warden.traffic(), args.har().get(),
+            HarOptions.redacted(Version.of(HeadlessMode.class)));
+      } catch (IOException | RuntimeException e) {
+        closeWithin(warden, STOP_TIMEOUT);
+        return terminal.usageError("--har: cannot write '" + args.har().get() + "' ("
+            + why(e) + ")");
+      }
+    }
     EngineStatus status = start(warden);
     if (!status.listening() || status.bound() == null) {
       terminal.error(status.message());
       closeWithin(warden, STOP_TIMEOUT);
+      finish(har);
       return START_FAILED;
     }
     terminal.out().println(ListeningLine.of(status.bound(), settings));
@@ -130,10 +145,12 @@ public final class HeadlessMode {
             + " " + lockout.key() + " in realm '" + lockout.realm() + "'"));
       }
     });
+    HarRecording recording = har;
     stopAction =
         () -> {
           closeWithin(warden, STOP_TIMEOUT);
           log.close(Duration.ofSeconds(1));
+          finish(recording);
         };
     onSignal.accept(this::stop);
     try {
@@ -169,10 +186,35 @@ public final class HeadlessMode {
    * The window keeps bodies and thousands of exchanges to show them; the access log shows neither.
    * Every kept byte lives until the ring overwrites it, so under load it is copied by each young GC:
    * with the window's defaults, pauses reached 100 ms. Headless keeps no body bytes (sizes are still
-   * counted) and a ring just deep enough to ride out a slow reader of stdout.
+   * counted) and a ring just deep enough to ride out a slow reader of stdout; with {@code --har} the
+   * bodies' prefixes are kept, since the HAR is where they are asked for.
    */
-  static Settings keepOnlyWhatTheLogNeeds(Settings settings) {
-    return settings.withBodyPrefixLimit(0).withTrafficCapacity(LOG_CAPACITY);
+  static Settings keepOnlyWhatTheLogNeeds(Settings settings, boolean har) {
+    Settings ring = settings.withTrafficCapacity(LOG_CAPACITY);
+    return har ? ring : ring.withBodyPrefixLimit(0);
+  }
+
+  private static String why(Exception e) {
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "its folder does not exist";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "access denied";
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
+  /** Ends the HAR after the proxy stopped; says where it went, or why it could not be written. */
+  private void finish(HarRecording har) {
+    if (har == null) {
+      return;
+    }
+    try {
+      long written = har.close(STOP_TIMEOUT);
+      terminal.note("wrote " + written + " exchanges to " + har.target());
+    } catch (IOException e) {
+      terminal.error("--har: could not write '" + har.target() + "': " + e.getMessage());
+    }
   }
 
   private Settings baseSettings(Arguments args) throws UsageException {

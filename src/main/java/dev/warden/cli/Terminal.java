@@ -69,6 +69,12 @@ public final class Terminal {
     err.flush();
   }
 
+  /** What a run did that is not its output, e.g. where a file went: one line on standard error. */
+  public void note(String message) {
+    err.println("warden: " + message);
+    err.flush();
+  }
+
   /** Something the user should know that does not stop the run. */
   public void warning(String message) {
     err.println("warden: warning: " + message);

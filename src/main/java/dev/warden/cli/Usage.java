@@ -14,7 +14,7 @@ public final class Usage {
                     [--nonce-lifetime DURATION] [--lockout SPEC]
                     [--head-timeout DURATION] [--idle-timeout DURATION]
                     [--connect-timeout DURATION] [--first-byte-timeout DURATION]
-                    [--max-connections N]
+                    [--max-connections N] [--har FILE]
              warden --export-squid DIR [--replace-export] [headless options]
 
       Warden is a proxy that answers 407 Proxy Authentication Required, so you can see
@@ -76,6 +76,10 @@ public final class Usage {
                                time a destination may take to start its response
                                (504 after; default 60s)
         --max-connections N    open client connections; more get 503 (default 20000)
+        --har FILE             when the run stops (Ctrl-C, SIGTERM), write every
+                               exchange of it to FILE as HAR 1.2, with Warden's
+                               verdicts under _warden and the Authorization and
+                               Proxy-Authorization values cut to their scheme
 
       Export:
         --export-squid DIR     write the settings (with the headless options applied)

@@ -24,7 +24,7 @@ import dev.warden.ui.status.StatusViewModel;
 import dev.warden.ui.theme.Theme;
 import dev.warden.ui.toolbar.ToolbarView;
 import dev.warden.ui.toolbar.ToolbarViewModel;
-import dev.warden.ui.traffic.CurlCommand;
+import dev.warden.core.replay.CurlCommand;
 import dev.warden.ui.traffic.FilterBarView;
 import dev.warden.ui.traffic.TrafficView;
 import dev.warden.ui.traffic.TrafficViewModel;
@@ -77,6 +77,8 @@ public final class WardenWindow {
   private final BorderPane root = new BorderPane();
   private final Optional<String> startupNotice;
   private Theme theme;
+  private final dev.warden.ui.har.HarMenu harMenu;
+  private dev.warden.ui.har.CaptureWindow lastCapture;
   private Stage stage;
   private Stage editorStage;
   /** The side-by-side divider, kept while the details pane is under the table. */
@@ -112,7 +114,9 @@ public final class WardenWindow {
     toolbarView.node().getItems().add(aboutButton());
     openProxyBanner = new OpenProxyBanner(warden.settings());
     addSquidExport();
+    harMenu = addHarMenu();
     addLimits();
+    addResendMenu();
 
     root.setId("warden-root");
     root.setTop(new VBox(openProxyBanner.node(), toolbarView.node(), filterBar.node()));
@@ -170,6 +174,48 @@ public final class WardenWindow {
     var items = toolbarView.node().getItems();
     int export = items.indexOf(items.stream().filter(n -> "export-squid".equals(n.getId())).findFirst().orElse(null));
     items.add(export < 0 ? items.size() : export + 1, limits.button());
+  }
+
+  /** The "HAR" menu after the Squid export: its files are read and written on a daemon thread of its own. */
+  private dev.warden.ui.har.HarMenu addHarMenu() {
+    java.util.concurrent.ExecutorService files = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "warden-har-files");
+      t.setDaemon(true);
+      return t;
+    });
+    dev.warden.ui.har.HarFilesViewModel model = new dev.warden.ui.har.HarFilesViewModel(trafficModel,
+        dev.warden.cli.Version.of(WardenWindow.class), files, fx, notifications, this::showCapture);
+    dev.warden.ui.har.HarMenu menu = new dev.warden.ui.har.HarMenu(model, () -> stage,
+        new dev.warden.ui.har.HarFileChooser(() -> stage));
+    var items = toolbarView.node().getItems();
+    int squid = items.indexOf(items.stream().filter(n -> "export-squid".equals(n.getId())).findFirst().orElse(null));
+    items.add(squid < 0 ? items.size() : squid + 1, menu.node());
+    return menu;
+  }
+
+  /** Resend commands at the end of the live table's context menu. */
+  private void addResendMenu() {
+    dev.warden.ui.replay.ResendViewModel resend = new dev.warden.ui.replay.ResendViewModel(
+        () -> warden.boundAddress().map(a -> new java.net.InetSocketAddress(reachable(a.host()), a.port())),
+        fx, notifications);
+    trafficView.rowMenu().getItems().addAll(new dev.warden.ui.replay.ResendMenu(resend,
+        trafficModel.selectedProperty(),
+        () -> warden.settings().realms().stream().flatMap(r -> r.users().stream()).map(User::name).distinct().toList(),
+        () -> stage, notifications).items());
+  }
+
+  /** A wildcard listen address is reached on loopback. */
+  private static String reachable(String host) {
+    return switch (host) {
+      case "0.0.0.0", "" -> "127.0.0.1";
+      case "::", "[::]" -> "::1";
+      default -> host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    };
+  }
+
+  private void showCapture(java.nio.file.Path file, dev.warden.core.har.HarCapture capture) {
+    lastCapture = new dev.warden.ui.har.CaptureWindow(file, capture, stage, proxyAddress::get, theme::apply);
+    lastCapture.show();
   }
 
   /** Shows the window on the given stage and starts the proxy. */
@@ -309,7 +355,7 @@ public final class WardenWindow {
         new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), () -> {
           trafficView.copySelected(x -> CurlCommand.of(x, proxyAddress.get()));
           if (trafficModel.selectedProperty().get() != null) {
-            notifications.info("Copied as curl (the password is shown as ***)");
+            notifications.info("Copied as curl (curl asks for the password)");
           }
         });
   }
@@ -378,5 +424,14 @@ public final class WardenWindow {
 
   public Stage editorStage() {
     return editorStage;
+  }
+
+  public dev.warden.ui.har.HarMenu harMenu() {
+    return harMenu;
+  }
+
+  /** The capture window opened last from a HAR file, or null. */
+  public dev.warden.ui.har.CaptureWindow lastCapture() {
+    return lastCapture;
   }
 }

@@ -13,7 +13,7 @@ import dev.warden.testing.TestOrigin;
 import dev.warden.testing.Users;
 import dev.warden.ui.state.UiState;
 import dev.warden.ui.state.UiStateStore;
-import dev.warden.ui.traffic.CurlCommand;
+import dev.warden.core.replay.CurlCommand;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,7 +116,7 @@ class SecretsScanTest {
     }
 
     String everything = curl + "\n" + Files.readString(uiState);
-    assertThat(curl).contains("alice:***");
+    assertThat(curl).contains("--proxy-user 'alice' --proxy-basic");
     for (String secret : List.of(ALICE_PASSWORD, QUERY_SECRET)) {
       assertThat(everything).doesNotContain(secret).doesNotContain(base64("alice:" + secret));
     }

@@ -27,6 +27,27 @@ public sealed interface AuthOutcome {
   }
 
   /**
+   * A request from a capture Warden did not make (a browser's HAR): nobody here judged it.
+   *
+   * @param source where the capture came from, e.g. "Chrome 120.0"
+   */
+  record NotJudged(String source) implements AuthOutcome {
+    public NotJudged {
+      Objects.requireNonNull(source);
+    }
+
+    @Override
+    public String describe() {
+      return "Not judged by Warden: imported from " + source;
+    }
+
+    @Override
+    public String label() {
+      return "imported";
+    }
+  }
+
+  /**
    * The request was refused before authentication was looked at: it could not be read or framed
    * (400, 501, 505), or the proxy had no room for it (503).
    *

@@ -86,6 +86,7 @@ public final class DetailsViewModel {
     facts.add(new Fact("Time to first byte", e.timeToFirstByte() == null ? "—" : millis(e.timeToFirstByte())));
     facts.add(new Fact("Client", e.client()));
     facts.add(new Fact("Connection", "#" + e.connectionId()));
+    e.requestHeader(dev.warden.core.replay.Resender.LINK_HEADER).ifPresent(id -> facts.add(new Fact("Resent from", "#" + id)));
     facts.add(new Fact("Request", e.method() + " " + e.url()));
     facts.add(new Fact("Protocol", e.protocol()));
     facts.add(new Fact("Status", e.status() == 0 ? "none sent" : Integer.toString(e.status())));
@@ -103,6 +104,9 @@ public final class DetailsViewModel {
         .toList();
     if (!sent.isEmpty()) {
       return "HTTP/1.1 407 Proxy Authentication Required\n" + String.join("\n", sent);
+    }
+    if (e.auth() instanceof AuthOutcome.NotJudged) {
+      return "No challenge recorded: Warden did not see this request.";
     }
     return e.auth() instanceof AuthOutcome.NotRequired
         ? "No challenge: enforcement was off."

@@ -37,6 +37,9 @@ public final class ExchangeFacts {
     if (auth instanceof AuthOutcome.Challenged c) {
       return c.user().isEmpty() ? c.reason().label() : c.reason().label() + " (" + c.user() + ")";
     }
+    if (auth instanceof AuthOutcome.NotJudged) {
+      return "not judged (imported)";
+    }
     return "not required";
   }
 

@@ -1,5 +1,8 @@
 package dev.warden.ui.traffic;
 
+import dev.warden.core.replay.CurlCommand;
+import dev.warden.core.replay.JavaProxyFlags;
+import dev.warden.core.replay.ProxyEnvironment;
 import dev.warden.core.traffic.Exchange;
 import dev.warden.ui.traffic.ExchangeFacts.RowKind;
 import java.time.Duration;
@@ -98,6 +101,11 @@ public final class TrafficView {
         d -> ((Duration) d).toMillis() + " ms"));
   }
 
+  /** The table's right-click menu, for commands other views add. */
+  public ContextMenu rowMenu() {
+    return table.getContextMenu();
+  }
+
   /** The table with the "N new — jump to latest" button over its lower right corner. */
   public Node node() {
     if (root == null) {
@@ -186,9 +194,15 @@ public final class TrafficView {
     MenuItem curl = new MenuItem("Copy as curl", new FontIcon(MaterialDesignC.CONTENT_COPY));
     curl.setId("copy-as-curl");
     curl.setOnAction(e -> copySelected(x -> CurlCommand.of(x, proxyAddress.get())));
+    MenuItem env = new MenuItem("Copy as http_proxy lines");
+    env.setId("copy-as-env");
+    env.setOnAction(e -> copySelected(x -> ProxyEnvironment.of(x, proxyAddress.get())));
+    MenuItem java = new MenuItem("Copy as Java -D flags");
+    java.setId("copy-as-java");
+    java.setOnAction(e -> copySelected(x -> JavaProxyFlags.of(x, proxyAddress.get())));
     MenuItem url = new MenuItem("Copy URL", new FontIcon(MaterialDesignL.LINK_VARIANT));
     url.setOnAction(e -> copySelected(Exchange::url));
-    ContextMenu menu = new ContextMenu(curl, url);
+    ContextMenu menu = new ContextMenu(curl, env, java, url);
     menu.setOnShowing(e -> menu.getItems().forEach(i -> i.setDisable(model.selectedProperty().get() == null)));
     return menu;
   }

@@ -129,15 +129,6 @@ class TrafficViewModelTest {
   }
 
   @Test
-  void copyAsCurlNamesTheProxyAndMasksThePassword() {
-    String curl = CurlCommand.of(Exchanges.ok(1, "http://api.example.com/a?b=c", "alice"), "127.0.0.1:3128");
-    assertThat(curl).isEqualTo(
-        "curl --proxy 'http://127.0.0.1:3128' --proxy-user 'alice:***' 'http://api.example.com/a?b=c'");
-    assertThat(CurlCommand.of(Exchanges.open(2, "http://x.example/"), "127.0.0.1:3128"))
-        .doesNotContain("--proxy-user");
-  }
-
-  @Test
   void forgetsClaimedUserNamesOnceTheirRowsAreTrimmed() {
     model.offerNames(List.of("alice"), List.of("Warden"));
     for (int i = 1; i <= 10_000; i++) {
