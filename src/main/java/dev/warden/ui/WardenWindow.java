@@ -96,7 +96,11 @@ public final class WardenWindow {
     trafficView.applyColumnWidths(state.columnWidths());
     detailsModel.exchangeProperty().bind(trafficModel.selectedProperty());
     detailsModel.useConversations(new ConversationFacts(warden.conversations()::ofExchange, warden::settings));
-    CoalescedSignal conversationsChanged = new CoalescedSignal(fx, detailsModel::conversationsChanged);
+    trafficModel.useConversations(warden.conversations()::ofExchange);
+    CoalescedSignal conversationsChanged = new CoalescedSignal(fx, () -> {
+      detailsModel.conversationsChanged();
+      trafficModel.conversationsChanged();
+    });
     warden.conversations().onChanged(changed -> conversationsChanged.signal());
     split = new SplitPane(trafficView.node(), new DetailsView(detailsModel).node());
     split.setOrientation(Orientation.HORIZONTAL);

@@ -121,4 +121,39 @@ class ConversationWindowTest {
     assertThat(diagnosisText(robot)).contains(
         "Enforcement is off, so this request went through; with enforcement on it would have been refused: wrong password");
   }
+
+  @Test
+  void conversationModeShowsOneRowPerConversationAndFiltersByVerdict(FxRobot robot) throws Exception {
+    live.awaitListening();
+    String wrong = "GET " + live.url("/repeats") + " HTTP/1.1\r\nHost: " + live.originAuthority()
+        + "\r\nProxy-Authorization: " + Users.basic("alice", "guess") + "\r\n\r\n";
+    try (RawHttpConnection c = new RawHttpConnection(live.port())) {
+      c.exchange("GET " + live.url("/repeats") + " HTTP/1.1\r\nHost: " + live.originAuthority() + "\r\n\r\n");
+      c.exchange(wrong);
+      c.exchange(wrong);
+    }
+    assertThat(live.get("/pre-emptive", "alice", "s3cret").status()).isEqualTo(200);
+    LiveWindow.await(() -> LiveWindow.table(robot).getItems().size() == 4);
+    @SuppressWarnings("unchecked")
+    javafx.scene.control.ComboBox<dev.warden.ui.traffic.ConversationMode> mode =
+        robot.lookup("#conversation-filter").queryAs(javafx.scene.control.ComboBox.class);
+
+    robot.interact(() -> mode.setValue(dev.warden.ui.traffic.ConversationMode.ALL));
+    LiveWindow.await(() -> LiveWindow.table(robot).getItems().size() == 2);
+    assertThat(LiveWindow.table(robot).getItems()).extracting(Exchange::path)
+        .containsExactly("/repeats", "/pre-emptive");
+
+    dev.warden.ui.traffic.ConversationMode sameWrong = dev.warden.ui.traffic.ConversationMode.choices().stream()
+        .filter(m -> m.verdict() == dev.warden.core.conversation.ConversationVerdict.SAME_WRONG_CREDENTIALS)
+        .findFirst().orElseThrow();
+    robot.interact(() -> mode.setValue(sameWrong));
+    LiveWindow.await(() -> LiveWindow.table(robot).getItems().size() == 1);
+    assertThat(LiveWindow.table(robot).getItems().get(0).path()).isEqualTo("/repeats");
+    assertThat(robot.lookup(".table-row-cell .table-cell").queryAllAs(javafx.scene.control.Labeled.class).stream()
+        .map(javafx.scene.control.Labeled::getText))
+        .contains("retried with the same wrong credentials: Basic as alice, 2 times → 407 (wrong password)");
+
+    robot.interact(() -> mode.setValue(dev.warden.ui.traffic.ConversationMode.OFF));
+    LiveWindow.await(() -> LiveWindow.table(robot).getItems().size() == 4);
+  }
 }

@@ -1,10 +1,14 @@
 package dev.warden.ui.traffic;
 
 import dev.warden.core.auth.AuthOutcome;
+import dev.warden.core.conversation.Conversation;
 import dev.warden.core.traffic.Exchange;
 import dev.warden.core.traffic.TrafficLog;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.LongFunction;
+import java.util.function.Predicate;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.LongProperty;
@@ -36,6 +40,8 @@ public final class TrafficViewModel {
   private final ObjectProperty<String> realmFilter = new SimpleObjectProperty<>();
   private final FilterNames knownUsers = new FilterNames(userFilter::get);
   private final FilterNames knownRealms = new FilterNames(realmFilter::get);
+  private final ObjectProperty<ConversationMode> conversationMode = new SimpleObjectProperty<>(ConversationMode.OFF);
+  private LongFunction<Optional<Conversation>> conversations = id -> Optional.empty();
   private final ObjectProperty<Exchange> selected = new SimpleObjectProperty<>();
   private final BooleanProperty paused = new SimpleBooleanProperty();
   private final LongProperty total = new SimpleLongProperty();
@@ -52,6 +58,7 @@ public final class TrafficViewModel {
   public TrafficViewModel(int capacity) {
     this.capacity = capacity;
     quickFilter.addListener((o, a, b) -> refilter());
+    conversationMode.addListener((o, a, b) -> refilter());
     search.addListener((o, a, b) -> refilter());
     userFilter.addListener((o, a, b) -> {
       refilter();
@@ -135,7 +142,26 @@ public final class TrafficViewModel {
     knownRealms.offer(realms);
   }
 
+  /** Where each exchange's conversation comes from (e.g. {@code ConversationLog::ofExchange}). */
+  public void useConversations(LongFunction<Optional<Conversation>> lookup) {
+    conversations = lookup;
+    refilter();
+  }
+
+  /** Conversations changed (a retry, a window passed): refilters while the table shows conversations. */
+  public void conversationsChanged() {
+    if (conversationMode.get().on()) {
+      refilter();
+    }
+  }
+
+  /** The verdict sentence of the conversation {@code e} starts, or empty. */
+  public String conversationSentence(Exchange e) {
+    return conversations.apply(e.id()).filter(c -> c.id() == e.id()).map(Conversation::sentence).orElse("");
+  }
+
   public void resetFilters() {
+    conversationMode.set(ConversationMode.OFF);
     quickFilter.set(QuickFilter.ALL);
     search.set("");
     userFilter.set(null);
@@ -165,7 +191,10 @@ public final class TrafficViewModel {
 
   private void refilter() {
     TrafficFilter f = filter();
-    filtered.setPredicate(f.isEmpty() ? null : f);
+    ConversationMode mode = conversationMode.get();
+    LongFunction<Optional<Conversation>> lookup = conversations;
+    Predicate<Exchange> grouped = e -> mode.shows(e.id(), lookup.apply(e.id()));
+    filtered.setPredicate(!mode.on() ? (f.isEmpty() ? null : f) : f.isEmpty() ? grouped : f.and(grouped));
   }
 
   // Accessors
@@ -187,6 +216,11 @@ public final class TrafficViewModel {
 
   public ObjectProperty<QuickFilter> quickFilterProperty() {
     return quickFilter;
+  }
+
+  /** Every exchange, or one row per conversation (of one verdict). */
+  public ObjectProperty<ConversationMode> conversationModeProperty() {
+    return conversationMode;
   }
 
   public StringProperty searchProperty() {
