@@ -174,4 +174,17 @@ class ConversationsTest {
     assertThat(conversations.ofExchange(2)).isEmpty();
     assertThat(conversations.ofExchange(500)).contains(c);
   }
+
+  @Test
+  void remembersOnlyTheLatestConnections() {
+    Conversations small = new Conversations(3, Duration.ofSeconds(5), Duration.ofMinutes(2));
+    small.accept(Steps.plain(1, 1, "10.0.0.1:5000", 0));
+    assertThat(small.accept(Steps.accepted(2, 1, "10.0.0.1:5000", 1, "alice"))).isEmpty();
+    for (int conn = 2; conn <= 10; conn++) {
+      small.accept(Steps.plain(conn + 10, conn, "10.0.0.1:" + (5000 + conn), conn));
+    }
+
+    // connection 1 was forgotten: its next credentialed request reads as its first
+    assertThat(small.accept(Steps.accepted(30, 1, "10.0.0.1:5000", 30, "alice"))).isPresent();
+  }
 }
