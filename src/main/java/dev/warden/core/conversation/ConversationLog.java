@@ -16,6 +16,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps {@link Conversations} up to date with a {@link TrafficLog}, on a thread of its own.
@@ -39,6 +41,7 @@ public final class ConversationLog implements AutoCloseable {
   public static final Duration TICK = Duration.ofMillis(250);
 
   private static final int BATCH = 2_000;
+  private static final Logger LOG = LoggerFactory.getLogger(ConversationLog.class);
 
   private final TrafficLog log;
   private final Conversations conversations;
@@ -115,7 +118,7 @@ public final class ConversationLog implements AutoCloseable {
         listener.accept(copy);
       } catch (RuntimeException e) {
         // one listener's bug must not stop the linking for everyone
-        org.slf4j.LoggerFactory.getLogger(ConversationLog.class).warn("conversation listener failed", e);
+        LOG.warn("conversation listener failed", e);
       }
     }
   }
