@@ -248,6 +248,12 @@ class ClientDiagnosisEndToEndTest {
 
     Exchange e = warden.awaitExchangeFor(url);
     assertThat(e.status()).isEqualTo(200);
+    // what the record holds with enforcement off: the request passed, the verdict it would have had,
+    // and the user read from the credentials (never the password)
+    assertThat(e.auth()).isInstanceOfSatisfying(dev.warden.core.auth.AuthOutcome.NotRequired.class,
+        off -> assertThat(off.wouldHave()).isInstanceOfSatisfying(dev.warden.core.auth.AuthOutcome.Challenged.class,
+            c -> assertThat(c.reason()).isEqualTo(dev.warden.core.auth.ChallengeReason.WRONG_PASSWORD)));
+    assertThat(e.received()).isEqualTo(new dev.warden.core.auth.ReceivedCredentials.SchemeAndUser("Basic", "alice"));
     List<Finding> findings = diagnosed(x -> x.url().equals(url), false);
 
     assertThat(findings).filteredOn(f -> f.kind() == Kind.WOULD_HAVE_BEEN).singleElement()
