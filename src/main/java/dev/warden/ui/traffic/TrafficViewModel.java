@@ -33,7 +33,8 @@ public final class TrafficViewModel {
   // Properties
   private final ObservableList<Exchange> rows = FXCollections.observableArrayList();
   private final FilteredList<Exchange> filtered = new FilteredList<>(rows);
-  private final SortedList<Exchange> sorted = new SortedList<>(filtered);
+  private final FilteredList<Exchange> grouped = new FilteredList<>(filtered);
+  private final SortedList<Exchange> sorted = new SortedList<>(grouped);
   private final ObjectProperty<QuickFilter> quickFilter = new SimpleObjectProperty<>(QuickFilter.ALL);
   private final StringProperty search = new SimpleStringProperty("");
   private final ObjectProperty<String> userFilter = new SimpleObjectProperty<>();
@@ -58,7 +59,7 @@ public final class TrafficViewModel {
   public TrafficViewModel(int capacity) {
     this.capacity = capacity;
     quickFilter.addListener((o, a, b) -> refilter());
-    conversationMode.addListener((o, a, b) -> refilter());
+    conversationMode.addListener((o, a, b) -> regroup());
     search.addListener((o, a, b) -> refilter());
     userFilter.addListener((o, a, b) -> {
       refilter();
@@ -145,13 +146,13 @@ public final class TrafficViewModel {
   /** Where each exchange's conversation comes from (e.g. {@code ConversationLog::ofExchange}). */
   public void useConversations(LongFunction<Optional<Conversation>> lookup) {
     conversations = lookup;
-    refilter();
+    regroup();
   }
 
   /** Conversations changed (a retry, a window passed): refilters while the table shows conversations. */
   public void conversationsChanged() {
     if (conversationMode.get().on()) {
-      refilter();
+      regroup();
     }
   }
 
@@ -191,10 +192,15 @@ public final class TrafficViewModel {
 
   private void refilter() {
     TrafficFilter f = filter();
+    filtered.setPredicate(f.isEmpty() ? null : f);
+  }
+
+  /** Applies the conversation mode: a second layer over the filter, so the two stay independent. */
+  private void regroup() {
     ConversationMode mode = conversationMode.get();
     LongFunction<Optional<Conversation>> lookup = conversations;
-    Predicate<Exchange> grouped = e -> mode.shows(e.id(), lookup.apply(e.id()));
-    filtered.setPredicate(!mode.on() ? (f.isEmpty() ? null : f) : f.isEmpty() ? grouped : f.and(grouped));
+    Predicate<Exchange> shows = e -> mode.shows(e.id(), lookup.apply(e.id()));
+    grouped.setPredicate(mode.on() ? shows : null);
   }
 
   // Accessors
