@@ -9,6 +9,7 @@ import dev.warden.core.settings.Settings;
 import dev.warden.core.settings.SettingsException;
 import dev.warden.core.settings.SettingsStore;
 import dev.warden.core.settings.SettingsValidator;
+import dev.warden.core.conversation.ConversationLog;
 import dev.warden.core.traffic.TrafficLog;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,7 @@ public final class Warden implements AutoCloseable {
   private final SettingsStore store;
   private static final SettingsValidator VALIDATOR = new SettingsValidator();
   private final TrafficLog traffic;
+  private final ConversationLog conversations;
   private final ProxyEngine engine;
   private final ExecutorService worker =
       Executors.newSingleThreadExecutor(
@@ -70,6 +72,7 @@ public final class Warden implements AutoCloseable {
     Objects.requireNonNull(initial);
     this.inForce = new InForce(initial, AuthPolicy.of(initial, authState));
     this.traffic = new TrafficLog(initial.trafficCapacity());
+    this.conversations = new ConversationLog(traffic);
     this.engine = new ProxyEngine(() -> inForce, traffic);
     this.status = EngineStatus.stopped(initial.listen());
   }
@@ -92,6 +95,11 @@ public final class Warden implements AutoCloseable {
   /** The traffic log every exchange is recorded in. Its capacity is fixed when Warden is made. */
   public TrafficLog traffic() {
     return traffic;
+  }
+
+  /** Each 407 linked to the client's retries and their result, kept up to date with the traffic log. */
+  public ConversationLog conversations() {
+    return conversations;
   }
 
   /** Where settings are saved, for messages. */
@@ -260,6 +268,7 @@ public final class Warden implements AutoCloseable {
     CompletableFuture<Void> done = CompletableFuture.runAsync(() -> {
       engine.close();
       authState.close();
+      conversations.close();
     }, worker);
     worker.shutdown();
     try {

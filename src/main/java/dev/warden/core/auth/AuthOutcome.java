@@ -13,11 +13,43 @@ public sealed interface AuthOutcome {
   /** Short text for a table cell or an access-log field, e.g. "challenged:wrong-password". */
   String label();
 
-  /** Enforcement was off: the request went through without credentials being looked at. */
-  record NotRequired() implements AuthOutcome {
+  /**
+   * Enforcement was off: the request went through whatever its credentials were.
+   *
+   * @param wouldHave what enforcement would have decided (the credentials were judged all the same,
+   *     without counting failures or locking anyone out), or null when not known
+   */
+  record NotRequired(AuthOutcome wouldHave) implements AuthOutcome {
+
+    /** Enforcement was off and what it would have decided is not known. */
+    public NotRequired() {
+      this(null);
+    }
+
+    /** What enforcement would have decided, if known. */
+    public java.util.Optional<AuthOutcome> ifEnforced() {
+      return java.util.Optional.ofNullable(wouldHave);
+    }
+
+    /**
+     * What enforcement would have decided, in a few words: "would have been refused: wrong
+     * password", "would have been accepted as 'alice'"; empty when not known.
+     */
+    public String wouldHaveBeen() {
+      if (wouldHave instanceof Challenged c) {
+        return c.reason() == ChallengeReason.MISSING ? "would have been challenged: no credentials"
+            : "would have been refused: " + c.reason().label();
+      }
+      if (wouldHave instanceof Authenticated a) {
+        return "would have been accepted as '" + a.user() + "'";
+      }
+      return "";
+    }
+
     @Override
     public String describe() {
-      return "Authentication not required (enforcement is off)";
+      String would = wouldHaveBeen();
+      return "Authentication not required (enforcement is off)" + (would.isEmpty() ? "" : "; " + would);
     }
 
     @Override

@@ -136,8 +136,7 @@ public final class AuthPolicy {
       ProxyAuthorization field = ProxyAuthorization.read(request.proxyAuthorization());
       ProtectionSpace space = spaceFor(request.host(), request.port());
       if (!enforcement) {
-        return CompletableFuture.completedFuture(connectPort(request, space,
-            AuthDecision.allow(new AuthOutcome.NotRequired(), List.of(), redact(field), schemeOnly(field))));
+        return wouldHave(request, field, space);
       }
       return guarded(request, field, space)
           .thenApply(decision -> connectPort(request, space, decision))
@@ -145,6 +144,22 @@ public final class AuthPolicy {
     } catch (RuntimeException e) {
       return CompletableFuture.completedFuture(internalError(fallback, e));
     }
+  }
+
+  /**
+   * Enforcement off: the request passes, but its credentials are judged all the same (without the
+   * failure ledger: nobody is counted or locked out) so the record can say what enforcement would
+   * have decided. Costs what judging costs with enforcement on: a slow hash on the pool for
+   * credentials not verified before, never on the network thread.
+   */
+  private CompletableFuture<AuthDecision> wouldHave(AuthRequest request, ProxyAuthorization field,
+      ProtectionSpace space) {
+    return judge(request, field, space)
+        .exceptionally(failure -> null)
+        .thenApply(verdict -> connectPort(request, space, AuthDecision.allow(
+            new AuthOutcome.NotRequired(verdict == null ? null : verdict.outcome()), List.of(), redact(field),
+            verdict == null || verdict.received() instanceof ReceivedCredentials.None
+                ? schemeOnly(field) : verdict.received())));
   }
 
   /**

@@ -20,6 +20,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 
 /**
  * Tabs for the selected exchange: Overview, Request, Response, Auth. Shows a hint while nothing is
@@ -57,7 +58,28 @@ public final class DetailsView {
         facts.addRow(row++, key, value);
       }
     });
-    VBox overview = new VBox(14, outcome, facts);
+    Label conversation = new Label();
+    conversation.setId("details-conversation");
+    conversation.getStyleClass().add("conversation");
+    conversation.setWrapText(true);
+    conversation.textProperty().bind(model.conversationProperty());
+    conversation.managedProperty().bind(conversation.textProperty().isNotEmpty());
+    conversation.visibleProperty().bind(conversation.managedProperty());
+    VBox diagnosis = new VBox(6);
+    diagnosis.setId("details-diagnosis");
+    diagnosis.getStyleClass().add("diagnosis");
+    model.diagnosis().addListener((ListChangeListener<String>) c -> {
+      diagnosis.getChildren().clear();
+      for (String sentence : model.diagnosis()) {
+        Label line = new Label(sentence, new FontIcon(MaterialDesignL.LIGHTBULB_ON_OUTLINE));
+        line.getStyleClass().add("diagnosis-line");
+        line.setWrapText(true);
+        diagnosis.getChildren().add(line);
+      }
+    });
+    diagnosis.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.diagnosis()));
+    diagnosis.visibleProperty().bind(diagnosis.managedProperty());
+    VBox overview = new VBox(14, outcome, conversation, diagnosis, facts);
     overview.setPadding(new Insets(14));
     ScrollPane overviewScroll = new ScrollPane(overview);
     overviewScroll.setFitToWidth(true);

@@ -42,12 +42,43 @@ public final class DetailsViewModel {
   private final ReadOnlyStringWrapper challenge = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper authVerdict = new ReadOnlyStringWrapper("");
   private final ObservableList<Fact> received = FXCollections.observableArrayList();
+  private final ReadOnlyStringWrapper conversation = new ReadOnlyStringWrapper("");
+  private final ObservableList<String> diagnosis = FXCollections.observableArrayList();
+  private ConversationFacts conversations = ConversationFacts.NONE;
 
   public DetailsViewModel() {
     exchange.addListener((o, a, b) -> show(b));
   }
 
+  /** Where the selected exchange's conversation and diagnosis come from; shows them at once. */
+  public void useConversations(ConversationFacts source) {
+    conversations = source;
+    showConversation(exchange.get());
+  }
+
+  /**
+   * Conversations changed (a retry arrived, a window passed): shows the selected exchange's again.
+   * Cheap enough to call a few times a second.
+   */
+  public void conversationsChanged() {
+    showConversation(exchange.get());
+  }
+
+  private void showConversation(Exchange e) {
+    if (e == null) {
+      conversation.set("");
+      diagnosis.clear();
+      return;
+    }
+    ConversationFacts.Shown shown = conversations.of(e);
+    conversation.set(shown.conversation());
+    if (!diagnosis.equals(shown.diagnosis())) {
+      diagnosis.setAll(shown.diagnosis());
+    }
+  }
+
   private void show(Exchange e) {
+    showConversation(e);
     if (e == null) {
       overview.clear();
       received.clear();
@@ -175,6 +206,16 @@ public final class DetailsViewModel {
   /** The Auth tab's one sentence: why the credentials were accepted or refused. */
   public ReadOnlyStringProperty authVerdictProperty() {
     return authVerdict.getReadOnlyProperty();
+  }
+
+  /** The conversation the exchange belongs to: its verdict sentence and its steps; empty when none. */
+  public ReadOnlyStringProperty conversationProperty() {
+    return conversation.getReadOnlyProperty();
+  }
+
+  /** The client diagnosis, one plain sentence each; empty when there is nothing to say. */
+  public ObservableList<String> diagnosis() {
+    return diagnosis;
   }
 
   /** The Auth tab's grid: what was read from the Proxy-Authorization field, secret masked. */

@@ -97,6 +97,23 @@ public final class FilterBarView {
     ComboBox<String> realm = anyChoice("realm-filter", "Any realm", model.knownRealms());
     realm.valueProperty().bindBidirectional(model.realmFilterProperty());
 
+    ComboBox<ConversationMode> conversations =
+        new ComboBox<>(javafx.collections.FXCollections.observableArrayList(ConversationMode.choices()));
+    conversations.setId("conversation-filter");
+    conversations.setMinWidth(Region.USE_PREF_SIZE);
+    conversations.setConverter(new javafx.util.StringConverter<>() {
+      @Override
+      public String toString(ConversationMode mode) {
+        return mode == null ? "" : mode.label();
+      }
+
+      @Override
+      public ConversationMode fromString(String text) {
+        return ConversationMode.choices().stream().filter(m -> m.label().equals(text)).findFirst().orElse(null);
+      }
+    });
+    conversations.valueProperty().bindBidirectional(model.conversationModeProperty());
+
     Label shown = new Label();
     shown.setId("shown-count");
     shown.getStyleClass().add("shown-count");
@@ -109,7 +126,7 @@ public final class FilterBarView {
 
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    box.getChildren().addAll(pills, search, user, realm, spacer, shown);
+    box.getChildren().addAll(pills, search, user, realm, conversations, spacer, shown);
   }
 
   private static final PseudoClass PROBLEM = PseudoClass.getPseudoClass("problem");

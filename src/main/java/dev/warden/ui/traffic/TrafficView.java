@@ -27,6 +27,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
+import javafx.beans.binding.Bindings;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -99,6 +100,11 @@ public final class TrafficView {
         s -> ExchangeFacts.size((Long) s)));
     table.getColumns().add(column("duration", "Duration", 86, Exchange::duration,
         d -> ((Duration) d).toMillis() + " ms"));
+    TableColumn<Exchange, Object> conversation =
+        column("conversation", "Conversation", 360, model::conversationSentence, Object::toString);
+    conversation.visibleProperty().bind(Bindings.createBooleanBinding(
+        () -> model.conversationModeProperty().get().on(), model.conversationModeProperty()));
+    table.getColumns().add(conversation);
   }
 
   /** The table's right-click menu, for commands other views add. */

@@ -1,10 +1,14 @@
 package dev.warden.ui.traffic;
 
 import dev.warden.core.auth.AuthOutcome;
+import dev.warden.core.conversation.Conversation;
 import dev.warden.core.traffic.Exchange;
 import dev.warden.core.traffic.TrafficLog;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.LongFunction;
+import java.util.function.Predicate;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -33,13 +37,16 @@ public final class TrafficViewModel {
   // Properties
   private final ObservableList<Exchange> rows = FXCollections.observableArrayList();
   private final FilteredList<Exchange> filtered = new FilteredList<>(rows);
-  private final SortedList<Exchange> sorted = new SortedList<>(filtered);
+  private final FilteredList<Exchange> grouped = new FilteredList<>(filtered);
+  private final SortedList<Exchange> sorted = new SortedList<>(grouped);
   private final ObjectProperty<QuickFilter> quickFilter = new SimpleObjectProperty<>(QuickFilter.ALL);
   private final StringProperty search = new SimpleStringProperty("");
   private final ObjectProperty<String> userFilter = new SimpleObjectProperty<>();
   private final ObjectProperty<String> realmFilter = new SimpleObjectProperty<>();
   private final FilterNames knownUsers = new FilterNames(userFilter::get);
   private final FilterNames knownRealms = new FilterNames(realmFilter::get);
+  private final ObjectProperty<ConversationMode> conversationMode = new SimpleObjectProperty<>(ConversationMode.OFF);
+  private LongFunction<Optional<Conversation>> conversations = id -> Optional.empty();
   private final ObjectProperty<Exchange> selected = new SimpleObjectProperty<>();
   private final BooleanProperty paused = new SimpleBooleanProperty();
   private final LongProperty total = new SimpleLongProperty();
@@ -58,6 +65,7 @@ public final class TrafficViewModel {
   public TrafficViewModel(int capacity) {
     this.capacity = capacity;
     quickFilter.addListener((o, a, b) -> refilter());
+    conversationMode.addListener((o, a, b) -> regroup());
     search.addListener((o, a, b) -> refilter());
     userFilter.addListener((o, a, b) -> {
       refilter();
@@ -171,7 +179,26 @@ public final class TrafficViewModel {
     knownRealms.offer(realms);
   }
 
+  /** Where each exchange's conversation comes from (e.g. {@code ConversationLog::ofExchange}). */
+  public void useConversations(LongFunction<Optional<Conversation>> lookup) {
+    conversations = lookup;
+    regroup();
+  }
+
+  /** Conversations changed (a retry, a window passed): refilters while the table shows conversations. */
+  public void conversationsChanged() {
+    if (conversationMode.get().on()) {
+      regroup();
+    }
+  }
+
+  /** The verdict sentence of the conversation {@code e} starts, or empty. */
+  public String conversationSentence(Exchange e) {
+    return conversations.apply(e.id()).filter(c -> c.id() == e.id()).map(Conversation::sentence).orElse("");
+  }
+
   public void resetFilters() {
+    conversationMode.set(ConversationMode.OFF);
     quickFilter.set(QuickFilter.ALL);
     search.set("");
     userFilter.set(null);
@@ -216,6 +243,14 @@ public final class TrafficViewModel {
     return searchProblem.getReadOnlyProperty();
   }
 
+  /** Applies the conversation mode: a second layer over the filter, so the two stay independent. */
+  private void regroup() {
+    ConversationMode mode = conversationMode.get();
+    LongFunction<Optional<Conversation>> lookup = conversations;
+    Predicate<Exchange> shows = e -> mode.shows(e.id(), lookup.apply(e.id()));
+    grouped.setPredicate(mode.on() ? shows : null);
+  }
+
   // Accessors
 
   /** Every row, oldest first. */
@@ -235,6 +270,11 @@ public final class TrafficViewModel {
 
   public ObjectProperty<QuickFilter> quickFilterProperty() {
     return quickFilter;
+  }
+
+  /** Every exchange, or one row per conversation (of one verdict). */
+  public ObjectProperty<ConversationMode> conversationModeProperty() {
+    return conversationMode;
   }
 
   public StringProperty searchProperty() {

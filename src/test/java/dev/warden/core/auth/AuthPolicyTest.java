@@ -165,17 +165,36 @@ class AuthPolicyTest {
   }
 
   @Test
-  void letsEverythingPassWithoutVerifyingWhenEnforcementIsOff() {
+  void countsNoFailureWhileEnforcementIsOff() {
+    AuthState state = new AuthState(new LockoutPolicy(java.time.Duration.ofMinutes(1), 2,
+        java.time.Duration.ofMillis(250), java.time.Duration.ofSeconds(5), 2, java.time.Duration.ofMinutes(5),
+        10_000), java.time.Clock.systemUTC());
+    AuthPolicy off = AuthPolicy.of(enforcing(DEFAULT).withEnforcement(false), state);
+    for (int i = 0; i < 5; i++) {
+      assertThat(off.decide(get(basic("alice:wrong"))).allowed()).isTrue();
+    }
+
+    assertThat(state.lockouts()).isEmpty();
+    state.close();
+  }
+
+  @Test
+  void letsEverythingPassWhenEnforcementIsOffAndSaysWhatEnforcementWouldHaveDecided() {
     AuthPolicy policy = AuthPolicy.of(enforcing(DEFAULT).withEnforcement(false));
 
     AuthDecision withCredentials = policy.decide(get(basic("alice:wrong")));
     AuthDecision without = policy.decide(get());
 
-    assertThat(withCredentials.outcome()).isEqualTo(new AuthOutcome.NotRequired());
+    assertThat(withCredentials.allowed()).isTrue();
+    assertThat(withCredentials.outcome()).isInstanceOfSatisfying(AuthOutcome.NotRequired.class,
+        off -> assertThat(off.wouldHaveBeen()).isEqualTo("would have been refused: wrong password"));
     assertThat(withCredentials.challenges()).isEmpty();
     assertThat(withCredentials.redactedCredentials()).isEqualTo("Basic alice:***");
+    assertThat(withCredentials.received()).isEqualTo(new ReceivedCredentials.SchemeAndUser("Basic", "alice"));
+    assertThat(without.allowed()).isTrue();
+    assertThat(((AuthOutcome.NotRequired) without.outcome()).wouldHaveBeen())
+        .isEqualTo("would have been challenged: no credentials");
     assertThat(without.redactedCredentials()).isEmpty();
-    assertThat(policy.slowVerifications()).isZero();
   }
 
   @Test
