@@ -193,7 +193,8 @@ public final class WardenWindow {
       return t;
     });
     dev.warden.ui.har.HarFilesViewModel model = new dev.warden.ui.har.HarFilesViewModel(trafficModel,
-        dev.warden.cli.Version.of(WardenWindow.class), files, fx, notifications, this::showCapture);
+        dev.warden.cli.Version.of(WardenWindow.class),
+        exchange -> warden.conversations().ofExchange(exchange.id()).map(c -> "c" + c.id()), files, fx, notifications, this::showCapture);
     dev.warden.ui.har.HarMenu menu = new dev.warden.ui.har.HarMenu(model, () -> stage,
         new dev.warden.ui.har.HarFileChooser(() -> stage));
     var items = toolbarView.node().getItems();

@@ -41,7 +41,7 @@ public final class CaptureWindow {
     DetailsViewModel details = new DetailsViewModel();
     details.exchangeProperty().bind(model.selectedProperty());
     TrafficView table = new TrafficView(model, proxyAddress, new Label("This file holds no exchanges"));
-    table.node().setId("capture-table");
+    table.table().setId("capture-table");
     SplitPane split = new SplitPane(table.node(), new DetailsView(details).node());
     split.setOrientation(Orientation.HORIZONTAL);
     split.setDividerPositions(0.6);

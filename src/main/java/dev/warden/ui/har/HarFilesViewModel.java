@@ -35,12 +35,16 @@ public final class HarFilesViewModel {
   private final Notifier notifier;
   private final BiConsumer<Path, HarCapture> show;
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+  private final java.util.function.Function<Exchange, java.util.Optional<String>> conversationOf;
 
   /**
+   * @param conversationOf the conversation an exchange belongs to, written as {@code _warden.conversation}
    * @param show opens a read-only window over a capture read from a file, on the FX thread
    */
-  public HarFilesViewModel(TrafficViewModel traffic, String version, Executor background, Executor fx,
-      Notifier notifier, BiConsumer<Path, HarCapture> show) {
+  public HarFilesViewModel(TrafficViewModel traffic, String version,
+      java.util.function.Function<Exchange, java.util.Optional<String>> conversationOf, Executor background,
+      Executor fx, Notifier notifier, BiConsumer<Path, HarCapture> show) {
+    this.conversationOf = Objects.requireNonNull(conversationOf);
     this.traffic = Objects.requireNonNull(traffic);
     this.version = Objects.requireNonNull(version);
     this.background = Objects.requireNonNull(background);
@@ -73,7 +77,8 @@ public final class HarFilesViewModel {
       notifier.error(scope == HarScope.SELECTED ? "Select an exchange to export it" : "No exchanges to export");
       return;
     }
-    HarOptions options = HarOptions.redacted(version).withKeptCredentials(keepCredentials);
+    HarOptions options = HarOptions.redacted(version).withKeptCredentials(keepCredentials)
+        .withConversations(conversationOf);
     run(() -> {
       write(chosen, options, file);
       return "Exported " + chosen.size() + (chosen.size() == 1 ? " exchange" : " exchanges") + " to " + file
@@ -84,7 +89,8 @@ public final class HarFilesViewModel {
   /** Saves every row as a session: a HAR with the credential fields as recorded (never a secret). */
   public void saveSession(Path file) {
     List<Exchange> all = exchanges(HarScope.ALL);
-    HarOptions options = HarOptions.redacted(version).withKeptCredentials(true);
+    HarOptions options = HarOptions.redacted(version).withKeptCredentials(true)
+        .withConversations(conversationOf);
     run(() -> {
       write(all, options, file);
       return "Session saved: " + all.size() + " exchanges in " + file;

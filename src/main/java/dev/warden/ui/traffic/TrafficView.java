@@ -107,6 +107,11 @@ public final class TrafficView {
     table.getColumns().add(conversation);
   }
 
+  /** The table itself (inside {@link #node()}), for windows that name or style it. */
+  public TableView<Exchange> table() {
+    return table;
+  }
+
   /** The table's right-click menu, for commands other views add. */
   public ContextMenu rowMenu() {
     return table.getContextMenu();

@@ -113,8 +113,11 @@ class LimitsOnTheWireTest {
   @Test
   void closesAnIdleKeepAliveConnectionWithoutAnswerOrRecord() throws Exception {
     try (RawHttpConnection idle = new RawHttpConnection(warden.port())) {
+      long lastId = warden.warden().traffic().snapshot().stream().mapToLong(e -> e.id()).max().orElse(0);
       assertThat(idle.exchange(get("/ok")).status()).isEqualTo(200);
       long start = System.nanoTime();
+      // the exchange is recorded once both directions have ended, which can be just after the client has its answer
+      warden.awaitExchange(e -> e.id() > lastId && e.path().equals("/ok"));
       long recordedBefore = warden.warden().traffic().snapshot().size();
 
       assertThat(idle.isClosedByPeer(200)).as("still open well within the idle timeout").isFalse();
