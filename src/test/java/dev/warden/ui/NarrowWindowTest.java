@@ -69,6 +69,16 @@ class NarrowWindowTest {
   }
 
   @Test
+  void keepsTheSearchFieldAndTheCountInViewAt1024(FxRobot robot) throws Exception {
+    live.awaitListening();
+    resize(robot, 1024, 700);
+    Bounds window = inScene(robot.lookup("#warden-root").query());
+    Node search = robot.lookup("#search").query();
+    assertThat(search.getLayoutBounds().getWidth()).as("search field width").isGreaterThanOrEqualTo(150);
+    assertThat(inScene(robot.lookup("#shown-count").query()).getMaxX()).isLessThanOrEqualTo(window.getMaxX());
+  }
+
+  @Test
   void putsTheDetailsBesideTheTableAgainOnAWideWindow(FxRobot robot) throws Exception {
     live.awaitListening();
     resize(robot, 1024, 700);
@@ -82,7 +92,7 @@ class NarrowWindowTest {
     resize(robot, 1024, 700);
     ToolBar bar = robot.lookup("#main-toolbar").queryAs(ToolBar.class);
     Bounds toolbar = inScene(bar);
-    for (String id : new String[] {"start-stop", "enforcement-switch", "open-editor", "export-squid", "open-limits",
+    for (String id : new String[] {"start-stop", "enforcement-switch", "open-editor", "export-squid", "har-menu", "open-limits",
         "pause-capture", "clear-traffic", "theme-toggle", "about"}) {
       Node control = robot.lookup("#" + id).query();
       assertThat(control.isVisible()).as(id).isTrue();

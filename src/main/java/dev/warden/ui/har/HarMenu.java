@@ -12,7 +12,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 /** The toolbar's "HAR" menu: export, open read-only, save and open a session. FX thread. */
 public final class HarMenu {
 
-  private final MenuButton button = new MenuButton("HAR", new FontIcon(MaterialDesignF.FILE_DOWNLOAD_OUTLINE));
+  private final MenuButton button = new MenuButton(null, new FontIcon(MaterialDesignF.FILE_DOWNLOAD_OUTLINE));
   private final HarFilesViewModel model;
   private final Supplier<Window> owner;
   private FilePicker picker;
@@ -22,7 +22,7 @@ public final class HarMenu {
     this.owner = owner;
     this.picker = picker;
     button.setId("har-menu");
-    button.setTooltip(new Tooltip("Export exchanges as HAR, open a HAR capture read-only, save or open a session"));
+    button.setTooltip(new Tooltip("HAR: export exchanges, open a HAR capture read-only, save or open a session"));
     button.disableProperty().bind(model.busyProperty());
     button.getItems().addAll(
         item("har-export", "Export as HAR…", this::export),

@@ -90,7 +90,7 @@ public final class ToolbarView {
     realms.setGraphic(new FontIcon(MaterialDesignA.ACCOUNT_KEY));
     realms.textProperty().bind(model.realmSummaryProperty());
     Tooltip realmsTip = new Tooltip();
-    realmsTip.textProperty().bind(model.realmSummaryProperty().concat("\nEdit realms and users"));
+    realmsTip.textProperty().bind(model.realmDetailProperty());
     realms.setTooltip(realmsTip);
     realms.setMaxWidth(240);
     realms.setOnAction(e -> openEditor.run());

@@ -30,6 +30,7 @@ public final class ToolbarViewModel {
   private final ReadOnlyBooleanWrapper listening = new ReadOnlyBooleanWrapper();
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
   private final ReadOnlyStringWrapper realmSummary = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper realmDetail = new ReadOnlyStringWrapper("");
 
   private final Warden warden;
   private final Executor fx;
@@ -114,6 +115,7 @@ public final class ToolbarViewModel {
       syncing = false;
     }
     realmSummary.set(summary(settings));
+    realmDetail.set(realmDetail(settings));
   }
 
   public void statusChanged(EngineStatus status) {
@@ -124,14 +126,24 @@ public final class ToolbarViewModel {
     }
   }
 
-  /** "Warden (default) · 2 users" or "3 realms · 5 users", plus "off" when not enforced. */
+  /**
+   * "Warden · 2 users" or "3 realms · 5 users": short enough for a 1024-pixel toolbar (whether 407 is
+   * enforced is the switch beside it; the default realm is in {@link #realmDetail}).
+   */
   public static String summary(Settings settings) {
     int users = settings.realms().stream().mapToInt(r -> r.users().size()).sum();
     String realms = settings.realms().size() == 1
-        ? "Realm " + settings.realms().get(0).name()
-        : settings.realms().size() + " realms (default " + settings.defaultRealm().map(Realm::name).orElse("none") + ")";
-    String text = realms + " · " + users + (users == 1 ? " user" : " users");
-    return settings.enforcement() ? text : text + " · not enforced";
+        ? settings.realms().get(0).name()
+        : settings.realms().size() + " realms";
+    return realms + " · " + users + (users == 1 ? " user" : " users");
+  }
+
+  /** The realms button's tooltip: which realms, the default, and whether 407 is enforced. */
+  public static String realmDetail(Settings settings) {
+    String names = String.join(", ", settings.realms().stream().map(Realm::name).toList());
+    return (settings.realms().size() == 1 ? "Realm " : "Realms ") + names
+        + settings.defaultRealm().map(r -> " (default " + r.name() + ")").orElse("")
+        + (settings.enforcement() ? "" : "; 407 not enforced") + "\nEdit realms and users";
   }
 
   private void applyEnforcement(boolean on) {
@@ -173,6 +185,10 @@ public final class ToolbarViewModel {
 
   public ReadOnlyBooleanProperty busyProperty() {
     return busy.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty realmDetailProperty() {
+    return realmDetail.getReadOnlyProperty();
   }
 
   public ReadOnlyStringProperty realmSummaryProperty() {

@@ -100,7 +100,15 @@ public final class FilterBarView {
     ComboBox<ConversationMode> conversations =
         new ComboBox<>(javafx.collections.FXCollections.observableArrayList(ConversationMode.choices()));
     conversations.setId("conversation-filter");
-    conversations.setMinWidth(Region.USE_PREF_SIZE);
+    // verdict labels are long: the closed box shows the start, the list and the tooltip all of it
+    conversations.setPrefWidth(160);
+    conversations.setMinWidth(110);
+    Tooltip conversationTip = new Tooltip();
+    conversationTip.textProperty().bind(Bindings.createStringBinding(
+        () -> "Show every exchange, or one row per 407 conversation (of one verdict): "
+            + (conversations.getValue() == null ? "" : conversations.getValue().label()),
+        conversations.valueProperty()));
+    conversations.setTooltip(conversationTip);
     conversations.setConverter(new javafx.util.StringConverter<>() {
       @Override
       public String toString(ConversationMode mode) {

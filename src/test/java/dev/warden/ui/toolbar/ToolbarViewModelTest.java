@@ -61,8 +61,8 @@ class ToolbarViewModelTest {
 
   @Test
   void summarisesTheRealmsInForce() {
-    assertThat(model.realmSummaryProperty().get()).isEqualTo("Realm Warden · 0 users");
-    assertThat(ToolbarViewModel.summary(Settings.defaults().withEnforcement(false)))
-        .endsWith("· not enforced");
+    assertThat(model.realmSummaryProperty().get()).isEqualTo("Warden · 0 users");
+    assertThat(ToolbarViewModel.realmDetail(Settings.defaults().withEnforcement(false)))
+        .isEqualTo("Realm Warden (default Warden); 407 not enforced\nEdit realms and users");
   }
 }
