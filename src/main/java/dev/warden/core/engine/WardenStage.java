@@ -444,15 +444,23 @@ final class WardenStage extends ChannelDuplexHandler {
   }
 
   private void refuse(HttpRequest head, ExchangeDraft draft, InForce inForce) {
-    FullHttpResponse response = StageResponse.refusal(head, draft.decision, inForce.settings().closeAfterChallenge());
-    if (!HttpUtil.isKeepAlive(response)) {
+    ChallengeShape.Shaped shaped = ChallengeShape.refusal(head, draft.decision, inForce.settings().closeAfterChallenge());
+    if (shaped.close()) {
       closeAfterResponse = true;
     }
-    draft.answered(response);
     phase = Phase.DRAIN;
     drained = 0;
     deadlines.refusedBodyStarted();
-    ctx.writeAndFlush(response).addListener(f -> ownResponseWritten(draft, f));
+    if (shaped.delay().isZero()) {
+      draft.answered(shaped);
+      ctx.writeAndFlush(shaped.response()).addListener(f -> ownResponseWritten(draft, f));
+      return;
+    }
+    // a fault knob's delay: the loop goes on serving; a client that leaves meanwhile gets nothing
+    ctx.executor().schedule(() -> {
+      draft.answered(shaped);
+      ctx.writeAndFlush(shaped.response()).addListener(f -> ownResponseWritten(draft, f));
+    }, shaped.delay().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
   /** Answers a request this stage cannot pass on, records it and closes the connection. */

@@ -14,9 +14,10 @@ import java.util.Optional;
  * @param connectPorts the ports CONNECT may reach in this realm ({@link #DEFAULT_CONNECT_PORTS}
  *     unless the user added some); a CONNECT to another port is answered 403, even when enforcement
  *     is off, so the proxy cannot be used to reach mail or database ports
+ * @param faults the realm's fault knobs ({@link RealmFaults#NONE}: none)
  */
 public record Realm(String name, List<String> hostPatterns, List<User> users, RealmAuth auth,
-    List<Integer> connectPorts) {
+    List<Integer> connectPorts, RealmFaults faults) {
 
   /** The TLS ports, as in Squid's {@code SSL_ports}: 443, and 8443 which many admin consoles use. */
   public static final List<Integer> DEFAULT_CONNECT_PORTS = List.of(443, 8443);
@@ -27,6 +28,13 @@ public record Realm(String name, List<String> hostPatterns, List<User> users, Re
     users = List.copyOf(users);
     Objects.requireNonNull(auth, "auth");
     connectPorts = List.copyOf(connectPorts);
+    Objects.requireNonNull(faults, "faults");
+  }
+
+  /** A realm without fault knobs. */
+  public Realm(String name, List<String> hostPatterns, List<User> users, RealmAuth auth,
+      List<Integer> connectPorts) {
+    this(name, hostPatterns, users, auth, connectPorts, RealmFaults.NONE);
   }
 
   /** A realm with the default CONNECT ports. */
@@ -54,22 +62,26 @@ public record Realm(String name, List<String> hostPatterns, List<User> users, Re
   }
 
   public Realm withName(String value) {
-    return new Realm(value, hostPatterns, users, auth, connectPorts);
+    return new Realm(value, hostPatterns, users, auth, connectPorts, faults);
   }
 
   public Realm withHostPatterns(List<String> value) {
-    return new Realm(name, value, users, auth, connectPorts);
+    return new Realm(name, value, users, auth, connectPorts, faults);
   }
 
   public Realm withUsers(List<User> value) {
-    return new Realm(name, hostPatterns, value, auth, connectPorts);
+    return new Realm(name, hostPatterns, value, auth, connectPorts, faults);
   }
 
   public Realm withAuth(RealmAuth value) {
-    return new Realm(name, hostPatterns, users, value, connectPorts);
+    return new Realm(name, hostPatterns, users, value, connectPorts, faults);
   }
 
   public Realm withConnectPorts(List<Integer> value) {
-    return new Realm(name, hostPatterns, users, auth, value);
+    return new Realm(name, hostPatterns, users, auth, value, faults);
+  }
+
+  public Realm withFaults(RealmFaults value) {
+    return new Realm(name, hostPatterns, users, auth, connectPorts, value);
   }
 }

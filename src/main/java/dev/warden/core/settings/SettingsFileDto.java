@@ -41,9 +41,10 @@ final class SettingsFileDto {
       Long connectMillis,
       Long firstByteMillis) {}
 
-  @JsonPropertyOrder({"name", "hostPatterns", "users", "auth", "connectPorts"})
+  /** {@code faults}: {@code knob=value} lines ({@link FaultKnob}), left out when the realm has none. */
+  @JsonPropertyOrder({"name", "hostPatterns", "users", "auth", "connectPorts", "faults"})
   record RealmDto(String name, List<String> hostPatterns, List<UserDto> users, AuthDto auth,
-      List<Integer> connectPorts) {}
+      List<Integer> connectPorts, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> faults) {}
 
   @JsonPropertyOrder({"schemes", "digestAlgorithms", "nonceLifetimeSeconds", "disabledUserStatus", "authInt",
       "lockout"})
@@ -103,7 +104,8 @@ final class SettingsFileDto {
         realm.users().stream().map(SettingsFileDto::toDto).toList(),
         new AuthDto(auth.schemes(), auth.digestAlgorithms(), auth.nonceLifetime().toSeconds(),
             auth.disabledUserStatus(), auth.authInt(), toDto(auth.lockout())),
-        realm.connectPorts());
+        realm.connectPorts(),
+        realm.faults().lines());
   }
 
   private static LockoutDto toDto(RealmLockout lockout) {
