@@ -4,6 +4,7 @@ import dev.warden.core.auth.digest.DigestAlgorithm;
 import dev.warden.core.auth.digest.DigestCalculation;
 import dev.warden.core.settings.HostPattern;
 import dev.warden.core.settings.RealmAuth;
+import dev.warden.core.settings.RealmFaults;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import java.util.Objects;
  * @param schemes the schemes this realm offers, in preference order
  * @param auth the realm's scheme settings (Digest algorithms, nonce lifetime, disabled-user status)
  * @param algorithms the Digest algorithms offered, parsed, in challenge order
+ * @param faults the realm's fault knobs ({@code plainChallenges} lets Digest answers omit opaque)
  */
 record ProtectionSpace(
     int index,
@@ -29,7 +31,8 @@ record ProtectionSpace(
     List<AuthScheme> schemes,
     RealmAuth auth,
     List<DigestAlgorithm> algorithms,
-    Map<String, Account> byUserhash) {
+    Map<String, Account> byUserhash,
+    RealmFaults faults) {
 
   ProtectionSpace {
     patterns = List.copyOf(patterns);
@@ -38,6 +41,17 @@ record ProtectionSpace(
     Objects.requireNonNull(auth);
     algorithms = List.copyOf(algorithms);
     byUserhash = Map.copyOf(byUserhash);
+    Objects.requireNonNull(faults);
+  }
+
+  ProtectionSpace(int index, String name, List<HostPattern> patterns, Map<String, Account> accounts,
+      List<AuthScheme> schemes, RealmAuth auth, List<DigestAlgorithm> algorithms, Map<String, Account> byUserhash) {
+    this(index, name, patterns, accounts, schemes, auth, algorithms, byUserhash, RealmFaults.NONE);
+  }
+
+  /** This space with the realm's fault knobs. */
+  ProtectionSpace withFaults(RealmFaults value) {
+    return new ProtectionSpace(index, name, patterns, accounts, schemes, auth, algorithms, byUserhash, value);
   }
 
   ProtectionSpace(int index, String name, List<HostPattern> patterns, Map<String, Account> accounts,

@@ -68,7 +68,8 @@ final class RealmCompiler {
         algorithms.add(DigestAlgorithm.SHA_256);
       }
     }
-    return ProtectionSpace.of(index, realm.name(), patterns, accounts, offered, realm.auth(), algorithms);
+    return ProtectionSpace.of(index, realm.name(), patterns, accounts, offered, realm.auth(), algorithms)
+        .withFaults(realm.faults());
   }
 
   private static PasswordHash parseHash(Realm realm, User user, List<String> problems) {

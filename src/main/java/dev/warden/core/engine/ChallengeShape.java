@@ -42,7 +42,7 @@ final class ChallengeShape {
   /** The knobs that act here, on the refusal's bytes; the others act on the decision. */
   static final Set<FaultKnob> WIRE = EnumSet.of(FaultKnob.CONNECTION, FaultKnob.VERSION, FaultKnob.STATUS,
       FaultKnob.BODY, FaultKnob.HEADER, FaultKnob.HEADER_ORDER, FaultKnob.CHALLENGE, FaultKnob.SCHEME_ORDER,
-      FaultKnob.JOIN_CHALLENGES, FaultKnob.REALM, FaultKnob.DELAY);
+      FaultKnob.JOIN_CHALLENGES, FaultKnob.REALM, FaultKnob.PLAIN_CHALLENGES, FaultKnob.DELAY);
 
   private static final Map<String, byte[]> PAGES = new LinkedHashMap<>();
 
@@ -191,7 +191,17 @@ final class ChallengeShape {
   /** The decision's challenges, with the realm text replaced and the knob's schemes first. */
   private static List<Challenge> challenges(AuthDecision decision, RealmFaults knobs) {
     List<Challenge> out = new ArrayList<>();
-    for (Challenge challenge : decision.sent()) {
+    boolean digestSent = false;
+    for (Challenge sent : decision.sent()) {
+      Challenge challenge = sent;
+      if (knobs.plainChallenges() && (sent.scheme().equalsIgnoreCase("Basic") || sent.scheme().equalsIgnoreCase("Digest"))) {
+        boolean digest = sent.scheme().equalsIgnoreCase("Digest");
+        if (digest && digestSent) {
+          continue;
+        }
+        digestSent |= digest;
+        challenge = plain(sent, digest);
+      }
       if (knobs.challengeRealm().isEmpty() || challenge.hasToken68()) {
         out.add(challenge);
         continue;
@@ -208,6 +218,19 @@ final class ChallengeShape {
       return at < 0 ? order.size() : at;
     }));
     return out;
+  }
+
+  /** Basic with its realm alone; Digest with realm, nonce, qop="auth" and stale, in Squid's order. */
+  private static Challenge plain(Challenge challenge, boolean digest) {
+    List<AuthParam> params = new ArrayList<>();
+    challenge.params().stream().filter(p -> p.hasName("realm")).findFirst().ifPresent(params::add);
+    if (digest) {
+      challenge.params().stream().filter(p -> p.hasName("nonce")).findFirst().ifPresent(params::add);
+      params.add(AuthParam.quoted("qop", "auth"));
+      boolean stale = challenge.params().stream().anyMatch(p -> p.hasName("stale") && p.value().equals("true"));
+      params.add(AuthParam.of("stale", stale ? "true" : "false"));
+    }
+    return Challenge.withParams(challenge.scheme(), params);
   }
 
   private static byte[] body(String body, int code, FullHttpResponse plain) {

@@ -30,6 +30,9 @@ public enum FaultKnob {
   JOIN_CHALLENGES("joinChallenges", "true|false",
       "All challenges come comma-joined in one field, which many clients misread."),
   REALM("realm", "text", "Challenges name this realm (quotes and non-ASCII allowed, sent as UTF-8)."),
+  PLAIN_CHALLENGES("plainChallenges", "true|false",
+      "Challenges carry only what Squid sends: Basic without charset, one Digest challenge with realm, nonce,"
+          + " qop and stale (MD5, no opaque, no userhash)."),
   DELAY("delayMillis", "0..60000", "Each refusal waits this long before it is sent."),
   RECHALLENGE_EVERY("rechallengeEvery", "N (0 off)",
       "Every Nth request of an authenticated client and user is challenged again."),
@@ -131,6 +134,7 @@ public enum FaultKnob {
       case SCHEME_ORDER -> List.of(String.join(",", f.challengeOrder()));
       case JOIN_CHALLENGES -> List.of(Boolean.toString(f.joinChallenges()));
       case REALM -> List.of(f.challengeRealm());
+      case PLAIN_CHALLENGES -> List.of(Boolean.toString(f.plainChallenges()));
       case DELAY -> List.of(Long.toString(f.delay().toMillis()));
       case RECHALLENGE_EVERY -> List.of(Integer.toString(f.rechallengeEvery()));
       case RECHALLENGE_AFTER -> List.of(Long.toString(f.rechallengeAfter().toSeconds()));
@@ -143,76 +147,77 @@ public enum FaultKnob {
 
   private RealmFaults set(RealmFaults f, String raw) {
     String v = this == HEADER || this == REALM ? raw : raw.strip();
-    return switch (this) {
-      case CONNECTION -> new RealmFaults(v, f.httpVersion(), f.credentialsStatus(), f.body(), f.extraHeaders(),
-          f.headerOrder(), f.omitChallenge(), f.challengeOrder(), f.joinChallenges(), f.challengeRealm(), f.delay(),
-          f.rechallengeEvery(), f.rechallengeAfter(), f.randomRefusalPercent(), f.digestAlwaysStale(), f.nonceUses(),
-          f.outcome());
-      case VERSION -> new RealmFaults(f.connection(), v, f.credentialsStatus(), f.body(), f.extraHeaders(),
-          f.headerOrder(), f.omitChallenge(), f.challengeOrder(), f.joinChallenges(), f.challengeRealm(), f.delay(),
-          f.rechallengeEvery(), f.rechallengeAfter(), f.randomRefusalPercent(), f.digestAlwaysStale(), f.nonceUses(),
-          f.outcome());
-      case STATUS -> new RealmFaults(f.connection(), f.httpVersion(), number(v), f.body(), f.extraHeaders(),
-          f.headerOrder(), f.omitChallenge(), f.challengeOrder(), f.joinChallenges(), f.challengeRealm(), f.delay(),
-          f.rechallengeEvery(), f.rechallengeAfter(), f.randomRefusalPercent(), f.digestAlwaysStale(), f.nonceUses(),
-          f.outcome());
-      case BODY -> new RealmFaults(f.connection(), f.httpVersion(), f.credentialsStatus(), v, f.extraHeaders(),
-          f.headerOrder(), f.omitChallenge(), f.challengeOrder(), f.joinChallenges(), f.challengeRealm(), f.delay(),
-          f.rechallengeEvery(), f.rechallengeAfter(), f.randomRefusalPercent(), f.digestAlwaysStale(), f.nonceUses(),
-          f.outcome());
-      case HEADER -> new RealmFaults(f.connection(), f.httpVersion(), f.credentialsStatus(), f.body(),
-          plus(f.extraHeaders(), headerLine(v)), f.headerOrder(), f.omitChallenge(), f.challengeOrder(),
-          f.joinChallenges(), f.challengeRealm(), f.delay(), f.rechallengeEvery(), f.rechallengeAfter(),
-          f.randomRefusalPercent(), f.digestAlwaysStale(), f.nonceUses(), f.outcome());
-      case HEADER_ORDER -> new RealmFaults(f.connection(), f.httpVersion(), f.credentialsStatus(), f.body(),
-          f.extraHeaders(), list(v), f.omitChallenge(), f.challengeOrder(), f.joinChallenges(), f.challengeRealm(),
-          f.delay(), f.rechallengeEvery(), f.rechallengeAfter(), f.randomRefusalPercent(), f.digestAlwaysStale(),
-          f.nonceUses(), f.outcome());
-      case CHALLENGE -> new RealmFaults(f.connection(), f.httpVersion(), f.credentialsStatus(), f.body(),
-          f.extraHeaders(), f.headerOrder(), choice(v, "omitted", "sent"), f.challengeOrder(), f.joinChallenges(),
-          f.challengeRealm(), f.delay(), f.rechallengeEvery(), f.rechallengeAfter(), f.randomRefusalPercent(),
-          f.digestAlwaysStale(), f.nonceUses(), f.outcome());
-      case SCHEME_ORDER -> new RealmFaults(f.connection(), f.httpVersion(), f.credentialsStatus(), f.body(),
-          f.extraHeaders(), f.headerOrder(), f.omitChallenge(), list(v), f.joinChallenges(), f.challengeRealm(),
-          f.delay(), f.rechallengeEvery(), f.rechallengeAfter(), f.randomRefusalPercent(), f.digestAlwaysStale(),
-          f.nonceUses(), f.outcome());
-      case JOIN_CHALLENGES -> new RealmFaults(f.connection(), f.httpVersion(), f.credentialsStatus(), f.body(),
-          f.extraHeaders(), f.headerOrder(), f.omitChallenge(), f.challengeOrder(), choice(v, "true", "false"),
-          f.challengeRealm(), f.delay(), f.rechallengeEvery(), f.rechallengeAfter(), f.randomRefusalPercent(),
-          f.digestAlwaysStale(), f.nonceUses(), f.outcome());
-      case REALM -> new RealmFaults(f.connection(), f.httpVersion(), f.credentialsStatus(), f.body(),
-          f.extraHeaders(), f.headerOrder(), f.omitChallenge(), f.challengeOrder(), f.joinChallenges(), v, f.delay(),
-          f.rechallengeEvery(), f.rechallengeAfter(), f.randomRefusalPercent(), f.digestAlwaysStale(), f.nonceUses(),
-          f.outcome());
-      case DELAY -> new RealmFaults(f.connection(), f.httpVersion(), f.credentialsStatus(), f.body(),
-          f.extraHeaders(), f.headerOrder(), f.omitChallenge(), f.challengeOrder(), f.joinChallenges(),
-          f.challengeRealm(), Duration.ofMillis(number(v)), f.rechallengeEvery(), f.rechallengeAfter(),
-          f.randomRefusalPercent(), f.digestAlwaysStale(), f.nonceUses(), f.outcome());
-      case RECHALLENGE_EVERY -> new RealmFaults(f.connection(), f.httpVersion(), f.credentialsStatus(), f.body(),
-          f.extraHeaders(), f.headerOrder(), f.omitChallenge(), f.challengeOrder(), f.joinChallenges(),
-          f.challengeRealm(), f.delay(), number(v), f.rechallengeAfter(), f.randomRefusalPercent(),
-          f.digestAlwaysStale(), f.nonceUses(), f.outcome());
-      case RECHALLENGE_AFTER -> new RealmFaults(f.connection(), f.httpVersion(), f.credentialsStatus(), f.body(),
-          f.extraHeaders(), f.headerOrder(), f.omitChallenge(), f.challengeOrder(), f.joinChallenges(),
-          f.challengeRealm(), f.delay(), f.rechallengeEvery(), Duration.ofSeconds(number(v)),
-          f.randomRefusalPercent(), f.digestAlwaysStale(), f.nonceUses(), f.outcome());
-      case RANDOM -> new RealmFaults(f.connection(), f.httpVersion(), f.credentialsStatus(), f.body(),
-          f.extraHeaders(), f.headerOrder(), f.omitChallenge(), f.challengeOrder(), f.joinChallenges(),
-          f.challengeRealm(), f.delay(), f.rechallengeEvery(), f.rechallengeAfter(), number(v),
-          f.digestAlwaysStale(), f.nonceUses(), f.outcome());
-      case DIGEST_STALE -> new RealmFaults(f.connection(), f.httpVersion(), f.credentialsStatus(), f.body(),
-          f.extraHeaders(), f.headerOrder(), f.omitChallenge(), f.challengeOrder(), f.joinChallenges(),
-          f.challengeRealm(), f.delay(), f.rechallengeEvery(), f.rechallengeAfter(), f.randomRefusalPercent(),
-          choice(v, "true", "false"), f.nonceUses(), f.outcome());
-      case NONCE_USES -> new RealmFaults(f.connection(), f.httpVersion(), f.credentialsStatus(), f.body(),
-          f.extraHeaders(), f.headerOrder(), f.omitChallenge(), f.challengeOrder(), f.joinChallenges(),
-          f.challengeRealm(), f.delay(), f.rechallengeEvery(), f.rechallengeAfter(), f.randomRefusalPercent(),
-          f.digestAlwaysStale(), number(v), f.outcome());
-      case OUTCOME -> new RealmFaults(f.connection(), f.httpVersion(), f.credentialsStatus(), f.body(),
-          f.extraHeaders(), f.headerOrder(), f.omitChallenge(), f.challengeOrder(), f.joinChallenges(),
-          f.challengeRealm(), f.delay(), f.rechallengeEvery(), f.rechallengeAfter(), f.randomRefusalPercent(),
-          f.digestAlwaysStale(), f.nonceUses(), v);
-    };
+    Knobs k = new Knobs(f);
+    switch (this) {
+      case CONNECTION -> k.connection = v;
+      case VERSION -> k.httpVersion = v;
+      case STATUS -> k.credentialsStatus = number(v);
+      case BODY -> k.body = v;
+      case HEADER -> k.extraHeaders = plus(f.extraHeaders(), headerLine(v));
+      case HEADER_ORDER -> k.headerOrder = list(v);
+      case CHALLENGE -> k.omitChallenge = choice(v, "omitted", "sent");
+      case SCHEME_ORDER -> k.challengeOrder = list(v);
+      case JOIN_CHALLENGES -> k.joinChallenges = choice(v, "true", "false");
+      case REALM -> k.challengeRealm = v;
+      case PLAIN_CHALLENGES -> k.plainChallenges = choice(v, "true", "false");
+      case DELAY -> k.delay = Duration.ofMillis(number(v));
+      case RECHALLENGE_EVERY -> k.rechallengeEvery = number(v);
+      case RECHALLENGE_AFTER -> k.rechallengeAfter = Duration.ofSeconds(number(v));
+      case RANDOM -> k.randomRefusalPercent = number(v);
+      case DIGEST_STALE -> k.digestAlwaysStale = choice(v, "true", "false");
+      case NONCE_USES -> k.nonceUses = number(v);
+      case OUTCOME -> k.outcome = v;
+    }
+    return k.build();
+  }
+
+  /** A {@link RealmFaults} being changed one knob at a time. */
+  private static final class Knobs {
+    String connection;
+    String httpVersion;
+    int credentialsStatus;
+    String body;
+    List<String> extraHeaders;
+    List<String> headerOrder;
+    boolean omitChallenge;
+    List<String> challengeOrder;
+    boolean joinChallenges;
+    String challengeRealm;
+    boolean plainChallenges;
+    Duration delay;
+    int rechallengeEvery;
+    Duration rechallengeAfter;
+    int randomRefusalPercent;
+    boolean digestAlwaysStale;
+    int nonceUses;
+    String outcome;
+
+    Knobs(RealmFaults f) {
+      connection = f.connection();
+      httpVersion = f.httpVersion();
+      credentialsStatus = f.credentialsStatus();
+      body = f.body();
+      extraHeaders = f.extraHeaders();
+      headerOrder = f.headerOrder();
+      omitChallenge = f.omitChallenge();
+      challengeOrder = f.challengeOrder();
+      joinChallenges = f.joinChallenges();
+      challengeRealm = f.challengeRealm();
+      plainChallenges = f.plainChallenges();
+      delay = f.delay();
+      rechallengeEvery = f.rechallengeEvery();
+      rechallengeAfter = f.rechallengeAfter();
+      randomRefusalPercent = f.randomRefusalPercent();
+      digestAlwaysStale = f.digestAlwaysStale();
+      nonceUses = f.nonceUses();
+      outcome = f.outcome();
+    }
+
+    RealmFaults build() {
+      return new RealmFaults(connection, httpVersion, credentialsStatus, body, extraHeaders, headerOrder,
+          omitChallenge, challengeOrder, joinChallenges, challengeRealm, plainChallenges, delay, rechallengeEvery,
+          rechallengeAfter, randomRefusalPercent, digestAlwaysStale, nonceUses, outcome);
+    }
   }
 
   private static int number(String v) {

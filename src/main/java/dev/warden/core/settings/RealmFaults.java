@@ -26,6 +26,9 @@ import java.util.Objects;
  * @param challengeOrder scheme names whose challenges go first, in this order
  * @param joinChallenges every challenge in one comma-joined field
  * @param challengeRealm the realm text the challenges show instead of the realm's name; empty for none
+ * @param plainChallenges challenges with only what most proxies send: Basic without {@code charset},
+ *     one Digest challenge with {@code realm}, {@code nonce}, {@code qop="auth"} and {@code stale} (MD5
+ *     implied, no {@code opaque}, no {@code userhash}), as Squid sends it
  * @param delay how long a refusal waits before it is sent
  * @param rechallengeEvery every Nth authenticated request of a client and user is challenged; 0 off
  * @param rechallengeAfter an authentication older than this is challenged once; zero off
@@ -46,6 +49,7 @@ public record RealmFaults(
     List<String> challengeOrder,
     boolean joinChallenges,
     String challengeRealm,
+    boolean plainChallenges,
     Duration delay,
     int rechallengeEvery,
     Duration rechallengeAfter,
@@ -63,7 +67,7 @@ public record RealmFaults(
 
   /** No fault: Warden's own, standard behaviour. */
   public static final RealmFaults NONE = new RealmFaults("keep", "1.1", 407, "warden", List.of(), List.of(), false,
-      List.of(), false, "", Duration.ZERO, 0, Duration.ZERO, 0, false, 0, "normal");
+      List.of(), false, "", false, Duration.ZERO, 0, Duration.ZERO, 0, false, 0, "normal");
 
   public RealmFaults {
     connection = oneOf("connection", connection, CONNECTIONS);

@@ -234,6 +234,27 @@ class FaultKnobsOnTheWireTest {
   }
 
   @Test
+  void plainChallengesSendWhatSquidSendsAndDigestWithoutOpaqueIsAccepted() throws Exception {
+    knobs("plainChallenges=true");
+    List<String> challenges = get(path(), null).headers("Proxy-Authenticate");
+    assertThat(challenges).hasSize(2);
+    assertThat(challenges.get(0)).isEqualTo("Basic realm=\"Lab\"");
+    assertThat(challenges.get(1)).matches("Digest realm=\"Lab\", nonce=\"[^\"]+\", qop=\"auth\", stale=false");
+    String path = path();
+    DigestAnswer answer = DigestAnswer.to(challenges.get(1), "alice", "s3cret").uri(path);
+    assertThat(answer.header()).doesNotContain("opaque");
+    assertThat(get(path, answer.header()).status()).isEqualTo(200);
+  }
+
+  @Test
+  void digestWithoutOpaqueIsRefusedWithoutPlainChallenges() throws Exception {
+    String challenge = digestChallenge();
+    String path = path();
+    assertThat(get(path, DigestAnswer.to(challenge, "alice", "s3cret").uri(path).drop("opaque").header()).status())
+        .isEqualTo(407);
+  }
+
+  @Test
   void delayHoldsTheRefusalBack() throws Exception {
     knobs("delayMillis=700");
     long start = System.nanoTime();
@@ -351,7 +372,7 @@ class FaultKnobsOnTheWireTest {
   @ValueSource(strings = {"connection=close", "connection=close-delimited", "version=1.0", "status=401",
       "status=403", "body=none", "body=short", "body=squid", "body=tinyproxy", "body=mitmproxy",
       "header=X-Lab: yes", "headerOrder=Date,Proxy-Authenticate", "challenge=omitted", "schemeOrder=digest",
-      "joinChallenges=true", "realm=Other realm", "delayMillis=50", "rechallengeEvery=1", "randomPercent=100",
+      "joinChallenges=true", "realm=Other realm", "plainChallenges=true", "delayMillis=50", "rechallengeEvery=1", "randomPercent=100",
       "outcome=reject-all", "outcome=accept-any"})
   void knobSetWhileTheConnectionIsOpenShapesItsNextRequestAndIsRecorded(String line) throws Exception {
     assertThat(get(path(), null).status()).isEqualTo(407);

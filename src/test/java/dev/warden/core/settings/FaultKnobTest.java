@@ -16,7 +16,7 @@ class FaultKnobTest {
   private static final List<String> EVERY_KNOB = List.of("connection=close-delimited", "version=1.0", "status=401",
       "body=squid", "header=X-Squid-Error: ERR_CACHE_ACCESS_DENIED 0", "header=Via: 1.1 lab",
       "headerOrder=Server,Date", "challenge=omitted", "schemeOrder=digest,basic", "joinChallenges=true",
-      "realm=Caf\u00e9 \"x\"", "delayMillis=250", "rechallengeEvery=3", "rechallengeAfterSeconds=60",
+      "realm=Caf\u00e9 \"x\"", "plainChallenges=true", "delayMillis=250", "rechallengeEvery=3", "rechallengeAfterSeconds=60",
       "randomPercent=10", "digestStale=true", "nonceUses=5", "outcome=accept-any");
 
   @Test
