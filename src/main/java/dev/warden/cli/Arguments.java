@@ -4,6 +4,10 @@ import dev.warden.core.auth.digest.DigestAlgorithm;
 import dev.warden.core.settings.ListenAddress;
 import dev.warden.core.settings.LifetimeText;
 import dev.warden.core.settings.RealmAuth;
+import dev.warden.core.settings.FaultKnob;
+import dev.warden.core.settings.ProxyProfile;
+import dev.warden.core.settings.ProxyProfiles;
+import dev.warden.core.settings.RealmFaults;
 import dev.warden.core.settings.RealmLockout;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,6 +49,10 @@ import java.util.stream.Stream;
  *     ({@code --export-squid}); the flags for a headless run apply to what is exported
  * @param replaceExport let {@code --export-squid} replace what a non-empty folder holds
  *     ({@code --replace-export})
+ * @param listProfiles print the proxy profiles and the fault knobs, and exit ({@code --list-profiles})
+ * @param profile the proxy profile the default realm follows ({@code --profile}, headless only)
+ * @param faults fault knobs of the default realm, {@code knob=value} each, applied after the profile
+ *     ({@code --fault}, repeatable, headless only)
  */
 public record Arguments(
     boolean headless,
@@ -63,7 +71,10 @@ public record Arguments(
     LimitFlags limits,
     Optional<RealmLockout> lockout,
     Optional<Path> exportSquid,
-    boolean replaceExport) {
+    boolean replaceExport,
+    boolean listProfiles,
+    Optional<ProxyProfile> profile,
+    List<String> faults) {
 
   public Arguments {
     Objects.requireNonNull(config);
@@ -77,6 +88,8 @@ public record Arguments(
     Objects.requireNonNull(limits);
     Objects.requireNonNull(lockout);
     Objects.requireNonNull(exportSquid);
+    Objects.requireNonNull(profile);
+    faults = List.copyOf(faults);
   }
 
   /**
@@ -85,7 +98,8 @@ public record Arguments(
    */
   public Arguments withoutUsers() {
     return new Arguments(headless, help, version, about, config, listen, realm, List.of(), usersFiles, noAuth,
-        schemes, digestAlgorithms, nonceLifetime, limits, lockout, exportSquid, replaceExport);
+        schemes, digestAlgorithms, nonceLifetime, limits, lockout, exportSquid, replaceExport, listProfiles, profile,
+        faults);
   }
 
   /**
@@ -93,7 +107,8 @@ public record Arguments(
    * lockout).
    */
   public boolean changesRealmAuth() {
-    return schemes.isPresent() || digestAlgorithms.isPresent() || nonceLifetime.isPresent() || lockout.isPresent();
+    return schemes.isPresent() || digestAlgorithms.isPresent() || nonceLifetime.isPresent() || lockout.isPresent()
+        || profile.isPresent() || !faults.isEmpty();
   }
 
   /**
@@ -121,6 +136,7 @@ public record Arguments(
         case "--about" -> b.about = noValue(flag, inlineValue);
         case "--no-auth" -> b.noAuth = noValue(flag, inlineValue);
         case "--replace-export" -> b.replaceExport = noValue(flag, inlineValue);
+        case "--list-profiles" -> b.listProfiles = noValue(flag, inlineValue);
         default -> {
           if (!VALUE_FLAGS.contains(flag)) {
             throw unknown(arg);
@@ -142,15 +158,15 @@ public record Arguments(
 
   private static final List<String> VALUE_FLAGS = Stream.concat(
       Stream.of("--config", "--listen", "--realm", "--user", "--users-file", "--schemes",
-          "--digest-algorithms", "--nonce-lifetime", "--lockout", "--export-squid"),
+          "--digest-algorithms", "--nonce-lifetime", "--lockout", "--export-squid", "--profile", "--fault"),
       LimitFlags.FLAGS.stream()).toList();
 
   private static final List<String> HEADLESS_ONLY = Stream.concat(
       Stream.of("--realm", "--user", "--users-file", "--no-auth", "--schemes",
-          "--digest-algorithms", "--nonce-lifetime", "--lockout"),
+          "--digest-algorithms", "--nonce-lifetime", "--lockout", "--profile", "--fault"),
       LimitFlags.FLAGS.stream()).toList();
 
-  private static final List<String> REPEATABLE = List.of("--user", "--users-file");
+  private static final List<String> REPEATABLE = List.of("--user", "--users-file", "--fault");
 
   /** {@code 90}, {@code 90s}, {@code 5m}, {@code 1h}: a whole number and an optional unit. */
 
@@ -179,6 +195,8 @@ public record Arguments(
       case "--users-file" -> ".htpasswd";
       case "--lockout" -> "10,50,5m,429";
       case "--export-squid" -> "squid-export";
+      case "--profile" -> "'Squid 5.7 (Basic)'";
+      case "--fault" -> "connection=close";
       default -> LimitFlags.example(flag);
     };
   }
@@ -193,6 +211,10 @@ public record Arguments(
     boolean about;
     boolean noAuth;
     boolean replaceExport;
+    boolean listProfiles;
+    ProxyProfile profile;
+    final List<String> faults = new ArrayList<>();
+    RealmFaults checked = RealmFaults.NONE;
     Path exportSquid;
     Path config;
     ListenAddress listen;
@@ -231,6 +253,17 @@ public record Arguments(
         case "--nonce-lifetime" -> nonceLifetime = lifetime(flag, value);
         case "--lockout" -> lockout = lockout(flag, value);
         case "--export-squid" -> exportSquid = path(flag, value);
+        case "--profile" -> profile = ProxyProfiles.named(value).orElseThrow(() -> new UsageException(flag + ": no profile '"
+            + value.strip() + "' (--list-profiles lists them: " + String.join(", ",
+                ProxyProfiles.all().stream().map(ProxyProfile::name).toList()) + ")"));
+        case "--fault" -> {
+          try {
+            checked = FaultKnob.apply(checked, value);
+          } catch (IllegalArgumentException e) {
+            throw new UsageException(flag + ": " + e.getMessage());
+          }
+          faults.add(value);
+        }
         default -> limits = limits.with(flag, value);
       }
       if (HEADLESS_ONLY.contains(flag)) {
@@ -340,7 +373,8 @@ public record Arguments(
         throw new UsageException("--replace-export: only with --export-squid DIR");
       }
       // an export opens no window: the headless flags say what to export
-      if (!headless && exportSquid == null && !help && !version && !about && !headlessOnlySeen.isEmpty()) {
+      if (!headless && exportSquid == null && !help && !version && !about && !listProfiles
+          && !headlessOnlySeen.isEmpty()) {
         throw new UsageException(headlessOnlySeen.get(0) + ": only with --headless (the window has its own settings)");
       }
       return new Arguments(
@@ -360,7 +394,10 @@ public record Arguments(
           limits,
           Optional.ofNullable(lockout),
           Optional.ofNullable(exportSquid),
-          replaceExport);
+          replaceExport,
+          listProfiles,
+          Optional.ofNullable(profile),
+          faults);
     }
   }
 }

@@ -14,7 +14,8 @@ public final class Usage {
                     [--nonce-lifetime DURATION] [--lockout SPEC]
                     [--head-timeout DURATION] [--idle-timeout DURATION]
                     [--connect-timeout DURATION] [--first-byte-timeout DURATION]
-                    [--max-connections N]
+                    [--max-connections N] [--profile NAME] [--fault KNOB=VALUE]...
+             warden --list-profiles
              warden --export-squid DIR [--replace-export] [headless options]
 
       Warden is a proxy that answers 407 Proxy Authentication Required, so you can see
@@ -31,6 +32,7 @@ public final class Usage {
         -V, --version          print the version and exit
         --about                print the version, the licences and where settings,
                                UI state and log live, and exit
+        --list-profiles        print the proxy profiles and the fault knobs, and exit
 
       Headless only (these change this run only; the settings file is never written):
         --realm NAME           name of the default realm (sent in the challenge)
@@ -72,6 +74,14 @@ public final class Usage {
                                time a destination may take to start its response
                                (504 after; default 60s)
         --max-connections N    open client connections; more get 503 (default 20000)
+        --profile NAME         make the default realm behave like a real proxy:
+                               'Squid 5.7 (Basic)', 'Squid 5.7 (Digest)',
+                               'tinyproxy 1.11', 'mitmproxy 8', 'Strict RFC'
+                               (schemes, algorithms and fault knobs; --schemes and
+                               --fault then change it further)
+        --fault KNOB=VALUE     set one fault knob of the default realm, e.g.
+                               connection=close, status=401, rechallengeEvery=3;
+                               repeatable; --list-profiles lists every knob
 
       Export:
         --export-squid DIR     write the settings (with the headless options applied)
