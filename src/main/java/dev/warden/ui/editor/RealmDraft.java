@@ -2,7 +2,9 @@ package dev.warden.ui.editor;
 
 import dev.warden.core.settings.LifetimeText;
 import dev.warden.core.settings.Realm;
+import dev.warden.core.settings.ProxyProfile;
 import dev.warden.core.settings.RealmAuth;
+import dev.warden.core.settings.RealmFaults;
 import dev.warden.core.settings.RealmLockout;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,12 +42,16 @@ public final class RealmDraft {
   private final BooleanProperty authInt = new SimpleBooleanProperty(false);
   private final String savedName;
   private final RealmAuth savedAuth;
+  private final FaultsDraft faults;
+  /** Algorithms a profile chose that no preset has (Squid's MD5 alone); null: as loaded. */
+  private List<String> chosenAlgorithms;
 
   RealmDraft(String name, String patterns) {
-    this(name, patterns, null, RealmAuth.defaults());
+    this(name, patterns, null, RealmAuth.defaults(), RealmFaults.NONE);
   }
 
-  private RealmDraft(String name, String patterns, String savedName, RealmAuth auth) {
+  private RealmDraft(String name, String patterns, String savedName, RealmAuth auth, RealmFaults faults) {
+    this.faults = new FaultsDraft(faults);
     this.name.set(name);
     this.patterns.set(patterns);
     this.savedName = savedName;
@@ -63,7 +69,8 @@ public final class RealmDraft {
   }
 
   static RealmDraft of(Realm realm) {
-    RealmDraft draft = new RealmDraft(realm.name(), String.join(", ", realm.hostPatterns()), realm.name(), realm.auth());
+    RealmDraft draft = new RealmDraft(realm.name(), String.join(", ", realm.hostPatterns()), realm.name(), realm.auth(),
+        realm.faults());
     draft.connectPorts.set(portsText(realm.connectPorts()));
     realm.users().forEach(u -> draft.users.add(UserDraft.of(u)));
     return draft;
@@ -83,12 +90,56 @@ public final class RealmDraft {
     if (digest.get()) {
       schemes.add(digestFirst.get() ? 0 : schemes.size(), RealmAuth.DIGEST);
     }
-    List<String> algorithms = preset.get() == null ? savedAuth.digestAlgorithms() : preset.get().algorithms();
+    List<String> algorithms = preset.get() == null ? loadedAlgorithms() : preset.get().algorithms();
     return savedAuth.withSchemes(schemes).withDigestAlgorithms(algorithms)
         .withDisabledUserStatus(disabledGet407.get() ? 407 : 403)
         .withAuthInt(authInt.get())
         .withNonceLifetime(LifetimeText.parse(nonceLifetime.get()).orElse(savedAuth.nonceLifetime()))
         .withLockout(savedAuth.lockout().withLockedOutStatus(lockedOutGet429.get() ? 429 : 407));
+  }
+
+  /** The fault knobs as typed. */
+  public FaultsDraft faultsDraft() {
+    return faults;
+  }
+
+  /**
+   * Makes this realm behave like {@code profile}: its schemes (Basic and Digest, in the profile's
+   * order), its Digest algorithms when it names them, and its fault knobs; users and patterns stay.
+   */
+  public void apply(ProxyProfile profile) {
+    basic.set(profile.schemes().contains(RealmAuth.BASIC));
+    digest.set(profile.schemes().contains(RealmAuth.DIGEST));
+    if (basic.get() && digest.get()) {
+      digestFirst.set(profile.schemes().indexOf(RealmAuth.DIGEST) < profile.schemes().indexOf(RealmAuth.BASIC));
+    }
+    if (!profile.digestAlgorithms().isEmpty()) {
+      chosenAlgorithms = profile.digestAlgorithms();
+      preset.set(DigestPreset.of(profile.digestAlgorithms()).orElse(null));
+    }
+    faults.show(profile);
+  }
+
+  /**
+   * Which profile this realm follows, or which it is closest to and what differs: "Behaves like
+   * Squid 5.7 (Basic)", "Custom: tinyproxy 1.11 with status=407".
+   */
+  public String profileNote(List<ProxyProfile> profiles) {
+    Realm drafted = new Realm("", List.of(), List.of(), auth(), List.of(), faults.faults());
+    ProxyProfile closest = null;
+    List<String> differences = null;
+    for (ProxyProfile profile : profiles) {
+      List<String> d = profile.differences(drafted);
+      if (differences == null || d.size() < differences.size()) {
+        closest = profile;
+        differences = d;
+      }
+    }
+    if (closest == null) {
+      return "";
+    }
+    return differences.isEmpty() ? "Behaves like " + closest.name()
+        : "Custom: " + closest.name() + " with " + String.join(", ", differences);
   }
 
   /** Why the typed nonce lifetime cannot be read, or null (its range is the validator's to judge). */
@@ -102,7 +153,7 @@ public final class RealmDraft {
 
   /** The Digest algorithms as loaded, for when no preset matches them. */
   public List<String> loadedAlgorithms() {
-    return savedAuth.digestAlgorithms();
+    return chosenAlgorithms != null ? chosenAlgorithms : savedAuth.digestAlgorithms();
   }
 
   /** Whether this realm was saved under another name (its users' Digest material then no longer applies). */
