@@ -99,6 +99,27 @@ public record ProxyProfile(String name, String about, List<String> schemes, List
     return out;
   }
 
+  /**
+   * Which of {@code profiles} {@code realm} follows, or which it is closest to and what differs:
+   * "Behaves like Squid 5.7 (Basic)", "Custom: tinyproxy 1.11 with status=407"; empty without profiles.
+   */
+  public static String note(Realm realm, List<ProxyProfile> profiles) {
+    ProxyProfile closest = null;
+    List<String> differences = null;
+    for (ProxyProfile profile : profiles) {
+      List<String> d = profile.differences(realm);
+      if (differences == null || d.size() < differences.size()) {
+        closest = profile;
+        differences = d;
+      }
+    }
+    if (closest == null) {
+      return "";
+    }
+    return differences.isEmpty() ? "Behaves like " + closest.name()
+        : "Custom: " + closest.name() + " with " + String.join(", ", differences);
+  }
+
   /** The profile among {@code profiles} that {@code realm} follows exactly, if any. */
   public static Optional<ProxyProfile> inForce(Realm realm, List<ProxyProfile> profiles) {
     return profiles.stream().filter(p -> p.differences(realm).isEmpty()).findFirst();

@@ -125,21 +125,7 @@ public final class RealmDraft {
    * Squid 5.7 (Basic)", "Custom: tinyproxy 1.11 with status=407".
    */
   public String profileNote(List<ProxyProfile> profiles) {
-    Realm drafted = new Realm("", List.of(), List.of(), auth(), List.of(), faults.faults());
-    ProxyProfile closest = null;
-    List<String> differences = null;
-    for (ProxyProfile profile : profiles) {
-      List<String> d = profile.differences(drafted);
-      if (differences == null || d.size() < differences.size()) {
-        closest = profile;
-        differences = d;
-      }
-    }
-    if (closest == null) {
-      return "";
-    }
-    return differences.isEmpty() ? "Behaves like " + closest.name()
-        : "Custom: " + closest.name() + " with " + String.join(", ", differences);
+    return ProxyProfile.note(new Realm("", List.of(), List.of(), auth(), List.of(), faults.faults()), profiles);
   }
 
   /** Why the typed nonce lifetime cannot be read, or null (its range is the validator's to judge). */
