@@ -82,4 +82,18 @@ class FaultsTabTest {
     LiveWindow.await(() -> live.warden().settings().realms().get(0).faults().httpVersion().equals("1.0"));
     assertThat(live.get("/tiny", null, null).statusLine()).isEqualTo("HTTP/1.0 407 Proxy Authentication Required");
   }
+
+  @Test
+  void theToolbarPickerMakesTheDefaultRealmBehaveLikeTheChosenProxy(FxRobot robot) throws Exception {
+    live.awaitListening();
+    @SuppressWarnings("unchecked")
+    // at the test window's width the picker may sit in the toolbar's overflow menu: find it among the items
+    ComboBox<ProxyProfile> picker = (ComboBox<ProxyProfile>) robot.lookup(".tool-bar").queryAs(javafx.scene.control.ToolBar.class)
+        .getItems().stream().filter(n -> "toolbar-profile".equals(n.getId())).findFirst().orElseThrow();
+    assertThat(picker.getValue().name()).isEqualTo("Strict RFC");
+    robot.interact(() -> picker.setValue(ProxyProfiles.named("mitmproxy 8").orElseThrow()));
+    LiveWindow.await(() -> live.warden().settings().realms().get(0).faults().body().equals("mitmproxy"));
+    RawResponse response = live.get("/mitm", null, null);
+    assertThat(response.headers().stream().map(h -> h[0]).toList()).containsExactly("Proxy-Authenticate", "content-length");
+  }
 }
