@@ -63,7 +63,7 @@ final class FaultPlan {
   /** An acceptance the session knobs turn into a refusal, with the knob recorded; else as it was. */
   private AuthDecision session(RealmFaults knobs, String client, String realm, AuthDecision decision,
       Refusal refusal) {
-    if (!(decision.outcome() instanceof AuthOutcome.Authenticated ok) || ok.note().startsWith("accepted unchecked")) {
+    if (!(decision.outcome() instanceof AuthOutcome.Authenticated ok)) {
       return decision;
     }
     boolean digest = DigestScheme.NAME.equals(ok.scheme());
