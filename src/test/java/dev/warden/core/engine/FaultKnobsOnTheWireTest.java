@@ -266,6 +266,31 @@ class FaultKnobsOnTheWireTest {
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(600));
   }
 
+  @Test
+  void aDelayedRefusalHoldsUpNoOtherClient() throws Exception {
+    assertThat(get(path(), GOOD).status()).isEqualTo(200); // alice's slow hash is checked once, now
+    knobs("delayMillis=2000");
+    RawHttpConnection refused = new RawHttpConnection(warden.port());
+    java.util.concurrent.CompletableFuture<Integer> delayed = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      try (refused) {
+        return refused.exchange(request("GET", path(), null, "HTTP/1.1")).status();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    Thread.sleep(200); // the refusal is waiting now
+    // connections take the event loops in turn: eight of them share the delayed one's loop at least once
+    for (int i = 0; i < 8; i++) {
+      try (RawHttpConnection other = new RawHttpConnection(warden.port())) {
+        long start = System.nanoTime();
+        assertThat(other.exchange(request("GET", path(), GOOD, "HTTP/1.1")).status()).isEqualTo(200);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1000));
+      }
+    }
+    assertThat(delayed.isDone()).isFalse();
+    assertThat(delayed.get(10, TimeUnit.SECONDS)).isEqualTo(407);
+  }
+
   // ------------------------------------------------------------ session behaviour
 
   @Test
