@@ -78,4 +78,23 @@ class FaultKnobTest {
     assertThatThrownBy(() -> SettingsJson.read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
         .hasMessageContaining("realms[0].faults").hasMessageContaining("status must be 407, 401 or 403");
   }
+
+  @Test
+  void warnsOfARealmThatLetsAnyCredentialsThrough() {
+    Realm realm = new Realm("Lab", List.of(), List.of()).withFaults(FaultKnob.parse(List.of("outcome=accept-any")));
+    assertThat(new SettingsValidator().warnings(Settings.defaults().withRealms(List.of(realm))))
+        .contains("Realm 'Lab' lets any credentials through (fault knob outcome=accept-any)");
+  }
+
+  @Test
+  void warnsOfAPlainDigestChallengeInARealmWithoutMd5() {
+    Realm realm = new Realm("Lab", List.of(), List.of(),
+        RealmAuth.defaults().withSchemes(List.of("digest")).withDigestAlgorithms(List.of("SHA-256")))
+        .withFaults(FaultKnob.parse(List.of("plainChallenges=true")));
+    assertThat(new SettingsValidator().warnings(Settings.defaults().withRealms(List.of(realm))))
+        .anyMatch(w -> w.startsWith("Realm 'Lab': its plain Digest challenge names no algorithm"));
+    assertThat(new SettingsValidator().warnings(Settings.defaults().withRealms(List.of(
+        realm.withAuth(realm.auth().withDigestAlgorithms(List.of("MD5")))))))
+        .noneMatch(w -> w.contains("plain Digest"));
+  }
 }
