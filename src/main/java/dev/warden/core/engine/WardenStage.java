@@ -458,6 +458,10 @@ final class WardenStage extends ChannelDuplexHandler {
     }
     // a fault knob's delay: the loop goes on serving; a client that leaves meanwhile gets nothing
     ctx.executor().schedule(() -> {
+      if (phase == Phase.CLOSED) {
+        shaped.response().release(); // recorded as aborted when the connection closed
+        return;
+      }
       draft.answered(shaped);
       ctx.writeAndFlush(shaped.response()).addListener(f -> ownResponseWritten(draft, f));
     }, shaped.delay().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);

@@ -291,6 +291,21 @@ class FaultKnobsOnTheWireTest {
     assertThat(delayed.get(10, TimeUnit.SECONDS)).isEqualTo(407);
   }
 
+  @Test
+  void aClientThatLeavesDuringTheDelayIsRecordedAsHavingLeft() throws Exception {
+    knobs("delayMillis=1000");
+    String path = path();
+    connection.send(request("GET", path, null, "HTTP/1.1"));
+    Thread.sleep(200);
+    connection.close();
+    Exchange left = recorded(path);
+    assertThat(left.status()).isZero();
+    assertThat(left.error()).isNotNull();
+    Thread.sleep(1200); // the delayed refusal comes due on a closed connection: nothing changes
+    assertThat(warden.warden().traffic().snapshot().stream().filter(e -> e.url().endsWith(path)).toList())
+        .containsExactly(left);
+  }
+
   // ------------------------------------------------------------ session behaviour
 
   @Test
