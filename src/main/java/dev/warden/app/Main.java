@@ -3,6 +3,7 @@ package dev.warden.app;
 import dev.warden.cli.Arguments;
 import dev.warden.cli.HeadlessMode;
 import dev.warden.cli.HeadlessOverrides;
+import dev.warden.cli.ProfileList;
 import dev.warden.cli.StopOnSignal;
 import dev.warden.cli.Terminal;
 import dev.warden.cli.UsageException;
@@ -48,6 +49,8 @@ public final class Main {
       terminal.printVersion(Version.of(Main.class));
     } else if (arguments.about()) {
       terminal.print(About.text(Version.of(Main.class), arguments.config().orElseGet(Main::defaultSettingsFile)));
+    } else if (arguments.listProfiles()) {
+      terminal.print(ProfileList.text());
     } else if (arguments.headless() || arguments.exportSquid().isPresent()) {
       writeLogBeside(arguments.config().orElseGet(Main::defaultSettingsFile));
       System.exit(headless(terminal).run(arguments));

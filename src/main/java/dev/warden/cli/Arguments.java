@@ -4,6 +4,10 @@ import dev.warden.core.auth.digest.DigestAlgorithm;
 import dev.warden.core.settings.ListenAddress;
 import dev.warden.core.settings.LifetimeText;
 import dev.warden.core.settings.RealmAuth;
+import dev.warden.core.settings.FaultKnob;
+import dev.warden.core.settings.ProxyProfile;
+import dev.warden.core.settings.ProxyProfiles;
+import dev.warden.core.settings.RealmFaults;
 import dev.warden.core.settings.RealmLockout;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,6 +52,10 @@ import java.util.stream.Stream;
  * @param tokens the default realm's Bearer tokens, name and token ({@code --token}, headless only);
  *     when given they replace the configured ones
  * @param har write every exchange of the run as a HAR file when it stops ({@code --har}, headless only)
+ * @param listProfiles print the proxy profiles and the fault knobs, and exit ({@code --list-profiles})
+ * @param profile the proxy profile the default realm follows ({@code --profile}, headless only)
+ * @param faults fault knobs of the default realm, {@code knob=value} each, applied after the profile
+ *     ({@code --fault}, repeatable, headless only)
  */
 public record Arguments(
     boolean headless,
@@ -68,7 +76,10 @@ public record Arguments(
     Optional<Path> exportSquid,
     boolean replaceExport,
     List<UserCredential> tokens,
-    Optional<Path> har) {
+    Optional<Path> har,
+    boolean listProfiles,
+    Optional<ProxyProfile> profile,
+    List<String> faults) {
 
   public Arguments {
     Objects.requireNonNull(config);
@@ -84,6 +95,8 @@ public record Arguments(
     Objects.requireNonNull(exportSquid);
     tokens = List.copyOf(tokens);
     Objects.requireNonNull(har);
+    Objects.requireNonNull(profile);
+    faults = List.copyOf(faults);
   }
 
   /**
@@ -92,7 +105,8 @@ public record Arguments(
    */
   public Arguments withoutUsers() {
     return new Arguments(headless, help, version, about, config, listen, realm, List.of(), usersFiles, noAuth,
-        schemes, digestAlgorithms, nonceLifetime, limits, lockout, exportSquid, replaceExport, tokens, har);
+        schemes, digestAlgorithms, nonceLifetime, limits, lockout, exportSquid, replaceExport, tokens, har,
+        listProfiles, profile, faults);
   }
 
   /**
@@ -101,7 +115,7 @@ public record Arguments(
    */
   public boolean changesRealmAuth() {
     return schemes.isPresent() || digestAlgorithms.isPresent() || nonceLifetime.isPresent() || lockout.isPresent()
-        || !tokens.isEmpty();
+        || !tokens.isEmpty() || profile.isPresent() || !faults.isEmpty();
   }
 
   /**
@@ -129,6 +143,7 @@ public record Arguments(
         case "--about" -> b.about = noValue(flag, inlineValue);
         case "--no-auth" -> b.noAuth = noValue(flag, inlineValue);
         case "--replace-export" -> b.replaceExport = noValue(flag, inlineValue);
+        case "--list-profiles" -> b.listProfiles = noValue(flag, inlineValue);
         default -> {
           if (!VALUE_FLAGS.contains(flag)) {
             throw unknown(arg);
@@ -150,15 +165,16 @@ public record Arguments(
 
   private static final List<String> VALUE_FLAGS = Stream.concat(
       Stream.of("--config", "--listen", "--realm", "--user", "--users-file", "--schemes",
-          "--digest-algorithms", "--nonce-lifetime", "--lockout", "--export-squid", "--token", "--har"),
+          "--digest-algorithms", "--nonce-lifetime", "--lockout", "--export-squid", "--token", "--har", "--profile",
+          "--fault"),
       LimitFlags.FLAGS.stream()).toList();
 
   private static final List<String> HEADLESS_ONLY = Stream.concat(
       Stream.of("--realm", "--user", "--users-file", "--no-auth", "--schemes",
-          "--digest-algorithms", "--nonce-lifetime", "--lockout", "--token", "--har"),
+          "--digest-algorithms", "--nonce-lifetime", "--lockout", "--token", "--har", "--profile", "--fault"),
       LimitFlags.FLAGS.stream()).toList();
 
-  private static final List<String> REPEATABLE = List.of("--user", "--users-file", "--token");
+  private static final List<String> REPEATABLE = List.of("--user", "--users-file", "--token", "--fault");
 
   /** {@code 90}, {@code 90s}, {@code 5m}, {@code 1h}: a whole number and an optional unit. */
 
@@ -189,6 +205,8 @@ public record Arguments(
       case "--lockout" -> "10,50,5m,429";
       case "--export-squid" -> "squid-export";
       case "--har" -> "run.har";
+      case "--profile" -> "'Squid 5.7 (Basic)'";
+      case "--fault" -> "connection=close";
       default -> LimitFlags.example(flag);
     };
   }
@@ -203,6 +221,10 @@ public record Arguments(
     boolean about;
     boolean noAuth;
     boolean replaceExport;
+    boolean listProfiles;
+    ProxyProfile profile;
+    final List<String> faults = new ArrayList<>();
+    RealmFaults checked = RealmFaults.NONE;
     Path exportSquid;
     Path har;
     Path config;
@@ -245,6 +267,17 @@ public record Arguments(
         case "--lockout" -> lockout = lockout(flag, value);
         case "--export-squid" -> exportSquid = path(flag, value);
         case "--har" -> har = path(flag, value);
+        case "--profile" -> profile = ProxyProfiles.named(value).orElseThrow(() -> new UsageException(flag + ": no profile '"
+            + value.strip() + "' (--list-profiles lists them: " + String.join(", ",
+                ProxyProfiles.all().stream().map(ProxyProfile::name).toList()) + ")"));
+        case "--fault" -> {
+          try {
+            checked = FaultKnob.apply(checked, value);
+          } catch (IllegalArgumentException e) {
+            throw new UsageException(flag + ": " + e.getMessage());
+          }
+          faults.add(value);
+        }
         default -> limits = limits.with(flag, value);
       }
       if (HEADLESS_ONLY.contains(flag)) {
@@ -354,7 +387,8 @@ public record Arguments(
         throw new UsageException("--replace-export: only with --export-squid DIR");
       }
       // an export opens no window: the headless flags say what to export
-      if (!headless && exportSquid == null && !help && !version && !about && !headlessOnlySeen.isEmpty()) {
+      if (!headless && exportSquid == null && !help && !version && !about && !listProfiles
+          && !headlessOnlySeen.isEmpty()) {
         throw new UsageException(headlessOnlySeen.get(0) + ": only with --headless (the window has its own settings)");
       }
       return new Arguments(
@@ -376,7 +410,10 @@ public record Arguments(
           Optional.ofNullable(exportSquid),
           replaceExport,
           tokens,
-          Optional.ofNullable(har));
+          Optional.ofNullable(har),
+          listProfiles,
+          Optional.ofNullable(profile),
+          faults);
     }
   }
 }

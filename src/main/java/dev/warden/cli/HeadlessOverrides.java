@@ -7,6 +7,8 @@ import dev.warden.core.auth.digest.HtdigestFile;
 import dev.warden.core.auth.digest.HtdigestFormatException;
 import dev.warden.core.settings.BearerToken;
 import dev.warden.core.settings.DigestSecrets;
+import dev.warden.core.settings.FaultKnob;
+import dev.warden.core.settings.RealmFaults;
 import dev.warden.core.settings.Realm;
 import dev.warden.core.settings.RealmAuth;
 import dev.warden.core.settings.Settings;
@@ -36,8 +38,9 @@ import java.util.function.Function;
  *   <li>{@code --listen} replaces the address; {@code --no-auth} turns enforcement off;
  *   <li>the limit flags ({@link LimitFlags}) replace those limits;
  *   <li>{@code --realm} renames the default realm (or adds one when the settings have none);
- *   <li>{@code --schemes}, {@code --digest-algorithms} and {@code --nonce-lifetime} set the default
- *       realm's authentication;
+ *   <li>{@code --profile} makes the default realm follow a proxy profile (schemes, algorithms, fault
+ *       knobs); {@code --schemes}, {@code --digest-algorithms} and {@code --nonce-lifetime} then set
+ *       its authentication, and each {@code --fault KNOB=VALUE} sets one fault knob;
  *   <li>{@code --users-file} (each htpasswd or htdigest) then {@code --user}, when either is given,
  *       replace the default realm's users, so a run's users are exactly the ones on its command line.
  *       A {@code --user} gets a password hash and Digest material for the realm's name for this run;
@@ -108,7 +111,15 @@ public final class HeadlessOverrides {
     if (args.realm().isPresent()) {
       realm = realm.withName(args.realm().get());
     }
+    if (args.profile().isPresent()) {
+      realm = args.profile().get().applyTo(realm);
+    }
     realm = realm.withAuth(auth(realm.auth(), args));
+    RealmFaults faults = realm.faults();
+    for (String line : args.faults()) {
+      faults = FaultKnob.apply(faults, line); // checked when parsed
+    }
+    realm = realm.withFaults(faults);
     if (replacesUsers) {
       // After the rename: Digest material hashes the realm name the run challenges with.
       realm = realm.withUsers(users(args, realm.name(), warnings));

@@ -14,7 +14,9 @@ public final class Usage {
                     [--nonce-lifetime DURATION] [--lockout SPEC]
                     [--head-timeout DURATION] [--idle-timeout DURATION]
                     [--connect-timeout DURATION] [--first-byte-timeout DURATION]
-                    [--max-connections N] [--har FILE]
+                    [--max-connections N] [--har FILE] [--profile NAME]
+                    [--fault KNOB=VALUE]...
+             warden --list-profiles
              warden --export-squid DIR [--replace-export] [headless options]
 
       Warden is a proxy that answers 407 Proxy Authentication Required, so you can see
@@ -31,6 +33,7 @@ public final class Usage {
         -V, --version          print the version and exit
         --about                print the version, the licences and where settings,
                                UI state and log live, and exit
+        --list-profiles        print the proxy profiles and the fault knobs, and exit
 
       Headless only (these change this run only; the settings file is never written):
         --realm NAME           name of the default realm (sent in the challenge)
@@ -80,6 +83,14 @@ public final class Usage {
                                exchange of it to FILE as HAR 1.2, with Warden's
                                verdicts under _warden and the Authorization and
                                Proxy-Authorization values cut to their scheme
+        --profile NAME         make the default realm behave like a real proxy:
+                               'Squid 5.7 (Basic)', 'Squid 5.7 (Digest)',
+                               'tinyproxy 1.11', 'mitmproxy 8', 'Strict RFC'
+                               (schemes, algorithms and fault knobs; --schemes and
+                               --fault then change it further)
+        --fault KNOB=VALUE     set one fault knob of the default realm, e.g.
+                               connection=close, status=401, rechallengeEvery=3;
+                               repeatable; --list-profiles lists every knob
 
       Export:
         --export-squid DIR     write the settings (with the headless options applied)

@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param redactedCredentials what may be shown of the Proxy-Authorization field: scheme and user
  *     name only (e.g. {@code Basic alice:***}), empty when the request had none
  * @param received what was read from the Proxy-Authorization field, without its secret
+ * @param faults the fault knobs of the realm that judged, and those that changed this decision
  */
 public record AuthDecision(
     AuthOutcome outcome,
@@ -27,7 +28,8 @@ public record AuthDecision(
     List<Challenge> sent,
     List<ResponseField> fields,
     String redactedCredentials,
-    ReceivedCredentials received) {
+    ReceivedCredentials received,
+    FaultTrace faults) {
 
   public AuthDecision {
     Objects.requireNonNull(outcome);
@@ -35,6 +37,18 @@ public record AuthDecision(
     fields = List.copyOf(fields);
     redactedCredentials = redactedCredentials == null ? "" : redactedCredentials;
     Objects.requireNonNull(received);
+    Objects.requireNonNull(faults);
+  }
+
+  /** A decision no fault knob had a say in. */
+  public AuthDecision(AuthOutcome outcome, int status, List<Challenge> sent, List<ResponseField> fields,
+      String redactedCredentials, ReceivedCredentials received) {
+    this(outcome, status, sent, fields, redactedCredentials, received, FaultTrace.NONE);
+  }
+
+  /** This decision with {@code value} as its fault trace. */
+  public AuthDecision withFaults(FaultTrace value) {
+    return new AuthDecision(outcome, status, sent, fields, redactedCredentials, received, value);
   }
 
   /** A decision about a request whose credentials are not described (e.g. refused before judging). */

@@ -223,6 +223,8 @@ public sealed interface AuthOutcome {
         case BUSY -> "Too many password checks in progress" + (detail.isEmpty() ? "" : " (" + detail + ")")
             + "; answered 503" + where;
         case INTERNAL_ERROR -> "Warden failed while judging the credentials (" + detail + "); refused" + where;
+        case FAULT_KNOB -> "Refused on purpose by the fault knob " + detail
+            + (user.isEmpty() ? "" : " (user '" + user + "')") + where;
       };
     }
 

@@ -3,6 +3,7 @@ package dev.warden.core.auth;
 import dev.warden.core.auth.header.Challenge;
 import dev.warden.core.settings.Realm;
 import dev.warden.core.settings.RealmAuth;
+import dev.warden.core.settings.RealmFaults;
 import dev.warden.core.settings.Settings;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,6 +40,9 @@ public final class AuthPolicy {
   private final Map<Integer, LockoutPolicy> lockouts;
   /** The CONNECT ports of each space, by {@link ProtectionSpace#index()}. */
   private final List<List<Integer>> connectPorts;
+  /** The fault knobs of each space, by {@link ProtectionSpace#index()}. */
+  private final List<RealmFaults> faults;
+  private final FaultPlan faultPlan;
 
   private AuthPolicy(
       boolean enforcement,
@@ -48,7 +52,8 @@ public final class AuthPolicy {
       List<String> problems,
       AuthState state,
       Map<Integer, LockoutPolicy> lockouts,
-      List<List<Integer>> connectPorts) {
+      List<List<Integer>> connectPorts,
+      List<RealmFaults> faults) {
     this.enforcement = enforcement;
     this.schemes = schemes;
     this.guarded = guarded;
@@ -57,6 +62,8 @@ public final class AuthPolicy {
     this.state = state;
     this.lockouts = lockouts;
     this.connectPorts = connectPorts;
+    this.faults = faults;
+    this.faultPlan = new FaultPlan(state.faultCounters(), () -> state.clock().instant());
   }
 
   /**
@@ -89,11 +96,14 @@ public final class AuthPolicy {
     }
     List<List<Integer>> connectPorts = new ArrayList<>();
     realms.forEach(realm -> connectPorts.add(realm.connectPorts()));
+    List<RealmFaults> faults = new ArrayList<>();
+    realms.forEach(realm -> faults.add(realm.faults()));
     if (fallback == null) {
       // every destination needs a realm to be challenged in; this one has no users, so it admits nobody
       Realm stopGap = new Realm(Settings.DEFAULT_REALM_NAME, List.of(), List.of());
       fallback = RealmCompiler.compile(realms.size(), stopGap, schemes, problems);
       connectPorts.add(stopGap.connectPorts());
+      faults.add(stopGap.faults());
     }
     Map<Integer, LockoutPolicy> lockouts = new HashMap<>();
     for (ProtectionSpace space : guarded) {
@@ -101,7 +111,7 @@ public final class AuthPolicy {
     }
     lockouts.put(fallback.index(), lockoutOf(fallback, state, problems));
     return new AuthPolicy(settings.enforcement(), schemes, List.copyOf(guarded), fallback,
-        List.copyOf(problems), state, Map.copyOf(lockouts), List.copyOf(connectPorts));
+        List.copyOf(problems), state, Map.copyOf(lockouts), List.copyOf(connectPorts), List.copyOf(faults));
   }
 
   private static LockoutPolicy lockoutOf(ProtectionSpace space, AuthState state, List<String> problems) {
@@ -138,7 +148,10 @@ public final class AuthPolicy {
       if (!enforcement) {
         return wouldHave(request, field, space);
       }
-      return guarded(request, field, space)
+      return faultPlan.judge(faults.get(space.index()), field, request.client(), space.name(),
+              () -> claimedUser(field), () -> guarded(request, field, space),
+              (knob, scheme, user, redacted, stale, received) -> challenge(space, ChallengeReason.FAULT_KNOB, knob,
+                  scheme, user, redacted, stale, received))
           .thenApply(decision -> connectPort(request, space, decision))
           .exceptionally(failure -> internalError(space, failure));
     } catch (RuntimeException e) {
@@ -176,7 +189,7 @@ public final class AuthPolicy {
     }
     String user = decision.outcome() instanceof AuthOutcome.Authenticated a ? a.user() : "";
     return new AuthDecision(new AuthOutcome.PortRefused(space.name(), request.port(), allowed, user), 403,
-        List.of(), List.of(), decision.redactedCredentials(), decision.received());
+        List.of(), List.of(), decision.redactedCredentials(), decision.received(), decision.faults());
   }
 
   /**

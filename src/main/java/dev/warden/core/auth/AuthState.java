@@ -39,6 +39,8 @@ public final class AuthState implements AutoCloseable {
   private final java.util.concurrent.atomic.LongAdder internalErrors = new java.util.concurrent.atomic.LongAdder();
   private final java.util.concurrent.atomic.LongAdder lockedOutRefusals = new java.util.concurrent.atomic.LongAdder();
   private final FailureLedger ledger;
+  /** What session fault knobs count (requests per client and user, uses per nonce); outlives settings changes. */
+  private final FaultCounters faultCounters = new FaultCounters();
   private final Clock clock;
   private final ScheduledThreadPoolExecutor timer;
   private final Map<String, Function<AuthState, AuthScheme>> added = new ConcurrentHashMap<>();
@@ -88,6 +90,10 @@ public final class AuthState implements AutoCloseable {
 
   FailureLedger ledger() {
     return ledger;
+  }
+
+  FaultCounters faultCounters() {
+    return faultCounters;
   }
 
   /** Where lockouts read the time. */

@@ -67,7 +67,9 @@ public enum ChallengeReason {
   /** The slow-hash pool was full: nothing was decided; answered 503 so the client retries later. */
   BUSY("verification busy"),
   /** Warden failed while judging (a bug): refused, counted and logged, never let through. */
-  INTERNAL_ERROR("internal error");
+  INTERNAL_ERROR("internal error"),
+  /** A fault knob of the realm refused the request on purpose (the detail names the knob). */
+  FAULT_KNOB("fault knob");
 
   private final String label;
 

@@ -5,6 +5,7 @@ import dev.warden.core.auth.digest.DigestCalculation;
 import dev.warden.core.settings.BearerToken;
 import dev.warden.core.settings.HostPattern;
 import dev.warden.core.settings.RealmAuth;
+import dev.warden.core.settings.RealmFaults;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import java.util.Objects;
  * @param auth the realm's scheme settings (Digest algorithms, nonce lifetime, disabled-user status)
  * @param algorithms the Digest algorithms offered, parsed, in challenge order
  * @param tokens the realm's Bearer tokens, hashed
+ * @param faults the realm's fault knobs ({@code plainChallenges} lets Digest answers omit opaque)
  */
 record ProtectionSpace(
     int index,
@@ -32,7 +34,8 @@ record ProtectionSpace(
     RealmAuth auth,
     List<DigestAlgorithm> algorithms,
     Map<String, Account> byUserhash,
-    List<BearerToken> tokens) {
+    List<BearerToken> tokens,
+    RealmFaults faults) {
 
   ProtectionSpace {
     patterns = List.copyOf(patterns);
@@ -42,11 +45,17 @@ record ProtectionSpace(
     algorithms = List.copyOf(algorithms);
     byUserhash = Map.copyOf(byUserhash);
     tokens = List.copyOf(tokens);
+    Objects.requireNonNull(faults);
+  }
+
+  /** This space with the realm's fault knobs. */
+  ProtectionSpace withFaults(RealmFaults value) {
+    return new ProtectionSpace(index, name, patterns, accounts, schemes, auth, algorithms, byUserhash, tokens, value);
   }
 
   ProtectionSpace(int index, String name, List<HostPattern> patterns, Map<String, Account> accounts,
       List<AuthScheme> schemes) {
-    this(index, name, patterns, accounts, schemes, RealmAuth.defaults(), List.of(), Map.of(), List.of());
+    this(index, name, patterns, accounts, schemes, RealmAuth.defaults(), List.of(), Map.of(), List.of(), RealmFaults.NONE);
   }
 
   /**
@@ -62,7 +71,8 @@ record ProtectionSpace(
         byUserhash.putIfAbsent(userhashKey(base, DigestCalculation.userhash(base, account.name(), name)), account);
       }
     }
-    return new ProtectionSpace(index, name, patterns, accounts, schemes, auth, algorithms, byUserhash, tokens);
+    return new ProtectionSpace(index, name, patterns, accounts, schemes, auth, algorithms, byUserhash, tokens,
+        RealmFaults.NONE);
   }
 
   /** Whether one of the patterns covers the destination (never true for the default space). */

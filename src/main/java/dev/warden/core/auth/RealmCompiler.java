@@ -69,7 +69,7 @@ final class RealmCompiler {
       }
     }
     return ProtectionSpace.of(index, realm.name(), patterns, accounts, offered, realm.auth(), algorithms,
-        realm.tokens());
+        realm.tokens()).withFaults(realm.faults());
   }
 
   private static PasswordHash parseHash(Realm realm, User user, List<String> problems) {

@@ -7,6 +7,7 @@ import dev.warden.core.traffic.Exchange;
 import dev.warden.core.traffic.ExchangeError;
 import dev.warden.core.traffic.Header;
 import dev.warden.core.auth.ResponseField;
+import dev.warden.core.auth.header.Challenge;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -64,6 +65,10 @@ final class ExchangeDraft {
   /** What Warden's stage did to the connection and why (closed a slow body, refused a framing), or null. */
   String note;
   boolean recorded;
+  /** The challenges the client received, when a fault knob changed them; null: the decision's. */
+  List<Challenge> sent;
+  /** The fault knobs that shaped this exchange, {@code knob=value} each. */
+  List<String> faults = List.of();
 
   volatile boolean connected;
   volatile ExchangeError error;
@@ -111,6 +116,14 @@ final class ExchangeDraft {
     responseBody.add(response.content());
   }
 
+  /** Warden answers this exchange with a refusal shaped by the realm's fault knobs. */
+  void answered(ChallengeShape.Shaped shaped) {
+    answered(shaped.response());
+    responseHeaders = shaped.recordedHeaders();
+    sent = shaped.challenges();
+    faults = shaped.applied();
+  }
+
   /**
    * The final head of the destination's response on its way to the client: adds what the decision
    * asks for (e.g. Proxy-Authentication-Info) and, when the client asked to close, says so (RFC 9112
@@ -156,8 +169,9 @@ final class ExchangeDraft {
         status,
         decision.outcome(),
         failure(),
-        decision.sent(),
-        decision.received());
+        sent == null ? decision.sent() : sent,
+        decision.received(),
+        faults.isEmpty() ? decision.faults().applied() : faults);
   }
 
   private ExchangeError failure() {

@@ -74,11 +74,16 @@ final class StageResponse {
     return build(request, code, code + " " + reason, text, false);
   }
 
-  private static FullHttpResponse build(
-      HttpRequest request, int code, String title, String text, boolean keepAlive) {
-    byte[] body = ("<!DOCTYPE html>\n<html><head><title>" + title + "</title></head>\n<body><h1>" + title
+  /** Warden's own short HTML page: {@code title} as title and heading, {@code text} below it. */
+  static byte[] page(String title, String text) {
+    return ("<!DOCTYPE html>\n<html><head><title>" + title + "</title></head>\n<body><h1>" + title
             + "</h1>\n<p>" + text + "</p></body></html>\n")
         .getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static FullHttpResponse build(
+      HttpRequest request, int code, String title, String text, boolean keepAlive) {
+    byte[] body = page(title, text);
     boolean head = request != null && HttpMethod.HEAD.equals(request.method());
     String phrase = title.substring(title.indexOf(' ') + 1);
     FullHttpResponse response = new DefaultFullHttpResponse(

@@ -489,15 +489,27 @@ final class WardenStage extends ChannelDuplexHandler {
 
   private void refuse(HttpRequest head, ExchangeDraft draft, InForce inForce) {
     boolean close = inForce.settings().closeAfterChallenge() || draft.connect && !decodeAgainAfterRefusedConnect();
-    FullHttpResponse response = StageResponse.refusal(head, draft.decision, close);
-    if (!HttpUtil.isKeepAlive(response)) {
+    ChallengeShape.Shaped shaped = ChallengeShape.refusal(head, draft.decision, close);
+    if (shaped.close()) {
       closeAfterResponse = true;
     }
-    draft.answered(response);
     phase = Phase.DRAIN;
     drained = 0;
     deadlines.refusedBodyStarted();
-    ctx.writeAndFlush(response).addListener(f -> ownResponseWritten(draft, f));
+    if (shaped.delay().isZero()) {
+      draft.answered(shaped);
+      ctx.writeAndFlush(shaped.response()).addListener(f -> ownResponseWritten(draft, f));
+      return;
+    }
+    // a fault knob's delay: the loop goes on serving; a client that leaves meanwhile gets nothing
+    ctx.executor().schedule(() -> {
+      if (phase == Phase.CLOSED) {
+        shaped.response().release(); // recorded as aborted when the connection closed
+        return;
+      }
+      draft.answered(shaped);
+      ctx.writeAndFlush(shaped.response()).addListener(f -> ownResponseWritten(draft, f));
+    }, shaped.delay().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
   /** Answers a request this stage cannot pass on, records it and closes the connection. */

@@ -15,9 +15,10 @@ import java.util.Optional;
  *     unless the user added some); a CONNECT to another port is answered 403, even when enforcement
  *     is off, so the proxy cannot be used to reach mail or database ports
  * @param tokens the realm's static Bearer tokens, stored hashed (used when it offers {@code bearer})
+ * @param faults the realm's fault knobs ({@link RealmFaults#NONE}: none)
  */
 public record Realm(String name, List<String> hostPatterns, List<User> users, RealmAuth auth,
-    List<Integer> connectPorts, List<BearerToken> tokens) {
+    List<Integer> connectPorts, List<BearerToken> tokens, RealmFaults faults) {
 
   /** The TLS ports, as in Squid's {@code SSL_ports}: 443, and 8443 which many admin consoles use. */
   public static final List<Integer> DEFAULT_CONNECT_PORTS = List.of(443, 8443);
@@ -29,11 +30,24 @@ public record Realm(String name, List<String> hostPatterns, List<User> users, Re
     Objects.requireNonNull(auth, "auth");
     connectPorts = List.copyOf(connectPorts);
     tokens = List.copyOf(tokens);
+    Objects.requireNonNull(faults, "faults");
+  }
+
+  /** A realm without fault knobs. */
+  public Realm(String name, List<String> hostPatterns, List<User> users, RealmAuth auth, List<Integer> connectPorts,
+      List<BearerToken> tokens) {
+    this(name, hostPatterns, users, auth, connectPorts, tokens, RealmFaults.NONE);
   }
 
   /** A realm without Bearer tokens. */
+  public Realm(String name, List<String> hostPatterns, List<User> users, RealmAuth auth, List<Integer> connectPorts,
+      RealmFaults faults) {
+    this(name, hostPatterns, users, auth, connectPorts, List.of(), faults);
+  }
+
+  /** A realm without Bearer tokens or fault knobs. */
   public Realm(String name, List<String> hostPatterns, List<User> users, RealmAuth auth, List<Integer> connectPorts) {
-    this(name, hostPatterns, users, auth, connectPorts, List.of());
+    this(name, hostPatterns, users, auth, connectPorts, List.of(), RealmFaults.NONE);
   }
 
   /** A realm with the default CONNECT ports. */
@@ -61,26 +75,30 @@ public record Realm(String name, List<String> hostPatterns, List<User> users, Re
   }
 
   public Realm withName(String value) {
-    return new Realm(value, hostPatterns, users, auth, connectPorts, tokens);
+    return new Realm(value, hostPatterns, users, auth, connectPorts, tokens, faults);
   }
 
   public Realm withHostPatterns(List<String> value) {
-    return new Realm(name, value, users, auth, connectPorts, tokens);
+    return new Realm(name, value, users, auth, connectPorts, tokens, faults);
   }
 
   public Realm withUsers(List<User> value) {
-    return new Realm(name, hostPatterns, value, auth, connectPorts, tokens);
+    return new Realm(name, hostPatterns, value, auth, connectPorts, tokens, faults);
   }
 
   public Realm withAuth(RealmAuth value) {
-    return new Realm(name, hostPatterns, users, value, connectPorts, tokens);
+    return new Realm(name, hostPatterns, users, value, connectPorts, tokens, faults);
   }
 
   public Realm withConnectPorts(List<Integer> value) {
-    return new Realm(name, hostPatterns, users, auth, value, tokens);
+    return new Realm(name, hostPatterns, users, auth, value, tokens, faults);
+  }
+
+  public Realm withFaults(RealmFaults value) {
+    return new Realm(name, hostPatterns, users, auth, connectPorts, tokens, value);
   }
 
   public Realm withTokens(List<BearerToken> value) {
-    return new Realm(name, hostPatterns, users, auth, connectPorts, value);
+    return new Realm(name, hostPatterns, users, auth, connectPorts, value, faults);
   }
 }

@@ -41,10 +41,14 @@ final class SettingsFileDto {
       Long connectMillis,
       Long firstByteMillis) {}
 
-  /** {@code tokens} is left out while empty, so files without Bearer look as before. */
-  @JsonPropertyOrder({"name", "hostPatterns", "users", "auth", "connectPorts", "tokens"})
+  /**
+   * {@code tokens} is left out while empty, so files without Bearer look as before; {@code faults}:
+   * {@code knob=value} lines ({@link FaultKnob}), left out when the realm has none.
+   */
+  @JsonPropertyOrder({"name", "hostPatterns", "users", "auth", "connectPorts", "tokens", "faults"})
   record RealmDto(String name, List<String> hostPatterns, List<UserDto> users, AuthDto auth,
-      List<Integer> connectPorts, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TokenDto> tokens) {}
+      List<Integer> connectPorts, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TokenDto> tokens,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> faults) {}
 
   @JsonPropertyOrder({"name", "hash"})
   record TokenDto(String name, String hash) {}
@@ -108,7 +112,8 @@ final class SettingsFileDto {
         new AuthDto(auth.schemes(), auth.digestAlgorithms(), auth.nonceLifetime().toSeconds(),
             auth.disabledUserStatus(), auth.authInt(), toDto(auth.lockout())),
         realm.connectPorts(),
-        realm.tokens().stream().map(t -> new TokenDto(t.name(), t.hash())).toList());
+        realm.tokens().stream().map(t -> new TokenDto(t.name(), t.hash())).toList(),
+        realm.faults().lines());
   }
 
   private static LockoutDto toDto(RealmLockout lockout) {

@@ -59,7 +59,8 @@ import java.util.regex.Pattern;
  *                 "nonceLifetimeSeconds": 300, "disabledUserStatus": 403, "authInt": false,
  *                 "lockout": { "delayAfter": 10, "lockoutAfter": 50, "lockoutSeconds": 300,
  *                              "lockedOutStatus": 407 } },
- *       "connectPorts": [443, 8443]
+ *       "connectPorts": [443, 8443],
+ *       "faults": ["connection=close", "header=X-Squid-Error: ERR_CACHE_ACCESS_DENIED 0"]
  *     }
  *   ]
  * }
@@ -69,7 +70,8 @@ import java.util.regex.Pattern;
  * getting {@link RealmAuth#defaults()} and every user {@link DigestSecrets#NONE} (an {@code auth} or
  * {@code digest} in a format-1 file is ignored: no Warden wrote one). A realm without
  * {@code connectPorts} (every file written before the list existed) gets
- * {@link Realm#DEFAULT_CONNECT_PORTS}. A file of a format above
+ * {@link Realm#DEFAULT_CONNECT_PORTS}; one without {@code faults} gets {@link RealmFaults#NONE} (a
+ * fault line no knob understands makes the file unreadable, with the knob's sentence). A file of a format above
  * {@value #FORMAT} was written by a newer Warden and is refused with {@link NewerFormatException}.
  * A user without Digest material is written without {@code digest}.
  *
@@ -253,11 +255,21 @@ final class SettingsJson {
     List<Integer> connectPorts = dto.connectPorts() == null
         ? Realm.DEFAULT_CONNECT_PORTS
         : map(dto.connectPorts(), where + ".connectPorts", (p, w) -> p);
+    RealmFaults faults = RealmFaults.NONE;
+    if (dto.faults() != null) {
+      for (String line : map(dto.faults(), where + ".faults", (f, w) -> f)) {
+        try {
+          faults = FaultKnob.apply(faults, line);
+        } catch (IllegalArgumentException e) {
+          throw new UnreadableException("\"" + where + ".faults\": " + e.getMessage(), e);
+        }
+      }
+    }
     // A missing name becomes "" so the validator reports it like any other unnamed realm.
     List<BearerToken> tokens = dto.tokens() == null
         ? List.of()
         : map(dto.tokens(), where + ".tokens", (t, w) -> new BearerToken(orDefault(t.name(), ""), orDefault(t.hash(), "")));
-    return new Realm(orDefault(dto.name(), ""), patterns, users, auth, connectPorts, tokens);
+    return new Realm(orDefault(dto.name(), ""), patterns, users, auth, connectPorts, tokens, faults);
   }
 
   private static RealmAuth toAuth(AuthDto dto, String where) throws UnreadableException {

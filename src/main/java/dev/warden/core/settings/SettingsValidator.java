@@ -70,6 +70,9 @@ public final class SettingsValidator {
         warnNoUsableUsers(settings, i, warnings);
       }
     }
+    for (int i = 0; i < settings.realms().size(); i++) {
+      warnFaults(settings.realms().get(i), i, warnings);
+    }
     return List.copyOf(warnings);
   }
 
@@ -302,6 +305,22 @@ public final class SettingsValidator {
       }
     }
     return List.copyOf(gaps);
+  }
+
+  /**
+   * Fault knobs that make a realm unusable in a way that is easy to miss: any credentials let in, or a
+   * plain Digest challenge (no algorithm, so MD5) in a realm that does not accept MD5.
+   */
+  private static void warnFaults(Realm realm, int index, List<String> warnings) {
+    RealmFaults faults = realm.faults();
+    if ("accept-any".equals(faults.outcome())) {
+      warnings.add(label(realm, index) + " lets any credentials through (fault knob outcome=accept-any)");
+    }
+    if (faults.plainChallenges() && realm.auth().offers(RealmAuth.DIGEST)
+        && realm.auth().digestAlgorithms().stream().noneMatch("MD5"::equalsIgnoreCase)) {
+      warnings.add(label(realm, index) + ": its plain Digest challenge names no algorithm, so clients answer"
+          + " with MD5, which the realm does not accept (fault knob plainChallenges=true)");
+    }
   }
 
   private static void warnNoUsableUsers(Settings settings, int index, List<String> warnings) {

@@ -36,6 +36,8 @@ import java.util.Optional;
  * @param challenges the challenges Warden sent, one Proxy-Authenticate field each, as structured
  *     values (empty when none was sent)
  * @param received what Warden read from the Proxy-Authorization field, never the secret
+ * @param faults the realm's fault knobs that shaped this exchange, {@code knob=value} each (empty
+ *     when none did)
  */
 public record Exchange(
     long id,
@@ -55,7 +57,8 @@ public record Exchange(
     AuthOutcome auth,
     ExchangeError error,
     List<Challenge> challenges,
-    ReceivedCredentials received) {
+    ReceivedCredentials received,
+    List<String> faults) {
 
   public Exchange {
     Objects.requireNonNull(client);
@@ -71,6 +74,21 @@ public record Exchange(
     Objects.requireNonNull(auth);
     challenges = List.copyOf(challenges);
     Objects.requireNonNull(received);
+    faults = List.copyOf(faults);
+  }
+
+  /** An exchange no fault knob shaped. */
+  public Exchange(long id, long connectionId, String client, Instant started, Duration timeToFirstByte,
+      Duration duration, String method, String url, String protocol, List<Header> requestHeaders,
+      List<Header> responseHeaders, BodyPreview requestBody, BodyPreview responseBody, int status,
+      AuthOutcome auth, ExchangeError error, List<Challenge> challenges, ReceivedCredentials received) {
+    this(id, connectionId, client, started, timeToFirstByte, duration, method, url, protocol, requestHeaders,
+        responseHeaders, requestBody, responseBody, status, auth, error, challenges, received, List.of());
+  }
+
+  /** Whether a fault knob shaped this exchange. */
+  public boolean isFaulted() {
+    return !faults.isEmpty();
   }
 
   /** An exchange whose auth parameters were not recorded (no challenge, nothing read). */
@@ -97,7 +115,7 @@ public record Exchange(
     }
     return new Exchange(id, connectionId, client, started, timeToFirstByte, duration, method, url,
         protocol, requestHeaders, responseHeaders, requestBody.releasedForMemory(),
-        responseBody.releasedForMemory(), status, auth, error, challenges, received);
+        responseBody.releasedForMemory(), status, auth, error, challenges, received, faults);
   }
 
   public boolean isConnect() {

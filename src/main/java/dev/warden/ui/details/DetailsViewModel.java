@@ -102,7 +102,8 @@ public final class DetailsViewModel {
 
   /** The outcome in one plain sentence, e.g. "Basic credentials for unknown user 'bob' in realm 'Corp'". */
   static String sentence(Exchange e) {
-    String auth = e.auth().describe();
+    String auth = e.auth().describe()
+        + (e.isFaulted() ? ". Shaped by the fault knobs " + String.join(", ", e.faults()) : "");
     return e.failure()
         .map(f -> auth + ". Then the destination failed: " + f.kind().label()
             + (f.detail().isEmpty() ? "" : " (" + f.detail() + ")"))
@@ -122,6 +123,9 @@ public final class DetailsViewModel {
     facts.add(new Fact("Protocol", e.protocol()));
     facts.add(new Fact("Status", e.status() == 0 ? "none sent" : Integer.toString(e.status())));
     facts.add(new Fact("Auth", e.auth().label()));
+    if (e.isFaulted()) {
+      facts.add(new Fact("Fault knobs", String.join("\n", e.faults())));
+    }
     e.realm().ifPresent(r -> facts.add(new Fact("Realm", r)));
     ExchangeFacts.userName(e).ifPresent(u -> facts.add(new Fact("User", u)));
     facts.add(new Fact("Response size", ExchangeFacts.size(e.responseBody().totalSize())));
@@ -130,11 +134,14 @@ public final class DetailsViewModel {
 
   private static String challengeText(Exchange e) {
     // the structured challenges Warden recorded, written as they went on the wire
+    // (a fault knob may have answered 401 with WWW-Authenticate instead)
+    String field = e.status() == 401 ? "WWW-Authenticate: " : "Proxy-Authenticate: ";
     List<String> sent = e.challenges().stream()
-        .map(c -> "Proxy-Authenticate: " + AuthHeaderWriter.write(c))
+        .map(c -> field + AuthHeaderWriter.write(c))
         .toList();
     if (!sent.isEmpty()) {
-      return "HTTP/1.1 407 Proxy Authentication Required\n" + String.join("\n", sent);
+      return (e.status() == 401 ? "HTTP/1.1 401 Unauthorized\n" : "HTTP/1.1 407 Proxy Authentication Required\n")
+          + String.join("\n", sent);
     }
     if (e.auth() instanceof AuthOutcome.NotJudged) {
       return "No challenge recorded: Warden did not see this request.";

@@ -50,6 +50,7 @@ public final class EditorView {
   private final TextField realmPatterns = new TextField();
   private final TextField realmConnectPorts = new TextField();
   private final RealmAuthForm authForm = new RealmAuthForm();
+  private final FaultsForm faultsForm = new FaultsForm();
   private final CheckBox realmDefault = new CheckBox("Default realm (applies to every other host)");
   private final TableView<UserDraft> users;
   private RealmDraft bound;
@@ -154,7 +155,9 @@ public final class EditorView {
     usersTab.setId("users-tab");
     Tab authTab = new Tab("Authentication", authForm.node());
     authTab.setId("auth-tab");
-    TabPane tabs = new TabPane(usersTab, authTab);
+    Tab faultsTab = new Tab("Faults", faultsForm.node());
+    faultsTab.setId("faults-tab");
+    TabPane tabs = new TabPane(usersTab, authTab, faultsTab);
     tabs.setId("realm-tabs");
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     VBox box = new VBox(10, form, realmNotes(), tabs);
@@ -357,6 +360,7 @@ public final class EditorView {
       realmPatterns.textProperty().unbindBidirectional(bound.patternsProperty());
       realmConnectPorts.textProperty().unbindBidirectional(bound.connectPortsProperty());
       authForm.unbind(bound);
+      faultsForm.unbind(bound);
     }
     bound = realm;
     if (realm == null) {
@@ -371,6 +375,7 @@ public final class EditorView {
     realmPatterns.textProperty().bindBidirectional(realm.patternsProperty());
     realmConnectPorts.textProperty().bindBidirectional(realm.connectPortsProperty());
     authForm.bind(realm);
+    faultsForm.bind(realm);
     boolean isDefault = realm == model.defaultRealmProperty().get();
     realmDefault.setSelected(isDefault);
     realmPatterns.setDisable(isDefault);

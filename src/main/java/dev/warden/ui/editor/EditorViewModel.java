@@ -4,6 +4,7 @@ import dev.warden.core.Warden;
 import dev.warden.core.settings.BearerToken;
 import dev.warden.core.settings.Realm;
 import dev.warden.core.settings.RealmAuth;
+import dev.warden.core.settings.RealmFaults;
 import dev.warden.core.settings.Settings;
 import dev.warden.core.settings.SettingsException;
 import dev.warden.core.settings.SettingsValidator;
@@ -47,7 +48,7 @@ public final class EditorViewModel {
       r -> new Observable[] {r.nameProperty(), r.patternsProperty(), r.connectPortsProperty(), r.users(),
           r.basicProperty(), r.digestProperty(), r.digestFirstProperty(), r.presetProperty(),
           r.disabledGet407Property(), r.nonceLifetimeProperty(), r.lockedOutGet429Property(),
-          r.authIntProperty()});
+          r.authIntProperty(), r.faultsDraft().revisionProperty()});
   private final ObjectProperty<RealmDraft> selectedRealm = new SimpleObjectProperty<>();
   private final ObjectProperty<RealmDraft> defaultRealm = new SimpleObjectProperty<>();
   private final ObservableList<String> problems = FXCollections.observableArrayList();
@@ -251,7 +252,7 @@ public final class EditorViewModel {
     for (RealmDraft r : realms) {
       List<String> patterns = r == defaultRealm.get() ? List.of() : r.patternList();
       spec.add(new RealmSpec(r.name().strip(), patterns, r.auth(), r.users().stream().map(UserDraft::spec).toList(),
-          r.connectPortList(), r.tokens()));
+          r.connectPortList(), r.tokens(), r.faultsDraft().faults()));
     }
     saving.set(true);
     CompletableFuture<Boolean> done = new CompletableFuture<>();
@@ -301,6 +302,10 @@ public final class EditorViewModel {
       if (lifetime != null) {
         p.add(lifetime);
       }
+      String knob = r.faultsDraft().problem(name.isEmpty() ? "A realm" : "Realm '" + name + "'");
+      if (knob != null) {
+        p.add(knob);
+      }
     }
     if (!realms.isEmpty() && defaultRealm.get() == null) {
       p.add("Choose a default realm");
@@ -323,7 +328,7 @@ public final class EditorViewModel {
       List<String> patterns = r == defaultRealm.get() ? List.of() : r.patternList();
       String name = r.name() == null ? "" : r.name().strip();
       drafted.add(new Realm(name, patterns, r.users().stream().map(u -> u.preview(name)).toList(), r.auth(),
-          r.connectPortList(), r.tokens()));
+          r.connectPortList(), r.tokens(), r.faultsDraft().faults()));
     }
     return warden.settings().withEnforcement(enforcement).withRealms(drafted);
   }
@@ -344,10 +349,10 @@ public final class EditorViewModel {
 
   /** A realm as it crosses to the worker thread. */
   private record RealmSpec(String name, List<String> patterns, RealmAuth auth, List<UserDraft.UserSpec> users,
-      List<Integer> connectPorts, List<BearerToken> tokens) {
+      List<Integer> connectPorts, List<BearerToken> tokens, RealmFaults faults) {
     Realm build(PasswordHashing hashing) {
       return new Realm(name, patterns, users.stream().map(u -> u.build(hashing, name)).toList(), auth, connectPorts,
-          tokens);
+          tokens, faults);
     }
 
     void wipe() {

@@ -3,7 +3,9 @@ package dev.warden.ui.editor;
 import dev.warden.core.settings.BearerToken;
 import dev.warden.core.settings.LifetimeText;
 import dev.warden.core.settings.Realm;
+import dev.warden.core.settings.ProxyProfile;
 import dev.warden.core.settings.RealmAuth;
+import dev.warden.core.settings.RealmFaults;
 import dev.warden.core.settings.RealmLockout;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,12 +45,16 @@ public final class RealmDraft {
   private final RealmAuth savedAuth;
   /** The realm's Bearer tokens as loaded: the editor does not show them yet, and must not drop them. */
   private List<BearerToken> tokens = List.of();
+  private final FaultsDraft faults;
+  /** Algorithms a profile chose that no preset has (Squid's MD5 alone); null: as loaded. */
+  private List<String> chosenAlgorithms;
 
   RealmDraft(String name, String patterns) {
-    this(name, patterns, null, RealmAuth.defaults());
+    this(name, patterns, null, RealmAuth.defaults(), RealmFaults.NONE);
   }
 
-  private RealmDraft(String name, String patterns, String savedName, RealmAuth auth) {
+  private RealmDraft(String name, String patterns, String savedName, RealmAuth auth, RealmFaults faults) {
+    this.faults = new FaultsDraft(faults);
     this.name.set(name);
     this.patterns.set(patterns);
     this.savedName = savedName;
@@ -66,7 +72,8 @@ public final class RealmDraft {
   }
 
   static RealmDraft of(Realm realm) {
-    RealmDraft draft = new RealmDraft(realm.name(), String.join(", ", realm.hostPatterns()), realm.name(), realm.auth());
+    RealmDraft draft = new RealmDraft(realm.name(), String.join(", ", realm.hostPatterns()), realm.name(), realm.auth(),
+        realm.faults());
     draft.connectPorts.set(portsText(realm.connectPorts()));
     draft.tokens = realm.tokens();
     realm.users().forEach(u -> draft.users.add(UserDraft.of(u)));
@@ -99,7 +106,7 @@ public final class RealmDraft {
       }
     }
     schemes.addAll(at < 0 ? schemes.size() : at, checked);
-    List<String> algorithms = preset.get() == null ? savedAuth.digestAlgorithms() : preset.get().algorithms();
+    List<String> algorithms = preset.get() == null ? loadedAlgorithms() : preset.get().algorithms();
     return savedAuth.withSchemes(schemes).withDigestAlgorithms(algorithms)
         .withDisabledUserStatus(disabledGet407.get() ? 407 : 403)
         .withAuthInt(authInt.get())
@@ -134,6 +141,36 @@ public final class RealmDraft {
     return tokens;
   }
 
+  /** The fault knobs as typed. */
+  public FaultsDraft faultsDraft() {
+    return faults;
+  }
+
+  /**
+   * Makes this realm behave like {@code profile}: its schemes (Basic and Digest, in the profile's
+   * order), its Digest algorithms when it names them, and its fault knobs; users and patterns stay.
+   */
+  public void apply(ProxyProfile profile) {
+    basic.set(profile.schemes().contains(RealmAuth.BASIC));
+    digest.set(profile.schemes().contains(RealmAuth.DIGEST));
+    if (basic.get() && digest.get()) {
+      digestFirst.set(profile.schemes().indexOf(RealmAuth.DIGEST) < profile.schemes().indexOf(RealmAuth.BASIC));
+    }
+    if (!profile.digestAlgorithms().isEmpty()) {
+      chosenAlgorithms = profile.digestAlgorithms();
+      preset.set(DigestPreset.of(profile.digestAlgorithms()).orElse(null));
+    }
+    faults.show(profile);
+  }
+
+  /**
+   * Which profile this realm follows, or which it is closest to and what differs: "Behaves like
+   * Squid 5.7 (Basic)", "Custom: tinyproxy 1.11 with status=407".
+   */
+  public String profileNote(List<ProxyProfile> profiles) {
+    return ProxyProfile.note(new Realm("", List.of(), List.of(), auth(), List.of(), List.of(), faults.faults()), profiles);
+  }
+
   /** Why the typed nonce lifetime cannot be read, or null (its range is the validator's to judge). */
   public String nonceLifetimeProblem() {
     if (LifetimeText.parse(nonceLifetime.get()).isPresent()) {
@@ -145,7 +182,7 @@ public final class RealmDraft {
 
   /** The Digest algorithms as loaded, for when no preset matches them. */
   public List<String> loadedAlgorithms() {
-    return savedAuth.digestAlgorithms();
+    return chosenAlgorithms != null ? chosenAlgorithms : savedAuth.digestAlgorithms();
   }
 
   /** Whether this realm was saved under another name (its users' Digest material then no longer applies). */

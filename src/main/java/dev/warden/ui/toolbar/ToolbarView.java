@@ -3,7 +3,11 @@ package dev.warden.ui.toolbar;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
+import dev.warden.core.settings.ProxyProfile;
+import dev.warden.core.settings.ProxyProfiles;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
@@ -109,12 +113,36 @@ public final class ToolbarView {
         .then(new FontIcon(MaterialDesignW.WEATHER_SUNNY)).otherwise(new FontIcon(MaterialDesignW.WEATHER_NIGHT)));
     dark.setTooltip(new Tooltip("Light or dark theme"));
 
+    ComboBox<ProxyProfile> profiles = new ComboBox<>();
+    profiles.setId("toolbar-profile");
+    profiles.getItems().setAll(ProxyProfiles.all());
+    profiles.setCellFactory(l -> profileCell());
+    profiles.setButtonCell(profileCell());
+    profiles.setValue(model.profileProperty().get());
+    model.profileProperty().addListener((o, a, b) -> profiles.setValue(b));
+    profiles.setOnAction(e -> model.chooseProfile(profiles.getValue()));
+    Tooltip profileTip = new Tooltip();
+    profileTip.textProperty().bind(model.profileNoteProperty());
+    profiles.setTooltip(profileTip);
+    profiles.disableProperty().bind(model.busyProperty());
+
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
     HBox listenBox = new HBox(6, listenLabel, listen, listenProblem);
     listenBox.setAlignment(Pos.CENTER_LEFT);
     spacer.setMinWidth(0);
-    bar.getItems().addAll(startStop, listenBox, enforcement, realms, spacer, pause, clearButton, dark);
+    bar.getItems().addAll(startStop, listenBox, enforcement, realms, profiles, spacer, pause, clearButton, dark);
+  }
+
+  /** A profile's name; "Custom profile" when the default realm follows none. */
+  private static ListCell<ProxyProfile> profileCell() {
+    return new ListCell<>() {
+      @Override
+      protected void updateItem(ProxyProfile item, boolean empty) {
+        super.updateItem(item, empty);
+        setText(item == null ? "Custom profile" : item.name());
+      }
+    };
   }
 
   public ToolBar node() {

@@ -3,6 +3,8 @@ package dev.warden.ui.toolbar;
 import dev.warden.core.EngineStatus;
 import dev.warden.core.Warden;
 import dev.warden.core.settings.ListenAddress;
+import dev.warden.core.settings.ProxyProfile;
+import dev.warden.core.settings.ProxyProfiles;
 import dev.warden.core.settings.Realm;
 import dev.warden.core.settings.Settings;
 import dev.warden.ui.feedback.Notifier;
@@ -31,6 +33,11 @@ public final class ToolbarViewModel {
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
   private final ReadOnlyStringWrapper realmSummary = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper realmDetail = new ReadOnlyStringWrapper("");
+  /** The proxy profile the default realm follows exactly, or null. */
+  private final javafx.beans.property.ReadOnlyObjectWrapper<ProxyProfile> profile =
+      new javafx.beans.property.ReadOnlyObjectWrapper<>();
+  /** Which profile is in force, or which is closest and what differs from it. */
+  private final ReadOnlyStringWrapper profileNote = new ReadOnlyStringWrapper("");
 
   private final Warden warden;
   private final Executor fx;
@@ -116,6 +123,38 @@ public final class ToolbarViewModel {
     }
     realmSummary.set(summary(settings));
     realmDetail.set(realmDetail(settings));
+    Realm realm = settings.defaultRealm().orElse(null);
+    profile.set(realm == null ? null : ProxyProfile.inForce(realm, ProxyProfiles.all()).orElse(null));
+    profileNote.set(realm == null ? "" : ProxyProfile.note(realm, ProxyProfiles.all()));
+  }
+
+  /**
+   * Makes the default realm behave like {@code chosen} (schemes, algorithms, fault knobs; its users
+   * stay), in force for the next request and saved.
+   */
+  public void chooseProfile(ProxyProfile chosen) {
+    if (chosen == null || chosen.equals(profile.get())) {
+      return;
+    }
+    busy.set(true);
+    warden.update(s -> {
+      java.util.List<Realm> realms = new java.util.ArrayList<>(s.realms());
+      for (int i = 0; i < realms.size(); i++) {
+        if (realms.get(i).isDefault()) {
+          realms.set(i, chosen.applyTo(realms.get(i)));
+          break;
+        }
+      }
+      return s.withRealms(realms);
+    }).whenComplete((s, error) -> fx.execute(() -> {
+      busy.set(false);
+      settingsChanged(warden.settings());
+      if (error != null) {
+        notifier.error("Could not choose the profile: " + Notifier.describe(error));
+      } else {
+        notifier.info("The default realm now behaves like " + chosen.name() + " from the next request");
+      }
+    }));
   }
 
   public void statusChanged(EngineStatus status) {
@@ -166,6 +205,14 @@ public final class ToolbarViewModel {
   }
 
   // Accessors
+
+  public javafx.beans.property.ReadOnlyObjectProperty<ProxyProfile> profileProperty() {
+    return profile.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty profileNoteProperty() {
+    return profileNote.getReadOnlyProperty();
+  }
 
   public BooleanProperty enforcementProperty() {
     return enforcement;

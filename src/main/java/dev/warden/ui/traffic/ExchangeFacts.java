@@ -23,8 +23,18 @@ public final class ExchangeFacts {
     return Optional.empty();
   }
 
-  /** The auth cell's text: the user when authenticated, the reason when challenged. */
+  /** Marks the auth cell of an exchange a fault knob shaped. */
+  public static final String FAULT_MARK = "fault \u00b7 ";
+
+  /**
+   * The auth cell's text: the user when authenticated, the reason when challenged; marked with
+   * {@link #FAULT_MARK} when a fault knob shaped the exchange.
+   */
   public static String authText(Exchange exchange) {
+    return exchange.isFaulted() ? FAULT_MARK + plainAuthText(exchange) : plainAuthText(exchange);
+  }
+
+  private static String plainAuthText(Exchange exchange) {
     AuthOutcome auth = exchange.auth();
     // An error row's red icon needs its reason beside it, or it reads as a refused user.
     String failure = exchange.error() == null ? "" : " · " + exchange.error().kind().label();

@@ -31,6 +31,7 @@ import javafx.beans.binding.Bindings;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -52,6 +53,9 @@ public final class TrafficView {
       RowKind.ERROR, PseudoClass.getPseudoClass("error"),
       RowKind.AUTHENTICATED, PseudoClass.getPseudoClass("authenticated"),
       RowKind.OPEN, PseudoClass.getPseudoClass("open"));
+
+  /** A row a fault knob shaped, so CSS can mark it. */
+  private static final PseudoClass FAULTED = PseudoClass.getPseudoClass("faulted");
 
   private final TrafficViewModel model;
   private final TableView<Exchange> table = new TableView<>();
@@ -296,6 +300,7 @@ public final class TrafficView {
         return;
       }
       setText(ExchangeFacts.authText(item));
+      setTooltip(item.isFaulted() ? new Tooltip("Shaped by the fault knobs " + String.join(", ", item.faults())) : null);
       icon.setIconCode(switch (ExchangeFacts.kind(item)) {
         case CHALLENGED -> MaterialDesignS.SHIELD_ALERT;
         case ERROR -> MaterialDesignA.ALERT_CIRCLE;
@@ -313,6 +318,7 @@ public final class TrafficView {
       super.updateItem(item, empty);
       RowKind kind = empty || item == null ? null : ExchangeFacts.kind(item);
       ROW_CLASSES.forEach((k, pc) -> pseudoClassStateChanged(pc, k == kind));
+      pseudoClassStateChanged(FAULTED, !empty && item != null && item.isFaulted());
     }
   }
 

@@ -24,6 +24,32 @@ class DetailsViewModelTest {
     assertThat(model.outcomeProperty().get()).isEqualTo("Basic credentials for unknown user 'bob' in realm 'Corp'");
   }
 
+  private static dev.warden.core.traffic.Exchange faulted(dev.warden.core.traffic.Exchange e, String... knobs) {
+    return new dev.warden.core.traffic.Exchange(e.id(), e.connectionId(), e.client(), e.started(), e.timeToFirstByte(),
+        e.duration(), e.method(), e.url(), e.protocol(), e.requestHeaders(), e.responseHeaders(), e.requestBody(),
+        e.responseBody(), e.status(), e.auth(), e.error(), e.challenges(), e.received(), java.util.List.of(knobs));
+  }
+
+  @Test
+  void showsTheFaultKnobsThatShapedTheExchange() {
+    model.exchangeProperty().set(faulted(
+        Exchanges.challenged(7, "http://a.example/", ChallengeReason.FAULT_KNOB, "bob", "Corp"),
+        "rechallengeEvery=3", "header=X-Lab: 1"));
+    assertThat(model.overview()).contains(new DetailsViewModel.Fact("Fault knobs", "rechallengeEvery=3\nheader=X-Lab: 1"));
+    assertThat(model.outcomeProperty().get()).endsWith("Shaped by the fault knobs rechallengeEvery=3, header=X-Lab: 1");
+    assertThat(dev.warden.ui.traffic.ExchangeFacts.authText(model.exchangeProperty().get()))
+        .startsWith(dev.warden.ui.traffic.ExchangeFacts.FAULT_MARK);
+  }
+
+  @Test
+  void showsNoFaultKnobsWhenNoneShapedIt() {
+    model.exchangeProperty().set(
+        Exchanges.challenged(7, "http://a.example/", ChallengeReason.UNKNOWN_USER, "bob", "Corp"));
+    assertThat(model.overview()).noneMatch(f -> f.label().equals("Fault knobs"));
+    assertThat(dev.warden.ui.traffic.ExchangeFacts.authText(model.exchangeProperty().get()))
+        .doesNotStartWith(dev.warden.ui.traffic.ExchangeFacts.FAULT_MARK);
+  }
+
   @Test
   void saysInOneSentenceWhyATunnelToAPortWasRefused() {
     model.exchangeProperty().set(Exchanges.portRefused(9, "mail.example:25", 25));
