@@ -86,6 +86,8 @@ public final class WardenWindow {
   /** The side-by-side divider, kept while the details pane is under the table. */
   private double horizontalDivider = UiState.DEFAULT.divider();
   private EditorView editorView;
+  private dev.warden.ui.limits.LimitsDialog limitsDialog;
+  private javafx.scene.control.MenuButton moreMenu;
 
   public WardenWindow(Warden warden, PasswordHashing hashing, UiState state, Optional<String> startupNotice) {
     this.warden = warden;
@@ -120,11 +122,9 @@ public final class WardenWindow {
     toolbarView.darkButton().selectedProperty().addListener((o, a, dark) -> setTheme(dark ? Theme.DARK : Theme.LIGHT));
     toolbarView.pauseButton().selectedProperty().bindBidirectional(trafficModel.pausedProperty());
     filterBar = new FilterBarView(trafficModel);
-    toolbarView.node().getItems().add(aboutButton());
     openProxyBanner = new OpenProxyBanner(warden.settings());
-    addSquidExport();
     harMenu = addHarMenu();
-    addLimits();
+    addMoreMenu();
     addResendMenu();
 
     root.setId("warden-root");
@@ -160,8 +160,11 @@ public final class WardenWindow {
     offerNames(warden.settings());
   }
 
-  /** "Export to Squid" beside the realms button: the export's disk work runs on its own daemon thread. */
-  private void addSquidExport() {
+  /**
+   * The toolbar's last item, "More": the Squid export, the limits dialog and About, which a user
+   * opens now and then; the toolbar keeps every control in view on a 1024-pixel screen.
+   */
+  private void addMoreMenu() {
     java.util.concurrent.ExecutorService exportThread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "warden-squid-export");
       t.setDaemon(true);
@@ -169,23 +172,42 @@ public final class WardenWindow {
     });
     dev.warden.ui.export.SquidExportViewModel exportModel =
         new dev.warden.ui.export.SquidExportViewModel(warden::settings, exportThread, fx, notifications);
-    dev.warden.ui.export.SquidExportButton exportButton =
-        new dev.warden.ui.export.SquidExportButton(exportModel, () -> stage);
-    var items = toolbarView.node().getItems();
-    int realms = items.indexOf(items.stream().filter(n -> "open-editor".equals(n.getId())).findFirst().orElse(null));
-    items.add(realms < 0 ? items.size() : realms + 1, exportButton.node());
+    dev.warden.ui.export.SquidExportButton squid = new dev.warden.ui.export.SquidExportButton(exportModel, () -> stage);
+    limitsDialog = new dev.warden.ui.limits.LimitsDialog(new dev.warden.ui.limits.LimitsViewModel(warden, fx, notifications));
+    moreMenu = new javafx.scene.control.MenuButton(null,
+        new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignD.DOTS_VERTICAL));
+    moreMenu.setId("more-menu");
+    moreMenu.getStyleClass().add(atlantafx.base.theme.Tweaks.NO_ARROW);
+    moreMenu.setTooltip(new javafx.scene.control.Tooltip("More: export to Squid, limits and deadlines, about Warden"));
+    moreMenu.getItems().addAll(
+        moreItem("export-squid", "Export to Squid…", org.kordamp.ikonli.materialdesign2.MaterialDesignE.EXPORT, squid::choose),
+        moreItem("open-limits", "Limits and deadlines…", org.kordamp.ikonli.materialdesign2.MaterialDesignT.TIMER_COG_OUTLINE,
+            this::openLimits),
+        new javafx.scene.control.SeparatorMenuItem(),
+        moreItem("about", "About Warden", org.kordamp.ikonli.materialdesign2.MaterialDesignI.INFORMATION_OUTLINE,
+            this::showAbout));
+    toolbarView.node().getItems().add(moreMenu);
   }
 
-  /** The limits dialog's button, after the Squid export: the proxy path's settings beside the realms'. */
-  private void addLimits() {
-    dev.warden.ui.limits.LimitsDialog limits = new dev.warden.ui.limits.LimitsDialog(
-        new dev.warden.ui.limits.LimitsViewModel(warden, fx, notifications), () -> stage, scene -> theme.apply(scene));
-    var items = toolbarView.node().getItems();
-    int export = items.indexOf(items.stream().filter(n -> "export-squid".equals(n.getId())).findFirst().orElse(null));
-    items.add(export < 0 ? items.size() : export + 1, limits.button());
+  private static javafx.scene.control.MenuItem moreItem(String id, String text, org.kordamp.ikonli.Ikon icon,
+      Runnable action) {
+    javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(text, new org.kordamp.ikonli.javafx.FontIcon(icon));
+    item.setId(id);
+    item.setOnAction(e -> action.run());
+    return item;
   }
 
-  /** The "HAR" menu after the Squid export: its files are read and written on a daemon thread of its own. */
+  /** Opens the limits and deadlines dialog (or brings it forward). FX thread. */
+  public void openLimits() {
+    limitsDialog.open(stage, scene -> theme.apply(scene));
+  }
+
+  /** The ids of the "More" menu's items, in order. */
+  public List<String> moreMenuIds() {
+    return moreMenu.getItems().stream().map(javafx.scene.control.MenuItem::getId).toList();
+  }
+
+  /** The "HAR" menu after the realms button: its files are read and written on a daemon thread of its own. */
   private dev.warden.ui.har.HarMenu addHarMenu() {
     java.util.concurrent.ExecutorService files = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "warden-har-files");
@@ -198,8 +220,8 @@ public final class WardenWindow {
     dev.warden.ui.har.HarMenu menu = new dev.warden.ui.har.HarMenu(model, () -> stage,
         new dev.warden.ui.har.HarFileChooser(() -> stage));
     var items = toolbarView.node().getItems();
-    int squid = items.indexOf(items.stream().filter(n -> "export-squid".equals(n.getId())).findFirst().orElse(null));
-    items.add(squid < 0 ? items.size() : squid + 1, menu.node());
+    int realms = items.indexOf(items.stream().filter(n -> "open-editor".equals(n.getId())).findFirst().orElse(null));
+    items.add(realms < 0 ? items.size() : realms + 1, menu.node());
     return menu;
   }
 
@@ -370,14 +392,6 @@ public final class WardenWindow {
         });
   }
 
-  private javafx.scene.control.Button aboutButton() {
-    javafx.scene.control.Button about = new javafx.scene.control.Button(null,
-        new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignI.INFORMATION_OUTLINE));
-    about.setId("about");
-    about.setTooltip(new javafx.scene.control.Tooltip("About Warden: version, licences, where settings live"));
-    about.setOnAction(e -> showAbout());
-    return about;
-  }
 
   /** The About dialog: the same text as {@code --about} (no I/O: the paths are only named). */
   public void showAbout() {

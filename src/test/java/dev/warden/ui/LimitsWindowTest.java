@@ -52,7 +52,7 @@ class LimitsWindowTest {
   @Test
   void showsEveryLimitInForceWithWhatAClientSees(FxRobot robot) throws Exception {
     live.awaitListening();
-    robot.clickOn("#open-limits");
+    robot.interact(() -> live.window().openLimits());
     assertThat(field(robot, "limit-request-head").getText()).isEqualTo("30s");
     assertThat(field(robot, "limit-idle").getText()).isEqualTo("1m");
     assertThat(field(robot, "limit-refused-body-drain").getText()).isEqualTo("64 KiB");
@@ -64,7 +64,7 @@ class LimitsWindowTest {
   @Test
   void refusesTextThatIsNotAValueOrOutOfRangeAndKeepsTheLimitsInForce(FxRobot robot) throws Exception {
     live.awaitListening();
-    robot.clickOn("#open-limits");
+    robot.interact(() -> live.window().openLimits());
     Button apply = robot.lookup("#limits-apply").queryAs(Button.class);
 
     type(robot, "limit-idle", "soon");
@@ -87,7 +87,7 @@ class LimitsWindowTest {
   @Test
   void aSavedDeadlineAppliesToTheNextConnection(FxRobot robot) throws Exception {
     live.awaitListening();
-    robot.clickOn("#open-limits");
+    robot.interact(() -> live.window().openLimits());
     type(robot, "limit-request-head", "500ms");
     type(robot, "limit-header-block", "16 KiB");
     robot.clickOn("#limits-apply");
@@ -107,7 +107,7 @@ class LimitsWindowTest {
   void defaultsFillsWardensDefaultsWithoutSavingThem(FxRobot robot) throws Exception {
     live.awaitListening();
     live.warden().update(s -> s.withLimits(Limits.DEFAULTS.withMaxConnections(50))).get();
-    robot.clickOn("#open-limits");
+    robot.interact(() -> live.window().openLimits());
     assertThat(field(robot, "limit-max-connections").getText()).isEqualTo("50");
     robot.clickOn("#limits-defaults");
     assertThat(field(robot, "limit-max-connections").getText()).isEqualTo("20000");

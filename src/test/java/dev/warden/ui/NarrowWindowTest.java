@@ -74,7 +74,7 @@ class NarrowWindowTest {
     resize(robot, 1024, 700);
     Bounds window = inScene(robot.lookup("#warden-root").query());
     Node search = robot.lookup("#search").query();
-    assertThat(search.getLayoutBounds().getWidth()).as("search field width").isGreaterThanOrEqualTo(150);
+    assertThat(search.getLayoutBounds().getWidth()).as("search field width").isGreaterThanOrEqualTo(140);
     assertThat(inScene(robot.lookup("#shown-count").query()).getMaxX()).isLessThanOrEqualTo(window.getMaxX());
   }
 
@@ -92,8 +92,8 @@ class NarrowWindowTest {
     resize(robot, 1024, 700);
     ToolBar bar = robot.lookup("#main-toolbar").queryAs(ToolBar.class);
     Bounds toolbar = inScene(bar);
-    for (String id : new String[] {"start-stop", "enforcement-switch", "open-editor", "export-squid", "har-menu", "open-limits",
-        "pause-capture", "clear-traffic", "theme-toggle", "about"}) {
+    for (String id : new String[] {"start-stop", "enforcement-switch", "open-editor", "har-menu", "toolbar-profile",
+        "pause-capture", "clear-traffic", "theme-toggle", "more-menu"}) {
       Node control = robot.lookup("#" + id).query();
       assertThat(control.isVisible()).as(id).isTrue();
       assertThat(control.getScene()).as(id + " is in the window, not the overflow menu").isSameAs(bar.getScene());

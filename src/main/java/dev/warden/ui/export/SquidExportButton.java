@@ -13,20 +13,30 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class SquidExportButton {
 
   private final Button button = new Button(null, new FontIcon(MaterialDesignE.EXPORT));
+  private final SquidExportViewModel model;
+  private final Supplier<Window> owner;
 
   /** @param owner the window the folder dialog belongs to, when there is one */
   public SquidExportButton(SquidExportViewModel model, Supplier<Window> owner) {
     button.setId("export-squid");
     button.setTooltip(new Tooltip("Export to Squid: realms and users as squid.conf and password files"));
     button.disableProperty().bind(model.busyProperty());
-    button.setOnAction(e -> {
-      DirectoryChooser chooser = new DirectoryChooser();
-      chooser.setTitle("Folder for the Squid configuration");
-      File folder = chooser.showDialog(owner.get());
-      if (folder != null) {
-        model.export(folder.toPath());
-      }
-    });
+    this.model = model;
+    this.owner = owner;
+    button.setOnAction(e -> choose());
+  }
+
+  /** Asks for a folder and exports into it (nothing when the dialog is cancelled or an export runs). */
+  public void choose() {
+    if (model.busyProperty().get()) {
+      return;
+    }
+    DirectoryChooser chooser = new DirectoryChooser();
+    chooser.setTitle("Folder for the Squid configuration");
+    File folder = chooser.showDialog(owner.get());
+    if (folder != null) {
+      model.export(folder.toPath());
+    }
   }
 
   public Button node() {

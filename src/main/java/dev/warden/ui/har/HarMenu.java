@@ -22,6 +22,7 @@ public final class HarMenu {
     this.owner = owner;
     this.picker = picker;
     button.setId("har-menu");
+    button.getStyleClass().add(atlantafx.base.theme.Tweaks.NO_ARROW);
     button.setTooltip(new Tooltip("HAR: export exchanges, open a HAR capture read-only, save or open a session"));
     button.disableProperty().bind(model.busyProperty());
     button.getItems().addAll(

@@ -20,31 +20,19 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 
 /**
  * The limits and deadlines of the proxy path, editable: one row per {@link LimitField} with the
  * sentence that says what a client sees when it fires, the problems as they are typed, and Apply
- * (which saves through {@link LimitsViewModel}). FX thread.
+ * (which saves through {@link LimitsViewModel}); opened from the toolbar's "More" menu. FX thread.
  */
 public final class LimitsDialog {
 
   private final LimitsViewModel model;
-  private final Button button = new Button(null, new FontIcon(MaterialDesignT.TIMER_COG_OUTLINE));
   private Stage stage;
 
-  /** @param styling applies the window's theme to the dialog's scene */
-  public LimitsDialog(LimitsViewModel model, java.util.function.Supplier<Window> owner, Consumer<Scene> styling) {
+  public LimitsDialog(LimitsViewModel model) {
     this.model = model;
-    button.setId("open-limits");
-    button.setTooltip(new Tooltip("Limits and deadlines: timeouts, sizes, connections (what a client sees when each fires)"));
-    button.setOnAction(e -> open(owner.get(), styling));
-  }
-
-  /** The toolbar button that opens the dialog. */
-  public Button button() {
-    return button;
   }
 
   /** Opens the dialog (or brings it forward) showing the limits in force. */

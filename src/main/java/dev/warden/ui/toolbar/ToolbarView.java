@@ -57,7 +57,8 @@ public final class ToolbarView {
     startStop.setOnAction(e -> model.toggleRunning());
 
     listen.setId("listen-address");
-    listen.setPrefColumnCount(9);
+    // wide enough for 127.0.0.1:3128 and a five-digit port, no wider: every control stays in view at 1024 px
+    listen.setPrefWidth(128);
     listen.setPromptText("127.0.0.1:3128");
     listen.textProperty().bindBidirectional(model.listenTextProperty());
     listen.setOnAction(e -> model.applyListen());
@@ -125,6 +126,10 @@ public final class ToolbarView {
     profileTip.textProperty().bind(model.profileNoteProperty());
     profiles.setTooltip(profileTip);
     profiles.disableProperty().bind(model.busyProperty());
+    profiles.setPromptText("Profile");
+    // the closed box shows the start of a long name ("Squid 5.7 (Dig…"); its list and tooltip all of it
+    profiles.setPrefWidth(150);
+    profiles.setMaxWidth(150);
 
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
