@@ -178,15 +178,25 @@ public final class WardenWindow {
         new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignD.DOTS_VERTICAL));
     moreMenu.setId("more-menu");
     moreMenu.getStyleClass().add(atlantafx.base.theme.Tweaks.NO_ARROW);
-    moreMenu.setTooltip(new javafx.scene.control.Tooltip("More: export to Squid, limits and deadlines, about Warden"));
+    moreMenu.setTooltip(new javafx.scene.control.Tooltip("More: export to Squid, limits and deadlines, dark theme, about Warden"));
     moreMenu.getItems().addAll(
         moreItem("export-squid", "Export to Squid…", org.kordamp.ikonli.materialdesign2.MaterialDesignE.EXPORT, squid::choose),
         moreItem("open-limits", "Limits and deadlines…", org.kordamp.ikonli.materialdesign2.MaterialDesignT.TIMER_COG_OUTLINE,
             this::openLimits),
+        darkThemeItem(),
         new javafx.scene.control.SeparatorMenuItem(),
         moreItem("about", "About Warden", org.kordamp.ikonli.materialdesign2.MaterialDesignI.INFORMATION_OUTLINE,
             this::showAbout));
     toolbarView.node().getItems().add(moreMenu);
+  }
+
+  /** "Dark theme", checked while it is in force; the toolbar's theme button state, kept in the UI state. */
+  private javafx.scene.control.CheckMenuItem darkThemeItem() {
+    javafx.scene.control.CheckMenuItem item = new javafx.scene.control.CheckMenuItem("Dark theme",
+        new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignW.WEATHER_NIGHT));
+    item.setId("theme-toggle");
+    item.selectedProperty().bindBidirectional(toolbarView.darkButton().selectedProperty());
+    return item;
   }
 
   private static javafx.scene.control.MenuItem moreItem(String id, String text, org.kordamp.ikonli.Ikon icon,
@@ -195,6 +205,11 @@ public final class WardenWindow {
     item.setId(id);
     item.setOnAction(e -> action.run());
     return item;
+  }
+
+  /** Switches the theme as the "Dark theme" menu item does. FX thread. */
+  public void useDarkTheme(boolean dark) {
+    toolbarView.darkButton().setSelected(dark);
   }
 
   /** Opens the limits and deadlines dialog (or brings it forward). FX thread. */

@@ -93,7 +93,7 @@ class NarrowWindowTest {
     ToolBar bar = robot.lookup("#main-toolbar").queryAs(ToolBar.class);
     Bounds toolbar = inScene(bar);
     for (String id : new String[] {"start-stop", "enforcement-switch", "open-editor", "har-menu", "toolbar-profile",
-        "pause-capture", "clear-traffic", "theme-toggle", "more-menu"}) {
+        "pause-capture", "clear-traffic", "more-menu"}) {
       Node control = robot.lookup("#" + id).query();
       assertThat(control.isVisible()).as(id).isTrue();
       assertThat(control.getScene()).as(id + " is in the window, not the overflow menu").isSameAs(bar.getScene());

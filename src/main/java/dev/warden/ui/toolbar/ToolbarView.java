@@ -58,7 +58,7 @@ public final class ToolbarView {
 
     listen.setId("listen-address");
     // wide enough for 127.0.0.1:3128 and a five-digit port, no wider: every control stays in view at 1024 px
-    listen.setPrefWidth(128);
+    listen.setPrefWidth(142);
     listen.setPromptText("127.0.0.1:3128");
     listen.textProperty().bindBidirectional(model.listenTextProperty());
     listen.setOnAction(e -> model.applyListen());
@@ -128,15 +128,17 @@ public final class ToolbarView {
     profiles.disableProperty().bind(model.busyProperty());
     profiles.setPromptText("Profile");
     // the closed box shows the start of a long name ("Squid 5.7 (Dig…"); its list and tooltip all of it
-    profiles.setPrefWidth(150);
-    profiles.setMaxWidth(150);
+    profiles.setPrefWidth(140);
+    profiles.setMaxWidth(140);
 
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
     HBox listenBox = new HBox(6, listenLabel, listen, listenProblem);
     listenBox.setAlignment(Pos.CENTER_LEFT);
     spacer.setMinWidth(0);
-    bar.getItems().addAll(startStop, listenBox, enforcement, realms, profiles, spacer, pause, clearButton, dark);
+    // the theme is chosen in the window's "More" menu (bound to darkButton()), which keeps the
+    // toolbar within a 1024-pixel screen under GTK's fonts
+    bar.getItems().addAll(startStop, listenBox, enforcement, realms, profiles, spacer, pause, clearButton);
   }
 
   /** A profile's name; "Custom profile" when the default realm follows none. */

@@ -19,7 +19,6 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.TableView;
-import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 
 /**
@@ -62,7 +61,7 @@ public final class Screenshots {
           onFx(() -> select(stage.getScene())).get(10, TimeUnit.SECONDS);
           Thread.sleep(1200); // let the notification slide away and the rate settle
           onFx(() -> shoot(stage.getScene(), "warden-light.png")).get(10, TimeUnit.SECONDS);
-          onFx(() -> ((ToggleButton) stage.getScene().lookup("#theme-toggle")).setSelected(true)).get(10, TimeUnit.SECONDS);
+          onFx(() -> window.useDarkTheme(true)).get(10, TimeUnit.SECONDS);
           Thread.sleep(800);
           onFx(() -> shoot(stage.getScene(), "warden-dark.png")).get(10, TimeUnit.SECONDS);
           onFx(window::openEditor).get(10, TimeUnit.SECONDS);
