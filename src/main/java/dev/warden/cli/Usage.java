@@ -85,7 +85,8 @@ public final class Usage {
                                Proxy-Authorization values cut to their scheme
         --profile NAME         make the default realm behave like a real proxy:
                                'Squid 5.7 (Basic)', 'Squid 5.7 (Digest)',
-                               'tinyproxy 1.11', 'mitmproxy 8', 'Strict RFC'
+                               'tinyproxy 1.11', 'mitmproxy 8', 'Strict RFC',
+                               'Windows proxy (Negotiate, NTLM, Basic)'
                                (schemes, algorithms and fault knobs; --schemes and
                                --fault then change it further)
         --fault KNOB=VALUE     set one fault knob of the default realm, e.g.

@@ -10,9 +10,10 @@ import org.junit.jupiter.api.Test;
 class ProxyProfilesTest {
 
   @Test
-  void shipsTheFiveProfilesInTheOrderOfTheIndex() {
+  void shipsTheSixProfilesInTheOrderOfTheIndex() {
     assertThat(ProxyProfiles.all()).extracting(ProxyProfile::name).containsExactly("Strict RFC",
-        "Squid 5.7 (Basic)", "Squid 5.7 (Digest)", "tinyproxy 1.11", "mitmproxy 8");
+        "Squid 5.7 (Basic)", "Squid 5.7 (Digest)", "tinyproxy 1.11", "mitmproxy 8",
+        "Windows proxy (Negotiate, NTLM, Basic)");
     assertThat(ProxyProfiles.all()).allSatisfy(p -> assertThat(p.about()).isNotBlank());
   }
 
