@@ -1,11 +1,11 @@
 package dev.warden.core.har;
 
-/** The usual reason phrase of a status, for HAR's {@code statusText}; empty for others. */
-final class StatusText {
+/** The usual reason phrase of a status, for HAR's {@code statusText} and the details pane; empty for others. Any thread. */
+public final class StatusText {
 
   private StatusText() {}
 
-  static String of(int status) {
+  public static String of(int status) {
     return switch (status) {
       case 100 -> "Continue";
       case 101 -> "Switching Protocols";

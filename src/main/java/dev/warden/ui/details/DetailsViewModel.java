@@ -121,8 +121,9 @@ public final class DetailsViewModel {
     e.requestHeader(dev.warden.core.replay.Resender.LINK_HEADER).ifPresent(id -> facts.add(new Fact("Resent from", "#" + id)));
     facts.add(new Fact("Request", e.method() + " " + e.url()));
     facts.add(new Fact("Protocol", e.protocol()));
-    facts.add(new Fact("Status", e.status() == 0 ? "none sent" : Integer.toString(e.status())));
-    facts.add(new Fact("Auth", e.auth().label()));
+    facts.add(new Fact("Status", e.status() == 0 ? "none sent"
+        : (e.status() + " " + dev.warden.core.har.StatusText.of(e.status())).strip()));
+    facts.add(new Fact("Auth", authFact(e)));
     if (e.isFaulted()) {
       facts.add(new Fact("Fault knobs", String.join("\n", e.faults())));
     }
@@ -130,6 +131,17 @@ public final class DetailsViewModel {
     ExchangeFacts.userName(e).ifPresent(u -> facts.add(new Fact("User", u)));
     facts.add(new Fact("Response size", ExchangeFacts.size(e.responseBody().totalSize())));
     return facts;
+  }
+
+  /** The outcome in words ("challenged: wrong password"), not the access log's token ("challenged:wrong-password"). */
+  private static String authFact(Exchange e) {
+    if (e.auth() instanceof dev.warden.core.auth.AuthOutcome.Authenticated a) {
+      return "authenticated with " + a.scheme();
+    }
+    if (e.auth() instanceof dev.warden.core.auth.AuthOutcome.Challenged c) {
+      return "challenged: " + c.reason().label();
+    }
+    return e.auth().label().replace('-', ' ').replace(":", ": ");
   }
 
   private static String challengeText(Exchange e) {

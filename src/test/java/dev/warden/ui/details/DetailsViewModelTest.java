@@ -24,6 +24,19 @@ class DetailsViewModelTest {
     assertThat(model.outcomeProperty().get()).isEqualTo("Basic credentials for unknown user 'bob' in realm 'Corp'");
   }
 
+  @Test
+  void overviewSpeaksSentencesWithTheReasonPhraseNotEnumNames() {
+    model.exchangeProperty().set(
+        Exchanges.challenged(7, "http://a.example/", ChallengeReason.UNKNOWN_USER, "bob", "Corp"));
+    assertThat(model.overview()).contains(new DetailsViewModel.Fact("Auth", "challenged: unknown user"),
+        new DetailsViewModel.Fact("Status", "407 Proxy Authentication Required"));
+    model.exchangeProperty().set(Exchanges.ok(8, "http://a.example/", "alice"));
+    assertThat(model.overview()).contains(new DetailsViewModel.Fact("Auth", "authenticated with Basic"),
+        new DetailsViewModel.Fact("Status", "200 OK"));
+    model.exchangeProperty().set(Exchanges.open(9, "http://a.example/"));
+    assertThat(model.overview()).contains(new DetailsViewModel.Fact("Auth", "not required"));
+  }
+
   private static dev.warden.core.traffic.Exchange faulted(dev.warden.core.traffic.Exchange e, String... knobs) {
     return new dev.warden.core.traffic.Exchange(e.id(), e.connectionId(), e.client(), e.started(), e.timeToFirstByte(),
         e.duration(), e.method(), e.url(), e.protocol(), e.requestHeaders(), e.responseHeaders(), e.requestBody(),
