@@ -16,7 +16,7 @@ import java.util.Optional;
  */
 public record ConversationMode(String label, boolean on, ConversationVerdict verdict) {
 
-  public static final ConversationMode OFF = new ConversationMode("Every exchange", false, null);
+  public static final ConversationMode OFF = new ConversationMode("Exchanges", false, null);
   public static final ConversationMode ALL = new ConversationMode("Conversations", true, null);
 
   /** Every exchange, all conversations, then one choice per verdict. */
