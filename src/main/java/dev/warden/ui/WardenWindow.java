@@ -30,7 +30,6 @@ import dev.warden.core.replay.CurlCommand;
 import dev.warden.ui.traffic.FilterBarView;
 import dev.warden.ui.traffic.TrafficView;
 import dev.warden.ui.traffic.TrafficViewModel;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -42,7 +41,6 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
-import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -86,8 +84,7 @@ public final class WardenWindow {
   /** The side-by-side divider, kept while the details pane is under the table. */
   private double horizontalDivider = UiState.DEFAULT.divider();
   private EditorView editorView;
-  private dev.warden.ui.limits.LimitsDialog limitsDialog;
-  private javafx.scene.control.MenuButton moreMenu;
+  private MoreMenu moreMenu;
 
   public WardenWindow(Warden warden, PasswordHashing hashing, UiState state, Optional<String> startupNotice) {
     this.warden = warden;
@@ -160,51 +157,9 @@ public final class WardenWindow {
     offerNames(warden.settings());
   }
 
-  /**
-   * The toolbar's last item, "More": the Squid export, the limits dialog and About, which a user
-   * opens now and then; the toolbar keeps every control in view on a 1024-pixel screen.
-   */
   private void addMoreMenu() {
-    java.util.concurrent.ExecutorService exportThread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "warden-squid-export");
-      t.setDaemon(true);
-      return t;
-    });
-    dev.warden.ui.export.SquidExportViewModel exportModel =
-        new dev.warden.ui.export.SquidExportViewModel(warden::settings, exportThread, fx, notifications);
-    dev.warden.ui.export.SquidExportButton squid = new dev.warden.ui.export.SquidExportButton(exportModel, () -> stage);
-    limitsDialog = new dev.warden.ui.limits.LimitsDialog(new dev.warden.ui.limits.LimitsViewModel(warden, fx, notifications));
-    moreMenu = new javafx.scene.control.MenuButton(null,
-        new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignD.DOTS_VERTICAL));
-    moreMenu.setId("more-menu");
-    moreMenu.getStyleClass().add(atlantafx.base.theme.Tweaks.NO_ARROW);
-    moreMenu.setTooltip(new javafx.scene.control.Tooltip("More: export to Squid, limits and deadlines, dark theme, about Warden"));
-    moreMenu.getItems().addAll(
-        moreItem("export-squid", "Export to Squid…", org.kordamp.ikonli.materialdesign2.MaterialDesignE.EXPORT, squid::choose),
-        moreItem("open-limits", "Limits and deadlines…", org.kordamp.ikonli.materialdesign2.MaterialDesignT.TIMER_COG_OUTLINE,
-            this::openLimits),
-        darkThemeItem(),
-        new javafx.scene.control.SeparatorMenuItem(),
-        moreItem("about", "About Warden", org.kordamp.ikonli.materialdesign2.MaterialDesignI.INFORMATION_OUTLINE,
-            this::showAbout));
-    toolbarView.node().getItems().add(moreMenu);
-  }
-
-  /** "Dark theme", checked while it is in force; the toolbar's theme button state, kept in the UI state. */
-  private javafx.scene.control.CheckMenuItem darkThemeItem() {
-    javafx.scene.control.CheckMenuItem item = new javafx.scene.control.CheckMenuItem("Dark theme",
-        new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignW.WEATHER_NIGHT));
-    item.setId("theme-toggle");
-    item.selectedProperty().bindBidirectional(toolbarView.darkButton().selectedProperty());
-    return item;
-  }
-
-  private static javafx.scene.control.MenuItem moreItem(String id, String text, org.kordamp.ikonli.Ikon icon,
-      Runnable action) {
-    javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(text, new org.kordamp.ikonli.javafx.FontIcon(icon));
-    item.setId(id);
-    item.setOnAction(e -> action.run());
-    return item;
+    moreMenu = new MoreMenu(warden, fx, notifications, () -> stage, () -> theme, toolbarView.darkButton().selectedProperty());
+    toolbarView.node().getItems().add(moreMenu.node());
   }
 
   /** Switches the theme as the "Dark theme" menu item does. FX thread. */
@@ -214,21 +169,17 @@ public final class WardenWindow {
 
   /** Opens the limits and deadlines dialog (or brings it forward). FX thread. */
   public void openLimits() {
-    limitsDialog.open(stage, scene -> theme.apply(scene));
+    moreMenu.openLimits();
   }
 
   /** The ids of the "More" menu's items, in order. */
   public List<String> moreMenuIds() {
-    return moreMenu.getItems().stream().map(javafx.scene.control.MenuItem::getId).toList();
+    return moreMenu.ids();
   }
 
   /** The "HAR" menu after the realms button: its files are read and written on a daemon thread of its own. */
   private dev.warden.ui.har.HarMenu addHarMenu() {
-    java.util.concurrent.ExecutorService files = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "warden-har-files");
-      t.setDaemon(true);
-      return t;
-    });
+    java.util.concurrent.ExecutorService files = dev.warden.ui.fx.DaemonThread.named("warden-har-files");
     dev.warden.ui.har.HarFilesViewModel model = new dev.warden.ui.har.HarFilesViewModel(trafficModel,
         dev.warden.cli.Version.of(WardenWindow.class),
         exchange -> warden.conversations().ofExchange(exchange.id()).map(c -> "c" + c.id()), files, fx, notifications, this::showCapture);
@@ -243,21 +194,12 @@ public final class WardenWindow {
   /** Resend commands at the end of the live table's context menu. */
   private void addResendMenu() {
     dev.warden.ui.replay.ResendViewModel resend = new dev.warden.ui.replay.ResendViewModel(
-        () -> warden.boundAddress().map(a -> new java.net.InetSocketAddress(reachable(a.host()), a.port())),
+        () -> warden.boundAddress().map(a -> new java.net.InetSocketAddress(a.reachableHost(), a.port())),
         fx, notifications);
     trafficView.rowMenu().getItems().addAll(new dev.warden.ui.replay.ResendMenu(resend,
         trafficModel.selectedProperty(),
         () -> warden.settings().realms().stream().flatMap(r -> r.users().stream()).map(User::name).distinct().toList(),
         () -> stage, notifications).items());
-  }
-
-  /** A wildcard listen address is reached on loopback. */
-  private static String reachable(String host) {
-    return switch (host) {
-      case "0.0.0.0", "" -> "127.0.0.1";
-      case "::", "[::]" -> "::1";
-      default -> host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-    };
   }
 
   private void showCapture(java.nio.file.Path file, dev.warden.core.har.HarCapture capture) {
@@ -283,7 +225,7 @@ public final class WardenWindow {
       stage.setX(Math.max(usable.getMinX(), Math.min(state.x(), usable.getMaxX() - width)));
       stage.setY(Math.max(usable.getMinY(), Math.min(state.y(), usable.getMaxY() - height)));
     }
-    loadIcons(stage);
+    WindowIcons.addTo(stage);
     stage.setMinWidth(900);
     stage.setMinHeight(500);
     horizontalDivider = state.divider();
@@ -408,35 +350,9 @@ public final class WardenWindow {
   }
 
 
-  /** The About dialog: the same text as {@code --about} (no I/O: the paths are only named). */
+  /** The About dialog: the same text as {@code --about}. FX thread. */
   public void showAbout() {
-    String version = dev.warden.cli.Version.of(WardenWindow.class);
-    javafx.scene.control.TextArea text = new javafx.scene.control.TextArea(
-        dev.warden.cli.About.text(version, java.nio.file.Path.of(warden.settingsLocation())));
-    text.setId("about-text");
-    text.setEditable(false);
-    text.setWrapText(true);
-    text.setPrefColumnCount(64);
-    text.setPrefRowCount(9);
-    javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION);
-    alert.initOwner(stage);
-    alert.setTitle("About Warden");
-    alert.setHeaderText("Warden " + version);
-    alert.getDialogPane().setContent(text);
-    theme.apply(alert.getDialogPane().getScene());
-    alert.show();
-  }
-
-  private static void loadIcons(Stage stage) {
-    for (int size : List.of(16, 32, 48, 64, 128, 256)) {
-      try (InputStream in = WardenWindow.class.getResourceAsStream("/dev/warden/icons/warden-" + size + ".png")) {
-        if (in != null) {
-          stage.getIcons().add(new Image(in));
-        }
-      } catch (java.io.IOException ignored) {
-        // an icon is decoration: a window without one still works
-      }
-    }
+    moreMenu.showAbout();
   }
 
   // For tests and the benchmark

@@ -59,6 +59,15 @@ public record ListenAddress(String host, int port) {
   }
 
   /** The form {@link #parse} accepts: {@code host:port}, IPv6 literals in brackets. */
+  /** The host a client on this machine connects to: loopback for a wildcard address, brackets dropped. */
+  public String reachableHost() {
+    return switch (host) {
+      case "0.0.0.0", "" -> "127.0.0.1";
+      case "::", "[::]" -> "::1";
+      default -> host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    };
+  }
+
   @Override
   public String toString() {
     return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
