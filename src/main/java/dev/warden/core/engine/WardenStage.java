@@ -19,7 +19,6 @@ import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
@@ -111,10 +110,7 @@ final class WardenStage extends ChannelDuplexHandler {
   private final ResponseWatcher responses = new ResponseWatcher(this::responseWritten);
   private boolean counted;
   private long drained;
-  /** A CONNECT head has passed the decoder and its end (a LastHttpContent) has not yet. */
-  private boolean connectEnding;
-  /** That CONNECT was refused before its end passed, with nothing after it: the decoder stays. */
-  private boolean decodeAfterConnect;
+  private ConnectDecoding decoding;
 
   WardenStage(StageContext context) {
     this.context = context;
@@ -130,6 +126,7 @@ final class WardenStage extends ChannelDuplexHandler {
   public void handlerAdded(ChannelHandlerContext ctx) {
     this.ctx = ctx;
     this.held = new HeldMessages(ctx.channel());
+    this.decoding = new ConnectDecoding(ctx.pipeline(), held, limits);
     this.connectionId = context.connectionIds.incrementAndGet();
     this.client = ClientAddress.withPort(ctx.channel().remoteAddress());
     this.clientAddress = ClientAddress.of(ctx.channel().remoteAddress());
@@ -178,8 +175,7 @@ final class WardenStage extends ChannelDuplexHandler {
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     if (msg instanceof HttpRequest head) {
       deadlines.headComplete();
-      connectEnding = HttpMethod.CONNECT.equals(head.method()) && head.decoderResult().isSuccess();
-      decodeAfterConnect = false;
+      decoding.headArrived(head);
     }
     if (phase == Phase.CLOSED) {
       ReferenceCountUtil.release(msg);
@@ -190,48 +186,8 @@ final class WardenStage extends ChannelDuplexHandler {
       return;
     }
     held.add(msg);
-    if (connectEnding && msg instanceof LastHttpContent) {
-      connectEnding = false;
-      if (!decodeAfterConnect) {
-        stopDecoding();
-      }
-    }
+    decoding.heldMessage(msg);
     drain();
-  }
-
-  /**
-   * Takes the decoder out once a CONNECT has ended, whether it is judged now, later (behind an
-   * earlier request) or slowly: every byte after it may be tunnel data, which must reach the tunnel
-   * as sent and never be read as requests. Netty hands what the decoder had buffered to this stage as
-   * raw bytes, in order, which wait in {@code held}.
-   */
-  private void stopDecoding() {
-    if (ctx.pipeline().get(ClientLoopGroup.DECODER) != null) {
-      ctx.pipeline().remove(ClientLoopGroup.DECODER);
-    }
-  }
-
-  /**
-   * After a refused CONNECT the connection speaks HTTP again (RFC 9110 §9.3.6: only a 2xx switches
-   * to a tunnel), so the client can retry with credentials on it, unless bytes already followed the
-   * CONNECT: those were meant for a tunnel, and reading them as requests could act on them, so the
-   * connection closes after the refusal instead.
-   *
-   * @return whether the connection can carry another request
-   */
-  private boolean decodeAgainAfterRefusedConnect() {
-    if (ctx.pipeline().get(ClientLoopGroup.DECODER) instanceof RequestDecoder decoder) {
-      if (decoder.holdsPartialMessage()) {
-        return false;
-      }
-      decodeAfterConnect = connectEnding;
-      return true;
-    }
-    if (held.holdsRawBytes()) {
-      return false;
-    }
-    ctx.pipeline().addBefore(NAME, ClientLoopGroup.DECODER, ClientPipeline.decoder(limits));
-    return true;
   }
 
   // ---------------------------------------------------------------- inbound, in order
@@ -379,7 +335,7 @@ final class WardenStage extends ChannelDuplexHandler {
     ctx.channel().attr(ExchangeDraft.CURRENT).set(draft);
     if (draft.connect) {
       phase = Phase.TUNNEL_PENDING;
-      stopDecoding();
+      decoding.stop();
       ctx.fireChannelRead(head);
       if (draft.connectionStarted && draft.status == 0) {
         deadlines.connecting();
@@ -488,7 +444,7 @@ final class WardenStage extends ChannelDuplexHandler {
   }
 
   private void refuse(HttpRequest head, ExchangeDraft draft, InForce inForce) {
-    boolean close = inForce.settings().closeAfterChallenge() || draft.connect && !decodeAgainAfterRefusedConnect();
+    boolean close = inForce.settings().closeAfterChallenge() || draft.connect && !decoding.resumeAfterRefusal();
     ChallengeShape.Shaped shaped = ChallengeShape.refusal(head, draft.decision, close);
     if (shaped.close()) {
       closeAfterResponse = true;

@@ -27,6 +27,13 @@ class QueryCompletionTest {
   }
 
   @Test
+  void offersAtMostTwelve() {
+    QueryCompletion many = new QueryCompletion(
+        () -> java.util.stream.IntStream.range(0, 50).mapToObj(i -> "user" + i).toList(), List::of);
+    assertThat(many.suggest("user:u")).hasSize(QueryCompletion.MAX).startsWith("user:user0");
+  }
+
+  @Test
   void offersNothingForACompleteValueOrAnEmptyWord() {
     assertThat(completion.suggest("user:bob")).isEmpty();
     assertThat(completion.suggest("status:407 ")).isEmpty();
