@@ -101,7 +101,7 @@ public final class FilterBarView {
         new ComboBox<>(javafx.collections.FXCollections.observableArrayList(ConversationMode.choices()));
     conversations.setId("conversation-filter");
     // verdict labels are long: the closed box shows the start, the list and the tooltip all of it
-    conversations.setPrefWidth(140);
+    conversations.setPrefWidth(150);
     conversations.setMinWidth(110);
     Tooltip conversationTip = new Tooltip();
     conversationTip.textProperty().bind(Bindings.createStringBinding(
