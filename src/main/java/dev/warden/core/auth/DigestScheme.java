@@ -1,5 +1,6 @@
 package dev.warden.core.auth;
 
+import dev.warden.core.auth.DigestFields.Name;
 import dev.warden.core.auth.digest.DigestAlgorithm;
 import dev.warden.core.auth.digest.DigestCalculation;
 import dev.warden.core.auth.digest.DigestInput;
@@ -38,6 +39,9 @@ import java.util.concurrent.CompletableFuture;
 final class DigestScheme implements AuthScheme {
 
   static final String NAME = "Digest";
+  /** What a Digest credentials with {@code qop} must carry besides a user name (RFC 7616 §3.4). */
+  private static final List<Name> REQUIRED =
+      List.of(Name.REALM, Name.NONCE, Name.URI, Name.RESPONSE, Name.QOP, Name.NC, Name.CNONCE);
   /** Stands for a hashed user name that matches no account: no one's name, so not counted as one. */
   static final String UNKNOWN_HASHED_USER = "(userhash)";
   /** A nonce older than this share of its lifetime gets a {@code nextnonce} with its success. */
@@ -91,80 +95,83 @@ final class DigestScheme implements AuthScheme {
     if (!(parsed instanceof ParseResult.Parsed<Credentials> ok)) {
       return malformed(((ParseResult.Failed<Credentials>) parsed).reason());
     }
-    Credentials given = ok.value();
-    if (given.hasToken68()) {
+    if (ok.value().hasToken68()) {
       return malformed("Digest credentials need parameters, not a token");
     }
+    DigestFields given = DigestFields.of(ok.value());
     // verified once, here: its age is recorded whatever the verdict, and it decides freshness below
-    NonceVerdict nonce = given.firstValue("nonce")
-        .map(value -> state.nonces().verify(value, space.name(), space.auth().nonceLifetime()))
-        .orElse(null);
+    String nonceText = given.value(Name.NONCE);
+    NonceVerdict nonce = nonceText == null ? null
+        : state.nonces().verify(nonceText, space.name(), space.auth().nonceLifetime());
     return check(request, given, space, nonce).withReceived(received(given, nonce));
   }
 
   /** The parameters as read, for the record: {@code response} left out. */
-  private static ReceivedCredentials.DigestParams received(Credentials given, NonceVerdict nonce) {
-    String user = given.firstValue("username").orElseGet(() -> given.firstValue("username*")
-        .map(ExtValue::decode)
-        .filter(decoded -> decoded instanceof ParseResult.Parsed<ExtValue>)
-        .map(decoded -> ((ParseResult.Parsed<ExtValue>) decoded).value().value())
-        .orElse(""));
+  private static ReceivedCredentials.DigestParams received(DigestFields given, NonceVerdict nonce) {
+    String user = given.value(Name.USERNAME);
+    if (user == null) {
+      user = decodedExtName(given.value(Name.USERNAME_EXT, ""));
+    }
     Duration age = nonce instanceof NonceVerdict.Fresh fresh ? fresh.age()
         : nonce instanceof NonceVerdict.Expired expired ? expired.age() : null;
     return new ReceivedCredentials.DigestParams(
         user,
-        given.firstValue("userhash").map("true"::equalsIgnoreCase).orElse(false),
-        given.firstValue("realm").orElse(""),
-        given.firstValue("nonce").orElse(""),
+        given.userhash(),
+        given.value(Name.REALM, ""),
+        given.value(Name.NONCE, ""),
         age,
-        given.firstValue("nc").orElse(""),
-        given.firstValue("cnonce").orElse(""),
-        given.firstValue("qop").orElse(""),
-        given.firstValue("algorithm").orElse(""),
-        given.firstValue("uri").orElse(""),
-        given.first("opaque").isPresent());
+        given.value(Name.NC, ""),
+        given.value(Name.CNONCE, ""),
+        given.value(Name.QOP, ""),
+        given.value(Name.ALGORITHM, ""),
+        given.value(Name.URI, ""),
+        given.has(Name.OPAQUE));
   }
 
-  private SchemeVerdict check(AuthRequest request, Credentials given, ProtectionSpace space, NonceVerdict nonceVerdict) {
-    for (String name : List.of("username", "username*", "realm", "nonce", "uri", "response", "algorithm",
-        "qop", "nc", "cnonce", "opaque", "userhash")) {
-      if (given.count(name) > 1) {
-        return malformed("parameter " + name + " given twice");
-      }
+  /** An RFC 8187 {@code username*} decoded, or "" when it is not a valid one. */
+  private static String decodedExtName(String value) {
+    return ExtValue.decode(value) instanceof ParseResult.Parsed<ExtValue> ext ? ext.value().value() : "";
+  }
+
+  private SchemeVerdict check(AuthRequest request, DigestFields given, ProtectionSpace space,
+      NonceVerdict nonceVerdict) {
+    Optional<Name> twice = given.duplicate();
+    if (twice.isPresent()) {
+      return malformed("parameter " + twice.get().wire() + " given twice");
     }
-    Optional<String> nameText = given.firstValue("username");
-    Optional<String> nameExt = given.firstValue("username*");
-    if (nameText.isPresent() && nameExt.isPresent()) {
+    String nameText = given.value(Name.USERNAME);
+    String nameExt = given.value(Name.USERNAME_EXT);
+    if (nameText != null && nameExt != null) {
       return malformed("both username and username*");
     }
     String user;
-    if (nameExt.isPresent()) {
-      ParseResult<ExtValue> decoded = ExtValue.decode(nameExt.get());
+    if (nameExt != null) {
+      ParseResult<ExtValue> decoded = ExtValue.decode(nameExt);
       if (!(decoded instanceof ParseResult.Parsed<ExtValue> ext)) {
         return malformed("username* is not a valid RFC 8187 value");
       }
       user = ext.value().value();
-    } else if (nameText.isPresent()) {
-      user = nameText.get();
+    } else if (nameText != null) {
+      user = nameText;
     } else {
       return missing("username", "");
     }
     String redacted = NAME + " username=\"" + user + "\", response=***";
-    for (String required : List.of("realm", "nonce", "uri", "response", "qop", "nc", "cnonce")) {
-      if (given.first(required).isEmpty()) {
-        return new SchemeVerdict.Rejected(ChallengeReason.MISSING_FIELD, required, user, redacted);
+    for (Name required : REQUIRED) {
+      if (!given.has(required)) {
+        return new SchemeVerdict.Rejected(ChallengeReason.MISSING_FIELD, required.wire(), user, redacted);
       }
     }
-    String realm = given.firstValue("realm").orElseThrow();
+    String realm = given.value(Name.REALM);
     if (!realm.equals(space.name())) {
       return new SchemeVerdict.Rejected(ChallengeReason.REALM_MISMATCH, "'" + realm + "'", user, redacted);
     }
-    String algorithmToken = given.firstValue("algorithm").orElse("MD5");
+    String algorithmToken = given.value(Name.ALGORITHM, "MD5");
     Optional<DigestAlgorithm> algorithm = DigestAlgorithm.fromToken(algorithmToken);
     if (algorithm.isEmpty() || !space.algorithms().contains(algorithm.get())) {
       return new SchemeVerdict.Rejected(ChallengeReason.ALGORITHM_NOT_OFFERED, algorithmToken, user, redacted);
     }
-    String qopToken = given.firstValue("qop").orElseThrow();
+    String qopToken = given.value(Name.QOP);
     Optional<Qop> qop = Qop.fromToken(qopToken);
     if (qop.isEmpty() || qop.get() == Qop.AUTH_INT && !space.auth().authInt()) {
       return new SchemeVerdict.Rejected(ChallengeReason.QOP_NOT_OFFERED, qopToken, user, redacted);
@@ -174,32 +181,32 @@ final class DigestScheme implements AuthScheme {
           request.body().tooLarge() ? "body over " + RequestBody.MAX_BYTES / 1024 + " KiB" : "body not held",
           user, redacted);
     }
-    String nc = given.firstValue("nc").orElseThrow();
+    String nc = given.value(Name.NC);
     long count = parseNc(nc);
     if (count < 0) {
       return malformed("nc must be 8 hex digits");
     }
-    Optional<String> opaque = given.firstValue("opaque");
+    String opaque = given.value(Name.OPAQUE);
     // a plain challenge (a fault knob, as Squid sends it) has no opaque for the client to echo
-    if (opaque.isEmpty() && !space.faults().plainChallenges()) {
+    if (opaque == null && !space.faults().plainChallenges()) {
       return new SchemeVerdict.Rejected(ChallengeReason.MISSING_FIELD, "opaque", user, redacted);
     }
-    if (opaque.isPresent() && !state.nonces().isOpaque(opaque.get(), space.name())) {
+    if (opaque != null && !state.nonces().isOpaque(opaque, space.name())) {
       return new SchemeVerdict.Rejected(ChallengeReason.OPAQUE_MISMATCH, "", user, redacted);
     }
-    String uri = given.firstValue("uri").orElseThrow();
+    String uri = given.value(Name.URI);
     if (!namesTarget(uri, request)) {
       return new SchemeVerdict.Rejected(ChallengeReason.URI_MISMATCH, "'" + uri + "'", user, redacted);
     }
 
-    boolean hashedName = given.firstValue("userhash").map("true"::equalsIgnoreCase).orElse(false);
+    boolean hashedName = given.userhash();
     Account account = hashedName
         ? space.accountByUserhash(algorithm.get(), user)
         : space.account(user);
     String shownUser = account != null ? account.name() : (hashedName ? UNKNOWN_HASHED_USER : user);
     redacted = NAME + " username=\"" + shownUser + "\", response=***";
-    String nonce = given.firstValue("nonce").orElseThrow();
-    String cnonce = given.firstValue("cnonce").orElseThrow();
+    String nonce = given.value(Name.NONCE);
+    String cnonce = given.value(Name.CNONCE);
     DigestInput input = qop.get() == Qop.AUTH_INT
         ? DigestInput.authInt(algorithm.get(), request.method(), uri, algorithm.get().hash(request.body().bytes()),
             nonce, nc, cnonce)
@@ -215,7 +222,7 @@ final class DigestScheme implements AuthScheme {
     }
     String ha1 = account.digest().ha1().get(base);
     String expected = DigestCalculation.expectedResponse(ha1, input);
-    if (!DigestCalculation.matches(expected, given.firstValue("response").orElseThrow())) {
+    if (!DigestCalculation.matches(expected, given.value(Name.RESPONSE))) {
       return new SchemeVerdict.Rejected(ChallengeReason.BAD_RESPONSE, "", shownUser, redacted);
     }
 
@@ -253,25 +260,22 @@ final class DigestScheme implements AuthScheme {
 
   /** RFC 7616 §3.5: proves Warden knew the password too, and hands out the next nonce in time. */
   private String authenticationInfo(String ha1, DigestInput input, NonceVerdict.Fresh fresh, ProtectionSpace space) {
-    List<AuthParam> params = new ArrayList<>();
+    // written directly, not through AuthParam: every value is Warden's own or was read as a quoted-string
+    // or a token by the parser, so it needs no check, and this runs on every authenticated request
+    StringBuilder out = new StringBuilder(256);
     if (fresh.nearExpiry(space.auth().nonceLifetime(), NEXTNONCE_AT)) {
-      params.add(AuthParam.quoted("nextnonce", issueNonce(space)));
+      out.append("nextnonce=");
+      AuthHeaderWriter.appendQuoted(out, issueNonce(space));
+      out.append(", ");
     }
-    params.add(AuthParam.of("qop", input.qop().token()));
+    out.append("qop=").append(input.qop().token());
     // for auth-int, rspauth covers the response body, which is not known when this head is sent
     if (input.qop() == Qop.AUTH) {
-      params.add(AuthParam.quoted("rspauth", DigestCalculation.rspauth(ha1, input, null)));
+      out.append(", rspauth=\"").append(DigestCalculation.rspauth(ha1, input, null)).append('"');
     }
-    params.add(AuthParam.quoted("cnonce", input.cnonce()));
-    params.add(AuthParam.of("nc", input.nc()));
-    StringBuilder out = new StringBuilder();
-    for (AuthParam param : params) {
-      if (out.length() > 0) {
-        out.append(", ");
-      }
-      out.append(AuthHeaderWriter.write(param));
-    }
-    return out.toString();
+    out.append(", cnonce=");
+    AuthHeaderWriter.appendQuoted(out, input.cnonce());
+    return out.append(", nc=").append(input.nc()).toString();
   }
 
   /**

@@ -3,7 +3,6 @@ package dev.warden.core.auth.digest;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -26,6 +25,8 @@ public enum DigestAlgorithm {
   SHA_512_256_SESS("SHA-512-256-sess", "SHA-512/256", 64);
 
   private static final HexFormat HEX = HexFormat.of();
+  /** {@code values()} copies its array on every call; this one is read only. */
+  private static final DigestAlgorithm[] VALUES = values();
 
   private final String token;
   private final int hexLength;
@@ -59,13 +60,28 @@ public enum DigestAlgorithm {
     if (token == null) {
       return Optional.empty();
     }
-    String wanted = token.toLowerCase(Locale.ROOT);
-    for (DigestAlgorithm algorithm : values()) {
-      if (algorithm.token.toLowerCase(Locale.ROOT).equals(wanted)) {
+    for (DigestAlgorithm algorithm : VALUES) {
+      if (algorithm.isSpelled(token)) {
         return Optional.of(algorithm);
       }
     }
     return Optional.empty();
+  }
+
+  /** Whether {@code text} is this token ignoring ASCII case only (no other letter folds onto one). */
+  private boolean isSpelled(String text) {
+    if (text.length() != token.length()) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char given = text.charAt(i);
+      char own = token.charAt(i);
+      boolean ownIsLetter = own >= 'a' && own <= 'z' || own >= 'A' && own <= 'Z';
+      if (given != own && !(ownIsLetter && (given ^ 0x20) == own)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether this is a {@code -sess} algorithm, whose H(A1) includes the nonce and cnonce. */

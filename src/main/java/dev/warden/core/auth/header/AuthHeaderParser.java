@@ -277,6 +277,18 @@ public final class AuthHeaderParser {
     private String quotedString() {
       int open = pos;
       pos++;
+      // the common case, no quoted-pair: the content is a substring, copied once
+      for (int i = pos; i < end; i++) {
+        char c = text.charAt(i);
+        if (c == '"') {
+          String value = text.substring(pos, i);
+          pos = i + 1;
+          return value;
+        }
+        if (c == '\\') {
+          break;
+        }
+      }
       StringBuilder value = new StringBuilder();
       while (pos < end) {
         char c = text.charAt(pos);

@@ -115,8 +115,17 @@ public final class AuthHeaderWriter {
     }
   }
 
-  private static void appendQuoted(StringBuilder text, String value) {
+  /**
+   * Appends {@code value} as a quoted-string to {@code text}: the {@link #quote} form, without its
+   * check, for values already known to be quotable (any {@link AuthParam}'s value, or one read by
+   * {@link AuthHeaderParser}).
+   */
+  public static void appendQuoted(StringBuilder text, String value) {
     text.append('"');
+    if (value.indexOf('"') < 0 && value.indexOf('\\') < 0) {
+      text.append(value).append('"');
+      return;
+    }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (c == '"' || c == '\\') {

@@ -9,12 +9,21 @@ import java.util.Objects;
  */
 final class HeaderSyntax {
 
+  /** The tchars below U+0080, by code: every character of every credentials passes through here. */
+  private static final boolean[] TCHAR = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      TCHAR[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+    }
+  }
+
   private HeaderSyntax() {}
 
   /** RFC 9110 §5.6.2 tchar. */
   static boolean isTchar(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-        || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+    return c < 128 && TCHAR[c];
   }
 
   /** The characters of RFC 9110 §11.2 token68 before its trailing {@code =} padding. */

@@ -20,6 +20,14 @@ class DigestAlgorithmTest {
   }
 
   @Test
+  void foldsOnlyAsciiLettersWhenMatchingATokenIgnoringCase() {
+    // U+017F folds to 's' and CR is '-' without its 0x20 bit: neither may stand for a letter or a dash
+    assertThat(DigestAlgorithm.fromToken("MD5-\u017Fess")).isEmpty();
+    assertThat(DigestAlgorithm.fromToken("SHA\r256")).isEmpty();
+    assertThat(DigestAlgorithm.fromToken("MD\u00155")).isEmpty();
+  }
+
+  @Test
   void findsNothingForUnknownTokens() {
     assertThat(DigestAlgorithm.fromToken("SHA-512")).isEmpty();
     assertThat(DigestAlgorithm.fromToken("SHA_256")).isEmpty();

@@ -1,0 +1,102 @@
+package dev.warden.core.auth;
+
+import dev.warden.core.auth.header.AuthParam;
+import dev.warden.core.auth.header.Credentials;
+import java.util.Optional;
+
+/**
+ * The parameters of one Digest credentials that RFC 7616 §3.4 defines, read in one pass: each value
+ * (the first one given) and which of them were given more than once. Parameters of other names are
+ * ignored, as the RFC asks.
+ *
+ * <p>Why not look each name up in {@link Credentials}: a Digest check needs some thirty look-ups
+ * and duplicate counts, each a walk of every parameter, on every authenticated request.
+ *
+ * <p>Confined to the thread that judges the request.
+ */
+final class DigestFields {
+
+  /** The names, in the order the duplicate check reports them. */
+  enum Name {
+    USERNAME("username"), USERNAME_EXT("username*"), REALM("realm"), NONCE("nonce"), URI("uri"),
+    RESPONSE("response"), ALGORITHM("algorithm"), QOP("qop"), NC("nc"), CNONCE("cnonce"), OPAQUE("opaque"),
+    USERHASH("userhash");
+
+    private static final Name[] ALL = values();
+    private final String wire;
+
+    Name(String wire) {
+      this.wire = wire;
+    }
+
+    /** The name as RFC 7616 spells it. */
+    String wire() {
+      return wire;
+    }
+
+    /** The name {@code param} has, ignoring ASCII case (names are tokens), or null for another. */
+    static Name of(AuthParam param) {
+      for (Name name : ALL) {
+        if (param.hasName(name.wire)) {
+          return name;
+        }
+      }
+      return null;
+    }
+  }
+
+  private final String[] values = new String[Name.ALL.length];
+  private final byte[] counts = new byte[Name.ALL.length];
+
+  private DigestFields() {}
+
+  /** The fields of {@code credentials}' parameters. */
+  static DigestFields of(Credentials credentials) {
+    DigestFields fields = new DigestFields();
+    for (AuthParam param : credentials.params()) {
+      Name name = Name.of(param);
+      if (name == null) {
+        continue;
+      }
+      int i = name.ordinal();
+      if (fields.counts[i] == 0) {
+        fields.values[i] = param.value();
+        fields.counts[i] = 1;
+      } else {
+        fields.counts[i] = 2; // only "more than once" matters
+      }
+    }
+    return fields;
+  }
+
+  /** The first value given for {@code name}, or null when it was not given. */
+  String value(Name name) {
+    return values[name.ordinal()];
+  }
+
+  /** The first value given for {@code name}, or {@code orElse} when it was not given. */
+  String value(Name name, String orElse) {
+    String value = values[name.ordinal()];
+    return value == null ? orElse : value;
+  }
+
+  /** Whether {@code name} was given, with any value, even empty. */
+  boolean has(Name name) {
+    return values[name.ordinal()] != null;
+  }
+
+  /** Whether {@code userhash=true} (any ASCII case) was given. */
+  boolean userhash() {
+    return "true".equalsIgnoreCase(values[Name.USERHASH.ordinal()]);
+  }
+
+  /** The first name, in {@link Name} order, given more than once. */
+  Optional<Name> duplicate() {
+    for (Name name : Name.ALL) {
+      if (counts[name.ordinal()] > 1) {
+        return Optional.of(name);
+      }
+    }
+    return Optional.empty();
+  }
+}
