@@ -77,11 +77,11 @@ basic=() digest=() basic_cpu=() digest_cpu=()
 for round in $(seq 1 "$ROUNDS"); do
   b=$(measured basic)
   d=$(measured digest)
-  echo "round $round: $b | $d   (scheme req/s failed Warden-CPU-us/request)"
+  echo "round $round: $b | $d   (scheme req/s failed p50-ms p99-ms Warden-CPU-us/request)"
   basic+=("$(echo "$b" | awk '{ print $2 }')")
   digest+=("$(echo "$d" | awk '{ print $2 }')")
-  basic_cpu+=("$(echo "$b" | awk '{ print $4 }')")
-  digest_cpu+=("$(echo "$d" | awk '{ print $4 }')")
+  basic_cpu+=("$(echo "$b" | awk '{ print $NF }')")
+  digest_cpu+=("$(echo "$d" | awk '{ print $NF }')")
 done
 mb=$(median "${basic[@]}")
 md=$(median "${digest[@]}")

@@ -12,9 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,7 +33,7 @@ import java.util.regex.Pattern;
  * which capped both schemes at the generator's rate and hid Warden's own difference between them.
  *
  * <p>Usage: {@code AuthLoad PROXY_PORT ORIGIN_PORT basic|digest SECONDS CONNECTIONS USER PASSWORD}.
- * Prints one line: {@code <mode> <requests/s> <non-200 responses>}. Loopback only. Not a test.
+ * Prints one line: {@code <mode> <requests/s> <non-200 responses> <p50 ms> <p99 ms>}. Loopback only. Not a test.
  */
 public final class AuthLoad {
 
@@ -47,6 +49,8 @@ public final class AuthLoad {
   private final MessageDigest sha256;
   private long ok;
   private long failed;
+  /** Latency of each 200 in nanoseconds, as many as fit: enough for percentiles of a long run. */
+  private final long[] latencies = new long[4_000_000];
 
   private AuthLoad(int originPort, boolean digest, String user, String password) throws NoSuchAlgorithmException {
     this.originPort = originPort;
@@ -65,7 +69,14 @@ public final class AuthLoad {
     long seconds = Long.parseLong(args[3]);
     int connections = Integer.parseInt(args[4]);
     double elapsed = load.run(proxyPort, connections, seconds);
-    System.out.printf("%s %.0f %d%n", load.digest ? "digest" : "basic", load.ok / elapsed, load.failed);
+    long[] sorted = Arrays.copyOf(load.latencies, (int) Math.min(load.ok, load.latencies.length));
+    Arrays.sort(sorted);
+    System.out.printf(Locale.ROOT, "%s %.0f %d %.2f %.2f%n", load.digest ? "digest" : "basic", load.ok / elapsed,
+        load.failed, percentileMillis(sorted, 0.50), percentileMillis(sorted, 0.99));
+  }
+
+  private static double percentileMillis(long[] sorted, double share) {
+    return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.round(share * sorted.length))] / 1e6;
   }
 
   /** One client connection's Digest state and unread bytes. */
@@ -78,6 +89,7 @@ public final class AuthLoad {
     String ha1;
     int nc;
     boolean sentCredentials;
+    long sentAt;
     // one cnonce per connection and H(A2) once: the generator's own cost per request is one hash,
     // so it takes as little as possible of the CPU it shares with Warden on this machine
     final String cnonce = Long.toHexString(System.nanoTime());
@@ -168,6 +180,9 @@ public final class AuthLoad {
 
   private void answered(Connection connection, int status, String challenge) {
     if (status == 200) {
+      if (ok < latencies.length) {
+        latencies[(int) ok] = System.nanoTime() - connection.sentAt;
+      }
       ok++;
       return;
     }
@@ -209,6 +224,7 @@ public final class AuthLoad {
           + connection.cnonce + "\", opaque=\"" + connection.opaque + "\", response=\"" + response + "\"");
     }
     ByteBuffer out = ByteBuffer.wrap(text.getBytes(StandardCharsets.ISO_8859_1));
+    connection.sentAt = System.nanoTime();
     // a few hundred bytes into an empty socket buffer (one request in flight): written at once
     while (out.hasRemaining()) {
       connection.channel.write(out);
