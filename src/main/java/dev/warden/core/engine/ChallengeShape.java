@@ -9,7 +9,6 @@ import dev.warden.core.settings.FaultKnob;
 import dev.warden.core.settings.RealmFaults;
 import dev.warden.core.traffic.Header;
 import io.netty.buffer.Unpooled;
-import io.netty.handler.codec.DateFormatter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMethod;
@@ -23,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,7 +73,7 @@ final class ChallengeShape {
     FullHttpResponse plain = StageResponse.refusal(request, decision, closeAfterChallenge);
     RealmFaults knobs = decision.faults().knobs();
     List<String> applied = new ArrayList<>(decision.faults().applied());
-    if (WIRE.stream().noneMatch(k -> k.isSet(knobs))) {
+    if (!anyWireKnob(knobs)) {
       return new Shaped(plain, !HttpUtil.isKeepAlive(plain), Duration.ZERO, HeaderCopy.of(plain.headers()),
           decision.sent(), applied);
     }
@@ -119,7 +117,7 @@ final class ChallengeShape {
       generated.put("content-length", List.of(Integer.toString(page.length)));
     }
     generated.put("cache-control", List.of("no-store"));
-    generated.put("date", List.of(DateFormatter.format(new Date())));
+    generated.put("date", List.of(DateField.now()));
     String connection = !keepAlive ? "close" : http10 || http10Request ? "keep-alive" : null;
     if (connection != null) {
       generated.put("connection", List.of(connection));
@@ -171,6 +169,15 @@ final class ChallengeShape {
     }
     plain.release();
     return new Shaped(response, !keepAlive, knobs.delay(), fields, challenges, applied);
+  }
+
+  private static boolean anyWireKnob(RealmFaults knobs) {
+    for (FaultKnob knob : WIRE) {
+      if (knob.isSet(knobs)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<Header> extras(RealmFaults knobs, AuthDecision decision) {

@@ -4,7 +4,6 @@ import dev.warden.core.auth.AuthDecision;
 import dev.warden.core.auth.ResponseField;
 import dev.warden.core.auth.AuthOutcome;
 import io.netty.buffer.Unpooled;
-import io.netty.handler.codec.DateFormatter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -14,7 +13,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
-import java.util.Date;
 
 /**
  * The responses Warden writes itself: the 407 (and 403/429/503) of its enforcement, and the errors of
@@ -26,6 +24,16 @@ import java.util.Date;
  * password" would let anyone enumerate users. The reason goes to the traffic log only.
  */
 final class StageResponse {
+
+  // the pages of every refusal but a refused port, made once: a 407 is Warden's most frequent answer
+  private static final byte[] PAGE_403 = page("403 Forbidden",
+      "This proxy (Warden) understood the credentials but does not let this user through.");
+  private static final byte[] PAGE_407 = page("407 Proxy Authentication Required",
+      "This proxy (Warden) needs valid credentials for the realm it named in the Proxy-Authenticate header.");
+  private static final byte[] PAGE_429 = page("429 Too Many Requests",
+      "This proxy (Warden) refuses this client or user for a while after too many failed logins; try again later.");
+  private static final byte[] PAGE_503 = page("503 Service Unavailable",
+      "This proxy (Warden) is busy checking passwords; try again shortly.");
 
   private StageResponse() {}
 
@@ -41,21 +49,20 @@ final class StageResponse {
       case 503 -> "503 Service Unavailable";
       default -> "407 Proxy Authentication Required";
     };
-    String text = decision.outcome() instanceof AuthOutcome.PortRefused port
+    byte[] body = decision.outcome() instanceof AuthOutcome.PortRefused port
         // numbers only: names from the settings or the request never go into this HTML
-        ? "This proxy (Warden) does not open tunnels to port " + port.port() + "; for this destination it allows "
+        ? page(title, "This proxy (Warden) does not open tunnels to port " + port.port()
+            + "; for this destination it allows "
             + (port.allowed().isEmpty() ? "none" : String.join(", ", port.allowed().stream().map(String::valueOf).toList()))
-            + "."
+            + ".")
         : switch (code) {
-      case 403 -> "This proxy (Warden) understood the credentials but does not let this user through.";
-      case 429 -> "This proxy (Warden) refuses this client or user for a while after too many failed"
-          + " logins; try again later.";
-      case 503 -> "This proxy (Warden) is busy checking passwords; try again shortly.";
-      default -> "This proxy (Warden) needs valid credentials for the realm it named in the"
-          + " Proxy-Authenticate header.";
+      case 403 -> PAGE_403;
+      case 429 -> PAGE_429;
+      case 503 -> PAGE_503;
+      default -> PAGE_407;
     };
     // a handshake that continues needs this connection for its next message
-    FullHttpResponse response = build(request, code, title, text,
+    FullHttpResponse response = build(request, code, title, body,
         HttpUtil.isKeepAlive(request) && (!closeAfterChallenge || decision.continues()));
     for (String challenge : decision.challenges()) {
       response.headers().add("Proxy-Authenticate", challenge);
@@ -71,7 +78,8 @@ final class StageResponse {
 
   /** An error of the stage itself; the connection is closed after it. */
   static FullHttpResponse error(HttpRequest request, int code, String reason, String text) {
-    return build(request, code, code + " " + reason, text, false);
+    String title = code + " " + reason;
+    return build(request, code, title, page(title, text), false);
   }
 
   /** Warden's own short HTML page: {@code title} as title and heading, {@code text} below it. */
@@ -81,14 +89,16 @@ final class StageResponse {
         .getBytes(StandardCharsets.UTF_8);
   }
 
+  /**
+   * {@code body} is only read: the fixed pages are shared by every response, wrapped, never copied.
+   */
   private static FullHttpResponse build(
-      HttpRequest request, int code, String title, String text, boolean keepAlive) {
-    byte[] body = page(title, text);
+      HttpRequest request, int code, String title, byte[] body, boolean keepAlive) {
     boolean head = request != null && HttpMethod.HEAD.equals(request.method());
     String phrase = title.substring(title.indexOf(' ') + 1);
     FullHttpResponse response = new DefaultFullHttpResponse(
         HttpVersion.HTTP_1_1,
-        new HttpResponseStatus(code, phrase),
+        HttpResponseStatus.valueOf(code, phrase),
         head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
     // Names in their customary case (Netty's constants are lower case): legal either way, but a
     // tool for testing clients should look on the wire like the proxies those clients meet.
@@ -96,7 +106,7 @@ final class StageResponse {
         .set("Content-Type", "text/html; charset=utf-8")
         .set("Content-Length", body.length)
         .set("Cache-Control", HttpHeaderValues.NO_STORE)
-        .set("Date", DateFormatter.format(new Date()));
+        .set("Date", DateField.now());
     boolean http10 = request != null && request.protocolVersion().equals(HttpVersion.HTTP_1_0);
     if (!keepAlive) {
       response.headers().set("Connection", HttpHeaderValues.CLOSE);
