@@ -2,18 +2,17 @@ package dev.warden.cli;
 
 import dev.warden.core.har.HarOptions;
 import dev.warden.core.har.HarWriter;
+import dev.warden.core.traffic.Exchange;
+import dev.warden.core.traffic.TrafficFollower;
 import dev.warden.core.traffic.TrafficLog;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Headless {@code --har FILE}: every exchange of the run, written as one HAR when the run stops.
@@ -24,33 +23,24 @@ import java.util.concurrent.locks.LockSupport;
  * with SIGKILL leaves only the partial file). Exchanges the traffic log overwrote before they could
  * be written are counted in the file.
  *
- * <p>Threads: as {@link AccessLog}: the log's listener, on network threads, only sets a flag and
- * unparks the writer; the writer thread reads its own cursor. {@link #close} from any other thread.
+ * <p>Threads: a {@link TrafficFollower} writes on a thread of its own (network threads only set a
+ * flag); {@link #close} from any other thread.
  */
 public final class HarRecording {
 
-  private static final int BATCH = 512;
   private static final Duration BUSY_INTERVAL = Duration.ofMillis(50);
 
-  private final TrafficLog traffic;
   private final Path target;
   private final Path partial;
   private final HarWriter writer;
-  private final Thread thread;
-  private final Runnable unsubscribe;
-  private final AtomicBoolean pending = new AtomicBoolean();
-  private volatile boolean closing;
-  private volatile IOException failure;
-  private long cursor;
+  private final TrafficFollower follower;
+  private boolean closed;
 
   private HarRecording(TrafficLog traffic, Path target, HarOptions options) throws IOException {
-    this.traffic = traffic;
     this.target = target.toAbsolutePath();
     this.partial = this.target.resolveSibling(this.target.getFileName() + ".partial");
     this.writer = new HarWriter(new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16), options);
-    this.thread = new Thread(this::run, "warden-har");
-    this.thread.setDaemon(true);
-    this.unsubscribe = traffic.onRecorded(this::wake);
+    this.follower = TrafficFollower.start(traffic, 0, "warden-har", BUSY_INTERVAL, new Entries(writer));
   }
 
   /**
@@ -59,56 +49,29 @@ public final class HarRecording {
    * @throws IOException when {@code FILE.partial} cannot be created
    */
   public static HarRecording start(TrafficLog traffic, Path target, HarOptions options) throws IOException {
-    HarRecording recording = new HarRecording(Objects.requireNonNull(traffic), Objects.requireNonNull(target),
+    return new HarRecording(Objects.requireNonNull(traffic), Objects.requireNonNull(target),
         Objects.requireNonNull(options));
-    recording.thread.start();
-    recording.wake();
-    return recording;
   }
 
   public Path target() {
     return target;
   }
 
-  private void wake() {
-    if (!pending.get() && !pending.getAndSet(true)) {
-      LockSupport.unpark(thread);
+  /** The HAR's entries, on the follower's thread; the writer buffers and is flushed when closed. */
+  private record Entries(HarWriter writer) implements TrafficFollower.Sink {
+    @Override
+    public void missed(long count) throws IOException {
+      writer.missed(count);
     }
-  }
 
-  private void run() {
-    try {
-      while (!closing) {
-        if (drain() > 0) {
-          LockSupport.parkNanos(this, BUSY_INTERVAL.toNanos());
-          continue;
-        }
-        pending.set(false);
-        if (drain() == 0 && !closing) {
-          LockSupport.park(this);
-        }
-      }
-    } catch (UncheckedIOException e) {
-      failure = e.getCause();
+    @Override
+    public void exchange(Exchange exchange) throws IOException {
+      writer.write(exchange);
     }
-  }
 
-  private long drain() {
-    long start = cursor;
-    try {
-      while (true) {
-        TrafficLog.Batch batch = traffic.since(cursor, BATCH);
-        if (batch.next() == cursor && batch.missed() == 0) {
-          return cursor - start;
-        }
-        writer.missed(batch.missed());
-        for (var exchange : batch.exchanges()) {
-          writer.write(exchange);
-        }
-        cursor = batch.next();
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    @Override
+    public void batchEnd() {
+      // the file is only read once complete: nothing to flush per batch
     }
   }
 
@@ -121,29 +84,15 @@ public final class HarRecording {
    * @throws IOException when the file could not be written or moved (the partial file is left)
    */
   public synchronized long close(Duration timeout) throws IOException {
-    if (closing) {
+    if (closed) {
       return writer.written();
     }
-    unsubscribe.run();
-    closing = true;
-    LockSupport.unpark(thread);
-    try {
-      thread.join(Math.max(1, timeout.toMillis()));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    if (thread.isAlive()) {
+    closed = true;
+    if (!follower.stop(timeout)) {
       throw new IOException("the HAR writer did not finish within " + timeout.toMillis() + " ms; "
           + partial + " is incomplete");
     }
-    if (failure != null) {
-      throw failure;
-    }
-    try {
-      drain();
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
+    follower.drainRest();
     writer.close();
     try {
       Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
