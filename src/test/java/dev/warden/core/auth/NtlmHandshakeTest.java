@@ -2,6 +2,7 @@ package dev.warden.core.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warden.core.auth.ntlm.AuthenticateMessage;
 import dev.warden.core.auth.ntlm.Spnego;
 import dev.warden.core.settings.FaultKnob;
 import dev.warden.core.settings.Realm;
@@ -309,6 +310,42 @@ class NtlmHandshakeTest {
     AuthOutcome.Challenged refused = (AuthOutcome.Challenged) recorded("/bad-mic-2").auth();
     assertThat(refused.reason()).isEqualTo(ChallengeReason.HANDSHAKE_FAILED);
     assertThat(refused.detail()).isEqualTo("message integrity code does not match");
+  }
+
+  /** {@code type3} with its LM response replaced, or its NT proof's first bit flipped. */
+  private static byte[] altered(byte[] type3, byte[] lm, boolean breakNtProof) throws Exception {
+    AuthenticateMessage m = AuthenticateMessage.decode(type3);
+    byte[] nt = m.ntResponse();
+    if (breakNtProof) {
+      nt[0] ^= 1;
+    }
+    return new AuthenticateMessage(m.flags(), lm == null ? m.lmResponse() : lm, nt, m.domain(), m.user(),
+        m.workstation(), m.encryptedSessionKey()).encode();
+  }
+
+  @Test
+  void acceptsAWrongLmv2BesideARightNtlmv2AsWindowsDoesAndSaysSo() throws Exception {
+    byte[] lm = new byte[24];
+    java.util.Arrays.fill(lm, (byte) 0x5a);
+    try (RawHttpConnection connection = new RawHttpConnection(warden.port())) {
+      byte[] type2 = type2(connection, "/lmv2-wrong-1");
+      byte[] type3 = altered(NtlmTestClient.type3(type2, "", "alice", PASSWORD), lm, false);
+      assertThat(get(connection, "/lmv2-wrong-2", ntlm(type3)).status()).isEqualTo(200);
+    }
+    assertThat(((ReceivedCredentials.NtlmParams) recorded("/lmv2-wrong-2").received()).response())
+        .contains("LMv2 does not match (not refused: a Windows server checks it only when NTLMv2 fails)");
+  }
+
+  @Test
+  void refusesARightLmv2BesideAWrongNtlmv2() throws Exception {
+    try (RawHttpConnection connection = new RawHttpConnection(warden.port())) {
+      byte[] type2 = type2(connection, "/lmv2-alone-1");
+      byte[] type3 = altered(NtlmTestClient.type3(type2, "", "alice", PASSWORD), null, true);
+      assertThat(get(connection, "/lmv2-alone-2", ntlm(type3)).status()).isEqualTo(407);
+    }
+    AuthOutcome.Challenged refused = (AuthOutcome.Challenged) recorded("/lmv2-alone-2").auth();
+    assertThat(refused.reason()).isEqualTo(ChallengeReason.WRONG_PASSWORD);
+    assertThat(refused.detail()).startsWith("the NTLMv2 response does not match; its LMv2 response does");
   }
 
   @Test
