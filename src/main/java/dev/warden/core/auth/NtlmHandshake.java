@@ -105,8 +105,7 @@ final class NtlmHandshake {
   }
 
   private SchemeVerdict negotiate(ConnectionAuth connection, byte[] type1Bytes, NegotiateMessage type1,
-      String wrapping,
-      ProtectionSpace space, Function<byte[], dev.warden.core.auth.header.Challenge> challengeToken) {
+      String wrapping, ProtectionSpace space, Function<byte[], dev.warden.core.auth.header.Challenge> challengeToken) {
     byte[] serverChallenge = new byte[8];
     RANDOM.nextBytes(serverChallenge);
     boolean unicode = (type1.flags() & NtlmFlags.UNICODE) != 0 || (type1.flags() & NtlmFlags.OEM) == 0;
