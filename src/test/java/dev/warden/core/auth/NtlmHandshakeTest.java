@@ -419,6 +419,23 @@ class NtlmHandshakeTest {
   }
 
   @Test
+  void negotiateChecksTheMicOfTheNtlmInsideSpnego() throws Exception {
+    try (RawHttpConnection connection = new RawHttpConnection(warden.port())) {
+      byte[] type1 = NtlmTestClient.type1();
+      byte[] init = Spnego.initialToken(type1, Spnego.NTLMSSP_OID);
+      RawResponse continued = get(connection, "/spnego-mic-1", "Negotiate " + Base64.getEncoder().encodeToString(init));
+      String challenge = continued.header("Proxy-Authenticate");
+      byte[] type2 = Spnego.unwrapResponse(Base64.getDecoder().decode(challenge.substring("Negotiate ".length())));
+      byte[] answer = Spnego.responseToken(NtlmTestClient.type3WithMic(type1, type2, "alice", PASSWORD, true));
+      assertThat(get(connection, "/spnego-mic-2", "Negotiate " + Base64.getEncoder().encodeToString(answer)).status())
+          .isEqualTo(407);
+    }
+    AuthOutcome.Challenged refused = (AuthOutcome.Challenged) recorded("/spnego-mic-2").auth();
+    assertThat(refused.reason()).isEqualTo(ChallengeReason.HANDSHAKE_FAILED);
+    assertThat(refused.detail()).isEqualTo("message integrity code does not match");
+  }
+
+  @Test
   void negotiateSaysPlainlyThatKerberosIsNotEmulated() throws Exception {
     try (RawHttpConnection connection = new RawHttpConnection(warden.port())) {
       byte[] kerberos = Spnego.initialToken(new byte[] {0x60, 0x00}, Spnego.kerberosOid());
