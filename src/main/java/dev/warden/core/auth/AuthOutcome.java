@@ -211,8 +211,7 @@ public sealed interface AuthOutcome {
             + " continues (" + detail
             + "); its next message must come on the same connection" + where;
         case HANDSHAKE_FAILED -> scheme + " handshake failed (" + detail + ")" + where;
-        case NTLM_VERSION_REFUSED -> scheme + " credentials of user '" + user + "' refused: " + detail
-            + "; Warden accepts NTLMv2 only" + where;
+        case NTLM_VERSION_REFUSED -> scheme + " credentials of user '" + user + "' refused: " + detail + where;
         case NO_NT_HASH -> scheme + " credentials of user '" + user + "', who has no NT hash stored"
             + " (set the password again)" + where;
         case KERBEROS_NOT_EMULATED -> scheme + " credentials refused: " + detail

@@ -48,7 +48,8 @@ public enum ChallengeReason {
   HANDSHAKE_FAILED("handshake failed"),
   /**
    * NTLM: the client answered with NTLMv1 or LM only, which Warden refuses (both fall to offline
-   * cracking of a captured exchange); the detail says which.
+   * cracking of a captured exchange); the detail says which. The fault knob {@code legacyNtlm} lets
+   * NTLMv1 be checked instead; LM stays refused, as Warden keeps no LM hash.
    */
   NTLM_VERSION_REFUSED("NTLMv1/LM refused"),
   /** NTLM: the user has no NT hash stored (kept since before NTLM support: set the password again). */

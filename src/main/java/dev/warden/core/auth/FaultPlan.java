@@ -56,8 +56,14 @@ final class FaultPlan {
     }
     return normal.get().thenApply(decision -> {
       AuthDecision shaped = session(knobs, client, realm, decision, refusal);
-      return shaped.withFaults(trace.plus(shaped.faults().applied()));
+      return shaped.withFaults(trace.plus(shaped.faults().applied()).plus(legacyNtlm(knobs, decision)));
     });
+  }
+
+  /** {@code legacyNtlm=true} when that knob had an NTLMv1 answer checked instead of refused. */
+  private static List<String> legacyNtlm(RealmFaults knobs, AuthDecision decision) {
+    return knobs.legacyNtlm() && decision.received() instanceof ReceivedCredentials.NtlmParams p
+        && p.response().startsWith("NTLMv1") ? List.of("legacyNtlm=true") : List.of();
   }
 
   /** An acceptance the session knobs turn into a refusal, with the knob recorded; else as it was. */

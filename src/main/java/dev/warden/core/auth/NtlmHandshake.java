@@ -24,9 +24,10 @@ import java.util.function.Function;
  * NT hash (NTOWFv2 and NTProofStr, constant-time compare). On success the connection is logged in
  * ({@link ConnectionLogin}): its later requests pass without credentials until the settings change.
  *
- * <p>NTLMv1 and LM-only answers are refused with {@link ChallengeReason#NTLM_VERSION_REFUSED}. The
- * MIC and the LMv2 response are read but not verified (MS-NLMP lets a server skip the MIC; it
- * protects the messages against tampering, which a test proxy on loopback does not need).
+ * <p>NTLMv1 and LM-only answers are refused with {@link ChallengeReason#NTLM_VERSION_REFUSED};
+ * the realm's fault knob {@code legacyNtlm} lets NTLMv1 and the NTLM2 session response be verified
+ * instead (LM stays refused: Warden keeps no LM hash). A MIC the client announces is verified, and
+ * so is a non-zero LMv2 response ({@link NtlmProof} says how each is judged).
  *
  * <p>Thread-safe and non-blocking (a handful of fast hashes); runs on network threads.
  */
@@ -47,8 +48,15 @@ final class NtlmHandshake {
   private static final int ECHOED = NtlmFlags.NEGOTIATE_128 | NtlmFlags.NEGOTIATE_56 | NtlmFlags.KEY_EXCH
       | NtlmFlags.SIGN | NtlmFlags.SEAL;
 
-  /** What a Type 1 left on the connection for the Type 3. */
-  record Pending(ProtectionSpace space, byte[] serverChallenge) {}
+  /** A Type 1 longer than this is refused: real ones are 32 to 60 bytes; it is kept for the MIC. */
+  static final int MAX_TYPE1_BYTES = 1024;
+
+  /**
+   * What a Type 1 left on the connection for the Type 3: the server challenge, and the exact bytes
+   * of the Type 1 (at most {@link #MAX_TYPE1_BYTES}) and of the Type 2 (Warden's own, a few hundred
+   * bytes) that the Type 3's MIC covers.
+   */
+  record Pending(ProtectionSpace space, byte[] serverChallenge, byte[] type1, byte[] type2) {}
 
   private final String scheme;
   private final Clock clock;
@@ -79,10 +87,15 @@ final class NtlmHandshake {
     int type = message.length >= 12 ? (message[8] & 0xff) : -1;
     try {
       if (type == 1) {
-        return negotiate(request.connection(), NegotiateMessage.decode(message), wrapping, space, challengeToken);
+        if (message.length > MAX_TYPE1_BYTES) {
+          return malformed("a Type 1 of " + message.length + " bytes; real ones are far below "
+              + MAX_TYPE1_BYTES, wrapping);
+        }
+        return negotiate(request.connection(), message, NegotiateMessage.decode(message), wrapping, space,
+            challengeToken);
       }
       if (type == 3) {
-        return authenticate(request.connection(), AuthenticateMessage.decode(message), wrapping, space);
+        return authenticate(request.connection(), message, AuthenticateMessage.decode(message), wrapping, space);
       }
       return malformed("an NTLM message of Type " + (type < 0 ? "?" : type) + " is not one a client sends",
           wrapping);
@@ -91,8 +104,8 @@ final class NtlmHandshake {
     }
   }
 
-  private SchemeVerdict negotiate(ConnectionAuth connection, NegotiateMessage type1, String wrapping,
-      ProtectionSpace space, Function<byte[], dev.warden.core.auth.header.Challenge> challengeToken) {
+  private SchemeVerdict negotiate(ConnectionAuth connection, byte[] type1Bytes, NegotiateMessage type1,
+      String wrapping, ProtectionSpace space, Function<byte[], dev.warden.core.auth.header.Challenge> challengeToken) {
     byte[] serverChallenge = new byte[8];
     RANDOM.nextBytes(serverChallenge);
     boolean unicode = (type1.flags() & NtlmFlags.UNICODE) != 0 || (type1.flags() & NtlmFlags.OEM) == 0;
@@ -107,72 +120,118 @@ final class NtlmHandshake {
         TargetInfo.text(TargetInfo.DNS_COMPUTER_NAME, DNS_COMPUTER),
         TargetInfo.timestamp(clock.instant())));
     ChallengeMessage type2 = new ChallengeMessage(flags, serverChallenge, DOMAIN, info, ChallengeMessage.WINDOWS_VERSION);
-    connection.put(scheme, new Pending(space, serverChallenge));
+    byte[] type2Bytes = type2.encode();
+    connection.put(scheme, new Pending(space, serverChallenge, type1Bytes, type2Bytes));
     ReceivedCredentials.NtlmParams record = new ReceivedCredentials.NtlmParams(scheme, "Type 1 (NEGOTIATE)",
         NtlmFlags.names(type1.flags()), type1.domain(), "", type1.workstation(), "", List.of(),
         NtlmFlags.names(flags), info.describe(), wrapping);
-    return new SchemeVerdict.Continue(challengeToken.apply(type2.encode()), "", scheme + " (Type 1)",
+    return new SchemeVerdict.Continue(challengeToken.apply(type2Bytes), "", scheme + " (Type 1)",
         "Type 2 sent: server challenge " + HexFormat.of().formatHex(serverChallenge), record);
   }
 
-  private SchemeVerdict authenticate(ConnectionAuth connection, AuthenticateMessage type3, String wrapping,
-      ProtectionSpace space) {
+  private SchemeVerdict authenticate(ConnectionAuth connection, byte[] message, AuthenticateMessage type3,
+      String wrapping, ProtectionSpace space) {
     String user = type3.user();
     String shown = type3.domain().isEmpty() ? user : type3.domain() + "\\" + user;
     String redacted = scheme + " " + shown;
-    String response = switch (type3.kind()) {
-      case NTLM_V2 -> "NTLMv2: 16-byte proof and a " + (type3.ntResponse().length - NtlmV2.PROOF_LENGTH)
-          + "-byte blob; LMv2 " + type3.lmResponse().length + " bytes";
-      case NTLM_V1 -> "NTLMv1: 24-byte response" + (type3.lmResponse().length > 0 ? ", LM 24 bytes" : "");
-      case LM_ONLY -> "LM only: " + type3.lmResponse().length + " bytes";
-      case ANONYMOUS -> "none (anonymous)";
-    };
-    List<String> blobInfo = List.of();
-    if (type3.kind() == AuthenticateMessage.ResponseKind.NTLM_V2) {
-      try {
-        blobInfo = NtlmV2.blobTargetInfo(type3.ntResponse()).describe();
-      } catch (NtlmMessageException e) {
-        blobInfo = List.of("(unreadable: " + e.getMessage() + ")");
-      }
-    }
-    ReceivedCredentials.NtlmParams record = new ReceivedCredentials.NtlmParams(scheme, "Type 3 (AUTHENTICATE)",
-        NtlmFlags.names(type3.flags()), type3.domain(), user, type3.workstation(), response, blobInfo, List.of(),
-        List.of(), wrapping);
+    boolean legacy = space.faults().legacyNtlm();
+    Type3Record record = new Type3Record(type3, wrapping);
     Optional<Pending> pending = connection.take(scheme, Pending.class);
     if (pending.isEmpty()) {
       return new SchemeVerdict.Rejected(ChallengeReason.HANDSHAKE_FAILED,
           "no Type 2 was sent on this connection: a Type 3 counts only on the connection of its Type 1",
-          user, redacted, false, record);
+          user, redacted, false, record.with(""));
     }
     if (pending.get().space() != space) {
       return new SchemeVerdict.Rejected(ChallengeReason.HANDSHAKE_FAILED,
-          "the settings or the realm changed between the Type 2 and the Type 3", user, redacted, false, record);
+          "the settings or the realm changed between the Type 2 and the Type 3", user, redacted, false,
+          record.with(""));
     }
-    if (type3.kind() != AuthenticateMessage.ResponseKind.NTLM_V2) {
-      return new SchemeVerdict.Rejected(ChallengeReason.NTLM_VERSION_REFUSED, type3.kind().label(), user, redacted,
-          false, record);
+    String refusedKind = refusedKind(type3, legacy);
+    if (refusedKind != null) {
+      return new SchemeVerdict.Rejected(ChallengeReason.NTLM_VERSION_REFUSED, refusedKind, user, redacted, false,
+          record.with(""));
     }
-    if (type3.ntResponse().length < AuthenticateMessage.MIN_V2_RESPONSE_LENGTH) {
+    if (type3.kind() == AuthenticateMessage.ResponseKind.NTLM_V2
+        && type3.ntResponse().length < AuthenticateMessage.MIN_V2_RESPONSE_LENGTH) {
       return new SchemeVerdict.Rejected(ChallengeReason.MALFORMED, "NTLMv2 response too short", user, redacted,
-          false, record);
+          false, record.with(""));
     }
     Account account = account(space, user);
     if (account == null) {
-      return new SchemeVerdict.Rejected(ChallengeReason.UNKNOWN_USER, "", user, redacted, false, record);
+      return new SchemeVerdict.Rejected(ChallengeReason.UNKNOWN_USER, "", user, redacted, false, record.with(""));
     }
     byte[] ntHash = ntHash(account.digest());
     if (ntHash == null) {
-      return new SchemeVerdict.Rejected(ChallengeReason.NO_NT_HASH, "", account.name(), redacted, false, record);
+      return new SchemeVerdict.Rejected(ChallengeReason.NO_NT_HASH, "", account.name(), redacted, false,
+          record.with(""));
     }
-    byte[] key = NtlmV2.ntowfv2(ntHash, user, type3.domain());
-    if (!NtlmV2.verifies(key, pending.get().serverChallenge(), type3.ntResponse())) {
-      return new SchemeVerdict.Rejected(ChallengeReason.WRONG_PASSWORD, "", account.name(), redacted, false, record);
+    NtlmProof.Result proof = type3.kind() == AuthenticateMessage.ResponseKind.NTLM_V2
+        ? NtlmProof.v2(ntHash, type3, message, pending.get())
+        : NtlmProof.v1(ntHash, type3, pending.get().serverChallenge());
+    if (proof.refusal() != null) {
+      return new SchemeVerdict.Rejected(proof.refusal(), proof.detail(), account.name(), redacted, false,
+          record.with(proof.note()));
     }
     if (!account.enabled()) {
-      return new SchemeVerdict.Rejected(ChallengeReason.DISABLED_USER, "", account.name(), redacted, false, record);
+      return new SchemeVerdict.Rejected(ChallengeReason.DISABLED_USER, "", account.name(), redacted, false,
+          record.with(proof.note()));
     }
     connection.put(ConnectionLogin.KEY, new ConnectionLogin(space, scheme, account.name()));
-    return new SchemeVerdict.Accepted(account.name(), redacted, List.of(), "", record);
+    return new SchemeVerdict.Accepted(account.name(), redacted, List.of(), "", record.with(proof.note()));
+  }
+
+  /**
+   * Why a Type 3's kind of response is refused before any hash is computed, or null when it is
+   * checked: NTLMv2 always, NTLMv1 (and the NTLM2 session response) when the realm's fault knob
+   * {@code legacyNtlm} allows it; LM never, as Warden keeps no LM hash to check it with.
+   */
+  private static String refusedKind(AuthenticateMessage type3, boolean legacy) {
+    return switch (type3.kind()) {
+      case NTLM_V2 -> null;
+      case NTLM_V1 -> legacy ? null : type3.kind().label() + "; Warden accepts NTLMv2 only (the fault knob"
+          + " legacyNtlm=true allows NTLMv1)";
+      case LM_ONLY -> legacy ? "LM only: LM needs the LM hash, which Warden never stores"
+          : "LM only; Warden accepts NTLMv2 only";
+      case ANONYMOUS -> type3.kind().label() + "; Warden accepts NTLMv2"
+          + (legacy ? " or NTLMv1" : " only");
+    };
+  }
+
+  /** The decoded fields of a Type 3 for the record, completed by what the check found. */
+  private final class Type3Record {
+    private final AuthenticateMessage type3;
+    private final String wrapping;
+    private final List<String> blobInfo;
+
+    Type3Record(AuthenticateMessage type3, String wrapping) {
+      this.type3 = type3;
+      this.wrapping = wrapping;
+      List<String> info = List.of();
+      if (type3.kind() == AuthenticateMessage.ResponseKind.NTLM_V2) {
+        try {
+          info = NtlmV2.blobTargetInfo(type3.ntResponse()).describe();
+        } catch (NtlmMessageException e) {
+          info = List.of("(unreadable: " + e.getMessage() + ")");
+        }
+      }
+      this.blobInfo = info;
+    }
+
+    ReceivedCredentials.NtlmParams with(String note) {
+      String response = switch (type3.kind()) {
+        case NTLM_V2 -> "NTLMv2: 16-byte proof and a " + (type3.ntResponse().length - NtlmV2.PROOF_LENGTH)
+            + "-byte blob; LMv2 " + type3.lmResponse().length + " bytes";
+        case NTLM_V1 -> NtlmProof.isSessionResponse(type3)
+            ? "NTLMv1 with client challenge (NTLM2 session response): 24-byte response"
+            : "NTLMv1: 24-byte response" + (type3.lmResponse().length > 0 ? ", LM 24 bytes" : "");
+        case LM_ONLY -> "LM only: " + type3.lmResponse().length + " bytes";
+        case ANONYMOUS -> "none (anonymous)";
+      };
+      return new ReceivedCredentials.NtlmParams(scheme, "Type 3 (AUTHENTICATE)", NtlmFlags.names(type3.flags()),
+          type3.domain(), type3.user(), type3.workstation(), note.isEmpty() ? response : response + "; " + note,
+          blobInfo, List.of(), List.of(), wrapping);
+    }
   }
 
   /** The account named {@code user}: exactly, else the one whose name differs only in case (as Windows). */

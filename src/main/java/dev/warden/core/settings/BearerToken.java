@@ -47,6 +47,45 @@ public record BearerToken(String name, String hash) {
     }
   }
 
+  /**
+   * Why {@code token} cannot be sent as a Bearer token, or null when it can: RFC 6750 §2.1's
+   * b64token, {@code 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="}. The sentence
+   * names the position and, when printable, the character; never the token.
+   */
+  public static String syntaxProblem(char[] token) {
+    if (token.length == 0 || new String(token).isBlank()) {
+      return "The token is empty";
+    }
+    boolean padding = false;
+    for (int i = 0; i < token.length; i++) {
+      char c = token[i];
+      if (c == '=') {
+        if (i == 0) {
+          return "The token cannot start with '=': '=' may only end it (RFC 6750 b64token)";
+        }
+        padding = true;
+        continue;
+      }
+      boolean allowed = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+          || "-._~+/".indexOf(c) >= 0;
+      if (!allowed) {
+        String shown = Character.isWhitespace(c) ? "a space" : c < 0x20 || c == 0x7f || c > 0x7e
+            ? String.format("U+%04X", (int) c) : "'" + c + "'";
+        return "Character " + (i + 1) + " of the token is " + shown + ": a Bearer token holds only letters,"
+            + " digits and - . _ ~ + /, then = at the end (RFC 6750 b64token)";
+      }
+      if (padding) {
+        return "Character " + (i + 1) + " of the token follows an '=': '=' may only end it (RFC 6750 b64token)";
+      }
+    }
+    return null;
+  }
+
+  /** The token's hash shortened to recognise it by, e.g. {@code sha256:3f2a9c…}; never the token. */
+  public String fingerprint() {
+    return hash.length() > PREFIX.length() + 6 ? hash.substring(0, PREFIX.length() + 6) + "\u2026" : hash;
+  }
+
   /** Whether the stored hash has its one valid shape. */
   public boolean wellFormed() {
     return hash.length() == PREFIX.length() + 64 && hash.startsWith(PREFIX)

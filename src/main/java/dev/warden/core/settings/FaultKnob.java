@@ -42,7 +42,10 @@ public enum FaultKnob {
   DIGEST_STALE("digestStale", "true|false", "A right Digest response is always answered stale=true (a stale loop)."),
   NONCE_USES("nonceUses", "N (0 unlimited)", "A Digest nonce turns stale after N accepted uses."),
   OUTCOME("outcome", "normal|accept-any|reject-all",
-      "Any credentials pass (the user name is recorded, nothing is checked), or every request is refused.");
+      "Any credentials pass (the user name is recorded, nothing is checked), or every request is refused."),
+  LEGACY_NTLM("legacyNtlm", "true|false",
+      "NTLMv1 and NTLM2 session responses are checked against the password instead of refused; LM-only"
+          + " answers stay refused (Warden never stores the LM hash).");
 
   private final String knob;
   private final String syntax;
@@ -142,6 +145,7 @@ public enum FaultKnob {
       case DIGEST_STALE -> List.of(Boolean.toString(f.digestAlwaysStale()));
       case NONCE_USES -> List.of(Integer.toString(f.nonceUses()));
       case OUTCOME -> List.of(f.outcome());
+      case LEGACY_NTLM -> List.of(Boolean.toString(f.legacyNtlm()));
     };
   }
 
@@ -167,6 +171,7 @@ public enum FaultKnob {
       case DIGEST_STALE -> k.digestAlwaysStale = choice(v, "true", "false");
       case NONCE_USES -> k.nonceUses = number(v);
       case OUTCOME -> k.outcome = v;
+      case LEGACY_NTLM -> k.legacyNtlm = choice(v, "true", "false");
     }
     return k.build();
   }
@@ -191,6 +196,7 @@ public enum FaultKnob {
     boolean digestAlwaysStale;
     int nonceUses;
     String outcome;
+    boolean legacyNtlm;
 
     Knobs(RealmFaults f) {
       connection = f.connection();
@@ -211,12 +217,13 @@ public enum FaultKnob {
       digestAlwaysStale = f.digestAlwaysStale();
       nonceUses = f.nonceUses();
       outcome = f.outcome();
+      legacyNtlm = f.legacyNtlm();
     }
 
     RealmFaults build() {
       return new RealmFaults(connection, httpVersion, credentialsStatus, body, extraHeaders, headerOrder,
           omitChallenge, challengeOrder, joinChallenges, challengeRealm, plainChallenges, delay, rechallengeEvery,
-          rechallengeAfter, randomRefusalPercent, digestAlwaysStale, nonceUses, outcome);
+          rechallengeAfter, randomRefusalPercent, digestAlwaysStale, nonceUses, outcome, legacyNtlm);
     }
   }
 

@@ -37,6 +37,8 @@ import java.util.Objects;
  * @param nonceUses a Digest nonce is stale after this many accepted uses; 0 unlimited
  * @param outcome {@code normal}, {@code accept-any} (any credentials pass, the name is recorded) or
  *     {@code reject-all}
+ * @param legacyNtlm NTLMv1 and the NTLM2 session response are verified from the NT hash instead of
+ *     refused; an LM-only answer is still refused (it needs the LM hash, which Warden never stores)
  */
 public record RealmFaults(
     String connection,
@@ -56,7 +58,8 @@ public record RealmFaults(
     int randomRefusalPercent,
     boolean digestAlwaysStale,
     int nonceUses,
-    String outcome) {
+    String outcome,
+    boolean legacyNtlm) {
 
   public static final List<String> CONNECTIONS = List.of("keep", "close", "close-delimited");
   public static final List<String> VERSIONS = List.of("1.1", "1.0");
@@ -67,7 +70,7 @@ public record RealmFaults(
 
   /** No fault: Warden's own, standard behaviour. */
   public static final RealmFaults NONE = new RealmFaults("keep", "1.1", 407, "warden", List.of(), List.of(), false,
-      List.of(), false, "", false, Duration.ZERO, 0, Duration.ZERO, 0, false, 0, "normal");
+      List.of(), false, "", false, Duration.ZERO, 0, Duration.ZERO, 0, false, 0, "normal", false);
 
   public RealmFaults {
     connection = oneOf("connection", connection, CONNECTIONS);

@@ -48,7 +48,7 @@ public final class EditorViewModel {
       r -> new Observable[] {r.nameProperty(), r.patternsProperty(), r.connectPortsProperty(), r.users(),
           r.basicProperty(), r.digestProperty(), r.digestFirstProperty(), r.presetProperty(),
           r.disabledGet407Property(), r.nonceLifetimeProperty(), r.lockedOutGet429Property(),
-          r.authIntProperty(), r.faultsDraft().revisionProperty()});
+          r.authIntProperty(), r.faultsDraft().revisionProperty(), r.tokensDraft().revisionProperty()});
   private final ObjectProperty<RealmDraft> selectedRealm = new SimpleObjectProperty<>();
   private final ObjectProperty<RealmDraft> defaultRealm = new SimpleObjectProperty<>();
   private final ObservableList<String> problems = FXCollections.observableArrayList();

@@ -22,7 +22,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 /**
  * A realm's Authentication tab in the editor: which schemes it offers and in which order, the
  * Digest algorithm preset with one sentence on what it means for real clients, the Digest nonce
- * lifetime and whether {@code qop=auth-int} is offered, and whether a disabled user gets 403 or 407. Bound to one {@link RealmDraft} at a time. FX thread.
+ * lifetime and whether {@code qop=auth-int} is offered, whether a disabled user gets 403 or 407, and
+ * the Bearer tokens ({@link TokensForm}). Bound to one {@link RealmDraft} at a time. FX thread.
  */
 final class RealmAuthForm {
 
@@ -31,12 +32,13 @@ final class RealmAuthForm {
   private final CheckBox digestFirst = new CheckBox("Offer Digest before Basic");
   private final ComboBox<DigestPreset> preset = new ComboBox<>();
   private final Label presetExplanation = new Label();
-  /** NTLM, Negotiate, Bearer and the realm's tokens (masked): shown, set headless or in the file. */
+  /** NTLM, Negotiate and Bearer: shown, set headless or in the file. */
   private final Label otherSchemes = new Label();
   private final CheckBox disabled407 = new CheckBox("Answer disabled users with 407 instead of 403");
   private final TextField nonceLifetime = new TextField();
   private final CheckBox lockedOut429 = new CheckBox("Answer locked-out clients with 429 Too Many Requests instead of 407");
   private final CheckBox authInt = new CheckBox("Also offer qop=auth-int (the response covers the request body)");
+  private final TokensForm tokens = new TokensForm();
   private RealmDraft bound;
 
   /** Schemes and their order, the Digest algorithm preset with what it means, disabled users' status. */
@@ -115,6 +117,9 @@ final class RealmAuthForm {
     otherSchemes.setWrapText(true);
     otherSchemes.getStyleClass().add(Styles.TEXT_MUTED);
     grid.addRow(8, otherLabel, otherSchemes);
+    Label tokensLabel = new Label("Bearer tokens");
+    tokensLabel.setMinWidth(Region.USE_PREF_SIZE);
+    grid.addRow(9, tokensLabel, tokens.node());
     GridPane.setHgrow(presetExplanation, Priority.ALWAYS);
     VBox box = new VBox(8, grid);
     box.setPadding(new Insets(10, 0, 0, 0));
@@ -149,6 +154,7 @@ final class RealmAuthForm {
     authInt.selectedProperty().bindBidirectional(realm.authIntProperty());
     preset.setButtonCell(presetCell()); // a null value shows this realm's loaded algorithms
     otherSchemes.setText(realm.otherSchemesText());
+    tokens.bind(realm.tokensDraft());
   }
 
   /** Stops editing {@code realm}. */
@@ -161,6 +167,7 @@ final class RealmAuthForm {
     nonceLifetime.textProperty().unbindBidirectional(realm.nonceLifetimeProperty());
     lockedOut429.selectedProperty().unbindBidirectional(realm.lockedOutGet429Property());
     authInt.selectedProperty().unbindBidirectional(realm.authIntProperty());
+    tokens.unbind(realm.tokensDraft());
     bound = null;
   }
 }

@@ -43,8 +43,8 @@ public final class RealmDraft {
   private final BooleanProperty authInt = new SimpleBooleanProperty(false);
   private final String savedName;
   private final RealmAuth savedAuth;
-  /** The realm's Bearer tokens as loaded: the editor does not show them yet, and must not drop them. */
-  private List<BearerToken> tokens = List.of();
+  /** The realm's Bearer tokens, as loaded and then edited. */
+  private TokensDraft tokens = new TokensDraft(List.of());
   private final FaultsDraft faults;
   /** Algorithms a profile chose that no preset has (Squid's MD5 alone); null: as loaded. */
   private List<String> chosenAlgorithms;
@@ -75,7 +75,7 @@ public final class RealmDraft {
     RealmDraft draft = new RealmDraft(realm.name(), String.join(", ", realm.hostPatterns()), realm.name(), realm.auth(),
         realm.faults());
     draft.connectPorts.set(portsText(realm.connectPorts()));
-    draft.tokens = realm.tokens();
+    draft.tokens = new TokensDraft(realm.tokens());
     realm.users().forEach(u -> draft.users.add(UserDraft.of(u)));
     return draft;
   }
@@ -115,8 +115,8 @@ public final class RealmDraft {
   }
 
   /**
-   * One line on the schemes the editor has no box for and the Bearer tokens, each masked, e.g.
-   * "NTLM, Bearer (tokens: ci-bot ••••••)"; what to do when there are none.
+   * One line on the schemes the editor has no box for, e.g. "NTLM, Bearer"; what to do when there
+   * are none (the Bearer tokens have their own list, {@link #tokensDraft()}).
    */
   public String otherSchemesText() {
     List<String> names = new ArrayList<>();
@@ -128,16 +128,17 @@ public final class RealmDraft {
         default -> { }
       }
     }
-    String text = names.isEmpty() ? "None (NTLM, Negotiate and Bearer are set with --schemes or in the settings file)"
+    return names.isEmpty() ? "None (NTLM, Negotiate and Bearer are set with --schemes or in the settings file)"
         : String.join(", ", names);
-    if (!tokens.isEmpty()) {
-      text += "; Bearer tokens: " + String.join(", ", tokens.stream().map(t -> t.name() + " ••••••").toList());
-    }
-    return text;
   }
 
-  /** The Bearer tokens the realm had when loaded (none for a new realm). */
+  /** The Bearer tokens as they would be saved. */
   public List<BearerToken> tokens() {
+    return List.copyOf(tokens.tokens());
+  }
+
+  /** The Bearer tokens being edited. */
+  public TokensDraft tokensDraft() {
     return tokens;
   }
 

@@ -3,6 +3,7 @@ package dev.warden.core.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.warden.core.settings.FaultKnob;
 import dev.warden.core.settings.Realm;
 import dev.warden.core.settings.RealmAuth;
 import dev.warden.core.settings.Settings;
@@ -119,6 +120,68 @@ class NtlmClientsTest {
     }
   }
 
+  /** The same curl NTLMv1 answer, verified from the NT hash once the realm's knob legacyNtlm is on. */
+  @Test
+  void curlAnsweringWithNtlmV1IsVerifiedWithTheLegacyKnobOn() throws Exception {
+    assumeThat(Files.isExecutable(CURL)).as("curl installed").isTrue();
+    AuthState state = new AuthState();
+    state.addScheme("ntlm-without-ess", s -> new NtlmScheme(s.clock(), false));
+    Realm old = new Realm(REALM, List.of(), List.of(
+        new CredentialMaterial(new PasswordHasher(1_000)).user(USER, true, REALM, PASSWORD.toCharArray())),
+        RealmAuth.defaults().withSchemes(List.of("ntlm-without-ess")))
+        .withFaults(FaultKnob.parse(List.of("legacyNtlm=true")));
+    try (RunningWarden legacy = new RunningWarden(Settings.defaults().withRealms(List.of(old)), state)) {
+      String url = origin.url("/curl-ntlm-v1-allowed");
+      long mark = legacy.warden().traffic().snapshot().size();
+      Run run = run(List.of(CURL.toString(), "-q", "-sS", "-o", "/dev/null", "-w", "\\nSTATUS=%{http_code}\\n",
+          "--max-time", "10", "-x", "http://127.0.0.1:" + legacy.port(), "--proxy-ntlm", "--proxy-user",
+          USER + ":" + PASSWORD, url));
+      assertThat(run.status()).as(run.output()).isEqualTo(200);
+      Exchange accepted = legacy.awaitExchange(e -> e.id() > mark && e.url().equals(url) && e.status() == 200);
+      assertThat(accepted.auth()).isEqualTo(new AuthOutcome.Authenticated("NTLM", USER, REALM));
+      assertThat(((ReceivedCredentials.NtlmParams) accepted.received()).response())
+          .isEqualTo("NTLMv1: 24-byte response, LM 24 bytes; NTLMv1 verified (LM response not checked) under the"
+              + " fault knob legacyNtlm=true");
+    }
+  }
+
+  /**
+   * Java's own NTLM client speaks NTLMv1 when told to ({@code -Dntlm.version}, read by the JDK's
+   * NTLMAuthentication): NTLMv1 alone, and NTLMv1 with client challenge (NTLM2 session response)
+   * are verified with the knob on and refused with it off; LM alone stays refused either way.
+   */
+  @Test
+  void javasNtlmV1ClientsAreVerifiedWithTheLegacyKnobAndRefusedWithout() throws Exception {
+    Realm realm = new Realm(REALM, List.of(), List.of(
+        new CredentialMaterial(new PasswordHasher(1_000)).user(USER, true, REALM, PASSWORD.toCharArray())),
+        RealmAuth.defaults().withSchemes(List.of(RealmAuth.NTLM)));
+    try (RunningWarden legacy = new RunningWarden(Settings.defaults().withRealms(List.of(realm)))) {
+      List<String> table = new ArrayList<>();
+      for (boolean knob : List.of(false, true)) {
+        legacy.update(s -> s.withRealms(List.of(s.realms().get(0).withFaults(
+            FaultKnob.parse(List.of("legacyNtlm=" + knob))))));
+        for (String version : List.of("NTLM", "NTLM2", "LM", "LMv2/NTLMv2")) {
+          String url = origin.url("/huc-" + version.replace('/', '-') + "-" + knob);
+          Run run = huc(legacy.port(), url, null, "-Dntlm.version=" + version);
+          Exchange last = legacy.awaitExchange(e -> e.url().equals(url) && (e.status() == 200
+              || e.auth() instanceof AuthOutcome.Challenged c && c.reason() != ChallengeReason.MISSING
+              && c.reason() != ChallengeReason.HANDSHAKE_CONTINUES));
+          String why = last.auth() instanceof AuthOutcome.Challenged c ? c.reason().label() : "";
+          table.add("legacyNtlm=" + knob + " " + version + " -> " + run.status() + (why.isEmpty() ? "" : " " + why));
+        }
+      }
+      assertThat(table).containsExactly(
+          "legacyNtlm=false NTLM -> 407 NTLMv1/LM refused",
+          "legacyNtlm=false NTLM2 -> 407 NTLMv1/LM refused",
+          "legacyNtlm=false LM -> 407 NTLMv1/LM refused",
+          "legacyNtlm=false LMv2/NTLMv2 -> 200",
+          "legacyNtlm=true NTLM -> 200",
+          "legacyNtlm=true NTLM2 -> 200",
+          "legacyNtlm=true LM -> 407 NTLMv1/LM refused",
+          "legacyNtlm=true LMv2/NTLMv2 -> 200");
+    }
+  }
+
   @Test
   void httpUrlConnectionCompletesNtlmForPlainHttp() throws Exception {
     String url = origin.url("/huc-ntlm");
@@ -158,9 +221,13 @@ class NtlmClientsTest {
    * {@code jdk.http.auth.tunneling.disabledSchemes} (Basic by default).
    */
   private static Run huc(String url, Path truststore) throws Exception {
+    return huc(warden.port(), url, truststore, "-Dntlm.version=LMv2/NTLMv2");
+  }
+
+  private static Run huc(int port, String url, Path truststore, String version) throws Exception {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), HucNtlmClient.class.getName(),
-        String.valueOf(warden.port()), url, USER, PASSWORD));
+        "-XX:TieredStopAtLevel=1", version, "-cp", System.getProperty("java.class.path"), HucNtlmClient.class.getName(),
+        String.valueOf(port), url, USER, PASSWORD));
     if (truststore != null) {
       command.add(truststore.toString());
     }
@@ -231,7 +298,7 @@ class NtlmClientsTest {
       assertThat(legs.subList(0, legs.size() - 2)).as(() -> story(which))
           .allSatisfy(e -> assertThat(((AuthOutcome.Challenged) e.auth()).reason()).isEqualTo(ChallengeReason.MISSING));
       ReceivedCredentials.NtlmParams type3 = (ReceivedCredentials.NtlmParams) accepted.received();
-      assertThat(type3.response()).as(() -> story(which)).startsWith("NTLMv2");
+      assertThat(type3.response()).as(() -> story(which)).startsWith("NTLMv2").contains("LMv2 verified");
       assertThat(type3.user()).isEqualTo(USER);
     }
   }

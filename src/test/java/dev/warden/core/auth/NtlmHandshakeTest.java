@@ -2,7 +2,9 @@ package dev.warden.core.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warden.core.auth.ntlm.AuthenticateMessage;
 import dev.warden.core.auth.ntlm.Spnego;
+import dev.warden.core.settings.FaultKnob;
 import dev.warden.core.settings.Realm;
 import dev.warden.core.settings.RealmAuth;
 import dev.warden.core.settings.Settings;
@@ -125,7 +127,8 @@ class NtlmHandshakeTest {
     assertThat(authenticate.domain()).isEqualTo("LAB");
     assertThat(authenticate.user()).isEqualTo("alice");
     assertThat(authenticate.workstation()).isEqualTo("DESK-7");
-    assertThat(authenticate.response()).startsWith("NTLMv2: 16-byte proof and a ");
+    assertThat(authenticate.response()).startsWith("NTLMv2: 16-byte proof and a ")
+        .contains("LMv2 verified").contains("no MIC announced");
     assertThat(authenticate.targetInfo()).contains("NbDomainName=WARDEN");
     assertThat(three.requestHeaders()).filteredOn(h -> h.name().equalsIgnoreCase("Proxy-Authorization"))
         .singleElement().satisfies(h -> assertThat(h.value()).isEqualTo("NTLM LAB\\alice"));
@@ -211,6 +214,155 @@ class NtlmHandshakeTest {
     }
   }
 
+  private void legacyNtlm(boolean on) throws Exception {
+    warden.update(s -> s.withRealms(List.of(s.realms().get(0).withFaults(
+        FaultKnob.parse(List.of("legacyNtlm=" + on))))));
+  }
+
+  @Test
+  void verifiesNtlmV1FromTheNtHashWhenTheLegacyKnobIsOn() throws Exception {
+    legacyNtlm(true);
+    try (RawHttpConnection connection = new RawHttpConnection(warden.port())) {
+      byte[] type2 = type2(connection, "/legacy-1");
+      assertThat(get(connection, "/legacy-2", ntlm(NtlmTestClient.type3V1(type2, "alice", PASSWORD, false)))
+          .status()).isEqualTo(200);
+    }
+    Exchange accepted = recorded("/legacy-2");
+    assertThat(accepted.auth()).isEqualTo(new AuthOutcome.Authenticated("NTLM", "alice", REALM));
+    assertThat(((ReceivedCredentials.NtlmParams) accepted.received()).response())
+        .isEqualTo("NTLMv1: 24-byte response, LM 24 bytes; NTLMv1 verified (LM response not checked) under the"
+            + " fault knob legacyNtlm=true");
+    assertThat(accepted.faults()).containsExactly("legacyNtlm=true");
+  }
+
+  @Test
+  void verifiesTheNtlm2SessionResponseWhenTheLegacyKnobIsOn() throws Exception {
+    legacyNtlm(true);
+    try (RawHttpConnection connection = new RawHttpConnection(warden.port())) {
+      byte[] type2 = type2(connection, "/ntlm2-1");
+      assertThat(get(connection, "/ntlm2-2", ntlm(NtlmTestClient.type3V1(type2, "alice", PASSWORD, true)))
+          .status()).isEqualTo(200);
+    }
+    assertThat(((ReceivedCredentials.NtlmParams) recorded("/ntlm2-2").received()).response())
+        .startsWith("NTLMv1 with client challenge (NTLM2 session response)")
+        .contains("NTLM2 session response verified");
+  }
+
+  @Test
+  void refusesAWrongPasswordInNtlmV1WithTheLegacyKnobOn() throws Exception {
+    legacyNtlm(true);
+    try (RawHttpConnection connection = new RawHttpConnection(warden.port())) {
+      byte[] type2 = type2(connection, "/legacy-wrong-1");
+      assertThat(get(connection, "/legacy-wrong-2", ntlm(NtlmTestClient.type3V1(type2, "alice", "guess", true)))
+          .status()).isEqualTo(407);
+      assertThat(reason("/legacy-wrong-2")).isEqualTo(ChallengeReason.WRONG_PASSWORD);
+    }
+  }
+
+  @Test
+  void refusesARightNtlmV1AnswerWithTheLegacyKnobOff() throws Exception {
+    try (RawHttpConnection connection = new RawHttpConnection(warden.port())) {
+      byte[] type2 = type2(connection, "/v1-right-1");
+      assertThat(get(connection, "/v1-right-2", ntlm(NtlmTestClient.type3V1(type2, "alice", PASSWORD, false)))
+          .status()).isEqualTo(407);
+      AuthOutcome.Challenged refused = (AuthOutcome.Challenged) recorded("/v1-right-2").auth();
+      assertThat(refused.reason()).isEqualTo(ChallengeReason.NTLM_VERSION_REFUSED);
+      assertThat(refused.detail()).contains("the fault knob legacyNtlm=true allows NTLMv1");
+    }
+  }
+
+  @Test
+  void refusesLmOnlyEvenWithTheLegacyKnobBecauseNoLmHashIsKept() throws Exception {
+    legacyNtlm(true);
+    try (RawHttpConnection connection = new RawHttpConnection(warden.port())) {
+      type2(connection, "/lm-1");
+      assertThat(get(connection, "/lm-2", ntlm(NtlmTestClient.type3LmOnly("alice"))).status()).isEqualTo(407);
+    }
+    AuthOutcome.Challenged refused = (AuthOutcome.Challenged) recorded("/lm-2").auth();
+    assertThat(refused.reason()).isEqualTo(ChallengeReason.NTLM_VERSION_REFUSED);
+    assertThat(refused.detail()).isEqualTo("LM only: LM needs the LM hash, which Warden never stores");
+  }
+
+  @Test
+  void acceptsARightMicAndRecordsItVerified() throws Exception {
+    try (RawHttpConnection connection = new RawHttpConnection(warden.port())) {
+      byte[] type1 = NtlmTestClient.type1();
+      RawResponse continued = get(connection, "/mic-1", ntlm(type1));
+      byte[] type2 = NtlmTestClient.type2Of(continued.header("Proxy-Authenticate"), "NTLM");
+      assertThat(get(connection, "/mic-2", ntlm(NtlmTestClient.type3WithMic(type1, type2, "alice", PASSWORD, false)))
+          .status()).isEqualTo(200);
+    }
+    assertThat(((ReceivedCredentials.NtlmParams) recorded("/mic-2").received()).response())
+        .contains("LMv2 zeros").contains("MIC verified");
+  }
+
+  @Test
+  void refusesATamperedMicWithItsReason() throws Exception {
+    try (RawHttpConnection connection = new RawHttpConnection(warden.port())) {
+      byte[] type1 = NtlmTestClient.type1();
+      RawResponse continued = get(connection, "/bad-mic-1", ntlm(type1));
+      byte[] type2 = NtlmTestClient.type2Of(continued.header("Proxy-Authenticate"), "NTLM");
+      assertThat(get(connection, "/bad-mic-2", ntlm(NtlmTestClient.type3WithMic(type1, type2, "alice", PASSWORD,
+          true))).status()).isEqualTo(407);
+      assertThat(get(connection, "/bad-mic-3", null).status()).as("nothing authenticated the connection")
+          .isEqualTo(407);
+    }
+    AuthOutcome.Challenged refused = (AuthOutcome.Challenged) recorded("/bad-mic-2").auth();
+    assertThat(refused.reason()).isEqualTo(ChallengeReason.HANDSHAKE_FAILED);
+    assertThat(refused.detail()).isEqualTo("message integrity code does not match");
+  }
+
+  /** {@code type3} with its LM response replaced, or its NT proof's first bit flipped. */
+  private static byte[] altered(byte[] type3, byte[] lm, boolean breakNtProof) throws Exception {
+    AuthenticateMessage m = AuthenticateMessage.decode(type3);
+    byte[] nt = m.ntResponse();
+    if (breakNtProof) {
+      nt[0] ^= 1;
+    }
+    return new AuthenticateMessage(m.flags(), lm == null ? m.lmResponse() : lm, nt, m.domain(), m.user(),
+        m.workstation(), m.encryptedSessionKey()).encode();
+  }
+
+  @Test
+  void acceptsAWrongLmv2BesideARightNtlmv2AsWindowsDoesAndSaysSo() throws Exception {
+    byte[] lm = new byte[24];
+    java.util.Arrays.fill(lm, (byte) 0x5a);
+    try (RawHttpConnection connection = new RawHttpConnection(warden.port())) {
+      byte[] type2 = type2(connection, "/lmv2-wrong-1");
+      byte[] type3 = altered(NtlmTestClient.type3(type2, "", "alice", PASSWORD), lm, false);
+      assertThat(get(connection, "/lmv2-wrong-2", ntlm(type3)).status()).isEqualTo(200);
+    }
+    assertThat(((ReceivedCredentials.NtlmParams) recorded("/lmv2-wrong-2").received()).response())
+        .contains("LMv2 does not match (not refused: a Windows server checks it only when NTLMv2 fails)");
+  }
+
+  @Test
+  void refusesARightLmv2BesideAWrongNtlmv2() throws Exception {
+    try (RawHttpConnection connection = new RawHttpConnection(warden.port())) {
+      byte[] type2 = type2(connection, "/lmv2-alone-1");
+      byte[] type3 = altered(NtlmTestClient.type3(type2, "", "alice", PASSWORD), null, true);
+      assertThat(get(connection, "/lmv2-alone-2", ntlm(type3)).status()).isEqualTo(407);
+    }
+    AuthOutcome.Challenged refused = (AuthOutcome.Challenged) recorded("/lmv2-alone-2").auth();
+    assertThat(refused.reason()).isEqualTo(ChallengeReason.WRONG_PASSWORD);
+    assertThat(refused.detail()).startsWith("the NTLMv2 response does not match; its LMv2 response does");
+  }
+
+  @Test
+  void refusesAType1TooLongToKeepForTheMic() throws Exception {
+    byte[] type1 = NtlmTestClient.type1();
+    byte[] padded = java.util.Arrays.copyOf(type1, NtlmHandshake.MAX_TYPE1_BYTES + 1);
+    try (RawHttpConnection connection = new RawHttpConnection(warden.port())) {
+      assertThat(get(connection, "/long-1", ntlm(padded)).status()).isEqualTo(407);
+      assertThat(get(connection, "/long-2", ntlm(java.util.Arrays.copyOf(type1, NtlmHandshake.MAX_TYPE1_BYTES)))
+          .status()).as("the longest Type 1 kept").isEqualTo(407);
+    }
+    AuthOutcome.Challenged refused = (AuthOutcome.Challenged) recorded("/long-1").auth();
+    assertThat(refused.reason()).isEqualTo(ChallengeReason.MALFORMED);
+    assertThat(refused.detail()).isEqualTo("a Type 1 of 1025 bytes; real ones are far below 1024");
+    assertThat(reason("/long-2")).isEqualTo(ChallengeReason.HANDSHAKE_CONTINUES);
+  }
+
   @Test
   void refusesAType3OnAnotherConnection() throws Exception {
     try (RawHttpConnection first = new RawHttpConnection(warden.port());
@@ -264,6 +416,23 @@ class NtlmHandshakeTest {
     }
     assertThat(recorded("/spnego-2").auth()).isEqualTo(new AuthOutcome.Authenticated("Negotiate", "alice", REALM));
     assertThat(((ReceivedCredentials.NtlmParams) recorded("/spnego-1").received()).wrapping()).isEqualTo("SPNEGO");
+  }
+
+  @Test
+  void negotiateChecksTheMicOfTheNtlmInsideSpnego() throws Exception {
+    try (RawHttpConnection connection = new RawHttpConnection(warden.port())) {
+      byte[] type1 = NtlmTestClient.type1();
+      byte[] init = Spnego.initialToken(type1, Spnego.NTLMSSP_OID);
+      RawResponse continued = get(connection, "/spnego-mic-1", "Negotiate " + Base64.getEncoder().encodeToString(init));
+      String challenge = continued.header("Proxy-Authenticate");
+      byte[] type2 = Spnego.unwrapResponse(Base64.getDecoder().decode(challenge.substring("Negotiate ".length())));
+      byte[] answer = Spnego.responseToken(NtlmTestClient.type3WithMic(type1, type2, "alice", PASSWORD, true));
+      assertThat(get(connection, "/spnego-mic-2", "Negotiate " + Base64.getEncoder().encodeToString(answer)).status())
+          .isEqualTo(407);
+    }
+    AuthOutcome.Challenged refused = (AuthOutcome.Challenged) recorded("/spnego-mic-2").auth();
+    assertThat(refused.reason()).isEqualTo(ChallengeReason.HANDSHAKE_FAILED);
+    assertThat(refused.detail()).isEqualTo("message integrity code does not match");
   }
 
   @Test

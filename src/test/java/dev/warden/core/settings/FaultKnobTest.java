@@ -17,7 +17,7 @@ class FaultKnobTest {
       "body=squid", "header=X-Squid-Error: ERR_CACHE_ACCESS_DENIED 0", "header=Via: 1.1 lab",
       "headerOrder=Server,Date", "challenge=omitted", "schemeOrder=digest,basic", "joinChallenges=true",
       "realm=Caf\u00e9 \"x\"", "plainChallenges=true", "delayMillis=250", "rechallengeEvery=3", "rechallengeAfterSeconds=60",
-      "randomPercent=10", "digestStale=true", "nonceUses=5", "outcome=accept-any");
+      "randomPercent=10", "digestStale=true", "nonceUses=5", "outcome=accept-any", "legacyNtlm=true");
 
   @Test
   void everyKnobReadsBackFromItsLines() {
@@ -43,7 +43,7 @@ class FaultKnobTest {
   @ParameterizedTest
   @ValueSource(strings = {"connection=sometimes", "status=200", "randomPercent=101", "delayMillis=-1",
       "delayMillis=60001", "header=no colon", "header=Bad Name: x", "digestStale=maybe", "outcome=whatever",
-      "nonceUses=-2", "noSuchKnob=1", "connection"})
+      "nonceUses=-2", "legacyNtlm=yes", "noSuchKnob=1", "connection"})
   void refusesWhatNoKnobTakesWithASentence(String line) {
     assertThatThrownBy(() -> FaultKnob.parse(List.of(line)))
         .isInstanceOf(IllegalArgumentException.class)

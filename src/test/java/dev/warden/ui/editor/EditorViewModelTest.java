@@ -249,7 +249,8 @@ class EditorViewModelTest {
     assertThat(saved.auth().schemes()).containsExactly("negotiate", "ntlm", "digest", "basic", "bearer");
     assertThat(saved.tokens()).isEqualTo(tokens);
     assertThat(model.selectedRealmProperty().get().otherSchemesText())
-        .isEqualTo("Negotiate (NTLM inside; Kerberos not emulated), NTLM, Bearer; Bearer tokens: ci-bot ••••••");
+        .isEqualTo("Negotiate (NTLM inside; Kerberos not emulated), NTLM, Bearer");
+    assertThat(model.selectedRealmProperty().get().tokensDraft().tokens()).isEqualTo(tokens);
   }
 
   @Test

@@ -80,11 +80,25 @@ public record AuthenticateMessage(int flags, byte[] lmResponse, byte[] ntRespons
 
   /** This message as a client sends it (tests play the client with it), 64-byte header, no MIC. */
   public byte[] encode() {
+    return encode(64);
+  }
+
+  /**
+   * This message as Windows sends it: an 88-byte header with the Version (64..72) and a zeroed MIC
+   * field (72..88) for {@link MessageIntegrity#withMic} to fill.
+   */
+  public byte[] encodeWithMicField() {
+    byte[] out = encode(MessageIntegrity.OFFSET + MessageIntegrity.LENGTH);
+    System.arraycopy(ChallengeMessage.WINDOWS_VERSION, 0, out, 64, 8);
+    return out;
+  }
+
+  private byte[] encode(int headerLength) {
     boolean unicode = (flags & NtlmFlags.UNICODE) != 0;
     byte[] d = domain.getBytes(unicode ? StandardCharsets.UTF_16LE : StandardCharsets.ISO_8859_1);
     byte[] u = user.getBytes(unicode ? StandardCharsets.UTF_16LE : StandardCharsets.ISO_8859_1);
     byte[] w = workstation.getBytes(unicode ? StandardCharsets.UTF_16LE : StandardCharsets.ISO_8859_1);
-    return new MessageBytes.Writer(64,
+    return new MessageBytes.Writer(headerLength,
         lmResponse.length + ntResponse.length + d.length + u.length + w.length + encryptedSessionKey.length)
         .bytes(0, MessageBytes.SIGNATURE).int32(8, 3)
         .buffer(28, d).buffer(36, u).buffer(44, w).buffer(12, lmResponse).buffer(20, ntResponse)
