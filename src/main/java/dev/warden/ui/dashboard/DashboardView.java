@@ -31,7 +31,7 @@ public final class DashboardView {
   private final PartyTableView clients;
 
   public DashboardView(DashboardViewModel model, ZoneId zone) {
-    NumberAxis x = new NumberAxis("seconds ago", -(DashboardViewModel.WINDOW_SECONDS - 1), 0, 10);
+    NumberAxis x = new NumberAxis("seconds ago", -DashboardViewModel.WINDOW_SECONDS, 0, 10);
     x.setAutoRanging(false);
     x.setMinorTickVisible(false);
     x.setTickLabelFormatter(whole());

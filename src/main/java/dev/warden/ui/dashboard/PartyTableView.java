@@ -35,7 +35,8 @@ final class PartyTableView {
 
     TableColumn<StatsSnapshot.PartyRow, String> name = new TableColumn<>(nameHeader);
     name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().name()));
-    name.setPrefWidth(150);
+    name.setPrefWidth(110);
+    name.setMinWidth(70);
     TableColumn<StatsSnapshot.PartyRow, Long> requests = number("Requests", StatsSnapshot.PartyRow::requests);
     TableColumn<StatsSnapshot.PartyRow, Long> failures = number("Failures", StatsSnapshot.PartyRow::failures);
     failures.setCellFactory(c -> new NumberCell("failure-count"));
@@ -48,7 +49,8 @@ final class PartyTableView {
         setText(empty || millis == null ? null : TIME.format(Instant.ofEpochMilli(millis).atZone(zone)));
       }
     });
-    seen.setPrefWidth(80);
+    seen.setPrefWidth(92);
+    seen.setMinWidth(92);
     table.getColumns().setAll(java.util.List.of(name, requests, failures, seen));
     table.setTooltip(new Tooltip("Failures: requests whose credentials were refused. Sort by any column."));
   }
@@ -58,7 +60,8 @@ final class PartyTableView {
     TableColumn<StatsSnapshot.PartyRow, Long> column = new TableColumn<>(header);
     column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.applyAsLong(c.getValue())));
     column.setCellFactory(c -> new NumberCell(null));
-    column.setPrefWidth(80);
+    column.setPrefWidth(88);
+    column.setMinWidth(88);
     return column;
   }
 

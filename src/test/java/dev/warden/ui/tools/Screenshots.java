@@ -68,10 +68,10 @@ public final class Screenshots {
           onFx(() -> shoot(stage.getScene(), "warden-light.png")).get(10, TimeUnit.SECONDS);
           onFx(() -> shootNode(stage.getScene().lookup("#details"), "warden-diagnosis-light.png"))
               .get(10, TimeUnit.SECONDS);
-          conversations(stage, "warden-conversations-light.png");
+          conversations(window, stage, "warden-conversations-light.png");
           onFx(() -> window.useDarkTheme(true)).get(10, TimeUnit.SECONDS);
           Thread.sleep(800);
-          conversations(stage, "warden-conversations-dark.png");
+          conversations(window, stage, "warden-conversations-dark.png");
           onFx(() -> shoot(stage.getScene(), "warden-dark.png")).get(10, TimeUnit.SECONDS);
           onFx(() -> shootNode(stage.getScene().lookup("#details"), "warden-diagnosis-dark.png"))
               .get(10, TimeUnit.SECONDS);
@@ -122,14 +122,17 @@ public final class Screenshots {
     }
 
     /**
-     * Shows the table as conversations with the repeated wrong password selected, shoots the
-     * window, and goes back to exchanges with the diagnosis row selected again.
+     * Shows the conversations that began with a 407, with the repeated wrong password selected,
+     * shoots the window, and goes back to all exchanges with the diagnosis row selected again.
      */
     @SuppressWarnings("unchecked")
-    private static void conversations(Stage stage, String name) throws Exception {
+    private static void conversations(WardenWindow window, Stage stage, String name) throws Exception {
       Scene scene = stage.getScene();
       ComboBox<ConversationMode> mode = (ComboBox<ConversationMode>) scene.lookup("#conversation-filter");
-      onFx(() -> mode.setValue(ConversationMode.ALL)).get(10, TimeUnit.SECONDS);
+      onFx(() -> {
+        mode.setValue(ConversationMode.ALL);
+        window.trafficModel().quickFilterProperty().set(dev.warden.ui.traffic.QuickFilter.CHALLENGED);
+      }).get(10, TimeUnit.SECONDS);
       Thread.sleep(600);
       onFx(() -> {
         TableView<Exchange> table = (TableView<Exchange>) scene.lookup("#traffic-table");
@@ -137,13 +140,20 @@ public final class Screenshots {
           if (table.getItems().get(i).path().equals("/admin/users")) {
             table.getSelectionModel().select(i);
             table.scrollTo(Math.max(0, i - 8));
+            // the verdicts are in the last column, beyond the window's width: show them
+            table.lookupAll(".scroll-bar").stream().map(javafx.scene.control.ScrollBar.class::cast)
+                .filter(b -> b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL)
+                .forEach(b -> b.setValue(b.getMax()));
             return;
           }
         }
       }).get(10, TimeUnit.SECONDS);
       Thread.sleep(600);
       onFx(() -> shoot(scene, name)).get(10, TimeUnit.SECONDS);
-      onFx(() -> mode.setValue(ConversationMode.OFF)).get(10, TimeUnit.SECONDS);
+      onFx(() -> {
+        mode.setValue(ConversationMode.OFF);
+        window.trafficModel().quickFilterProperty().set(dev.warden.ui.traffic.QuickFilter.ALL);
+      }).get(10, TimeUnit.SECONDS);
       Thread.sleep(300);
       onFx(() -> select(scene)).get(10, TimeUnit.SECONDS);
       Thread.sleep(300);
@@ -151,7 +161,13 @@ public final class Screenshots {
 
     private static void shootNode(javafx.scene.Node node, String name) {
       try {
-        PngWriter.write(node.snapshot(null, null), out.resolve(name));
+        // a node has no background of its own: give it the window's, or dark text lands on white
+        javafx.scene.SnapshotParameters params = new javafx.scene.SnapshotParameters();
+        javafx.scene.layout.Background bg = ((javafx.scene.layout.Region) node.getScene().getRoot()).getBackground();
+        if (bg != null && !bg.getFills().isEmpty()) {
+          params.setFill(bg.getFills().get(0).getFill());
+        }
+        PngWriter.write(node.snapshot(params, null), out.resolve(name));
         System.out.println("wrote " + out.resolve(name));
       } catch (Exception e) {
         throw new IllegalStateException(e);
