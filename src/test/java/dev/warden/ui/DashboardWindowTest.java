@@ -115,6 +115,19 @@ class DashboardWindowTest {
     assertThat(dashboard().stage().getScene().getRoot().getStyleClass()).contains("dark").doesNotContain("light");
   }
 
+  @Test
+  void pollsOnlyWhileTheWindowShows(FxRobot robot) throws Exception {
+    live.awaitListening();
+    robot.interact(() -> live.window().openDashboard());
+    assertThat(dashboard().polling()).isTrue();
+
+    robot.interact(() -> dashboard().stage().close());
+
+    assertThat(dashboard().polling()).isFalse();
+    robot.interact(() -> live.window().openDashboard());
+    assertThat(dashboard().polling()).isTrue();
+  }
+
   private static List<String> labels(Node parent) {
     return parent.lookupAll(".label").stream().map(n -> ((Label) n).getText()).toList();
   }

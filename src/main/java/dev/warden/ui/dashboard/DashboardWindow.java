@@ -72,6 +72,11 @@ public final class DashboardWindow {
     }
   }
 
+  /** Whether the once-a-second refresh runs: only while the window shows. */
+  public boolean polling() {
+    return poll.getStatus() == javafx.animation.Animation.Status.RUNNING;
+  }
+
   /** The window, or null before the first {@link #open}; for tests and screenshots. */
   public Stage stage() {
     return stage;

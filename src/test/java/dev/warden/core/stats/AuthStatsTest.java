@@ -262,6 +262,22 @@ class AuthStatsTest {
   }
 
   @Test
+  void countsEveryExchangeOfTheTrafficLogEvenThoseItOverwrites() {
+    dev.warden.core.traffic.TrafficLog log = new dev.warden.core.traffic.TrafficLog(10);
+    AuthStats stats = new AuthStats(FIXED, 60, 10);
+    log.onEachRecorded(stats::record);
+
+    for (int i = 0; i < 100; i++) {
+      Exchange e = i % 2 == 0 ? missing() : accepted("alice", "127.0.0.1:1");
+      log.record(id -> new Exchange(id, e.connectionId(), e.client(), e.started(), null, e.duration(), e.method(),
+          e.url(), e.protocol(), List.of(), List.of(), BodyPreview.EMPTY, BodyPreview.EMPTY, e.status(), e.auth(), null));
+    }
+
+    assertThat(log.snapshot()).hasSize(10);
+    assertThat(stats.snapshot(T0, 1).totals()).isEqualTo(new StatsSnapshot.Second(0, 50, 50, 0, 0));
+  }
+
+  @Test
   void tellsTheClientsAddressWithoutItsPort() {
     assertThat(AuthStats.hostOf("10.0.0.5:51234")).isEqualTo("10.0.0.5");
     assertThat(AuthStats.hostOf("[::1]:51234")).isEqualTo("::1");
