@@ -1,5 +1,6 @@
 package dev.warden.ui.dashboard;
 
+import dev.warden.core.stats.StatsSnapshot;
 import java.time.ZoneId;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -59,9 +60,9 @@ public final class DashboardView {
 
     users = new PartyTableView("dashboard-users", "User", model.users(), zone);
     clients = new PartyTableView("dashboard-clients", "Client", model.clients(), zone);
-    Label usersNote = note("dashboard-users-note", model);
+    Label usersNote = note("dashboard-users-note");
     usersNote.textProperty().bind(model.usersNoteProperty());
-    Label clientsNote = note("dashboard-clients-note", model);
+    Label clientsNote = note("dashboard-clients-note");
     clientsNote.textProperty().bind(model.clientsNoteProperty());
     VBox userBox = titled("Per user", usersNote, users.node());
     VBox clientBox = titled("Per client", clientsNote, clients.node());
@@ -106,7 +107,7 @@ public final class DashboardView {
     root.setCenter(grid);
   }
 
-  private static Label note(String id, DashboardViewModel model) {
+  private static Label note(String id) {
     Label label = new Label();
     label.setId(id);
     label.getStyleClass().add("hint");
@@ -145,7 +146,7 @@ public final class DashboardView {
     return chart;
   }
 
-  public TableView<dev.warden.core.stats.StatsSnapshot.PartyRow> usersTable() {
+  public TableView<StatsSnapshot.PartyRow> usersTable() {
     return users.node();
   }
 }

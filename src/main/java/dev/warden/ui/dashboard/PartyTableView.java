@@ -4,7 +4,9 @@ import dev.warden.core.stats.StatsSnapshot;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.ToLongFunction;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
@@ -51,12 +53,12 @@ final class PartyTableView {
     });
     seen.setPrefWidth(92);
     seen.setMinWidth(92);
-    table.getColumns().setAll(java.util.List.of(name, requests, failures, seen));
+    table.getColumns().setAll(List.of(name, requests, failures, seen));
     table.setTooltip(new Tooltip("Failures: requests whose credentials were refused. Sort by any column."));
   }
 
   private static TableColumn<StatsSnapshot.PartyRow, Long> number(String header,
-      java.util.function.ToLongFunction<StatsSnapshot.PartyRow> value) {
+      ToLongFunction<StatsSnapshot.PartyRow> value) {
     TableColumn<StatsSnapshot.PartyRow, Long> column = new TableColumn<>(header);
     column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.applyAsLong(c.getValue())));
     column.setCellFactory(c -> new NumberCell(null));
