@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.LongAdder;
  * never holds more than {@code capacity} rows. A writer that finds no place after evicting a few
  * times (other writers keep taking the freed places) gives up and counts the request in {@link
  * #untabled()} instead of waiting. A request counted into a row at the moment that row is evicted is
- * lost with it. {@link #rows} reads from any thread.
+ * lost with it. Evicting sorts the rows, once per {@code capacity / 10} new keys once full: amortised
+ * O(log capacity) per new key, paid by the recording thread. {@link #rows} reads from any thread.
  */
 final class PartyTable {
 
