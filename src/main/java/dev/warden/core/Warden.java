@@ -10,6 +10,7 @@ import dev.warden.core.settings.SettingsException;
 import dev.warden.core.settings.SettingsStore;
 import dev.warden.core.settings.SettingsValidator;
 import dev.warden.core.conversation.ConversationLog;
+import dev.warden.core.stats.AuthStats;
 import dev.warden.core.traffic.TrafficLog;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,7 @@ public final class Warden implements AutoCloseable {
   private static final SettingsValidator VALIDATOR = new SettingsValidator();
   private final TrafficLog traffic;
   private final ConversationLog conversations;
+  private final AuthStats stats = new AuthStats();
   private final ProxyEngine engine;
   private final ExecutorService worker =
       Executors.newSingleThreadExecutor(
@@ -73,6 +75,7 @@ public final class Warden implements AutoCloseable {
     this.inForce = new InForce(initial, AuthPolicy.of(initial, authState));
     this.traffic = new TrafficLog(initial.trafficCapacity());
     this.conversations = new ConversationLog(traffic);
+    traffic.onEachRecorded(stats::record);
     this.engine = new ProxyEngine(() -> inForce, traffic);
     this.status = EngineStatus.stopped(initial.listen());
   }
@@ -100,6 +103,11 @@ public final class Warden implements AutoCloseable {
   /** Each 407 linked to the client's retries and their result, kept up to date with the traffic log. */
   public ConversationLog conversations() {
     return conversations;
+  }
+
+  /** Authentication over time (per second, reasons, users, clients), for the dashboard. Any thread. */
+  public AuthStats stats() {
+    return stats;
   }
 
   /** Where settings are saved, for messages. */

@@ -1,6 +1,8 @@
 package dev.warden.ui;
 
 import dev.warden.core.Warden;
+import dev.warden.ui.dashboard.DashboardViewModel;
+import dev.warden.ui.dashboard.DashboardWindow;
 import dev.warden.ui.export.SquidExportButton;
 import dev.warden.ui.export.SquidExportViewModel;
 import dev.warden.ui.feedback.Notifier;
@@ -24,6 +26,7 @@ import javafx.scene.control.Tooltip;
 import javafx.stage.Stage;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
@@ -31,8 +34,9 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 
 /**
- * The toolbar's last item, "More" (⋮): what a user opens now and then (the Squid export, the limits
- * dialog, the theme, About), so the toolbar keeps every control in view on a 1024-pixel screen.
+ * The toolbar's last item, "More" (⋮): what a user opens now and then (the Squid export, the
+ * dashboard, the limits dialog, the theme, About), so the toolbar keeps every control in view on a
+ * 1024-pixel screen.
  * FX thread; the export's disk work runs on a daemon thread of its own.
  */
 final class MoreMenu {
@@ -42,6 +46,7 @@ final class MoreMenu {
   private final Supplier<Stage> stage;
   private final Supplier<Theme> theme;
   private final LimitsDialog limits;
+  private final DashboardWindow dashboard;
 
   /** @param dark the theme switch's state, which the "Dark theme" item shows and sets */
   MoreMenu(Warden warden, Executor fx, Notifier notifier, Supplier<Stage> stage, Supplier<Theme> theme,
@@ -50,6 +55,8 @@ final class MoreMenu {
     this.stage = stage;
     this.theme = theme;
     this.limits = new LimitsDialog(new LimitsViewModel(warden, fx, notifier));
+    this.dashboard = new DashboardWindow(
+        new DashboardViewModel(() -> warden.stats().snapshot(DashboardViewModel.WINDOW_SECONDS)));
     SquidExportButton squid = new SquidExportButton(
         new SquidExportViewModel(warden::settings, DaemonThread.named("warden-squid-export"), fx, notifier), stage::get);
     CheckMenuItem darkTheme = new CheckMenuItem("Dark theme", new FontIcon(MaterialDesignW.WEATHER_NIGHT));
@@ -57,9 +64,10 @@ final class MoreMenu {
     darkTheme.selectedProperty().bindBidirectional(dark);
     button.setId("more-menu");
     button.getStyleClass().add(Tweaks.NO_ARROW);
-    button.setTooltip(new Tooltip("More: export to Squid, limits and deadlines, dark theme, about Warden"));
+    button.setTooltip(new Tooltip("More: export to Squid, dashboard (Ctrl+D), limits and deadlines, dark theme, about Warden"));
     button.getItems().addAll(
         item("export-squid", "Export to Squid…", MaterialDesignE.EXPORT, squid::choose),
+        item("open-dashboard", "Dashboard", MaterialDesignC.CHART_LINE, this::openDashboard),
         item("open-limits", "Limits and deadlines…", MaterialDesignT.TIMER_COG_OUTLINE, this::openLimits),
         darkTheme,
         new SeparatorMenuItem(),
@@ -78,6 +86,16 @@ final class MoreMenu {
   /** Opens the limits and deadlines dialog (or brings it forward). */
   void openLimits() {
     limits.open(stage.get(), scene -> theme.get().apply(scene));
+  }
+
+  /** Opens the authentication dashboard (or brings it forward). */
+  void openDashboard() {
+    dashboard.open(stage.get(), scene -> theme.get().apply(scene));
+  }
+
+  /** The dashboard window, opened or not. */
+  DashboardWindow dashboard() {
+    return dashboard;
   }
 
   /** The About dialog: the same text as {@code --about} (no I/O: the paths are only named). */

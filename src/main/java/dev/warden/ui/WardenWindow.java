@@ -172,6 +172,16 @@ public final class WardenWindow {
     moreMenu.openLimits();
   }
 
+  /** Opens the authentication dashboard (or brings it forward). FX thread. */
+  public void openDashboard() {
+    moreMenu.openDashboard();
+  }
+
+  /** The dashboard window, opened or not; for tests, screenshots and the benchmark. */
+  public dev.warden.ui.dashboard.DashboardWindow dashboard() {
+    return moreMenu.dashboard();
+  }
+
   /** The ids of the "More" menu's items, in order. */
   public List<String> moreMenuIds() {
     return moreMenu.ids();
@@ -271,6 +281,7 @@ public final class WardenWindow {
   public void dispose() {
     feed.close();
     rateTimer.stop();
+    moreMenu.dashboard().close();
     if (editorStage != null) {
       editorStage.close();
     }
@@ -330,6 +341,7 @@ public final class WardenWindow {
     if (editorStage != null) {
       theme.apply(editorStage.getScene());
     }
+    moreMenu.dashboard().restyle(theme::apply);
   }
 
   private void installShortcuts(Scene scene) {
@@ -340,6 +352,7 @@ public final class WardenWindow {
     scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), this::clearTraffic);
     scene.getAccelerators().put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN),
         toolbarModel::toggleEnforcement);
+    scene.getAccelerators().put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), this::openDashboard);
     scene.getAccelerators().put(
         new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), () -> {
           trafficView.copySelected(x -> CurlCommand.of(x, proxyAddress.get()));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Consumer;
 import java.util.function.LongFunction;
 
 /**
@@ -53,6 +54,7 @@ public final class TrafficLog {
   /** Positions before this keep no body bytes (released, overwritten, or never had any). */
   private final AtomicLong releasedBefore = new AtomicLong();
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<Exchange>> observers = new CopyOnWriteArrayList<>();
 
   /** A position whose exchange could not be built: readers count it as missed. */
   private record Lost(long position) {}
@@ -140,6 +142,9 @@ public final class TrafficLog {
     storeCounted(position, exchange, bytes);
     if (keptBodyBytes.get() > bodyBudget) {
       releaseOldestBodies();
+    }
+    for (Consumer<Exchange> observer : observers) {
+      observer.accept(exchange);
     }
     for (Runnable listener : listeners) {
       listener.run();
@@ -238,6 +243,19 @@ public final class TrafficLog {
   public Runnable onRecorded(Runnable listener) {
     listeners.add(listener);
     return () -> listeners.remove(listener);
+  }
+
+  /**
+   * Registers an observer given every exchange {@link #record} stores, on the recording (often a
+   * network) thread, before the {@link #onRecorded} listeners: for counters that must see every
+   * exchange, even those the ring overwrites before a reader gets to them. It must return at once
+   * and never block (lock-free counters).
+   *
+   * @return an action that removes the observer
+   */
+  public Runnable onEachRecorded(Consumer<Exchange> observer) {
+    observers.add(observer);
+    return () -> observers.remove(observer);
   }
 
   /** Position the next recorded exchange will get: a cursor that reads only what comes after now. */

@@ -92,7 +92,29 @@ final class DemoTraffic implements AutoCloseable {
     get(proxyPort, o + "/search?q=proxy+auth", "alice", PASSWORD);
   }
 
+  /**
+   * What clients do around a 407, for the conversation view: a challenge answered with the right
+   * password, one answered twice with the same wrong one, and credentials sent before any challenge.
+   */
+  void sendConversations(int proxyPort) {
+    String o = "http://127.0.0.1:" + originPort();
+    get(proxyPort, o + "/reports?month=12", null, null);
+    get(proxyPort, o + "/reports?month=12", "alice", PASSWORD);
+    get(proxyPort, o + "/admin/users", null, null);
+    get(proxyPort, o + "/admin/users", "bob", "guess");
+    get(proxyPort, o + "/admin/users", "bob", "guess");
+    get(proxyPort, o + "/api/status", "dave", PASSWORD);
+  }
+
   static void get(int proxyPort, String url, String user, String password) {
+    get(proxyPort, url, user, password, InetAddress.getLoopbackAddress());
+  }
+
+  /**
+   * One request through the proxy from the local address {@code from} (any of 127.0.0.0/8 on Linux),
+   * so the demo has several clients.
+   */
+  static void get(int proxyPort, String url, String user, String password, InetAddress from) {
     String host = url.replaceFirst("^http://", "").replaceFirst("/.*$", "");
     StringBuilder req = new StringBuilder("GET " + url + " HTTP/1.1\r\nHost: " + host + "\r\n"
         + "User-Agent: curl/8.5.0\r\nAccept: */*\r\n");
@@ -101,7 +123,7 @@ final class DemoTraffic implements AutoCloseable {
           .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8))).append("\r\n");
     }
     req.append("Connection: close\r\n\r\n");
-    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), proxyPort)) {
+    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), proxyPort, from, 0)) {
       s.setSoTimeout(5000);
       s.getOutputStream().write(req.toString().getBytes(StandardCharsets.ISO_8859_1));
       readResponse(s.getInputStream());

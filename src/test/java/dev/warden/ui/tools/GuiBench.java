@@ -30,7 +30,8 @@ import javafx.stage.Stage;
  * requests through the real proxy to a loopback origin. An {@link AnimationTimer} records every FX
  * frame gap; the live heap (as left by the last GC) is sampled every second. Prints p50/p99/max frame
  * gap, the request rate wrk reached, and heap before, during and after. Arguments: seconds
- * (default 30), wrk connections (default 8).
+ * (default 30), wrk connections (default 8), and {@code views} (default: the dashboard open and the
+ * table in conversation mode, as a user watching both would have it) or {@code plain} (neither).
  */
 public final class GuiBench {
 
@@ -39,6 +40,7 @@ public final class GuiBench {
   public static void main(String[] args) {
     App.seconds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
     App.connections = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+    App.views = args.length <= 2 || !args[2].equals("plain");
     Application.launch(App.class);
   }
 
@@ -46,6 +48,7 @@ public final class GuiBench {
   public static final class App extends Application {
     static int seconds;
     static int connections;
+    static boolean views;
 
     private final long[] gaps = new long[1 << 20];
     private volatile int gapCount;
@@ -58,6 +61,11 @@ public final class GuiBench {
       Warden warden = new Warden(new InMemorySettingsStore(settings), settings);
       WardenWindow window = new WardenWindow(warden, new PasswordHasher()::hash, UiState.DEFAULT, Optional.empty());
       window.show(stage, UiState.DEFAULT);
+      if (views) {
+        window.trafficModel().conversationModeProperty().set(dev.warden.ui.traffic.ConversationMode.ALL);
+        window.openDashboard();
+        stage.toFront();
+      }
       new AnimationTimer() {
         private long last;
 
@@ -138,6 +146,8 @@ public final class GuiBench {
       long rows = window.trafficModel().rows().size();
       StringBuilder out = new StringBuilder();
       out.append("\n== Warden GUI responsiveness benchmark ==\n");
+      out.append(views ? "views:       dashboard open, table in conversation mode\n"
+          : "views:       plain (no dashboard, table of exchanges)\n");
       out.append(wrkOut.strip()).append("\n\n");
       out.append(String.format(Locale.ROOT, "load:        %,d exchanges recorded in %.1f s = %,.0f req/s through the proxy (target >= 2,000)%n",
           recorded, elapsed, rate));
@@ -145,6 +155,11 @@ public final class GuiBench {
           sorted.length, p50, p99, max));
       out.append(String.format(Locale.ROOT, "table:       %,d rows kept (traffic log capacity %,d), %,d dropped by the log%n",
           rows, warden.traffic().capacity(), warden.traffic().dropped()));
+      if (views) {
+        var stats = warden.stats().snapshot(1).totals();
+        out.append(String.format(Locale.ROOT, "dashboard:   %,d exchanges counted (%,d recorded in all), %,d table rows shown%n",
+            stats.all(), warden.traffic().totalRecorded(), window.dashboard().view().usersTable().getItems().size()));
+      }
       out.append(String.format(Locale.ROOT, "heap (live): before %s, after %s; during load:", mb(heapBefore), mb(heapAfter)));
       for (long[] s : heapSamples) {
         if (s[0] % 5 == 0) {

@@ -18,13 +18,17 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import dev.warden.ui.traffic.ConversationMode;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 
 /**
  * Takes the README screenshots of the real window with real traffic through the real proxy:
- * {@code warden-light.png}, {@code warden-dark.png}, {@code warden-editor.png} and {@code warden-editor-auth.png} in the folder given
- * as the first argument. Run under Xvfb by {@code scripts/screenshots.sh}.
+ * {@code warden-light.png}, {@code warden-dark.png}, {@code warden-editor.png}, {@code
+ * warden-editor-auth.png}, and light and dark {@code warden-diagnosis-*.png}, {@code
+ * warden-conversations-*.png} and {@code warden-dashboard-*.png} in the folder given as the first
+ * argument. Run under Xvfb by {@code scripts/screenshots.sh}.
  */
 public final class Screenshots {
 
@@ -57,13 +61,20 @@ public final class Screenshots {
           for (int round = 0; round < 4; round++) {
             demo.sendMix(port);
           }
+          demo.sendConversations(port);
           Thread.sleep(1500);
           onFx(() -> select(stage.getScene())).get(10, TimeUnit.SECONDS);
           Thread.sleep(1200); // let the notification slide away and the rate settle
           onFx(() -> shoot(stage.getScene(), "warden-light.png")).get(10, TimeUnit.SECONDS);
+          onFx(() -> shootNode(stage.getScene().lookup("#details"), "warden-diagnosis-light.png"))
+              .get(10, TimeUnit.SECONDS);
+          conversations(window, stage, "warden-conversations-light.png");
           onFx(() -> window.useDarkTheme(true)).get(10, TimeUnit.SECONDS);
           Thread.sleep(800);
+          conversations(window, stage, "warden-conversations-dark.png");
           onFx(() -> shoot(stage.getScene(), "warden-dark.png")).get(10, TimeUnit.SECONDS);
+          onFx(() -> shootNode(stage.getScene().lookup("#details"), "warden-diagnosis-dark.png"))
+              .get(10, TimeUnit.SECONDS);
           onFx(window::openEditor).get(10, TimeUnit.SECONDS);
           Thread.sleep(800);
           onFx(() -> shoot(window.editorStage().getScene(), "warden-editor.png")).get(10, TimeUnit.SECONDS);
@@ -76,6 +87,14 @@ public final class Screenshots {
               .get(10, TimeUnit.SECONDS);
           Thread.sleep(500);
           onFx(() -> shoot(window.editorStage().getScene(), "warden-editor-auth.png")).get(10, TimeUnit.SECONDS);
+          onFx(() -> window.editorStage().close()).get(10, TimeUnit.SECONDS);
+          DashboardTraffic.drive(port, demo.originPort(), 30);
+          onFx(window::openDashboard).get(10, TimeUnit.SECONDS);
+          Thread.sleep(1500);
+          onFx(() -> shoot(window.dashboard().stage().getScene(), "warden-dashboard-dark.png")).get(10, TimeUnit.SECONDS);
+          onFx(() -> window.useDarkTheme(false)).get(10, TimeUnit.SECONDS);
+          Thread.sleep(800);
+          onFx(() -> shoot(window.dashboard().stage().getScene(), "warden-dashboard-light.png")).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
           e.printStackTrace();
         } finally {
@@ -99,6 +118,59 @@ public final class Screenshots {
           table.scrollTo(Math.max(0, i - 12));
           return;
         }
+      }
+    }
+
+    /**
+     * Shows the conversations that began with a 407, with the repeated wrong password selected,
+     * shoots the window, and goes back to all exchanges with the diagnosis row selected again.
+     */
+    @SuppressWarnings("unchecked")
+    private static void conversations(WardenWindow window, Stage stage, String name) throws Exception {
+      Scene scene = stage.getScene();
+      ComboBox<ConversationMode> mode = (ComboBox<ConversationMode>) scene.lookup("#conversation-filter");
+      onFx(() -> {
+        mode.setValue(ConversationMode.ALL);
+        window.trafficModel().quickFilterProperty().set(dev.warden.ui.traffic.QuickFilter.CHALLENGED);
+      }).get(10, TimeUnit.SECONDS);
+      Thread.sleep(600);
+      onFx(() -> {
+        TableView<Exchange> table = (TableView<Exchange>) scene.lookup("#traffic-table");
+        for (int i = table.getItems().size() - 1; i >= 0; i--) {
+          if (table.getItems().get(i).path().equals("/admin/users")) {
+            table.getSelectionModel().select(i);
+            table.scrollTo(Math.max(0, i - 8));
+            // the verdicts are in the last column, beyond the window's width: show them
+            table.lookupAll(".scroll-bar").stream().map(javafx.scene.control.ScrollBar.class::cast)
+                .filter(b -> b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL)
+                .forEach(b -> b.setValue(b.getMax()));
+            return;
+          }
+        }
+      }).get(10, TimeUnit.SECONDS);
+      Thread.sleep(600);
+      onFx(() -> shoot(scene, name)).get(10, TimeUnit.SECONDS);
+      onFx(() -> {
+        mode.setValue(ConversationMode.OFF);
+        window.trafficModel().quickFilterProperty().set(dev.warden.ui.traffic.QuickFilter.ALL);
+      }).get(10, TimeUnit.SECONDS);
+      Thread.sleep(300);
+      onFx(() -> select(scene)).get(10, TimeUnit.SECONDS);
+      Thread.sleep(300);
+    }
+
+    private static void shootNode(javafx.scene.Node node, String name) {
+      try {
+        // a node has no background of its own: give it the window's, or dark text lands on white
+        javafx.scene.SnapshotParameters params = new javafx.scene.SnapshotParameters();
+        javafx.scene.layout.Background bg = ((javafx.scene.layout.Region) node.getScene().getRoot()).getBackground();
+        if (bg != null && !bg.getFills().isEmpty()) {
+          params.setFill(bg.getFills().get(0).getFill());
+        }
+        PngWriter.write(node.snapshot(params, null), out.resolve(name));
+        System.out.println("wrote " + out.resolve(name));
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
       }
     }
 
