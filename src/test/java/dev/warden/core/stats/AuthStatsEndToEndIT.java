@@ -10,7 +10,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Real requests through a real Warden (LittleProxy on loopback, a free port) to a real origin. */
-class AuthStatsEndToEndTest {
+class AuthStatsEndToEndIT {
 
   private static final int WITHOUT = 5;
   private static final int VALID = 4;

@@ -21,7 +21,7 @@ import org.testfx.framework.junit5.Start;
 
 /** The dashboard over a real Warden: real 407s, real 200s and real wrong passwords show up in it. */
 @ExtendWith(ApplicationExtension.class)
-class DashboardWindowTest {
+class DashboardWindowIT {
 
   private LiveWindow live;
 

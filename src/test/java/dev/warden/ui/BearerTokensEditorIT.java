@@ -30,7 +30,7 @@ import org.testfx.framework.junit5.Start;
  * loses nothing.
  */
 @ExtendWith(ApplicationExtension.class)
-class BearerTokensEditorTest {
+class BearerTokensEditorIT {
 
   private static final String KEPT = "kept-t0ken.v1";
   private LiveWindow live;
