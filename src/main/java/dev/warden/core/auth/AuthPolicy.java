@@ -1,6 +1,5 @@
 package dev.warden.core.auth;
 
-import dev.warden.core.auth.header.Challenge;
 import dev.warden.core.settings.Realm;
 import dev.warden.core.settings.RealmAuth;
 import dev.warden.core.settings.RealmFaults;
@@ -150,7 +149,7 @@ public final class AuthPolicy {
       }
       return faultPlan.judge(faults.get(space.index()), field, request.client(), space.name(),
               () -> claimedUser(field), () -> guarded(request, field, space),
-              (knob, scheme, user, redacted, stale, received) -> challenge(space, ChallengeReason.FAULT_KNOB, knob,
+              (knob, scheme, user, redacted, stale, received) -> ChallengeBuilder.refusal(space, ChallengeReason.FAULT_KNOB, knob,
                   scheme, user, redacted, stale, received))
           .thenApply(decision -> connectPort(request, space, decision))
           .exceptionally(failure -> internalError(space, failure));
@@ -167,12 +166,12 @@ public final class AuthPolicy {
    */
   private CompletableFuture<AuthDecision> wouldHave(AuthRequest request, ProxyAuthorization field,
       ProtectionSpace space) {
-    return judge(request, field, space)
+    return CredentialsJudge.judge(request, field, space)
         .exceptionally(failure -> null)
         .thenApply(verdict -> connectPort(request, space, AuthDecision.allow(
             new AuthOutcome.NotRequired(verdict == null ? null : verdict.outcome()), List.of(), redact(field),
             verdict == null || verdict.received() instanceof ReceivedCredentials.None
-                ? schemeOnly(field) : verdict.received())));
+                ? CredentialsJudge.schemeOnly(field) : verdict.received())));
   }
 
   /**
@@ -210,7 +209,7 @@ public final class AuthPolicy {
         return now(lockedOut(space, field, locked.get()));
       }
     }
-    return judge(request, field, space).thenCompose(decision -> {
+    return CredentialsJudge.judge(request, field, space).thenCompose(decision -> {
       if (decision.outcome() instanceof AuthOutcome.Authenticated authenticated) {
         // a hashed Digest user name is only known now: a locked user must not get in with it
         Optional<Lockout> user = ledger.anyLockout()
@@ -258,7 +257,7 @@ public final class AuthPolicy {
     state.lockedOutRefusals().increment();
     String scheme = field instanceof ProxyAuthorization.Present present ? present.scheme() : "";
     String user = lockout.kind() == LockoutKey.Kind.USER ? lockout.key() : "";
-    AuthDecision refusal = challenge(space, ChallengeReason.LOCKED_OUT, lockout.describe(), scheme, user,
+    AuthDecision refusal = ChallengeBuilder.refusal(space, ChallengeReason.LOCKED_OUT, lockout.describe(), scheme, user,
         redact(field), false, field instanceof ProxyAuthorization.Absent ? ReceivedCredentials.NONE
             : new ReceivedCredentials.SchemeAndUser(scheme, user));
     if (space.auth().lockout().lockedOutStatus() != 429) {
@@ -302,7 +301,7 @@ public final class AuthPolicy {
   private AuthDecision internalError(ProtectionSpace space, Throwable failure) {
     state.internalErrors().increment();
     LOG.error("Internal error while judging a request; refused with 407", failure);
-    return challenge(space, ChallengeReason.INTERNAL_ERROR, failure.getClass().getSimpleName(), "", "", "", false,
+    return ChallengeBuilder.refusal(space, ChallengeReason.INTERNAL_ERROR, failure.getClass().getSimpleName(), "", "", "", false,
         ReceivedCredentials.NONE);
   }
 
@@ -318,83 +317,6 @@ public final class AuthPolicy {
   /** How many slow hash verifications this policy ran: lets tests watch the cache. */
   long slowVerifications() {
     return state.verifier().slowVerifications();
-  }
-
-  private CompletableFuture<AuthDecision> judge(
-      AuthRequest request, ProxyAuthorization field, ProtectionSpace space) {
-    if (field instanceof ProxyAuthorization.Unreadable unreadable) {
-      return now(challenge(space, ChallengeReason.MALFORMED, unreadable.detail(), "", "", "(unreadable)", false,
-          schemeOnly(field)));
-    }
-    if (!(field instanceof ProxyAuthorization.Present present)) {
-      return now(withoutCredentials(request, space));
-    }
-    AuthScheme scheme = space.scheme(present.scheme());
-    if (scheme == null) {
-      return now(challenge(space, ChallengeReason.UNSUPPORTED_SCHEME, "", present.scheme(), "",
-          present.scheme() + " ***", false, schemeOnly(field)));
-    }
-    return scheme.judge(request, present.credentials(), space).thenApply(verdict -> {
-      if (verdict instanceof SchemeVerdict.Continue next) {
-        return new AuthDecision(
-            new AuthOutcome.Challenged(ChallengeReason.HANDSHAKE_CONTINUES, next.step(), space.name(), scheme.name(),
-                next.user()),
-            407, List.of(next.challenge()), List.of(), next.redacted(), received(verdict, present, next.user()));
-      }
-      if (verdict instanceof SchemeVerdict.Rejected rejected) {
-        return challenge(space, rejected.reason(), rejected.detail(), scheme.name(), rejected.user(),
-            rejected.redacted(), rejected.stale(), received(verdict, present, rejected.user()));
-      }
-      SchemeVerdict.Accepted accepted = (SchemeVerdict.Accepted) verdict;
-      return AuthDecision.allow(
-          new AuthOutcome.Authenticated(scheme.name(), accepted.user(), space.name(), accepted.note()),
-          accepted.fields(),
-          accepted.redacted(),
-          received(verdict, present, accepted.user()));
-    });
-  }
-
-  /**
-   * A request without credentials: it passes on a connection that completed a connection-bound
-   * handshake (NTLM) in this very compiled realm; otherwise, and once the settings changed, it is
-   * challenged (a stale login is forgotten, so the client starts a new handshake).
-   */
-  private AuthDecision withoutCredentials(AuthRequest request, ProtectionSpace space) {
-    Optional<ConnectionLogin> login = request.connection().get(ConnectionLogin.KEY, ConnectionLogin.class);
-    if (login.isPresent() && login.get().admits(space)) {
-      ConnectionLogin done = login.get();
-      return AuthDecision.allow(new AuthOutcome.Authenticated(done.scheme(), done.user(), space.name(),
-          "connection authenticated by an earlier " + done.scheme() + " handshake"), List.of(), "",
-          ReceivedCredentials.NONE);
-    }
-    String detail = "";
-    if (login.isPresent()) {
-      ProtectionSpace earlier = login.get().space();
-      boolean sameRealm = earlier.index() == space.index() && earlier.name().equals(space.name());
-      if (sameRealm) {
-        request.connection().take(ConnectionLogin.KEY, ConnectionLogin.class);
-        detail = "the settings changed since this connection's " + login.get().scheme() + " handshake";
-      } else {
-        detail = "this connection's " + login.get().scheme() + " handshake was for realm '" + earlier.name() + "'";
-      }
-    }
-    return challenge(space, ChallengeReason.MISSING, detail, "", "", "", false, ReceivedCredentials.NONE);
-  }
-
-  /** What the scheme read of the credentials, or else their scheme and the verdict's user. */
-  private static ReceivedCredentials received(SchemeVerdict verdict, ProxyAuthorization.Present present, String user) {
-    ReceivedCredentials read = verdict.received();
-    return read instanceof ReceivedCredentials.None
-        ? new ReceivedCredentials.SchemeAndUser(present.scheme(), user) : read;
-  }
-
-  /** The field's scheme alone (empty when unreadable), or nothing when there was no field. */
-  private static ReceivedCredentials schemeOnly(ProxyAuthorization field) {
-    if (field instanceof ProxyAuthorization.Present present) {
-      return new ReceivedCredentials.SchemeAndUser(present.scheme(), "");
-    }
-    return field instanceof ProxyAuthorization.Unreadable
-        ? new ReceivedCredentials.SchemeAndUser("", "") : ReceivedCredentials.NONE;
   }
 
   private static CompletableFuture<AuthDecision> now(AuthDecision decision) {
@@ -425,25 +347,5 @@ public final class AuthPolicy {
       }
     }
     return null;
-  }
-
-  private AuthDecision challenge(ProtectionSpace space, ChallengeReason reason, String detail,
-      String scheme, String user, String redacted, boolean stale, ReceivedCredentials received) {
-    List<Challenge> challenges = new ArrayList<>();
-    for (AuthScheme offered : space.schemes()) {
-      challenges.addAll(offered.challenges(space, stale, reason));
-    }
-    int status = switch (reason) {
-      case DISABLED_USER -> space.auth().disabledUserStatus() == 407 ? 407 : 403;
-      case BUSY -> 503;
-      default -> 407;
-    };
-    return new AuthDecision(
-        new AuthOutcome.Challenged(reason, detail, space.name(), scheme, user),
-        status,
-        status == 407 ? challenges : List.of(),
-        List.of(),
-        redacted,
-        received);
   }
 }
