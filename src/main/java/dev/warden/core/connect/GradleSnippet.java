@@ -24,7 +24,7 @@ public final class GradleSnippet implements ClientFamily {
       setup.userName().ifPresent(u -> out.append(line(protocol + ".proxyUser", u))
           .append("systemProp.").append(protocol).append(".proxyPassword=PASSWORD\n"));
     }
-    out.append(line("http.nonProxyHosts", setup.noProxy("|", true)));
+    out.append("# the JDK never proxies localhost, 127.* or [::1] unless systemProp.http.nonProxyHosts= is empty\n");
     if (setup.offers("basic")) {
       out.append("# lets the JDK answer Basic, which it refuses on CONNECT (https) by default\n")
           .append(line("jdk.http.auth.tunneling.disabledSchemes", ""))

@@ -11,6 +11,12 @@ import java.util.List;
  */
 public final class JavaSnippet implements ClientFamily {
 
+  /**
+   * The flag that lets the JDK proxy loopback: any non-empty {@code http.nonProxyHosts} gets the JDK's
+   * own {@code localhost|127.*|[::1]} added (measured on JDK 17), only an empty one bypasses nothing.
+   */
+  public static final String LOOPBACK_TOO = "'-Dhttp.nonProxyHosts='";
+
   @Override
   public String title() {
     return "Java";
@@ -20,8 +26,7 @@ public final class JavaSnippet implements ClientFamily {
   public static String flags(ClientSetup setup) {
     List<String> flags = new ArrayList<>(List.of(
         "-Dhttp.proxyHost=" + setup.host(), "-Dhttp.proxyPort=" + setup.port(),
-        "-Dhttps.proxyHost=" + setup.host(), "-Dhttps.proxyPort=" + setup.port(),
-        "-Dhttp.nonProxyHosts=" + setup.noProxy("|", true)));
+        "-Dhttps.proxyHost=" + setup.host(), "-Dhttps.proxyPort=" + setup.port()));
     if (setup.offers("basic")) {
       flags.add("-Djdk.http.auth.tunneling.disabledSchemes=");
       flags.add("-Djdk.http.auth.proxying.disabledSchemes=");
@@ -32,7 +37,8 @@ public final class JavaSnippet implements ClientFamily {
   @Override
   public ClientSnippet snippet(ClientSetup setup) {
     StringBuilder out = new StringBuilder("# HttpURLConnection through Warden; java.net.http.HttpClient only with\n"
-        + "# .proxy(ProxySelector.getDefault()) and .authenticator(Authenticator.getDefault())\n");
+        + "# .proxy(ProxySelector.getDefault()) and .authenticator(Authenticator.getDefault());\n"
+        + "# the JDK never proxies localhost, 127.* or [::1] (add " + LOOPBACK_TOO + " to proxy them too)\n");
     if (setup.offers("basic")) {
       out.append("# the two emptied disabledSchemes let the JDK answer Basic, which it refuses on CONNECT by default\n");
     }
