@@ -16,7 +16,7 @@ public final class GnomeSnippet implements ClientFamily {
 
   @Override
   public ClientSnippet snippet(ClientSetup setup) {
-    String host = ShellQuote.quote(GnomeSystemProxy.gvariantString(setup.host()));
+    String host = ShellQuote.quote(setup.host());
     StringBuilder out = new StringBuilder("# note the current values first: gsettings list-recursively org.gnome.system.proxy\n");
     for (String schema : new String[] {"http", "https"}) {
       out.append("gsettings set org.gnome.system.proxy.").append(schema).append(" host ").append(host).append('\n')

@@ -37,7 +37,8 @@ public final class JavaSnippet implements ClientFamily {
   @Override
   public ClientSnippet snippet(ClientSetup setup) {
     StringBuilder out = new StringBuilder("# HttpURLConnection through Warden; java.net.http.HttpClient only with\n"
-        + "# .proxy(ProxySelector.getDefault()) and .authenticator(Authenticator.getDefault());\n"
+        + "# .proxy(ProxySelector.getDefault())"
+        + (setup.user().isPresent() ? " and .authenticator(Authenticator.getDefault())" : "") + ";\n"
         + "# the JDK never proxies localhost, 127.* or [::1] (add " + LOOPBACK_TOO + " to proxy them too)\n");
     if (setup.offers("basic")) {
       out.append("# the two emptied disabledSchemes let the JDK answer Basic, which it refuses on CONNECT by default\n");
