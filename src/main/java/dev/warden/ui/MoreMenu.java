@@ -27,12 +27,14 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 
 /**
- * The toolbar's last item, "More" (⋮): what a user opens now and then (the Squid export, the limits
- * dialog, the theme, About), so the toolbar keeps every control in view on a 1024-pixel screen.
+ * The toolbar's last item, "More" (⋮): what a user opens now and then (the Squid export, connecting
+ * a client, the limits dialog, the theme, About), so the toolbar keeps every control in view on a
+ * 1024-pixel screen.
  * FX thread; the export's disk work runs on a daemon thread of its own.
  */
 final class MoreMenu {
@@ -43,9 +45,12 @@ final class MoreMenu {
   private final Supplier<Theme> theme;
   private final LimitsDialog limits;
 
-  /** @param dark the theme switch's state, which the "Dark theme" item shows and sets */
+  /**
+   * @param dark the theme switch's state, which the "Dark theme" item shows and sets
+   * @param openConnect opens the "Connect a client" window
+   */
   MoreMenu(Warden warden, Executor fx, Notifier notifier, Supplier<Stage> stage, Supplier<Theme> theme,
-      BooleanProperty dark) {
+      BooleanProperty dark, Runnable openConnect) {
     this.warden = warden;
     this.stage = stage;
     this.theme = theme;
@@ -57,9 +62,10 @@ final class MoreMenu {
     darkTheme.selectedProperty().bindBidirectional(dark);
     button.setId("more-menu");
     button.getStyleClass().add(Tweaks.NO_ARROW);
-    button.setTooltip(new Tooltip("More: export to Squid, limits and deadlines, dark theme, about Warden"));
+    button.setTooltip(new Tooltip("More: export to Squid, connect a client, limits and deadlines, dark theme, about Warden"));
     button.getItems().addAll(
         item("export-squid", "Export to Squid…", MaterialDesignE.EXPORT, squid::choose),
+        item("open-connect", "Connect a client…", MaterialDesignL.LAN_CONNECT, openConnect),
         item("open-limits", "Limits and deadlines…", MaterialDesignT.TIMER_COG_OUTLINE, this::openLimits),
         darkTheme,
         new SeparatorMenuItem(),

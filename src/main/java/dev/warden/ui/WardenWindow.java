@@ -85,6 +85,10 @@ public final class WardenWindow {
   private double horizontalDivider = UiState.DEFAULT.divider();
   private EditorView editorView;
   private MoreMenu moreMenu;
+  private final dev.warden.ui.connect.ConnectViewModel connectModel = new dev.warden.ui.connect.ConnectViewModel(
+      dev.warden.core.connect.GnomeSystemProxy.onThisDesktop(),
+      dev.warden.ui.fx.DaemonThread.named("warden-system-proxy"), fx);
+  private final dev.warden.ui.connect.ConnectWindow connectWindow = new dev.warden.ui.connect.ConnectWindow(connectModel);
 
   public WardenWindow(Warden warden, PasswordHashing hashing, UiState state, Optional<String> startupNotice) {
     this.warden = warden;
@@ -155,16 +159,29 @@ public final class WardenWindow {
     warden.onStatus(status -> fx.execute(() -> statusChanged(status)));
     warden.onSettings(settings -> fx.execute(() -> settingsChanged(settings)));
     offerNames(warden.settings());
+    connectModel.listenChanged(warden.settings().listen());
+    connectModel.settingsChanged(warden.settings());
   }
 
   private void addMoreMenu() {
-    moreMenu = new MoreMenu(warden, fx, notifications, () -> stage, () -> theme, toolbarView.darkButton().selectedProperty());
+    moreMenu = new MoreMenu(warden, fx, notifications, () -> stage, () -> theme, toolbarView.darkButton().selectedProperty(),
+        this::openConnect);
     toolbarView.node().getItems().add(moreMenu.node());
   }
 
   /** Switches the theme as the "Dark theme" menu item does. FX thread. */
   public void useDarkTheme(boolean dark) {
     toolbarView.darkButton().setSelected(dark);
+  }
+
+  /** Opens the "Connect a client" window (or brings it forward). FX thread. */
+  public void openConnect() {
+    connectWindow.open(stage, theme::apply);
+  }
+
+  /** The "Connect a client" window's state. */
+  public dev.warden.ui.connect.ConnectViewModel connectModel() {
+    return connectModel;
   }
 
   /** Opens the limits and deadlines dialog (or brings it forward). FX thread. */
@@ -271,6 +288,7 @@ public final class WardenWindow {
   public void dispose() {
     feed.close();
     rateTimer.stop();
+    connectModel.close();
     if (editorStage != null) {
       editorStage.close();
     }
@@ -306,6 +324,7 @@ public final class WardenWindow {
     statusModel.statusChanged(status);
     toolbarModel.statusChanged(status);
     proxyAddress.set(status.boundAddress().orElse(status.requested()).toString());
+    connectModel.listenChanged(status.boundAddress().orElse(status.requested()));
     if (status.state() == EngineStatus.State.FAILED) {
       notifications.error(status.message());
     }
@@ -316,6 +335,7 @@ public final class WardenWindow {
     editorModel.settingsChanged(settings);
     openProxyBanner.update(settings);
     offerNames(settings);
+    connectModel.settingsChanged(settings);
   }
 
   private void offerNames(Settings settings) {
@@ -327,6 +347,9 @@ public final class WardenWindow {
   private void setTheme(Theme next) {
     theme = next;
     theme.apply(stage.getScene());
+    if (connectWindow.stage() != null) {
+      theme.apply(connectWindow.stage().getScene());
+    }
     if (editorStage != null) {
       theme.apply(editorStage.getScene());
     }
