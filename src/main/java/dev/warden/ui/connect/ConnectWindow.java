@@ -100,6 +100,7 @@ public final class ConnectWindow {
         model.familyProperty().set(chosen);
       }
     });
+    model.familyProperty().addListener((o, a, chosen) -> families.getSelectionModel().select(chosen));
 
     Label summary = new Label();
     summary.setId("connect-summary");
@@ -109,6 +110,8 @@ public final class ConnectWindow {
     TextArea text = new TextArea();
     text.setId("connect-snippet");
     text.setEditable(false);
+    // wrapped on screen only: Copy takes the text itself, where a long command stays one line
+    text.setWrapText(true);
     text.setStyle("-fx-font-family: monospace;");
     text.textProperty().bind(model.snippetProperty());
     VBox.setVgrow(text, Priority.ALWAYS);
