@@ -84,10 +84,41 @@ class SystemProxySwitchTest {
   }
 
   @Test
-  void exitingWhileOnRestoresThePreviousValues() throws Exception {
-    Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+  void aSigtermWhileOnRestoresThePreviousValues() throws Exception {
+    Process child = child("wait");
+    try (java.io.BufferedReader lines = new java.io.BufferedReader(
+        new java.io.InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+      assertThat(lines.readLine()).isEqualTo("ON");
+      assertThat(gsettings("get", "org.gnome.system.proxy", "mode")).isEqualTo("'manual'");
+
+      child.destroy(); // SIGTERM on Linux
+      assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    assertThat(gsettings("get", "org.gnome.system.proxy", "mode")).isEqualTo("'auto'");
+    assertThat(gsettings("get", "org.gnome.system.proxy.http", "host")).isEqualTo("'corp-proxy.example'");
+  }
+
+  @Test
+  void theGnomeSnippetsCommandsSetWhatTheSwitchSets() throws Exception {
+    ClientSetup setup = ClientSetup.of(new dev.warden.core.settings.ListenAddress("0.0.0.0", 3128),
+        java.util.Optional.empty());
+    Shell.Run run = Shell.run(new GnomeSnippet().snippet(setup).text(), environment(), "");
+    assertThat(run.status()).as(run.output()).isZero();
+    Map<String, String> bySnippet = desktop.read();
+
+    assertThat(bySnippet).isEqualTo(GnomeSystemProxy.pointingAt("127.0.0.1", 3128));
+  }
+
+  private Process child(String how) throws Exception {
+    return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), SwitchOnThenExit.class.getName(),
-        GSETTINGS.toString(), config.toString(), "127.0.0.1", "3128").redirectErrorStream(true).start();
+        GSETTINGS.toString(), config.toString(), "127.0.0.1", "3128", how).redirectErrorStream(true).start();
+  }
+
+  @Test
+  void exitingWhileOnRestoresThePreviousValues() throws Exception {
+    Process child = child("exit");
     String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(child.exitValue()).as(output).isZero();
