@@ -224,6 +224,27 @@ class SnippetsOnTheWireTest {
     assertThat(answered(warden, setup).user()).contains(QUOTED_USER);
   }
 
+  @Test
+  void gitAsksForThePasswordAndSendsItToWarden(@org.junit.jupiter.api.io.TempDir Path home) throws Exception {
+    assumeTrue(Shell.has("git"), "git is not installed");
+    ClientSetup setup = setup(warden, QUOTED_USER, "Lab", "basic");
+    String snippet = new GitSnippet().snippet(setup).text();
+    Path askpass = home.resolve("askpass.sh");
+    java.nio.file.Files.writeString(askpass, "#!/bin/sh\necho \"$1\" >> \"$HOME/asked\"\nprintf '%s\\n' \"$"
+        + ClientSetup.PASSWORD_VARIABLE + "\"\n");
+    assertThat(askpass.toFile().setExecutable(true)).isTrue();
+    String repo = "http://127.0.0.2:" + origin.getAddress().getPort() + "/git-" + PATHS.incrementAndGet() + ".git";
+
+    Shell.Run run = Shell.run(snippet + "git ls-remote '" + repo + "'", Map.of("HOME", home.toString(),
+        "GIT_CONFIG_NOSYSTEM", "1", "GIT_ASKPASS", askpass.toString(), "GIT_TERMINAL_PROMPT", "0",
+        ClientSetup.PASSWORD_VARIABLE, PASSWORD), "");
+
+    assertThat(java.nio.file.Files.readString(home.resolve("asked"))).as(run.output())
+        .contains("Password for 'http://o%27neil%20smith@127.0.0.1:" + warden.port() + "'");
+    Exchange refs = warden.awaitExchange(e -> e.url().startsWith(repo + "/info/refs") && e.status() == 200);
+    assertThat(refs.user()).contains(QUOTED_USER);
+  }
+
   private static String percentEncoded(String text) {
     return ClientSetup.percentEncode(text);
   }
