@@ -245,6 +245,21 @@ class SnippetsOnTheWireTest {
     assertThat(refs.user()).contains(QUOTED_USER);
   }
 
+  @Test
+  void npmReadsTheProxyFromTheNodeLines(@org.junit.jupiter.api.io.TempDir Path home) throws Exception {
+    assumeTrue(Shell.has("npm"), "npm is not installed");
+    ClientSetup setup = setup(warden, QUOTED_USER, "Lab", "basic");
+    String snippet = new NodeSnippet().snippet(setup).text();
+    String registry = "http://127.0.0.2:" + origin.getAddress().getPort() + "/npm-" + PATHS.incrementAndGet() + "/";
+
+    Shell.Run run = Shell.run(snippet + "npm ping --registry '" + registry + "' --fetch-retries=0",
+        Map.of("HOME", home.toString(), "npm_config_cache", home.resolve("cache").toString(),
+            ClientSetup.PASSWORD_VARIABLE, percentEncoded(PASSWORD)), "");
+
+    Exchange ping = warden.awaitExchange(e -> e.url().startsWith(registry) && e.status() == 200);
+    assertThat(ping.user()).as(run.output()).contains(QUOTED_USER);
+  }
+
   private static String percentEncoded(String text) {
     return ClientSetup.percentEncode(text);
   }
