@@ -29,7 +29,7 @@ public final class GnomeSystemProxy {
   private final Map<String, String> environment;
 
   /**
-   * @param gsettings the {@code gsettings} executable
+   * @param gsettings the {@code gsettings} executable, or a bare name to look up on {@code PATH}
    * @param environment variables added to its environment ({@code GSETTINGS_BACKEND}, {@code XDG_CONFIG_HOME})
    */
   public GnomeSystemProxy(Path gsettings, Map<String, String> environment) {
@@ -37,21 +37,32 @@ public final class GnomeSystemProxy {
     this.environment = Map.copyOf(environment);
   }
 
-  /** The {@code gsettings} found on {@code PATH} (or {@code /usr/bin/gsettings}), in Warden's own environment. */
+  /**
+   * The {@code gsettings} on {@code PATH}, in Warden's own environment. Touches no file: the
+   * executable is looked up when a method runs.
+   */
   public static GnomeSystemProxy onThisDesktop() {
-    String path = System.getenv().getOrDefault("PATH", "/usr/bin");
+    return new GnomeSystemProxy(Path.of("gsettings"), Map.of());
+  }
+
+  /** The executable: {@code gsettings} itself when it names a folder, else the first on {@code PATH}. */
+  private Optional<Path> executable() {
+    if (gsettings.getParent() != null) {
+      return Files.isExecutable(gsettings) ? Optional.of(gsettings) : Optional.empty();
+    }
+    String path = environment.getOrDefault("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
     for (String dir : path.split(":")) {
-      Path candidate = Path.of(dir.isEmpty() ? "." : dir, "gsettings");
+      Path candidate = Path.of(dir.isEmpty() ? "." : dir).resolve(gsettings);
       if (Files.isExecutable(candidate)) {
-        return new GnomeSystemProxy(candidate, Map.of());
+        return Optional.of(candidate);
       }
     }
-    return new GnomeSystemProxy(Path.of("/usr/bin/gsettings"), Map.of());
+    return Optional.empty();
   }
 
   /** Why the system proxy cannot be set here, as a sentence; empty when it can. */
   public Optional<String> unavailableReason() {
-    if (!Files.isExecutable(gsettings)) {
+    if (executable().isEmpty()) {
       return Optional.of("gsettings is not installed (package libglib2.0-bin), so the desktop's proxy cannot be set.");
     }
     try {
@@ -112,7 +123,7 @@ public final class GnomeSystemProxy {
 
   private Result run(List<String> args) throws IOException {
     List<String> command = new ArrayList<>();
-    command.add(gsettings.toString());
+    command.add(executable().orElseThrow(() -> new IOException("gsettings is not installed")).toString());
     command.addAll(args);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().putAll(environment);

@@ -146,6 +146,17 @@ class SystemProxySwitchTest {
         assertThat(reason).startsWith("gsettings is not installed"));
   }
 
+  @Test
+  void aBareNameIsLookedUpOnThePath(@TempDir Path emptyFolder) {
+    Map<String, String> onPath = new java.util.HashMap<>(environment());
+    onPath.put("PATH", emptyFolder + ":" + GSETTINGS.getParent());
+    assertThat(new GnomeSystemProxy(Path.of("gsettings"), onPath).unavailableReason()).isEmpty();
+
+    onPath.put("PATH", emptyFolder.toString());
+    assertThat(new GnomeSystemProxy(Path.of("gsettings"), onPath).unavailableReason())
+        .hasValueSatisfying(reason -> assertThat(reason).startsWith("gsettings is not installed"));
+  }
+
   /** A separate gsettings process on the same keyfile: what any other program would see. */
   private String gsettings(String... args) throws Exception {
     ProcessBuilder builder = new ProcessBuilder(
