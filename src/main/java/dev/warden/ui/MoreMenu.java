@@ -1,6 +1,7 @@
 package dev.warden.ui;
 
 import dev.warden.core.Warden;
+import dev.warden.ui.connect.ConnectWindow;
 import dev.warden.ui.export.SquidExportButton;
 import dev.warden.ui.export.SquidExportViewModel;
 import dev.warden.ui.feedback.Notifier;
@@ -44,17 +45,16 @@ final class MoreMenu {
   private final Supplier<Stage> stage;
   private final Supplier<Theme> theme;
   private final LimitsDialog limits;
+  private final ConnectWindow connect;
 
-  /**
-   * @param dark the theme switch's state, which the "Dark theme" item shows and sets
-   * @param openConnect opens the "Connect a client" window
-   */
+  /** @param dark the theme switch's state, which the "Dark theme" item shows and sets */
   MoreMenu(Warden warden, Executor fx, Notifier notifier, Supplier<Stage> stage, Supplier<Theme> theme,
-      BooleanProperty dark, Runnable openConnect) {
+      BooleanProperty dark) {
     this.warden = warden;
     this.stage = stage;
     this.theme = theme;
     this.limits = new LimitsDialog(new LimitsViewModel(warden, fx, notifier));
+    this.connect = ConnectWindow.onThisDesktop(fx);
     SquidExportButton squid = new SquidExportButton(
         new SquidExportViewModel(warden::settings, DaemonThread.named("warden-squid-export"), fx, notifier), stage::get);
     CheckMenuItem darkTheme = new CheckMenuItem("Dark theme", new FontIcon(MaterialDesignW.WEATHER_NIGHT));
@@ -65,7 +65,7 @@ final class MoreMenu {
     button.setTooltip(new Tooltip("More: export to Squid, connect a client, limits and deadlines, dark theme, about Warden"));
     button.getItems().addAll(
         item("export-squid", "Export to Squid…", MaterialDesignE.EXPORT, squid::choose),
-        item("open-connect", "Connect a client…", MaterialDesignL.LAN_CONNECT, openConnect),
+        item("open-connect", "Connect a client…", MaterialDesignL.LAN_CONNECT, this::openConnect),
         item("open-limits", "Limits and deadlines…", MaterialDesignT.TIMER_COG_OUTLINE, this::openLimits),
         darkTheme,
         new SeparatorMenuItem(),
@@ -79,6 +79,16 @@ final class MoreMenu {
   /** The ids of the items, in order. */
   List<String> ids() {
     return button.getItems().stream().map(MenuItem::getId).toList();
+  }
+
+  /** Opens the "Connect a client" window (or brings it forward). */
+  void openConnect() {
+    connect.open(stage.get(), scene -> theme.get().apply(scene));
+  }
+
+  /** The "Connect a client" window, opened or not. */
+  ConnectWindow connect() {
+    return connect;
   }
 
   /** Opens the limits and deadlines dialog (or brings it forward). */

@@ -85,10 +85,6 @@ public final class WardenWindow {
   private double horizontalDivider = UiState.DEFAULT.divider();
   private EditorView editorView;
   private MoreMenu moreMenu;
-  private final dev.warden.ui.connect.ConnectViewModel connectModel = new dev.warden.ui.connect.ConnectViewModel(
-      dev.warden.core.connect.GnomeSystemProxy.onThisDesktop(),
-      dev.warden.ui.fx.DaemonThread.named("warden-system-proxy"), fx);
-  private final dev.warden.ui.connect.ConnectWindow connectWindow = new dev.warden.ui.connect.ConnectWindow(connectModel);
 
   public WardenWindow(Warden warden, PasswordHashing hashing, UiState state, Optional<String> startupNotice) {
     this.warden = warden;
@@ -159,13 +155,10 @@ public final class WardenWindow {
     warden.onStatus(status -> fx.execute(() -> statusChanged(status)));
     warden.onSettings(settings -> fx.execute(() -> settingsChanged(settings)));
     offerNames(warden.settings());
-    connectModel.listenChanged(warden.settings().listen());
-    connectModel.settingsChanged(warden.settings());
   }
 
   private void addMoreMenu() {
-    moreMenu = new MoreMenu(warden, fx, notifications, () -> stage, () -> theme, toolbarView.darkButton().selectedProperty(),
-        this::openConnect);
+    moreMenu = new MoreMenu(warden, fx, notifications, () -> stage, () -> theme, toolbarView.darkButton().selectedProperty());
     toolbarView.node().getItems().add(moreMenu.node());
   }
 
@@ -176,12 +169,7 @@ public final class WardenWindow {
 
   /** Opens the "Connect a client" window (or brings it forward). FX thread. */
   public void openConnect() {
-    connectWindow.open(stage, theme::apply);
-  }
-
-  /** The "Connect a client" window's state. */
-  public dev.warden.ui.connect.ConnectViewModel connectModel() {
-    return connectModel;
+    moreMenu.openConnect();
   }
 
   /** Opens the limits and deadlines dialog (or brings it forward). FX thread. */
@@ -288,7 +276,7 @@ public final class WardenWindow {
   public void dispose() {
     feed.close();
     rateTimer.stop();
-    connectModel.close();
+    moreMenu.connect().model().close();
     if (editorStage != null) {
       editorStage.close();
     }
@@ -324,7 +312,7 @@ public final class WardenWindow {
     statusModel.statusChanged(status);
     toolbarModel.statusChanged(status);
     proxyAddress.set(status.boundAddress().orElse(status.requested()).toString());
-    connectModel.listenChanged(status.boundAddress().orElse(status.requested()));
+    moreMenu.connect().model().listenChanged(status.boundAddress().orElse(status.requested()));
     if (status.state() == EngineStatus.State.FAILED) {
       notifications.error(status.message());
     }
@@ -335,10 +323,10 @@ public final class WardenWindow {
     editorModel.settingsChanged(settings);
     openProxyBanner.update(settings);
     offerNames(settings);
-    connectModel.settingsChanged(settings);
   }
 
   private void offerNames(Settings settings) {
+    moreMenu.connect().model().settingsChanged(settings);
     trafficModel.offerNames(
         settings.realms().stream().flatMap(r -> r.users().stream()).map(User::name).distinct().toList(),
         settings.realms().stream().map(Realm::name).toList());
@@ -347,9 +335,7 @@ public final class WardenWindow {
   private void setTheme(Theme next) {
     theme = next;
     theme.apply(stage.getScene());
-    if (connectWindow.stage() != null) {
-      theme.apply(connectWindow.stage().getScene());
-    }
+    moreMenu.connect().restyle(theme::apply);
     if (editorStage != null) {
       theme.apply(editorStage.getScene());
     }
@@ -372,7 +358,6 @@ public final class WardenWindow {
         });
   }
 
-
   /** The About dialog: the same text as {@code --about}. FX thread. */
   public void showAbout() {
     moreMenu.showAbout();
@@ -386,6 +371,10 @@ public final class WardenWindow {
 
   public List<String> toolbarItemIds() {
     return toolbarView.node().getItems().stream().map(javafx.scene.Node::getId).toList();
+  }
+
+  public dev.warden.ui.connect.ConnectViewModel connectModel() {
+    return moreMenu.connect().model();
   }
 
   public LockoutsViewModel lockoutsModel() {

@@ -1,6 +1,9 @@
 package dev.warden.ui.connect;
 
 import dev.warden.core.connect.ClientFamily;
+import dev.warden.core.connect.GnomeSystemProxy;
+import dev.warden.ui.fx.DaemonThread;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
 import javafx.geometry.Insets;
@@ -41,6 +44,23 @@ public final class ConnectWindow {
     this.model = model;
   }
 
+  /** The window for this desktop's {@code gsettings}, which runs on a daemon thread of its own. */
+  public static ConnectWindow onThisDesktop(Executor fx) {
+    return new ConnectWindow(new ConnectViewModel(GnomeSystemProxy.onThisDesktop(),
+        DaemonThread.named("warden-system-proxy"), fx));
+  }
+
+  public ConnectViewModel model() {
+    return model;
+  }
+
+  /** Styles the window again (a theme change), when it was opened. */
+  public void restyle(Consumer<Scene> styling) {
+    if (stage != null) {
+      styling.accept(stage.getScene());
+    }
+  }
+
   /** Opens the window (or brings it forward). */
   public void open(Window owner, Consumer<Scene> styling) {
     if (stage == null) {
@@ -61,11 +81,6 @@ public final class ConnectWindow {
     styling.accept(stage.getScene());
     stage.show();
     stage.toFront();
-  }
-
-  /** The window's stage once opened, else null. */
-  public Stage stage() {
-    return stage;
   }
 
   private Parent content() {
