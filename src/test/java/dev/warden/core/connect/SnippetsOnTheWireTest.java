@@ -167,19 +167,32 @@ class SnippetsOnTheWireTest {
   @Test
   void aChildJvmWithTheJavaFlagsIsAnswered200() throws Exception {
     ClientSetup setup = setup(warden, "alice", "Lab", "basic");
+
+    assertThat(javaChild(setup)).contains("STATUS=200");
+    assertThat(answered(warden, setup).user()).contains("alice");
+  }
+
+  @Test
+  void aChildJvmAnswersDigestWithoutTheBasicFlags() throws Exception {
+    ClientSetup setup = setup(digestWarden, "alice", "Vault", "digest");
+
+    assertThat(new JavaSnippet().snippet(setup).text()).doesNotContain("disabledSchemes");
+    assertThat(javaChild(setup)).contains("STATUS=200");
+    assertThat(answered(digestWarden, setup).auth().toString()).contains("Digest");
+  }
+
+  /** Runs the snippet's java line with ProxiedFetch in place of the application; returns its output. */
+  private static String javaChild(ClientSetup setup) throws Exception {
     String snippet = new JavaSnippet().snippet(setup).text();
     String javaLine = snippet.lines().filter(l -> l.startsWith("java ")).findFirst().orElseThrow();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-
     // the origin is on loopback, which the JDK proxies only with the flag the snippet names for it
     assertThat(snippet).contains("add " + JavaSnippet.LOOPBACK_TOO + " to proxy them too");
     Shell.Run run = Shell.run("'" + java + "'" + javaLine.substring(4).replace(" -jar app.jar",
-        " " + JavaSnippet.LOOPBACK_TOO + " -cp '" + System.getProperty("java.class.path") + "' " + ProxiedFetch.class.getName()
-            + " '" + setup.sampleUrl() + "' alice"),
+        " " + JavaSnippet.LOOPBACK_TOO + " -cp '" + System.getProperty("java.class.path") + "' "
+            + ProxiedFetch.class.getName() + " '" + setup.sampleUrl() + "' " + setup.userName().orElseThrow()),
         Map.of(ClientSetup.PASSWORD_VARIABLE, PASSWORD), "");
-
-    assertThat(run.output()).as(snippet).contains("STATUS=200");
-    assertThat(answered(warden, setup).user()).contains("alice");
+    return run.output() + "\n" + snippet;
   }
 
   @Test
