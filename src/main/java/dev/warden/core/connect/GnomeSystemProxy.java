@@ -127,20 +127,23 @@ public final class GnomeSystemProxy {
     command.addAll(args);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().putAll(environment);
-    Process process = builder.start();
-    process.getOutputStream().close();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    // the output goes to a file, so a gsettings that never closes its output cannot outlast the wait
+    Path output = Files.createTempFile("warden-gsettings", ".txt");
     try {
+      builder.redirectOutput(output.toFile());
+      Process process = builder.start();
+      process.getOutputStream().close();
       if (!process.waitFor(10, TimeUnit.SECONDS)) {
         process.destroyForcibly();
         throw new IOException("gsettings did not finish within 10 s");
       }
+      return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      process.destroyForcibly();
       throw new IOException("interrupted while waiting for gsettings", e);
+    } finally {
+      Files.deleteIfExists(output);
     }
-    return new Result(process.exitValue(), output);
   }
 
   private record Result(int status, String output) {}

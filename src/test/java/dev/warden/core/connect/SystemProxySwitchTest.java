@@ -157,6 +157,16 @@ class SystemProxySwitchTest {
         .hasValueSatisfying(reason -> assertThat(reason).startsWith("gsettings is not installed"));
   }
 
+  @Test
+  void aGsettingsThatNeverFinishesIsGivenUpWithAClearError() throws Exception {
+    Path stuck = config.resolve("stuck-gsettings");
+    Files.writeString(stuck, "#!/bin/sh\nexec sleep 120\n");
+    assertThat(stuck.toFile().setExecutable(true)).isTrue();
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new GnomeSystemProxy(stuck, environment()).read())
+        .isInstanceOf(java.io.IOException.class).hasMessage("gsettings did not finish within 10 s");
+  }
+
   /** A separate gsettings process on the same keyfile: what any other program would see. */
   private String gsettings(String... args) throws Exception {
     ProcessBuilder builder = new ProcessBuilder(
