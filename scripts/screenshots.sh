@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Takes the README screenshots of the real window (GTK under Xvfb, not Monocle) with real traffic
-# through the real proxy on loopback: docs/screenshots/warden-{light,dark,editor}.png.
+# through the real proxy on loopback: docs/screenshots/warden-{light,dark,connect,connect-dark,editor,editor-auth}.png.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/system-packages.sh

@@ -3,6 +3,7 @@ package dev.warden.ui;
 import dev.warden.core.Warden;
 import dev.warden.ui.dashboard.DashboardViewModel;
 import dev.warden.ui.dashboard.DashboardWindow;
+import dev.warden.ui.connect.ConnectWindow;
 import dev.warden.ui.export.SquidExportButton;
 import dev.warden.ui.export.SquidExportViewModel;
 import dev.warden.ui.feedback.Notifier;
@@ -30,12 +31,14 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 
 /**
- * The toolbar's last item, "More" (⋮): what a user opens now and then (the Squid export, the
- * dashboard, the limits dialog, the theme, About), so the toolbar keeps every control in view on a
+ * The toolbar's last item, "More" (⋮): what a user opens now and then (the Squid export,
+ * connecting a client, the dashboard, the limits dialog, the theme, About), so the toolbar keeps
+ * every control in view on a
  * 1024-pixel screen.
  * FX thread; the export's disk work runs on a daemon thread of its own.
  */
@@ -47,6 +50,7 @@ final class MoreMenu {
   private final Supplier<Theme> theme;
   private final LimitsDialog limits;
   private final DashboardWindow dashboard;
+  private final ConnectWindow connect;
 
   /** @param dark the theme switch's state, which the "Dark theme" item shows and sets */
   MoreMenu(Warden warden, Executor fx, Notifier notifier, Supplier<Stage> stage, Supplier<Theme> theme,
@@ -57,6 +61,7 @@ final class MoreMenu {
     this.limits = new LimitsDialog(new LimitsViewModel(warden, fx, notifier));
     this.dashboard = new DashboardWindow(
         new DashboardViewModel(() -> warden.stats().snapshot(DashboardViewModel.WINDOW_SECONDS)));
+    this.connect = ConnectWindow.onThisDesktop(fx);
     SquidExportButton squid = new SquidExportButton(
         new SquidExportViewModel(warden::settings, DaemonThread.named("warden-squid-export"), fx, notifier), stage::get);
     CheckMenuItem darkTheme = new CheckMenuItem("Dark theme", new FontIcon(MaterialDesignW.WEATHER_NIGHT));
@@ -64,9 +69,10 @@ final class MoreMenu {
     darkTheme.selectedProperty().bindBidirectional(dark);
     button.setId("more-menu");
     button.getStyleClass().add(Tweaks.NO_ARROW);
-    button.setTooltip(new Tooltip("More: export to Squid, dashboard (Ctrl+D), limits and deadlines, dark theme, about Warden"));
+    button.setTooltip(new Tooltip("More: export to Squid, connect a client, dashboard (Ctrl+D), limits and deadlines, dark theme, about Warden"));
     button.getItems().addAll(
         item("export-squid", "Export to Squid…", MaterialDesignE.EXPORT, squid::choose),
+        item("open-connect", "Connect a client…", MaterialDesignL.LAN_CONNECT, this::openConnect),
         item("open-dashboard", "Dashboard", MaterialDesignC.CHART_LINE, this::openDashboard),
         item("open-limits", "Limits and deadlines…", MaterialDesignT.TIMER_COG_OUTLINE, this::openLimits),
         darkTheme,
@@ -81,6 +87,16 @@ final class MoreMenu {
   /** The ids of the items, in order. */
   List<String> ids() {
     return button.getItems().stream().map(MenuItem::getId).toList();
+  }
+
+  /** Opens the "Connect a client" window (or brings it forward). */
+  void openConnect() {
+    connect.open(stage.get(), scene -> theme.get().apply(scene));
+  }
+
+  /** The "Connect a client" window, opened or not. */
+  ConnectWindow connect() {
+    return connect;
   }
 
   /** Opens the limits and deadlines dialog (or brings it forward). */

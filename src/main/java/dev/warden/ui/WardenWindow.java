@@ -167,6 +167,11 @@ public final class WardenWindow {
     toolbarView.darkButton().setSelected(dark);
   }
 
+  /** Opens the "Connect a client" window (or brings it forward). FX thread. */
+  public void openConnect() {
+    moreMenu.openConnect();
+  }
+
   /** Opens the limits and deadlines dialog (or brings it forward). FX thread. */
   public void openLimits() {
     moreMenu.openLimits();
@@ -282,6 +287,7 @@ public final class WardenWindow {
     feed.close();
     rateTimer.stop();
     moreMenu.dashboard().close();
+    moreMenu.connect().model().close();
     if (editorStage != null) {
       editorStage.close();
     }
@@ -317,6 +323,7 @@ public final class WardenWindow {
     statusModel.statusChanged(status);
     toolbarModel.statusChanged(status);
     proxyAddress.set(status.boundAddress().orElse(status.requested()).toString());
+    moreMenu.connect().model().listenChanged(status.boundAddress().orElse(status.requested()));
     if (status.state() == EngineStatus.State.FAILED) {
       notifications.error(status.message());
     }
@@ -330,6 +337,7 @@ public final class WardenWindow {
   }
 
   private void offerNames(Settings settings) {
+    moreMenu.connect().model().settingsChanged(settings);
     trafficModel.offerNames(
         settings.realms().stream().flatMap(r -> r.users().stream()).map(User::name).distinct().toList(),
         settings.realms().stream().map(Realm::name).toList());
@@ -338,6 +346,7 @@ public final class WardenWindow {
   private void setTheme(Theme next) {
     theme = next;
     theme.apply(stage.getScene());
+    moreMenu.connect().restyle(theme::apply);
     if (editorStage != null) {
       theme.apply(editorStage.getScene());
     }
@@ -362,7 +371,6 @@ public final class WardenWindow {
         });
   }
 
-
   /** The About dialog: the same text as {@code --about}. FX thread. */
   public void showAbout() {
     moreMenu.showAbout();
@@ -376,6 +384,10 @@ public final class WardenWindow {
 
   public List<String> toolbarItemIds() {
     return toolbarView.node().getItems().stream().map(javafx.scene.Node::getId).toList();
+  }
+
+  public dev.warden.ui.connect.ConnectViewModel connectModel() {
+    return moreMenu.connect().model();
   }
 
   public LockoutsViewModel lockoutsModel() {

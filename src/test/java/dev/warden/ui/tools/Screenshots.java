@@ -26,9 +26,10 @@ import javafx.stage.Stage;
 /**
  * Takes the README screenshots of the real window with real traffic through the real proxy:
  * {@code warden-light.png}, {@code warden-dark.png}, {@code warden-editor.png}, {@code
- * warden-editor-auth.png}, and light and dark {@code warden-diagnosis-*.png}, {@code
- * warden-conversations-*.png} and {@code warden-dashboard-*.png} in the folder given as the first
- * argument. Run under Xvfb by {@code scripts/screenshots.sh}.
+ * warden-editor-auth.png}, {@code warden-connect.png}, {@code warden-connect-dark.png}, and light and
+ * dark {@code warden-diagnosis-*.png}, {@code warden-conversations-*.png} and {@code
+ * warden-dashboard-*.png} in the folder given as the first argument. Run under Xvfb by {@code
+ * scripts/screenshots.sh}.
  */
 public final class Screenshots {
 
@@ -69,8 +70,13 @@ public final class Screenshots {
           onFx(() -> shootNode(stage.getScene().lookup("#details"), "warden-diagnosis-light.png"))
               .get(10, TimeUnit.SECONDS);
           conversations(window, stage, "warden-conversations-light.png");
+          onFx(() -> openConnect(window)).get(10, TimeUnit.SECONDS);
+          Thread.sleep(800);
+          onFx(() -> shoot(connectScene(stage), "warden-connect.png")).get(10, TimeUnit.SECONDS);
           onFx(() -> window.useDarkTheme(true)).get(10, TimeUnit.SECONDS);
           Thread.sleep(800);
+          onFx(() -> shoot(connectScene(stage), "warden-connect-dark.png")).get(10, TimeUnit.SECONDS);
+          onFx(() -> connectScene(stage).getWindow().hide()).get(10, TimeUnit.SECONDS);
           conversations(window, stage, "warden-conversations-dark.png");
           onFx(() -> shoot(stage.getScene(), "warden-dark.png")).get(10, TimeUnit.SECONDS);
           onFx(() -> shootNode(stage.getScene().lookup("#details"), "warden-diagnosis-dark.png"))
@@ -105,6 +111,20 @@ public final class Screenshots {
       }, "screenshot-driver");
       driver.setDaemon(true);
       driver.start();
+    }
+
+    /** Opens "Connect a client" with the first user of the demo realms and the curl set-up. */
+    private static void openConnect(WardenWindow window) {
+      window.openConnect();
+      var model = window.connectModel();
+      model.userProperty().set(model.users().get(Math.min(1, model.users().size() - 1)));
+      model.familyProperty().set(model.families().stream().filter(f -> f.title().equals("curl")).findFirst().orElseThrow());
+    }
+
+    private static Scene connectScene(Stage owner) {
+      return javafx.stage.Window.getWindows().stream()
+          .filter(w -> w != owner && w.getScene() != null && w.getScene().lookup("#connect-root") != null)
+          .findFirst().orElseThrow().getScene();
     }
 
     /** Selects the most telling row: a 407 for an unknown user. */
