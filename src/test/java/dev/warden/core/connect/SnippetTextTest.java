@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The exact text of every snippet (pinned after reading each one), for a plain user and for a name
  * with a quote, double quotes and a space, which every snippet must carry in its own quoting. The
- * tools that exist on the build machine also run their snippets ({@link SnippetsOnTheWireTest}).
+ * tools that exist on the build machine also run their snippets ({@link SnippetsOnTheWireIT}).
  */
 class SnippetTextTest {
 

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Timeout;
  * tool that is not installed skips its test with the reason.
  */
 @Timeout(120)
-class SnippetsOnTheWireTest {
+class SnippetsOnTheWireIT {
 
   private static final String PASSWORD = "right pass'word";
   /** A name a shell would split and a quote would end: the snippets must quote it. */

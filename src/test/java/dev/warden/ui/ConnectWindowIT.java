@@ -25,7 +25,7 @@ import org.testfx.framework.junit5.Start;
 
 /** The "Connect a client" window over a live Warden: pick a user and a client, copy the set-up. */
 @ExtendWith(ApplicationExtension.class)
-class ConnectWindowTest {
+class ConnectWindowIT {
 
   private LiveWindow live;
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The panel's GNOME toggle against the real gsettings (keyfile backend in a temporary folder). Both
  * executors run in place, so each step is complete when the call returns.
  */
-class ConnectViewModelTest {
+class ConnectViewModelIT {
 
   private static final Path GSETTINGS = Path.of("/usr/bin/gsettings");
   private static final Executor NOW = Runnable::run;

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code gsettings get}, as another program on the desktop would see it.
  */
 @Timeout(60)
-class SystemProxySwitchTest {
+class SystemProxySwitchIT {
 
   private static final Path GSETTINGS = Path.of("/usr/bin/gsettings");
 
