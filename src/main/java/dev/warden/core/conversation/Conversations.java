@@ -45,7 +45,7 @@ public final class Conversations {
 
   // writer thread only
   private final Map<Long, Long> openByConnection = new HashMap<>();
-  private final Map<String, Long> openByClient = new HashMap<>();
+  private final Map<ClientTarget, Long> openByClient = new HashMap<>();
   private final Map<Long, Boolean> seenConnections;
 
   /**
@@ -180,8 +180,11 @@ public final class Conversations {
     return a.url().equals(b.url());
   }
 
-  private static String clientKey(ConversationStep step) {
-    return step.clientHost() + " " + step.url();
+  /** A client address and a target: a key that hashes the two strings' cached hashes, copies neither. */
+  private record ClientTarget(String clientHost, String url) {}
+
+  private static ClientTarget clientKey(ConversationStep step) {
+    return new ClientTarget(step.clientHost(), step.url());
   }
 
   private void put(Conversation c) {

@@ -73,7 +73,8 @@ final class ChallengeShape {
     FullHttpResponse plain = StageResponse.refusal(request, decision, closeAfterChallenge);
     RealmFaults knobs = decision.faults().knobs();
     List<String> applied = new ArrayList<>(decision.faults().applied());
-    if (!anyWireKnob(knobs)) {
+    // any() first: one record comparison, where each knob's check formats its values
+    if (!knobs.any() || !anyWireKnob(knobs)) {
       return new Shaped(plain, !HttpUtil.isKeepAlive(plain), Duration.ZERO, HeaderCopy.of(plain.headers()),
           decision.sent(), applied);
     }

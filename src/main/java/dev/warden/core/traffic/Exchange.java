@@ -7,7 +7,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -192,10 +191,12 @@ public record Exchange(
   }
 
   private static Optional<String> first(List<Header> headers, String name) {
-    String wanted = name.toLowerCase(Locale.ROOT);
-    return headers.stream()
-        .filter(h -> h.name().toLowerCase(Locale.ROOT).equals(wanted))
-        .map(Header::value)
-        .findFirst();
+    // a loop, not a stream: the conversation linker asks for two fields of every exchange
+    for (Header header : headers) {
+      if (header.name().equalsIgnoreCase(name)) {
+        return Optional.of(header.value());
+      }
+    }
+    return Optional.empty();
   }
 }
