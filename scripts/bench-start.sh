@@ -51,15 +51,17 @@ fi
 
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
-# Starts "$@" with its output in a fresh file and prints the milliseconds until a line matches $1.
-until_line() {
-  local pattern=$1 out="$work/out.$RANDOM" start pid
+# Starts "$@" (with its own empty config folder, output in $out) and prints the milliseconds until
+# the check "$1" succeeds; prints the output and fails when the process ends or 15 s pass first.
+until_ready() {
+  local check=$1 start pid
   shift
+  out="$work/out.$RANDOM"
   start=$(now_ms)
-  XDG_CONFIG_HOME="$work/config.$RANDOM" "$@" >"$out" 2>&1 &
+  XDG_CONFIG_HOME="$work/config.$RANDOM" DISPLAY=$display "$@" >"$out" 2>&1 &
   pid=$!
   for _ in $(seq 1 3000); do
-    if grep -q "$pattern" "$out"; then
+    if "$check"; then
       echo $(( $(now_ms) - start ))
       kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
       return 0
@@ -67,42 +69,21 @@ until_line() {
     kill -0 "$pid" 2>/dev/null || break
     sleep 0.005
   done
-  echo "bench-start: no '$pattern' from $*:" >&2
+  echo "bench-start: $* did not get ready ($check):" >&2
   cat "$out" >&2
   kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
   return 1
 }
-
-# Starts the packaged window and prints the milliseconds until a window titled Warden is visible.
-until_window() {
-  local start pid wid
-  start=$(now_ms)
-  XDG_CONFIG_HOME="$work/config.$RANDOM" DISPLAY=$display "$launcher" >"$work/window.out" 2>&1 &
-  pid=$!
-  for _ in $(seq 1 3000); do
-    if wid=$(DISPLAY=$display xdotool search --onlyvisible --name '^Warden$' 2>/dev/null | head -1) \
-        && [ -n "$wid" ]; then
-      echo $(( $(now_ms) - start ))
-      kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
-      return 0
-    fi
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.005
-  done
-  echo "bench-start: no visible Warden window:" >&2
-  cat "$work/window.out" >&2
-  kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
-  return 1
-}
+listening() { grep -q "listening" "$out"; }
+window_visible() { [ -n "$(DISPLAY=$display xdotool search --onlyvisible --name '^Warden$' 2>/dev/null | head -1)" ]; }
 
 start_of() {
   case $1 in
-    plain) until_line "plain LittleProxy listening" java -cp "target/test-classes:target/lib/*" \
-      dev.warden.bench.PlainLittleProxy ;;
-    headless) until_line "Warden listening" "$launcher" --headless --listen 127.0.0.1:0 --user bench:bench-password ;;
-    jar) until_line "Warden listening" java -jar target/warden.jar --headless --listen 127.0.0.1:0 \
+    plain) until_ready listening java -cp "target/test-classes:target/lib/*" dev.warden.bench.PlainLittleProxy ;;
+    headless) until_ready listening "$launcher" --headless --listen 127.0.0.1:0 --user bench:bench-password ;;
+    jar) until_ready listening java -jar target/warden.jar --headless --listen 127.0.0.1:0 \
       --user bench:bench-password ;;
-    window) until_window ;;
+    window) until_ready window_visible "$launcher" ;;
   esac
 }
 
