@@ -5,15 +5,10 @@ import dev.warden.core.replay.JavaProxyFlags;
 import dev.warden.core.replay.ProxyEnvironment;
 import dev.warden.core.traffic.Exchange;
 import dev.warden.ui.traffic.ExchangeFacts.RowKind;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.css.PseudoClass;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -26,19 +21,14 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.SelectionMode;
-import javafx.scene.control.TableCell;
-import javafx.beans.binding.Bindings;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /**
  * The live traffic table: virtualised, sortable, rows coloured by kind (407, error, authenticated),
@@ -46,8 +36,6 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
  */
 public final class TrafficView {
 
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
   private static final Map<RowKind, PseudoClass> ROW_CLASSES = Map.of(
       RowKind.CHALLENGED, PseudoClass.getPseudoClass("challenged"),
       RowKind.ERROR, PseudoClass.getPseudoClass("error"),
@@ -90,25 +78,12 @@ public final class TrafficView {
     table.setRowFactory(t -> new KindRow());
     table.setContextMenu(contextMenu());
 
-    // Status and Auth right after the method (as Fiddler, Charles and HTTP Toolkit put the result
-    // early): they stay in view on a 1024-pixel screen with the details pane open.
-    table.getColumns().add(column("id", "#", 64, e -> e.id(), Object::toString));
-    table.getColumns().add(column("time", "Time", 112, Exchange::started, t -> TIME.format((Instant) t)));
-    table.getColumns().add(column("method", "Method", 82, Exchange::method, Object::toString));
-    table.getColumns().add(statusColumn());
-    table.getColumns().add(authColumn());
-    table.getColumns().add(withTooltips(column("host", "Host", 150, Exchange::host, Object::toString)));
-    table.getColumns().add(withTooltips(column("path", "Path", 160, Exchange::path, Object::toString)));
-    table.getColumns().add(column("client", "Client", 146, Exchange::client, Object::toString));
-    table.getColumns().add(column("size", "Size", 70, e -> e.responseBody().totalSize(),
-        s -> ExchangeFacts.size((Long) s)));
-    table.getColumns().add(column("duration", "Duration", 86, Exchange::duration,
-        d -> ((Duration) d).toMillis() + " ms"));
-    TableColumn<Exchange, Object> conversation =
-        column("conversation", "Conversation", 360, model::conversationSentence, Object::toString);
-    conversation.visibleProperty().bind(Bindings.createBooleanBinding(
-        () -> model.conversationModeProperty().get().on(), model.conversationModeProperty()));
-    table.getColumns().add(conversation);
+    for (TableColumn<Exchange, ?> column : TrafficColumns.all(model)) {
+      table.getColumns().add(column);
+    }
+    TableColumn<Exchange, ?> conversation = table.getColumns().get(table.getColumns().size() - 1);
+    conversation.setVisible(model.conversationModeProperty().get().on());
+    model.conversationModeProperty().addListener((o, a, mode) -> conversation.setVisible(mode.on()));
   }
 
   /** The table itself (inside {@link #node()}), for windows that name or style it. */
@@ -229,85 +204,6 @@ public final class TrafficView {
       ClipboardContent content = new ClipboardContent();
       content.putString(text.apply(selected));
       Clipboard.getSystemClipboard().setContent(content);
-    }
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static TableColumn<Exchange, Object> column(
-      String id, String title, double width, Function<Exchange, ?> value, Function<Object, String> format) {
-    TableColumn<Exchange, Object> column = new TableColumn<>(title);
-    column.setId(id);
-    column.setPrefWidth(width);
-    column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
-    column.setCellFactory(c -> new TableCell<>() {
-      @Override
-      protected void updateItem(Object item, boolean empty) {
-        super.updateItem(item, empty);
-        setText(empty || item == null ? null : format.apply(item));
-      }
-    });
-    column.setComparator((a, b) -> ((Comparable) a).compareTo(b));
-    return column;
-  }
-
-  /** The whole text as a tooltip, for columns whose text is often longer than the column. */
-  private static TableColumn<Exchange, Object> withTooltips(TableColumn<Exchange, Object> column) {
-    var plain = column.getCellFactory();
-    column.setCellFactory(c -> {
-      TableCell<Exchange, Object> cell = plain.call(c);
-      Tooltip tip = new Tooltip();
-      cell.textProperty().addListener((o, a, text) -> {
-        tip.setText(text);
-        cell.setTooltip(text == null || text.isEmpty() ? null : tip);
-      });
-      return cell;
-    });
-    return column;
-  }
-
-  private static TableColumn<Exchange, Object> statusColumn() {
-    TableColumn<Exchange, Object> column = column("status", "Status", 72, Exchange::status,
-        s -> ((Integer) s) == 0 ? "—" : s.toString());
-    column.getStyleClass().add("status-column");
-    return column;
-  }
-
-  private static TableColumn<Exchange, Exchange> authColumn() {
-    TableColumn<Exchange, Exchange> column = new TableColumn<>("Auth");
-    column.setId("auth");
-    column.setPrefWidth(196);
-    column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-    column.setComparator((a, b) -> ExchangeFacts.authText(a).compareTo(ExchangeFacts.authText(b)));
-    column.setCellFactory(c -> new AuthCell());
-    return column;
-  }
-
-  /** Icon plus user, or icon plus the reason of the 407. */
-  private static final class AuthCell extends TableCell<Exchange, Exchange> {
-    private final FontIcon icon = new FontIcon();
-
-    AuthCell() {
-      getStyleClass().add("auth-cell");
-      icon.getStyleClass().add("auth-icon");
-    }
-
-    @Override
-    protected void updateItem(Exchange item, boolean empty) {
-      super.updateItem(item, empty);
-      if (empty || item == null) {
-        setText(null);
-        setGraphic(null);
-        return;
-      }
-      setText(ExchangeFacts.authText(item));
-      setTooltip(item.isFaulted() ? new Tooltip("Shaped by the fault knobs " + String.join(", ", item.faults())) : null);
-      icon.setIconCode(switch (ExchangeFacts.kind(item)) {
-        case CHALLENGED -> MaterialDesignS.SHIELD_ALERT;
-        case ERROR -> MaterialDesignA.ALERT_CIRCLE;
-        case AUTHENTICATED -> MaterialDesignS.SHIELD_CHECK;
-        case OPEN -> MaterialDesignS.SHIELD_OFF_OUTLINE;
-      });
-      setGraphic(icon);
     }
   }
 
