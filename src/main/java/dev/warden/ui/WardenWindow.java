@@ -41,9 +41,6 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
@@ -97,6 +94,7 @@ public final class WardenWindow {
     trafficView = new TrafficView(trafficModel, proxyAddress::get,
         FirstRunHint.create(proxyAddress.getReadOnlyProperty(), this::openEditor));
     trafficView.applyColumnWidths(state.columnWidths());
+    trafficView.hideColumns(state.hiddenColumns());
     detailsModel.exchangeProperty().bind(trafficModel.selectedProperty());
     detailsModel.useConversations(new ConversationFacts(warden.conversations()::ofExchange, warden::settings));
     trafficModel.useConversations(warden.conversations()::ofExchange);
@@ -147,6 +145,7 @@ public final class WardenWindow {
 
     feed = new TrafficFeed(warden.traffic(), Platform::runLater, TrafficFeed.DEFAULT_MAX_BATCH,
         TrafficFeed.DEFAULT_MIN_INTERVAL, trafficView::append);
+    feed.onWaiting(trafficModel.waitingProperty()::set);
     trafficModel.pausedProperty().addListener((o, a, paused) -> feed.setPaused(paused));
     rateTimer = new Timeline(new KeyFrame(Duration.seconds(1),
         e -> trafficModel.sampleRate(System.nanoTime(), warden.traffic().totalRecorded())));
@@ -249,7 +248,7 @@ public final class WardenWindow {
       horizontalDivider = dividers[0];
     }
     return new UiState(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
-        horizontalDivider, trafficView.columnWidths(), theme == Theme.DARK);
+        horizontalDivider, trafficView.columnWidths(), theme == Theme.DARK, trafficView.hiddenColumns());
   }
 
   /** Below this width the details pane goes under the table, which then has the whole width. */
@@ -333,22 +332,27 @@ public final class WardenWindow {
   }
 
   private void installShortcuts(Scene scene) {
-    scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
-      filterBar.searchField().requestFocus();
-      filterBar.searchField().selectAll();
-    });
-    scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), this::clearTraffic);
-    scene.getAccelerators().put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN),
-        toolbarModel::toggleEnforcement);
-    scene.getAccelerators().put(
-        new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), () -> {
+    new WindowShortcuts()
+        .on(WindowShortcuts.SEARCH, filterBar::focusSearch)
+        .on(WindowShortcuts.CLEAR, this::clearTraffic)
+        .on(WindowShortcuts.ENFORCEMENT, toolbarModel::toggleEnforcement)
+        .on(WindowShortcuts.EDITOR, this::openEditor)
+        .on(WindowShortcuts.PAUSE, () -> trafficModel.pausedProperty().set(!trafficModel.pausedProperty().get()))
+        .on(WindowShortcuts.JUMP, trafficView::jumpToLatest)
+        .on(WindowShortcuts.ARRIVAL_ORDER, trafficView::arrivalOrder)
+        .on(WindowShortcuts.START_STOP, () -> {
+          if (!toolbarModel.busyProperty().get()) {
+            toolbarModel.toggleRunning();
+          }
+        })
+        .on(WindowShortcuts.COPY_CURL, () -> {
           trafficView.copySelected(x -> CurlCommand.of(x, proxyAddress.get()));
           if (trafficModel.selectedProperty().get() != null) {
             notifications.info("Copied as curl (curl asks for the password)");
           }
-        });
+        })
+        .installOn(scene);
   }
-
 
   /** The About dialog: the same text as {@code --about}. FX thread. */
   public void showAbout() {

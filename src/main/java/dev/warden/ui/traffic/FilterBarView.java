@@ -148,6 +148,12 @@ public final class FilterBarView {
     return box;
   }
 
+  /** Puts the caret in the search field with its text selected, for typing over it. */
+  public void focusSearch() {
+    search.requestFocus();
+    search.selectAll();
+  }
+
   public CustomTextField searchField() {
     return search;
   }

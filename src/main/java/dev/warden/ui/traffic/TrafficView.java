@@ -12,12 +12,7 @@ import java.util.function.Supplier;
 import javafx.css.PseudoClass;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
-import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
-import javafx.scene.control.Tooltip;
-import javafx.scene.layout.StackPane;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.SelectionMode;
@@ -54,9 +49,11 @@ public final class TrafficView {
    * @param placeholder shown while nothing has been recorded (the first-run hint); while filters hide
    *     every row, "No exchanges match" shows instead
    */
-  private final Button jump = new Button();
+  /** Shown while the conversation mode is on, whatever the column chooser said last. */
+  private static final String CONVERSATION = "conversation";
+
   private final javafx.beans.property.LongProperty unseen = new javafx.beans.property.SimpleLongProperty();
-  private StackPane root;
+  private Node root;
 
   public TrafficView(TrafficViewModel model, Supplier<String> proxyAddress, Node placeholder) {
     this.model = model;
@@ -75,6 +72,8 @@ public final class TrafficView {
       }
     });
     table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+    // the column chooser: the "+" at the header's right end lists every column with a check box
+    table.setTableMenuButtonVisible(true);
     table.setRowFactory(t -> new KindRow());
     table.setContextMenu(contextMenu());
 
@@ -96,20 +95,31 @@ public final class TrafficView {
     return table.getContextMenu();
   }
 
-  /** The table with the "N new — jump to latest" button over its lower right corner. */
+  /** The table with its badges (sorted, paused, "N new — jump to latest") over its lower right corner. */
   public Node node() {
     if (root == null) {
-      jump.setId("jump-to-latest");
-      jump.getStyleClass().addAll("jump-to-latest", "accent");
-      jump.setTooltip(new Tooltip("Show the newest exchange and follow new ones again (clears the selection)"));
-      jump.textProperty().bind(unseen.asString("%,d new — jump to latest"));
-      jump.visibleProperty().bind(unseen.greaterThan(0));
-      jump.setOnAction(e -> jumpToLatest());
-      StackPane.setAlignment(jump, Pos.BOTTOM_RIGHT);
-      StackPane.setMargin(jump, new Insets(0, 24, 24, 0));
-      root = new StackPane(table, jump);
+      root = new TableBadges(table, model, unseen, this::jumpToLatest).node();
     }
     return root;
+  }
+
+  /** Shows the rows in arrival order again: clears the table's sort order. */
+  public void arrivalOrder() {
+    table.getSortOrder().clear();
+  }
+
+  /** The ids of the columns the user hid with the column chooser, for the UI state file. */
+  public java.util.List<String> hiddenColumns() {
+    return table.getColumns().stream()
+        .filter(c -> !c.isVisible() && !CONVERSATION.equals(c.getId()))
+        .map(TableColumn::getId)
+        .toList();
+  }
+
+  /** Hides the columns with these ids (unknown ids are ignored); shows the others. */
+  public void hideColumns(java.util.Collection<String> ids) {
+    table.getColumns().stream().filter(c -> !CONVERSATION.equals(c.getId()))
+        .forEach(c -> c.setVisible(!ids.contains(c.getId())));
   }
 
   /**

@@ -54,6 +54,7 @@ public final class TrafficViewModel {
   private final LongProperty authenticated = new SimpleLongProperty();
   private final LongProperty errors = new SimpleLongProperty();
   private final LongProperty missed = new SimpleLongProperty();
+  private final LongProperty waiting = new SimpleLongProperty();
   private final DoubleProperty rate = new SimpleDoubleProperty();
   private final ReadOnlyBooleanWrapper filtering = new ReadOnlyBooleanWrapper();
   private final ReadOnlyStringWrapper searchProblem = new ReadOnlyStringWrapper("");
@@ -321,6 +322,11 @@ public final class TrafficViewModel {
 
   public LongProperty errorsProperty() {
     return errors;
+  }
+
+  /** Exchanges recorded since capture paused and not shown yet; zero while not paused. */
+  public LongProperty waitingProperty() {
+    return waiting;
   }
 
   public LongProperty missedProperty() {
