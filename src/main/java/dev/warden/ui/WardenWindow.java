@@ -225,6 +225,8 @@ public final class WardenWindow {
       stage.setY(Math.max(usable.getMinY(), Math.min(state.y(), usable.getMaxY() - height)));
     }
     WindowIcons.addTo(stage);
+    stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST,
+        new dev.warden.ui.editor.UnsavedEditsOnQuit(editorModel, stage, this::openEditor));
     stage.setMinWidth(900);
     stage.setMinHeight(500);
     horizontalDivider = state.divider();
@@ -283,6 +285,13 @@ public final class WardenWindow {
       editorStage.initOwner(stage);
       editorStage.setTitle("Warden — Realms and users");
       Scene scene = new Scene((javafx.scene.Parent) editorView.node(), 900, 760);
+      // Esc puts the editor away, edits kept (a field, a list or a popup that uses Esc consumes it first)
+      scene.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+        if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+          editorStage.hide();
+          e.consume();
+        }
+      });
       theme.apply(scene);
       editorStage.setScene(scene);
       editorStage.getIcons().setAll(stage.getIcons());

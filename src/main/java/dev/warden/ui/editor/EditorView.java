@@ -167,26 +167,29 @@ public final class EditorView {
     return box;
   }
 
-  /** The rename note and the Digest gaps of the selected realm; hidden while there are none. */
+  /** The rename note (its line always kept) and the Digest gaps of the selected realm. */
   private Node realmNotes() {
     Label rename = new Label();
     rename.setId("realm-rename-note");
-    rename.setWrapText(true);
+    // one line (whole text in the tooltip): a note that wrapped as it grew would move the tabs
+    rename.setWrapText(false);
+    Tooltip renameTip = new Tooltip();
+    renameTip.textProperty().bind(model.selectedRenameNoteProperty());
+    rename.setTooltip(renameTip);
     rename.getStyleClass().addAll("editor-message", "warning");
     rename.setGraphic(new FontIcon(MaterialDesignA.ALERT));
     rename.textProperty().bind(model.selectedRenameNoteProperty());
+    // the note appears as the name is typed: its line is kept, so the tabs below do not jump
     rename.visibleProperty().bind(model.selectedRenameNoteProperty().isNotEmpty());
-    rename.managedProperty().bind(rename.visibleProperty());
     VBox gaps = new VBox(4);
     gaps.setId("realm-digest-gaps");
     Runnable refresh = () -> gaps.getChildren().setAll(
         model.selectedDigestGaps().stream().map(g -> (Node) message(g, "warning", MaterialDesignA.ALERT)).toList());
     model.selectedDigestGaps().addListener((ListChangeListener<String>) c -> refresh.run());
     refresh.run();
-    VBox box = new VBox(4, rename, gaps);
-    box.visibleProperty().bind(rename.visibleProperty().or(Bindings.isNotEmpty(model.selectedDigestGaps())));
-    box.managedProperty().bind(box.visibleProperty());
-    return box;
+    gaps.visibleProperty().bind(Bindings.isNotEmpty(model.selectedDigestGaps()));
+    gaps.managedProperty().bind(gaps.visibleProperty());
+    return new VBox(4, rename, gaps);
   }
 
   private TableView<UserDraft> usersTable() {
@@ -294,8 +297,8 @@ public final class EditorView {
     problem.getStyleClass().add("form-problem");
     problem.textProperty().bind(model.formProblemProperty());
     problem.setGraphic(new FontIcon(MaterialDesignA.ALERT_CIRCLE));
+    // always laid out, shown only with a problem: the form does not jump while the user types
     problem.visibleProperty().bind(model.formProblemProperty().isNotEmpty());
-    problem.managedProperty().bind(problem.visibleProperty());
 
     GridPane grid = new GridPane();
     grid.setHgap(10);
@@ -340,11 +343,24 @@ public final class EditorView {
     HBox.setHgrow(spacer, Priority.ALWAYS);
     HBox buttons = new HBox(8, unsaved, spacer, revert, save);
     buttons.setAlignment(Pos.CENTER_RIGHT);
-    VBox box = new VBox(8, messages, buttons);
+    // problems come and go as the user types: they scroll in a box of fixed height, so the realm
+    // pane above never changes size under the caret
+    javafx.scene.control.ScrollPane messageArea = new javafx.scene.control.ScrollPane(messages);
+    messageArea.setId("editor-message-area");
+    messageArea.setFitToWidth(true);
+    messageArea.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+    messageArea.getStyleClass().add("editor-message-area");
+    messageArea.setMinHeight(MESSAGE_AREA_HEIGHT);
+    messageArea.setPrefHeight(MESSAGE_AREA_HEIGHT);
+    messageArea.setMaxHeight(MESSAGE_AREA_HEIGHT);
+    VBox box = new VBox(8, messageArea, buttons);
     box.getStyleClass().add("editor-footer");
     box.setPadding(new Insets(10, 14, 14, 14));
     return box;
   }
+
+  /** Three lines of problems or warnings; more scroll. */
+  private static final double MESSAGE_AREA_HEIGHT = 72;
 
   private static Label message(String text, String kind, org.kordamp.ikonli.Ikon icon) {
     Label label = new Label(text, new FontIcon(icon));
