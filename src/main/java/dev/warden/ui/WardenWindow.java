@@ -10,7 +10,7 @@ import dev.warden.core.settings.User;
 import dev.warden.ui.details.ConversationFacts;
 import dev.warden.ui.details.DetailsView;
 import dev.warden.ui.details.DetailsViewModel;
-import dev.warden.ui.editor.EditorView;
+import dev.warden.ui.editor.EditorWindow;
 import dev.warden.ui.editor.EditorViewModel;
 import dev.warden.ui.editor.PasswordHashing;
 import dev.warden.ui.feedback.NotificationView;
@@ -77,10 +77,9 @@ public final class WardenWindow {
   private final dev.warden.ui.har.HarMenu harMenu;
   private dev.warden.ui.har.CaptureWindow lastCapture;
   private Stage stage;
-  private Stage editorStage;
+  private final EditorWindow editorWindow;
   /** The side-by-side divider, kept while the details pane is under the table. */
   private double horizontalDivider = UiState.DEFAULT.divider();
-  private EditorView editorView;
   private MoreMenu moreMenu;
 
   public WardenWindow(Warden warden, PasswordHashing hashing, UiState state, Optional<String> startupNotice) {
@@ -112,6 +111,7 @@ public final class WardenWindow {
 
     toolbarModel = new ToolbarViewModel(warden, fx, notifications);
     editorModel = new EditorViewModel(warden, hashing, fx, notifications);
+    editorWindow = new EditorWindow(editorModel, () -> stage, scene -> theme.apply(scene));
     toolbarView = new ToolbarView(toolbarModel, this::openEditor, this::clearTraffic);
     toolbarView.darkButton().setSelected(state.dark());
     toolbarView.darkButton().selectedProperty().addListener((o, a, dark) -> setTheme(dark ? Theme.DARK : Theme.LIGHT));
@@ -148,7 +148,10 @@ public final class WardenWindow {
     feed.onWaiting(trafficModel.waitingProperty()::set);
     trafficModel.pausedProperty().addListener((o, a, paused) -> feed.setPaused(paused));
     rateTimer = new Timeline(new KeyFrame(Duration.seconds(1),
-        e -> trafficModel.sampleRate(System.nanoTime(), warden.traffic().totalRecorded())));
+        e -> {
+          trafficModel.sampleRate(System.nanoTime(), warden.traffic().totalRecorded());
+          trafficModel.sampleDropped(warden.traffic().dropped());
+        }));
     rateTimer.setCycleCount(Timeline.INDEFINITE);
 
     warden.onStatus(status -> fx.execute(() -> statusChanged(status)));
@@ -272,35 +275,12 @@ public final class WardenWindow {
   public void dispose() {
     feed.close();
     rateTimer.stop();
-    if (editorStage != null) {
-      editorStage.close();
-    }
+    editorWindow.close();
   }
 
   /** Opens (or brings forward) the realms and users editor. */
   public void openEditor() {
-    if (editorStage == null) {
-      editorView = new EditorView(editorModel);
-      editorStage = new Stage();
-      editorStage.initOwner(stage);
-      editorStage.setTitle("Warden — Realms and users");
-      Scene scene = new Scene((javafx.scene.Parent) editorView.node(), 900, 760);
-      // Esc puts the editor away, edits kept (a field, a list or a popup that uses Esc consumes it first)
-      scene.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-        if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
-          editorStage.hide();
-          e.consume();
-        }
-      });
-      theme.apply(scene);
-      editorStage.setScene(scene);
-      editorStage.getIcons().setAll(stage.getIcons());
-    }
-    if (!editorModel.dirtyProperty().get()) {
-      editorModel.load(warden.settings());
-    }
-    editorStage.show();
-    editorStage.toFront();
+    editorWindow.open(warden.settings());
   }
 
   public void clearTraffic() {
@@ -335,9 +315,7 @@ public final class WardenWindow {
   private void setTheme(Theme next) {
     theme = next;
     theme.apply(stage.getScene());
-    if (editorStage != null) {
-      theme.apply(editorStage.getScene());
-    }
+    editorWindow.restyle();
   }
 
   private void installShortcuts(Scene scene) {
@@ -391,7 +369,7 @@ public final class WardenWindow {
   }
 
   public Stage editorStage() {
-    return editorStage;
+    return editorWindow.stage();
   }
 
   public dev.warden.ui.har.HarMenu harMenu() {
