@@ -140,7 +140,11 @@ public final class WardenWindow {
     });
     lockoutsModel = new LockoutsViewModel(warden.lockouts(), warden::release);
     StatusView statusView = new StatusView(statusModel, trafficModel);
-    statusView.node().getRightItems().add(0, new LockoutsView(lockoutsModel).node());
+    javafx.scene.Node lockouts = new LockoutsView(lockoutsModel).node();
+    if (lockouts instanceof javafx.scene.layout.Region r) {
+      r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    }
+    statusView.node().getRightItems().add(0, lockouts);
     root.setBottom(statusView.node());
 
     feed = new TrafficFeed(warden.traffic(), Platform::runLater, TrafficFeed.DEFAULT_MAX_BATCH,

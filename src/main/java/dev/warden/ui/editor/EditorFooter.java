@@ -25,8 +25,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
  */
 final class EditorFooter {
 
-  /** Three lines of problems or warnings; more scroll. */
-  private static final double MESSAGE_AREA_HEIGHT = 72;
+  /** Two lines of problems or warnings; more scroll. */
+  private static final double MESSAGE_AREA_HEIGHT = 44;
 
   private final EditorViewModel model;
 
@@ -61,10 +61,6 @@ final class EditorFooter {
     unsaved.getStyleClass().add("unsaved");
     unsaved.textProperty().bind(Bindings.when(model.savingProperty()).then("Saving…")
         .otherwise(Bindings.when(model.dirtyProperty()).then("Unsaved changes").otherwise("")));
-    Region spacer = new Region();
-    HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox buttons = new HBox(8, unsaved, spacer, revert, save);
-    buttons.setAlignment(Pos.CENTER_RIGHT);
     ScrollPane messageArea = new ScrollPane(messages);
     messageArea.setId("editor-message-area");
     messageArea.setFitToWidth(true);
@@ -73,9 +69,17 @@ final class EditorFooter {
     messageArea.setMinHeight(MESSAGE_AREA_HEIGHT);
     messageArea.setPrefHeight(MESSAGE_AREA_HEIGHT);
     messageArea.setMaxHeight(MESSAGE_AREA_HEIGHT);
-    VBox box = new VBox(8, messageArea, buttons);
+    messageArea.setPrefWidth(200);
+    HBox.setHgrow(messageArea, Priority.ALWAYS);
+    // beside the buttons, not above them: the footer is no taller than the buttons and two lines,
+    // so the user form above keeps its room on a 768-pixel screen
+    VBox state = new VBox(unsaved);
+    state.setAlignment(Pos.CENTER_RIGHT);
+    state.setMinWidth(Region.USE_PREF_SIZE);
+    HBox box = new HBox(10, messageArea, state, revert, save);
+    box.setAlignment(Pos.CENTER_RIGHT);
     box.getStyleClass().add("editor-footer");
-    box.setPadding(new Insets(10, 14, 14, 14));
+    box.setPadding(new Insets(8, 14, 10, 14));
     return box;
   }
 

@@ -47,6 +47,12 @@ public final class StatusView {
         separator(),
         dropped(traffic),
         rate(traffic));
+    // the counters keep their whole text on a narrow window; the listening line shortens instead
+    bar.getRightItems().forEach(n -> {
+      if (n instanceof javafx.scene.layout.Region r) {
+        r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+      }
+    });
   }
 
   public StatusBar node() {

@@ -117,7 +117,7 @@ final class TrafficColumns {
   }
 
   private static TableColumn<Exchange, Object> statusColumn() {
-    TableColumn<Exchange, Object> column = column("status", "Status", 72, Exchange::status, Object::toString);
+    TableColumn<Exchange, Object> column = column("status", "Status", 86, Exchange::status, Object::toString);
     column.getStyleClass().add("status-column");
     column.setCellFactory(c -> new TextCell(s -> ((Integer) s) == 0 ? "—" : s.toString()) {
       @Override
