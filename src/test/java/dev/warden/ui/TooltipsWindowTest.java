@@ -89,6 +89,14 @@ class TooltipsWindowTest {
   }
 
   @Test
+  void theStatusBarsTooltipIsTheWholeListeningLine(FxRobot robot) throws Exception {
+    live.awaitListening();
+    org.controlsfx.control.StatusBar bar = robot.lookup("#status-bar").queryAs(org.controlsfx.control.StatusBar.class);
+    LiveWindow.await(() -> bar.getText().contains(String.valueOf(live.port())));
+    assertThat(bar.getTooltip().getText()).isEqualTo(bar.getText());
+  }
+
+  @Test
   void everyControlOfTheEditorHasATooltip(FxRobot robot) throws Exception {
     live.awaitListening();
     robot.clickOn("#open-editor");

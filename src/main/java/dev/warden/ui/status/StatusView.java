@@ -29,6 +29,10 @@ public final class StatusView {
     bar.setId("status-bar");
     bar.getStyleClass().add("warden-status");
     bar.textProperty().bind(status.textProperty());
+    // the listening line is what shortens on a narrow window: the whole of it is the bar's tooltip
+    Tooltip whole = new Tooltip();
+    whole.textProperty().bind(status.textProperty());
+    bar.setTooltip(whole);
     FontIcon dot = new FontIcon(MaterialDesignC.CIRCLE);
     dot.getStyleClass().add("health-dot");
     bar.setGraphic(dot);
