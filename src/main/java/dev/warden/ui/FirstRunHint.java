@@ -1,5 +1,6 @@
 package dev.warden.ui;
 
+import javafx.scene.control.Tooltip;
 import atlantafx.base.theme.Styles;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Pos;
@@ -42,6 +43,7 @@ final class FirstRunHint {
     users.setWrapText(true);
     Button add = new Button("Add a user", new FontIcon(MaterialDesignA.ACCOUNT_PLUS));
     add.setId("hint-add-user");
+    add.setTooltip(new Tooltip("Open the realms and users editor (Ctrl+R)"));
     add.getStyleClass().add(Styles.ACCENT);
     add.setOnAction(e -> addUser.run());
     VBox box = new VBox(12, icon, title, point, users, add);

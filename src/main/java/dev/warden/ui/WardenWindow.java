@@ -10,7 +10,7 @@ import dev.warden.core.settings.User;
 import dev.warden.ui.details.ConversationFacts;
 import dev.warden.ui.details.DetailsView;
 import dev.warden.ui.details.DetailsViewModel;
-import dev.warden.ui.editor.EditorView;
+import dev.warden.ui.editor.EditorWindow;
 import dev.warden.ui.editor.EditorViewModel;
 import dev.warden.ui.editor.PasswordHashing;
 import dev.warden.ui.feedback.NotificationView;
@@ -41,9 +41,6 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
@@ -80,10 +77,9 @@ public final class WardenWindow {
   private final dev.warden.ui.har.HarMenu harMenu;
   private dev.warden.ui.har.CaptureWindow lastCapture;
   private Stage stage;
-  private Stage editorStage;
+  private final EditorWindow editorWindow;
   /** The side-by-side divider, kept while the details pane is under the table. */
   private double horizontalDivider = UiState.DEFAULT.divider();
-  private EditorView editorView;
   private MoreMenu moreMenu;
 
   public WardenWindow(Warden warden, PasswordHashing hashing, UiState state, Optional<String> startupNotice) {
@@ -97,6 +93,7 @@ public final class WardenWindow {
     trafficView = new TrafficView(trafficModel, proxyAddress::get,
         FirstRunHint.create(proxyAddress.getReadOnlyProperty(), this::openEditor));
     trafficView.applyColumnWidths(state.columnWidths());
+    trafficView.hideColumns(state.hiddenColumns());
     detailsModel.exchangeProperty().bind(trafficModel.selectedProperty());
     detailsModel.useConversations(new ConversationFacts(warden.conversations()::ofExchange, warden::settings));
     trafficModel.useConversations(warden.conversations()::ofExchange);
@@ -114,6 +111,7 @@ public final class WardenWindow {
 
     toolbarModel = new ToolbarViewModel(warden, fx, notifications);
     editorModel = new EditorViewModel(warden, hashing, fx, notifications);
+    editorWindow = new EditorWindow(editorModel, () -> stage, scene -> theme.apply(scene));
     toolbarView = new ToolbarView(toolbarModel, this::openEditor, this::clearTraffic);
     toolbarView.darkButton().setSelected(state.dark());
     toolbarView.darkButton().selectedProperty().addListener((o, a, dark) -> setTheme(dark ? Theme.DARK : Theme.LIGHT));
@@ -142,14 +140,22 @@ public final class WardenWindow {
     });
     lockoutsModel = new LockoutsViewModel(warden.lockouts(), warden::release);
     StatusView statusView = new StatusView(statusModel, trafficModel);
-    statusView.node().getRightItems().add(0, new LockoutsView(lockoutsModel).node());
+    javafx.scene.Node lockouts = new LockoutsView(lockoutsModel).node();
+    if (lockouts instanceof javafx.scene.layout.Region r) {
+      r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    }
+    statusView.node().getRightItems().add(0, lockouts);
     root.setBottom(statusView.node());
 
     feed = new TrafficFeed(warden.traffic(), Platform::runLater, TrafficFeed.DEFAULT_MAX_BATCH,
         TrafficFeed.DEFAULT_MIN_INTERVAL, trafficView::append);
+    feed.onWaiting(trafficModel.waitingProperty()::set);
     trafficModel.pausedProperty().addListener((o, a, paused) -> feed.setPaused(paused));
     rateTimer = new Timeline(new KeyFrame(Duration.seconds(1),
-        e -> trafficModel.sampleRate(System.nanoTime(), warden.traffic().totalRecorded())));
+        e -> {
+          trafficModel.sampleRate(System.nanoTime(), warden.traffic().totalRecorded());
+          trafficModel.sampleDropped(warden.traffic().dropped());
+        }));
     rateTimer.setCycleCount(Timeline.INDEFINITE);
 
     warden.onStatus(status -> fx.execute(() -> statusChanged(status)));
@@ -241,6 +247,8 @@ public final class WardenWindow {
       stage.setY(Math.max(usable.getMinY(), Math.min(state.y(), usable.getMaxY() - height)));
     }
     WindowIcons.addTo(stage);
+    stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST,
+        new dev.warden.ui.editor.UnsavedEditsOnQuit(editorModel, stage, this::openEditor));
     stage.setMinWidth(900);
     stage.setMinHeight(500);
     horizontalDivider = state.divider();
@@ -264,7 +272,7 @@ public final class WardenWindow {
       horizontalDivider = dividers[0];
     }
     return new UiState(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
-        horizontalDivider, trafficView.columnWidths(), theme == Theme.DARK);
+        horizontalDivider, trafficView.columnWidths(), theme == Theme.DARK, trafficView.hiddenColumns());
   }
 
   /** Below this width the details pane goes under the table, which then has the whole width. */
@@ -288,28 +296,12 @@ public final class WardenWindow {
     rateTimer.stop();
     moreMenu.dashboard().close();
     moreMenu.connect().model().close();
-    if (editorStage != null) {
-      editorStage.close();
-    }
+    editorWindow.close();
   }
 
   /** Opens (or brings forward) the realms and users editor. */
   public void openEditor() {
-    if (editorStage == null) {
-      editorView = new EditorView(editorModel);
-      editorStage = new Stage();
-      editorStage.initOwner(stage);
-      editorStage.setTitle("Warden — Realms and users");
-      Scene scene = new Scene((javafx.scene.Parent) editorView.node(), 900, 760);
-      theme.apply(scene);
-      editorStage.setScene(scene);
-      editorStage.getIcons().setAll(stage.getIcons());
-    }
-    if (!editorModel.dirtyProperty().get()) {
-      editorModel.load(warden.settings());
-    }
-    editorStage.show();
-    editorStage.toFront();
+    editorWindow.open(warden.settings());
   }
 
   public void clearTraffic() {
@@ -347,28 +339,32 @@ public final class WardenWindow {
     theme = next;
     theme.apply(stage.getScene());
     moreMenu.connect().restyle(theme::apply);
-    if (editorStage != null) {
-      theme.apply(editorStage.getScene());
-    }
+    editorWindow.restyle();
     moreMenu.dashboard().restyle(theme::apply);
   }
 
   private void installShortcuts(Scene scene) {
-    scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
-      filterBar.searchField().requestFocus();
-      filterBar.searchField().selectAll();
-    });
-    scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), this::clearTraffic);
-    scene.getAccelerators().put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN),
-        toolbarModel::toggleEnforcement);
-    scene.getAccelerators().put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), this::openDashboard);
-    scene.getAccelerators().put(
-        new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), () -> {
+    new WindowShortcuts()
+        .on(WindowShortcuts.SEARCH, filterBar::focusSearch)
+        .on(WindowShortcuts.CLEAR, this::clearTraffic)
+        .on(WindowShortcuts.ENFORCEMENT, toolbarModel::toggleEnforcement)
+        .on(WindowShortcuts.EDITOR, this::openEditor)
+        .on(WindowShortcuts.DASHBOARD, this::openDashboard)
+        .on(WindowShortcuts.PAUSE, () -> trafficModel.pausedProperty().set(!trafficModel.pausedProperty().get()))
+        .on(WindowShortcuts.JUMP, trafficView::jumpToLatest)
+        .on(WindowShortcuts.ARRIVAL_ORDER, trafficView::arrivalOrder)
+        .on(WindowShortcuts.START_STOP, () -> {
+          if (!toolbarModel.busyProperty().get()) {
+            toolbarModel.toggleRunning();
+          }
+        })
+        .on(WindowShortcuts.COPY_CURL, () -> {
           trafficView.copySelected(x -> CurlCommand.of(x, proxyAddress.get()));
           if (trafficModel.selectedProperty().get() != null) {
             notifications.info("Copied as curl (curl asks for the password)");
           }
-        });
+        })
+        .installOn(scene);
   }
 
   /** The About dialog: the same text as {@code --about}. FX thread. */
@@ -403,7 +399,7 @@ public final class WardenWindow {
   }
 
   public Stage editorStage() {
-    return editorStage;
+    return editorWindow.stage();
   }
 
   public dev.warden.ui.har.HarMenu harMenu() {

@@ -51,8 +51,13 @@ public final class LiveWindow implements AutoCloseable {
 
   /** Builds and shows the window (which starts the proxy); call from a TestFX {@code @Start}. */
   public void show(Stage stage) {
-    window = new WardenWindow(warden, GuiLauncher.hashing(), UiState.DEFAULT, Optional.empty());
-    window.show(stage, UiState.DEFAULT);
+    show(stage, UiState.DEFAULT);
+  }
+
+  /** Builds and shows the window as a restart with {@code state} would. */
+  public void show(Stage stage, UiState state) {
+    window = new WardenWindow(warden, GuiLauncher.hashing(), state, Optional.empty());
+    window.show(stage, state);
   }
 
   /** Waits until the proxy listens. Test thread. */

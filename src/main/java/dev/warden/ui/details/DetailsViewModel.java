@@ -105,9 +105,24 @@ public final class DetailsViewModel {
     String auth = e.auth().describe()
         + (e.isFaulted() ? ". Shaped by the fault knobs " + String.join(", ", e.faults()) : "");
     return e.failure()
-        .map(f -> auth + ". Then the destination failed: " + f.kind().label()
-            + (f.detail().isEmpty() ? "" : " (" + f.detail() + ")"))
+        .map(f -> auth + ". Then the destination failed: " + f.kind().label() + detailBeyond(f))
         .orElse(auth);
+  }
+
+  /**
+   * The failure's detail in brackets, less what the label already said: the engine writes details
+   * such as "URL: connection refused or unreachable", which after the label would say it twice.
+   */
+  static String detailBeyond(dev.warden.core.traffic.ExchangeError f) {
+    String detail = f.detail().strip();
+    String label = f.kind().label();
+    if (detail.equalsIgnoreCase(label)) {
+      return "";
+    }
+    if (detail.toLowerCase(java.util.Locale.ROOT).endsWith(": " + label.toLowerCase(java.util.Locale.ROOT))) {
+      detail = detail.substring(0, detail.length() - label.length() - 2).strip();
+    }
+    return detail.isEmpty() ? "" : " (" + detail + ")";
   }
 
   private static List<Fact> facts(Exchange e) {

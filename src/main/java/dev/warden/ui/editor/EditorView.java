@@ -24,7 +24,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -63,7 +62,7 @@ public final class EditorView {
     root.getStylesheets().add(EditorView.class.getResource("editor.css").toExternalForm());
     root.setLeft(realmList());
     root.setCenter(realmPane());
-    root.setBottom(footer());
+    root.setBottom(new EditorFooter(model).node());
     model.selectedRealmProperty().addListener((o, a, b) -> bindRealm(b));
     model.defaultRealmProperty().addListener((o, a, b) -> bindRealm(model.selectedRealmProperty().get()));
     bindRealm(model.selectedRealmProperty().get());
@@ -105,6 +104,7 @@ public final class EditorView {
 
     Button add = new Button("Add realm", new FontIcon(MaterialDesignP.PLUS));
     add.setId("add-realm");
+    add.setTooltip(new Tooltip("Add a realm: a set of users for the hosts its patterns match"));
     add.setOnAction(e -> model.addRealm());
     Button remove = new Button(null, new FontIcon(MaterialDesignM.MINUS));
     remove.setId("remove-realm");
@@ -167,26 +167,29 @@ public final class EditorView {
     return box;
   }
 
-  /** The rename note and the Digest gaps of the selected realm; hidden while there are none. */
+  /** The rename note (its line always kept) and the Digest gaps of the selected realm. */
   private Node realmNotes() {
     Label rename = new Label();
     rename.setId("realm-rename-note");
-    rename.setWrapText(true);
+    // one line (whole text in the tooltip): a note that wrapped as it grew would move the tabs
+    rename.setWrapText(false);
+    Tooltip renameTip = new Tooltip();
+    renameTip.textProperty().bind(model.selectedRenameNoteProperty());
+    rename.setTooltip(renameTip);
     rename.getStyleClass().addAll("editor-message", "warning");
     rename.setGraphic(new FontIcon(MaterialDesignA.ALERT));
     rename.textProperty().bind(model.selectedRenameNoteProperty());
+    // the note appears as the name is typed: its line is kept, so the tabs below do not jump
     rename.visibleProperty().bind(model.selectedRenameNoteProperty().isNotEmpty());
-    rename.managedProperty().bind(rename.visibleProperty());
     VBox gaps = new VBox(4);
     gaps.setId("realm-digest-gaps");
     Runnable refresh = () -> gaps.getChildren().setAll(
         model.selectedDigestGaps().stream().map(g -> (Node) message(g, "warning", MaterialDesignA.ALERT)).toList());
     model.selectedDigestGaps().addListener((ListChangeListener<String>) c -> refresh.run());
     refresh.run();
-    VBox box = new VBox(4, rename, gaps);
-    box.visibleProperty().bind(rename.visibleProperty().or(Bindings.isNotEmpty(model.selectedDigestGaps())));
-    box.managedProperty().bind(box.visibleProperty());
-    return box;
+    gaps.visibleProperty().bind(Bindings.isNotEmpty(model.selectedDigestGaps()));
+    gaps.managedProperty().bind(gaps.visibleProperty());
+    return new VBox(4, rename, gaps);
   }
 
   private TableView<UserDraft> usersTable() {
@@ -224,13 +227,17 @@ public final class EditorView {
   private Node userButtons(TableView<UserDraft> table) {
     Button add = new Button("New user", new FontIcon(MaterialDesignA.ACCOUNT_PLUS));
     add.setId("new-user");
+    add.setTooltip(new Tooltip("Clear the form below to add a user to this realm"));
     add.setOnAction(e -> model.beginAddUser());
     Button edit = new Button("Edit", new FontIcon(MaterialDesignA.ACCOUNT_EDIT));
     edit.setId("edit-user");
+    edit.setTooltip(new Tooltip("Load the selected user into the form below (or double-click the user)"));
     Button remove = new Button("Remove", new FontIcon(MaterialDesignA.ACCOUNT_REMOVE));
     remove.setId("remove-user");
+    remove.setTooltip(new Tooltip("Remove the selected user (applies on Save)"));
     Button toggle = new Button("Enable / disable", new FontIcon(MaterialDesignA.ACCOUNT_OFF));
     toggle.setId("toggle-user");
+    toggle.setTooltip(new Tooltip("A disabled user is refused like an unknown one, and kept (applies on Save)"));
     var selected = table.getSelectionModel().selectedItemProperty();
     edit.disableProperty().bind(selected.isNull());
     remove.disableProperty().bind(selected.isNull());
@@ -278,10 +285,12 @@ public final class EditorView {
 
     CheckBox enabled = new CheckBox("Enabled");
     enabled.setId("user-enabled");
+    enabled.setTooltip(new Tooltip("Untick to keep the user but refuse their requests"));
     enabled.selectedProperty().bindBidirectional(model.formEnabledProperty());
 
     Button commit = new Button();
     commit.setId("commit-user");
+    commit.setTooltip(new Tooltip("Put the user in the realm's list (Enter in a field); Save applies it"));
     commit.setDefaultButton(false);
     commit.textProperty().bind(Bindings.when(model.editingUserProperty().isNull()).then("Add user").otherwise("Update user"));
     commit.setGraphic(new FontIcon(MaterialDesignC.CHECK));
@@ -294,8 +303,8 @@ public final class EditorView {
     problem.getStyleClass().add("form-problem");
     problem.textProperty().bind(model.formProblemProperty());
     problem.setGraphic(new FontIcon(MaterialDesignA.ALERT_CIRCLE));
+    // always laid out, shown only with a problem: the form does not jump while the user types
     problem.visibleProperty().bind(model.formProblemProperty().isNotEmpty());
-    problem.managedProperty().bind(problem.visibleProperty());
 
     GridPane grid = new GridPane();
     grid.setHgap(10);
@@ -311,42 +320,7 @@ public final class EditorView {
     return box;
   }
 
-  private Node footer() {
-    VBox messages = new VBox(4);
-    messages.setId("editor-messages");
-    Runnable refresh = () -> {
-      messages.getChildren().clear();
-      model.problems().forEach(p -> messages.getChildren().add(message(p, "problem", MaterialDesignA.ALERT_CIRCLE)));
-      model.warnings().forEach(w -> messages.getChildren().add(message(w, "warning", MaterialDesignA.ALERT)));
-    };
-    model.problems().addListener((ListChangeListener<String>) c -> refresh.run());
-    model.warnings().addListener((ListChangeListener<String>) c -> refresh.run());
-    refresh.run();
-
-    Button revert = new Button("Revert");
-    revert.setId("revert-editor");
-    revert.disableProperty().bind(model.dirtyProperty().not().or(model.savingProperty()));
-    revert.setOnAction(e -> model.revert());
-    Button save = new Button("Save and apply", new FontIcon(MaterialDesignC.CONTENT_SAVE));
-    save.setId("save-editor");
-    save.getStyleClass().add(Styles.ACCENT);
-    save.disableProperty().bind(model.savingProperty().or(Bindings.isNotEmpty(model.problems())));
-    save.setOnAction(e -> model.save());
-    Label unsaved = new Label();
-    unsaved.getStyleClass().add("unsaved");
-    unsaved.textProperty().bind(Bindings.when(model.savingProperty()).then("Saving…")
-        .otherwise(Bindings.when(model.dirtyProperty()).then("Unsaved changes").otherwise("")));
-    Region spacer = new Region();
-    HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox buttons = new HBox(8, unsaved, spacer, revert, save);
-    buttons.setAlignment(Pos.CENTER_RIGHT);
-    VBox box = new VBox(8, messages, buttons);
-    box.getStyleClass().add("editor-footer");
-    box.setPadding(new Insets(10, 14, 14, 14));
-    return box;
-  }
-
-  private static Label message(String text, String kind, org.kordamp.ikonli.Ikon icon) {
+  static Label message(String text, String kind, org.kordamp.ikonli.Ikon icon) {
     Label label = new Label(text, new FontIcon(icon));
     label.getStyleClass().addAll("editor-message", kind);
     label.setWrapText(true);

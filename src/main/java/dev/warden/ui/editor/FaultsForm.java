@@ -1,5 +1,6 @@
 package dev.warden.ui.editor;
 
+import javafx.scene.control.Tooltip;
 import atlantafx.base.theme.Styles;
 import dev.warden.core.settings.FaultKnob;
 import dev.warden.core.settings.ProxyProfile;
@@ -41,11 +42,13 @@ final class FaultsForm {
 
   Node node() {
     profile.setId("realm-profile");
+    profile.setTooltip(new Tooltip("A real proxy whose 407 behaviour this realm can copy"));
     profile.getItems().setAll(ProxyProfiles.all());
     profile.setCellFactory(l -> profileCell());
     profile.setButtonCell(profileCell());
     profile.setPromptText("Behave like…");
     apply.setId("realm-profile-apply");
+    apply.setTooltip(new Tooltip("Set this realm's schemes and fault knobs as the chosen proxy has them (applies on Save)"));
     apply.disableProperty().bind(profile.valueProperty().isNull());
     apply.setOnAction(e -> {
       if (bound != null && profile.getValue() != null) {

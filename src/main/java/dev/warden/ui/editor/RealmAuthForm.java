@@ -44,7 +44,9 @@ final class RealmAuthForm {
   /** Schemes and their order, the Digest algorithm preset with what it means, disabled users' status. */
   Node node() {
     basic.setId("realm-basic");
+    basic.setTooltip(new Tooltip("Offer Basic: user and password in every request, base64 only"));
     digest.setId("realm-digest");
+    digest.setTooltip(new Tooltip("Offer Digest: a hash of the password, never the password itself"));
     digestFirst.setId("realm-digest-first");
     digestFirst.disableProperty().bind(basic.selectedProperty().and(digest.selectedProperty()).not());
     digestFirst.setTooltip(new Tooltip("curl answers the first challenge it understands, JDK 17 HttpURLConnection the last"));
@@ -52,6 +54,7 @@ final class RealmAuthForm {
     schemes.setAlignment(Pos.CENTER_LEFT);
 
     preset.setId("realm-digest-preset");
+    preset.setTooltip(new Tooltip("Which Digest algorithms and qop this realm offers"));
     preset.getItems().setAll(DigestPreset.values());
     preset.setButtonCell(presetCell());
     preset.disableProperty().bind(digest.selectedProperty().not());

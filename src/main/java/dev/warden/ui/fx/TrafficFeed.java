@@ -47,6 +47,7 @@ public final class TrafficFeed implements AutoCloseable {
   private long cursor;
   private boolean paused;
   private Runnable unsubscribe = () -> {};
+  private java.util.function.LongConsumer waiting = n -> {};
 
   /**
    * @param fx runs a task later on the FX thread (Platform::runLater); never runs it inline
@@ -81,8 +82,17 @@ public final class TrafficFeed implements AutoCloseable {
   public void setPaused(boolean value) {
     paused = value;
     if (!value) {
-      schedule();
+      waiting.accept(0);
     }
+    schedule();
+  }
+
+  /**
+   * Tells {@code sink}, on the FX thread, how many exchanges were recorded and not delivered while
+   * paused: when pausing, as they arrive (at most once per flush interval), and zero on resume.
+   */
+  public void onWaiting(java.util.function.LongConsumer sink) {
+    waiting = Objects.requireNonNull(sink);
   }
 
   /** Any thread; returns at once. */
@@ -102,6 +112,8 @@ public final class TrafficFeed implements AutoCloseable {
     pending.set(false);
     lastFlush = System.nanoTime();
     if (paused) {
+      // the next record schedules the next flush, which counts again
+      waiting.accept(Math.max(0, log.end() - cursor));
       return;
     }
     TrafficLog.Batch batch = log.since(cursor, maxBatch);

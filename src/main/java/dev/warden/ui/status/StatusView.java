@@ -7,6 +7,7 @@ import javafx.beans.value.ObservableNumberValue;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
+import javafx.scene.control.Tooltip;
 import javafx.geometry.Orientation;
 import org.controlsfx.control.StatusBar;
 import org.kordamp.ikonli.Ikon;
@@ -28,6 +29,10 @@ public final class StatusView {
     bar.setId("status-bar");
     bar.getStyleClass().add("warden-status");
     bar.textProperty().bind(status.textProperty());
+    // the listening line is what shortens on a narrow window: the whole of it is the bar's tooltip
+    Tooltip whole = new Tooltip();
+    whole.textProperty().bind(status.textProperty());
+    bar.setTooltip(whole);
     FontIcon dot = new FontIcon(MaterialDesignC.CIRCLE);
     dot.getStyleClass().add("health-dot");
     bar.setGraphic(dot);
@@ -35,12 +40,23 @@ public final class StatusView {
     showHealth(status.healthProperty().get());
 
     bar.getRightItems().addAll(
-        count("count-total", "total", MaterialDesignS.SWAP_VERTICAL, traffic.totalProperty()),
-        count("count-challenged", "407", MaterialDesignS.SHIELD_ALERT, traffic.challengedProperty()),
-        count("count-authenticated", "authenticated", MaterialDesignS.SHIELD_CHECK, traffic.authenticatedProperty()),
-        count("count-errors", "errors", MaterialDesignA.ALERT_CIRCLE, traffic.errorsProperty()),
+        count("count-total", "total", MaterialDesignS.SWAP_VERTICAL, traffic.totalProperty(),
+            "Exchanges recorded since the last clear (Ctrl+L)"),
+        count("count-challenged", "407", MaterialDesignS.SHIELD_ALERT, traffic.challengedProperty(),
+            "Requests answered 407 Proxy Authentication Required"),
+        count("count-authenticated", "authenticated", MaterialDesignS.SHIELD_CHECK, traffic.authenticatedProperty(),
+            "Requests whose credentials were accepted"),
+        count("count-errors", "errors", MaterialDesignA.ALERT_CIRCLE, traffic.errorsProperty(),
+            "Exchanges that failed: the origin unreachable, a timeout, a cut connection"),
         separator(),
+        dropped(traffic),
         rate(traffic));
+    // the counters keep their whole text on a narrow window; the listening line shortens instead
+    bar.getRightItems().forEach(n -> {
+      if (n instanceof javafx.scene.layout.Region r) {
+        r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+      }
+    });
   }
 
   public StatusBar node() {
@@ -53,8 +69,9 @@ public final class StatusView {
     }
   }
 
-  private static Label count(String id, String what, Ikon icon, ObservableNumberValue value) {
+  private static Label count(String id, String what, Ikon icon, ObservableNumberValue value, String tip) {
     Label label = new Label();
+    label.setTooltip(new Tooltip(tip));
     label.setId(id);
     label.getStyleClass().addAll("status-count", id);
     FontIcon graphic = new FontIcon(icon);
@@ -64,8 +81,27 @@ public final class StatusView {
     return label;
   }
 
+  /**
+   * "0 dropped · keeps 10,000": how many exchanges the traffic log let go because it was full, and
+   * how many it keeps (its capacity, the {@code trafficCapacity} setting).
+   */
+  private static Label dropped(TrafficViewModel traffic) {
+    Label label = new Label();
+    label.setId("dropped");
+    label.getStyleClass().add("status-count");
+    label.setGraphic(new FontIcon(MaterialDesignA.ARCHIVE_OUTLINE));
+    label.textProperty().bind(Bindings.createStringBinding(
+        () -> String.format(Locale.ROOT, "%,d dropped · keeps %,d", traffic.droppedProperty().get(), traffic.capacity()),
+        traffic.droppedProperty()));
+    label.setTooltip(new Tooltip(String.format(Locale.ROOT, "The traffic log keeps the latest %,d exchanges and "
+        + "drops the oldest beyond that (a selected row stays). Set trafficCapacity in the settings file.",
+        traffic.capacity())));
+    return label;
+  }
+
   private static Label rate(TrafficViewModel traffic) {
     Label label = new Label();
+    label.setTooltip(new Tooltip("Requests per second through the proxy, over the last second"));
     label.setId("rate");
     label.getStyleClass().add("status-count");
     label.setGraphic(new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignS.SPEEDOMETER));

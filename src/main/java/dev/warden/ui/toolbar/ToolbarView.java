@@ -55,6 +55,7 @@ public final class ToolbarView {
     startStop.textProperty().bind(Bindings.when(model.listeningProperty()).then("Stop").otherwise("Start"));
     startStop.disableProperty().bind(model.busyProperty());
     startStop.setOnAction(e -> model.toggleRunning());
+    startStop.setTooltip(new Tooltip("Start or stop the proxy; stopping closes every open connection (F5)"));
 
     listen.setId("listen-address");
     // wide enough for 127.0.0.1:3128 and a five-digit port, no wider: every control stays in view at 1024 px
@@ -95,14 +96,14 @@ public final class ToolbarView {
     realms.setGraphic(new FontIcon(MaterialDesignA.ACCOUNT_KEY));
     realms.textProperty().bind(model.realmSummaryProperty());
     Tooltip realmsTip = new Tooltip();
-    realmsTip.textProperty().bind(model.realmDetailProperty());
     realms.setTooltip(realmsTip);
+    realmsTip.textProperty().bind(model.realmDetailProperty().concat("\nOpen the realms and users editor (Ctrl+R)"));
     realms.setMaxWidth(240);
     realms.setOnAction(e -> openEditor.run());
 
     pause.setId("pause-capture");
     pause.setGraphic(new FontIcon(MaterialDesignP.PAUSE));
-    pause.setTooltip(new Tooltip("Pause capture: the table stops updating, the proxy keeps running"));
+    pause.setTooltip(new Tooltip("Pause capture: the table stops updating, the proxy keeps running (Ctrl+P)"));
 
     Button clearButton = new Button(null, new FontIcon(MaterialDesignD.DELETE_SWEEP));
     clearButton.setId("clear-traffic");

@@ -44,6 +44,12 @@ public final class FilterBarView {
       ToggleButton b = new ToggleButton(f.label());
       b.setId("quick-" + f.name().toLowerCase(java.util.Locale.ROOT));
       b.setUserData(f);
+      b.setTooltip(new Tooltip(switch (f) {
+        case ALL -> "Every exchange";
+        case CHALLENGED -> "Only the requests answered 407 (status:407)";
+        case AUTHENTICATED -> "Only the requests whose credentials were accepted";
+        case ERRORS -> "Only the exchanges that failed: the origin unreachable, a timeout, a cut connection";
+      }));
       b.setToggleGroup(group);
       b.getStyleClass().add(i == 0 ? Styles.LEFT_PILL : i == filters.length - 1 ? Styles.RIGHT_PILL : Styles.CENTER_PILL);
       b.setGraphic(switch (f) {
@@ -142,10 +148,16 @@ public final class FilterBarView {
       "Words match the URL, host, user, any header and the captured bodies.",
       "Terms: status:407  status:4xx  method:CONNECT  user:alice  realm:Corp",
       "       reason:stale  client:10.0.0.5  conn:12  host:*.corp",
-      "-term excludes, \"two words\" is one word; every term must match. Esc clears.");
+      "-term excludes, \"two words\" is one word; every term must match. Esc clears, Ctrl+F comes here.");
 
   public HBox node() {
     return box;
+  }
+
+  /** Puts the caret in the search field with its text selected, for typing over it. */
+  public void focusSearch() {
+    search.requestFocus();
+    search.selectAll();
   }
 
   public CustomTextField searchField() {
@@ -171,6 +183,8 @@ public final class FilterBarView {
     });
     ComboBox<String> box = new ComboBox<>(items);
     box.setId(id);
+    box.setTooltip(new Tooltip("Show only the exchanges of one " + (id.startsWith("user") ? "user" : "realm")
+        + " (or type " + (id.startsWith("user") ? "user:NAME" : "realm:NAME") + " in the search)"));
     box.setMinWidth(Region.USE_PREF_SIZE);
     box.setPromptText(any);
     box.setButtonCell(anyCell(any));

@@ -5,40 +5,25 @@ import dev.warden.core.replay.JavaProxyFlags;
 import dev.warden.core.replay.ProxyEnvironment;
 import dev.warden.core.traffic.Exchange;
 import dev.warden.ui.traffic.ExchangeFacts.RowKind;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.css.PseudoClass;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
-import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
-import javafx.scene.control.Tooltip;
-import javafx.scene.layout.StackPane;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.SelectionMode;
-import javafx.scene.control.TableCell;
-import javafx.beans.binding.Bindings;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /**
  * The live traffic table: virtualised, sortable, rows coloured by kind (407, error, authenticated),
@@ -46,8 +31,6 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
  */
 public final class TrafficView {
 
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
   private static final Map<RowKind, PseudoClass> ROW_CLASSES = Map.of(
       RowKind.CHALLENGED, PseudoClass.getPseudoClass("challenged"),
       RowKind.ERROR, PseudoClass.getPseudoClass("error"),
@@ -66,9 +49,11 @@ public final class TrafficView {
    * @param placeholder shown while nothing has been recorded (the first-run hint); while filters hide
    *     every row, "No exchanges match" shows instead
    */
-  private final Button jump = new Button();
+  /** Shown while the conversation mode is on, whatever the column chooser said last. */
+  private static final String CONVERSATION = "conversation";
+
   private final javafx.beans.property.LongProperty unseen = new javafx.beans.property.SimpleLongProperty();
-  private StackPane root;
+  private Node root;
 
   public TrafficView(TrafficViewModel model, Supplier<String> proxyAddress, Node placeholder) {
     this.model = model;
@@ -87,28 +72,17 @@ public final class TrafficView {
       }
     });
     table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+    // the column chooser: the "+" at the header's right end lists every column with a check box
+    table.setTableMenuButtonVisible(true);
     table.setRowFactory(t -> new KindRow());
     table.setContextMenu(contextMenu());
 
-    // Status and Auth right after the method (as Fiddler, Charles and HTTP Toolkit put the result
-    // early): they stay in view on a 1024-pixel screen with the details pane open.
-    table.getColumns().add(column("id", "#", 64, e -> e.id(), Object::toString));
-    table.getColumns().add(column("time", "Time", 112, Exchange::started, t -> TIME.format((Instant) t)));
-    table.getColumns().add(column("method", "Method", 82, Exchange::method, Object::toString));
-    table.getColumns().add(statusColumn());
-    table.getColumns().add(authColumn());
-    table.getColumns().add(withTooltips(column("host", "Host", 150, Exchange::host, Object::toString)));
-    table.getColumns().add(withTooltips(column("path", "Path", 160, Exchange::path, Object::toString)));
-    table.getColumns().add(column("client", "Client", 146, Exchange::client, Object::toString));
-    table.getColumns().add(column("size", "Size", 70, e -> e.responseBody().totalSize(),
-        s -> ExchangeFacts.size((Long) s)));
-    table.getColumns().add(column("duration", "Duration", 86, Exchange::duration,
-        d -> ((Duration) d).toMillis() + " ms"));
-    TableColumn<Exchange, Object> conversation =
-        column("conversation", "Conversation", 360, model::conversationSentence, Object::toString);
-    conversation.visibleProperty().bind(Bindings.createBooleanBinding(
-        () -> model.conversationModeProperty().get().on(), model.conversationModeProperty()));
-    table.getColumns().add(conversation);
+    for (TableColumn<Exchange, ?> column : TrafficColumns.all(model)) {
+      table.getColumns().add(column);
+    }
+    TableColumn<Exchange, ?> conversation = table.getColumns().get(table.getColumns().size() - 1);
+    conversation.setVisible(model.conversationModeProperty().get().on());
+    model.conversationModeProperty().addListener((o, a, mode) -> conversation.setVisible(mode.on()));
   }
 
   /** The table itself (inside {@link #node()}), for windows that name or style it. */
@@ -121,20 +95,31 @@ public final class TrafficView {
     return table.getContextMenu();
   }
 
-  /** The table with the "N new — jump to latest" button over its lower right corner. */
+  /** The table with its badges (sorted, paused, "N new — jump to latest") over its lower right corner. */
   public Node node() {
     if (root == null) {
-      jump.setId("jump-to-latest");
-      jump.getStyleClass().addAll("jump-to-latest", "accent");
-      jump.setTooltip(new Tooltip("Show the newest exchange and follow new ones again (clears the selection)"));
-      jump.textProperty().bind(unseen.asString("%,d new — jump to latest"));
-      jump.visibleProperty().bind(unseen.greaterThan(0));
-      jump.setOnAction(e -> jumpToLatest());
-      StackPane.setAlignment(jump, Pos.BOTTOM_RIGHT);
-      StackPane.setMargin(jump, new Insets(0, 24, 24, 0));
-      root = new StackPane(table, jump);
+      root = new TableBadges(table, model, unseen, this::jumpToLatest).node();
     }
     return root;
+  }
+
+  /** Shows the rows in arrival order again: clears the table's sort order. */
+  public void arrivalOrder() {
+    table.getSortOrder().clear();
+  }
+
+  /** The ids of the columns the user hid with the column chooser, for the UI state file. */
+  public java.util.List<String> hiddenColumns() {
+    return table.getColumns().stream()
+        .filter(c -> !c.isVisible() && !CONVERSATION.equals(c.getId()))
+        .map(TableColumn::getId)
+        .toList();
+  }
+
+  /** Hides the columns with these ids (unknown ids are ignored); shows the others. */
+  public void hideColumns(java.util.Collection<String> ids) {
+    table.getColumns().stream().filter(c -> !CONVERSATION.equals(c.getId()))
+        .forEach(c -> c.setVisible(!ids.contains(c.getId())));
   }
 
   /**
@@ -229,85 +214,6 @@ public final class TrafficView {
       ClipboardContent content = new ClipboardContent();
       content.putString(text.apply(selected));
       Clipboard.getSystemClipboard().setContent(content);
-    }
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static TableColumn<Exchange, Object> column(
-      String id, String title, double width, Function<Exchange, ?> value, Function<Object, String> format) {
-    TableColumn<Exchange, Object> column = new TableColumn<>(title);
-    column.setId(id);
-    column.setPrefWidth(width);
-    column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
-    column.setCellFactory(c -> new TableCell<>() {
-      @Override
-      protected void updateItem(Object item, boolean empty) {
-        super.updateItem(item, empty);
-        setText(empty || item == null ? null : format.apply(item));
-      }
-    });
-    column.setComparator((a, b) -> ((Comparable) a).compareTo(b));
-    return column;
-  }
-
-  /** The whole text as a tooltip, for columns whose text is often longer than the column. */
-  private static TableColumn<Exchange, Object> withTooltips(TableColumn<Exchange, Object> column) {
-    var plain = column.getCellFactory();
-    column.setCellFactory(c -> {
-      TableCell<Exchange, Object> cell = plain.call(c);
-      Tooltip tip = new Tooltip();
-      cell.textProperty().addListener((o, a, text) -> {
-        tip.setText(text);
-        cell.setTooltip(text == null || text.isEmpty() ? null : tip);
-      });
-      return cell;
-    });
-    return column;
-  }
-
-  private static TableColumn<Exchange, Object> statusColumn() {
-    TableColumn<Exchange, Object> column = column("status", "Status", 72, Exchange::status,
-        s -> ((Integer) s) == 0 ? "—" : s.toString());
-    column.getStyleClass().add("status-column");
-    return column;
-  }
-
-  private static TableColumn<Exchange, Exchange> authColumn() {
-    TableColumn<Exchange, Exchange> column = new TableColumn<>("Auth");
-    column.setId("auth");
-    column.setPrefWidth(196);
-    column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-    column.setComparator((a, b) -> ExchangeFacts.authText(a).compareTo(ExchangeFacts.authText(b)));
-    column.setCellFactory(c -> new AuthCell());
-    return column;
-  }
-
-  /** Icon plus user, or icon plus the reason of the 407. */
-  private static final class AuthCell extends TableCell<Exchange, Exchange> {
-    private final FontIcon icon = new FontIcon();
-
-    AuthCell() {
-      getStyleClass().add("auth-cell");
-      icon.getStyleClass().add("auth-icon");
-    }
-
-    @Override
-    protected void updateItem(Exchange item, boolean empty) {
-      super.updateItem(item, empty);
-      if (empty || item == null) {
-        setText(null);
-        setGraphic(null);
-        return;
-      }
-      setText(ExchangeFacts.authText(item));
-      setTooltip(item.isFaulted() ? new Tooltip("Shaped by the fault knobs " + String.join(", ", item.faults())) : null);
-      icon.setIconCode(switch (ExchangeFacts.kind(item)) {
-        case CHALLENGED -> MaterialDesignS.SHIELD_ALERT;
-        case ERROR -> MaterialDesignA.ALERT_CIRCLE;
-        case AUTHENTICATED -> MaterialDesignS.SHIELD_CHECK;
-        case OPEN -> MaterialDesignS.SHIELD_OFF_OUTLINE;
-      });
-      setGraphic(icon);
     }
   }
 

@@ -54,6 +54,8 @@ public final class TrafficViewModel {
   private final LongProperty authenticated = new SimpleLongProperty();
   private final LongProperty errors = new SimpleLongProperty();
   private final LongProperty missed = new SimpleLongProperty();
+  private final LongProperty waiting = new SimpleLongProperty();
+  private final LongProperty dropped = new SimpleLongProperty();
   private final DoubleProperty rate = new SimpleDoubleProperty();
   private final ReadOnlyBooleanWrapper filtering = new ReadOnlyBooleanWrapper();
   private final ReadOnlyStringWrapper searchProblem = new ReadOnlyStringWrapper("");
@@ -168,6 +170,11 @@ public final class TrafficViewModel {
   /** Samples the proxy's request counter; call about once a second. */
   public void sampleRate(long nowNanos, long totalRecorded) {
     rate.set(rateMeter.sample(nowNanos, totalRecorded));
+  }
+
+  /** Samples how many exchanges the traffic log has dropped because it was full (TrafficLog.dropped). */
+  public void sampleDropped(long droppedByLog) {
+    dropped.set(droppedByLog);
   }
 
   /**
@@ -321,6 +328,16 @@ public final class TrafficViewModel {
 
   public LongProperty errorsProperty() {
     return errors;
+  }
+
+  /** Exchanges recorded since capture paused and not shown yet; zero while not paused. */
+  public LongProperty waitingProperty() {
+    return waiting;
+  }
+
+  /** Exchanges the traffic log dropped because it was full, as last sampled. */
+  public LongProperty droppedProperty() {
+    return dropped;
   }
 
   public LongProperty missedProperty() {

@@ -40,6 +40,29 @@ class TrafficFeedTest {
   }
 
   @Test
+  void countsWhatWaitsWhilePausedAndDeliversItAllOnResume() {
+    TrafficFeed feed = new TrafficFeed(log, fxQueue::add, 1000, Duration.ZERO, delivered::add);
+    List<Long> waiting = new ArrayList<>();
+    feed.onWaiting(waiting::add);
+    feed.start();
+    runFx();
+    feed.setPaused(true);
+    runFx();
+    assertThat(waiting).containsExactly(0L);
+    for (int i = 1; i <= 3; i++) {
+      log.record(id -> Exchanges.open(id, "http://a.example/" + id));
+      runFx();
+    }
+    assertThat(waiting).containsExactly(0L, 1L, 2L, 3L);
+    assertThat(delivered).isEmpty();
+
+    feed.setPaused(false);
+    runFx();
+    assertThat(waiting).last().isEqualTo(0L);
+    assertThat(delivered.stream().mapToInt(b -> b.exchanges().size()).sum()).isEqualTo(3);
+  }
+
+  @Test
   void takesCappedBatchesAndReschedulesWhileMoreIsWaiting() {
     TrafficFeed feed = new TrafficFeed(log, fxQueue::add, 20, Duration.ZERO, delivered::add);
     feed.start();

@@ -49,7 +49,7 @@ public final class Screenshots {
       DemoTraffic demo = new DemoTraffic();
       Settings settings = DemoTraffic.settings(new ListenAddress("127.0.0.1", 0));
       Warden warden = new Warden(new InMemorySettingsStore(settings), settings);
-      UiState state = new UiState(0, 0, 1440, 860, UiState.DEFAULT.divider(), Map.of(), false);
+      UiState state = new UiState(0, 0, 1440, 860, UiState.DEFAULT.divider(), Map.of(), false, java.util.List.of());
       WardenWindow window = new WardenWindow(warden, new PasswordHasher()::hash, state, Optional.empty());
       window.show(stage, state);
       Thread driver = new Thread(() -> {
