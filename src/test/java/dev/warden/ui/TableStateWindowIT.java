@@ -22,7 +22,7 @@ import org.testfx.framework.junit5.Start;
 
 /** The table's column chooser, its sort state and its pause say what they do and are remembered. */
 @ExtendWith(ApplicationExtension.class)
-class TableStateWindowTest {
+class TableStateWindowIT {
 
   private LiveWindow live;
 

@@ -22,7 +22,7 @@ import org.testfx.framework.junit5.Start;
 
 /** Every control a user can press or choose in the main window and the editor says what it does. */
 @ExtendWith(ApplicationExtension.class)
-class TooltipsWindowTest {
+class TooltipsWindowIT {
 
   private LiveWindow live;
 

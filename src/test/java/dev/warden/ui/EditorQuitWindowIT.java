@@ -21,7 +21,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The editor keeps unapplied edits safe: Esc puts it away, quitting asks, typing never moves it. */
 @ExtendWith(ApplicationExtension.class)
-class EditorQuitWindowTest {
+class EditorQuitWindowIT {
 
   private LiveWindow live;
   private Stage stage;

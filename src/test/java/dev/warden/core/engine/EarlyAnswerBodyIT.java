@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * client sent, complete, every time. Real LittleProxy, real origin, a raw-socket client
  * that sends the head and the body in two writes on a fresh connection each time.
  */
-class EarlyAnswerBodyTest {
+class EarlyAnswerBodyIT {
 
   static final int ROUNDS = 500;
 

@@ -23,7 +23,7 @@ import org.testfx.framework.junit5.Start;
 
 /** How the table's cells look: HTTP result apart from the auth outcome, six-digit ids, clipped text. */
 @ExtendWith(ApplicationExtension.class)
-class TrafficColumnsWindowTest {
+class TrafficColumnsWindowIT {
 
   private LiveWindow live;
 

@@ -11,7 +11,7 @@ import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
 
 /** The sentence for a 502 from a real request to a closed loopback port says each thing once. */
-class UnreachableSentenceTest {
+class UnreachableSentenceIT {
 
   @Test
   void saysConnectionRefusedOnceForAClosedPort() throws Exception {

@@ -18,7 +18,7 @@ import org.testfx.framework.junit5.Start;
 
 /** The details pane shows the whole request body of a POST whose origin answered 405 before reading it. */
 @ExtendWith(ApplicationExtension.class)
-class EarlyAnswerBodyWindowTest {
+class EarlyAnswerBodyWindowIT {
 
   private LiveWindow live;
 

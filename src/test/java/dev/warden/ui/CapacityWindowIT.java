@@ -15,7 +15,7 @@ import org.testfx.framework.junit5.Start;
 
 /** The status bar says how many exchanges the traffic log keeps and how many it has dropped. */
 @ExtendWith(ApplicationExtension.class)
-class CapacityWindowTest {
+class CapacityWindowIT {
 
   private static final int CAPACITY = SettingsValidator.MIN_TRAFFIC_CAPACITY;
 
