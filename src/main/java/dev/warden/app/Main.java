@@ -1,5 +1,6 @@
 package dev.warden.app;
 
+import dev.warden.cli.About;
 import dev.warden.cli.Arguments;
 import dev.warden.cli.HeadlessMode;
 import dev.warden.cli.HeadlessOverrides;
@@ -8,7 +9,6 @@ import dev.warden.cli.StopOnSignal;
 import dev.warden.cli.Terminal;
 import dev.warden.cli.UsageException;
 import dev.warden.cli.UsersFile;
-import dev.warden.cli.About;
 import dev.warden.cli.Version;
 import dev.warden.core.Warden;
 import dev.warden.core.auth.PasswordHasher;
@@ -48,7 +48,8 @@ public final class Main {
     } else if (arguments.version()) {
       terminal.printVersion(Version.of(Main.class));
     } else if (arguments.about()) {
-      terminal.print(About.text(Version.of(Main.class), arguments.config().orElseGet(Main::defaultSettingsFile)));
+      terminal.print(About.text(
+          Version.of(Main.class), arguments.config().orElseGet(Main::defaultSettingsFile)));
     } else if (arguments.listProfiles()) {
       terminal.print(ProfileList.text());
     } else if (arguments.headless() || arguments.exportSquid().isPresent()) {

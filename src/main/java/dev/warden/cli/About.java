@@ -27,7 +27,10 @@ public final class About {
         Settings: %s (owner-only; holds password hashes)
         UI state: %s
         Log:      %s
-        """.formatted(version, settingsFile.toAbsolutePath(), folder.resolve("ui-state.json"),
-        folder.resolve("warden.log"));
+        """.formatted(
+            version,
+            settingsFile.toAbsolutePath(),
+            folder.resolve("ui-state.json"),
+            folder.resolve("warden.log"));
   }
 }

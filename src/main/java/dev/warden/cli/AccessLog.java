@@ -35,7 +35,11 @@ public final class AccessLog implements AutoCloseable {
    * @param out where lines go; the caller should pass a buffered writer, flushed here per batch
    */
   public static AccessLog start(TrafficLog traffic, Writer out, long cursor) {
-    return new AccessLog(TrafficFollower.start(traffic, cursor, "warden-access-log", BUSY_INTERVAL,
+    return new AccessLog(TrafficFollower.start(
+        traffic,
+        cursor,
+        "warden-access-log",
+        BUSY_INTERVAL,
         new Lines(Objects.requireNonNull(out))));
   }
 

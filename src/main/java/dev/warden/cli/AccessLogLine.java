@@ -33,15 +33,16 @@ public final class AccessLogLine {
     line.append(' ').append(field(e.auth().label()));
     line.append(' ').append(e.responseBody().totalSize());
     line.append(' ').append(e.duration().toMillis());
-    e.failure()
-        .ifPresent(
-            f -> {
-              String text =
-                  f.detail().isEmpty() ? f.kind().label()
-                      : f.detail().contains(f.kind().label()) ? f.detail()
-                      : f.kind().label() + ": " + f.detail();
-              line.append(" error=\"").append(text.replace('"', '\'').replaceAll("\\p{Cntrl}", " ")).append('"');
-            });
+    e.failure().ifPresent(f -> {
+      String text = f.detail().isEmpty()
+          ? f.kind().label()
+          : f.detail().contains(f.kind().label())
+              ? f.detail()
+              : f.kind().label() + ": " + f.detail();
+      line.append(" error=\"")
+          .append(text.replace('"', '\'').replaceAll("\\p{Cntrl}", " "))
+          .append('"');
+    });
     return line.toString();
   }
 

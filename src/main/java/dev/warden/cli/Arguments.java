@@ -1,21 +1,21 @@
 package dev.warden.cli;
 
 import dev.warden.core.auth.digest.DigestAlgorithm;
-import dev.warden.core.settings.ListenAddress;
-import dev.warden.core.settings.LifetimeText;
-import dev.warden.core.settings.RealmAuth;
 import dev.warden.core.settings.FaultKnob;
+import dev.warden.core.settings.LifetimeText;
+import dev.warden.core.settings.ListenAddress;
 import dev.warden.core.settings.ProxyProfile;
 import dev.warden.core.settings.ProxyProfiles;
+import dev.warden.core.settings.RealmAuth;
 import dev.warden.core.settings.RealmFaults;
 import dev.warden.core.settings.RealmLockout;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -104,9 +104,29 @@ public record Arguments(
    * settings, not as users replacing the default realm's.
    */
   public Arguments withoutUsers() {
-    return new Arguments(headless, help, version, about, config, listen, realm, List.of(), usersFiles, noAuth,
-        schemes, digestAlgorithms, nonceLifetime, limits, lockout, exportSquid, replaceExport, tokens, har,
-        listProfiles, profile, faults);
+    return new Arguments(
+        headless,
+        help,
+        version,
+        about,
+        config,
+        listen,
+        realm,
+        List.of(),
+        usersFiles,
+        noAuth,
+        schemes,
+        digestAlgorithms,
+        nonceLifetime,
+        limits,
+        lockout,
+        exportSquid,
+        replaceExport,
+        tokens,
+        har,
+        listProfiles,
+        profile,
+        faults);
   }
 
   /**
@@ -114,8 +134,13 @@ public record Arguments(
    * lockout).
    */
   public boolean changesRealmAuth() {
-    return schemes.isPresent() || digestAlgorithms.isPresent() || nonceLifetime.isPresent() || lockout.isPresent()
-        || !tokens.isEmpty() || profile.isPresent() || !faults.isEmpty();
+    return schemes.isPresent()
+        || digestAlgorithms.isPresent()
+        || nonceLifetime.isPresent()
+        || lockout.isPresent()
+        || !tokens.isEmpty()
+        || profile.isPresent()
+        || !faults.isEmpty();
   }
 
   /**
@@ -164,20 +189,45 @@ public record Arguments(
   }
 
   private static final List<String> VALUE_FLAGS = Stream.concat(
-      Stream.of("--config", "--listen", "--realm", "--user", "--users-file", "--schemes",
-          "--digest-algorithms", "--nonce-lifetime", "--lockout", "--export-squid", "--token", "--har", "--profile",
-          "--fault"),
-      LimitFlags.FLAGS.stream()).toList();
+          Stream.of(
+              "--config",
+              "--listen",
+              "--realm",
+              "--user",
+              "--users-file",
+              "--schemes",
+              "--digest-algorithms",
+              "--nonce-lifetime",
+              "--lockout",
+              "--export-squid",
+              "--token",
+              "--har",
+              "--profile",
+              "--fault"),
+          LimitFlags.FLAGS.stream())
+      .toList();
 
   private static final List<String> HEADLESS_ONLY = Stream.concat(
-      Stream.of("--realm", "--user", "--users-file", "--no-auth", "--schemes",
-          "--digest-algorithms", "--nonce-lifetime", "--lockout", "--token", "--har", "--profile", "--fault"),
-      LimitFlags.FLAGS.stream()).toList();
+          Stream.of(
+              "--realm",
+              "--user",
+              "--users-file",
+              "--no-auth",
+              "--schemes",
+              "--digest-algorithms",
+              "--nonce-lifetime",
+              "--lockout",
+              "--token",
+              "--har",
+              "--profile",
+              "--fault"),
+          LimitFlags.FLAGS.stream())
+      .toList();
 
-  private static final List<String> REPEATABLE = List.of("--user", "--users-file", "--token", "--fault");
+  private static final List<String> REPEATABLE =
+      List.of("--user", "--users-file", "--token", "--fault");
 
   /** {@code 90}, {@code 90s}, {@code 5m}, {@code 1h}: a whole number and an optional unit. */
-
   private static boolean noValue(String flag, String inlineValue) throws UsageException {
     if (inlineValue != null) {
       throw new UsageException(flag + ": takes no value");
@@ -267,9 +317,12 @@ public record Arguments(
         case "--lockout" -> lockout = lockout(flag, value);
         case "--export-squid" -> exportSquid = path(flag, value);
         case "--har" -> har = path(flag, value);
-        case "--profile" -> profile = ProxyProfiles.named(value).orElseThrow(() -> new UsageException(flag + ": no profile '"
-            + value.strip() + "' (--list-profiles lists them: " + String.join(", ",
-                ProxyProfiles.all().stream().map(ProxyProfile::name).toList()) + ")"));
+        case "--profile" ->
+          profile = ProxyProfiles.named(value)
+              .orElseThrow(() -> new UsageException(flag + ": no profile '"
+                  + value.strip() + "' (--list-profiles lists them: "
+                  + String.join(
+                      ", ", ProxyProfiles.all().stream().map(ProxyProfile::name).toList()) + ")"));
         case "--fault" -> {
           try {
             checked = FaultKnob.apply(checked, value);
@@ -292,7 +345,8 @@ public record Arguments(
       try {
         return Path.of(value);
       } catch (java.nio.file.InvalidPathException e) {
-        throw new UsageException(flag + ": '" + value + "' is not a file name (" + e.getReason() + ")");
+        throw new UsageException(
+            flag + ": '" + value + "' is not a file name (" + e.getReason() + ")");
       }
     }
 
@@ -301,8 +355,9 @@ public record Arguments(
       List<String> items = new ArrayList<>();
       for (String item : value.split(",", -1)) {
         if (item.isBlank()) {
-          throw new UsageException(flag + ": '" + value + "' has an empty item; give a comma-separated "
-              + "list, e.g. " + flag + " " + example(flag));
+          throw new UsageException(
+              flag + ": '" + value + "' has an empty item; give a comma-separated " + "list, e.g. "
+                  + flag + " " + example(flag));
         }
         items.add(item.strip());
       }
@@ -328,9 +383,13 @@ public record Arguments(
     private static List<String> algorithms(String flag, String value) throws UsageException {
       List<String> tokens = new ArrayList<>();
       for (String item : items(flag, value)) {
-        DigestAlgorithm algorithm = DigestAlgorithm.fromToken(item).orElseThrow(() -> new UsageException(
-            flag + ": unknown Digest algorithm '" + item + "' (known: " + Arrays.stream(DigestAlgorithm.values())
-                .map(DigestAlgorithm::token).collect(Collectors.joining(", ")) + ")"));
+        DigestAlgorithm algorithm = DigestAlgorithm.fromToken(item)
+            .orElseThrow(
+                () -> new UsageException(flag + ": unknown Digest algorithm '" + item + "' (known: "
+                    + Arrays.stream(DigestAlgorithm.values())
+                        .map(DigestAlgorithm::token)
+                        .collect(Collectors.joining(", "))
+                    + ")"));
         if (tokens.contains(algorithm.token())) {
           throw new UsageException(flag + ": algorithm '" + item + "' is listed twice");
         }
@@ -345,8 +404,9 @@ public record Arguments(
 
     private static Duration duration(String flag, String value, Duration min, Duration max)
         throws UsageException {
-      Duration duration = LifetimeText.parse(value).orElseThrow(() -> new UsageException(
-          flag + ": '" + value + "' is not a duration; use " + LifetimeText.FORMS));
+      Duration duration = LifetimeText.parse(value)
+          .orElseThrow(() -> new UsageException(
+              flag + ": '" + value + "' is not a duration; use " + LifetimeText.FORMS));
       if (duration.compareTo(min) < 0 || duration.compareTo(max) > 0) {
         throw new UsageException(flag + ": '" + value + "' is outside 1s to 24h");
       }
@@ -357,21 +417,27 @@ public record Arguments(
     private static RealmLockout lockout(String flag, String value) throws UsageException {
       List<String> items = items(flag, value);
       if (items.size() < 3 || items.size() > 4) {
-        throw new UsageException(flag + ": '" + value + "' should be DELAY_AFTER,LOCKOUT_AFTER,DURATION[,407|429],"
-            + " e.g. " + flag + " " + example(flag));
+        throw new UsageException(
+            flag + ": '" + value + "' should be DELAY_AFTER,LOCKOUT_AFTER,DURATION[,407|429],"
+                + " e.g. " + flag + " " + example(flag));
       }
       int delayAfter = count(flag, items.get(0), 0);
       int lockoutAfter = count(flag, items.get(1), 1);
-      Duration lasts = duration(flag, items.get(2), RealmLockout.MIN_LOCKOUT, RealmLockout.MAX_LOCKOUT);
-      int status = items.size() == 4 ? count(flag, items.get(3), 0) : RealmLockout.DEFAULTS.lockedOutStatus();
+      Duration lasts =
+          duration(flag, items.get(2), RealmLockout.MIN_LOCKOUT, RealmLockout.MAX_LOCKOUT);
+      int status = items.size() == 4
+          ? count(flag, items.get(3), 0)
+          : RealmLockout.DEFAULTS.lockedOutStatus();
       if (status != 407 && status != 429) {
-        throw new UsageException(flag + ": the status of a lockout is 407 or 429, not '" + items.get(3) + "'");
+        throw new UsageException(
+            flag + ": the status of a lockout is 407 or 429, not '" + items.get(3) + "'");
       }
       return new RealmLockout(delayAfter, lockoutAfter, lasts, status);
     }
 
     private static int count(String flag, String item, int min) throws UsageException {
-      if (!item.matches("[0-9]{1,5}") || Integer.parseInt(item) < min
+      if (!item.matches("[0-9]{1,5}")
+          || Integer.parseInt(item) < min
           || Integer.parseInt(item) > RealmLockout.MAX_THRESHOLD) {
         throw new UsageException(flag + ": '" + item + "' is not a number from " + min + " to "
             + RealmLockout.MAX_THRESHOLD);
@@ -387,9 +453,15 @@ public record Arguments(
         throw new UsageException("--replace-export: only with --export-squid DIR");
       }
       // an export opens no window: the headless flags say what to export
-      if (!headless && exportSquid == null && !help && !version && !about && !listProfiles
+      if (!headless
+          && exportSquid == null
+          && !help
+          && !version
+          && !about
+          && !listProfiles
           && !headlessOnlySeen.isEmpty()) {
-        throw new UsageException(headlessOnlySeen.get(0) + ": only with --headless (the window has its own settings)");
+        throw new UsageException(
+            headlessOnlySeen.get(0) + ": only with --headless (the window has its own settings)");
       }
       return new Arguments(
           headless,

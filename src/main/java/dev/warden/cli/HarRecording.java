@@ -39,8 +39,10 @@ public final class HarRecording {
   private HarRecording(TrafficLog traffic, Path target, HarOptions options) throws IOException {
     this.target = target.toAbsolutePath();
     this.partial = this.target.resolveSibling(this.target.getFileName() + ".partial");
-    this.writer = new HarWriter(new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16), options);
-    this.follower = TrafficFollower.start(traffic, 0, "warden-har", BUSY_INTERVAL, new Entries(writer));
+    this.writer =
+        new HarWriter(new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16), options);
+    this.follower =
+        TrafficFollower.start(traffic, 0, "warden-har", BUSY_INTERVAL, new Entries(writer));
   }
 
   /**
@@ -48,8 +50,11 @@ public final class HarRecording {
    *
    * @throws IOException when {@code FILE.partial} cannot be created
    */
-  public static HarRecording start(TrafficLog traffic, Path target, HarOptions options) throws IOException {
-    return new HarRecording(Objects.requireNonNull(traffic), Objects.requireNonNull(target),
+  public static HarRecording start(TrafficLog traffic, Path target, HarOptions options)
+      throws IOException {
+    return new HarRecording(
+        Objects.requireNonNull(traffic),
+        Objects.requireNonNull(target),
         Objects.requireNonNull(options));
   }
 
@@ -95,7 +100,8 @@ public final class HarRecording {
     follower.drainRest();
     writer.close();
     try {
-      Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
     }

@@ -102,12 +102,14 @@ public final class HeadlessMode {
     if (args.har().isPresent()) {
       try {
         // opened before listening: the first exchange already has somewhere to go
-        har = HarRecording.start(warden.traffic(), args.har().get(),
+        har = HarRecording.start(
+            warden.traffic(),
+            args.har().get(),
             HarOptions.redacted(Version.of(HeadlessMode.class)));
       } catch (IOException | RuntimeException e) {
         closeWithin(warden, STOP_TIMEOUT);
-        return terminal.usageError("--har: cannot write '" + args.har().get() + "' ("
-            + why(e) + ")");
+        return terminal.usageError(
+            "--har: cannot write '" + args.har().get() + "' (" + why(e) + ")");
       }
     }
     EngineStatus status = start(warden);
@@ -127,31 +129,33 @@ public final class HeadlessMode {
         new BufferedWriter(new OutputStreamWriter(terminal.out(), StandardCharsets.UTF_8), 1 << 16);
     AccessLog log = AccessLog.start(warden.traffic(), out, 0);
     // lockout news arrives on network or timer threads: written from a thread of its own
-    java.util.concurrent.ExecutorService notices = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "warden-lockout-notices");
-      t.setDaemon(true);
-      return t;
-    });
+    java.util.concurrent.ExecutorService notices =
+        java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+          Thread t = new Thread(r, "warden-lockout-notices");
+          t.setDaemon(true);
+          return t;
+        });
     warden.onLockout(new dev.warden.core.auth.LockoutListener() {
       @Override
       public void started(dev.warden.core.auth.Lockout lockout) {
-        notices.execute(() -> terminal.warning("lockout started: " + lockout.describe()
-            + " in realm '" + lockout.realm() + "' after " + lockout.failures() + " failed logins"));
+        notices.execute(
+            () -> terminal.warning("lockout started: " + lockout.describe() + " in realm '"
+                + lockout.realm() + "' after " + lockout.failures() + " failed logins"));
       }
 
       @Override
       public void ended(dev.warden.core.auth.Lockout lockout) {
-        notices.execute(() -> terminal.warning("lockout ended: " + lockout.kind().name().toLowerCase(java.util.Locale.ROOT)
-            + " " + lockout.key() + " in realm '" + lockout.realm() + "'"));
+        notices.execute(() -> terminal.warning(
+            "lockout ended: " + lockout.kind().name().toLowerCase(java.util.Locale.ROOT) + " "
+                + lockout.key() + " in realm '" + lockout.realm() + "'"));
       }
     });
     HarRecording recording = har;
-    stopAction =
-        () -> {
-          closeWithin(warden, STOP_TIMEOUT);
-          log.close(Duration.ofSeconds(1));
-          finish(recording);
-        };
+    stopAction = () -> {
+      closeWithin(warden, STOP_TIMEOUT);
+      log.close(Duration.ofSeconds(1));
+      finish(recording);
+    };
     onSignal.accept(this::stop);
     try {
       stopped.await();
@@ -229,7 +233,8 @@ public final class HeadlessMode {
     try {
       file = defaultConfig.get();
     } catch (RuntimeException noConfigFolder) {
-      terminal.warning("no configuration folder (" + noConfigFolder.getMessage() + "); starting from defaults");
+      terminal.warning(
+          "no configuration folder (" + noConfigFolder.getMessage() + "); starting from defaults");
       return Settings.defaults();
     }
     return settingsFile.load(file, "", terminal::warning);

@@ -8,9 +8,9 @@ import dev.warden.core.auth.digest.HtdigestFormatException;
 import dev.warden.core.settings.BearerToken;
 import dev.warden.core.settings.DigestSecrets;
 import dev.warden.core.settings.FaultKnob;
-import dev.warden.core.settings.RealmFaults;
 import dev.warden.core.settings.Realm;
 import dev.warden.core.settings.RealmAuth;
+import dev.warden.core.settings.RealmFaults;
 import dev.warden.core.settings.Settings;
 import dev.warden.core.settings.User;
 import java.io.IOException;
@@ -87,7 +87,8 @@ public final class HeadlessOverrides {
    * @param warnings told, one sentence each, what was skipped (e.g. an htdigest entry of another realm)
    * @throws UsageException when a users file cannot be read or a user is given twice
    */
-  public Settings apply(Settings base, Arguments args, Consumer<String> warnings) throws UsageException {
+  public Settings apply(Settings base, Arguments args, Consumer<String> warnings)
+      throws UsageException {
     Settings settings = base;
     if (args.listen().isPresent()) {
       settings = settings.withListen(args.listen().get());
@@ -104,10 +105,9 @@ public final class HeadlessOverrides {
     }
     List<Realm> realms = new ArrayList<>(settings.realms());
     int index = indexOfDefault(realms);
-    Realm realm =
-        index >= 0
-            ? realms.get(index)
-            : new Realm(args.realm().orElse(Settings.DEFAULT_REALM_NAME), List.of(), List.of());
+    Realm realm = index >= 0
+        ? realms.get(index)
+        : new Realm(args.realm().orElse(Settings.DEFAULT_REALM_NAME), List.of(), List.of());
     if (args.realm().isPresent()) {
       realm = realm.withName(args.realm().get());
     }
@@ -188,14 +188,15 @@ public final class HeadlessOverrides {
       if (content instanceof UsersFile.Htpasswd htpasswd) {
         for (User user : htpasswd.users()) {
           if (basic.putIfAbsent(user.name(), user) != null) {
-            throw new UsageException("--users-file: user '" + user.name() + "' appears more than once");
+            throw new UsageException(
+                "--users-file: user '" + user.name() + "' appears more than once");
           }
         }
       } else if (content instanceof UsersFile.Htdigest htdigest) {
         for (HtdigestFile.Entry entry : htdigest.entries()) {
           if (!entry.realm().equals(realmName)) {
-            warnings.accept("--users-file: '" + file + "': user '" + entry.user() + "' is for realm '"
-                + entry.realm() + "', not '" + realmName + "'; skipped");
+            warnings.accept("--users-file: '" + file + "': user '" + entry.user()
+                + "' is for realm '" + entry.realm() + "', not '" + realmName + "'; skipped");
           } else if (md5.putIfAbsent(entry.user(), entry.ha1()) != null) {
             throw new UsageException("--users-file: user '" + entry.user() + "' of realm '"
                 + realmName + "' appears in more than one htdigest file");
@@ -212,16 +213,21 @@ public final class HeadlessOverrides {
     }
     for (Map.Entry<String, String> entry : md5.entrySet()) {
       if (names.add(entry.getKey())) {
-        users.add(new User(entry.getKey(), true, unknownPasswordHash(), md5Only(realmName, entry.getValue())));
+        users.add(new User(
+            entry.getKey(), true, unknownPasswordHash(), md5Only(realmName, entry.getValue())));
       }
     }
     for (UserCredential credential : args.users()) {
       if (!names.add(credential.name())) {
-        throw new UsageException("--user: user '" + credential.name() + "' is given more than once");
+        throw new UsageException(
+            "--user: user '" + credential.name() + "' is given more than once");
       }
       char[] password = credential.password();
       try {
-        users.add(new User(credential.name(), true, hasher.apply(password),
+        users.add(new User(
+            credential.name(),
+            true,
+            hasher.apply(password),
             CredentialMaterial.digest(credential.name(), realmName, password)));
       } finally {
         Arrays.fill(password, '\0');

@@ -23,11 +23,15 @@ public record LimitFlags(
     Optional<Duration> firstByte,
     OptionalInt maxConnections) {
 
-  public static final LimitFlags NONE =
-      new LimitFlags(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), OptionalInt.empty());
+  public static final LimitFlags NONE = new LimitFlags(
+      Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), OptionalInt.empty());
 
-  static final List<String> FLAGS =
-      List.of("--head-timeout", "--idle-timeout", "--connect-timeout", "--first-byte-timeout", "--max-connections");
+  static final List<String> FLAGS = List.of(
+      "--head-timeout",
+      "--idle-timeout",
+      "--connect-timeout",
+      "--first-byte-timeout",
+      "--max-connections");
 
   public LimitFlags {
     Objects.requireNonNull(requestHead);
@@ -65,11 +69,20 @@ public record LimitFlags(
   /** These flags with {@code flag} (one of {@link #FLAGS}) set to {@code value}. */
   LimitFlags with(String flag, String value) throws UsageException {
     return switch (flag) {
-      case "--head-timeout" -> new LimitFlags(Optional.of(duration(flag, value)), idle, connect, firstByte, maxConnections);
-      case "--idle-timeout" -> new LimitFlags(requestHead, Optional.of(duration(flag, value)), connect, firstByte, maxConnections);
-      case "--connect-timeout" -> new LimitFlags(requestHead, idle, Optional.of(duration(flag, value)), firstByte, maxConnections);
-      case "--first-byte-timeout" -> new LimitFlags(requestHead, idle, connect, Optional.of(duration(flag, value)), maxConnections);
-      case "--max-connections" -> new LimitFlags(requestHead, idle, connect, firstByte, OptionalInt.of(count(flag, value)));
+      case "--head-timeout" ->
+        new LimitFlags(
+            Optional.of(duration(flag, value)), idle, connect, firstByte, maxConnections);
+      case "--idle-timeout" ->
+        new LimitFlags(
+            requestHead, Optional.of(duration(flag, value)), connect, firstByte, maxConnections);
+      case "--connect-timeout" ->
+        new LimitFlags(
+            requestHead, idle, Optional.of(duration(flag, value)), firstByte, maxConnections);
+      case "--first-byte-timeout" ->
+        new LimitFlags(
+            requestHead, idle, connect, Optional.of(duration(flag, value)), maxConnections);
+      case "--max-connections" ->
+        new LimitFlags(requestHead, idle, connect, firstByte, OptionalInt.of(count(flag, value)));
       default -> throw new IllegalArgumentException(flag);
     };
   }
@@ -79,8 +92,9 @@ public record LimitFlags(
   }
 
   private static Duration duration(String flag, String value) throws UsageException {
-    Duration d = LifetimeText.parse(value.strip().toLowerCase(Locale.ROOT)).orElseThrow(() -> new UsageException(
-        flag + ": '" + value + "' is not a duration; use " + LifetimeText.DEADLINE_FORMS));
+    Duration d = LifetimeText.parse(value.strip().toLowerCase(Locale.ROOT))
+        .orElseThrow(() -> new UsageException(
+            flag + ": '" + value + "' is not a duration; use " + LifetimeText.DEADLINE_FORMS));
     if (d.compareTo(Limits.MIN_DEADLINE) < 0 || d.compareTo(Limits.MAX_DEADLINE) > 0) {
       throw new UsageException(flag + ": '" + value + "' is outside 100ms to 1h");
     }
@@ -94,8 +108,8 @@ public record LimitFlags(
     }
     int n = Integer.parseInt(v);
     if (n < 1 || n > Limits.MAX_MAX_CONNECTIONS) {
-      throw new UsageException(String.format(Locale.ROOT, "%s: '%s' is outside 1 to %d", flag, value,
-          Limits.MAX_MAX_CONNECTIONS));
+      throw new UsageException(String.format(
+          Locale.ROOT, "%s: '%s' is outside 1 to %d", flag, value, Limits.MAX_MAX_CONNECTIONS));
     }
     return n;
   }

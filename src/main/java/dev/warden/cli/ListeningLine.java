@@ -13,19 +13,18 @@ public final class ListeningLine {
   private ListeningLine() {}
 
   public static String of(ListenAddress bound, Settings settings) {
-    StringBuilder line = new StringBuilder("Warden listening on ").append(bound).append(" (407 enforcement ");
+    StringBuilder line =
+        new StringBuilder("Warden listening on ").append(bound).append(" (407 enforcement ");
     if (!settings.enforcement()) {
       return line.append("off)").toString();
     }
     line.append("on");
     settings
         .defaultRealm()
-        .ifPresent(
-            realm ->
-                line.append(", realm \"")
-                    .append(realm.name())
-                    .append("\", ")
-                    .append(count(realm.users().size(), "user")));
+        .ifPresent(realm -> line.append(", realm \"")
+            .append(realm.name())
+            .append("\", ")
+            .append(count(realm.users().size(), "user")));
     int others = (int) settings.realms().stream().filter(r -> !r.isDefault()).count();
     if (others > 0) {
       line.append(", ").append(count(others, "more realm"));

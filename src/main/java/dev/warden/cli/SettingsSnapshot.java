@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -58,7 +58,8 @@ public final class SettingsSnapshot {
       copyDir = Files.createTempDirectory(COPY_PREFIX);
       sweepLeftovers(copyDir);
     } catch (IOException e) {
-      throw new UsageException(prefix + "no temporary folder to read '" + file + "' safely: " + e.getMessage());
+      throw new UsageException(
+          prefix + "no temporary folder to read '" + file + "' safely: " + e.getMessage());
     }
     try {
       Path copy = copyDir.resolve(file.getFileName().toString());
@@ -75,7 +76,10 @@ public final class SettingsSnapshot {
         throw new UsageException(prefix + "'" + file + "' cannot be used (it was left unchanged): "
             + reason(loaded.notice().get(), copy, file));
       }
-      loaded.warnings().forEach(w -> warnings.accept(prefix + w.replace(copy.toAbsolutePath().toString(), file.toString())));
+      loaded
+          .warnings()
+          .forEach(w -> warnings.accept(
+              prefix + w.replace(copy.toAbsolutePath().toString(), file.toString())));
       return loaded.settings();
     } finally {
       deleteQuietly(copyDir);
@@ -93,7 +97,9 @@ public final class SettingsSnapshot {
     if (kept < 0) {
       kept = text.indexOf(". It could not be kept");
     }
-    return because >= 0 && kept > because ? text.substring(because + " because ".length(), kept) : text;
+    return because >= 0 && kept > because
+        ? text.substring(because + " because ".length(), kept)
+        : text;
   }
 
   /**
@@ -104,12 +110,16 @@ public final class SettingsSnapshot {
   static void sweepLeftovers(Path fresh) {
     Path temp = fresh.getParent();
     long cutoff = System.currentTimeMillis() - LEFTOVER_AGE.toMillis();
-    try (java.nio.file.DirectoryStream<Path> copies = Files.newDirectoryStream(temp, COPY_PREFIX + "*")) {
+    try (java.nio.file.DirectoryStream<Path> copies =
+        Files.newDirectoryStream(temp, COPY_PREFIX + "*")) {
       java.nio.file.attribute.UserPrincipal me = Files.getOwner(fresh);
       for (Path copy : copies) {
-        if (!copy.equals(fresh) && Files.isDirectory(copy, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+        if (!copy.equals(fresh)
+            && Files.isDirectory(copy, java.nio.file.LinkOption.NOFOLLOW_LINKS)
             && me.equals(Files.getOwner(copy, java.nio.file.LinkOption.NOFOLLOW_LINKS))
-            && Files.getLastModifiedTime(copy, java.nio.file.LinkOption.NOFOLLOW_LINKS).toMillis() < cutoff) {
+            && Files.getLastModifiedTime(copy, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    .toMillis()
+                < cutoff) {
           deleteQuietly(copy);
         }
       }

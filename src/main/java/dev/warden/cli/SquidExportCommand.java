@@ -44,15 +44,18 @@ final class SquidExportCommand {
     Map<String, char[]> typed = new LinkedHashMap<>();
     args.users().forEach(user -> typed.put(user.name(), user.password()));
     typed.keySet().stream()
-        .filter(name -> settings.realms().stream().noneMatch(realm -> realm.user(name).isPresent()))
-        .forEach(name -> terminal.warning("--user: no user '" + name + "' in the settings; its password is not used"));
+        .filter(name ->
+            settings.realms().stream().noneMatch(realm -> realm.user(name).isPresent()))
+        .forEach(name -> terminal.warning(
+            "--user: no user '" + name + "' in the settings; its password is not used"));
     List<String> written;
     SquidFiles files;
     try {
       files = SquidExport.files(settings, options.withTypedPasswords(typed));
       written = SquidExportFolder.write(folder, files, args.replaceExport());
     } catch (DirectoryNotEmptyException e) {
-      terminal.error("--export-squid: '" + folder + "' is not empty (choose an empty folder or add --replace-export)");
+      terminal.error("--export-squid: '" + folder
+          + "' is not empty (choose an empty folder or add --replace-export)");
       return Terminal.USAGE;
     } catch (NotDirectoryException e) {
       terminal.error("--export-squid: '" + folder + "' is a file, not a folder");
@@ -67,8 +70,10 @@ final class SquidExportCommand {
     if (files.needPassword().isEmpty()) {
       terminal.out().println("every enabled user exported");
     } else {
-      terminal.out().println("left out until their password is typed again (--user NAME:PASSWORD): "
-          + String.join(", ", files.needPassword()));
+      terminal
+          .out()
+          .println("left out until their password is typed again (--user NAME:PASSWORD): "
+              + String.join(", ", files.needPassword()));
     }
     files.notes().forEach(note -> terminal.out().println("note: " + note));
     terminal.out().flush();

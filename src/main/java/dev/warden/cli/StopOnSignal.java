@@ -37,8 +37,11 @@ public final class StopOnSignal {
           stop.run();
           System.exit(0);
         });
-      } catch (ReflectiveOperationException | IllegalArgumentException | LinkageError cannotHandle) {
-        // the shutdown hook above still stops Warden; the exit status is then the JVM's 128 + signal
+      } catch (ReflectiveOperationException
+          | IllegalArgumentException
+          | LinkageError cannotHandle) {
+        // the shutdown hook above still stops Warden; the exit status is then the JVM's 128 +
+        // signal
       }
     }
   }
@@ -47,7 +50,9 @@ public final class StopOnSignal {
   private static void handle(String name, Runnable action) throws ReflectiveOperationException {
     Class<?> signalType = Class.forName("sun.misc.Signal");
     Class<?> handlerType = Class.forName("sun.misc.SignalHandler");
-    Object handler = Proxy.newProxyInstance(StopOnSignal.class.getClassLoader(), new Class<?>[] {handlerType},
+    Object handler = Proxy.newProxyInstance(
+        StopOnSignal.class.getClassLoader(),
+        new Class<?>[] {handlerType},
         (proxy, method, args) -> switch (method.getName()) {
           case "handle" -> {
             action.run();
@@ -61,7 +66,8 @@ public final class StopOnSignal {
     try {
       signalType.getMethod("handle", signalType, handlerType).invoke(null, signal, handler);
     } catch (InvocationTargetException e) {
-      // Signal.handle refuses a signal the JVM keeps for itself (-Xrs) with IllegalArgumentException
+      // Signal.handle refuses a signal the JVM keeps for itself (-Xrs) with
+      // IllegalArgumentException
       if (e.getCause() instanceof IllegalArgumentException refused) {
         throw refused;
       }

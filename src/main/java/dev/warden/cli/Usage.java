@@ -5,8 +5,7 @@ public final class Usage {
 
   private Usage() {}
 
-  public static final String TEXT =
-      """
+  public static final String TEXT = """
       Usage: warden [--config FILE] [--listen HOST:PORT]
              warden --headless [--config FILE] [--listen HOST:PORT] [--realm NAME]
                     [--user NAME:PASSWORD]... [--users-file FILE]... [--no-auth]

@@ -31,7 +31,8 @@ public final class UserCredential {
    * Reads {@code NAME:SECRET} for {@code flag} ({@code --token NAME:TOKEN} too), split at the first
    * colon; errors name {@code flag} and {@code shape}, never the secret.
    */
-  public static UserCredential parse(String flag, String shape, String value) throws UsageException {
+  public static UserCredential parse(String flag, String shape, String value)
+      throws UsageException {
     String secret = shape.substring(shape.indexOf(':') + 1).toLowerCase(java.util.Locale.ROOT);
     int colon = value.indexOf(':');
     if (colon < 0) {
@@ -39,7 +40,8 @@ public final class UserCredential {
     }
     String name = value.substring(0, colon);
     if (name.isBlank()) {
-      throw new UsageException(flag + ": the " + ("--user".equals(flag) ? "user" : "token") + " name before ':' is empty");
+      throw new UsageException(flag + ": the " + ("--user".equals(flag) ? "user" : "token")
+          + " name before ':' is empty");
     }
     if (colon == value.length() - 1) {
       throw new UsageException(flag + ": the " + secret + " of '" + name + "' is empty");

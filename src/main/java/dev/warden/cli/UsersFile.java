@@ -48,7 +48,8 @@ public sealed interface UsersFile {
    * @throws IOException when the file cannot be read
    */
   static UsersFile read(Path file) throws IOException {
-    String text = StandardCharsets.UTF_8.newDecoder()
+    String text = StandardCharsets.UTF_8
+        .newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT)
         .decode(ByteBuffer.wrap(Files.readAllBytes(file)))

@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param bound the address it really listens on (the real port when 0 was asked), or null
  * @param message for people: "Listening on 127.0.0.1:3128", "127.0.0.1:3128 is already in use"
  */
-public record EngineStatus(State state, ListenAddress requested, ListenAddress bound, String message) {
+public record EngineStatus(
+    State state, ListenAddress requested, ListenAddress bound, String message) {
 
   public EngineStatus {
     Objects.requireNonNull(state);

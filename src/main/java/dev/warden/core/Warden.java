@@ -3,13 +3,13 @@ package dev.warden.core;
 import dev.warden.core.auth.AuthPolicy;
 import dev.warden.core.auth.AuthState;
 import dev.warden.core.auth.InForce;
+import dev.warden.core.conversation.ConversationLog;
 import dev.warden.core.engine.ProxyEngine;
 import dev.warden.core.settings.ListenAddress;
 import dev.warden.core.settings.Settings;
 import dev.warden.core.settings.SettingsException;
 import dev.warden.core.settings.SettingsStore;
 import dev.warden.core.settings.SettingsValidator;
-import dev.warden.core.conversation.ConversationLog;
 import dev.warden.core.stats.AuthStats;
 import dev.warden.core.traffic.TrafficLog;
 import java.util.ArrayList;
@@ -40,13 +40,11 @@ public final class Warden implements AutoCloseable {
   private final ConversationLog conversations;
   private final AuthStats stats = new AuthStats();
   private final ProxyEngine engine;
-  private final ExecutorService worker =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "warden-worker");
-            t.setDaemon(true);
-            return t;
-          });
+  private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "warden-worker");
+    t.setDaemon(true);
+    return t;
+  });
   private final List<Consumer<EngineStatus>> statusListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<Settings>> settingsListeners = new CopyOnWriteArrayList<>();
 
@@ -151,7 +149,10 @@ public final class Warden implements AutoCloseable {
             try {
               store.save(moved);
             } catch (SettingsException e) {
-              next = new EngineStatus(next.state(), next.requested(), next.bound(),
+              next = new EngineStatus(
+                  next.state(),
+                  next.requested(),
+                  next.bound(),
                   next.message() + " (not saved: " + e.getMessage() + ")");
             }
             apply(moved, before.policy()); // only the address changed: the policy stays
@@ -170,43 +171,47 @@ public final class Warden implements AutoCloseable {
   public CompletableFuture<Settings> update(UnaryOperator<Settings> change) {
     Objects.requireNonNull(change);
     return CompletableFuture.supplyAsync(
-        () -> {
-          Settings current = settings();
-          Settings next = Objects.requireNonNull(change.apply(current), "change returned null");
-          // The policy is compiled once here: it both vets what the validator cannot see (a stored
-          // hash in a format Warden cannot verify) and is the policy put in force below.
-          AuthPolicy candidate = AuthPolicy.of(next, authState);
-          List<String> problems = problems(next, candidate);
-          if (!problems.isEmpty()) {
-            throw new SettingsFailure(
-                new SettingsException(String.join("; ", problems), problems, null));
-          }
-          // Saved first, then the listener moves: a failed save leaves everything as it was, and a
-          // failed move puts the saved file back, so what is saved, in force and reported agree.
-          try {
-            store.save(next);
-          } catch (SettingsException e) {
-            throw new SettingsFailure(e);
-          }
-          boolean moves = !next.listen().equals(current.listen()) && status.listening();
-          if (moves) {
-            EngineStatus moved = engine.move(next.listen());
-            if (!moved.listening() || !engine.isListeningOn(next.listen())) {
-              restore(current);
-              publish(moved);
-              throw new SettingsFailure(new SettingsException(moved.message()));
-            }
-            publish(moved);
-          }
-          apply(next, candidate);
-          return next;
-        },
-        worker)
+            () -> {
+              Settings current = settings();
+              Settings next = Objects.requireNonNull(change.apply(current), "change returned null");
+              // The policy is compiled once here: it both vets what the validator cannot see (a
+              // stored
+              // hash in a format Warden cannot verify) and is the policy put in force below.
+              AuthPolicy candidate = AuthPolicy.of(next, authState);
+              List<String> problems = problems(next, candidate);
+              if (!problems.isEmpty()) {
+                throw new SettingsFailure(
+                    new SettingsException(String.join("; ", problems), problems, null));
+              }
+              // Saved first, then the listener moves: a failed save leaves everything as it was,
+              // and a
+              // failed move puts the saved file back, so what is saved, in force and reported
+              // agree.
+              try {
+                store.save(next);
+              } catch (SettingsException e) {
+                throw new SettingsFailure(e);
+              }
+              boolean moves = !next.listen().equals(current.listen()) && status.listening();
+              if (moves) {
+                EngineStatus moved = engine.move(next.listen());
+                if (!moved.listening() || !engine.isListeningOn(next.listen())) {
+                  restore(current);
+                  publish(moved);
+                  throw new SettingsFailure(new SettingsException(moved.message()));
+                }
+                publish(moved);
+              }
+              apply(next, candidate);
+              return next;
+            },
+            worker)
         .handle((value, error) -> {
           if (error == null) {
             return CompletableFuture.completedFuture(value);
           }
-          Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
+          Throwable cause =
+              error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
           if (cause instanceof SettingsFailure failure) {
             return CompletableFuture.<Settings>failedFuture(failure.getCause());
           }
@@ -273,11 +278,13 @@ public final class Warden implements AutoCloseable {
     if (worker.isShutdown()) {
       return;
     }
-    CompletableFuture<Void> done = CompletableFuture.runAsync(() -> {
-      engine.close();
-      authState.close();
-      conversations.close();
-    }, worker);
+    CompletableFuture<Void> done = CompletableFuture.runAsync(
+        () -> {
+          engine.close();
+          authState.close();
+          conversations.close();
+        },
+        worker);
     worker.shutdown();
     try {
       done.get(15, TimeUnit.SECONDS);
@@ -292,7 +299,8 @@ public final class Warden implements AutoCloseable {
       store.save(previous);
     } catch (SettingsException e) {
       throw new SettingsFailure(new SettingsException(
-          "the proxy could not move and the previous settings could not be saved back: " + e.getMessage()));
+          "the proxy could not move and the previous settings could not be saved back: "
+              + e.getMessage()));
     }
   }
 

@@ -40,6 +40,7 @@ public final class RollingLogFile implements AutoCloseable {
   private volatile boolean closing;
   /** Written by the writer thread only. */
   private OutputStream out;
+
   private long size;
 
   /**
@@ -94,8 +95,9 @@ public final class RollingLogFile implements AutoCloseable {
         }
         long lost = dropped.getAndSet(0);
         if (lost > 0) {
-          write(java.time.Instant.now() + " [warden-log-writer] WARN " + RollingLogFile.class.getName()
-              + " - " + lost + " log entries dropped: they came faster than the disk took them\n");
+          write(java.time.Instant.now() + " [warden-log-writer] WARN "
+              + RollingLogFile.class.getName() + " - " + lost
+              + " log entries dropped: they came faster than the disk took them\n");
         }
       }
     } catch (InterruptedException e) {
@@ -144,10 +146,15 @@ public final class RollingLogFile implements AutoCloseable {
   }
 
   private static OutputStream open(Path file, boolean append) throws IOException {
-    if (!Files.exists(file) && file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    if (!Files.exists(file)
+        && file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     }
-    return Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+    return Files.newOutputStream(
+        file,
+        StandardOpenOption.CREATE,
+        StandardOpenOption.WRITE,
         append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
   }
 }

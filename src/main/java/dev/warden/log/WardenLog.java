@@ -33,12 +33,14 @@ public final class WardenLog {
    */
   public static Path writeTo(Path folder) throws IOException {
     Path written = writeTo(folder, MAX_BYTES, FILES);
-    Runtime.getRuntime().addShutdownHook(new Thread(WardenLog::stopWritingFile, "warden-log-close"));
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(WardenLog::stopWritingFile, "warden-log-close"));
     return written;
   }
 
   /** {@link #writeTo(Path)} with another size and number of files (tests). */
-  public static synchronized Path writeTo(Path folder, long maxBytes, int files) throws IOException {
+  public static synchronized Path writeTo(Path folder, long maxBytes, int files)
+      throws IOException {
     RollingLogFile opened = new RollingLogFile(folder, maxBytes, files);
     RollingLogFile before = file;
     file = opened;

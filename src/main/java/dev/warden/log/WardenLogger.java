@@ -55,9 +55,16 @@ final class WardenLogger extends LegacyAbstractLogger {
   protected void handleNormalizedLoggingCall(
       Level level, Marker marker, String pattern, Object[] arguments, Throwable throwable) {
     StringBuilder entry = new StringBuilder(128)
-        .append(Instant.now()).append(" [").append(Thread.currentThread().getName()).append("] ")
-        .append(level).append(' ').append(name).append(" - ")
-        .append(MessageFormatter.basicArrayFormat(pattern, arguments)).append('\n');
+        .append(Instant.now())
+        .append(" [")
+        .append(Thread.currentThread().getName())
+        .append("] ")
+        .append(level)
+        .append(' ')
+        .append(name)
+        .append(" - ")
+        .append(MessageFormatter.basicArrayFormat(pattern, arguments))
+        .append('\n');
     if (throwable != null) {
       StringWriter trace = new StringWriter();
       throwable.printStackTrace(new PrintWriter(trace));

@@ -1,14 +1,14 @@
 package dev.warden.ui;
 
-import javafx.scene.control.Tooltip;
 import atlantafx.base.theme.Styles;
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
-import javafx.beans.binding.Bindings;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
@@ -34,11 +34,15 @@ final class FirstRunHint {
     point.setId("first-run-hint");
     point.getStyleClass().add("hint-text");
     point.setWrapText(true);
-    point.textProperty().bind(Bindings.createStringBinding(() ->
-        "Point a client at Warden: set its HTTP proxy to " + proxyAddress.get()
-            + ", or try\ncurl -x http://" + proxyAddress.get() + " http://example.com/", proxyAddress));
-    Label users = new Label("While 407 enforcement is on, every request is challenged until it carries the"
-        + " credentials of a user of the realm. Add a user to let a client through.");
+    point
+        .textProperty()
+        .bind(Bindings.createStringBinding(
+            () -> "Point a client at Warden: set its HTTP proxy to " + proxyAddress.get()
+                + ", or try\ncurl -x http://" + proxyAddress.get() + " http://example.com/",
+            proxyAddress));
+    Label users =
+        new Label("While 407 enforcement is on, every request is challenged until it carries the"
+            + " credentials of a user of the realm. Add a user to let a client through.");
     users.getStyleClass().add("hint-text");
     users.setWrapText(true);
     Button add = new Button("Add a user", new FontIcon(MaterialDesignA.ACCOUNT_PLUS));

@@ -1,9 +1,10 @@
 package dev.warden.ui;
 
+import atlantafx.base.theme.Tweaks;
 import dev.warden.core.Warden;
+import dev.warden.ui.connect.ConnectWindow;
 import dev.warden.ui.dashboard.DashboardViewModel;
 import dev.warden.ui.dashboard.DashboardWindow;
-import dev.warden.ui.connect.ConnectWindow;
 import dev.warden.ui.export.SquidExportButton;
 import dev.warden.ui.export.SquidExportViewModel;
 import dev.warden.ui.feedback.Notifier;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
-import atlantafx.base.theme.Tweaks;
 import javafx.beans.property.BooleanProperty;
 import javafx.scene.control.Alert;
 import javafx.scene.control.CheckMenuItem;
@@ -44,7 +44,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
  */
 final class MoreMenu {
 
-  private final MenuButton button = new MenuButton(null, new FontIcon(MaterialDesignD.DOTS_VERTICAL));
+  private final MenuButton button =
+      new MenuButton(null, new FontIcon(MaterialDesignD.DOTS_VERTICAL));
   private final Warden warden;
   private final Supplier<Stage> stage;
   private final Supplier<Theme> theme;
@@ -53,7 +54,12 @@ final class MoreMenu {
   private final ConnectWindow connect;
 
   /** @param dark the theme switch's state, which the "Dark theme" item shows and sets */
-  MoreMenu(Warden warden, Executor fx, Notifier notifier, Supplier<Stage> stage, Supplier<Theme> theme,
+  MoreMenu(
+      Warden warden,
+      Executor fx,
+      Notifier notifier,
+      Supplier<Stage> stage,
+      Supplier<Theme> theme,
       BooleanProperty dark) {
     this.warden = warden;
     this.stage = stage;
@@ -63,21 +69,36 @@ final class MoreMenu {
         new DashboardViewModel(() -> warden.stats().snapshot(DashboardViewModel.WINDOW_SECONDS)));
     this.connect = ConnectWindow.onThisDesktop(fx);
     SquidExportButton squid = new SquidExportButton(
-        new SquidExportViewModel(warden::settings, DaemonThread.named("warden-squid-export"), fx, notifier), stage::get);
-    CheckMenuItem darkTheme = new CheckMenuItem("Dark theme", new FontIcon(MaterialDesignW.WEATHER_NIGHT));
+        new SquidExportViewModel(
+            warden::settings, DaemonThread.named("warden-squid-export"), fx, notifier),
+        stage::get);
+    CheckMenuItem darkTheme =
+        new CheckMenuItem("Dark theme", new FontIcon(MaterialDesignW.WEATHER_NIGHT));
     darkTheme.setId("theme-toggle");
     darkTheme.selectedProperty().bindBidirectional(dark);
     button.setId("more-menu");
     button.getStyleClass().add(Tweaks.NO_ARROW);
-    button.setTooltip(new Tooltip("More: export to Squid, connect a client, dashboard (Ctrl+D), limits and deadlines, dark theme, about Warden"));
-    button.getItems().addAll(
-        item("export-squid", "Export to Squid…", MaterialDesignE.EXPORT, squid::choose),
-        item("open-connect", "Connect a client…", MaterialDesignL.LAN_CONNECT, this::openConnect),
-        item("open-dashboard", "Dashboard", MaterialDesignC.CHART_LINE, this::openDashboard),
-        item("open-limits", "Limits and deadlines…", MaterialDesignT.TIMER_COG_OUTLINE, this::openLimits),
-        darkTheme,
-        new SeparatorMenuItem(),
-        item("about", "About Warden", MaterialDesignI.INFORMATION_OUTLINE, this::showAbout));
+    button.setTooltip(
+        new Tooltip(
+            "More: export to Squid, connect a client, dashboard (Ctrl+D), limits and deadlines, dark theme, about Warden"));
+    button
+        .getItems()
+        .addAll(
+            item("export-squid", "Export to Squid…", MaterialDesignE.EXPORT, squid::choose),
+            item(
+                "open-connect",
+                "Connect a client…",
+                MaterialDesignL.LAN_CONNECT,
+                this::openConnect),
+            item("open-dashboard", "Dashboard", MaterialDesignC.CHART_LINE, this::openDashboard),
+            item(
+                "open-limits",
+                "Limits and deadlines…",
+                MaterialDesignT.TIMER_COG_OUTLINE,
+                this::openLimits),
+            darkTheme,
+            new SeparatorMenuItem(),
+            item("about", "About Warden", MaterialDesignI.INFORMATION_OUTLINE, this::showAbout));
   }
 
   MenuButton node() {
@@ -117,7 +138,8 @@ final class MoreMenu {
   /** The About dialog: the same text as {@code --about} (no I/O: the paths are only named). */
   void showAbout() {
     String version = dev.warden.cli.Version.of(MoreMenu.class);
-    TextArea text = new TextArea(dev.warden.cli.About.text(version, Path.of(warden.settingsLocation())));
+    TextArea text =
+        new TextArea(dev.warden.cli.About.text(version, Path.of(warden.settingsLocation())));
     text.setId("about-text");
     text.setEditable(false);
     text.setWrapText(true);

@@ -4,19 +4,20 @@ import dev.warden.core.EngineStatus;
 import dev.warden.core.Warden;
 import dev.warden.core.auth.Lockout;
 import dev.warden.core.auth.LockoutListener;
+import dev.warden.core.replay.CurlCommand;
 import dev.warden.core.settings.Realm;
 import dev.warden.core.settings.Settings;
 import dev.warden.core.settings.User;
 import dev.warden.ui.details.ConversationFacts;
 import dev.warden.ui.details.DetailsView;
 import dev.warden.ui.details.DetailsViewModel;
-import dev.warden.ui.editor.EditorWindow;
 import dev.warden.ui.editor.EditorViewModel;
+import dev.warden.ui.editor.EditorWindow;
 import dev.warden.ui.editor.PasswordHashing;
 import dev.warden.ui.feedback.NotificationView;
 import dev.warden.ui.feedback.OpenProxyBanner;
-import dev.warden.ui.fx.FxExecutor;
 import dev.warden.ui.fx.CoalescedSignal;
+import dev.warden.ui.fx.FxExecutor;
 import dev.warden.ui.fx.TrafficFeed;
 import dev.warden.ui.lockouts.LockoutsView;
 import dev.warden.ui.lockouts.LockoutsViewModel;
@@ -26,7 +27,6 @@ import dev.warden.ui.status.StatusViewModel;
 import dev.warden.ui.theme.Theme;
 import dev.warden.ui.toolbar.ToolbarView;
 import dev.warden.ui.toolbar.ToolbarViewModel;
-import dev.warden.core.replay.CurlCommand;
 import dev.warden.ui.traffic.FilterBarView;
 import dev.warden.ui.traffic.TrafficView;
 import dev.warden.ui.traffic.TrafficViewModel;
@@ -80,9 +80,11 @@ public final class WardenWindow {
   private final EditorWindow editorWindow;
   /** The side-by-side divider, kept while the details pane is under the table. */
   private double horizontalDivider = UiState.DEFAULT.divider();
+
   private MoreMenu moreMenu;
 
-  public WardenWindow(Warden warden, PasswordHashing hashing, UiState state, Optional<String> startupNotice) {
+  public WardenWindow(
+      Warden warden, PasswordHashing hashing, UiState state, Optional<String> startupNotice) {
     this.warden = warden;
     this.startupNotice = startupNotice;
     this.theme = state.dark() ? Theme.DARK : Theme.LIGHT;
@@ -90,12 +92,15 @@ public final class WardenWindow {
 
     trafficModel = new TrafficViewModel(warden.traffic().capacity());
     statusModel = new StatusViewModel(warden.status());
-    trafficView = new TrafficView(trafficModel, proxyAddress::get,
+    trafficView = new TrafficView(
+        trafficModel,
+        proxyAddress::get,
         FirstRunHint.create(proxyAddress.getReadOnlyProperty(), this::openEditor));
     trafficView.applyColumnWidths(state.columnWidths());
     trafficView.hideColumns(state.hiddenColumns());
     detailsModel.exchangeProperty().bind(trafficModel.selectedProperty());
-    detailsModel.useConversations(new ConversationFacts(warden.conversations()::ofExchange, warden::settings));
+    detailsModel.useConversations(
+        new ConversationFacts(warden.conversations()::ofExchange, warden::settings));
     trafficModel.useConversations(warden.conversations()::ofExchange);
     CoalescedSignal conversationsChanged = new CoalescedSignal(fx, () -> {
       detailsModel.conversationsChanged();
@@ -114,7 +119,10 @@ public final class WardenWindow {
     editorWindow = new EditorWindow(editorModel, () -> stage, scene -> theme.apply(scene));
     toolbarView = new ToolbarView(toolbarModel, this::openEditor, this::clearTraffic);
     toolbarView.darkButton().setSelected(state.dark());
-    toolbarView.darkButton().selectedProperty().addListener((o, a, dark) -> setTheme(dark ? Theme.DARK : Theme.LIGHT));
+    toolbarView
+        .darkButton()
+        .selectedProperty()
+        .addListener((o, a, dark) -> setTheme(dark ? Theme.DARK : Theme.LIGHT));
     toolbarView.pauseButton().selectedProperty().bindBidirectional(trafficModel.pausedProperty());
     filterBar = new FilterBarView(trafficModel);
     openProxyBanner = new OpenProxyBanner(warden.settings());
@@ -147,15 +155,18 @@ public final class WardenWindow {
     statusView.node().getRightItems().add(0, lockouts);
     root.setBottom(statusView.node());
 
-    feed = new TrafficFeed(warden.traffic(), Platform::runLater, TrafficFeed.DEFAULT_MAX_BATCH,
-        TrafficFeed.DEFAULT_MIN_INTERVAL, trafficView::append);
+    feed = new TrafficFeed(
+        warden.traffic(),
+        Platform::runLater,
+        TrafficFeed.DEFAULT_MAX_BATCH,
+        TrafficFeed.DEFAULT_MIN_INTERVAL,
+        trafficView::append);
     feed.onWaiting(trafficModel.waitingProperty()::set);
     trafficModel.pausedProperty().addListener((o, a, paused) -> feed.setPaused(paused));
-    rateTimer = new Timeline(new KeyFrame(Duration.seconds(1),
-        e -> {
-          trafficModel.sampleRate(System.nanoTime(), warden.traffic().totalRecorded());
-          trafficModel.sampleDropped(warden.traffic().dropped());
-        }));
+    rateTimer = new Timeline(new KeyFrame(Duration.seconds(1), e -> {
+      trafficModel.sampleRate(System.nanoTime(), warden.traffic().totalRecorded());
+      trafficModel.sampleDropped(warden.traffic().dropped());
+    }));
     rateTimer.setCycleCount(Timeline.INDEFINITE);
 
     warden.onStatus(status -> fx.execute(() -> statusChanged(status)));
@@ -164,7 +175,13 @@ public final class WardenWindow {
   }
 
   private void addMoreMenu() {
-    moreMenu = new MoreMenu(warden, fx, notifications, () -> stage, () -> theme, toolbarView.darkButton().selectedProperty());
+    moreMenu = new MoreMenu(
+        warden,
+        fx,
+        notifications,
+        () -> stage,
+        () -> theme,
+        toolbarView.darkButton().selectedProperty());
     toolbarView.node().getItems().add(moreMenu.node());
   }
 
@@ -200,14 +217,21 @@ public final class WardenWindow {
 
   /** The "HAR" menu after the realms button: its files are read and written on a daemon thread of its own. */
   private dev.warden.ui.har.HarMenu addHarMenu() {
-    java.util.concurrent.ExecutorService files = dev.warden.ui.fx.DaemonThread.named("warden-har-files");
-    dev.warden.ui.har.HarFilesViewModel model = new dev.warden.ui.har.HarFilesViewModel(trafficModel,
+    java.util.concurrent.ExecutorService files =
+        dev.warden.ui.fx.DaemonThread.named("warden-har-files");
+    dev.warden.ui.har.HarFilesViewModel model = new dev.warden.ui.har.HarFilesViewModel(
+        trafficModel,
         dev.warden.cli.Version.of(WardenWindow.class),
-        exchange -> warden.conversations().ofExchange(exchange.id()).map(c -> "c" + c.id()), files, fx, notifications, this::showCapture);
-    dev.warden.ui.har.HarMenu menu = new dev.warden.ui.har.HarMenu(model, () -> stage,
-        new dev.warden.ui.har.HarFileChooser(() -> stage));
+        exchange -> warden.conversations().ofExchange(exchange.id()).map(c -> "c" + c.id()),
+        files,
+        fx,
+        notifications,
+        this::showCapture);
+    dev.warden.ui.har.HarMenu menu = new dev.warden.ui.har.HarMenu(
+        model, () -> stage, new dev.warden.ui.har.HarFileChooser(() -> stage));
     var items = toolbarView.node().getItems();
-    int realms = items.indexOf(items.stream().filter(n -> "open-editor".equals(n.getId())).findFirst().orElse(null));
+    int realms = items.indexOf(
+        items.stream().filter(n -> "open-editor".equals(n.getId())).findFirst().orElse(null));
     items.add(realms < 0 ? items.size() : realms + 1, menu.node());
     return menu;
   }
@@ -215,16 +239,30 @@ public final class WardenWindow {
   /** Resend commands at the end of the live table's context menu. */
   private void addResendMenu() {
     dev.warden.ui.replay.ResendViewModel resend = new dev.warden.ui.replay.ResendViewModel(
-        () -> warden.boundAddress().map(a -> new java.net.InetSocketAddress(a.reachableHost(), a.port())),
-        fx, notifications);
-    trafficView.rowMenu().getItems().addAll(new dev.warden.ui.replay.ResendMenu(resend,
-        trafficModel.selectedProperty(),
-        () -> warden.settings().realms().stream().flatMap(r -> r.users().stream()).map(User::name).distinct().toList(),
-        () -> stage, notifications).items());
+        () -> warden
+            .boundAddress()
+            .map(a -> new java.net.InetSocketAddress(a.reachableHost(), a.port())),
+        fx,
+        notifications);
+    trafficView
+        .rowMenu()
+        .getItems()
+        .addAll(new dev.warden.ui.replay.ResendMenu(
+                resend,
+                trafficModel.selectedProperty(),
+                () -> warden.settings().realms().stream()
+                    .flatMap(r -> r.users().stream())
+                    .map(User::name)
+                    .distinct()
+                    .toList(),
+                () -> stage,
+                notifications)
+            .items());
   }
 
   private void showCapture(java.nio.file.Path file, dev.warden.core.har.HarCapture capture) {
-    lastCapture = new dev.warden.ui.har.CaptureWindow(file, capture, stage, proxyAddress::get, theme::apply);
+    lastCapture =
+        new dev.warden.ui.har.CaptureWindow(file, capture, stage, proxyAddress::get, theme::apply);
     lastCapture.show();
   }
 
@@ -241,13 +279,15 @@ public final class WardenWindow {
     installShortcuts(scene);
     stage.setTitle("Warden");
     stage.setScene(scene);
-    if (!Double.isNaN(state.x()) && !Double.isNaN(state.y())
+    if (!Double.isNaN(state.x())
+        && !Double.isNaN(state.y())
         && usable.contains(state.x() + 40, state.y() + 20)) {
       stage.setX(Math.max(usable.getMinX(), Math.min(state.x(), usable.getMaxX() - width)));
       stage.setY(Math.max(usable.getMinY(), Math.min(state.y(), usable.getMaxY() - height)));
     }
     WindowIcons.addTo(stage);
-    stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST,
+    stage.addEventHandler(
+        javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST,
         new dev.warden.ui.editor.UnsavedEditsOnQuit(editorModel, stage, this::openEditor));
     stage.setMinWidth(900);
     stage.setMinHeight(500);
@@ -271,19 +311,28 @@ public final class WardenWindow {
     if (split.getOrientation() == Orientation.HORIZONTAL && dividers.length > 0) {
       horizontalDivider = dividers[0];
     }
-    return new UiState(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
-        horizontalDivider, trafficView.columnWidths(), theme == Theme.DARK, trafficView.hiddenColumns());
+    return new UiState(
+        stage.getX(),
+        stage.getY(),
+        stage.getWidth(),
+        stage.getHeight(),
+        horizontalDivider,
+        trafficView.columnWidths(),
+        theme == Theme.DARK,
+        trafficView.hiddenColumns());
   }
 
   /** Below this width the details pane goes under the table, which then has the whole width. */
   static final double SIDE_BY_SIDE_MIN_WIDTH = 1200;
 
   private void arrangeSplit(double width) {
-    Orientation wanted = width < SIDE_BY_SIDE_MIN_WIDTH ? Orientation.VERTICAL : Orientation.HORIZONTAL;
+    Orientation wanted =
+        width < SIDE_BY_SIDE_MIN_WIDTH ? Orientation.VERTICAL : Orientation.HORIZONTAL;
     if (split.getOrientation() == wanted) {
       return;
     }
-    if (split.getOrientation() == Orientation.HORIZONTAL && split.getDividerPositions().length > 0) {
+    if (split.getOrientation() == Orientation.HORIZONTAL
+        && split.getDividerPositions().length > 0) {
       horizontalDivider = split.getDividerPositions()[0];
     }
     split.setOrientation(wanted);
@@ -331,7 +380,11 @@ public final class WardenWindow {
   private void offerNames(Settings settings) {
     moreMenu.connect().model().settingsChanged(settings);
     trafficModel.offerNames(
-        settings.realms().stream().flatMap(r -> r.users().stream()).map(User::name).distinct().toList(),
+        settings.realms().stream()
+            .flatMap(r -> r.users().stream())
+            .map(User::name)
+            .distinct()
+            .toList(),
         settings.realms().stream().map(Realm::name).toList());
   }
 
@@ -350,7 +403,10 @@ public final class WardenWindow {
         .on(WindowShortcuts.ENFORCEMENT, toolbarModel::toggleEnforcement)
         .on(WindowShortcuts.EDITOR, this::openEditor)
         .on(WindowShortcuts.DASHBOARD, this::openDashboard)
-        .on(WindowShortcuts.PAUSE, () -> trafficModel.pausedProperty().set(!trafficModel.pausedProperty().get()))
+        .on(
+            WindowShortcuts.PAUSE,
+            () ->
+                trafficModel.pausedProperty().set(!trafficModel.pausedProperty().get()))
         .on(WindowShortcuts.JUMP, trafficView::jumpToLatest)
         .on(WindowShortcuts.ARRIVAL_ORDER, trafficView::arrivalOrder)
         .on(WindowShortcuts.START_STOP, () -> {

@@ -12,7 +12,8 @@ final class WindowIcons {
 
   static void addTo(Stage stage) {
     for (int size : List.of(16, 32, 48, 64, 128, 256)) {
-      try (InputStream in = WindowIcons.class.getResourceAsStream("/dev/warden/icons/warden-" + size + ".png")) {
+      try (InputStream in =
+          WindowIcons.class.getResourceAsStream("/dev/warden/icons/warden-" + size + ".png")) {
         if (in != null) {
           stage.getIcons().add(new Image(in));
         }

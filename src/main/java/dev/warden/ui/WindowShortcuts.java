@@ -13,13 +13,20 @@ import javafx.scene.input.KeyCombination;
  */
 final class WindowShortcuts {
 
-  static final KeyCombination SEARCH = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
-  static final KeyCombination CLEAR = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN);
-  static final KeyCombination ENFORCEMENT = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
-  static final KeyCombination EDITOR = new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN);
-  static final KeyCombination DASHBOARD = new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN);
-  static final KeyCombination PAUSE = new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN);
-  static final KeyCombination JUMP = new KeyCodeCombination(KeyCode.J, KeyCombination.SHORTCUT_DOWN);
+  static final KeyCombination SEARCH =
+      new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+  static final KeyCombination CLEAR =
+      new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN);
+  static final KeyCombination ENFORCEMENT =
+      new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
+  static final KeyCombination EDITOR =
+      new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN);
+  static final KeyCombination DASHBOARD =
+      new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN);
+  static final KeyCombination PAUSE =
+      new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN);
+  static final KeyCombination JUMP =
+      new KeyCodeCombination(KeyCode.J, KeyCombination.SHORTCUT_DOWN);
   static final KeyCombination START_STOP = new KeyCodeCombination(KeyCode.F5);
   static final KeyCombination ARRIVAL_ORDER =
       new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);

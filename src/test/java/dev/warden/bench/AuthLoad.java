@@ -52,31 +52,42 @@ public final class AuthLoad {
   /** Latency of each 200 in nanoseconds, as many as fit: enough for percentiles of a long run. */
   private final long[] latencies = new long[4_000_000];
 
-  private AuthLoad(int originPort, boolean digest, String user, String password) throws NoSuchAlgorithmException {
+  private AuthLoad(int originPort, boolean digest, String user, String password)
+      throws NoSuchAlgorithmException {
     this.originPort = originPort;
     this.digest = digest;
     this.user = user;
     this.password = password;
     this.sha256 = MessageDigest.getInstance("SHA-256");
     this.ha2 = sha256("GET:/");
-    this.basicRequest = request("Basic " + Base64.getEncoder()
-        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    this.basicRequest = request("Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
   }
 
   public static void main(String[] args) throws Exception {
     int proxyPort = Integer.parseInt(args[0]);
-    AuthLoad load = new AuthLoad(Integer.parseInt(args[1]), args[2].equals("digest"), args[5], args[6]);
+    AuthLoad load =
+        new AuthLoad(Integer.parseInt(args[1]), args[2].equals("digest"), args[5], args[6]);
     long seconds = Long.parseLong(args[3]);
     int connections = Integer.parseInt(args[4]);
     double elapsed = load.run(proxyPort, connections, seconds);
     long[] sorted = Arrays.copyOf(load.latencies, (int) Math.min(load.ok, load.latencies.length));
     Arrays.sort(sorted);
-    System.out.printf(Locale.ROOT, "%s %.0f %d %.2f %.2f%n", load.digest ? "digest" : "basic", load.ok / elapsed,
-        load.failed, percentileMillis(sorted, 0.50), percentileMillis(sorted, 0.99));
+    System.out.printf(
+        Locale.ROOT,
+        "%s %.0f %d %.2f %.2f%n",
+        load.digest ? "digest" : "basic",
+        load.ok / elapsed,
+        load.failed,
+        percentileMillis(sorted, 0.50),
+        percentileMillis(sorted, 0.99));
   }
 
   private static double percentileMillis(long[] sorted, double share) {
-    return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.round(share * sorted.length))] / 1e6;
+    return sorted.length == 0
+        ? 0
+        : sorted[(int) Math.min(sorted.length - 1, Math.round(share * sorted.length))] / 1e6;
   }
 
   /** One client connection's Digest state and unread bytes. */
@@ -105,7 +116,8 @@ public final class AuthLoad {
     List<Connection> all = new ArrayList<>();
     try (Selector selector = Selector.open()) {
       for (int i = 0; i < connections; i++) {
-        SocketChannel channel = SocketChannel.open(new InetSocketAddress(InetAddress.getLoopbackAddress(), proxyPort));
+        SocketChannel channel =
+            SocketChannel.open(new InetSocketAddress(InetAddress.getLoopbackAddress(), proxyPort));
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
         channel.configureBlocking(false);
         Connection connection = new Connection(channel);
@@ -161,8 +173,10 @@ public final class AuthLoad {
         String value = lines[i].substring(colon + 1).trim();
         if (name.equalsIgnoreCase("Content-Length")) {
           length = Integer.parseInt(value);
-        } else if (name.equalsIgnoreCase("Proxy-Authenticate") && challenge == null
-            && value.startsWith("Digest") && value.contains("algorithm=SHA-256,")) {
+        } else if (name.equalsIgnoreCase("Proxy-Authenticate")
+            && challenge == null
+            && value.startsWith("Digest")
+            && value.contains("algorithm=SHA-256,")) {
           challenge = value;
         }
       }
@@ -194,7 +208,7 @@ public final class AuthLoad {
           case "nonce" -> connection.nonce = value;
           case "opaque" -> connection.opaque = value;
           case "realm" -> connection.realm = value;
-          default -> { }
+          default -> {}
         }
       }
       connection.ha1 = sha256(user + ":" + connection.realm + ":" + password);
@@ -218,10 +232,14 @@ public final class AuthLoad {
       connection.nc++;
       String hex = Integer.toHexString(connection.nc);
       String nc = "00000000".substring(hex.length()) + hex;
-      String response = sha256(connection.ha1 + ":" + connection.nonce + ":" + nc + ":" + connection.cnonce + ":auth:" + ha2);
-      text = request("Digest username=\"" + user + "\", realm=\"" + connection.realm + "\", nonce=\""
-          + connection.nonce + "\", uri=\"/\", algorithm=SHA-256, qop=auth, nc=" + nc + ", cnonce=\""
-          + connection.cnonce + "\", opaque=\"" + connection.opaque + "\", response=\"" + response + "\"");
+      String response = sha256(connection.ha1 + ":" + connection.nonce + ":" + nc + ":"
+          + connection.cnonce + ":auth:" + ha2);
+      text =
+          request("Digest username=\"" + user + "\", realm=\"" + connection.realm + "\", nonce=\""
+              + connection.nonce + "\", uri=\"/\", algorithm=SHA-256, qop=auth, nc=" + nc
+              + ", cnonce=\""
+              + connection.cnonce + "\", opaque=\"" + connection.opaque + "\", response=\""
+              + response + "\"");
     }
     ByteBuffer out = ByteBuffer.wrap(text.getBytes(StandardCharsets.ISO_8859_1));
     connection.sentAt = System.nanoTime();
@@ -232,14 +250,18 @@ public final class AuthLoad {
   }
 
   private String request(String authorization) {
-    return "GET http://127.0.0.1:" + originPort + "/ HTTP/1.1\r\nHost: 127.0.0.1:" + originPort + "\r\n"
-        + (authorization == null ? "" : "Proxy-Authorization: " + authorization + "\r\n") + "\r\n";
+    return "GET http://127.0.0.1:" + originPort + "/ HTTP/1.1\r\nHost: 127.0.0.1:" + originPort
+        + "\r\n" + (authorization == null ? "" : "Proxy-Authorization: " + authorization + "\r\n")
+        + "\r\n";
   }
 
   private static int indexOf(ByteBuffer buffer, byte[] wanted) {
     byte[] bytes = buffer.array();
     for (int i = 0; i + wanted.length <= buffer.position(); i++) {
-      if (bytes[i] == wanted[0] && bytes[i + 1] == wanted[1] && bytes[i + 2] == wanted[2] && bytes[i + 3] == wanted[3]) {
+      if (bytes[i] == wanted[0]
+          && bytes[i + 1] == wanted[1]
+          && bytes[i + 2] == wanted[2]
+          && bytes[i + 3] == wanted[3]) {
         return i;
       }
     }

@@ -43,25 +43,25 @@ public final class BenchOrigin {
   public static void main(String[] args) throws InterruptedException {
     int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
     EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    ByteBuf body = Unpooled.unreleasableBuffer(Unpooled.directBuffer(BODY.length).writeBytes(BODY));
-    Channel server =
-        new ServerBootstrap()
-            .group(loop)
-            .channel(NioServerSocketChannel.class)
-            .childHandler(
-                new ChannelInitializer<SocketChannel>() {
-                  @Override
-                  protected void initChannel(SocketChannel ch) {
-                    ch.pipeline()
-                        .addLast(new HttpServerCodec())
-                        .addLast(new HttpObjectAggregator(64 * 1024))
-                        .addLast(new Responder(body));
-                  }
-                })
-            .bind(new InetSocketAddress("127.0.0.1", port))
-            .sync()
-            .channel();
-    System.out.println("origin listening on 127.0.0.1:" + ((InetSocketAddress) server.localAddress()).getPort());
+    ByteBuf body =
+        Unpooled.unreleasableBuffer(Unpooled.directBuffer(BODY.length).writeBytes(BODY));
+    Channel server = new ServerBootstrap()
+        .group(loop)
+        .channel(NioServerSocketChannel.class)
+        .childHandler(new ChannelInitializer<SocketChannel>() {
+          @Override
+          protected void initChannel(SocketChannel ch) {
+            ch.pipeline()
+                .addLast(new HttpServerCodec())
+                .addLast(new HttpObjectAggregator(64 * 1024))
+                .addLast(new Responder(body));
+          }
+        })
+        .bind(new InetSocketAddress("127.0.0.1", port))
+        .sync()
+        .channel();
+    System.out.println(
+        "origin listening on 127.0.0.1:" + ((InetSocketAddress) server.localAddress()).getPort());
     System.out.flush();
     server.closeFuture().sync();
   }
@@ -83,9 +83,10 @@ public final class BenchOrigin {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, HttpRequest request) {
-      FullHttpResponse response =
-          new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, body.duplicate());
-      response.headers()
+      FullHttpResponse response = new DefaultFullHttpResponse(
+          HttpVersion.HTTP_1_1, HttpResponseStatus.OK, body.duplicate());
+      response
+          .headers()
           .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.TEXT_PLAIN)
           .setInt(HttpHeaderNames.CONTENT_LENGTH, BODY.length);
       boolean keepAlive = HttpUtil.isKeepAlive(request);

@@ -26,9 +26,11 @@ public final class IdleConnections {
     int proxyPort = Integer.parseInt(args[0]);
     int originPort = Integer.parseInt(args[1]);
     int count = Integer.parseInt(args[2]);
-    String credentials = Base64.getEncoder().encodeToString((args[3] + ":" + args[4]).getBytes(StandardCharsets.UTF_8));
-    byte[] request = ("GET http://127.0.0.1:" + originPort + "/ HTTP/1.1\r\nHost: 127.0.0.1:" + originPort
-        + "\r\nProxy-Authorization: Basic " + credentials + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    String credentials = Base64.getEncoder()
+        .encodeToString((args[3] + ":" + args[4]).getBytes(StandardCharsets.UTF_8));
+    byte[] request = ("GET http://127.0.0.1:" + originPort + "/ HTTP/1.1\r\nHost: 127.0.0.1:"
+            + originPort + "\r\nProxy-Authorization: Basic " + credentials + "\r\n\r\n")
+        .getBytes(StandardCharsets.US_ASCII);
     List<Socket> held = new ArrayList<>(count);
     int failed = 0;
     for (int i = 0; i < count; i++) {

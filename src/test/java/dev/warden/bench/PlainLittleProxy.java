@@ -20,7 +20,8 @@ public final class PlainLittleProxy {
         .withServerGroup(new ServerGroup("plain", 1, threads, threads, false))
         .withAddress(new InetSocketAddress("127.0.0.1", 0))
         .start();
-    System.out.println("plain LittleProxy listening on 127.0.0.1:" + server.getListenAddress().getPort());
+    System.out.println(
+        "plain LittleProxy listening on 127.0.0.1:" + server.getListenAddress().getPort());
     System.out.flush();
     Thread.currentThread().join();
   }

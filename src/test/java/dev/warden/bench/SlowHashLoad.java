@@ -46,8 +46,14 @@ public final class SlowHashLoad {
     int guessers = args.length > 1 ? Integer.parseInt(args[1]) : 100;
     int cost = args.length > 2 ? Integer.parseInt(args[2]) : 12;
     String slow = BCrypt.withDefaults().hashToString(cost, "right".toCharArray());
-    Settings settings = Settings.defaults().withRealms(List.of(new Realm("Lab", List.of(), List.of(
-            new User("carol", true, slow), new User("dave", true, slow), Users.user("bob", "b0b")))))
+    Settings settings = Settings.defaults()
+        .withRealms(List.of(new Realm(
+            "Lab",
+            List.of(),
+            List.of(
+                new User("carol", true, slow),
+                new User("dave", true, slow),
+                Users.user("bob", "b0b")))))
         .withListen(new ListenAddress("127.0.0.1", 0));
     AuthState state = new AuthState(VerificationPool.sized(), LockoutPolicy.OFF, Clock.systemUTC());
     ExecutorService pool = Executors.newFixedThreadPool(guessers);
@@ -78,10 +84,20 @@ public final class SlowHashLoad {
         double p50 = millis(latencies, 0.50);
         double p99 = millis(latencies, 0.99);
         double max = latencies.get(latencies.size() - 1) / 1e6;
-        System.out.printf(Locale.ROOT, "flood:     %d clients guessing bcrypt-%d passwords for %d s; answers %s%n",
-            guessers, cost, seconds, answered);
-        System.out.printf(Locale.ROOT, "cached:    %d requests, p50 %.2f ms, p99 %.2f ms, max %.2f ms (target p99 < 20 ms)%n",
-            latencies.size(), p50, p99, max);
+        System.out.printf(
+            Locale.ROOT,
+            "flood:     %d clients guessing bcrypt-%d passwords for %d s; answers %s%n",
+            guessers,
+            cost,
+            seconds,
+            answered);
+        System.out.printf(
+            Locale.ROOT,
+            "cached:    %d requests, p50 %.2f ms, p99 %.2f ms, max %.2f ms (target p99 < 20 ms)%n",
+            latencies.size(),
+            p50,
+            p99,
+            max);
         System.out.println(p99 < 20 ? "target met" : "target missed");
         if (p99 >= 20) {
           pool.shutdownNow();
@@ -94,13 +110,20 @@ public final class SlowHashLoad {
     }
   }
 
-  private static void guess(int port, InetAddress from, TestOrigin origin, String user, AtomicBoolean running,
+  private static void guess(
+      int port,
+      InetAddress from,
+      TestOrigin origin,
+      String user,
+      AtomicBoolean running,
       ConcurrentHashMap<Integer, LongAdder> answered) {
     while (running.get()) {
       try (RawHttpConnection connection = new RawHttpConnection(port, from)) {
         while (running.get()) {
-          int status = connection.exchange(
-              request(origin, "/guess", Users.basic(user, UUID.randomUUID().toString()))).status();
+          int status = connection
+              .exchange(
+                  request(origin, "/guess", Users.basic(user, UUID.randomUUID().toString())))
+              .status();
           answered.computeIfAbsent(status, s -> new LongAdder()).increment();
         }
       } catch (Exception e) {

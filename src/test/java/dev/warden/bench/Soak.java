@@ -48,8 +48,11 @@ public final class Soak {
     Duration duration = parse(args.length > 0 ? args[0] : "10m");
     List<HttpServer> origins = origins();
     int originPort = origins.get(0).getAddress().getPort();
-    Settings initial = Settings.defaults().withListen(new ListenAddress("127.0.0.1", 0)).withBodyPrefixLimit(0);
-    Warden warden = new Warden(new InMemorySettingsStore(initial), initial,
+    Settings initial =
+        Settings.defaults().withListen(new ListenAddress("127.0.0.1", 0)).withBodyPrefixLimit(0);
+    Warden warden = new Warden(
+        new InMemorySettingsStore(initial),
+        initial,
         new AuthState(LockoutPolicy.OFF, Clock.systemUTC()));
     int exit;
     try {
@@ -60,14 +63,15 @@ public final class Soak {
       SoakSettings settings = new SoakSettings(warden, originPort);
       long recordsBefore = warden.traffic().totalRecorded();
       String start = resources();
-      System.out.println("soak: " + duration.toSeconds() + " s against Warden on 127.0.0.1:" + proxyPort
-          + ", origins on 127.0.0.1/.2:" + originPort + "; at start " + start);
+      System.out.println("soak: " + duration.toSeconds() + " s against Warden on 127.0.0.1:"
+          + proxyPort + ", origins on 127.0.0.1/.2:" + originPort + "; at start " + start);
 
       long deadline = System.nanoTime() + duration.toNanos();
       SoakTraffic.Counts counts = new SoakTraffic.Counts();
       ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
       for (int i = 0; i < CLIENTS; i++) {
-        clients.execute(new SoakTraffic(settings, proxyPort, originPort, deadline, counts, System.nanoTime() + i));
+        clients.execute(new SoakTraffic(
+            settings, proxyPort, originPort, deadline, counts, System.nanoTime() + i));
       }
       long next = System.nanoTime();
       long report = next + TimeUnit.SECONDS.toNanos(10);
@@ -77,8 +81,13 @@ public final class Soak {
         settings.change();
         if (System.nanoTime() >= report) {
           report += TimeUnit.SECONDS.toNanos(10);
-          System.out.printf(Locale.ROOT, "  %,d requests, %,d changes, %d wrong, %d errors%n",
-              counts.sent.get(), settings.changes(), counts.wrong.get(), counts.errors.get());
+          System.out.printf(
+              Locale.ROOT,
+              "  %,d requests, %,d changes, %d wrong, %d errors%n",
+              counts.sent.get(),
+              settings.changes(),
+              counts.wrong.get(),
+              counts.errors.get());
         }
       }
       clients.shutdown();
@@ -86,13 +95,22 @@ public final class Soak {
 
       long records = awaitRecords(warden, recordsBefore, counts.sent.get());
       String end = resources();
-      System.out.printf(Locale.ROOT, "soak: %,d requests sent, %,d answered, %,d settings changes; wrong decisions %d; "
+      System.out.printf(
+          Locale.ROOT,
+          "soak: %,d requests sent, %,d answered, %,d settings changes; wrong decisions %d; "
               + "client errors %d; records %,d for %,d requests sent%n",
-          counts.sent.get(), counts.answered.get(), settings.changes(), counts.wrong.get(), counts.errors.get(),
-          records, counts.sent.get());
+          counts.sent.get(),
+          counts.answered.get(),
+          settings.changes(),
+          counts.wrong.get(),
+          counts.errors.get(),
+          records,
+          counts.sent.get());
       counts.samples.forEach(s -> System.out.println("  " + s));
       System.out.println("soak: at start " + start + "; at end " + end);
-      exit = counts.wrong.get() == 0 && counts.errors.get() == 0 && records == counts.sent.get() ? 0 : 1;
+      exit = counts.wrong.get() == 0 && counts.errors.get() == 0 && records == counts.sent.get()
+          ? 0
+          : 1;
     } finally {
       warden.close();
       origins.forEach(o -> o.stop(0));
@@ -101,7 +119,8 @@ public final class Soak {
   }
 
   /** Waits (up to 10 s) until Warden has recorded as many exchanges as were sent; tunnels record on close. */
-  private static long awaitRecords(Warden warden, long before, long sent) throws InterruptedException {
+  private static long awaitRecords(Warden warden, long before, long sent)
+      throws InterruptedException {
     long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     long records = warden.traffic().totalRecorded() - before;
     while (records < sent && System.nanoTime() < until) {
@@ -133,7 +152,8 @@ public final class Soak {
       try {
         servers.add(origin(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0)));
         int port = servers.get(0).getAddress().getPort();
-        servers.add(origin(new InetSocketAddress(InetAddress.getByName(SoakSettings.SECOND_HOST), port)));
+        servers.add(
+            origin(new InetSocketAddress(InetAddress.getByName(SoakSettings.SECOND_HOST), port)));
         return servers;
       } catch (BindException taken) {
         servers.forEach(s -> s.stop(0));

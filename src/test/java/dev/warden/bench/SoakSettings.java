@@ -86,7 +86,8 @@ final class SoakSettings {
     Version now = current();
     boolean enforcement = now.enforcement;
     List<Space> spaces = new ArrayList<>();
-    now.spaces.forEach(s -> spaces.add(new Space(s.name(), s.second(), new LinkedHashMap<>(s.users()))));
+    now.spaces.forEach(
+        s -> spaces.add(new Space(s.name(), s.second(), new LinkedHashMap<>(s.users()))));
     Space space = spaces.get(random.nextInt(spaces.size()));
     List<String> userNames = new ArrayList<>(space.users().keySet());
     String someone = userNames.isEmpty() ? null : userNames.get(random.nextInt(userNames.size()));
@@ -100,7 +101,12 @@ final class SoakSettings {
       }
       case 3 -> {
         if (someone != null) {
-          space.users().put(someone, new Member("pw-" + random.nextInt(1000), space.users().get(someone).enabled()));
+          space
+              .users()
+              .put(
+                  someone,
+                  new Member(
+                      "pw-" + random.nextInt(1000), space.users().get(someone).enabled()));
         }
       }
       case 4 -> {
@@ -121,7 +127,12 @@ final class SoakSettings {
       }
       case 6 -> {
         int index = spaces.indexOf(space);
-        spaces.set(index, new Space(space.name().replaceAll("-\\d+$", "") + "-" + (++names), space.second(), space.users()));
+        spaces.set(
+            index,
+            new Space(
+                space.name().replaceAll("-\\d+$", "") + "-" + (++names),
+                space.second(),
+                space.users()));
       }
       default -> {
         // a user of the other realm under the same name: the realm, not the name, decides
@@ -143,8 +154,13 @@ final class SoakSettings {
     List<Realm> realms = new ArrayList<>();
     for (Space space : spaces) {
       List<User> users = new ArrayList<>();
-      space.users().forEach((name, m) -> users.add(new User(name, m.enabled(),
-          hashes.computeIfAbsent(name + "\u0000" + m.password(), k -> hasher.hash(m.password().toCharArray())))));
+      space
+          .users()
+          .forEach((name, m) -> users.add(new User(
+              name,
+              m.enabled(),
+              hashes.computeIfAbsent(
+                  name + "\u0000" + m.password(), k -> hasher.hash(m.password().toCharArray())))));
       realms.add(new Realm(space.name(), space.second() ? List.of(SECOND_HOST) : List.of(), users)
           .withConnectPorts(ports));
     }

@@ -46,7 +46,13 @@ final class SoakTraffic implements Runnable {
   private final Random random;
   private RawHttpConnection connection;
 
-  SoakTraffic(SoakSettings settings, int proxyPort, int originPort, long deadline, Counts counts, long seed) {
+  SoakTraffic(
+      SoakSettings settings,
+      int proxyPort,
+      int originPort,
+      long deadline,
+      Counts counts,
+      long seed) {
     this.settings = settings;
     this.proxyPort = proxyPort;
     this.originPort = originPort;
@@ -86,11 +92,17 @@ final class SoakTraffic implements Runnable {
     List<Ask> asks = new ArrayList<>();
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < n; i++) {
-      Ask ask = ask(false, random.nextBoolean() ? "127.0.0.1" : SoakSettings.SECOND_HOST, originPort);
+      Ask ask =
+          ask(false, random.nextBoolean() ? "127.0.0.1" : SoakSettings.SECOND_HOST, originPort);
       asks.add(ask);
       String authority = ask.host() + ":" + originPort;
-      text.append("GET http://").append(authority).append("/soak HTTP/1.1\r\nHost: ").append(authority).append("\r\n")
-          .append(credentials(ask)).append("\r\n");
+      text.append("GET http://")
+          .append(authority)
+          .append("/soak HTTP/1.1\r\nHost: ")
+          .append(authority)
+          .append("\r\n")
+          .append(credentials(ask))
+          .append("\r\n");
     }
     long sent = System.nanoTime();
     counts.sent.addAndGet(n);
@@ -113,11 +125,12 @@ final class SoakTraffic implements Runnable {
     try (RawHttpConnection c = new RawHttpConnection(proxyPort)) {
       long sent = System.nanoTime();
       counts.sent.incrementAndGet();
-      RawResponse response = c.exchange("CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n"
-          + credentials(ask) + "\r\n");
+      RawResponse response = c.exchange("CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority
+          + "\r\n" + credentials(ask) + "\r\n");
       check(ask, sent, response.status());
       if (response.status() == 200) {
-        RawResponse inner = c.exchange("GET /through HTTP/1.1\r\nHost: " + authority + "\r\nConnection: close\r\n\r\n");
+        RawResponse inner = c.exchange(
+            "GET /through HTTP/1.1\r\nHost: " + authority + "\r\nConnection: close\r\n\r\n");
         if (inner.status() != 200) {
           counts.errors.incrementAndGet();
           counts.sample("tunnel to " + authority + " answered " + inner.status());
@@ -131,8 +144,9 @@ final class SoakTraffic implements Runnable {
     Ask ask = ask(false, "127.0.0.1", originPort);
     try (RawHttpConnection c = new RawHttpConnection(proxyPort)) {
       counts.sent.incrementAndGet();
-      RawResponse response = c.exchange("POST http://127.0.0.1:" + originPort + "/bad HTTP/1.1\r\nHost: x\r\n"
-          + credentials(ask) + "Transfer-Encoding: chunked\r\nContent-Length: 3\r\n\r\n0\r\n\r\n");
+      RawResponse response = c.exchange(
+          "POST http://127.0.0.1:" + originPort + "/bad HTTP/1.1\r\nHost: x\r\n" + credentials(ask)
+              + "Transfer-Encoding: chunked\r\nContent-Length: 3\r\n\r\n0\r\n\r\n");
       counts.answered.incrementAndGet();
       if (response.status() != 400) {
         counts.wrong.incrementAndGet();
@@ -146,7 +160,8 @@ final class SoakTraffic implements Runnable {
     if (!settings.explains(ask, sent, System.nanoTime(), status)) {
       counts.wrong.incrementAndGet();
       counts.sample((ask.connect() ? "CONNECT " : "GET ") + ask.host() + ":" + ask.port() + " as "
-          + (ask.user() == null ? "nobody" : ask.user() + "/" + ask.password()) + " answered " + status
+          + (ask.user() == null ? "nobody" : ask.user() + "/" + ask.password()) + " answered "
+          + status
           + " (expected now: " + SoakSettings.expected(settings.current(), ask) + ")");
     }
   }
@@ -173,8 +188,10 @@ final class SoakTraffic implements Runnable {
     if (ask.user() == null) {
       return "";
     }
-    return "Proxy-Authorization: Basic " + Base64.getEncoder()
-        .encodeToString((ask.user() + ":" + ask.password()).getBytes(StandardCharsets.UTF_8)) + "\r\n";
+    return "Proxy-Authorization: Basic "
+        + Base64.getEncoder()
+            .encodeToString((ask.user() + ":" + ask.password()).getBytes(StandardCharsets.UTF_8))
+        + "\r\n";
   }
 
   private void closeConnection() {

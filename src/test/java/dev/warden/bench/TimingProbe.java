@@ -43,25 +43,41 @@ public final class TimingProbe {
     int bcryptCost = args.length > 1 ? Integer.parseInt(args[1]) : 10;
     List<User> users = List.of(
         new User("pbkdf2-user", true, new PasswordHasher().hash("right-1".toCharArray())),
-        new User("bcrypt-user", true, BCrypt.withDefaults().hashToString(bcryptCost, "right-2".toCharArray())),
-        new User("sha-user", true, "{SHA}" + Base64.getEncoder().encodeToString(
-            MessageDigest.getInstance("SHA-1").digest("right-3".getBytes(StandardCharsets.UTF_8)))),
-        new User("apr1-user", true, Md5Crypt.apr1Crypt("right-4".getBytes(StandardCharsets.UTF_8))));
-    Settings settings = Settings.defaults().withRealms(List.of(new Realm("Mixed", List.of(), users)))
+        new User(
+            "bcrypt-user",
+            true,
+            BCrypt.withDefaults().hashToString(bcryptCost, "right-2".toCharArray())),
+        new User(
+            "sha-user",
+            true,
+            "{SHA}"
+                + Base64.getEncoder()
+                    .encodeToString(MessageDigest.getInstance("SHA-1")
+                        .digest("right-3".getBytes(StandardCharsets.UTF_8)))),
+        new User(
+            "apr1-user", true, Md5Crypt.apr1Crypt("right-4".getBytes(StandardCharsets.UTF_8))));
+    Settings settings = Settings.defaults()
+        .withRealms(List.of(new Realm("Mixed", List.of(), users)))
         .withListen(new ListenAddress("127.0.0.1", 0));
     AuthState state = new AuthState(VerificationPool.sized(), LockoutPolicy.OFF, Clock.systemUTC());
     try (Warden warden = new Warden(new InMemorySettingsStore(settings), settings, state)) {
       warden.start().get(20, TimeUnit.SECONDS);
       int port = warden.status().bound().port();
       Map<String, List<Double>> times = new LinkedHashMap<>();
-      for (String kind : List.of("unknown user", "wrong pbkdf2-user", "wrong bcrypt-user", "wrong sha-user",
+      for (String kind : List.of(
+          "unknown user",
+          "wrong pbkdf2-user",
+          "wrong bcrypt-user",
+          "wrong sha-user",
           "wrong apr1-user")) {
         times.put(kind, new ArrayList<>());
       }
       try (RawHttpConnection connection = new RawHttpConnection(port)) {
         for (int round = -2; round < rounds; round++) { // two rounds of warm-up, not counted
           for (Map.Entry<String, List<Double>> kind : times.entrySet()) {
-            String user = kind.getKey().equals("unknown user") ? "nobody-" + round : kind.getKey().substring(6);
+            String user = kind.getKey().equals("unknown user")
+                ? "nobody-" + round
+                : kind.getKey().substring(6);
             double millis = timeOne(connection, user, "guess-" + round + "-" + System.nanoTime());
             if (round >= 0) {
               kind.getValue().add(millis);
@@ -75,8 +91,12 @@ public final class TimingProbe {
         double median = median(kind.getValue());
         double ratio = median / unknown;
         met &= ratio >= 0.9 && ratio <= 1.1;
-        System.out.printf(Locale.ROOT, "%-18s median %8.2f ms   ratio to unknown user %.3f%n",
-            kind.getKey(), median, ratio);
+        System.out.printf(
+            Locale.ROOT,
+            "%-18s median %8.2f ms   ratio to unknown user %.3f%n",
+            kind.getKey(),
+            median,
+            ratio);
       }
       System.out.println(met ? "target met (every ratio within 0.9-1.1)" : "target missed");
       if (!met) {
@@ -85,11 +105,15 @@ public final class TimingProbe {
     }
   }
 
-  private static double timeOne(RawHttpConnection connection, String user, String password) throws Exception {
-    String authorization = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  private static double timeOne(RawHttpConnection connection, String user, String password)
+      throws Exception {
+    String authorization = Base64.getEncoder()
+        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     long start = System.nanoTime();
-    int status = connection.exchange("GET http://127.0.0.1:9/ HTTP/1.1\r\nHost: 127.0.0.1:9\r\n"
-        + "Proxy-Authorization: Basic " + authorization + "\r\n\r\n").status();
+    int status = connection
+        .exchange("GET http://127.0.0.1:9/ HTTP/1.1\r\nHost: 127.0.0.1:9\r\n"
+            + "Proxy-Authorization: Basic " + authorization + "\r\n\r\n")
+        .status();
     double millis = (System.nanoTime() - start) / 1e6;
     if (status != 407) {
       throw new IllegalStateException("expected 407, got " + status);

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -122,7 +121,8 @@ public final class TrafficLogRingMeasurement {
     @Override
     public long read(long cursor, int max, long[] counts) {
       long endBefore = end;
-      int room = (int) Math.min(max, Math.max(0, endBefore - Math.max(cursor, endBefore - CAPACITY)));
+      int room =
+          (int) Math.min(max, Math.max(0, endBefore - Math.max(cursor, endBefore - CAPACITY)));
       Exchange[] out = new Exchange[room];
       long from;
       int count;
@@ -137,7 +137,8 @@ public final class TrafficLogRingMeasurement {
       } finally {
         lock.unlock();
       }
-      List<Exchange> copy = List.copyOf(Arrays.asList(count == room ? out : Arrays.copyOf(out, count)));
+      List<Exchange> copy =
+          List.copyOf(Arrays.asList(count == room ? out : Arrays.copyOf(out, count)));
       counts[0] += copy.size();
       counts[1] += from - cursor;
       return from + count;
@@ -215,9 +216,22 @@ public final class TrafficLogRingMeasurement {
     }
   }
 
-  private static final Exchange TEMPLATE = new Exchange(0, 1, "127.0.0.1:50000", Instant.now(),
-      Duration.ofMillis(1), Duration.ofMillis(3), "GET", "http://127.0.0.1:8080/x", "HTTP/1.1",
-      List.of(), List.of(), BodyPreview.EMPTY, BodyPreview.EMPTY, 200, new AuthOutcome.NotRequired(),
+  private static final Exchange TEMPLATE = new Exchange(
+      0,
+      1,
+      "127.0.0.1:50000",
+      Instant.now(),
+      Duration.ofMillis(1),
+      Duration.ofMillis(3),
+      "GET",
+      "http://127.0.0.1:8080/x",
+      "HTTP/1.1",
+      List.of(),
+      List.of(),
+      BodyPreview.EMPTY,
+      BodyPreview.EMPTY,
+      200,
+      new AuthOutcome.NotRequired(),
       null);
 
   private static Exchange build(long id) {
@@ -225,9 +239,23 @@ public final class TrafficLogRingMeasurement {
   }
 
   private static Exchange copyWithId(Exchange t, long id) {
-    return new Exchange(id, t.connectionId(), t.client(), t.started(), t.timeToFirstByte(),
-        t.duration(), t.method(), t.url(), t.protocol(), t.requestHeaders(), t.responseHeaders(),
-        t.requestBody(), t.responseBody(), t.status(), t.auth(), t.error());
+    return new Exchange(
+        id,
+        t.connectionId(),
+        t.client(),
+        t.started(),
+        t.timeToFirstByte(),
+        t.duration(),
+        t.method(),
+        t.url(),
+        t.protocol(),
+        t.requestHeaders(),
+        t.responseHeaders(),
+        t.requestBody(),
+        t.responseBody(),
+        t.status(),
+        t.auth(),
+        t.error());
   }
 
   /** One trial: records/s over {@code millis}; also checks returned + missed = recorded. */
@@ -312,8 +340,8 @@ public final class TrafficLogRingMeasurement {
     writersDone.set(true);
     reader.join(); // publishes counts
     if (counts[0] + counts[1] != recorded.get()) {
-      throw new AssertionError("returned " + counts[0] + " + missed " + counts[1]
-          + " != recorded " + recorded.get());
+      throw new AssertionError(
+          "returned " + counts[0] + " + missed " + counts[1] + " != recorded " + recorded.get());
     }
     return recorded.get() / (elapsed / 1e9);
   }
@@ -330,7 +358,8 @@ public final class TrafficLogRingMeasurement {
     long millis = args.length > 0 ? (long) (Double.parseDouble(args[0]) * 1000) : 2000;
     int warmups = 2;
     int trials = 5;
-    System.out.printf("cores %d, capacity %d, 2 writers, 1 reader, %d ms per trial%n",
+    System.out.printf(
+        "cores %d, capacity %d, 2 writers, 1 reader, %d ms per trial%n",
         Runtime.getRuntime().availableProcessors(), CAPACITY, millis);
     String[] names = {"(a) CAS ring", "(b) locked ring", "(b) as a log", "shipped TrafficLog"};
     int rings = names.length;
@@ -345,8 +374,12 @@ public final class TrafficLogRingMeasurement {
         }
       }
       for (int r = 0; r < rings; r++) {
-        System.out.printf("%-6s %-18s median %,12.0f rec/s  (%.2f of a)  trials %s%n",
-            spin ? "spin" : "follow", names[r], median(rates[r]), median(rates[r]) / median(rates[0]),
+        System.out.printf(
+            "%-6s %-18s median %,12.0f rec/s  (%.2f of a)  trials %s%n",
+            spin ? "spin" : "follow",
+            names[r],
+            median(rates[r]),
+            median(rates[r]) / median(rates[0]),
             fmt(rates[r]));
       }
     }
@@ -357,8 +390,9 @@ public final class TrafficLogRingMeasurement {
         for (int i = 0; i < 3; i++) {
           timed += trial(ring(r), spin, millis, slow) * millis / 1000;
         }
-        System.out.printf("%-6s %-18s of ~%,.0f timed records: %,d over 10us, %,d over 100us,"
-            + " %,d over 1ms, longest %.1f ms%n",
+        System.out.printf(
+            "%-6s %-18s of ~%,.0f timed records: %,d over 10us, %,d over 100us,"
+                + " %,d over 1ms, longest %.1f ms%n",
             spin ? "spin" : "follow", names[r], timed, slow[0], slow[1], slow[2], slow[3] / 1e6);
       }
     }

@@ -12,19 +12,30 @@ class AccessLogLineTest {
   @Test
   void writesTheFieldsInDocumentedOrder() {
     assertThat(AccessLogLine.of(Exchanges.authenticated(1)))
-        .isEqualTo(
-            "2026-11-29T10:01:02.345Z 127.0.0.1:50412 alice GET http://127.0.0.1:8080/x 200"
-                + " authenticated 1024 3");
+        .isEqualTo("2026-11-29T10:01:02.345Z 127.0.0.1:50412 alice GET http://127.0.0.1:8080/x 200"
+            + " authenticated 1024 3");
   }
 
   @Test
   void keepsMillisecondsWhenTheyAreZero() {
     var e = Exchanges.authenticated(1);
-    var atWholeSecond =
-        new dev.warden.core.traffic.Exchange(
-            e.id(), e.connectionId(), e.client(), java.time.Instant.parse("2026-01-01T00:00:00Z"),
-            e.timeToFirstByte(), e.duration(), e.method(), e.url(), e.protocol(), e.requestHeaders(),
-            e.responseHeaders(), e.requestBody(), e.responseBody(), e.status(), e.auth(), e.error());
+    var atWholeSecond = new dev.warden.core.traffic.Exchange(
+        e.id(),
+        e.connectionId(),
+        e.client(),
+        java.time.Instant.parse("2026-01-01T00:00:00Z"),
+        e.timeToFirstByte(),
+        e.duration(),
+        e.method(),
+        e.url(),
+        e.protocol(),
+        e.requestHeaders(),
+        e.responseHeaders(),
+        e.requestBody(),
+        e.responseBody(),
+        e.status(),
+        e.auth(),
+        e.error());
 
     assertThat(AccessLogLine.of(atWholeSecond)).startsWith("2026-01-01T00:00:00.000Z ");
   }
@@ -37,7 +48,8 @@ class AccessLogLineTest {
     long first = java.time.Instant.parse("0000-01-01T00:00:00Z").toEpochMilli();
     long last = java.time.Instant.parse("9999-12-31T23:59:59.999Z").toEpochMilli();
     for (int i = 0; i < 20_000; i++) {
-      var instant = java.time.Instant.ofEpochMilli(first + (long) (random.nextDouble() * (last - first)))
+      var instant = java.time.Instant.ofEpochMilli(
+              first + (long) (random.nextDouble() * (last - first)))
           .plusNanos(random.nextInt(1_000_000));
       var line = new StringBuilder();
       AccessLogLine.appendTime(instant, line);
@@ -77,17 +89,21 @@ class AccessLogLineTest {
 
   @Test
   void appendsTheFailureOfTheDestination() {
-    var error = new ExchangeError(ExchangeError.Kind.DNS_FAILURE, "no.such.host: \"name\" not resolved");
+    var error =
+        new ExchangeError(ExchangeError.Kind.DNS_FAILURE, "no.such.host: \"name\" not resolved");
 
     String line = AccessLogLine.of(Exchanges.get(1, new AuthOutcome.NotRequired(), 502, error));
 
-    assertThat(line).endsWith(" 502 not-required 1024 3 error=\"DNS failure: no.such.host: 'name' not resolved\"");
+    assertThat(line)
+        .endsWith(
+            " 502 not-required 1024 3 error=\"DNS failure: no.such.host: 'name' not resolved\"");
   }
 
   @Test
   void doesNotRepeatTheKindWhenTheDetailAlreadyNamesIt() {
-    var error =
-        new ExchangeError(ExchangeError.Kind.CONNECT_FAILED, "http://127.0.0.1:1/: connection refused or unreachable");
+    var error = new ExchangeError(
+        ExchangeError.Kind.CONNECT_FAILED,
+        "http://127.0.0.1:1/: connection refused or unreachable");
 
     String line = AccessLogLine.of(Exchanges.get(1, new AuthOutcome.NotRequired(), 502, error));
 
@@ -96,8 +112,8 @@ class AccessLogLineTest {
 
   @Test
   void encodesSpacesAndControlCharactersSoEachFieldStaysOneToken() {
-    var outcome =
-        new AuthOutcome.Challenged(ChallengeReason.UNKNOWN_USER, "", "Warden", "Basic", "eve\nfake line");
+    var outcome = new AuthOutcome.Challenged(
+        ChallengeReason.UNKNOWN_USER, "", "Warden", "Basic", "eve\nfake line");
 
     String line = AccessLogLine.of(Exchanges.get(1, outcome, 407, null));
 

@@ -103,13 +103,11 @@ class AccessLogTest {
     AccessLog log = AccessLog.start(traffic, out, 0);
     Thread[] recorders = new Thread[4];
     for (int t = 0; t < recorders.length; t++) {
-      recorders[t] =
-          new Thread(
-              () -> {
-                for (int i = 0; i < 2_500; i++) {
-                  traffic.record(Exchanges::authenticated);
-                }
-              });
+      recorders[t] = new Thread(() -> {
+        for (int i = 0; i < 2_500; i++) {
+          traffic.record(Exchanges::authenticated);
+        }
+      });
       recorders[t].start();
     }
     for (Thread t : recorders) {
@@ -138,7 +136,8 @@ class AccessLogTest {
     long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
     while (out.toString().lines().count() < count) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("only " + out.toString().lines().count() + " of " + count + " lines written in 5 s");
+        throw new AssertionError(
+            "only " + out.toString().lines().count() + " of " + count + " lines written in 5 s");
       }
       Thread.sleep(5);
     }

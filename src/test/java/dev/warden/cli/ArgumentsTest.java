@@ -29,18 +29,37 @@ class ArgumentsTest {
 
   @Test
   void readsEveryHeadlessFlag() throws UsageException {
-    Arguments a =
-        Arguments.parse(
-            "--headless", "--config", "w.json", "--listen", "127.0.0.1:0", "--realm", "Corp",
-            "--user", "alice:pw", "--user", "bob:pw2", "--users-file", "users.htpasswd", "--users-file", "users.htdigest", "--no-auth",
-            "--schemes", "Digest, basic", "--digest-algorithms", "sha-256,MD5-sess", "--nonce-lifetime", "90");
+    Arguments a = Arguments.parse(
+        "--headless",
+        "--config",
+        "w.json",
+        "--listen",
+        "127.0.0.1:0",
+        "--realm",
+        "Corp",
+        "--user",
+        "alice:pw",
+        "--user",
+        "bob:pw2",
+        "--users-file",
+        "users.htpasswd",
+        "--users-file",
+        "users.htdigest",
+        "--no-auth",
+        "--schemes",
+        "Digest, basic",
+        "--digest-algorithms",
+        "sha-256,MD5-sess",
+        "--nonce-lifetime",
+        "90");
 
     assertThat(a.headless()).isTrue();
     assertThat(a.config()).contains(Path.of("w.json"));
     assertThat(a.listen()).contains(new ListenAddress("127.0.0.1", 0));
     assertThat(a.realm()).contains("Corp");
     assertThat(a.users()).extracting(UserCredential::name).containsExactly("alice", "bob");
-    assertThat(a.usersFiles()).containsExactly(Path.of("users.htpasswd"), Path.of("users.htdigest"));
+    assertThat(a.usersFiles())
+        .containsExactly(Path.of("users.htpasswd"), Path.of("users.htdigest"));
     assertThat(a.noAuth()).isTrue();
     assertThat(a.schemes()).contains(List.of("digest", "basic"));
     assertThat(a.digestAlgorithms()).contains(List.of("SHA-256", "MD5-sess"));
@@ -49,7 +68,8 @@ class ArgumentsTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({"10s, 10", "5m, 300", "1h, 3600", "1, 1", "86400, 86400", "24h, 86400"})
-  void readsANonceLifetimeInSecondsMinutesOrHours(String value, long seconds) throws UsageException {
+  void readsANonceLifetimeInSecondsMinutesOrHours(String value, long seconds)
+      throws UsageException {
     assertThat(Arguments.parse("--headless", "--nonce-lifetime", value).nonceLifetime())
         .contains(Duration.ofSeconds(seconds));
   }
@@ -64,12 +84,16 @@ class ArgumentsTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-      "10,50|\"--lockout: '10,50' should be DELAY_AFTER,LOCKOUT_AFTER,DURATION[,407|429], e.g. --lockout 10,50,5m,429\"",
-      "10,0,5m|--lockout: '0' is not a number from 1 to 10000",
-      "x,50,5m|--lockout: 'x' is not a number from 0 to 10000",
-      "10,50,0s|--lockout: '0s' is outside 1s to 24h",
-      "10,50,5m,503|--lockout: the status of a lockout is 407 or 429, not '503'"})
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      value = {
+        "10,50|\"--lockout: '10,50' should be DELAY_AFTER,LOCKOUT_AFTER,DURATION[,407|429], e.g. --lockout 10,50,5m,429\"",
+        "10,0,5m|--lockout: '0' is not a number from 1 to 10000",
+        "x,50,5m|--lockout: 'x' is not a number from 0 to 10000",
+        "10,50,0s|--lockout: '0s' is outside 1s to 24h",
+        "10,50,5m,503|--lockout: the status of a lockout is 407 or 429, not '503'"
+      })
   void refusesABadLockoutNamingWhatIsWrong(String value, String message) {
     assertThatThrownBy(() -> Arguments.parse("--headless", "--lockout", value))
         .isInstanceOf(UsageException.class)
@@ -77,19 +101,24 @@ class ArgumentsTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-      "--schemes|kerberos|--schemes: unknown scheme 'kerberos' (known: basic, digest, ntlm, negotiate, bearer)",
-      "--token|ci-bot|--token: expected NAME:TOKEN, but the value has no ':'",
-      "--token|ci-bot:|--token: the token of 'ci-bot' is empty",
-      "--schemes|basic,,digest|--schemes: 'basic,,digest' has an empty item; give a comma-separated list, e.g. --schemes digest,basic",
-      "--schemes|basic,Basic|--schemes: scheme 'Basic' is listed twice",
-      "--digest-algorithms|SHA-1|--digest-algorithms: unknown Digest algorithm 'SHA-1' (known: MD5, MD5-sess, SHA-256, SHA-256-sess, SHA-512-256, SHA-512-256-sess)",
-      "--digest-algorithms|MD5,md5|--digest-algorithms: algorithm 'md5' is listed twice",
-      "--nonce-lifetime|0s|--nonce-lifetime: '0s' is outside 1s to 24h",
-      "--nonce-lifetime|25h|--nonce-lifetime: '25h' is outside 1s to 24h",
-      "--nonce-lifetime|5 min|--nonce-lifetime: '5 min' is not a duration; use seconds (90, 90s), minutes (5m) or hours (1h)",
-      "--nonce-lifetime|-5|--nonce-lifetime: '-5' is not a duration; use seconds (90, 90s), minutes (5m) or hours (1h)"})
-  void refusesABadRealmAuthValueNamingTheFlagAndTheValue(String flag, String value, String message) {
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      value = {
+        "--schemes|kerberos|--schemes: unknown scheme 'kerberos' (known: basic, digest, ntlm, negotiate, bearer)",
+        "--token|ci-bot|--token: expected NAME:TOKEN, but the value has no ':'",
+        "--token|ci-bot:|--token: the token of 'ci-bot' is empty",
+        "--schemes|basic,,digest|--schemes: 'basic,,digest' has an empty item; give a comma-separated list, e.g. --schemes digest,basic",
+        "--schemes|basic,Basic|--schemes: scheme 'Basic' is listed twice",
+        "--digest-algorithms|SHA-1|--digest-algorithms: unknown Digest algorithm 'SHA-1' (known: MD5, MD5-sess, SHA-256, SHA-256-sess, SHA-512-256, SHA-512-256-sess)",
+        "--digest-algorithms|MD5,md5|--digest-algorithms: algorithm 'md5' is listed twice",
+        "--nonce-lifetime|0s|--nonce-lifetime: '0s' is outside 1s to 24h",
+        "--nonce-lifetime|25h|--nonce-lifetime: '25h' is outside 1s to 24h",
+        "--nonce-lifetime|5 min|--nonce-lifetime: '5 min' is not a duration; use seconds (90, 90s), minutes (5m) or hours (1h)",
+        "--nonce-lifetime|-5|--nonce-lifetime: '-5' is not a duration; use seconds (90, 90s), minutes (5m) or hours (1h)"
+      })
+  void refusesABadRealmAuthValueNamingTheFlagAndTheValue(
+      String flag, String value, String message) {
     assertThatThrownBy(() -> Arguments.parse("--headless", flag + "=" + value))
         .isInstanceOf(UsageException.class)
         .hasMessage(message);
@@ -103,7 +132,8 @@ class ArgumentsTest {
 
   @Test
   void refusesTheSchemesGivenTwice() {
-    assertThatThrownBy(() -> Arguments.parse("--headless", "--schemes", "digest", "--schemes", "basic"))
+    assertThatThrownBy(
+            () -> Arguments.parse("--headless", "--schemes", "digest", "--schemes", "basic"))
         .hasMessage("--schemes: given more than once");
   }
 

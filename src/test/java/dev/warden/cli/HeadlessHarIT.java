@@ -18,7 +18,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +29,9 @@ class HeadlessHarIT {
 
   private static final String PASSWORD = "s3cret-har";
 
-  @TempDir Path folder;
+  @TempDir
+  Path folder;
+
   private TestOrigin origin;
   private WardenProcess warden;
 
@@ -50,20 +51,40 @@ class HeadlessHarIT {
   @Test
   void writesEveryExchangeOfTheRunWhenStoppedBySigterm() throws Exception {
     Path har = folder.resolve("run.har");
-    warden = WardenProcess.start("--headless", "--listen", "127.0.0.1:0", "--user", "alice:" + PASSWORD,
-        "--har", har.toString());
+    warden = WardenProcess.start(
+        "--headless",
+        "--listen",
+        "127.0.0.1:0",
+        "--user",
+        "alice:" + PASSWORD,
+        "--har",
+        har.toString());
     int port = warden.awaitPort();
     HttpClient client = HttpClient.newBuilder()
-        .proxy(ProxySelector.of(new InetSocketAddress("127.0.0.1", port))).build();
+        .proxy(ProxySelector.of(new InetSocketAddress("127.0.0.1", port)))
+        .build();
 
-    assertThat(client.send(HttpRequest.newBuilder(URI.create(origin.url("/challenged"))).build(),
-        HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(407);
-    assertThat(client.send(HttpRequest.newBuilder(URI.create(origin.url("/posted")))
-        .header("Proxy-Authorization", "Basic " + Base64.getEncoder()
-            .encodeToString(("alice:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"a\":1}")).build(),
-        HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+    assertThat(client
+            .send(
+                HttpRequest.newBuilder(URI.create(origin.url("/challenged"))).build(),
+                HttpResponse.BodyHandlers.discarding())
+            .statusCode())
+        .isEqualTo(407);
+    assertThat(client
+            .send(
+                HttpRequest.newBuilder(URI.create(origin.url("/posted")))
+                    .header(
+                        "Proxy-Authorization",
+                        "Basic "
+                            + Base64.getEncoder()
+                                .encodeToString(
+                                    ("alice:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"a\":1}"))
+                    .build(),
+                HttpResponse.BodyHandlers.discarding())
+            .statusCode())
+        .isEqualTo(200);
     warden.awaitOut(l -> l.contains(origin.url("/posted")));
     assertThat(har).doesNotExist();
 
@@ -74,23 +95,35 @@ class HeadlessHarIT {
       capture = HarReader.read(in);
     }
     assertThat(capture.fromWarden()).isTrue();
-    assertThat(capture.exchanges()).extracting(Exchange::path).containsExactly("/challenged", "/posted");
+    assertThat(capture.exchanges())
+        .extracting(Exchange::path)
+        .containsExactly("/challenged", "/posted");
     assertThat(capture.exchanges().get(0).auth()).isInstanceOf(AuthOutcome.Challenged.class);
-    assertThat(capture.exchanges().get(1).auth()).isEqualTo(new AuthOutcome.Authenticated("Basic", "alice", "Warden"));
-    assertThat(new String(capture.exchanges().get(1).requestBody().bytes(), StandardCharsets.UTF_8)).isEqualTo("{\"a\":1}");
-    assertThat(capture.exchanges().get(1).requestHeader("Proxy-Authorization")).contains("Basic [redacted]");
+    assertThat(capture.exchanges().get(1).auth())
+        .isEqualTo(new AuthOutcome.Authenticated("Basic", "alice", "Warden"));
+    assertThat(new String(capture.exchanges().get(1).requestBody().bytes(), StandardCharsets.UTF_8))
+        .isEqualTo("{\"a\":1}");
+    assertThat(capture.exchanges().get(1).requestHeader("Proxy-Authorization"))
+        .contains("Basic [redacted]");
     assertThat(Files.readString(har)).doesNotContain(PASSWORD, "alice:***");
     assertThat(folder.resolve("run.har.partial")).doesNotExist();
-    // what the run says on stderr after SIGTERM is not seen here: Process.destroy() closes the pipes
+    // what the run says on stderr after SIGTERM is not seen here: Process.destroy() closes the
+    // pipes
   }
 
   @Test
   void refusesAHarFileWhoseFolderDoesNotExistBeforeListening() throws Exception {
-    warden = WardenProcess.start("--headless", "--listen", "127.0.0.1:0", "--har",
+    warden = WardenProcess.start(
+        "--headless",
+        "--listen",
+        "127.0.0.1:0",
+        "--har",
         folder.resolve("missing/run.har").toString());
 
     assertThat(warden.awaitExit()).isEqualTo(Terminal.USAGE);
-    assertThat(warden.err()).anyMatch(l -> l.contains("--har: cannot write") && l.contains("its folder does not exist"));
+    assertThat(warden.err())
+        .anyMatch(
+            l -> l.contains("--har: cannot write") && l.contains("its folder does not exist"));
     assertThat(warden.out()).isEmpty();
   }
 

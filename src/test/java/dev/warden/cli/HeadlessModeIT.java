@@ -14,21 +14,26 @@ import org.junit.jupiter.api.io.TempDir;
 /** Headless mode's refusals, in process: each returns before anything listens. */
 class HeadlessModeIT {
 
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private int run(String... args) throws UsageException {
-    Terminal terminal =
-        new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    HeadlessMode mode =
-        new HeadlessMode(
-            terminal,
-            JsonSettingsStore::new,
-            () -> dir.resolve("default-settings.json"),
-            new HeadlessOverrides(p -> "not-used", file -> { throw new AssertionError("not read"); }),
-            stop -> { throw new AssertionError("must not get as far as listening"); });
+    Terminal terminal = new Terminal(
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    HeadlessMode mode = new HeadlessMode(
+        terminal,
+        JsonSettingsStore::new,
+        () -> dir.resolve("default-settings.json"),
+        new HeadlessOverrides(p -> "not-used", file -> {
+          throw new AssertionError("not read");
+        }),
+        stop -> {
+          throw new AssertionError("must not get as far as listening");
+        });
     return mode.run(Arguments.parse(args));
   }
 
@@ -39,16 +44,19 @@ class HeadlessModeIT {
   @Test
   void warnsOfAnOpenProxyBeforeListeningWithoutAuthOnANonLoopbackAddress() throws Exception {
     // 192.0.2.1 (TEST-NET-1) is no address of this machine: the bind fails, nothing ever listens
-    assertThat(run("--headless", "--listen", "192.0.2.1:0", "--no-auth")).isEqualTo(HeadlessMode.START_FAILED);
+    assertThat(run("--headless", "--listen", "192.0.2.1:0", "--no-auth"))
+        .isEqualTo(HeadlessMode.START_FAILED);
 
     assertThat(err().lines().findFirst().orElseThrow())
-        .isEqualTo("warden: warning: 407 enforcement is off and Warden listens on 192.0.2.1:0: it is an open proxy "
-            + "that anyone who can reach this address can use");
+        .isEqualTo(
+            "warden: warning: 407 enforcement is off and Warden listens on 192.0.2.1:0: it is an open proxy "
+                + "that anyone who can reach this address can use");
   }
 
   @Test
   void saysNothingOfAnOpenProxyOnLoopbackOrWithAuth() throws Exception {
-    try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+    try (java.net.ServerSocket busy =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
       assertThat(run("--headless", "--listen", "127.0.0.1:" + busy.getLocalPort(), "--no-auth"))
           .isEqualTo(HeadlessMode.START_FAILED);
     }
@@ -62,7 +70,8 @@ class HeadlessModeIT {
     Path missing = dir.resolve("nope.json");
 
     assertThat(run("--headless", "--config", missing.toString())).isEqualTo(2);
-    assertThat(err()).isEqualTo("warden: --config: '" + missing + "' does not exist\nTry 'warden --help'\n");
+    assertThat(err())
+        .isEqualTo("warden: --config: '" + missing + "' does not exist\nTry 'warden --help'\n");
     assertThat(out.size()).isZero();
   }
 
@@ -86,19 +95,23 @@ class HeadlessModeIT {
     Files.writeString(broken, "[]");
 
     assertThat(run("--headless", "--listen", "127.0.0.1:0")).isEqualTo(2);
-    assertThat(err()).startsWith("warden: '" + broken + "' cannot be used (it was left unchanged): ");
+    assertThat(err())
+        .startsWith("warden: '" + broken + "' cannot be used (it was left unchanged): ");
     assertThat(Files.readString(broken)).isEqualTo("[]");
   }
 
   @Test
   void printsEveryProblemOfInvalidSettings() throws Exception {
-    assertThat(run("--headless", "--listen", "127.0.0.1:0", "--realm", "W\u00e4rden")).isEqualTo(2);
+    assertThat(run("--headless", "--listen", "127.0.0.1:0", "--realm", "W\u00e4rden"))
+        .isEqualTo(2);
 
     assertThat(err().lines().toList())
         .hasSizeGreaterThanOrEqualTo(2)
         .last()
         .isEqualTo("Try 'warden --help'");
-    assertThat(err().lines().findFirst().orElseThrow()).startsWith("warden: settings: ").contains("W\u00e4rden");
+    assertThat(err().lines().findFirst().orElseThrow())
+        .startsWith("warden: settings: ")
+        .contains("W\u00e4rden");
   }
 
   @Test
@@ -109,8 +122,11 @@ class HeadlessModeIT {
           "users": [{"name": "carol", "enabled": true, "passwordHash": "$1$saltsalt$2vnaRpHa6Jxjz5n83ok8Z0"}]}]}
         """);
 
-    assertThat(run("--headless", "--config", settings.toString(), "--listen", "127.0.0.1:0")).isEqualTo(2);
-    assertThat(err()).contains("settings: Realm 'Lab': user 'carol' can never log in: unsupported hash format (crypt)")
+    assertThat(run("--headless", "--config", settings.toString(), "--listen", "127.0.0.1:0"))
+        .isEqualTo(2);
+    assertThat(err())
+        .contains(
+            "settings: Realm 'Lab': user 'carol' can never log in: unsupported hash format (crypt)")
         .doesNotContain("2vnaRpHa6Jxjz5n83ok8Z0");
   }
 }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class SecretsInTargetsIT {
 
-  private static final String ALICE = "Proxy-Authorization: " + Users.basic("alice", "s3cret") + "\r\n";
+  private static final String ALICE =
+      "Proxy-Authorization: " + Users.basic("alice", "s3cret") + "\r\n";
 
   private static TestOrigin origin;
   private static RunningWarden warden;
@@ -40,12 +41,15 @@ class SecretsInTargetsIT {
   void forwardsAUrlWithUserinfoWithoutItAndNeverRecordsThePassword() throws Exception {
     String authority = "127.0.0.1:" + origin.port();
     try (RawHttpConnection c = new RawHttpConnection(warden.port())) {
-      RawResponse response = c.exchange("GET http://someone:pa55-in-url@" + authority + "/userinfo HTTP/1.1\r\n"
-          + "Host: " + authority + "\r\n" + ALICE + "\r\n");
+      RawResponse response = c.exchange("GET http://someone:pa55-in-url@" + authority
+          + "/userinfo HTTP/1.1\r\n" + "Host: " + authority + "\r\n" + ALICE + "\r\n");
       assertThat(response.status()).isEqualTo(200);
       assertThat(response.bodyText()).isEqualTo(TestOrigin.BODY);
     }
-    TestOrigin.Seen seen = origin.seen().stream().filter(s -> s.path().equals("/userinfo")).findFirst().orElseThrow();
+    TestOrigin.Seen seen = origin.seen().stream()
+        .filter(s -> s.path().equals("/userinfo"))
+        .findFirst()
+        .orElseThrow();
     assertThat(seen.header("Host")).isEqualTo(authority);
     assertThat(seen.hasHeader("Authorization")).isFalse();
     Exchange recorded = warden.awaitExchangeFor("http://" + authority + "/userinfo");
@@ -57,8 +61,8 @@ class SecretsInTargetsIT {
   void recordsARefusedUrlWithUserinfoWithoutThePassword() throws Exception {
     String authority = "127.0.0.1:" + origin.port();
     try (RawHttpConnection c = new RawHttpConnection(warden.port())) {
-      RawResponse response = c.exchange("GET http://someone:pa55-refused@" + authority + "/refused HTTP/1.1\r\n"
-          + "Host: " + authority + "\r\n\r\n");
+      RawResponse response = c.exchange("GET http://someone:pa55-refused@" + authority
+          + "/refused HTTP/1.1\r\n" + "Host: " + authority + "\r\n\r\n");
       assertThat(response.status()).isEqualTo(407);
     }
     assertNowhere(warden.awaitExchangeFor("http://" + authority + "/refused"), "pa55-refused");
@@ -69,8 +73,10 @@ class SecretsInTargetsIT {
     String authority = "127.0.0.1:" + origin.port();
     String query = "/q?access_token=tok-123&page=2&password=pw-456&api_key=key-789";
     try (RawHttpConnection c = new RawHttpConnection(warden.port())) {
-      assertThat(c.exchange("GET http://" + authority + query + " HTTP/1.1\r\nHost: " + authority + "\r\n" + ALICE + "\r\n")
-          .status()).isEqualTo(200);
+      assertThat(c.exchange("GET http://" + authority + query + " HTTP/1.1\r\nHost: " + authority
+                  + "\r\n" + ALICE + "\r\n")
+              .status())
+          .isEqualTo(200);
     }
     assertThat(origin.seen()).anyMatch(s -> s.path().equals(query));
     String masked = "http://" + authority + "/q?access_token=***&page=2&password=***&api_key=***";

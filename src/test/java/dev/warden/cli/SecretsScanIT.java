@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.core.auth.CredentialMaterial;
 import dev.warden.core.auth.PasswordHasher;
+import dev.warden.core.replay.CurlCommand;
 import dev.warden.core.settings.JsonSettingsStore;
-import dev.warden.core.settings.Settings;
 import dev.warden.core.traffic.Exchange;
 import dev.warden.testing.RawHttpConnection;
 import dev.warden.testing.RunningWarden;
@@ -13,7 +13,6 @@ import dev.warden.testing.TestOrigin;
 import dev.warden.testing.Users;
 import dev.warden.ui.state.UiState;
 import dev.warden.ui.state.UiStateStore;
-import dev.warden.core.replay.CurlCommand;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,31 +44,44 @@ class SecretsScanIT {
   private static final String QUERY_SECRET = "Query-Secret-888";
   private static final String URL_PASSWORD = "Userinfo-Pass-999";
 
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   @Test
   void leavesNoPasswordOrTokenInAnythingWardenWrote() throws Exception {
     Path config = dir.resolve("settings.json");
     CredentialMaterial material = new CredentialMaterial(new PasswordHasher(10_000));
-    new JsonSettingsStore(config).save(Users.realmWith("Warden",
-        material.user("alice", true, "Warden", ALICE_PASSWORD.toCharArray()),
-        material.user("bob", true, "Warden", BOB_PASSWORD.toCharArray())));
+    new JsonSettingsStore(config)
+        .save(Users.realmWith(
+            "Warden",
+            material.user("alice", true, "Warden", ALICE_PASSWORD.toCharArray()),
+            material.user("bob", true, "Warden", BOB_PASSWORD.toCharArray())));
     List<String> out;
     List<String> err;
     try (TestOrigin origin = new TestOrigin();
-        WardenProcess warden = WardenProcess.start("--headless", "--config", config.toString(),
-            "--listen", "127.0.0.1:0")) {
+        WardenProcess warden = WardenProcess.start(
+            "--headless", "--config", config.toString(), "--listen", "127.0.0.1:0")) {
       int port = warden.awaitPort();
       try (RawHttpConnection client = new RawHttpConnection(port)) {
-        assertThat(status(client, origin.url("/alice"), Users.basic("alice", ALICE_PASSWORD))).isEqualTo(200);
-        assertThat(status(client, origin.url("/bob"), Users.basic("bob", BOB_PASSWORD))).isEqualTo(200);
-        assertThat(status(client, origin.url("/guess"), Users.basic("alice", GUESS))).isEqualTo(407);
-        assertThat(status(client, origin.url("/unknown"), Users.basic("mallory", ALICE_PASSWORD))).isEqualTo(407);
+        assertThat(status(client, origin.url("/alice"), Users.basic("alice", ALICE_PASSWORD)))
+            .isEqualTo(200);
+        assertThat(status(client, origin.url("/bob"), Users.basic("bob", BOB_PASSWORD)))
+            .isEqualTo(200);
+        assertThat(status(client, origin.url("/guess"), Users.basic("alice", GUESS)))
+            .isEqualTo(407);
+        assertThat(status(client, origin.url("/unknown"), Users.basic("mallory", ALICE_PASSWORD)))
+            .isEqualTo(407);
         assertThat(status(client, origin.url("/token"), "Bearer " + TOKEN)).isEqualTo(407);
-        assertThat(status(client, origin.url("/malformed"), "Basic " + base64(MALFORMED_SECRET) + "!")).isEqualTo(407);
-        assertThat(status(client, origin.url("/query?token=" + QUERY_SECRET + "&password=" + GUESS),
-            Users.basic("alice", ALICE_PASSWORD))).isEqualTo(200);
-        String userinfo = "http://carol:" + URL_PASSWORD + "@127.0.0.1:" + origin.port() + "/userinfo";
+        assertThat(
+                status(client, origin.url("/malformed"), "Basic " + base64(MALFORMED_SECRET) + "!"))
+            .isEqualTo(407);
+        assertThat(status(
+                client,
+                origin.url("/query?token=" + QUERY_SECRET + "&password=" + GUESS),
+                Users.basic("alice", ALICE_PASSWORD)))
+            .isEqualTo(200);
+        String userinfo =
+            "http://carol:" + URL_PASSWORD + "@127.0.0.1:" + origin.port() + "/userinfo";
         client.exchange("GET " + userinfo + " HTTP/1.1\r\nHost: 127.0.0.1:" + origin.port()
             + "\r\nProxy-Authorization: " + Users.basic("alice", ALICE_PASSWORD) + "\r\n\r\n");
       }
@@ -84,15 +96,17 @@ class SecretsScanIT {
     written.add(String.join("\n", err));
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
-        written.add(file.getFileName() + ":\n" + Files.readString(file, StandardCharsets.ISO_8859_1));
+        written.add(
+            file.getFileName() + ":\n" + Files.readString(file, StandardCharsets.ISO_8859_1));
       }
     }
     assertThat(dir.resolve("warden.log")).exists();
     assertThat(out).anyMatch(line -> line.contains("/guess") && line.contains(" 407 "));
     String everything = String.join("\n", written);
-    for (String secret : List.of(ALICE_PASSWORD, BOB_PASSWORD, GUESS, TOKEN, MALFORMED_SECRET, QUERY_SECRET,
-        URL_PASSWORD)) {
-      assertThat(everything).as("what Warden wrote, searched for %s", secret)
+    for (String secret : List.of(
+        ALICE_PASSWORD, BOB_PASSWORD, GUESS, TOKEN, MALFORMED_SECRET, QUERY_SECRET, URL_PASSWORD)) {
+      assertThat(everything)
+          .as("what Warden wrote, searched for %s", secret)
           .doesNotContain(secret)
           .doesNotContain(base64(secret))
           .doesNotContain(base64("alice:" + secret))
@@ -107,7 +121,8 @@ class SecretsScanIT {
     UiStateStore.at(uiState).save(UiState.DEFAULT);
     String curl;
     try (TestOrigin origin = new TestOrigin();
-        RunningWarden warden = new RunningWarden(Users.realmWith("Warden", Users.user("alice", ALICE_PASSWORD)));
+        RunningWarden warden =
+            new RunningWarden(Users.realmWith("Warden", Users.user("alice", ALICE_PASSWORD)));
         RawHttpConnection client = new RawHttpConnection(warden.port())) {
       String url = origin.url("/export?password=" + QUERY_SECRET);
       assertThat(status(client, url, Users.basic("alice", ALICE_PASSWORD))).isEqualTo(200);
@@ -122,9 +137,12 @@ class SecretsScanIT {
     }
   }
 
-  private static int status(RawHttpConnection client, String url, String authorization) throws Exception {
-    return client.exchange("GET " + url + " HTTP/1.1\r\nHost: " + url.substring(7, url.indexOf('/', 7))
-        + "\r\nProxy-Authorization: " + authorization + "\r\n\r\n").status();
+  private static int status(RawHttpConnection client, String url, String authorization)
+      throws Exception {
+    return client
+        .exchange("GET " + url + " HTTP/1.1\r\nHost: " + url.substring(7, url.indexOf('/', 7))
+            + "\r\nProxy-Authorization: " + authorization + "\r\n\r\n")
+        .status();
   }
 
   private static String base64(String text) {

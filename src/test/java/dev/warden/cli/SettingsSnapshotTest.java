@@ -20,14 +20,17 @@ class SettingsSnapshotTest {
 
   private final SettingsSnapshot snapshot = new SettingsSnapshot(JsonSettingsStore::new);
 
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   @Test
   void deletesTheCopyARunKilledWhileReadingLeftInTheTempFolder() throws Exception {
     Path file = Files.writeString(dir.resolve("settings.json"), "{\"format\": 2}");
-    // what a run killed between copying and deleting leaves: its folder in the temp folder, with the copy
+    // what a run killed between copying and deleting leaves: its folder in the temp folder, with
+    // the copy
     Path killed = Files.createTempDirectory("warden-settings-");
-    Path copy = Files.writeString(killed.resolve("settings.json"), "{\"format\": 2, \"realms\": []}");
+    Path copy =
+        Files.writeString(killed.resolve("settings.json"), "{\"format\": 2, \"realms\": []}");
     java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.from(
         java.time.Instant.now().minus(java.time.Duration.ofMinutes(5)));
     Files.setLastModifiedTime(killed, old);
@@ -48,7 +51,8 @@ class SettingsSnapshotTest {
 
   @Test
   void readsAFormatOneFileWithoutWarningAndLeavesItAsItWas() throws Exception {
-    Path file = Files.writeString(dir.resolve("settings.json"), "{\"format\": 1, \"trafficCapacity\": 500}");
+    Path file = Files.writeString(
+        dir.resolve("settings.json"), "{\"format\": 1, \"trafficCapacity\": 500}");
     if (Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null) {
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     }
@@ -71,8 +75,9 @@ class SettingsSnapshotTest {
 
     snapshot.load(file, "--config", warnings::add);
 
-    assertThat(warnings).containsExactly("--config: settings.json is readable by other users; "
-        + "Warden will write it owner-only on the next save");
+    assertThat(warnings)
+        .containsExactly("--config: settings.json is readable by other users; "
+            + "Warden will write it owner-only on the next save");
   }
 
   @Test
@@ -81,8 +86,9 @@ class SettingsSnapshotTest {
 
     assertThatThrownBy(() -> snapshot.load(file, "--config", w -> {}))
         .isInstanceOf(UsageException.class)
-        .hasMessage("--config: '" + file + "' cannot be used (it was left unchanged): it is in format 3, "
-            + "written by a newer version of Warden (this one reads formats 1 to 2)");
+        .hasMessage(
+            "--config: '" + file + "' cannot be used (it was left unchanged): it is in format 3, "
+                + "written by a newer version of Warden (this one reads formats 1 to 2)");
     assertThat(file).hasContent("{\"format\": 3}");
   }
 }

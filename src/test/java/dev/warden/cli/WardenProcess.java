@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  */
 final class WardenProcess implements AutoCloseable {
 
-  private static final Pattern LISTENING = Pattern.compile("^Warden listening on 127\\.0\\.0\\.1:(\\d+) ");
+  private static final Pattern LISTENING =
+      Pattern.compile("^Warden listening on 127\\.0\\.0\\.1:(\\d+) ");
 
   private static final String EMPTY_HOME =
       Path.of(System.getProperty("java.io.tmpdir"), "warden-test-empty-home").toString();
@@ -46,7 +47,8 @@ final class WardenProcess implements AutoCloseable {
     command.add("-XX:TieredStopAtLevel=1");
     // An empty home: a developer's real settings.json must not change what the test sees.
     command.add("-Duser.home=" + EMPTY_HOME);
-    // --user passwords hashed at 10,000 PBKDF2 iterations, not Warden's 600,000: seconds in a C1 JVM
+    // --user passwords hashed at 10,000 PBKDF2 iterations, not Warden's 600,000: seconds in a C1
+    // JVM
     command.add("-Dwarden.pbkdf2.iterations=10000");
     command.addAll(jvmOptions);
     command.add("-cp");
@@ -119,19 +121,18 @@ final class WardenProcess implements AutoCloseable {
   }
 
   private static Thread pump(InputStream stream, List<String> into, String name) {
-    Thread t =
-        new Thread(
-            () -> {
-              try (BufferedReader reader =
-                  new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                  into.add(line);
-                }
-              } catch (IOException closed) {
-                // the process ended; what was read is kept
-              }
-            },
-            name);
+    Thread t = new Thread(
+        () -> {
+          try (BufferedReader reader =
+              new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+              into.add(line);
+            }
+          } catch (IOException closed) {
+            // the process ended; what was read is kept
+          }
+        },
+        name);
     t.setDaemon(true);
     t.start();
     return t;

@@ -79,8 +79,9 @@ final class CaseGenerator {
    */
   String sentinel(String tunnelTag) {
     String authority = "127.0.0.1:" + originPort;
-    return "GET http://" + authority + "/sentinel HTTP/1.1\r\nHost: " + authority + "\r\n" + FuzzOrigin.TAG
-        + ": sentinel@" + connection + " " + (tunnelTag == null ? "-" : tunnelTag) + "\r\nConnection: close\r\n\r\n";
+    return "GET http://" + authority + "/sentinel HTTP/1.1\r\nHost: " + authority + "\r\n"
+        + FuzzOrigin.TAG + ": sentinel@" + connection + " " + (tunnelTag == null ? "-" : tunnelTag)
+        + "\r\nConnection: close\r\n\r\n";
   }
 
   /** The next case; a CONNECT (whose tunnel takes the rest of the connection) ends the batch. */
@@ -110,7 +111,8 @@ final class CaseGenerator {
       method = "HEAD";
     } else {
       risky = true;
-      method = pick(List.of("PUT", "DELETE", "OPTIONS", "PATCH", "TRACE", "get", "G\u00e9T", "FOO", "CONNECTX"));
+      method = pick(List.of(
+          "PUT", "DELETE", "OPTIONS", "PATCH", "TRACE", "get", "G\u00e9T", "FOO", "CONNECTX"));
     }
     String hostText = hostNotation(guard);
     String port = port();
@@ -129,7 +131,11 @@ final class CaseGenerator {
     mutate(request, id);
     // a method mutated into CONNECT with an authority-form target opens a tunnel like any CONNECT
     boolean tunnels = request.line.startsWith("CONNECT ");
-    return new Case(id, request.text(), request.closes() || risky || tunnels, tunnels ? credentials.tag() : null);
+    return new Case(
+        id,
+        request.text(),
+        request.closes() || risky || tunnels,
+        tunnels ? credentials.tag() : null);
   }
 
   // ------------------------------------------------------------------ credentials
@@ -167,20 +173,35 @@ final class CaseGenerator {
     if (choice < 78) {
       // the scheme is case-insensitive and whitespace around the token is allowed: still valid
       String token = destination.basic().substring("Basic ".length());
-      return new Credentials(List.of(pick(List.of("basic ", "BASIC ", "Basic  ", "Basic\t")) + token + pick(List.of("", " "))),
+      return new Credentials(
+          List.of(pick(List.of("basic ", "BASIC ", "Basic  ", "Basic\t"))
+              + token
+              + pick(List.of("", " "))),
           Set.of(destination.realm()));
     }
     if (choice < 84) {
-      return new Credentials(List.of(destination.basic(), other.basic()),
+      return new Credentials(
+          List.of(destination.basic(), other.basic()),
           new LinkedHashSet<>(List.of(destination.realm(), other.realm())));
     }
     if (choice < 88) {
-      return invalid(pick(List.of("Basic", "Basic ", "Basic ===", "Basic " + "A".repeat(5000), "Digest username=\"ann\"",
-          "Bearer abc", "Basic Og==", "Basic YW5uOg==", "Negotiate", "Basic \u0000")));
+      return invalid(pick(List.of(
+          "Basic",
+          "Basic ",
+          "Basic ===",
+          "Basic " + "A".repeat(5000),
+          "Digest username=\"ann\"",
+          "Bearer abc",
+          "Basic Og==",
+          "Basic YW5uOg==",
+          "Negotiate",
+          "Basic \u0000")));
     }
     if (choice < 92) {
-      return invalid("Basic " + Base64.getEncoder().encodeToString(
-          (destination.user() + ":" + destination.password() + "\u0000").getBytes(StandardCharsets.UTF_8)));
+      return invalid("Basic "
+          + Base64.getEncoder()
+              .encodeToString((destination.user() + ":" + destination.password() + "\u0000")
+                  .getBytes(StandardCharsets.UTF_8)));
     }
     return invalid(basic(other.user(), destination.password()));
   }
@@ -198,7 +219,9 @@ final class CaseGenerator {
   }
 
   private static String basic(String user, String password) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   // ------------------------------------------------------------------ targets
@@ -207,10 +230,32 @@ final class CaseGenerator {
   private String hostNotation(Guard guard) {
     if (random.nextInt(20) == 0) {
       risky = true;
-      return pick(List.of("junk-" + random.nextInt(1000) + ".example", "a..fuzz.test", "-a.fuzz.test", "[::1]",
-          "[fe80::1%25lo]", "0.0.0.0", "0", "256.0.0.1", "127.0.0.1.1.1", "xn--zz", "[v1.x]", "[::ffff:0.0.0.0]",
-          "%", "%zz.test", "a_b.fuzz.test", "[", "]", "", "127.0.0.4", "[::ffff:127.0.0.5]", "1e100",
-          "a.fuzz.test.evil", "evil.a.fuzz.test.", "\u00e4.fuzz.test", "xn--4ca.fuzz.test"));
+      return pick(List.of(
+          "junk-" + random.nextInt(1000) + ".example",
+          "a..fuzz.test",
+          "-a.fuzz.test",
+          "[::1]",
+          "[fe80::1%25lo]",
+          "0.0.0.0",
+          "0",
+          "256.0.0.1",
+          "127.0.0.1.1.1",
+          "xn--zz",
+          "[v1.x]",
+          "[::ffff:0.0.0.0]",
+          "%",
+          "%zz.test",
+          "a_b.fuzz.test",
+          "[",
+          "]",
+          "",
+          "127.0.0.4",
+          "[::ffff:127.0.0.5]",
+          "1e100",
+          "a.fuzz.test.evil",
+          "evil.a.fuzz.test.",
+          "\u00e4.fuzz.test",
+          "xn--4ca.fuzz.test"));
     }
     String[] octets = guard.address().split("\\.");
     int last = Integer.parseInt(octets[3]);
@@ -228,7 +273,9 @@ final class CaseGenerator {
       case 11 -> "[0:0:0:0:0:FFFF:" + guard.address() + "]";
       case 12 -> guard.names().get(0);
       case 13 -> guard.names().get(0).toUpperCase() + ".";
-      case 14 -> "%" + Integer.toHexString(guard.names().get(0).charAt(0)) + guard.names().get(0).substring(1);
+      case 14 ->
+        "%" + Integer.toHexString(guard.names().get(0).charAt(0))
+            + guard.names().get(0).substring(1);
       case 15 -> guard.names().get(guard.names().size() - 1);
       default -> guard.address() + ".";
     };
@@ -251,10 +298,22 @@ final class CaseGenerator {
 
   private String targetFor(String method, String authority) {
     String path = random.nextInt(5) > 0
-        ? pick(List.of("/", "/p", "/a/b?q=1", "/%zz", "/|{^\"", "/%2e%2e/", "/?access_token=t&password=p", "//x"))
+        ? pick(List.of(
+            "/",
+            "/p",
+            "/a/b?q=1",
+            "/%zz",
+            "/|{^\"",
+            "/%2e%2e/",
+            "/?access_token=t&password=p",
+            "//x"))
         : pick(List.of("?q=1", "", "/x#frag", "/" + "a".repeat(9000), "/\u00e9", "/a\u0000b"));
     int form = random.nextInt(80);
-    risky |= form < 5 || !path.startsWith("/") || path.contains("#") || path.length() > 100 || path.contains("\u00e9")
+    risky |= form < 5
+        || !path.startsWith("/")
+        || path.contains("#")
+        || path.length() > 100
+        || path.contains("\u00e9")
         || path.contains("\u0000");
     if (form == 0) {
       return "/origin-form";
@@ -263,10 +322,13 @@ final class CaseGenerator {
       return "*";
     }
     if (form == 2) {
-      return pick(List.of("https://", "ftp://", "HTTP://", "http:", "http:/", "ws://")) + authority + path;
+      return pick(List.of("https://", "ftp://", "HTTP://", "http:", "http:/", "ws://"))
+          + authority
+          + path;
     }
     if (form == 3) {
-      return "http://" + pick(List.of("user:pass@", "a@b@", "@", "%40@", "u%zz@", "user:@", ":@")) + authority + path;
+      return "http://" + pick(List.of("user:pass@", "a@b@", "@", "%40@", "u%zz@", "user:@", ":@"))
+          + authority + path;
     }
     if (form == 4) {
       return authority;
@@ -292,20 +354,22 @@ final class CaseGenerator {
       case 0 -> "http://" + authority + "/";
       case 1 -> authority + "/x";
       case 2 -> "user@" + authority;
-      case 3 -> authority.contains(":") ? authority.substring(0, authority.lastIndexOf(':')) : authority;
+      case 3 ->
+        authority.contains(":") ? authority.substring(0, authority.lastIndexOf(':')) : authority;
       default -> authority;
     };
     List<String> headers = new ArrayList<>();
     headers.add("Host: " + hostHeader(authority));
     credentials.fields().forEach(f -> headers.add("Proxy-Authorization: " + f));
-    // a CONNECT head never reaches an origin, but a mutated method can turn it into a request that does
+    // a CONNECT head never reaches an origin, but a mutated method can turn it into a request that
+    // does
     headers.add(FuzzOrigin.TAG + ": " + id + "@" + connection + " " + credentials.tag());
     Request request = new Request("CONNECT " + target + " HTTP/1.1", headers, "");
     if (random.nextInt(4) == 0) {
       mutate(request, id);
     }
-    String inner = "GET /tunnel HTTP/1.1\r\nHost: " + authority + "\r\n" + FuzzOrigin.TAG + ": " + id + "@" + connection + " "
-        + credentials.tag() + "\r\nConnection: close\r\n\r\n";
+    String inner = "GET /tunnel HTTP/1.1\r\nHost: " + authority + "\r\n" + FuzzOrigin.TAG + ": "
+        + id + "@" + connection + " " + credentials.tag() + "\r\nConnection: close\r\n\r\n";
     return request.text() + inner;
   }
 
@@ -313,7 +377,10 @@ final class CaseGenerator {
     StringBuilder body = new StringBuilder();
     for (int chunks = random.nextInt(3); chunks > 0; chunks--) {
       String data = randomText(1 + random.nextInt(20));
-      body.append(Integer.toHexString(data.length())).append("\r\n").append(data).append("\r\n");
+      body.append(Integer.toHexString(data.length()))
+          .append("\r\n")
+          .append(data)
+          .append("\r\n");
     }
     return body.append("0\r\n\r\n").toString();
   }
@@ -359,48 +426,91 @@ final class CaseGenerator {
 
   private void mutateOnce(Request r, int id) {
     switch (random.nextInt(22)) {
-      case 0 -> r.line = r.line.replace(" HTTP/1.1", pick(List.of(" HTTP/1.0", " HTTP/1.2", " HTTP/2.0", " HTTP/3.0",
-          " HTTP/1", "", " http/1.1", " HTTP/1.1 x", "  HTTP/1.1", " HTTP/0.9", " HTTP/1.10")));
-      case 1 -> r.line = r.line.replaceFirst(" ", pick(List.of("  ", "\t", " \u0000", "\r", "\n ")));
+      case 0 ->
+        r.line = r.line.replace(
+            " HTTP/1.1",
+            pick(List.of(
+                " HTTP/1.0",
+                " HTTP/1.2",
+                " HTTP/2.0",
+                " HTTP/3.0",
+                " HTTP/1",
+                "",
+                " http/1.1",
+                " HTTP/1.1 x",
+                "  HTTP/1.1",
+                " HTTP/0.9",
+                " HTTP/1.10")));
+      case 1 ->
+        r.line = r.line.replaceFirst(" ", pick(List.of("  ", "\t", " \u0000", "\r", "\n ")));
       case 2 -> r.line = pick(List.of("", " ", "\r\n")) + r.line;
-      case 3 -> r.headers.add(pick(List.of("Transfer-Encoding: chunked", "Content-Length: 0", "Content-Length: 3",
-          "Transfer-Encoding: gzip", "Transfer-Encoding: xchunked", "Transfer-Encoding: chunked, chunked",
-          "Transfer-Encoding : chunked", "Transfer-Encoding:\tchunked", "Content-Length: +1", "Content-Length: -1",
-          "Content-Length: 1, 2", "Content-Length: 99999999999999999999", "Transfer-Encoding: identity",
-          "TRANSFER-ENCODING: CHUNKED")));
+      case 3 ->
+        r.headers.add(pick(List.of(
+            "Transfer-Encoding: chunked",
+            "Content-Length: 0",
+            "Content-Length: 3",
+            "Transfer-Encoding: gzip",
+            "Transfer-Encoding: xchunked",
+            "Transfer-Encoding: chunked, chunked",
+            "Transfer-Encoding : chunked",
+            "Transfer-Encoding:\tchunked",
+            "Content-Length: +1",
+            "Content-Length: -1",
+            "Content-Length: 1, 2",
+            "Content-Length: 99999999999999999999",
+            "Transfer-Encoding: identity",
+            "TRANSFER-ENCODING: CHUNKED")));
       case 4 -> r.headers.add("X-Folded: a\r\n b");
       case 5 -> r.headers.add("X-Nul: a\u0000b");
       case 6 -> r.headers.add("X-Cr: a\rb");
       case 7 -> r.headers.add("X-Lf: a\nb");
       case 8 -> r.headers.add("X-Big: " + "b".repeat(random.nextBoolean() ? 70_000 : 9_000));
       case 9 -> r.terminator = "\n";
-      case 10 -> r.headers.add(random.nextInt(r.headers.size() + 1), "Host: " + pick(FuzzBed.GUARDS).address());
+      case 10 ->
+        r.headers.add(
+            random.nextInt(r.headers.size() + 1),
+            "Host: " + pick(FuzzBed.GUARDS).address());
       case 11 -> r.headers.removeIf(h -> h.startsWith("Host:"));
-      case 12 -> r.headers.add(pick(List.of("No colon here", ": empty name", "Bad Name: x", "X-\u00ff: y", " Leading: space")));
+      case 12 ->
+        r.headers.add(pick(List.of(
+            "No colon here", ": empty name", "Bad Name: x", "X-\u00ff: y", " Leading: space")));
       case 13 -> {
         // a request smuggled in the body: if any framing lets it out, it must still face the 407
-        String smuggled = "GET http://" + pick(FuzzBed.GUARDS).address() + ":" + originPort + "/smuggled HTTP/1.1\r\nHost: x\r\n"
-            + FuzzOrigin.TAG + ": " + id + "@" + connection + " -\r\n\r\n";
-        r.headers.removeIf(h -> h.startsWith("Content-Length") || h.startsWith("Transfer-Encoding"));
+        String smuggled = "GET http://" + pick(FuzzBed.GUARDS).address() + ":" + originPort
+            + "/smuggled HTTP/1.1\r\nHost: x\r\n" + FuzzOrigin.TAG + ": " + id + "@" + connection
+            + " -\r\n\r\n";
+        r.headers.removeIf(
+            h -> h.startsWith("Content-Length") || h.startsWith("Transfer-Encoding"));
         r.body = "0\r\n\r\n" + smuggled;
         r.headers.add("Transfer-Encoding: chunked");
         r.headers.add("Content-Length: " + r.body.length());
       }
       case 14 -> {
         if (r.body.contains("\r\n") && r.headers.contains("Transfer-Encoding: chunked")) {
-          String size = pick(List.of("zz", "-5", "11111111111111111", "0x5", " 5", "5 ;x", "ffffffffffffffff"));
+          String size = pick(
+              List.of("zz", "-5", "11111111111111111", "0x5", " 5", "5 ;x", "ffffffffffffffff"));
           r.body = size + r.body.substring(r.body.indexOf("\r\n"));
         }
       }
       case 15 -> r.headers.add("Expect: 100-continue");
-      case 16 -> r.headers.add(pick(List.of("Via: 1.1 warden-x", "Upgrade: websocket", "Connection: Upgrade",
-          "Max-Forwards: 0", "Proxy-Connection: close", "Connection: keep-alive, close, x")));
-      case 17 -> r.line = r.line.replaceFirst("^[A-Za-z]+", pick(List.of("get", "PO ST", "", "GET\u0000", "G", "CONNECT")));
+      case 16 ->
+        r.headers.add(pick(List.of(
+            "Via: 1.1 warden-x",
+            "Upgrade: websocket",
+            "Connection: Upgrade",
+            "Max-Forwards: 0",
+            "Proxy-Connection: close",
+            "Connection: keep-alive, close, x")));
+      case 17 ->
+        r.line = r.line.replaceFirst(
+            "^[A-Za-z]+", pick(List.of("get", "PO ST", "", "GET\u0000", "G", "CONNECT")));
       case 18 -> {
         int at = random.nextInt(r.line.length() + 1);
         r.line = r.line.substring(0, at) + (char) random.nextInt(256) + r.line.substring(at);
       }
-      case 19 -> r.headers.add("Proxy-Authorization: " + pick(List.of("Basic", "", "Basic " + "=".repeat(10))));
+      case 19 ->
+        r.headers.add(
+            "Proxy-Authorization: " + pick(List.of("Basic", "", "Basic " + "=".repeat(10))));
       case 20 -> {
         int index = random.nextInt(r.headers.size() + 1);
         r.headers.add(index, "Content-Length: " + (r.body.length() / 2));
@@ -409,7 +519,8 @@ final class CaseGenerator {
         if (!r.headers.isEmpty()) {
           int at = random.nextInt(r.headers.size());
           if (!r.headers.get(at).startsWith(FuzzOrigin.TAG)) {
-            r.headers.set(at, r.headers.get(at).replace(": ", pick(List.of(":", " : ", ":\t", ":  "))));
+            r.headers.set(
+                at, r.headers.get(at).replace(": ", pick(List.of(":", " : ", ":\t", ":  "))));
           }
         }
       }

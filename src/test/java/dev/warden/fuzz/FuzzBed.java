@@ -36,13 +36,18 @@ final class FuzzBed implements AutoCloseable {
   /** One realm: its name, the origin address it guards, the names that reach that address, its user. */
   record Guard(String realm, String address, List<String> names, String user, String password) {
     String basic() {
-      return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+      return "Basic "
+          + Base64.getEncoder()
+              .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
   }
 
-  static final Guard ALPHA = new Guard("Alpha", "127.0.0.2", List.of("a.fuzz.test", "www.a.fuzz.test"), "ann", "alpha-pass");
-  static final Guard BETA = new Guard("Beta", "127.0.0.3", List.of("b.fuzz.test", "www.b.fuzz.test"), "bob", "beta-pass");
-  static final Guard DEFAULT = new Guard("Default", "127.0.0.1", List.of("d.fuzz.test", "localhost"), "dan", "default-pass");
+  static final Guard ALPHA = new Guard(
+      "Alpha", "127.0.0.2", List.of("a.fuzz.test", "www.a.fuzz.test"), "ann", "alpha-pass");
+  static final Guard BETA =
+      new Guard("Beta", "127.0.0.3", List.of("b.fuzz.test", "www.b.fuzz.test"), "bob", "beta-pass");
+  static final Guard DEFAULT =
+      new Guard("Default", "127.0.0.1", List.of("d.fuzz.test", "localhost"), "dan", "default-pass");
   static final List<Guard> GUARDS = List.of(ALPHA, BETA, DEFAULT);
 
   private final List<FuzzOrigin> origins = new ArrayList<>();
@@ -81,8 +86,9 @@ final class FuzzBed implements AutoCloseable {
    */
   static void requireTestHostsFile() {
     if (System.getProperty("jdk.net.hosts.file") == null) {
-      throw new IllegalStateException("run with -Djdk.net.hosts.file=src/test/resources/fuzz-hosts: "
-          + "the fuzzer's junk host names must not reach the system resolver");
+      throw new IllegalStateException(
+          "run with -Djdk.net.hosts.file=src/test/resources/fuzz-hosts: "
+              + "the fuzzer's junk host names must not reach the system resolver");
     }
     try {
       if (!InetAddress.getByName("a.fuzz.test").getHostAddress().equals(ALPHA.address())) {
@@ -99,8 +105,10 @@ final class FuzzBed implements AutoCloseable {
       FuzzOrigin first = new FuzzOrigin(ALPHA.realm(), InetAddress.getByName(ALPHA.address()), 0);
       try {
         origins.add(first);
-        origins.add(new FuzzOrigin(BETA.realm(), InetAddress.getByName(BETA.address()), first.port()));
-        origins.add(new FuzzOrigin(DEFAULT.realm(), InetAddress.getByName(DEFAULT.address()), first.port()));
+        origins.add(
+            new FuzzOrigin(BETA.realm(), InetAddress.getByName(BETA.address()), first.port()));
+        origins.add(new FuzzOrigin(
+            DEFAULT.realm(), InetAddress.getByName(DEFAULT.address()), first.port()));
         return first.port();
       } catch (BindException taken) {
         for (FuzzOrigin origin : origins) {

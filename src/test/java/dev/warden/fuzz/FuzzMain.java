@@ -17,9 +17,12 @@ public final class FuzzMain {
 
   public static void main(String[] args) throws Exception {
     long cases = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000L;
-    long seed = args.length > 1 && !args[1].isEmpty() ? Long.parseLong(args[1]) : new SecureRandom().nextLong();
+    long seed = args.length > 1 && !args[1].isEmpty()
+        ? Long.parseLong(args[1])
+        : new SecureRandom().nextLong();
     int parallel = Integer.getInteger("warden.fuzz.parallel", 8);
-    System.out.println("fuzz: " + cases + " cases, seed " + seed + " (replay one round with SEED=<its seed> CASES=<its cases>)");
+    System.out.println("fuzz: " + cases + " cases, seed " + seed
+        + " (replay one round with SEED=<its seed> CASES=<its cases>)");
     long total = 0;
     long wrong = 0;
     long hangs = 0;
@@ -34,7 +37,9 @@ public final class FuzzMain {
         System.out.println(result.summary());
         result.wrongAcceptSamples().forEach(s -> System.out.println("  wrong accept: " + s));
         result.hangSamples().forEach(s -> System.out.println("  hang: " + s));
-        result.tunnelDamageSamples().forEach(s -> System.out.println("  damaged tunnel stream: " + s));
+        result
+            .tunnelDamageSamples()
+            .forEach(s -> System.out.println("  damaged tunnel stream: " + s));
         damage += result.tunnelDamage();
         total += result.cases();
         wrong += result.wrongAccepts();
@@ -43,10 +48,18 @@ public final class FuzzMain {
         nanos += result.elapsed().toNanos();
       }
       long internalErrors = bed.authState().internalErrorCount();
-      System.out.printf(Locale.ROOT,
+      System.out.printf(
+          Locale.ROOT,
           "fuzz total: %,d cases in %.1f s = %,.0f cases/s; wrong accepts %d; hangs %d; internal errors %d; "
               + "damaged tunnel streams %d; requests reaching origins %,d%n",
-          total, nanos / 1e9, total / Math.max(0.001, nanos / 1e9), wrong, hangs, internalErrors, damage, arrivals);
+          total,
+          nanos / 1e9,
+          total / Math.max(0.001, nanos / 1e9),
+          wrong,
+          hangs,
+          internalErrors,
+          damage,
+          arrivals);
       System.exit(wrong == 0 && hangs == 0 && internalErrors == 0 && damage == 0 ? 0 : 1);
     }
   }

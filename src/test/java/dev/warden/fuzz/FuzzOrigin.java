@@ -34,8 +34,9 @@ final class FuzzOrigin implements AutoCloseable {
   static final String TAG = "X-Fuzz";
   static final int READ_TIMEOUT_MS = 2_000;
   private static final int MAX_HEAD = 128 * 1024;
-  private static final byte[] OK = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 3\r\n\r\nok\n"
-      .getBytes(StandardCharsets.ISO_8859_1);
+  private static final byte[] OK =
+      "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 3\r\n\r\nok\n"
+          .getBytes(StandardCharsets.ISO_8859_1);
 
   private final String realm;
   private final ServerSocket server;
@@ -149,11 +150,12 @@ final class FuzzOrigin implements AutoCloseable {
             String value = header.substring(colon + 1).trim();
             switch (name) {
               case "content-length" -> length = Long.parseLong(value);
-              case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+              case "transfer-encoding" ->
+                chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
               case "connection" -> close |= value.toLowerCase(Locale.ROOT).contains("close");
               case "x-fuzz" -> tag = tag == null ? value : tag + "," + value;
               case "via" -> viaWarden |= value.contains("warden-");
-              default -> { }
+              default -> {}
             }
           }
           check(head.toString(), tag, viaWarden);
@@ -189,22 +191,27 @@ final class FuzzOrigin implements AutoCloseable {
   private void check(String requestLine, String tag, boolean viaWarden) {
     arrivals.incrementAndGet();
     if (tag != null && !tag.contains(",")) {
-      // "CASE@CONNECTION REALMS"; a fuzzed line that starts with a space folds into the tag, after both tokens
+      // "CASE@CONNECTION REALMS"; a fuzzed line that starts with a space folds into the tag, after
+      // both tokens
       String[] parts = tag.trim().split("[ \t]+");
       boolean forwardedSentinel = viaWarden && parts[0].startsWith("sentinel@");
-      if (!forwardedSentinel && parts.length >= 2 && List.of(parts[1].split("\\+")).contains(realm)) {
+      if (!forwardedSentinel
+          && parts.length >= 2
+          && List.of(parts[1].split("\\+")).contains(realm)) {
         return;
       }
     } else if (!viaWarden) {
       tunnelDamage.incrementAndGet();
       if (damaged.size() < 10) {
-        damaged.add("realm " + realm + " origin read '" + requestLine + "' untagged through a tunnel");
+        damaged.add(
+            "realm " + realm + " origin read '" + requestLine + "' untagged through a tunnel");
       }
       return;
     }
     wrongAccepts.incrementAndGet();
     if (wrong.size() < 20) {
-      wrong.add("realm " + realm + " origin got '" + requestLine + "' tagged " + (tag == null ? "(none)" : "'" + tag + "'"));
+      wrong.add("realm " + realm + " origin got '" + requestLine + "' tagged "
+          + (tag == null ? "(none)" : "'" + tag + "'"));
     }
   }
 

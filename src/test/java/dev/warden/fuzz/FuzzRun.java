@@ -36,21 +36,40 @@ import java.util.regex.Pattern;
 final class FuzzRun {
 
   /** What a run found. */
-  record Result(long seed, int cases, int connections, long hangs, List<String> hangSamples,
-      Map<Integer, Long> statuses, long wrongAccepts, List<String> wrongAcceptSamples, long arrivals,
-      long tunnelDamage, List<String> tunnelDamageSamples, Duration elapsed) {
+  record Result(
+      long seed,
+      int cases,
+      int connections,
+      long hangs,
+      List<String> hangSamples,
+      Map<Integer, Long> statuses,
+      long wrongAccepts,
+      List<String> wrongAcceptSamples,
+      long arrivals,
+      long tunnelDamage,
+      List<String> tunnelDamageSamples,
+      Duration elapsed) {
 
     double casesPerSecond() {
       return cases / Math.max(0.001, elapsed.toNanos() / 1e9);
     }
 
     String summary() {
-      return String.format(java.util.Locale.ROOT,
+      return String.format(
+          java.util.Locale.ROOT,
           "fuzz seed=%d: %,d cases on %,d connections in %.1f s (%,.0f cases/s); wrong accepts %d; hangs %d; "
               + "damaged tunnel streams %d; requests reaching origins %,d; answers %,d by status %s",
-          seed, cases, connections, elapsed.toNanos() / 1e9, casesPerSecond(), wrongAccepts, hangs, tunnelDamage,
+          seed,
+          cases,
+          connections,
+          elapsed.toNanos() / 1e9,
+          casesPerSecond(),
+          wrongAccepts,
+          hangs,
+          tunnelDamage,
           arrivals,
-          statuses.values().stream().mapToLong(Long::longValue).sum(), statuses);
+          statuses.values().stream().mapToLong(Long::longValue).sum(),
+          statuses);
     }
   }
 
@@ -70,6 +89,7 @@ final class FuzzRun {
   private final AtomicLong hangs = new AtomicLong();
   /** Connections that settled, but only after 2 s: within the bound, yet worth a look. */
   private final AtomicLong slow = new AtomicLong();
+
   private final ConcurrentLinkedQueue<String> slowSamples = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<String> hangSamples = new ConcurrentLinkedQueue<>();
   private final Map<Integer, Long> statuses = new TreeMap<>();
@@ -119,10 +139,19 @@ final class FuzzRun {
     Thread.sleep(200);
     synchronized (this) {
       slowSamples.forEach(sample -> System.out.println("  slow connection " + sample));
-      return new Result(seed, allocatedCases, (int) nextConnection, hangs.get(), List.copyOf(hangSamples),
-          new TreeMap<>(statuses), bed.wrongAccepts() - wrongBefore,
+      return new Result(
+          seed,
+          allocatedCases,
+          (int) nextConnection,
+          hangs.get(),
+          List.copyOf(hangSamples),
+          new TreeMap<>(statuses),
+          bed.wrongAccepts() - wrongBefore,
           bed.wrongAcceptSamples().stream().map(this::withBatch).toList(),
-          bed.arrivals() - arrivalsBefore, bed.tunnelDamage() - damageBefore, bed.tunnelDamageSamples(), elapsed);
+          bed.arrivals() - arrivalsBefore,
+          bed.tunnelDamage() - damageBefore,
+          bed.tunnelDamageSamples(),
+          elapsed);
     }
   }
 
@@ -153,7 +182,8 @@ final class FuzzRun {
       return null;
     }
     long connection = nextConnection++;
-    CaseGenerator generator = new CaseGenerator(seed, connection, allocatedCases, bed.originPort(), bed.proxyPort());
+    CaseGenerator generator =
+        new CaseGenerator(seed, connection, allocatedCases, bed.originPort(), bed.proxyPort());
     int size = Math.min(generator.batchSize(), cases - allocatedCases);
     int first = allocatedCases;
     StringBuilder text = new StringBuilder();
@@ -170,7 +200,8 @@ final class FuzzRun {
     }
     allocatedCases += made;
     text.append(generator.sentinel(tunnelTag));
-    return new Batch(connection, first, first + made - 1, text.toString(), new Random(seed ^ connection));
+    return new Batch(
+        connection, first, first + made - 1, text.toString(), new Random(seed ^ connection));
   }
 
   private void send(Batch batch, ScheduledExecutorService watchdog) {
@@ -178,19 +209,25 @@ final class FuzzRun {
     byte[] bytes = batch.text().getBytes(StandardCharsets.ISO_8859_1);
     StringBuilder received = new StringBuilder();
     boolean settled = false;
-    java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.atomic.AtomicBoolean stopped =
+        new java.util.concurrent.atomic.AtomicBoolean();
     try (Socket socket = new Socket()) {
       socket.setTcpNoDelay(true);
-      socket.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), bed.proxyPort()), 5_000);
+      socket.connect(
+          new InetSocketAddress(InetAddress.getByName("127.0.0.1"), bed.proxyPort()), 5_000);
       socket.setSoTimeout(250);
       // a write that blocks (Warden stopped reading and the buffers are full) is ended here too
-      ScheduledFuture<?> stuck = watchdog.schedule(() -> {
-        stopped.set(true);
-        closeQuietly(socket);
-      }, bound.toMillis() * 2, TimeUnit.MILLISECONDS);
+      ScheduledFuture<?> stuck = watchdog.schedule(
+          () -> {
+            stopped.set(true);
+            closeQuietly(socket);
+          },
+          bound.toMillis() * 2,
+          TimeUnit.MILLISECONDS);
       try {
         write(socket.getOutputStream(), bytes, batch.split());
-        settled = readUntilClosed(socket.getInputStream(), received, System.nanoTime() + bound.toNanos());
+        settled =
+            readUntilClosed(socket.getInputStream(), received, System.nanoTime() + bound.toNanos());
       } finally {
         stuck.cancel(false);
       }
@@ -203,15 +240,17 @@ final class FuzzRun {
     if (settled && took > TimeUnit.SECONDS.toNanos(2)) {
       slow.incrementAndGet();
       if (slowSamples.size() < 5) {
-        slowSamples.add(String.format(java.util.Locale.ROOT, "%.1f s: ", took / 1e9) + escape(batch.text(), 400)
-            + " -> " + escape(received.toString(), 200));
+        slowSamples.add(String.format(java.util.Locale.ROOT, "%.1f s: ", took / 1e9)
+            + escape(batch.text(), 400) + " -> " + escape(received.toString(), 200));
       }
     }
     if (!settled || stopped.get()) {
       hangs.incrementAndGet();
       if (hangSamples.size() < 10) {
-        hangSamples.add("connection " + batch.connection() + " (cases " + batch.firstCase() + "-" + batch.lastCase()
-            + ") neither answered nor closed within " + bound.toSeconds() + " s; sent: " + escape(batch.text(), 600)
+        hangSamples.add("connection " + batch.connection() + " (cases " + batch.firstCase() + "-"
+            + batch.lastCase()
+            + ") neither answered nor closed within " + bound.toSeconds() + " s; sent: "
+            + escape(batch.text(), 600)
             + "; received: " + escape(received.toString(), 300));
       }
     }
@@ -235,7 +274,8 @@ final class FuzzRun {
   }
 
   /** Reads until Warden closes the connection (true) or the deadline passes (false). */
-  private static boolean readUntilClosed(InputStream in, StringBuilder received, long deadline) throws IOException {
+  private static boolean readUntilClosed(InputStream in, StringBuilder received, long deadline)
+      throws IOException {
     byte[] buffer = new byte[16 * 1024];
     while (System.nanoTime() < deadline) {
       int n;

@@ -40,7 +40,8 @@ class ProxyFuzzIT {
     bed.close();
   }
 
-  // 10,000 cases took 55 s on 2 loaded cores, close to the suite's 60 s default (each case has its own 15 s)
+  // 10,000 cases took 55 s on 2 loaded cores, close to the suite's 60 s default (each case has its
+  // own 15 s)
   @Test
   @Timeout(value = 300, unit = TimeUnit.SECONDS)
   void mutatedRequestsNeverReachAnOriginWithoutItsRealmsCredentialsNorHang() throws Exception {
@@ -56,37 +57,51 @@ class ProxyFuzzIT {
     for (long seed : seeds) {
       FuzzRun.Result result = new FuzzRun(bed, seed, CASES_PER_SEED, 8, FuzzRun.BOUND).run();
       System.out.println(result.summary() + " (replay: -Dwarden.fuzz.seed=" + seed + ")");
-      assertThat(result.tunnelDamage()).as("damaged tunnel streams with seed %d: %s", seed,
-          result.tunnelDamageSamples()).isZero();
-      assertThat(result.wrongAccepts()).as("wrong accepts with seed %d: %s", seed, result.wrongAcceptSamples()).isZero();
-      assertThat(result.hangs()).as("hangs with seed %d: %s", seed, result.hangSamples()).isZero();
+      assertThat(result.tunnelDamage())
+          .as("damaged tunnel streams with seed %d: %s", seed, result.tunnelDamageSamples())
+          .isZero();
+      assertThat(result.wrongAccepts())
+          .as("wrong accepts with seed %d: %s", seed, result.wrongAcceptSamples())
+          .isZero();
+      assertThat(result.hangs())
+          .as("hangs with seed %d: %s", seed, result.hangSamples())
+          .isZero();
       // the run did reach the origins, with valid credentials, through all three realms
-      assertThat(result.arrivals()).as("requests that reached an origin").isGreaterThan(CASES_PER_SEED / 20);
+      assertThat(result.arrivals())
+          .as("requests that reached an origin")
+          .isGreaterThan(CASES_PER_SEED / 20);
       cases += result.cases();
     }
     assertThat(cases).isEqualTo(seeds.size() * CASES_PER_SEED);
-    assertThat(bed.authState().internalErrorCount()).as("internal errors while judging").isZero();
+    assertThat(bed.authState().internalErrorCount())
+        .as("internal errors while judging")
+        .isZero();
     assertStillServes();
   }
 
   @Test
   void resolvesNamesThroughTheTestHostsFileOnly() throws Exception {
     assertThat(System.getProperty("jdk.net.hosts.file")).endsWith("fuzz-hosts");
-    assertThat(InetAddress.getByName("b.fuzz.test").getHostAddress()).isEqualTo(FuzzBed.BETA.address());
-    assertThatThrownBy(() -> InetAddress.getByName("junk-name.example")).isInstanceOf(UnknownHostException.class);
+    assertThat(InetAddress.getByName("b.fuzz.test").getHostAddress())
+        .isEqualTo(FuzzBed.BETA.address());
+    assertThatThrownBy(() -> InetAddress.getByName("junk-name.example"))
+        .isInstanceOf(UnknownHostException.class);
     int port = bed.originPort();
-    // LittleProxy connects by its own resolver: it reaches Beta's origin by the hosts file's name...
+    // LittleProxy connects by its own resolver: it reaches Beta's origin by the hosts file's
+    // name...
     try (RawHttpConnection c = new RawHttpConnection(bed.proxyPort())) {
       long before = bed.arrivals();
-      RawResponse reached = c.exchange("GET http://b.fuzz.test:" + port + "/by-name HTTP/1.1\r\nHost: b.fuzz.test\r\n"
-          + "Proxy-Authorization: " + FuzzBed.BETA.basic() + "\r\n" + FuzzOrigin.TAG + ": named Beta\r\n\r\n");
+      RawResponse reached = c.exchange("GET http://b.fuzz.test:" + port
+          + "/by-name HTTP/1.1\r\nHost: b.fuzz.test\r\n" + "Proxy-Authorization: "
+          + FuzzBed.BETA.basic() + "\r\n" + FuzzOrigin.TAG + ": named Beta\r\n\r\n");
       assertThat(reached.status()).isEqualTo(200);
       assertThat(bed.arrivals()).isEqualTo(before + 1);
     }
     // ...and a name the file does not know fails as a DNS failure, not through the system resolver
     try (RawHttpConnection c = new RawHttpConnection(bed.proxyPort())) {
-      RawResponse failed = c.exchange("GET http://junk-name.example:" + port + "/ HTTP/1.1\r\nHost: junk-name.example\r\n"
-          + "Proxy-Authorization: " + FuzzBed.DEFAULT.basic() + "\r\n\r\n");
+      RawResponse failed = c.exchange(
+          "GET http://junk-name.example:" + port + "/ HTTP/1.1\r\nHost: junk-name.example\r\n"
+              + "Proxy-Authorization: " + FuzzBed.DEFAULT.basic() + "\r\n\r\n");
       assertThat(failed.status()).isEqualTo(502);
     }
     Exchange recorded = awaitExchange("http://junk-name.example:" + port + "/");
@@ -108,8 +123,9 @@ class ProxyFuzzIT {
 
   private static void assertStillServes() throws Exception {
     try (RawHttpConnection c = new RawHttpConnection(bed.proxyPort())) {
-      RawResponse ok = c.exchange("GET http://127.0.0.2:" + bed.originPort() + "/after HTTP/1.1\r\nHost: x\r\n"
-          + "Proxy-Authorization: " + FuzzBed.ALPHA.basic() + "\r\n" + FuzzOrigin.TAG + ": after Alpha\r\n\r\n");
+      RawResponse ok = c.exchange("GET http://127.0.0.2:" + bed.originPort()
+          + "/after HTTP/1.1\r\nHost: x\r\n" + "Proxy-Authorization: " + FuzzBed.ALPHA.basic()
+          + "\r\n" + FuzzOrigin.TAG + ": after Alpha\r\n\r\n");
       assertThat(ok.status()).isEqualTo(200);
     }
   }

@@ -16,9 +16,11 @@ import org.slf4j.LoggerFactory;
 class WardenLogTest {
 
   private static final Logger WARDEN = LoggerFactory.getLogger("dev.warden.log.WardenLogTest");
-  private static final Logger LITTLEPROXY = LoggerFactory.getLogger("org.littleshoot.proxy.impl.ClientToProxyConnection");
+  private static final Logger LITTLEPROXY =
+      LoggerFactory.getLogger("org.littleshoot.proxy.impl.ClientToProxyConnection");
 
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   @AfterEach
   void stopWriting() {
@@ -41,15 +43,19 @@ class WardenLogTest {
       assertThat(Files.size(dir.resolve(name))).isLessThanOrEqualTo(2_000);
     }
     assertThat(Files.readString(dir.resolve("warden.log"))).contains("entry 99 of a hundred");
-    assertThat(Files.readString(dir.resolve("warden.log.2"))).doesNotContain("entry 0 of a hundred");
-    assertThat(Files.readString(dir.resolve("warden.log.1"))).contains(" INFO dev.warden.log.WardenLogTest - entry ");
+    assertThat(Files.readString(dir.resolve("warden.log.2")))
+        .doesNotContain("entry 0 of a hundred");
+    assertThat(Files.readString(dir.resolve("warden.log.1")))
+        .contains(" INFO dev.warden.log.WardenLogTest - entry ");
   }
 
   @Test
   void writesAnErrorWithItsStackTrace() throws Exception {
     Path file = WardenLog.writeTo(dir, 100_000, 3);
 
-    WARDEN.error("Internal error while judging a request; refused with 407", new IllegalStateException("boom"));
+    WARDEN.error(
+        "Internal error while judging a request; refused with 407",
+        new IllegalStateException("boom"));
     WardenLog.stopWritingFile();
 
     assertThat(Files.readString(file))
@@ -69,7 +75,9 @@ class WardenLogTest {
     WARDEN.warn("a warning");
     WardenLog.stopWritingFile();
 
-    assertThat(Files.readString(file)).doesNotContain("YWxpY2U6czNjcmV0").doesNotContain("debug of")
+    assertThat(Files.readString(file))
+        .doesNotContain("YWxpY2U6czNjcmV0")
+        .doesNotContain("debug of")
         .contains("WARN dev.warden.log.WardenLogTest - a warning");
   }
 }

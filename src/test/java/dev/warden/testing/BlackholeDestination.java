@@ -25,14 +25,16 @@ public final class BlackholeDestination implements AutoCloseable {
     for (int i = 0; i < 16; i++) {
       Socket filler = new Socket();
       try {
-        filler.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()), 200);
+        filler.connect(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()), 200);
         fillers.add(filler);
       } catch (SocketTimeoutException full) {
         filler.close();
         return;
       }
     }
-    throw new IllegalStateException("the accept queue never filled: this kernel accepts beyond the backlog");
+    throw new IllegalStateException(
+        "the accept queue never filled: this kernel accepts beyond the backlog");
   }
 
   public int port() {

@@ -25,7 +25,8 @@ public record Capture(String proxy, String name, List<Step> steps) {
    * @param framing "content-length N", or "close-delimited ..."
    * @param after "still open ..." or "closed by proxy ..."
    */
-  public record Step(String request, String statusLine, List<String[]> headers, String framing, String after) {
+  public record Step(
+      String request, String statusLine, List<String[]> headers, String framing, String after) {
     public boolean sent() {
       return statusLine != null;
     }
@@ -39,7 +40,8 @@ public record Capture(String proxy, String name, List<Step> steps) {
     }
   }
 
-  private static final Pattern RECEIVED = Pattern.compile("^=== response (\\d+) received .*framing: (.*)\\)$");
+  private static final Pattern RECEIVED =
+      Pattern.compile("^=== response (\\d+) received .*framing: (.*)\\)$");
 
   /** Reads {@code captures/<proxy>/<name>.txt} from the test resources. */
   public static Capture read(String proxy, String name) throws IOException {
@@ -78,10 +80,13 @@ public record Capture(String proxy, String name, List<Step> steps) {
         for (i++; i < lines.length && !lines[i].equals("\\r\\n"); i++) {
           String field = unescape(lines[i]).strip();
           int colon = field.indexOf(':');
-          headers.add(new String[] {field.substring(0, colon), field.substring(colon + 1).strip()});
+          headers.add(new String[] {
+            field.substring(0, colon), field.substring(colon + 1).strip()
+          });
         }
       } else if (line.startsWith("=== after response ")) {
-        steps.add(new Step(request, status, headers, framing, line.substring(line.indexOf(": ") + 2)));
+        steps.add(
+            new Step(request, status, headers, framing, line.substring(line.indexOf(": ") + 2)));
       }
     }
     return new Capture(proxy, name, List.copyOf(steps));

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  */
 public final class DigestAnswer {
 
-  private static final Pattern PARAM = Pattern.compile("([A-Za-z0-9*-]+)=(\"((?:[^\"\\\\]|\\\\.)*)\"|[^,\\s]*)");
+  private static final Pattern PARAM =
+      Pattern.compile("([A-Za-z0-9*-]+)=(\"((?:[^\"\\\\]|\\\\.)*)\"|[^,\\s]*)");
 
   private final Map<String, String> challenge;
   private final Map<String, String> fields = new LinkedHashMap<>();
@@ -112,10 +113,11 @@ public final class DigestAnswer {
     if (algorithm.toLowerCase().endsWith("-sess")) {
       ha1 = h(ha1 + ":" + fields.get("nonce") + ":" + fields.get("cnonce"));
     }
-    String ha2 = body == null ? h(method + ":" + fields.get("uri"))
+    String ha2 = body == null
+        ? h(method + ":" + fields.get("uri"))
         : h(method + ":" + fields.get("uri") + ":" + hBytes(body));
-    String response = h(ha1 + ":" + fields.get("nonce") + ":" + fields.get("nc") + ":" + fields.get("cnonce")
-        + ":" + fields.get("qop") + ":" + ha2);
+    String response = h(ha1 + ":" + fields.get("nonce") + ":" + fields.get("nc") + ":"
+        + fields.get("cnonce") + ":" + fields.get("qop") + ":" + ha2);
     StringBuilder out = new StringBuilder("Digest ");
     boolean first = true;
     for (Map.Entry<String, String> field : fields.entrySet()) {
@@ -141,8 +143,9 @@ public final class DigestAnswer {
   private String hBytes(byte[] bytes) {
     String base = algorithm.toUpperCase().replace("-SESS", "");
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance(base.equals("SHA-512-256") ? "SHA-512/256" : base)
-          .digest(bytes));
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance(base.equals("SHA-512-256") ? "SHA-512/256" : base)
+              .digest(bytes));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
@@ -162,8 +165,8 @@ public final class DigestAnswer {
       ha1 = h(ha1 + ":" + fields.get("nonce") + ":" + fields.get("cnonce"));
     }
     String ha2 = h(":" + fields.get("uri"));
-    return h(ha1 + ":" + fields.get("nonce") + ":" + fields.get("nc") + ":" + fields.get("cnonce") + ":"
-        + fields.get("qop") + ":" + ha2);
+    return h(ha1 + ":" + fields.get("nonce") + ":" + fields.get("nc") + ":" + fields.get("cnonce")
+        + ":" + fields.get("qop") + ":" + ha2);
   }
 
   private String h(String text) {
@@ -175,7 +178,8 @@ public final class DigestAnswer {
       default -> throw new IllegalArgumentException(base);
     };
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance(jdk).digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance(jdk).digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -20,7 +20,7 @@ import java.util.concurrent.Executors;
 public final class EarlyAnswerOrigin implements AutoCloseable {
 
   private static final byte[] ANSWER = ("HTTP/1.1 405 Method Not Allowed\r\nAllow: GET\r\n"
-      + "Content-Type: text/plain\r\nContent-Length: 11\r\nConnection: close\r\n\r\nnot allowed")
+          + "Content-Type: text/plain\r\nContent-Length: 11\r\nConnection: close\r\n\r\nnot allowed")
       .getBytes(StandardCharsets.US_ASCII);
 
   private final ServerSocket server;

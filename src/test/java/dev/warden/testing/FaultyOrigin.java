@@ -87,14 +87,17 @@ public final class FaultyOrigin implements AutoCloseable {
         String line = head.substring(0, head.indexOf('\r'));
         requestLines.add(line);
         String path = line.split(" ")[1];
-        path = path.startsWith("http") ? path.substring(path.indexOf('/', path.indexOf("//") + 2)) : path;
+        path = path.startsWith("http")
+            ? path.substring(path.indexOf('/', path.indexOf("//") + 2))
+            : path;
         switch (path) {
           case "/ok", "/slow" -> {
             if (path.equals("/slow")) {
               pause(SLOW_MILLIS);
             }
-            out.write(("HTTP/1.1 200 OK\r\nContent-Length: " + OK_BODY_LENGTH + "\r\n\r\nhello, world").getBytes(
-                StandardCharsets.ISO_8859_1));
+            out.write(
+                ("HTTP/1.1 200 OK\r\nContent-Length: " + OK_BODY_LENGTH + "\r\n\r\nhello, world")
+                    .getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
           }
           case "/close" -> {
@@ -105,7 +108,8 @@ public final class FaultyOrigin implements AutoCloseable {
             return;
           }
           case "/cut-close", "/cut-reset" -> {
-            out.write(("HTTP/1.1 200 OK\r\nContent-Length: " + CUT_LENGTH + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write(("HTTP/1.1 200 OK\r\nContent-Length: " + CUT_LENGTH + "\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
             out.write(new byte[CUT_SENT]);
             out.flush();
             pause(100);
@@ -115,7 +119,8 @@ public final class FaultyOrigin implements AutoCloseable {
             return;
           }
           case "/cut-chunked" -> {
-            out.write(("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(CUT_SENT) + "\r\n")
+            out.write(("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + Integer.toHexString(CUT_SENT) + "\r\n")
                 .getBytes(StandardCharsets.ISO_8859_1));
             out.write(new byte[CUT_SENT]);
             out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
@@ -125,7 +130,8 @@ public final class FaultyOrigin implements AutoCloseable {
             return;
           }
           case "/stall" -> {
-            out.write(("HTTP/1.1 200 OK\r\nContent-Length: " + CUT_LENGTH + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write(("HTTP/1.1 200 OK\r\nContent-Length: " + CUT_LENGTH + "\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
             out.write(new byte[CUT_SENT]);
             out.flush();
             while (in.read() >= 0) {
@@ -140,7 +146,8 @@ public final class FaultyOrigin implements AutoCloseable {
             return;
           }
           default -> {
-            out.write("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            out.write("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
           }
         }
@@ -174,7 +181,11 @@ public final class FaultyOrigin implements AutoCloseable {
       head.write(b);
       byte[] bytes = head.toByteArray();
       int n = bytes.length;
-      if (n >= 4 && bytes[n - 4] == '\r' && bytes[n - 3] == '\n' && bytes[n - 2] == '\r' && bytes[n - 1] == '\n') {
+      if (n >= 4
+          && bytes[n - 4] == '\r'
+          && bytes[n - 3] == '\n'
+          && bytes[n - 2] == '\r'
+          && bytes[n - 1] == '\n') {
         return head.toString(StandardCharsets.ISO_8859_1);
       }
     }

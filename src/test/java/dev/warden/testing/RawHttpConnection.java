@@ -58,11 +58,16 @@ public final class RawHttpConnection implements AutoCloseable {
     List<String[]> headers = new ArrayList<>();
     for (String line = line(); !line.isEmpty(); line = line()) {
       int colon = line.indexOf(':');
-      headers.add(new String[] {line.substring(0, colon).trim(), line.substring(colon + 1).trim()});
+      headers.add(new String[] {
+        line.substring(0, colon).trim(), line.substring(colon + 1).trim()
+      });
     }
     RawResponse head = new RawResponse(statusLine, headers, new byte[0]);
     int status = head.status();
-    if (headRequest || status == 204 || status == 304 || (status >= 100 && status < 200)
+    if (headRequest
+        || status == 204
+        || status == 304
+        || (status >= 100 && status < 200)
         || (status == 200 && statusLine.toLowerCase().contains("connection established"))) {
       return head;
     }

@@ -58,7 +58,8 @@ public final class RunningWarden implements AutoCloseable {
       }
       Thread.sleep(10);
     }
-    throw new AssertionError("no matching exchange recorded; log holds " + warden.traffic().snapshot());
+    throw new AssertionError(
+        "no matching exchange recorded; log holds " + warden.traffic().snapshot());
   }
 
   /** The latest exchange recorded for {@code url} (exact match). */

@@ -45,27 +45,24 @@ public final class TestOrigin implements AutoCloseable {
 
   public TestOrigin() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-    server.createContext(
-        "/",
-        exchange -> {
-          try (InputStream in = exchange.getRequestBody()) {
-            in.readAllBytes();
-          }
-          seen.add(
-              new Seen(
-                  exchange.getRequestMethod(),
-                  exchange.getRequestURI().toString(),
-                  Map.copyOf(exchange.getRequestHeaders())));
-          byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-          if ("HEAD".equals(exchange.getRequestMethod())) {
-            exchange.sendResponseHeaders(200, -1);
-          } else {
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-          }
-          exchange.close();
-        });
+    server.createContext("/", exchange -> {
+      try (InputStream in = exchange.getRequestBody()) {
+        in.readAllBytes();
+      }
+      seen.add(new Seen(
+          exchange.getRequestMethod(),
+          exchange.getRequestURI().toString(),
+          Map.copyOf(exchange.getRequestHeaders())));
+      byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+      if ("HEAD".equals(exchange.getRequestMethod())) {
+        exchange.sendResponseHeaders(200, -1);
+      } else {
+        exchange.sendResponseHeaders(200, body.length);
+        exchange.getResponseBody().write(body);
+      }
+      exchange.close();
+    });
     server.start();
   }
 

@@ -12,7 +12,8 @@ public final class TunnelPorts {
 
   /** {@code settings} with {@code port} added to every realm's CONNECT ports. */
   public static Settings allowing(Settings settings, int port) {
-    return settings.withRealms(settings.realms().stream().map(realm -> allowing(realm, port)).toList());
+    return settings.withRealms(
+        settings.realms().stream().map(realm -> allowing(realm, port)).toList());
   }
 
   /** {@code realm} with {@code port} added to its CONNECT ports. */

@@ -25,7 +25,9 @@ public final class Users {
 
   /** {@code Basic base64(user:password)} with UTF-8 bytes, as the challenge's charset asks. */
   public static String basic(String user, String password) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   /** Defaults with enforcement on and one default realm holding these users. */

@@ -24,7 +24,10 @@ class AuthIntEditorIT {
 
   @Start
   void start(Stage stage) throws Exception {
-    Realm lab = new Realm("Lab", List.of(), List.of(),
+    Realm lab = new Realm(
+        "Lab",
+        List.of(),
+        List.of(),
         new RealmAuth(List.of("digest"), List.of("SHA-256"), Duration.ofMinutes(5), 403));
     live = new LiveWindow(Settings.defaults().withRealms(List.of(lab)));
     live.show(stage);
@@ -38,7 +41,8 @@ class AuthIntEditorIT {
   @Test
   void offeringAuthIntChangesTheNextChallenge(FxRobot robot) throws Exception {
     live.awaitListening();
-    assertThat(live.get("/before", null, null).header("Proxy-Authenticate")).contains("qop=\"auth\"");
+    assertThat(live.get("/before", null, null).header("Proxy-Authenticate"))
+        .contains("qop=\"auth\"");
 
     robot.clickOn("#open-editor");
     robot.clickOn("Authentication");

@@ -37,7 +37,11 @@ class BearerTokensEditorIT {
 
   @Start
   void start(Stage stage) throws Exception {
-    Realm lab = new Realm("Lab", List.of(), List.of(), RealmAuth.defaults().withSchemes(List.of("bearer", "basic")))
+    Realm lab = new Realm(
+            "Lab",
+            List.of(),
+            List.of(),
+            RealmAuth.defaults().withSchemes(List.of("bearer", "basic")))
         .withTokens(List.of(BearerToken.of("kept", KEPT.toCharArray())));
     live = new LiveWindow(Settings.defaults().withRealms(List.of(lab)));
     live.show(stage);
@@ -50,14 +54,18 @@ class BearerTokensEditorIT {
 
   private RawResponse getWithBearer(String path, String token) throws Exception {
     try (RawHttpConnection c = new RawHttpConnection(live.port())) {
-      return c.exchange("GET " + live.url(path) + " HTTP/1.1\r\nHost: " + live.originAuthority() + "\r\n"
-          + "Proxy-Authorization: Bearer " + token + "\r\nConnection: close\r\n\r\n");
+      return c.exchange("GET " + live.url(path) + " HTTP/1.1\r\nHost: " + live.originAuthority()
+          + "\r\n" + "Proxy-Authorization: Bearer " + token + "\r\nConnection: close\r\n\r\n");
     }
   }
 
   private Exchange recorded(String path) throws Exception {
-    LiveWindow.await(() -> live.warden().traffic().snapshot().stream().anyMatch(e -> e.url().endsWith(path)));
-    return live.warden().traffic().snapshot().stream().filter(e -> e.url().endsWith(path)).findFirst().orElseThrow();
+    LiveWindow.await(
+        () -> live.warden().traffic().snapshot().stream().anyMatch(e -> e.url().endsWith(path)));
+    return live.warden().traffic().snapshot().stream()
+        .filter(e -> e.url().endsWith(path))
+        .findFirst()
+        .orElseThrow();
   }
 
   private void openTokens(FxRobot robot) throws Exception {
@@ -85,12 +93,19 @@ class BearerTokensEditorIT {
     assertThat(getWithBearer("/before-add", token).status()).isEqualTo(407);
     openTokens(robot);
     add(robot, "ci-bot", token);
-    assertThat(robot.lookup("#realm-token-value").queryAs(PasswordField.class).getText()).isEmpty();
-    assertThat(list(robot).getItems()).extracting(BearerToken::name).containsExactly("kept", "ci-bot");
-    String shown = robot.lookup("#realm-tokens").queryAs(ListView.class).lookupAll(".list-cell").stream()
-        .map(n -> ((javafx.scene.control.ListCell<?>) n).getText()).filter(t -> t != null && t.startsWith("ci-bot"))
-        .findFirst().orElseThrow();
-    assertThat(shown).isEqualTo("ci-bot  " + BearerToken.hashOf(token.toCharArray()).substring(0, 13) + "\u2026")
+    assertThat(robot.lookup("#realm-token-value").queryAs(PasswordField.class).getText())
+        .isEmpty();
+    assertThat(list(robot).getItems())
+        .extracting(BearerToken::name)
+        .containsExactly("kept", "ci-bot");
+    String shown =
+        robot.lookup("#realm-tokens").queryAs(ListView.class).lookupAll(".list-cell").stream()
+            .map(n -> ((javafx.scene.control.ListCell<?>) n).getText())
+            .filter(t -> t != null && t.startsWith("ci-bot"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(shown)
+        .isEqualTo("ci-bot  " + BearerToken.hashOf(token.toCharArray()).substring(0, 13) + "\u2026")
         .doesNotContain(token);
 
     robot.clickOn("#save-editor");
@@ -99,8 +114,9 @@ class BearerTokensEditorIT {
         .isEqualTo(BearerToken.hashOf(token.toCharArray()));
 
     assertThat(getWithBearer("/after-add", token).status()).isEqualTo(200);
-    assertThat(recorded("/after-add").auth()).isInstanceOfSatisfying(AuthOutcome.Authenticated.class,
-        a -> assertThat(a.user()).isEqualTo("ci-bot"));
+    assertThat(recorded("/after-add").auth())
+        .isInstanceOfSatisfying(
+            AuthOutcome.Authenticated.class, a -> assertThat(a.user()).isEqualTo("ci-bot"));
   }
 
   @Test
@@ -124,8 +140,9 @@ class BearerTokensEditorIT {
     Label error = robot.lookup("#realm-token-error").queryAs(Label.class);
 
     add(robot, "deploy", "has space");
-    assertThat(error.getText()).isEqualTo("Character 4 of the token is a space: a Bearer token holds only letters,"
-        + " digits and - . _ ~ + /, then = at the end (RFC 6750 b64token)");
+    assertThat(error.getText())
+        .isEqualTo("Character 4 of the token is a space: a Bearer token holds only letters,"
+            + " digits and - . _ ~ + /, then = at the end (RFC 6750 b64token)");
     add(robot, "deploy", "");
     assertThat(error.getText()).isEqualTo("The token is empty");
     add(robot, "deploy", "   ");
@@ -135,18 +152,23 @@ class BearerTokensEditorIT {
     add(robot, "deploy", "caf\u00e9");
     assertThat(error.getText()).startsWith("Character 4 of the token is U+00E9:");
     add(robot, "kept", "another-token");
-    assertThat(error.getText()).isEqualTo("A token named 'kept' is already stored: remove it first to replace it");
+    assertThat(error.getText())
+        .isEqualTo("A token named 'kept' is already stored: remove it first to replace it");
     add(robot, "again", KEPT);
     assertThat(error.getText()).isEqualTo("That token is already stored as 'kept'");
     add(robot, " ", "fine-token");
     assertThat(error.getText()).startsWith("Give the token a name");
 
     assertThat(list(robot).getItems()).extracting(BearerToken::name).containsExactly("kept");
-    assertThat(live.warden().settings().realms().get(0).tokens()).extracting(BearerToken::name).containsExactly("kept");
+    assertThat(live.warden().settings().realms().get(0).tokens())
+        .extracting(BearerToken::name)
+        .containsExactly("kept");
     assertThat(getWithBearer("/still-kept", KEPT).status()).isEqualTo(200);
 
     add(robot, "deploy", "fine-token");
     assertThat(error.getText()).isEmpty();
-    assertThat(list(robot).getItems()).extracting(BearerToken::name).containsExactly("kept", "deploy");
+    assertThat(list(robot).getItems())
+        .extracting(BearerToken::name)
+        .containsExactly("kept", "deploy");
   }
 }

@@ -23,7 +23,8 @@ class CapacityWindowIT {
 
   @Start
   void start(Stage stage) throws Exception {
-    live = new LiveWindow(Users.realmWith("Lab", Users.user("alice", "right")).withTrafficCapacity(CAPACITY));
+    live = new LiveWindow(
+        Users.realmWith("Lab", Users.user("alice", "right")).withTrafficCapacity(CAPACITY));
     live.show(stage);
   }
 

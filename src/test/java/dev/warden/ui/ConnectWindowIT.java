@@ -31,7 +31,8 @@ class ConnectWindowIT {
 
   @Start
   void start(Stage stage) throws Exception {
-    live = new LiveWindow(Users.realmWith("Lab", Users.user("alice", "right"), Users.user("bob", "right")));
+    live = new LiveWindow(
+        Users.realmWith("Lab", Users.user("alice", "right"), Users.user("bob", "right")));
     live.show(stage);
   }
 
@@ -51,9 +52,16 @@ class ConnectWindowIT {
     ComboBox<UserChoice> users = robot.lookup("#connect-user").queryAs(ComboBox.class);
     ListView<ClientFamily> families = robot.lookup("#connect-families").queryAs(ListView.class);
     robot.interact(() -> {
-      users.setValue(users.getItems().stream().filter(u -> u.toString().equals(user)).findFirst().orElseThrow());
-      families.getSelectionModel().select(
-          families.getItems().stream().filter(f -> f.title().equals(family)).findFirst().orElseThrow());
+      users.setValue(users.getItems().stream()
+          .filter(u -> u.toString().equals(user))
+          .findFirst()
+          .orElseThrow());
+      families
+          .getSelectionModel()
+          .select(families.getItems().stream()
+              .filter(f -> f.title().equals(family))
+              .findFirst()
+              .orElseThrow());
     });
   }
 
@@ -62,17 +70,22 @@ class ConnectWindowIT {
   }
 
   @Test
-  void curlForAChosenUserNamesTheListenPortAndCopyPutsItOnTheClipboard(FxRobot robot) throws Exception {
+  void curlForAChosenUserNamesTheListenPortAndCopyPutsItOnTheClipboard(FxRobot robot)
+      throws Exception {
     open(robot);
     @SuppressWarnings("unchecked")
     ComboBox<UserChoice> users = robot.lookup("#connect-user").queryAs(ComboBox.class);
-    assertThat(users.getItems()).extracting(UserChoice::toString).containsExactly("(no user)", "alice (Lab)", "bob (Lab)");
+    assertThat(users.getItems())
+        .extracting(UserChoice::toString)
+        .containsExactly("(no user)", "alice (Lab)", "bob (Lab)");
 
     pick(robot, "alice (Lab)", "curl");
 
-    assertThat(snippet(robot)).contains("--proxy 'http://127.0.0.1:" + live.port() + "'")
+    assertThat(snippet(robot))
+        .contains("--proxy 'http://127.0.0.1:" + live.port() + "'")
         .contains("--proxy-user 'alice' --proxy-basic");
-    assertThat(robot.lookup("#connect-summary").queryAs(Label.class).getText()).contains("curl prompts for the password");
+    assertThat(robot.lookup("#connect-summary").queryAs(Label.class).getText())
+        .contains("curl prompts for the password");
     robot.clickOn("#connect-copy");
     AtomicReference<String> copied = new AtomicReference<>();
     robot.interact(() -> copied.set(Clipboard.getSystemClipboard().getString()));
@@ -88,7 +101,9 @@ class ConnectWindowIT {
 
     pick(robot, "(no user)", "Environment variables");
 
-    assertThat(snippet(robot)).doesNotContain("WARDEN_PASSWORD").doesNotContain("alice")
+    assertThat(snippet(robot))
+        .doesNotContain("WARDEN_PASSWORD")
+        .doesNotContain("alice")
         .contains("export http_proxy='http://127.0.0.1:" + live.port() + "'");
   }
 
@@ -106,28 +121,41 @@ class ConnectWindowIT {
     LiveWindow.await(() -> snippet(robot).contains("'-Dhttp.proxyPort=" + next + "'"));
 
     assertThat(snippet(robot)).contains("'-Dhttp.proxyHost=127.0.0.1'").doesNotContain("0.0.0.0");
-    assertThat(robot.lookup("#connect-address").queryAs(Label.class).getText()).endsWith("127.0.0.1:" + next);
+    assertThat(robot.lookup("#connect-address").queryAs(Label.class).getText())
+        .endsWith("127.0.0.1:" + next);
   }
 
   @Test
   void fitsA1024By700ScreenWithEveryControlInside(FxRobot robot) throws Exception {
     open(robot);
-    Stage connect = (Stage) robot.lookup("#connect-root").queryAs(Node.class).getScene().getWindow();
+    Stage connect =
+        (Stage) robot.lookup("#connect-root").queryAs(Node.class).getScene().getWindow();
     assertThat(connect.getWidth()).isLessThanOrEqualTo(1024);
     assertThat(connect.getHeight()).isLessThanOrEqualTo(700);
-    for (String id : new String[] {"#connect-user", "#connect-families", "#connect-snippet", "#connect-copy",
-        "#connect-system-proxy", "#connect-system-proxy-note"}) {
+    for (String id : new String[] {
+      "#connect-user",
+      "#connect-families",
+      "#connect-snippet",
+      "#connect-copy",
+      "#connect-system-proxy",
+      "#connect-system-proxy-note"
+    }) {
       Node node = robot.lookup(id).query();
       Bounds inScene = node.localToScene(node.getBoundsInLocal());
       assertThat(inScene.getMinX()).as(id).isGreaterThanOrEqualTo(0);
       assertThat(inScene.getMinY()).as(id).isGreaterThanOrEqualTo(0);
-      assertThat(inScene.getMaxX()).as(id).isLessThanOrEqualTo(connect.getScene().getWidth());
-      assertThat(inScene.getMaxY()).as(id).isLessThanOrEqualTo(connect.getScene().getHeight());
+      assertThat(inScene.getMaxX())
+          .as(id)
+          .isLessThanOrEqualTo(connect.getScene().getWidth());
+      assertThat(inScene.getMaxY())
+          .as(id)
+          .isLessThanOrEqualTo(connect.getScene().getHeight());
     }
   }
 
   @Test
   void theMoreMenuOffersConnectAfterTheSquidExport(FxRobot robot) {
-    assertThat(live.window().moreMenuIds()).containsSubsequence("export-squid", "open-connect", "open-limits");
+    assertThat(live.window().moreMenuIds())
+        .containsSubsequence("export-squid", "open-connect", "open-limits");
   }
 }

@@ -73,8 +73,12 @@ class ConversationWindowIT {
         })
         .build();
     String url = live.url("/conversation");
-    assertThat(client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
-        .statusCode()).isEqualTo(200);
+    assertThat(client
+            .send(
+                HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .statusCode())
+        .isEqualTo(200);
     LiveWindow.await(() -> LiveWindow.table(robot).getItems().size() == 2);
     Exchange challenge = LiveWindow.table(robot).getItems().get(0);
     Exchange retry = LiveWindow.table(robot).getItems().get(1);
@@ -84,19 +88,23 @@ class ConversationWindowIT {
     LiveWindow.await(() -> conversationText(robot).contains("→ 200"));
 
     assertThat(conversationText(robot))
-        .matches("(?s)Conversation #" + challenge.id() + ": retried after \\d+ ms with Basic as alice → 200\n"
-            + "#" + challenge.id() + " 407 → #" + retry.id() + " 200");
+        .matches("(?s)Conversation #" + challenge.id()
+            + ": retried after \\d+ ms with Basic as alice → 200\n" + "#" + challenge.id()
+            + " 407 → #" + retry.id() + " 200");
     select(robot, retry);
-    assertThat(conversationText(robot)).startsWith("Conversation #" + challenge.id() + ": retried after");
+    assertThat(conversationText(robot))
+        .startsWith("Conversation #" + challenge.id() + ": retried after");
   }
 
   @Test
   void diagnosesAClientOfferingASchemeTheRealmDoesNotOffer(FxRobot robot) throws Exception {
     live.awaitListening();
     try (RawHttpConnection c = new RawHttpConnection(live.port())) {
-      assertThat(c.exchange("GET " + live.url("/ntlm") + " HTTP/1.1\r\nHost: " + live.originAuthority()
-          + "\r\nProxy-Authorization: NTLM TlRMTVNTUAABAAAAB4IIogAAAAAAAAAAAAAAAAAAAAAGAbEdAAAADw==\r\n\r\n")
-          .status()).isEqualTo(407);
+      assertThat(c.exchange(
+                  "GET " + live.url("/ntlm") + " HTTP/1.1\r\nHost: " + live.originAuthority()
+                      + "\r\nProxy-Authorization: NTLM TlRMTVNTUAABAAAAB4IIogAAAAAAAAAAAAAAAAAAAAAGAbEdAAAADw==\r\n\r\n")
+              .status())
+          .isEqualTo(407);
     }
     LiveWindow.await(() -> LiveWindow.table(robot).getItems().size() == 1);
 
@@ -104,8 +112,10 @@ class ConversationWindowIT {
 
     LiveWindow.await(() -> diagnosisText(robot).contains("NTLM"));
     assertThat(diagnosisText(robot))
-        .contains("The client answered with NTLM, which realm 'Corp' does not offer (it offers Basic)");
-    assertThat(robot.lookup("#details-diagnosis").queryAs(VBox.class).isVisible()).isTrue();
+        .contains(
+            "The client answered with NTLM, which realm 'Corp' does not offer (it offers Basic)");
+    assertThat(robot.lookup("#details-diagnosis").queryAs(VBox.class).isVisible())
+        .isTrue();
   }
 
   @Test
@@ -118,17 +128,20 @@ class ConversationWindowIT {
     select(robot, LiveWindow.table(robot).getItems().get(0));
 
     LiveWindow.await(() -> diagnosisText(robot).contains("would have been"));
-    assertThat(diagnosisText(robot)).contains(
-        "Enforcement is off, so this request went through; with enforcement on it would have been refused: wrong password");
+    assertThat(diagnosisText(robot))
+        .contains(
+            "Enforcement is off, so this request went through; with enforcement on it would have been refused: wrong password");
   }
 
   @Test
-  void conversationModeShowsOneRowPerConversationAndFiltersByVerdict(FxRobot robot) throws Exception {
+  void conversationModeShowsOneRowPerConversationAndFiltersByVerdict(FxRobot robot)
+      throws Exception {
     live.awaitListening();
     String wrong = "GET " + live.url("/repeats") + " HTTP/1.1\r\nHost: " + live.originAuthority()
         + "\r\nProxy-Authorization: " + Users.basic("alice", "guess") + "\r\n\r\n";
     try (RawHttpConnection c = new RawHttpConnection(live.port())) {
-      c.exchange("GET " + live.url("/repeats") + " HTTP/1.1\r\nHost: " + live.originAuthority() + "\r\n\r\n");
+      c.exchange("GET " + live.url("/repeats") + " HTTP/1.1\r\nHost: " + live.originAuthority()
+          + "\r\n\r\n");
       c.exchange(wrong);
       c.exchange(wrong);
     }
@@ -140,18 +153,26 @@ class ConversationWindowIT {
 
     robot.interact(() -> mode.setValue(dev.warden.ui.traffic.ConversationMode.ALL));
     LiveWindow.await(() -> LiveWindow.table(robot).getItems().size() == 2);
-    assertThat(LiveWindow.table(robot).getItems()).extracting(Exchange::path)
+    assertThat(LiveWindow.table(robot).getItems())
+        .extracting(Exchange::path)
         .containsExactly("/repeats", "/pre-emptive");
 
-    dev.warden.ui.traffic.ConversationMode sameWrong = dev.warden.ui.traffic.ConversationMode.choices().stream()
-        .filter(m -> m.verdict() == dev.warden.core.conversation.ConversationVerdict.SAME_WRONG_CREDENTIALS)
-        .findFirst().orElseThrow();
+    dev.warden.ui.traffic.ConversationMode sameWrong =
+        dev.warden.ui.traffic.ConversationMode.choices().stream()
+            .filter(m -> m.verdict()
+                == dev.warden.core.conversation.ConversationVerdict.SAME_WRONG_CREDENTIALS)
+            .findFirst()
+            .orElseThrow();
     robot.interact(() -> mode.setValue(sameWrong));
     LiveWindow.await(() -> LiveWindow.table(robot).getItems().size() == 1);
     assertThat(LiveWindow.table(robot).getItems().get(0).path()).isEqualTo("/repeats");
-    assertThat(robot.lookup(".table-row-cell .table-cell").queryAllAs(javafx.scene.control.Labeled.class).stream()
-        .map(javafx.scene.control.Labeled::getText))
-        .contains("retried with the same wrong credentials: Basic as alice, 2 times → 407 (wrong password)");
+    assertThat(robot
+            .lookup(".table-row-cell .table-cell")
+            .queryAllAs(javafx.scene.control.Labeled.class)
+            .stream()
+            .map(javafx.scene.control.Labeled::getText))
+        .contains(
+            "retried with the same wrong credentials: Basic as alice, 2 times → 407 (wrong password)");
 
     robot.interact(() -> mode.setValue(dev.warden.ui.traffic.ConversationMode.OFF));
     LiveWindow.await(() -> LiveWindow.table(robot).getItems().size() == 4);

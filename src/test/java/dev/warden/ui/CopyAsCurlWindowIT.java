@@ -41,13 +41,15 @@ class CopyAsCurlWindowIT {
 
   @Test
   void theCopiedCommandIsAnsweredAsTheOriginalWas(FxRobot robot) throws Exception {
-    assumeTrue(Files.isExecutable(CURL) && Files.isExecutable(SETSID), "curl or setsid is not installed");
+    assumeTrue(
+        Files.isExecutable(CURL) && Files.isExecutable(SETSID), "curl or setsid is not installed");
     live.awaitListening();
     String body = "{\"it's\":\"json\"}";
     try (RawHttpConnection c = new RawHttpConnection(live.port())) {
       c.exchange("PUT " + live.url("/copied") + " HTTP/1.1\r\nHost: " + live.originAuthority()
           + "\r\nProxy-Authorization: " + Users.basic("alice", "alice-pass")
-          + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+          + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n"
+          + body);
     }
     LiveWindow.await(() -> LiveWindow.table(robot).getItems().size() == 1);
     robot.interact(() -> LiveWindow.table(robot).getSelectionModel().select(0));
@@ -56,18 +58,28 @@ class CopyAsCurlWindowIT {
     AtomicReference<String> copied = new AtomicReference<>();
     robot.interact(() -> {
       LiveWindow.table(robot).getContextMenu().getItems().stream()
-          .filter(i -> "copy-as-curl".equals(i.getId())).findFirst().orElseThrow().fire();
+          .filter(i -> "copy-as-curl".equals(i.getId()))
+          .findFirst()
+          .orElseThrow()
+          .fire();
       copied.set(Clipboard.getSystemClipboard().getString());
     });
-    assertThat(copied.get()).contains("--proxy-user 'alice' --proxy-basic", "-X 'PUT'").doesNotContain("alice-pass");
+    assertThat(copied.get())
+        .contains("--proxy-user 'alice' --proxy-basic", "-X 'PUT'")
+        .doesNotContain("alice-pass");
 
     // no terminal in a new session: curl reads the password it asks for from its standard input
-    Process curl = new ProcessBuilder(SETSID.toString(), "/bin/sh", "-c",
-        copied.get() + " --silent --max-time 10 --output /dev/null --write-out '%{http_code}'").start();
+    Process curl = new ProcessBuilder(
+            SETSID.toString(),
+            "/bin/sh",
+            "-c",
+            copied.get() + " --silent --max-time 10 --output /dev/null --write-out '%{http_code}'")
+        .start();
     curl.getOutputStream().write("alice-pass\n".getBytes(StandardCharsets.UTF_8));
     curl.getOutputStream().close();
     assertThat(curl.waitFor(20, TimeUnit.SECONDS)).isTrue();
-    assertThat(new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("200");
+    assertThat(new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+        .isEqualTo("200");
 
     LiveWindow.await(() -> LiveWindow.table(robot).getItems().size() == 2);
     Exchange again = LiveWindow.table(robot).getItems().get(1);

@@ -42,7 +42,9 @@ class DashboardWindowIT {
 
   private long seriesTotal(int index) {
     List<XYChart.Series<Number, Number>> series = dashboard().view().chart().getData();
-    return series.get(index).getData().stream().mapToLong(d -> d.getYValue().longValue()).sum();
+    return series.get(index).getData().stream()
+        .mapToLong(d -> d.getYValue().longValue())
+        .sum();
   }
 
   @SuppressWarnings("unchecked")
@@ -51,7 +53,8 @@ class DashboardWindowIT {
   }
 
   @Test
-  void showsRealChallengesAuthenticationsAndRefusalsInTheChartAndTables(FxRobot robot) throws Exception {
+  void showsRealChallengesAuthenticationsAndRefusalsInTheChartAndTables(FxRobot robot)
+      throws Exception {
     live.awaitListening();
     robot.interact(() -> live.window().openDashboard());
     for (int i = 0; i < 3; i++) {
@@ -67,7 +70,8 @@ class DashboardWindowIT {
     // the dashboard polls once a second: wait for the poll that has all seven
     LiveWindow.await(() -> seriesTotal(0) + seriesTotal(1) + seriesTotal(2) == 7);
 
-    assertThat(dashboard().view().chart().getData()).extracting(XYChart.Series::getName)
+    assertThat(dashboard().view().chart().getData())
+        .extracting(XYChart.Series::getName)
         .containsExactly("Challenged (407)", "Authenticated", "Refused");
     assertThat(List.of(seriesTotal(0), seriesTotal(1), seriesTotal(2))).containsExactly(3L, 2L, 2L);
     assertThat(table(robot, "dashboard-users").getItems()).singleElement().satisfies(alice -> {
@@ -96,7 +100,9 @@ class DashboardWindowIT {
     Stage stage = dashboard().stage();
     assertThat(stage.getWidth()).isLessThanOrEqualTo(1024);
     assertThat(stage.getHeight()).isLessThanOrEqualTo(700);
-    for (String id : new String[] {"#dashboard-chart", "#dashboard-reasons", "#dashboard-users", "#dashboard-clients"}) {
+    for (String id : new String[] {
+      "#dashboard-chart", "#dashboard-reasons", "#dashboard-users", "#dashboard-clients"
+    }) {
       Node node = stage.getScene().lookup(id);
       Bounds b = node.localToScene(node.getBoundsInLocal());
       assertThat(b.getMinX()).as(id).isGreaterThanOrEqualTo(0);
@@ -112,7 +118,9 @@ class DashboardWindowIT {
     robot.interact(() -> live.window().openDashboard());
     robot.interact(() -> live.window().useDarkTheme(true));
 
-    assertThat(dashboard().stage().getScene().getRoot().getStyleClass()).contains("dark").doesNotContain("light");
+    assertThat(dashboard().stage().getScene().getRoot().getStyleClass())
+        .contains("dark")
+        .doesNotContain("light");
   }
 
   @Test

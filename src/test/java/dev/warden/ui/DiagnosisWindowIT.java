@@ -47,9 +47,12 @@ class DiagnosisWindowIT {
 
   @Start
   void start(Stage stage) throws Exception {
-    Realm corp = new Realm("Corp", List.of("127.0.0.1"),
+    Realm corp = new Realm(
+        "Corp",
+        List.of("127.0.0.1"),
         List.of(Users.user("alice", "s3cret"), Users.user("jürgen", "pässword")),
-        RealmAuth.defaults().withSchemes(List.of(RealmAuth.DIGEST, RealmAuth.BASIC))
+        RealmAuth.defaults()
+            .withSchemes(List.of(RealmAuth.DIGEST, RealmAuth.BASIC))
             .withDigestAlgorithms(List.of("SHA-256")));
     Realm lab = new Realm("Lab", List.of(), List.of(Users.user("bob", "b0b")));
     live = new LiveWindow(Settings.defaults().withRealms(List.of(corp, lab)));
@@ -62,7 +65,8 @@ class DiagnosisWindowIT {
   }
 
   /** Selects the latest row matching {@code which} and waits until the diagnosis says {@code expected}. */
-  private static String diagnosisOf(FxRobot robot, Predicate<Exchange> which, String expected) throws Exception {
+  private static String diagnosisOf(FxRobot robot, Predicate<Exchange> which, String expected)
+      throws Exception {
     TableView<Exchange> table = LiveWindow.table(robot);
     LiveWindow.await(() -> table.getItems().stream().anyMatch(which));
     Exchange row = table.getItems().stream().filter(which).reduce((a, b) -> b).orElseThrow();
@@ -91,20 +95,26 @@ class DiagnosisWindowIT {
     }
 
     assertThat(diagnosisOf(robot, e -> e.path().equals("/bob"), "bob"))
-        .contains("User 'bob' is not in realm 'Corp' but is in realm 'Lab' (the default realm). "
-            + "Realm 'Corp' judged this request because its host pattern '127.0.0.1' matches 127.0.0.1:");
+        .contains(
+            "User 'bob' is not in realm 'Corp' but is in realm 'Lab' (the default realm). "
+                + "Realm 'Corp' judged this request because its host pattern '127.0.0.1' matches 127.0.0.1:");
   }
 
   @Test
   void saysTheClientIgnoredTheCharset(FxRobot robot) throws Exception {
     live.awaitListening();
-    String latin1 = "Basic " + Base64.getEncoder().encodeToString("jürgen:pässword".getBytes(StandardCharsets.ISO_8859_1));
+    String latin1 = "Basic "
+        + Base64.getEncoder()
+            .encodeToString("jürgen:pässword".getBytes(StandardCharsets.ISO_8859_1));
     try (RawHttpConnection c = new RawHttpConnection(live.port())) {
-      assertThat(c.exchange(get("/jurgen") + "Proxy-Authorization: " + latin1 + "\r\n\r\n").status()).isEqualTo(200);
+      assertThat(c.exchange(get("/jurgen") + "Proxy-Authorization: " + latin1 + "\r\n\r\n")
+              .status())
+          .isEqualTo(200);
     }
 
     assertThat(diagnosisOf(robot, e -> e.path().equals("/jurgen"), "ISO-8859-1"))
-        .contains("The client sent its Basic credentials in ISO-8859-1 although the challenge said charset=\"UTF-8\"");
+        .contains(
+            "The client sent its Basic credentials in ISO-8859-1 although the challenge said charset=\"UTF-8\"");
   }
 
   @Test
@@ -113,11 +123,14 @@ class DiagnosisWindowIT {
     try (RawHttpConnection c = new RawHttpConnection(live.port())) {
       RawResponse challenge = c.exchange(get("/md5") + "\r\n");
       String md5 = DigestAnswer.to(challenge.header("Proxy-Authenticate"), "alice", "s3cret")
-          .algorithm("MD5").uri(live.url("/md5")).header();
+          .algorithm("MD5")
+          .uri(live.url("/md5"))
+          .header();
       c.exchange(get("/md5") + "Proxy-Authorization: " + md5 + "\r\n\r\n");
     }
 
-    assertThat(diagnosisOf(robot, e -> e.path().equals("/md5") && !e.received().scheme().isEmpty(), "MD5"))
+    assertThat(diagnosisOf(
+            robot, e -> e.path().equals("/md5") && !e.received().scheme().isEmpty(), "MD5"))
         .contains("The client computed Digest with MD5, but realm 'Corp' offers SHA-256");
   }
 
@@ -126,11 +139,14 @@ class DiagnosisWindowIT {
     live.awaitListening();
     try (RawHttpConnection c = new RawHttpConnection(live.port())) {
       c.exchange(get("/last") + "\r\n");
-      c.exchange(get("/last") + "Proxy-Authorization: " + Users.basic("alice", "wrong") + "\r\n\r\n");
+      c.exchange(
+          get("/last") + "Proxy-Authorization: " + Users.basic("alice", "wrong") + "\r\n\r\n");
     }
 
-    assertThat(diagnosisOf(robot, e -> e.path().equals("/last") && !e.received().scheme().isEmpty(), "last of"))
-        .contains("The client answered the last of 2 challenges (Basic), not the first (Digest SHA-256)");
+    assertThat(diagnosisOf(
+            robot, e -> e.path().equals("/last") && !e.received().scheme().isEmpty(), "last of"))
+        .contains(
+            "The client answered the last of 2 challenges (Basic), not the first (Digest SHA-256)");
   }
 
   @Test
@@ -146,8 +162,11 @@ class DiagnosisWindowIT {
         })
         .build();
     try {
-      java.send(HttpRequest.newBuilder(URI.create("https://" + live.originAuthority() + "/tunnel"))
-          .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+      java.send(
+          HttpRequest.newBuilder(URI.create("https://" + live.originAuthority() + "/tunnel"))
+              .timeout(Duration.ofSeconds(10))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
     } catch (IOException tunnelFailed) {
       // JDK 17 hands back the 407; either way the tunnel was never answered
     }

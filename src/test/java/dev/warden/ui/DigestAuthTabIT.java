@@ -33,8 +33,10 @@ class DigestAuthTabIT {
 
   @Start
   void start(Stage stage) throws Exception {
-    Realm lab = new Realm("Lab", List.of(), List.of(
-        new CredentialMaterial().user("alice", true, "Lab", "s3cret".toCharArray())),
+    Realm lab = new Realm(
+        "Lab",
+        List.of(),
+        List.of(new CredentialMaterial().user("alice", true, "Lab", "s3cret".toCharArray())),
         new RealmAuth(List.of("digest"), List.of("SHA-256", "MD5"), Duration.ofMinutes(5), 403));
     live = new LiveWindow(Settings.defaults().withRealms(List.of(lab)));
     live.show(stage);
@@ -45,10 +47,11 @@ class DigestAuthTabIT {
     live.close();
   }
 
-  private RawResponse get(RawHttpConnection connection, String path, String authorization) throws Exception {
+  private RawResponse get(RawHttpConnection connection, String path, String authorization)
+      throws Exception {
     String header = authorization == null ? "" : "Proxy-Authorization: " + authorization + "\r\n";
-    return connection.exchange("GET " + live.url(path) + " HTTP/1.1\r\nHost: " + live.originAuthority() + "\r\n"
-        + header + "\r\n");
+    return connection.exchange("GET " + live.url(path) + " HTTP/1.1\r\nHost: "
+        + live.originAuthority() + "\r\n" + header + "\r\n");
   }
 
   private static String text(FxRobot robot, String id) {
@@ -62,16 +65,20 @@ class DigestAuthTabIT {
   }
 
   @Test
-  void showsEveryDigestParameterOfAnAcceptedRequestWithTheResponseMasked(FxRobot robot) throws Exception {
+  void showsEveryDigestParameterOfAnAcceptedRequestWithTheResponseMasked(FxRobot robot)
+      throws Exception {
     live.awaitListening();
     try (RawHttpConnection connection = new RawHttpConnection(live.port())) {
-      String challenge = get(connection, "/first", null).headers("Proxy-Authenticate").get(0);
-      DigestAnswer answer = DigestAnswer.to(challenge, "alice", "s3cret").uri("/digest").nc(3);
+      String challenge =
+          get(connection, "/first", null).headers("Proxy-Authenticate").get(0);
+      DigestAnswer answer =
+          DigestAnswer.to(challenge, "alice", "s3cret").uri("/digest").nc(3);
       assertThat(get(connection, "/digest", answer.header()).status()).isEqualTo(200);
     }
     select(robot, 1);
 
-    assertThat(text(robot, "#auth-verdict")).isEqualTo("Digest credentials of user 'alice' accepted in realm 'Lab'.");
+    assertThat(text(robot, "#auth-verdict"))
+        .isEqualTo("Digest credentials of user 'alice' accepted in realm 'Lab'.");
     assertThat(text(robot, "#auth-username")).isEqualTo("alice");
     assertThat(text(robot, "#auth-realm")).isEqualTo("Lab");
     assertThat(text(robot, "#auth-nc")).isEqualTo("00000003");
@@ -91,14 +98,16 @@ class DigestAuthTabIT {
   void saysWhyAWrongPasswordWasRefusedAndShowsTheChallengeSent(FxRobot robot) throws Exception {
     live.awaitListening();
     try (RawHttpConnection connection = new RawHttpConnection(live.port())) {
-      String challenge = get(connection, "/first", null).headers("Proxy-Authenticate").get(1);
+      String challenge =
+          get(connection, "/first", null).headers("Proxy-Authenticate").get(1);
       String wrong = DigestAnswer.to(challenge, "alice", "guess").uri("/wrong").header();
       assertThat(get(connection, "/wrong", wrong).status()).isEqualTo(407);
     }
     select(robot, 1);
 
-    assertThat(text(robot, "#auth-verdict")).isEqualTo("Digest credentials of user 'alice' whose response does not"
-        + " match (wrong password, or computed for another method) in realm 'Lab'.");
+    assertThat(text(robot, "#auth-verdict"))
+        .isEqualTo("Digest credentials of user 'alice' whose response does not"
+            + " match (wrong password, or computed for another method) in realm 'Lab'.");
     assertThat(text(robot, "#auth-algorithm")).isEqualTo("MD5");
     assertThat(text(robot, "#auth-uri")).isEqualTo("/wrong");
     assertThat(robot.lookup("#auth-challenge").queryAs(TextArea.class).getText())

@@ -36,13 +36,16 @@ class EarlyAnswerBodyWindowIT {
   @Test
   void showsTheCompleteJsonBodyOfAPostTheOriginRefusedUnread(FxRobot robot) throws Exception {
     live.awaitListening();
-    String body = "{\"order\":42,\"user\":\"alice\",\"note\":\"" + "y".repeat(300) + "\",\"end\":true}";
+    String body =
+        "{\"order\":42,\"user\":\"alice\",\"note\":\"" + "y".repeat(300) + "\",\"end\":true}";
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     try (EarlyAnswerOrigin origin = new EarlyAnswerOrigin();
         RawHttpConnection c = new RawHttpConnection(live.port())) {
-      String credentials = Base64.getEncoder().encodeToString("alice:right".getBytes(StandardCharsets.UTF_8));
+      String credentials =
+          Base64.getEncoder().encodeToString("alice:right".getBytes(StandardCharsets.UTF_8));
       c.send("POST " + origin.url("/orders") + " HTTP/1.1\r\nHost: 127.0.0.1:" + origin.port()
-          + "\r\nProxy-Authorization: Basic " + credentials + "\r\nContent-Type: application/json\r\nContent-Length: "
+          + "\r\nProxy-Authorization: Basic " + credentials
+          + "\r\nContent-Type: application/json\r\nContent-Length: "
           + bytes.length + "\r\nConnection: close\r\n\r\n");
       c.send(bytes);
       assertThat(c.read(false).status()).isEqualTo(405);

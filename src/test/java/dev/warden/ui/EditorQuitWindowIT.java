@@ -54,7 +54,8 @@ class EditorQuitWindowIT {
 
   /** Asks the main window to close as its close box would; the dialog's nested loop runs meanwhile. */
   private void requestClose() {
-    Platform.runLater(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+    Platform.runLater(
+        () -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
     WaitForAsyncUtils.waitForFxEvents();
   }
 
@@ -131,9 +132,13 @@ class EditorQuitWindowIT {
     robot.clickOn("#user-name").write("a:b");
     robot.interact(() -> robot.lookup("#commit-user").queryButton().fire());
     WaitForAsyncUtils.waitForFxEvents();
-    assertThat(robot.lookup("#user-form-problem").queryAs(Label.class).isVisible()).isTrue();
-    assertThat(live.window().editorModel().problems()).as("a CONNECT port that is no number is a problem").isNotEmpty();
-    assertThat(robot.lookup("#realm-rename-note").queryAs(Label.class).isVisible()).isTrue();
+    assertThat(robot.lookup("#user-form-problem").queryAs(Label.class).isVisible())
+        .isTrue();
+    assertThat(live.window().editorModel().problems())
+        .as("a CONNECT port that is no number is a problem")
+        .isNotEmpty();
+    assertThat(robot.lookup("#realm-rename-note").queryAs(Label.class).isVisible())
+        .isTrue();
 
     assertThat(inScene(tabs)).isEqualTo(tabsBefore);
     assertThat(inScene(save)).isEqualTo(saveBefore);

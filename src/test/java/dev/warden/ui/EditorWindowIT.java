@@ -32,7 +32,8 @@ class EditorWindowIT {
   }
 
   @Test
-  void addingAUserInTheEditorLetsTheirNextRequestThroughWithoutARestart(FxRobot robot) throws Exception {
+  void addingAUserInTheEditorLetsTheirNextRequestThroughWithoutARestart(FxRobot robot)
+      throws Exception {
     live.awaitListening();
     assertThat(live.get("/before", "alice", "s3cret").status()).isEqualTo(407);
 
@@ -48,7 +49,9 @@ class EditorWindowIT {
     assertThat(response.status()).isEqualTo(200);
     LiveWindow.await(() -> LiveWindow.table(robot).getItems().size() == 2);
     assertThat(LiveWindow.table(robot).getItems().get(1).user()).contains("alice");
-    assertThat(robot.lookup(".auth-cell").queryAllAs(javafx.scene.control.Labeled.class).stream().map(javafx.scene.control.Labeled::getText)).contains("alice");
+    assertThat(robot.lookup(".auth-cell").queryAllAs(javafx.scene.control.Labeled.class).stream()
+            .map(javafx.scene.control.Labeled::getText))
+        .contains("alice");
   }
 
   @Test
@@ -76,12 +79,14 @@ class EditorWindowIT {
     robot.clickOn("#user-password").write("pw");
     robot.clickOn("#user-password-repeat").write("pw");
     robot.clickOn("#commit-user");
-    assertThat(robot.lookup("#user-form-problem").queryAs(Label.class).getText()).contains("contains ':'");
+    assertThat(robot.lookup("#user-form-problem").queryAs(Label.class).getText())
+        .contains("contains ':'");
     assertThat(live.warden().settings().realms().get(0).users()).isEmpty();
   }
 
   @Test
-  void switchingDigestOnWithAPresetChangesTheNextChallengeAndAUserAddedThenHasDigestMaterial(FxRobot robot) throws Exception {
+  void switchingDigestOnWithAPresetChangesTheNextChallengeAndAUserAddedThenHasDigestMaterial(
+      FxRobot robot) throws Exception {
     live.awaitListening();
     robot.clickOn("#open-editor");
     robot.clickOn("Authentication");
@@ -90,7 +95,8 @@ class EditorWindowIT {
     javafx.scene.control.ComboBox<dev.warden.ui.editor.DigestPreset> preset =
         robot.lookup("#realm-digest-preset").queryAs(javafx.scene.control.ComboBox.class);
     robot.interact(() -> preset.setValue(dev.warden.ui.editor.DigestPreset.MOST_COMPATIBLE));
-    assertThat(robot.lookup("#realm-digest-explanation").queryAs(Label.class).getText()).contains("python urllib");
+    assertThat(robot.lookup("#realm-digest-explanation").queryAs(Label.class).getText())
+        .contains("python urllib");
     robot.clickOn("#realm-digest-first"); // Basic first
     robot.clickOn("Users");
     robot.clickOn("#user-name").write("alice");
@@ -108,6 +114,8 @@ class EditorWindowIT {
     assertThat(response.status()).isEqualTo(407);
     assertThat(response.headers("Proxy-Authenticate")).hasSize(3);
     assertThat(response.headers("Proxy-Authenticate").get(0)).startsWith("Basic");
-    assertThat(response.headers("Proxy-Authenticate").get(1)).startsWith("Digest").contains("algorithm=MD5");
+    assertThat(response.headers("Proxy-Authenticate").get(1))
+        .startsWith("Digest")
+        .contains("algorithm=MD5");
   }
 }

@@ -43,9 +43,12 @@ class FaultsTabIT {
     robot.clickOn("#open-editor");
     robot.clickOn("Faults");
     for (FaultKnob knob : FaultKnob.values()) {
-      assertThat(robot.lookup("#knob-sentence-" + knob.knob()).queryAs(Label.class).getText()).isEqualTo(knob.sentence());
+      assertThat(
+              robot.lookup("#knob-sentence-" + knob.knob()).queryAs(Label.class).getText())
+          .isEqualTo(knob.sentence());
     }
-    assertThat(robot.lookup("#realm-profile-note").queryAs(Label.class).getText()).isEqualTo("Behaves like Strict RFC");
+    assertThat(robot.lookup("#realm-profile-note").queryAs(Label.class).getText())
+        .isEqualTo("Behaves like Strict RFC");
   }
 
   @Test
@@ -57,7 +60,8 @@ class FaultsTabIT {
     assertThat(robot.lookup("#realm-profile-note").queryAs(Label.class).getText())
         .isEqualTo("Custom: Strict RFC with connection=close");
     robot.clickOn("#save-editor");
-    LiveWindow.await(() -> live.warden().settings().realms().get(0).faults().connection().equals("close"));
+    LiveWindow.await(
+        () -> live.warden().settings().realms().get(0).faults().connection().equals("close"));
 
     RawResponse response = live.get("/faulted", null, null);
     assertThat(response.status()).isEqualTo(407);
@@ -77,23 +81,33 @@ class FaultsTabIT {
     robot.interact(() -> profile.setValue(ProxyProfiles.named("tinyproxy 1.11").orElseThrow()));
     robot.clickOn("#realm-profile-apply");
     assertThat(robot.lookup("#knob-version").queryAs(TextField.class).getText()).isEqualTo("1.0");
-    assertThat(robot.lookup("#realm-profile-note").queryAs(Label.class).getText()).isEqualTo("Behaves like tinyproxy 1.11");
+    assertThat(robot.lookup("#realm-profile-note").queryAs(Label.class).getText())
+        .isEqualTo("Behaves like tinyproxy 1.11");
     robot.clickOn("#save-editor");
-    LiveWindow.await(() -> live.warden().settings().realms().get(0).faults().httpVersion().equals("1.0"));
-    assertThat(live.get("/tiny", null, null).statusLine()).isEqualTo("HTTP/1.0 407 Proxy Authentication Required");
+    LiveWindow.await(
+        () -> live.warden().settings().realms().get(0).faults().httpVersion().equals("1.0"));
+    assertThat(live.get("/tiny", null, null).statusLine())
+        .isEqualTo("HTTP/1.0 407 Proxy Authentication Required");
   }
 
   @Test
-  void theToolbarPickerMakesTheDefaultRealmBehaveLikeTheChosenProxy(FxRobot robot) throws Exception {
+  void theToolbarPickerMakesTheDefaultRealmBehaveLikeTheChosenProxy(FxRobot robot)
+      throws Exception {
     live.awaitListening();
     @SuppressWarnings("unchecked")
-    // at the test window's width the picker may sit in the toolbar's overflow menu: find it among the items
-    ComboBox<ProxyProfile> picker = (ComboBox<ProxyProfile>) robot.lookup(".tool-bar").queryAs(javafx.scene.control.ToolBar.class)
-        .getItems().stream().filter(n -> "toolbar-profile".equals(n.getId())).findFirst().orElseThrow();
+    // at the test window's width the picker may sit in the toolbar's overflow menu: find it among
+    // the items
+    ComboBox<ProxyProfile> picker = (ComboBox<ProxyProfile>)
+        robot.lookup(".tool-bar").queryAs(javafx.scene.control.ToolBar.class).getItems().stream()
+            .filter(n -> "toolbar-profile".equals(n.getId()))
+            .findFirst()
+            .orElseThrow();
     assertThat(picker.getValue().name()).isEqualTo("Strict RFC");
     robot.interact(() -> picker.setValue(ProxyProfiles.named("mitmproxy 8").orElseThrow()));
-    LiveWindow.await(() -> live.warden().settings().realms().get(0).faults().body().equals("mitmproxy"));
+    LiveWindow.await(
+        () -> live.warden().settings().realms().get(0).faults().body().equals("mitmproxy"));
     RawResponse response = live.get("/mitm", null, null);
-    assertThat(response.headers().stream().map(h -> h[0]).toList()).containsExactly("Proxy-Authenticate", "content-length");
+    assertThat(response.headers().stream().map(h -> h[0]).toList())
+        .containsExactly("Proxy-Authenticate", "content-length");
   }
 }

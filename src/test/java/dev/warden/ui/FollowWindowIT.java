@@ -44,7 +44,8 @@ class FollowWindowIT {
     LiveWindow.await(() -> LiveWindow.table(robot).getItems().size() == 4);
     LiveWindow.await(jump::isVisible);
     assertThat(jump.getText()).isEqualTo("3 new — jump to latest");
-    assertThat(LiveWindow.table(robot).getSelectionModel().getSelectedItem().path()).isEqualTo("/looked-at");
+    assertThat(LiveWindow.table(robot).getSelectionModel().getSelectedItem().path())
+        .isEqualTo("/looked-at");
 
     robot.clickOn(jump);
     assertThat(LiveWindow.table(robot).getSelectionModel().getSelectedItem()).isNull();

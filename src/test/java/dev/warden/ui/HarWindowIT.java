@@ -26,7 +26,9 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class HarWindowIT {
 
-  @TempDir Path folder;
+  @TempDir
+  Path folder;
+
   private LiveWindow live;
 
   @Start
@@ -72,30 +74,43 @@ class HarWindowIT {
     LiveWindow.await(() -> robot.lookup("#har-scope-all").tryQuery().isPresent());
     robot.clickOn("#har-scope-all");
     robot.clickOn("OK");
-    LiveWindow.await(() -> Files.exists(file) && live.window().notifications().currentText().startsWith("Exported"));
+    LiveWindow.await(() ->
+        Files.exists(file) && live.window().notifications().currentText().startsWith("Exported"));
 
     String text = Files.readString(file);
-    assertThat(text).contains("\"_warden\"", "Basic [redacted]", "Bearer [redacted]")
+    assertThat(text)
+        .contains("\"_warden\"", "Basic [redacted]", "Bearer [redacted]")
         .doesNotContain("right-pass", "origin-secret-7", "alice:***", "Bearer ***");
     assertThat(live.window().notifications().currentText())
         .isEqualTo("Exported 2 exchanges to " + file + " (credentials redacted)");
 
     robot.interact(() -> live.window().harMenu().node().getItems().stream()
-        .filter(i -> "har-open".equals(i.getId())).findFirst().orElseThrow().fire());
-    LiveWindow.await(() -> live.window().lastCapture() != null && live.window().lastCapture().stage().isShowing());
+        .filter(i -> "har-open".equals(i.getId()))
+        .findFirst()
+        .orElseThrow()
+        .fire());
+    LiveWindow.await(() -> live.window().lastCapture() != null
+        && live.window().lastCapture().stage().isShowing());
     @SuppressWarnings("unchecked")
     TableView<Exchange> imported = robot.lookup("#capture-table").queryAs(TableView.class);
     assertThat(imported.getItems()).extracting(Exchange::path).containsExactly("/first", "/second");
-    assertThat(imported.getItems()).extracting(e -> e.auth().describe())
-        .containsExactlyElementsOf(LiveWindow.table(robot).getItems().stream().map(e -> e.auth().describe()).toList());
+    assertThat(imported.getItems())
+        .extracting(e -> e.auth().describe())
+        .containsExactlyElementsOf(LiveWindow.table(robot).getItems().stream()
+            .map(e -> e.auth().describe())
+            .toList());
     assertThat(robot.lookup("#capture-banner").queryAs(Label.class).getText())
         .startsWith("Read-only capture capture.har: 2 exchanges from Warden");
 
     robot.interact(() -> imported.getSelectionModel().select(1));
-    String head = robot.from(live.window().lastCapture().stage().getScene().getRoot())
-        .lookup("#request-head").queryAs(TextArea.class).getText();
+    String head = robot
+        .from(live.window().lastCapture().stage().getScene().getRoot())
+        .lookup("#request-head")
+        .queryAs(TextArea.class)
+        .getText();
     // the details pane masks any Proxy-Authorization it does not recognise as Warden's own record
-    assertThat(head).contains("Proxy-Authorization: Basic ***", "Authorization: Bearer [redacted]")
+    assertThat(head)
+        .contains("Proxy-Authorization: Basic ***", "Authorization: Bearer [redacted]")
         .doesNotContain("alice");
     robot.interact(() -> live.window().lastCapture().stage().close());
   }
@@ -109,8 +124,12 @@ class HarWindowIT {
     live.window().harMenu().usePicker(always(file));
 
     robot.interact(() -> live.window().harMenu().node().getItems().stream()
-        .filter(i -> "session-save".equals(i.getId())).findFirst().orElseThrow().fire());
-    LiveWindow.await(() -> Files.exists(file) && live.window().notifications().currentText().startsWith("Session saved"));
+        .filter(i -> "session-save".equals(i.getId()))
+        .findFirst()
+        .orElseThrow()
+        .fire());
+    LiveWindow.await(() -> Files.exists(file)
+        && live.window().notifications().currentText().startsWith("Session saved"));
 
     assertThat(Files.readString(file)).contains("Basic alice:***").doesNotContain("right-pass");
   }

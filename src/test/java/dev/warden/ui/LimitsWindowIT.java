@@ -58,26 +58,31 @@ class LimitsWindowIT {
     assertThat(field(robot, "limit-refused-body-drain").getText()).isEqualTo("64 KiB");
     assertThat(field(robot, "limit-max-connections").getText()).isEqualTo("20000");
     assertThat(robot.lookup("408 Request Timeout").tryQuery()).isEmpty();
-    assertThat(robot.lookup(".hint").queryAllAs(Label.class)).anyMatch(l -> l.getText().contains("408 Request Timeout"));
+    assertThat(robot.lookup(".hint").queryAllAs(Label.class))
+        .anyMatch(l -> l.getText().contains("408 Request Timeout"));
   }
 
   @Test
-  void refusesTextThatIsNotAValueOrOutOfRangeAndKeepsTheLimitsInForce(FxRobot robot) throws Exception {
+  void refusesTextThatIsNotAValueOrOutOfRangeAndKeepsTheLimitsInForce(FxRobot robot)
+      throws Exception {
     live.awaitListening();
     robot.interact(() -> live.window().openLimits());
     Button apply = robot.lookup("#limits-apply").queryAs(Button.class);
 
     type(robot, "limit-idle", "soon");
-    assertThat(problems(robot)).contains("Idle keep-alive timeout: 'soon' is not a duration; use milliseconds (500ms)");
+    assertThat(problems(robot))
+        .contains("Idle keep-alive timeout: 'soon' is not a duration; use milliseconds (500ms)");
     assertThat(apply.isDisabled()).isTrue();
 
     type(robot, "limit-idle", "2h");
-    assertThat(problems(robot)).contains("Idle keep-alive timeout 7200000 ms is outside 100 ms to 1 h");
+    assertThat(problems(robot))
+        .contains("Idle keep-alive timeout 7200000 ms is outside 100 ms to 1 h");
     assertThat(apply.isDisabled()).isTrue();
 
     type(robot, "limit-header-block", "lots");
     type(robot, "limit-idle", "90s");
-    assertThat(problems(robot)).contains("Header block limit: 'lots' is not a size")
+    assertThat(problems(robot))
+        .contains("Header block limit: 'lots' is not a size")
         .doesNotContain("Idle keep-alive timeout");
 
     robot.clickOn("#limits-cancel");
@@ -91,7 +96,8 @@ class LimitsWindowIT {
     type(robot, "limit-request-head", "500ms");
     type(robot, "limit-header-block", "16 KiB");
     robot.clickOn("#limits-apply");
-    LiveWindow.await(() -> live.warden().settings().limits().requestHead().equals(Duration.ofMillis(500)));
+    LiveWindow.await(
+        () -> live.warden().settings().limits().requestHead().equals(Duration.ofMillis(500)));
     assertThat(live.warden().settings().limits().headerBlock()).isEqualTo(16 * 1024);
 
     try (RawHttpConnection connection = new RawHttpConnection(live.port())) {
@@ -106,7 +112,9 @@ class LimitsWindowIT {
   @Test
   void defaultsFillsWardensDefaultsWithoutSavingThem(FxRobot robot) throws Exception {
     live.awaitListening();
-    live.warden().update(s -> s.withLimits(Limits.DEFAULTS.withMaxConnections(50))).get();
+    live.warden()
+        .update(s -> s.withLimits(Limits.DEFAULTS.withMaxConnections(50)))
+        .get();
     robot.interact(() -> live.window().openLimits());
     assertThat(field(robot, "limit-max-connections").getText()).isEqualTo("50");
     robot.clickOn("#limits-defaults");

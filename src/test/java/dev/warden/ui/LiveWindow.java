@@ -5,6 +5,7 @@ import dev.warden.core.auth.AuthState;
 import dev.warden.core.settings.InMemorySettingsStore;
 import dev.warden.core.settings.ListenAddress;
 import dev.warden.core.settings.Settings;
+import dev.warden.core.traffic.Exchange;
 import dev.warden.testing.RawHttpConnection;
 import dev.warden.testing.RawResponse;
 import dev.warden.testing.TestOrigin;
@@ -15,7 +16,6 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
-import dev.warden.core.traffic.Exchange;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
@@ -32,7 +32,6 @@ public final class LiveWindow implements AutoCloseable {
   public static TableView<Exchange> table(FxRobot robot) {
     return robot.lookup("#traffic-table").queryAs(TableView.class);
   }
-
 
   private final TestOrigin origin;
   private final Warden warden;
@@ -92,12 +91,17 @@ public final class LiveWindow implements AutoCloseable {
     return getVia(port(), path, user, password);
   }
 
-  public RawResponse getVia(int proxyPort, String path, String user, String password) throws Exception {
-    String auth = user == null ? "" : "Proxy-Authorization: Basic " + Base64.getEncoder()
-        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)) + "\r\n";
+  public RawResponse getVia(int proxyPort, String path, String user, String password)
+      throws Exception {
+    String auth = user == null
+        ? ""
+        : "Proxy-Authorization: Basic "
+            + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8))
+            + "\r\n";
     try (RawHttpConnection c = new RawHttpConnection(proxyPort)) {
-      return c.exchange("GET " + url(path) + " HTTP/1.1\r\nHost: 127.0.0.1:" + origin.port() + "\r\n"
-          + auth + "Connection: close\r\n\r\n");
+      return c.exchange("GET " + url(path) + " HTTP/1.1\r\nHost: 127.0.0.1:" + origin.port()
+          + "\r\n" + auth + "Connection: close\r\n\r\n");
     }
   }
 

@@ -24,14 +24,15 @@ import org.testfx.framework.junit5.Start;
 class LockoutsWindowIT {
 
   /** Three failures lock out; no delay before that, so the test is quick. */
-  private static final LockoutPolicy THREE_STRIKES = new LockoutPolicy(Duration.ofMinutes(1), 100,
-      Duration.ZERO, Duration.ZERO, 3, Duration.ofMinutes(5), 100);
+  private static final LockoutPolicy THREE_STRIKES = new LockoutPolicy(
+      Duration.ofMinutes(1), 100, Duration.ZERO, Duration.ZERO, 3, Duration.ofMinutes(5), 100);
 
   private LiveWindow live;
 
   @Start
   void start(Stage stage) throws Exception {
-    live = new LiveWindow(Users.realmWith("Lab", Users.user("alice", "right")),
+    live = new LiveWindow(
+        Users.realmWith("Lab", Users.user("alice", "right")),
         new AuthState(THREE_STRIKES, Clock.systemUTC()));
     live.show(stage);
   }
@@ -57,12 +58,15 @@ class LockoutsWindowIT {
   void listsTheLockedClientAndUserInTheStatusBar(FxRobot robot) throws Exception {
     lockOutAlice();
     LiveWindow.await(() -> live.window().lockoutsModel().countProperty().get() == 2);
-    assertThat(robot.lookup("#lockouts-button").queryAs(Button.class).getText()).isEqualTo("2 locked out");
+    assertThat(robot.lookup("#lockouts-button").queryAs(Button.class).getText())
+        .isEqualTo("2 locked out");
 
     robot.clickOn("#lockouts-button");
     LiveWindow.await(() -> robot.lookup("#lockouts-table").tryQuery().isPresent());
-    assertThat(lockoutTable(robot).getItems()).extracting(Lockout::subject).containsExactlyInAnyOrder(
-        LockoutKey.client("Lab", "127.0.0.1"), LockoutKey.user("Lab", "alice"));
+    assertThat(lockoutTable(robot).getItems())
+        .extracting(Lockout::subject)
+        .containsExactlyInAnyOrder(
+            LockoutKey.client("Lab", "127.0.0.1"), LockoutKey.user("Lab", "alice"));
   }
 
   @Test
@@ -76,7 +80,10 @@ class LockoutsWindowIT {
     robot.clickOn(robot.lookup(".release-lockout").nth(0).queryButton());
 
     LiveWindow.await(() -> lockoutTable(robot).getItems().size() == 1);
-    assertThat(live.warden().lockouts()).extracting(Lockout::subject).doesNotContain(first.subject()).hasSize(1);
+    assertThat(live.warden().lockouts())
+        .extracting(Lockout::subject)
+        .doesNotContain(first.subject())
+        .hasSize(1);
     assertThat(live.get("/still-locked", "alice", "right").status()).isEqualTo(407);
   }
 
@@ -92,7 +99,8 @@ class LockoutsWindowIT {
 
     LiveWindow.await(() -> lockoutTable(robot).getItems().isEmpty());
     assertThat(live.warden().lockouts()).isEmpty();
-    assertThat(robot.lookup("#lockouts-button").queryAs(Button.class).getText()).isEqualTo("0 locked out");
+    assertThat(robot.lookup("#lockouts-button").queryAs(Button.class).getText())
+        .isEqualTo("0 locked out");
     assertThat(live.get("/released", "alice", "right").status()).isEqualTo(200);
   }
 }

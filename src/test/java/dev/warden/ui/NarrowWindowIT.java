@@ -65,7 +65,8 @@ class NarrowWindowIT {
       assertThat(header.getMinX()).as(column).isGreaterThanOrEqualTo(table.getMinX());
     }
     assertThat(robot.lookup("#warden-split").queryAs(SplitPane.class).getOrientation())
-        .as("details under the table").isEqualTo(Orientation.VERTICAL);
+        .as("details under the table")
+        .isEqualTo(Orientation.VERTICAL);
   }
 
   @Test
@@ -74,8 +75,11 @@ class NarrowWindowIT {
     resize(robot, 1024, 700);
     Bounds window = inScene(robot.lookup("#warden-root").query());
     Node search = robot.lookup("#search").query();
-    assertThat(search.getLayoutBounds().getWidth()).as("search field width").isGreaterThanOrEqualTo(140);
-    assertThat(inScene(robot.lookup("#shown-count").query()).getMaxX()).isLessThanOrEqualTo(window.getMaxX());
+    assertThat(search.getLayoutBounds().getWidth())
+        .as("search field width")
+        .isGreaterThanOrEqualTo(140);
+    assertThat(inScene(robot.lookup("#shown-count").query()).getMaxX())
+        .isLessThanOrEqualTo(window.getMaxX());
   }
 
   @Test
@@ -83,7 +87,8 @@ class NarrowWindowIT {
     live.awaitListening();
     resize(robot, 1024, 700);
     resize(robot, 1400, 860);
-    assertThat(robot.lookup("#warden-split").queryAs(SplitPane.class).getOrientation()).isEqualTo(Orientation.HORIZONTAL);
+    assertThat(robot.lookup("#warden-split").queryAs(SplitPane.class).getOrientation())
+        .isEqualTo(Orientation.HORIZONTAL);
   }
 
   @Test
@@ -92,11 +97,21 @@ class NarrowWindowIT {
     resize(robot, 1024, 700);
     ToolBar bar = robot.lookup("#main-toolbar").queryAs(ToolBar.class);
     Bounds toolbar = inScene(bar);
-    for (String id : new String[] {"start-stop", "enforcement-switch", "open-editor", "har-menu", "toolbar-profile",
-        "pause-capture", "clear-traffic", "more-menu"}) {
+    for (String id : new String[] {
+      "start-stop",
+      "enforcement-switch",
+      "open-editor",
+      "har-menu",
+      "toolbar-profile",
+      "pause-capture",
+      "clear-traffic",
+      "more-menu"
+    }) {
       Node control = robot.lookup("#" + id).query();
       assertThat(control.isVisible()).as(id).isTrue();
-      assertThat(control.getScene()).as(id + " is in the window, not the overflow menu").isSameAs(bar.getScene());
+      assertThat(control.getScene())
+          .as(id + " is in the window, not the overflow menu")
+          .isSameAs(bar.getScene());
       assertThat(inScene(control).getMaxX()).as(id).isLessThanOrEqualTo(toolbar.getMaxX());
     }
   }

@@ -32,8 +32,10 @@ class NonceLifetimeEditorIT {
 
   @Start
   void start(Stage stage) throws Exception {
-    Realm lab = new Realm("Lab", List.of(), List.of(
-        new CredentialMaterial().user("alice", true, "Lab", "s3cret".toCharArray())),
+    Realm lab = new Realm(
+        "Lab",
+        List.of(),
+        List.of(new CredentialMaterial().user("alice", true, "Lab", "s3cret".toCharArray())),
         new RealmAuth(List.of("digest"), List.of("SHA-256"), Duration.ofMinutes(5), 403));
     live = new LiveWindow(Settings.defaults().withRealms(List.of(lab)));
     live.show(stage);
@@ -57,22 +59,26 @@ class NonceLifetimeEditorIT {
 
   private static List<String> messages(FxRobot robot) {
     return robot.lookup("#editor-messages .editor-message").queryAllAs(Labeled.class).stream()
-        .map(Labeled::getText).toList();
+        .map(Labeled::getText)
+        .toList();
   }
 
   @Test
-  void showsTheLoadedLifetimeAndRefusesTextThatIsNotADurationOrOutOfRange(FxRobot robot) throws Exception {
+  void showsTheLoadedLifetimeAndRefusesTextThatIsNotADurationOrOutOfRange(FxRobot robot)
+      throws Exception {
     live.awaitListening();
     TextField field = lifetimeField(robot);
     assertThat(field.getText()).isEqualTo("5m");
     Button save = robot.lookup("#save-editor").queryAs(Button.class);
 
     type(robot, field, "soon");
-    assertThat(messages(robot)).anyMatch(m -> m.contains("nonce lifetime 'soon' is not a duration"));
+    assertThat(messages(robot))
+        .anyMatch(m -> m.contains("nonce lifetime 'soon' is not a duration"));
     assertThat(save.isDisabled()).isTrue();
 
     type(robot, field, "25h");
-    assertThat(messages(robot)).anyMatch(m -> m.contains("nonce lifetime 90000 s is outside 1 s to 24 h"));
+    assertThat(messages(robot))
+        .anyMatch(m -> m.contains("nonce lifetime 90000 s is outside 1 s to 24 h"));
     assertThat(save.isDisabled()).isTrue();
 
     type(robot, field, "90s");
@@ -85,7 +91,13 @@ class NonceLifetimeEditorIT {
     live.awaitListening();
     type(robot, lifetimeField(robot), "1s");
     robot.clickOn("#save-editor");
-    LiveWindow.await(() -> live.warden().settings().realms().get(0).auth().nonceLifetime().equals(Duration.ofSeconds(1)));
+    LiveWindow.await(() -> live.warden()
+        .settings()
+        .realms()
+        .get(0)
+        .auth()
+        .nonceLifetime()
+        .equals(Duration.ofSeconds(1)));
 
     try (RawHttpConnection connection = new RawHttpConnection(live.port())) {
       RawResponse first = connection.exchange("GET " + live.url("/first") + " HTTP/1.1\r\nHost: "
@@ -100,7 +112,8 @@ class NonceLifetimeEditorIT {
     }
     LiveWindow.await(() -> LiveWindow.table(robot).getItems().size() == 2);
     assertThat(LiveWindow.table(robot).getItems().get(1).auth())
-        .isInstanceOfSatisfying(AuthOutcome.Challenged.class,
+        .isInstanceOfSatisfying(
+            AuthOutcome.Challenged.class,
             c -> assertThat(c.reason()).isEqualTo(ChallengeReason.STALE_NONCE));
   }
 }

@@ -30,9 +30,11 @@ class OpenProxyBannerIT {
 
   @Start
   void start(Stage stage) {
-    Settings settings = Settings.defaults().withEnforcement(false).withListen(new ListenAddress("192.0.2.1", 0));
+    Settings settings =
+        Settings.defaults().withEnforcement(false).withListen(new ListenAddress("192.0.2.1", 0));
     warden = new Warden(new InMemorySettingsStore(settings), settings);
-    new WardenWindow(warden, GuiLauncher.hashing(), UiState.DEFAULT, Optional.empty()).show(stage, UiState.DEFAULT);
+    new WardenWindow(warden, GuiLauncher.hashing(), UiState.DEFAULT, Optional.empty())
+        .show(stage, UiState.DEFAULT);
   }
 
   @AfterEach

@@ -28,8 +28,11 @@ class OtherSchemesEditorIT {
 
   @Start
   void start(Stage stage) throws Exception {
-    Realm lab = new Realm("Lab", List.of(), List.of(),
-        RealmAuth.defaults().withSchemes(List.of("negotiate", "ntlm", "basic", "bearer")))
+    Realm lab = new Realm(
+            "Lab",
+            List.of(),
+            List.of(),
+            RealmAuth.defaults().withSchemes(List.of("negotiate", "ntlm", "basic", "bearer")))
         .withTokens(List.of(BearerToken.of("ci-bot", TOKEN.toCharArray())));
     live = new LiveWindow(Settings.defaults().withRealms(List.of(lab)));
     live.show(stage);
@@ -47,13 +50,18 @@ class OtherSchemesEditorIT {
     robot.clickOn("Authentication");
     String shown = robot.lookup("#realm-other-schemes").queryAs(Label.class).getText();
     assertThat(shown).isEqualTo("Negotiate (NTLM inside; Kerberos not emulated), NTLM, Bearer");
-    assertThat(robot.lookup("#realm-tokens").query().lookupAll(".list-cell").stream().map(n -> ((javafx.scene.control.ListCell<?>) n).getText()).filter(t -> t != null).toList())
-        .containsExactly("ci-bot  " + BearerToken.hashOf(TOKEN.toCharArray()).substring(0, 13) + "\u2026")
+    assertThat(robot.lookup("#realm-tokens").query().lookupAll(".list-cell").stream()
+            .map(n -> ((javafx.scene.control.ListCell<?>) n).getText())
+            .filter(t -> t != null)
+            .toList())
+        .containsExactly(
+            "ci-bot  " + BearerToken.hashOf(TOKEN.toCharArray()).substring(0, 13) + "\u2026")
         .noneMatch(t -> t.contains(TOKEN));
 
     robot.clickOn("#realm-disabled-407");
     robot.clickOn("#save-editor");
-    LiveWindow.await(() -> live.warden().settings().realms().get(0).auth().disabledUserStatus() == 407);
+    LiveWindow.await(
+        () -> live.warden().settings().realms().get(0).auth().disabledUserStatus() == 407);
     Realm saved = live.warden().settings().realms().get(0);
     assertThat(saved.auth().schemes()).containsExactly("negotiate", "ntlm", "basic", "bearer");
     assertThat(saved.tokens()).extracting(BearerToken::name).containsExactly("ci-bot");

@@ -26,7 +26,8 @@ class ResendWindowIT {
 
   @Start
   void start(Stage stage) throws Exception {
-    live = new LiveWindow(Users.realmWith("Lab", Users.user("alice", "alice-pass"), Users.user("bob", "bob-pass")));
+    live = new LiveWindow(
+        Users.realmWith("Lab", Users.user("alice", "alice-pass"), Users.user("bob", "bob-pass")));
     live.show(stage);
   }
 
@@ -37,7 +38,9 @@ class ResendWindowIT {
 
   private MenuItem item(FxRobot robot, String id) {
     return LiveWindow.table(robot).getContextMenu().getItems().stream()
-        .filter(i -> id.equals(i.getId())).findFirst().orElseThrow();
+        .filter(i -> id.equals(i.getId()))
+        .findFirst()
+        .orElseThrow();
   }
 
   private Exchange selectOriginal(FxRobot robot) throws Exception {
@@ -50,7 +53,9 @@ class ResendWindowIT {
 
   private static Optional<Exchange> linked(FxRobot robot, Exchange original) {
     return LiveWindow.table(robot).getItems().stream()
-        .filter(e -> e.requestHeader(Resender.LINK_HEADER).filter(Long.toString(original.id())::equals).isPresent())
+        .filter(e -> e.requestHeader(Resender.LINK_HEADER)
+            .filter(Long.toString(original.id())::equals)
+            .isPresent())
         .findFirst();
   }
 
@@ -74,7 +79,8 @@ class ResendWindowIT {
     assertThat(again.status()).isEqualTo(200);
     assertThat(again.auth()).isEqualTo(new AuthOutcome.Authenticated("Basic", "bob", "Lab"));
     LiveWindow.await(() -> live.window().notifications().currentText().startsWith("Resent"));
-    assertThat(live.window().notifications().currentText()).isEqualTo("Resent #1 as bob: Warden answered 200");
+    assertThat(live.window().notifications().currentText())
+        .isEqualTo("Resent #1 as bob: Warden answered 200");
   }
 
   @Test

@@ -37,10 +37,12 @@ class SearchWindowIT {
   private void traffic() throws Exception {
     live.awaitListening();
     String body = "{\"order\": \"Widget-42\"}";
-    String auth = Base64.getEncoder().encodeToString("alice:right".getBytes(StandardCharsets.UTF_8));
+    String auth =
+        Base64.getEncoder().encodeToString("alice:right".getBytes(StandardCharsets.UTF_8));
     try (RawHttpConnection c = new RawHttpConnection(live.port())) {
       c.exchange("POST " + live.url("/orders") + " HTTP/1.1\r\nHost: " + live.originAuthority()
-          + "\r\nProxy-Authorization: Basic " + auth + "\r\nContent-Type: application/json\r\nContent-Length: "
+          + "\r\nProxy-Authorization: Basic " + auth
+          + "\r\nContent-Type: application/json\r\nContent-Length: "
           + body.length() + "\r\nConnection: close\r\n\r\n" + body);
     }
     live.get("/anonymous", null, null);
@@ -91,7 +93,8 @@ class SearchWindowIT {
   void escapeClearsTheSearch(FxRobot robot) throws Exception {
     traffic();
     robot.clickOn("#search").write("/named");
-    LiveWindow.await(() -> "/named".equals(robot.lookup("#search").queryAs(TextField.class).getText()));
+    LiveWindow.await(
+        () -> "/named".equals(robot.lookup("#search").queryAs(TextField.class).getText()));
     assertThat(paths(robot)).containsExactly("/named");
     robot.type(KeyCode.ESCAPE);
     assertThat(robot.lookup("#search").queryAs(TextField.class).getText()).isEmpty();

@@ -38,7 +38,10 @@ class TableStateWindowIT {
   }
 
   private static TableColumn<Exchange, ?> column(TableView<Exchange> table, String id) {
-    return table.getColumns().stream().filter(c -> id.equals(c.getId())).findFirst().orElseThrow();
+    return table.getColumns().stream()
+        .filter(c -> id.equals(c.getId()))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
@@ -48,8 +51,10 @@ class TableStateWindowIT {
     TableView<Exchange> table = LiveWindow.table(robot);
     robot.clickOn(robot.lookup(".show-hide-columns-button").queryAs(javafx.scene.Node.class));
     // the menu's item, not the column header of the same name
-    robot.clickOn(robot.from(robot.lookup(".context-menu").queryAll())
-        .lookup(org.testfx.matcher.control.LabeledMatchers.hasText("Client")).queryAs(javafx.scene.Node.class));
+    robot.clickOn(robot
+        .from(robot.lookup(".context-menu").queryAll())
+        .lookup(org.testfx.matcher.control.LabeledMatchers.hasText("Client"))
+        .queryAs(javafx.scene.Node.class));
     assertThat(column(table, "client").isVisible()).isFalse();
 
     Path file = Files.createTempDirectory("warden-ui").resolve("ui-state.json");
@@ -58,13 +63,17 @@ class TableStateWindowIT {
     UiStateStore.at(file).save(state[0]);
     assertThat(UiStateStore.at(file).load().hiddenColumns()).containsExactly("client");
 
-    try (LiveWindow restarted = new LiveWindow(Users.realmWith("Lab", Users.user("alice", "right")))) {
+    try (LiveWindow restarted =
+        new LiveWindow(Users.realmWith("Lab", Users.user("alice", "right")))) {
       Stage[] second = new Stage[1];
       robot.interact(() -> {
         second[0] = new Stage();
         restarted.show(second[0], UiStateStore.at(file).load());
       });
-      TableView<Exchange> again = robot.from(second[0].getScene().getRoot()).lookup("#traffic-table").queryAs(TableView.class);
+      TableView<Exchange> again = robot
+          .from(second[0].getScene().getRoot())
+          .lookup("#traffic-table")
+          .queryAs(TableView.class);
       assertThat(column(again, "client").isVisible()).isFalse();
       assertThat(column(again, "host").isVisible()).isTrue();
       assertThat(column(again, "status").isVisible()).isTrue();
@@ -82,7 +91,10 @@ class TableStateWindowIT {
     Button arrival = robot.lookup("#arrival-order").queryAs(Button.class);
     assertThat(arrival.isVisible()).as("arrival order: nothing to say").isFalse();
 
-    robot.clickOn(robot.lookup(".column-header").match(n -> "status".equals(n.getId())).queryAs(javafx.scene.Node.class));
+    robot.clickOn(robot
+        .lookup(".column-header")
+        .match(n -> "status".equals(n.getId()))
+        .queryAs(javafx.scene.Node.class));
     assertThat(arrival.isVisible()).isTrue();
     assertThat(arrival.getText()).isEqualTo("Sorted by Status ↑ — arrival order");
     assertThat(table.getItems().get(0).path()).isEqualTo("/a");
@@ -110,6 +122,7 @@ class TableStateWindowIT {
     robot.clickOn(badge);
     LiveWindow.await(() -> table.getItems().size() == 3);
     assertThat(badge.isVisible()).isFalse();
-    assertThat(robot.lookup("#pause-capture").queryAs(ToggleButton.class).isSelected()).isFalse();
+    assertThat(robot.lookup("#pause-capture").queryAs(ToggleButton.class).isSelected())
+        .isFalse();
   }
 }

@@ -48,15 +48,19 @@ class TooltipsWindowIT {
   }
 
   private static void walk(Node node, List<String> missing) {
-    boolean pressable = node instanceof ButtonBase || node instanceof ComboBoxBase<?> || node instanceof ToggleSwitch;
+    boolean pressable = node instanceof ButtonBase
+        || node instanceof ComboBoxBase<?>
+        || node instanceof ToggleSwitch;
     if (pressable && node.isVisible()) {
       Tooltip tip = ((Control) node).getTooltip();
       if (tip == null || tip.getText() == null || tip.getText().isBlank()) {
-        missing.add(node.getClass().getSimpleName() + " #" + node.getId() + " '" + text(node) + "'");
+        missing.add(
+            node.getClass().getSimpleName() + " #" + node.getId() + " '" + text(node) + "'");
       }
       return; // a control's insides are its skin's
     }
-    if (node instanceof javafx.scene.control.TableView<?> || node instanceof javafx.scene.control.ListView<?>) {
+    if (node instanceof javafx.scene.control.TableView<?>
+        || node instanceof javafx.scene.control.ListView<?>) {
       return; // rows and headers are data, not controls
     }
     if (node.getStyleClass().contains("notification-bar")) {
@@ -82,7 +86,8 @@ class TooltipsWindowIT {
   @Test
   void everyStatusCounterHasATooltip(FxRobot robot) throws Exception {
     live.awaitListening();
-    for (javafx.scene.control.Labeled count : robot.lookup(".status-count").queryAllAs(javafx.scene.control.Labeled.class)) {
+    for (javafx.scene.control.Labeled count :
+        robot.lookup(".status-count").queryAllAs(javafx.scene.control.Labeled.class)) {
       assertThat(count.getTooltip()).as(count.getId()).isNotNull();
       assertThat(count.getTooltip().getText()).as(count.getId()).isNotBlank();
     }
@@ -91,7 +96,8 @@ class TooltipsWindowIT {
   @Test
   void theStatusBarsTooltipIsTheWholeListeningLine(FxRobot robot) throws Exception {
     live.awaitListening();
-    org.controlsfx.control.StatusBar bar = robot.lookup("#status-bar").queryAs(org.controlsfx.control.StatusBar.class);
+    org.controlsfx.control.StatusBar bar =
+        robot.lookup("#status-bar").queryAs(org.controlsfx.control.StatusBar.class);
     LiveWindow.await(() -> bar.getText().contains(String.valueOf(live.port())));
     assertThat(bar.getTooltip().getText()).isEqualTo(bar.getText());
   }
@@ -106,11 +112,23 @@ class TooltipsWindowIT {
   @Test
   void theTooltipsNameTheShortcuts(FxRobot robot) throws Exception {
     live.awaitListening();
-    assertThat(robot.lookup("#search").queryAs(Control.class).getTooltip().getText()).contains("Ctrl+F");
-    assertThat(robot.lookup("#clear-traffic").queryAs(Control.class).getTooltip().getText()).contains("Ctrl+L");
-    assertThat(robot.lookup("#pause-capture").queryAs(Control.class).getTooltip().getText()).contains("Ctrl+P");
-    assertThat(robot.lookup("#open-editor").queryAs(Control.class).getTooltip().getText()).contains("Ctrl+R");
-    assertThat(robot.lookup("#start-stop").queryAs(Control.class).getTooltip().getText()).contains("F5");
-    assertThat(robot.lookup("#enforcement-switch").queryAs(Control.class).getTooltip().getText()).contains("Ctrl+E");
+    assertThat(robot.lookup("#search").queryAs(Control.class).getTooltip().getText())
+        .contains("Ctrl+F");
+    assertThat(
+            robot.lookup("#clear-traffic").queryAs(Control.class).getTooltip().getText())
+        .contains("Ctrl+L");
+    assertThat(
+            robot.lookup("#pause-capture").queryAs(Control.class).getTooltip().getText())
+        .contains("Ctrl+P");
+    assertThat(robot.lookup("#open-editor").queryAs(Control.class).getTooltip().getText())
+        .contains("Ctrl+R");
+    assertThat(robot.lookup("#start-stop").queryAs(Control.class).getTooltip().getText())
+        .contains("F5");
+    assertThat(robot
+            .lookup("#enforcement-switch")
+            .queryAs(Control.class)
+            .getTooltip()
+            .getText())
+        .contains("Ctrl+E");
   }
 }

@@ -40,35 +40,50 @@ class TrafficColumnsWindowIT {
 
   @SuppressWarnings("unchecked")
   private static TableCell<Exchange, ?> cell(FxRobot robot, String column, int row) {
-    return (TableCell<Exchange, ?>) robot.lookup(".table-cell")
-        .match(n -> n instanceof TableCell<?, ?> c && c.getTableColumn() != null
-            && column.equals(c.getTableColumn().getId()) && c.getIndex() == row && !c.isEmpty())
+    return (TableCell<Exchange, ?>) robot
+        .lookup(".table-cell")
+        .match(n -> n instanceof TableCell<?, ?> c
+            && c.getTableColumn() != null
+            && column.equals(c.getTableColumn().getId())
+            && c.getIndex() == row
+            && !c.isEmpty())
         .query();
   }
 
   @Test
-  void colorsAnOriginsClientErrorAsAClientErrorEvenWhenTheRequestAuthenticated(FxRobot robot) throws Exception {
+  void colorsAnOriginsClientErrorAsAClientErrorEvenWhenTheRequestAuthenticated(FxRobot robot)
+      throws Exception {
     live.awaitListening();
     try (EarlyAnswerOrigin origin = new EarlyAnswerOrigin();
         RawHttpConnection c = new RawHttpConnection(live.port())) {
-      String credentials = Base64.getEncoder().encodeToString("alice:right".getBytes(StandardCharsets.UTF_8));
-      assertThat(c.exchange("GET " + origin.url("/missing") + " HTTP/1.1\r\nHost: 127.0.0.1:" + origin.port()
-          + "\r\nProxy-Authorization: Basic " + credentials + "\r\nConnection: close\r\n\r\n").status()).isEqualTo(405);
+      String credentials =
+          Base64.getEncoder().encodeToString("alice:right".getBytes(StandardCharsets.UTF_8));
+      assertThat(c.exchange("GET " + origin.url("/missing") + " HTTP/1.1\r\nHost: 127.0.0.1:"
+                  + origin.port() + "\r\nProxy-Authorization: Basic " + credentials
+                  + "\r\nConnection: close\r\n\r\n")
+              .status())
+          .isEqualTo(405);
     }
     LiveWindow.await(() -> LiveWindow.table(robot).getItems().size() == 1);
     TableCell<Exchange, ?> status = cell(robot, "status", 0);
     TableCell<Exchange, ?> auth = cell(robot, "auth", 0);
-    assertThat(status.getPseudoClassStates()).contains(PseudoClass.getPseudoClass("client-error"))
+    assertThat(status.getPseudoClassStates())
+        .contains(PseudoClass.getPseudoClass("client-error"))
         .doesNotContain(PseudoClass.getPseudoClass("success"));
-    assertThat(auth.getTableRow().getPseudoClassStates()).contains(PseudoClass.getPseudoClass("authenticated"));
-    assertThat(status.getTextFill()).as("the 405 is not in the authenticated colour").isNotEqualTo(auth.getTextFill());
+    assertThat(auth.getTableRow().getPseudoClassStates())
+        .contains(PseudoClass.getPseudoClass("authenticated"));
+    assertThat(status.getTextFill())
+        .as("the 405 is not in the authenticated colour")
+        .isNotEqualTo(auth.getTextFill());
   }
 
   @Test
   void showsASixDigitExchangeNumberWhole(FxRobot robot) throws Exception {
     live.awaitListening();
-    robot.interact(() -> live.window().trafficModel().append(new TrafficLog.Batch(
-        List.of(Exchanges.ok(999_999, "http://127.0.0.1/six-digits", "alice")), 1, 0)));
+    robot.interact(() -> live.window()
+        .trafficModel()
+        .append(new TrafficLog.Batch(
+            List.of(Exchanges.ok(999_999, "http://127.0.0.1/six-digits", "alice")), 1, 0)));
     LiveWindow.await(() -> LiveWindow.table(robot).getItems().size() == 1);
     TableCell<Exchange, ?> id = cell(robot, "id", 0);
     assertThat(((Text) id.lookup(".text")).getText()).isEqualTo("999999");

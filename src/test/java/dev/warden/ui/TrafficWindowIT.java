@@ -49,7 +49,8 @@ class TrafficWindowIT {
     assertThat(response.status()).isEqualTo(407);
     LiveWindow.await(() -> LiveWindow.table(robot).getItems().size() == 2);
     assertThat(LiveWindow.table(robot).getItems().get(1).isChallenge()).isTrue();
-    assertThat(robot.lookup(".auth-cell").queryAllAs(javafx.scene.control.Labeled.class).stream().map(javafx.scene.control.Labeled::getText))
+    assertThat(robot.lookup(".auth-cell").queryAllAs(javafx.scene.control.Labeled.class).stream()
+            .map(javafx.scene.control.Labeled::getText))
         .contains("no credentials");
   }
 
@@ -80,10 +81,14 @@ class TrafficWindowIT {
     LiveWindow.await(() -> LiveWindow.table(robot).getItems().size() == 2);
 
     robot.clickOn("#quick-challenged");
-    assertThat(LiveWindow.table(robot).getItems()).extracting(Exchange::path).containsExactly("/beta");
+    assertThat(LiveWindow.table(robot).getItems())
+        .extracting(Exchange::path)
+        .containsExactly("/beta");
     robot.clickOn("#quick-all");
     robot.clickOn("#search").write("alpha");
-    assertThat(LiveWindow.table(robot).getItems()).extracting(Exchange::path).containsExactly("/alpha");
+    assertThat(LiveWindow.table(robot).getItems())
+        .extracting(Exchange::path)
+        .containsExactly("/alpha");
   }
 
   @Test
@@ -111,6 +116,7 @@ class TrafficWindowIT {
     LiveWindow.await(() -> robot.lookup("#about-text").tryQuery().isPresent());
     String text = robot.lookup("#about-text").queryAs(TextArea.class).getText();
     assertThat(text).contains("Apache License 2.0", "Classpath Exception", "Settings: ");
-    robot.interact(() -> robot.lookup("#about-text").query().getScene().getWindow().hide());
+    robot.interact(
+        () -> robot.lookup("#about-text").query().getScene().getWindow().hide());
   }
 }

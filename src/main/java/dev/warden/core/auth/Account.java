@@ -11,7 +11,8 @@ import dev.warden.core.settings.DigestSecrets;
  * @param stored the stored hash text: the verification cache key, so a new password misses it
  * @param digest the user's Digest material (H(A1) per base algorithm, for the realm it names)
  */
-record Account(String name, boolean enabled, PasswordHash hash, String stored, DigestSecrets digest) {
+record Account(
+    String name, boolean enabled, PasswordHash hash, String stored, DigestSecrets digest) {
 
   Account(String name, boolean enabled, PasswordHash hash) {
     this(name, enabled, hash, String.valueOf(System.identityHashCode(hash)), DigestSecrets.NONE);

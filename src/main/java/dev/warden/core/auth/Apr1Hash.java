@@ -13,7 +13,8 @@ final class Apr1Hash implements PasswordHash {
 
   static final String PREFIX = "$apr1$";
 
-  private static final Pattern FORMAT = Pattern.compile("\\$apr1\\$[./0-9A-Za-z]{1,8}\\$[./0-9A-Za-z]{22}");
+  private static final Pattern FORMAT =
+      Pattern.compile("\\$apr1\\$[./0-9A-Za-z]{1,8}\\$[./0-9A-Za-z]{22}");
 
   private final String stored;
 
@@ -31,11 +32,12 @@ final class Apr1Hash implements PasswordHash {
   @Override
   public boolean matches(char[] password) {
     // apr1Crypt takes the salt out of the stored value, so the results line up byte for byte
-    return PasswordBytes.matchUtf8(password, bytes -> MessageDigest.isEqual(
-        Md5Crypt.apr1Crypt(bytes, stored).getBytes(StandardCharsets.US_ASCII),
-        stored.getBytes(StandardCharsets.US_ASCII)));
+    return PasswordBytes.matchUtf8(
+        password,
+        bytes -> MessageDigest.isEqual(
+            Md5Crypt.apr1Crypt(bytes, stored).getBytes(StandardCharsets.US_ASCII),
+            stored.getBytes(StandardCharsets.US_ASCII)));
   }
-
 
   @Override
   public String format() {

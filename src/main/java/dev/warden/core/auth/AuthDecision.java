@@ -41,8 +41,13 @@ public record AuthDecision(
   }
 
   /** A decision no fault knob had a say in. */
-  public AuthDecision(AuthOutcome outcome, int status, List<Challenge> sent, List<ResponseField> fields,
-      String redactedCredentials, ReceivedCredentials received) {
+  public AuthDecision(
+      AuthOutcome outcome,
+      int status,
+      List<Challenge> sent,
+      List<ResponseField> fields,
+      String redactedCredentials,
+      ReceivedCredentials received) {
     this(outcome, status, sent, fields, redactedCredentials, received, FaultTrace.NONE);
   }
 
@@ -52,13 +57,20 @@ public record AuthDecision(
   }
 
   /** A decision about a request whose credentials are not described (e.g. refused before judging). */
-  public AuthDecision(AuthOutcome outcome, int status, List<Challenge> sent, List<ResponseField> fields,
+  public AuthDecision(
+      AuthOutcome outcome,
+      int status,
+      List<Challenge> sent,
+      List<ResponseField> fields,
       String redactedCredentials) {
     this(outcome, status, sent, fields, redactedCredentials, ReceivedCredentials.NONE);
   }
 
   /** A decision that lets the request pass. */
-  static AuthDecision allow(AuthOutcome outcome, List<ResponseField> fields, String redacted,
+  static AuthDecision allow(
+      AuthOutcome outcome,
+      List<ResponseField> fields,
+      String redacted,
       ReceivedCredentials received) {
     return new AuthDecision(outcome, 0, List.of(), fields, redacted, received);
   }

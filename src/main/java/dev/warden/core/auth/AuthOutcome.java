@@ -37,7 +37,8 @@ public sealed interface AuthOutcome {
      */
     public String wouldHaveBeen() {
       if (wouldHave instanceof Challenged c) {
-        return c.reason() == ChallengeReason.MISSING ? "would have been challenged: no credentials"
+        return c.reason() == ChallengeReason.MISSING
+            ? "would have been challenged: no credentials"
             : "would have been refused: " + c.reason().label();
       }
       if (wouldHave instanceof Authenticated a) {
@@ -49,7 +50,8 @@ public sealed interface AuthOutcome {
     @Override
     public String describe() {
       String would = wouldHaveBeen();
-      return "Authentication not required (enforcement is off)" + (would.isEmpty() ? "" : "; " + would);
+      return "Authentication not required (enforcement is off)"
+          + (would.isEmpty() ? "" : "; " + would);
     }
 
     @Override
@@ -110,7 +112,8 @@ public sealed interface AuthOutcome {
    * @param allowed the ports the realm allows
    * @param user the authenticated user, or empty (enforcement off)
    */
-  record PortRefused(String realm, int port, java.util.List<Integer> allowed, String user) implements AuthOutcome {
+  record PortRefused(String realm, int port, java.util.List<Integer> allowed, String user)
+      implements AuthOutcome {
     public PortRefused {
       Objects.requireNonNull(realm);
       allowed = java.util.List.copyOf(allowed);
@@ -119,11 +122,12 @@ public sealed interface AuthOutcome {
 
     @Override
     public String describe() {
-      String ports = allowed.isEmpty() ? "no port"
+      String ports = allowed.isEmpty()
+          ? "no port"
           : (allowed.size() == 1 ? "port " : "ports ")
               + String.join(", ", allowed.stream().map(String::valueOf).toList()) + " only";
-      return "CONNECT to port " + port + " refused: realm '" + realm + "' allows tunnels to " + ports
-          + (user.isEmpty() ? "" : " (user '" + user + "' was authenticated)");
+      return "CONNECT to port " + port + " refused: realm '" + realm + "' allows tunnels to "
+          + ports + (user.isEmpty() ? "" : " (user '" + user + "' was authenticated)");
     }
 
     @Override
@@ -138,7 +142,8 @@ public sealed interface AuthOutcome {
    * @param note what the client did oddly but acceptably (e.g. sent ISO-8859-1 despite
    *     {@code charset="UTF-8"}), or empty
    */
-  record Authenticated(String scheme, String user, String realm, String note) implements AuthOutcome {
+  record Authenticated(String scheme, String user, String realm, String note)
+      implements AuthOutcome {
     public Authenticated {
       Objects.requireNonNull(scheme);
       Objects.requireNonNull(user);
@@ -185,45 +190,71 @@ public sealed interface AuthOutcome {
     public String describe() {
       String where = " in realm '" + realm + "'";
       return switch (reason) {
-        case MISSING -> "No proxy credentials were sent; challenged" + where + (detail.isEmpty() ? "" : " (" + detail + ")");
-        case MALFORMED -> "Malformed " + (scheme.isEmpty() ? "" : scheme + " ")
-            + "credentials (" + detail + ")" + where;
+        case MISSING ->
+          "No proxy credentials were sent; challenged" + where
+              + (detail.isEmpty() ? "" : " (" + detail + ")");
+        case MALFORMED ->
+          "Malformed " + (scheme.isEmpty() ? "" : scheme + " ") + "credentials (" + detail + ")"
+              + where;
         case UNSUPPORTED_SCHEME -> "Credentials in unsupported scheme '" + scheme + "'" + where;
         case UNKNOWN_USER -> scheme + " credentials for unknown user '" + user + "'" + where;
-        case WRONG_PASSWORD -> scheme + " credentials for user '" + user + "' with a wrong password" + where;
+        case WRONG_PASSWORD ->
+          scheme + " credentials for user '" + user + "' with a wrong password" + where;
         case DISABLED_USER -> scheme + " credentials for disabled user '" + user + "'" + where;
-        case STALE_NONCE -> scheme + " credentials of user '" + user + "' with an expired nonce; challenged again with stale=true" + where;
-        case UNKNOWN_NONCE -> scheme + " credentials with a nonce Warden did not issue (" + detail + ")" + where;
-        case REPLAYED_NONCE_COUNT -> scheme + " credentials of user '" + user + "' replayed (" + detail + ")" + where;
-        case URI_MISMATCH -> scheme + " credentials computed for another resource (" + detail + ")" + where;
-        case REALM_MISMATCH -> scheme + " credentials computed for another realm (" + detail + ")" + where;
-        case ALGORITHM_NOT_OFFERED -> scheme + " credentials with an algorithm the realm does not offer (" + detail + ")" + where;
-        case QOP_NOT_OFFERED -> scheme + " credentials with a qop the realm does not offer (" + detail + ")" + where;
-        case OPAQUE_MISMATCH -> scheme + " credentials whose opaque is not the one Warden sent" + where;
-        case MISSING_FIELD -> scheme + " credentials without the required parameter " + detail + where;
-        case BODY_NOT_VERIFIABLE -> scheme + " credentials with qop=auth-int whose body Warden could not check ("
-            + detail + ")" + where;
-        case BAD_RESPONSE -> scheme + " credentials of user '" + user + "' whose response does not match"
-            + " (wrong password, or computed for another method)" + where;
-        case NO_DIGEST_CREDENTIAL -> scheme + " credentials of user '" + user + "', who has no " + detail
-            + " Digest credential here (set the password again)" + where;
-        case HANDSHAKE_CONTINUES -> scheme + " handshake" + (user.isEmpty() ? "" : " of user '" + user + "'")
-            + " continues (" + detail
-            + "); its next message must come on the same connection" + where;
+        case STALE_NONCE ->
+          scheme + " credentials of user '" + user
+              + "' with an expired nonce; challenged again with stale=true" + where;
+        case UNKNOWN_NONCE ->
+          scheme + " credentials with a nonce Warden did not issue (" + detail + ")" + where;
+        case REPLAYED_NONCE_COUNT ->
+          scheme + " credentials of user '" + user + "' replayed (" + detail + ")" + where;
+        case URI_MISMATCH ->
+          scheme + " credentials computed for another resource (" + detail + ")" + where;
+        case REALM_MISMATCH ->
+          scheme + " credentials computed for another realm (" + detail + ")" + where;
+        case ALGORITHM_NOT_OFFERED ->
+          scheme + " credentials with an algorithm the realm does not offer (" + detail + ")"
+              + where;
+        case QOP_NOT_OFFERED ->
+          scheme + " credentials with a qop the realm does not offer (" + detail + ")" + where;
+        case OPAQUE_MISMATCH ->
+          scheme + " credentials whose opaque is not the one Warden sent" + where;
+        case MISSING_FIELD ->
+          scheme + " credentials without the required parameter " + detail + where;
+        case BODY_NOT_VERIFIABLE ->
+          scheme + " credentials with qop=auth-int whose body Warden could not check (" + detail
+              + ")" + where;
+        case BAD_RESPONSE ->
+          scheme + " credentials of user '" + user + "' whose response does not match"
+              + " (wrong password, or computed for another method)" + where;
+        case NO_DIGEST_CREDENTIAL ->
+          scheme + " credentials of user '" + user + "', who has no " + detail
+              + " Digest credential here (set the password again)" + where;
+        case HANDSHAKE_CONTINUES ->
+          scheme + " handshake" + (user.isEmpty() ? "" : " of user '" + user + "'")
+              + " continues (" + detail
+              + "); its next message must come on the same connection" + where;
         case HANDSHAKE_FAILED -> scheme + " handshake failed (" + detail + ")" + where;
-        case NTLM_VERSION_REFUSED -> scheme + " credentials of user '" + user + "' refused: " + detail + where;
-        case NO_NT_HASH -> scheme + " credentials of user '" + user + "', who has no NT hash stored"
-            + " (set the password again)" + where;
-        case KERBEROS_NOT_EMULATED -> scheme + " credentials refused: " + detail
-            + "; Kerberos is not emulated, only NTLM inside SPNEGO" + where;
-        case INVALID_TOKEN -> scheme + " token " + (user.isEmpty() ? "" : "'" + user + "' ")
-            + "not valid" + (detail.isEmpty() ? "" : " (" + detail + ")") + where;
+        case NTLM_VERSION_REFUSED ->
+          scheme + " credentials of user '" + user + "' refused: " + detail + where;
+        case NO_NT_HASH ->
+          scheme + " credentials of user '" + user + "', who has no NT hash stored"
+              + " (set the password again)" + where;
+        case KERBEROS_NOT_EMULATED ->
+          scheme + " credentials refused: " + detail
+              + "; Kerberos is not emulated, only NTLM inside SPNEGO" + where;
+        case INVALID_TOKEN ->
+          scheme + " token " + (user.isEmpty() ? "" : "'" + user + "' ") + "not valid"
+              + (detail.isEmpty() ? "" : " (" + detail + ")") + where;
         case LOCKED_OUT -> "Refused without checking the credentials: " + detail + where;
-        case BUSY -> "Too many password checks in progress" + (detail.isEmpty() ? "" : " (" + detail + ")")
-            + "; answered 503" + where;
-        case INTERNAL_ERROR -> "Warden failed while judging the credentials (" + detail + "); refused" + where;
-        case FAULT_KNOB -> "Refused on purpose by the fault knob " + detail
-            + (user.isEmpty() ? "" : " (user '" + user + "')") + where;
+        case BUSY ->
+          "Too many password checks in progress" + (detail.isEmpty() ? "" : " (" + detail + ")")
+              + "; answered 503" + where;
+        case INTERNAL_ERROR ->
+          "Warden failed while judging the credentials (" + detail + "); refused" + where;
+        case FAULT_KNOB ->
+          "Refused on purpose by the fault knob " + detail
+              + (user.isEmpty() ? "" : " (user '" + user + "')") + where;
       };
     }
 

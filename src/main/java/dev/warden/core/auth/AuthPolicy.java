@@ -41,6 +41,7 @@ public final class AuthPolicy {
   private final List<List<Integer>> connectPorts;
   /** The fault knobs of each space, by {@link ProtectionSpace#index()}. */
   private final List<RealmFaults> faults;
+
   private final FaultPlan faultPlan;
 
   private AuthPolicy(
@@ -89,8 +90,8 @@ public final class AuthPolicy {
       } else if (fallback == null) {
         fallback = space;
       } else {
-        problems.add("Realm '" + realm.name() + "' has no host patterns, but realm '" + fallback.name()
-            + "' is already the default; it is never used");
+        problems.add("Realm '" + realm.name() + "' has no host patterns, but realm '"
+            + fallback.name() + "' is already the default; it is never used");
       }
     }
     List<List<Integer>> connectPorts = new ArrayList<>();
@@ -98,7 +99,8 @@ public final class AuthPolicy {
     List<RealmFaults> faults = new ArrayList<>();
     realms.forEach(realm -> faults.add(realm.faults()));
     if (fallback == null) {
-      // every destination needs a realm to be challenged in; this one has no users, so it admits nobody
+      // every destination needs a realm to be challenged in; this one has no users, so it admits
+      // nobody
       Realm stopGap = new Realm(Settings.DEFAULT_REALM_NAME, List.of(), List.of());
       fallback = RealmCompiler.compile(realms.size(), stopGap, schemes, problems);
       connectPorts.add(stopGap.connectPorts());
@@ -109,11 +111,20 @@ public final class AuthPolicy {
       lockouts.put(space.index(), lockoutOf(space, state, problems));
     }
     lockouts.put(fallback.index(), lockoutOf(fallback, state, problems));
-    return new AuthPolicy(settings.enforcement(), schemes, List.copyOf(guarded), fallback,
-        List.copyOf(problems), state, Map.copyOf(lockouts), List.copyOf(connectPorts), List.copyOf(faults));
+    return new AuthPolicy(
+        settings.enforcement(),
+        schemes,
+        List.copyOf(guarded),
+        fallback,
+        List.copyOf(problems),
+        state,
+        Map.copyOf(lockouts),
+        List.copyOf(connectPorts),
+        List.copyOf(faults));
   }
 
-  private static LockoutPolicy lockoutOf(ProtectionSpace space, AuthState state, List<String> problems) {
+  private static LockoutPolicy lockoutOf(
+      ProtectionSpace space, AuthState state, List<String> problems) {
     LockoutPolicy base = state.ledger().policy();
     try {
       return base.forRealm(space.auth().lockout());
@@ -147,10 +158,16 @@ public final class AuthPolicy {
       if (!enforcement) {
         return wouldHave(request, field, space);
       }
-      return faultPlan.judge(faults.get(space.index()), field, request.client(), space.name(),
-              () -> claimedUser(field), () -> guarded(request, field, space),
-              (knob, scheme, user, redacted, stale, received) -> ChallengeBuilder.refusal(space, ChallengeReason.FAULT_KNOB, knob,
-                  scheme, user, redacted, stale, received))
+      return faultPlan
+          .judge(
+              faults.get(space.index()),
+              field,
+              request.client(),
+              space.name(),
+              () -> claimedUser(field),
+              () -> guarded(request, field, space),
+              (knob, scheme, user, redacted, stale, received) -> ChallengeBuilder.refusal(
+                  space, ChallengeReason.FAULT_KNOB, knob, scheme, user, redacted, stale, received))
           .thenApply(decision -> connectPort(request, space, decision))
           .exceptionally(failure -> internalError(space, failure));
     } catch (RuntimeException e) {
@@ -164,21 +181,28 @@ public final class AuthPolicy {
    * have decided. Costs what judging costs with enforcement on: a slow hash on the pool for
    * credentials not verified before, never on the network thread.
    */
-  private CompletableFuture<AuthDecision> wouldHave(AuthRequest request, ProxyAuthorization field,
-      ProtectionSpace space) {
+  private CompletableFuture<AuthDecision> wouldHave(
+      AuthRequest request, ProxyAuthorization field, ProtectionSpace space) {
     return CredentialsJudge.judge(request, field, space)
         .exceptionally(failure -> null)
-        .thenApply(verdict -> connectPort(request, space, AuthDecision.allow(
-            new AuthOutcome.NotRequired(verdict == null ? null : verdict.outcome()), List.of(), redact(field),
-            verdict == null || verdict.received() instanceof ReceivedCredentials.None
-                ? CredentialsJudge.schemeOnly(field) : verdict.received())));
+        .thenApply(verdict -> connectPort(
+            request,
+            space,
+            AuthDecision.allow(
+                new AuthOutcome.NotRequired(verdict == null ? null : verdict.outcome()),
+                List.of(),
+                redact(field),
+                verdict == null || verdict.received() instanceof ReceivedCredentials.None
+                    ? CredentialsJudge.schemeOnly(field)
+                    : verdict.received())));
   }
 
   /**
    * An allowed CONNECT to a port its realm does not list becomes a 403 with the reason. Checked
    * after the credentials, so a client without them gets the realm's 407 as for any destination.
    */
-  private AuthDecision connectPort(AuthRequest request, ProtectionSpace space, AuthDecision decision) {
+  private AuthDecision connectPort(
+      AuthRequest request, ProtectionSpace space, AuthDecision decision) {
     if (!decision.allowed() || !"CONNECT".equals(request.method())) {
       return decision;
     }
@@ -187,8 +211,14 @@ public final class AuthPolicy {
       return decision;
     }
     String user = decision.outcome() instanceof AuthOutcome.Authenticated a ? a.user() : "";
-    return new AuthDecision(new AuthOutcome.PortRefused(space.name(), request.port(), allowed, user), 403,
-        List.of(), List.of(), decision.redactedCredentials(), decision.received(), decision.faults());
+    return new AuthDecision(
+        new AuthOutcome.PortRefused(space.name(), request.port(), allowed, user),
+        403,
+        List.of(),
+        List.of(),
+        decision.redactedCredentials(),
+        decision.received(),
+        decision.faults());
   }
 
   /**
@@ -213,18 +243,25 @@ public final class AuthPolicy {
       if (decision.outcome() instanceof AuthOutcome.Authenticated authenticated) {
         // a hashed Digest user name is only known now: a locked user must not get in with it
         Optional<Lockout> user = ledger.anyLockout()
-            ? ledger.lockout(space.name(), "", authenticated.user()) : Optional.empty();
+            ? ledger.lockout(space.name(), "", authenticated.user())
+            : Optional.empty();
         if (user.isPresent()) {
           return now(lockedOut(space, field, user.get()));
         }
-        return state.delayed(decision,
-            ledger.recordSuccess(lockouts.get(space.index()), space.name(), request.client(), authenticated.user()));
+        return state.delayed(
+            decision,
+            ledger.recordSuccess(
+                lockouts.get(space.index()), space.name(), request.client(), authenticated.user()));
       }
-      if (decision.outcome() instanceof AuthOutcome.Challenged challenged && counts(challenged.reason())) {
+      if (decision.outcome() instanceof AuthOutcome.Challenged challenged
+          && counts(challenged.reason())) {
         // guesses at hashed names all share one stand-in; locking it would lock no one
-        String user = DigestScheme.UNKNOWN_HASHED_USER.equals(challenged.user()) ? "" : challenged.user();
-        return state.delayed(decision,
-            ledger.recordFailure(lockouts.get(space.index()), space.name(), request.client(), user));
+        String user =
+            DigestScheme.UNKNOWN_HASHED_USER.equals(challenged.user()) ? "" : challenged.user();
+        return state.delayed(
+            decision,
+            ledger.recordFailure(
+                lockouts.get(space.index()), space.name(), request.client(), user));
       }
       return now(decision);
     });
@@ -257,16 +294,28 @@ public final class AuthPolicy {
     state.lockedOutRefusals().increment();
     String scheme = field instanceof ProxyAuthorization.Present present ? present.scheme() : "";
     String user = lockout.kind() == LockoutKey.Kind.USER ? lockout.key() : "";
-    AuthDecision refusal = ChallengeBuilder.refusal(space, ChallengeReason.LOCKED_OUT, lockout.describe(), scheme, user,
-        redact(field), false, field instanceof ProxyAuthorization.Absent ? ReceivedCredentials.NONE
+    AuthDecision refusal = ChallengeBuilder.refusal(
+        space,
+        ChallengeReason.LOCKED_OUT,
+        lockout.describe(),
+        scheme,
+        user,
+        redact(field),
+        false,
+        field instanceof ProxyAuthorization.Absent
+            ? ReceivedCredentials.NONE
             : new ReceivedCredentials.SchemeAndUser(scheme, user));
     if (space.auth().lockout().lockedOutStatus() != 429) {
       return refusal;
     }
     long millis = Duration.between(state.clock().instant(), lockout.until()).toMillis();
     long seconds = Math.max(1, (millis + 999) / 1000);
-    return new AuthDecision(refusal.outcome(), 429, List.of(),
-        List.of(new ResponseField("Retry-After", Long.toString(seconds))), refusal.redactedCredentials(),
+    return new AuthDecision(
+        refusal.outcome(),
+        429,
+        List.of(),
+        List.of(new ResponseField("Retry-After", Long.toString(seconds))),
+        refusal.redactedCredentials(),
         refusal.received());
   }
 
@@ -277,8 +326,10 @@ public final class AuthPolicy {
    */
   public boolean needsBody(AuthRequest request) {
     try {
-      if (!enforcement || "CONNECT".equals(request.method())
-          || !(ProxyAuthorization.read(request.proxyAuthorization()) instanceof ProxyAuthorization.Present present)) {
+      if (!enforcement
+          || "CONNECT".equals(request.method())
+          || !(ProxyAuthorization.read(request.proxyAuthorization())
+              instanceof ProxyAuthorization.Present present)) {
         return false;
       }
       ProtectionSpace space = spaceFor(request.host(), request.port());
@@ -301,7 +352,14 @@ public final class AuthPolicy {
   private AuthDecision internalError(ProtectionSpace space, Throwable failure) {
     state.internalErrors().increment();
     LOG.error("Internal error while judging a request; refused with 407", failure);
-    return ChallengeBuilder.refusal(space, ChallengeReason.INTERNAL_ERROR, failure.getClass().getSimpleName(), "", "", "", false,
+    return ChallengeBuilder.refusal(
+        space,
+        ChallengeReason.INTERNAL_ERROR,
+        failure.getClass().getSimpleName(),
+        "",
+        "",
+        "",
+        false,
         ReceivedCredentials.NONE);
   }
 

@@ -21,8 +21,14 @@ import java.util.Objects;
  *     {@link RequestBody#NOT_HELD}
  */
 public record AuthRequest(
-    String method, String host, int port, List<String> proxyAuthorization, String target, String client,
-    ConnectionAuth connection, RequestBody body) {
+    String method,
+    String host,
+    int port,
+    List<String> proxyAuthorization,
+    String target,
+    String client,
+    ConnectionAuth connection,
+    RequestBody body) {
   public AuthRequest {
     Objects.requireNonNull(method);
     Objects.requireNonNull(host);
@@ -34,36 +40,54 @@ public record AuthRequest(
   }
 
   /** A request judged from its head alone. */
-  public AuthRequest(String method, String host, int port, List<String> proxyAuthorization, String target,
-      String client, ConnectionAuth connection) {
+  public AuthRequest(
+      String method,
+      String host,
+      int port,
+      List<String> proxyAuthorization,
+      String target,
+      String client,
+      ConnectionAuth connection) {
     this(method, host, port, proxyAuthorization, target, client, connection, RequestBody.NOT_HELD);
   }
 
   /** This request with its body held. */
   public AuthRequest withBody(RequestBody value) {
-    return new AuthRequest(method, host, port, proxyAuthorization, target, client, connection, value);
+    return new AuthRequest(
+        method, host, port, proxyAuthorization, target, client, connection, value);
   }
 
   /** A request from {@code client} on a connection of its own. */
   public AuthRequest(
-      String method, String host, int port, List<String> proxyAuthorization, String target, String client) {
+      String method,
+      String host,
+      int port,
+      List<String> proxyAuthorization,
+      String target,
+      String client) {
     this(method, host, port, proxyAuthorization, target, client, new ConnectionAuth());
   }
 
   /** A request from an unknown client address. */
-  public AuthRequest(String method, String host, int port, List<String> proxyAuthorization, String target) {
+  public AuthRequest(
+      String method, String host, int port, List<String> proxyAuthorization, String target) {
     this(method, host, port, proxyAuthorization, target, "");
   }
 
   /** A request whose target is {@code http://host:port/} (or {@code host:port} for CONNECT). */
   public AuthRequest(String method, String host, int port, List<String> proxyAuthorization) {
-    this(method, host, port, proxyAuthorization,
+    this(
+        method,
+        host,
+        port,
+        proxyAuthorization,
         "CONNECT".equals(method) ? host + ":" + port : "http://" + host + ":" + port + "/");
   }
 
   /** This request as sent by {@code address}. */
   public AuthRequest from(String address) {
-    return new AuthRequest(method, host, port, proxyAuthorization, target, address, connection, body);
+    return new AuthRequest(
+        method, host, port, proxyAuthorization, target, address, connection, body);
   }
 
   @Override

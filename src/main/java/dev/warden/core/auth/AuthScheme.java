@@ -43,7 +43,8 @@ interface AuthScheme {
    *
    * @param credentials the field value after the scheme name and its whitespace (a secret)
    */
-  CompletableFuture<SchemeVerdict> judge(AuthRequest request, String credentials, ProtectionSpace space);
+  CompletableFuture<SchemeVerdict> judge(
+      AuthRequest request, String credentials, ProtectionSpace space);
 
   /**
    * The user name the credentials claim, read without checking anything, or empty when none can be

@@ -6,12 +6,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * What Warden's authentication remembers across settings changes: the verification caches, the
@@ -36,11 +36,14 @@ public final class AuthState implements AutoCloseable {
   private final NonceFactory nonces = new NonceFactory();
   private final NonceCounts counts = new NonceCounts(TRACKED_NONCES);
   private final CredentialVerifier verifier;
-  private final java.util.concurrent.atomic.LongAdder internalErrors = new java.util.concurrent.atomic.LongAdder();
-  private final java.util.concurrent.atomic.LongAdder lockedOutRefusals = new java.util.concurrent.atomic.LongAdder();
+  private final java.util.concurrent.atomic.LongAdder internalErrors =
+      new java.util.concurrent.atomic.LongAdder();
+  private final java.util.concurrent.atomic.LongAdder lockedOutRefusals =
+      new java.util.concurrent.atomic.LongAdder();
   private final FailureLedger ledger;
   /** What session fault knobs count (requests per client and user, uses per nonce); outlives settings changes. */
   private final FaultCounters faultCounters = new FaultCounters();
+
   private final Clock clock;
   private final ScheduledThreadPoolExecutor timer;
   private final Map<String, Function<AuthState, AuthScheme>> added = new ConcurrentHashMap<>();
@@ -82,7 +85,8 @@ public final class AuthState implements AutoCloseable {
     ledger.onLockout(new LockoutListener() {
       @Override
       public void started(Lockout lockout) {
-        long millis = Math.max(0, Duration.between(clock.instant(), lockout.until()).toMillis());
+        long millis =
+            Math.max(0, Duration.between(clock.instant(), lockout.until()).toMillis());
         later(millis + 1, ledger::sweep);
       }
     });

@@ -27,31 +27,50 @@ final class BasicScheme implements AuthScheme {
 
   @Override
   public List<Challenge> challenges(ProtectionSpace space, boolean stale) {
-    return List.of(Challenge.withParams(NAME, AuthParam.quoted("realm", QuotedString.quotable(space.name())),
+    return List.of(Challenge.withParams(
+        NAME,
+        AuthParam.quoted("realm", QuotedString.quotable(space.name())),
         AuthParam.quoted("charset", "UTF-8")));
   }
 
   @Override
-  public CompletableFuture<SchemeVerdict> judge(AuthRequest request, String credentials, ProtectionSpace space) {
+  public CompletableFuture<SchemeVerdict> judge(
+      AuthRequest request, String credentials, ProtectionSpace space) {
     BasicToken.Result read = BasicToken.read(credentials);
     if (read instanceof BasicToken.Malformed malformed) {
-      return CompletableFuture.completedFuture(
-          new SchemeVerdict.Rejected(ChallengeReason.MALFORMED, malformed.detail(), "", unreadable()));
+      return CompletableFuture.completedFuture(new SchemeVerdict.Rejected(
+          ChallengeReason.MALFORMED, malformed.detail(), "", unreadable()));
     }
     BasicToken.Credentials given = (BasicToken.Credentials) read;
     String user = given.user();
     String redacted = NAME + " " + user + ":***";
     try {
-      return verifier.verify(space, user, given.password(), request.client()).thenApply(result -> switch (result) {
-        case ACCEPTED -> new SchemeVerdict.Accepted(user, redacted, List.of(),
-            given.latin1() ? "the client sent ISO-8859-1 although the challenge said charset=\"UTF-8\"" : "");
-        case UNKNOWN_USER -> new SchemeVerdict.Rejected(ChallengeReason.UNKNOWN_USER, "", user, redacted);
-        case WRONG_PASSWORD -> new SchemeVerdict.Rejected(ChallengeReason.WRONG_PASSWORD, "", user, redacted);
-        case DISABLED_USER -> new SchemeVerdict.Rejected(ChallengeReason.DISABLED_USER, "", user, redacted);
-        case BUSY -> new SchemeVerdict.Rejected(ChallengeReason.BUSY, "", user, redacted);
-        case CLIENT_BUSY -> new SchemeVerdict.Rejected(ChallengeReason.BUSY,
-            "this client already has " + ClientVerifications.PER_CLIENT + " verifications running", user, redacted);
-      });
+      return verifier
+          .verify(space, user, given.password(), request.client())
+          .thenApply(result -> switch (result) {
+            case ACCEPTED ->
+              new SchemeVerdict.Accepted(
+                  user,
+                  redacted,
+                  List.of(),
+                  given.latin1()
+                      ? "the client sent ISO-8859-1 although the challenge said charset=\"UTF-8\""
+                      : "");
+            case UNKNOWN_USER ->
+              new SchemeVerdict.Rejected(ChallengeReason.UNKNOWN_USER, "", user, redacted);
+            case WRONG_PASSWORD ->
+              new SchemeVerdict.Rejected(ChallengeReason.WRONG_PASSWORD, "", user, redacted);
+            case DISABLED_USER ->
+              new SchemeVerdict.Rejected(ChallengeReason.DISABLED_USER, "", user, redacted);
+            case BUSY -> new SchemeVerdict.Rejected(ChallengeReason.BUSY, "", user, redacted);
+            case CLIENT_BUSY ->
+              new SchemeVerdict.Rejected(
+                  ChallengeReason.BUSY,
+                  "this client already has " + ClientVerifications.PER_CLIENT
+                      + " verifications running",
+                  user,
+                  redacted);
+          });
     } finally {
       Arrays.fill(given.password(), '\0');
     }

@@ -113,7 +113,8 @@ final class BasicToken {
         Arrays.fill(text, '\0');
       }
     }
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+    CharsetDecoder decoder = StandardCharsets.UTF_8
+        .newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
     CharBuffer chars;
@@ -162,7 +163,8 @@ final class BasicToken {
         return new Malformed("control character in credentials");
       }
     }
-    return new Credentials(new String(text, 0, colon), Arrays.copyOfRange(text, colon + 1, text.length));
+    return new Credentials(
+        new String(text, 0, colon), Arrays.copyOfRange(text, colon + 1, text.length));
   }
 
   private static boolean ascii(byte[] bytes) {
@@ -183,8 +185,11 @@ final class BasicToken {
         padding++;
       } else if (padding > 0) {
         return "bad base64 padding";
-      } else if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-          || c == '+' || c == '/')) {
+      } else if (!((c >= 'A' && c <= 'Z')
+          || (c >= 'a' && c <= 'z')
+          || (c >= '0' && c <= '9')
+          || c == '+'
+          || c == '/')) {
         return "invalid base64";
       }
     }

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  */
 final class BcryptHash implements PasswordHash {
 
-  private static final Pattern FORMAT = Pattern.compile("\\$2[aby]\\$([0-9]{2})\\$[./A-Za-z0-9]{53}");
+  private static final Pattern FORMAT =
+      Pattern.compile("\\$2[aby]\\$([0-9]{2})\\$[./A-Za-z0-9]{53}");
   private static final BCrypt.Verifyer VERIFYER =
       BCrypt.verifyer(null, LongPasswordStrategies.truncate(BCrypt.Version.VERSION_2Y));
 
@@ -38,11 +39,12 @@ final class BcryptHash implements PasswordHash {
       // each verification doubles per step: cost 13 is ~0.5 s, 16 ~4 s of a verifier thread per
       // guess, which would let a few wrong passwords occupy the whole pool
       throw new IllegalArgumentException("bcrypt cost " + cost + " is above " + MAX_ACCEPTED_COST
-          + ", the most Warden verifies; re-hash this password with cost " + MAX_ACCEPTED_COST + " or less");
+          + ", the most Warden verifies; re-hash this password with cost " + MAX_ACCEPTED_COST
+          + " or less");
     }
     if (cost < BCrypt.MIN_COST || cost > BCrypt.MAX_COST) {
-      throw new IllegalArgumentException("bcrypt cost " + cost + " is outside " + BCrypt.MIN_COST
-          + "-" + BCrypt.MAX_COST);
+      throw new IllegalArgumentException(
+          "bcrypt cost " + cost + " is outside " + BCrypt.MIN_COST + "-" + BCrypt.MAX_COST);
     }
     return new BcryptHash(stored.getBytes(StandardCharsets.US_ASCII), cost);
   }
@@ -51,7 +53,6 @@ final class BcryptHash implements PasswordHash {
   public boolean matches(char[] password) {
     return PasswordBytes.matchUtf8(password, bytes -> VERIFYER.verify(bytes, stored).verified);
   }
-
 
   @Override
   public String format() {

@@ -21,6 +21,7 @@ final class BearerScheme implements AuthScheme {
   static final String NAME = "Bearer";
   /** RFC 6750 §2.1 b64token. */
   private static final Pattern B64TOKEN = Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
+
   private static final int MAX_TOKEN_CHARS = 8_192;
 
   @Override
@@ -30,7 +31,8 @@ final class BearerScheme implements AuthScheme {
 
   @Override
   public List<Challenge> challenges(ProtectionSpace space, boolean stale) {
-    return List.of(Challenge.withParams(NAME, AuthParam.quoted("realm", QuotedString.quotable(space.name()))));
+    return List.of(
+        Challenge.withParams(NAME, AuthParam.quoted("realm", QuotedString.quotable(space.name()))));
   }
 
   @Override
@@ -41,32 +43,48 @@ final class BearerScheme implements AuthScheme {
     List<AuthParam> params = new ArrayList<>();
     params.add(AuthParam.quoted("realm", QuotedString.quotable(space.name())));
     params.add(AuthParam.quoted("error", "invalid_token"));
-    params.add(AuthParam.quoted("error_description", "The access token is not one this proxy knows"));
+    params.add(
+        AuthParam.quoted("error_description", "The access token is not one this proxy knows"));
     return List.of(Challenge.withParams(NAME, params));
   }
 
   @Override
-  public CompletableFuture<SchemeVerdict> judge(AuthRequest request, String credentials, ProtectionSpace space) {
+  public CompletableFuture<SchemeVerdict> judge(
+      AuthRequest request, String credentials, ProtectionSpace space) {
     String token = credentials.strip();
     if (token.length() > MAX_TOKEN_CHARS || !B64TOKEN.matcher(token).matches()) {
-      return CompletableFuture.completedFuture(new SchemeVerdict.Rejected(ChallengeReason.INVALID_TOKEN,
-          "not a b64token (RFC 6750 §2.1)", "", NAME + " ***", false,
+      return CompletableFuture.completedFuture(new SchemeVerdict.Rejected(
+          ChallengeReason.INVALID_TOKEN,
+          "not a b64token (RFC 6750 §2.1)",
+          "",
+          NAME + " ***",
+          false,
           new ReceivedCredentials.SchemeAndUser(NAME, "")));
     }
     byte[] given = BearerToken.hashOf(token.toCharArray()).getBytes(StandardCharsets.US_ASCII);
     BearerToken found = null;
     for (BearerToken stored : space.tokens()) {
       // every stored token is compared, so the time does not tell which one came close
-      if (MessageDigest.isEqual(given, stored.hash().getBytes(StandardCharsets.US_ASCII)) && found == null) {
+      if (MessageDigest.isEqual(given, stored.hash().getBytes(StandardCharsets.US_ASCII))
+          && found == null) {
         found = stored;
       }
     }
     if (found == null) {
-      return CompletableFuture.completedFuture(new SchemeVerdict.Rejected(ChallengeReason.INVALID_TOKEN, "", "",
-          NAME + " ***", false, new ReceivedCredentials.SchemeAndUser(NAME, "")));
+      return CompletableFuture.completedFuture(new SchemeVerdict.Rejected(
+          ChallengeReason.INVALID_TOKEN,
+          "",
+          "",
+          NAME + " ***",
+          false,
+          new ReceivedCredentials.SchemeAndUser(NAME, "")));
     }
-    return CompletableFuture.completedFuture(new SchemeVerdict.Accepted(found.name(), NAME + " " + found.name()
-        + " (token ***)", List.of(), "", new ReceivedCredentials.SchemeAndUser(NAME, found.name())));
+    return CompletableFuture.completedFuture(new SchemeVerdict.Accepted(
+        found.name(),
+        NAME + " " + found.name() + " (token ***)",
+        List.of(),
+        "",
+        new ReceivedCredentials.SchemeAndUser(NAME, found.name())));
   }
 
   @Override

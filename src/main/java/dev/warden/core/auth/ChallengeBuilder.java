@@ -13,8 +13,15 @@ final class ChallengeBuilder {
    * A refusal in {@code space}: 407 with every challenge the realm offers (fresh nonces, {@code
    * stale} where asked), 403 for a disabled user unless the realm says 407, 503 when busy.
    */
-  static AuthDecision refusal(ProtectionSpace space, ChallengeReason reason, String detail,
-      String scheme, String user, String redacted, boolean stale, ReceivedCredentials received) {
+  static AuthDecision refusal(
+      ProtectionSpace space,
+      ChallengeReason reason,
+      String detail,
+      String scheme,
+      String user,
+      String redacted,
+      boolean stale,
+      ReceivedCredentials received) {
     List<Challenge> challenges = new ArrayList<>();
     for (AuthScheme offered : space.schemes()) {
       challenges.addAll(offered.challenges(space, stale, reason));

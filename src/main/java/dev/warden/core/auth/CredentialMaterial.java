@@ -2,9 +2,9 @@ package dev.warden.core.auth;
 
 import dev.warden.core.auth.digest.DigestAlgorithm;
 import dev.warden.core.auth.digest.DigestCalculation;
+import dev.warden.core.auth.ntlm.NtlmV2;
 import dev.warden.core.settings.DigestSecrets;
 import dev.warden.core.settings.User;
-import dev.warden.core.auth.ntlm.NtlmV2;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;

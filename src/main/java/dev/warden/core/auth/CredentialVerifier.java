@@ -2,9 +2,9 @@ package dev.warden.core.auth;
 
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -53,7 +53,8 @@ final class CredentialVerifier {
   private final HashCosts costs = HashCosts.machine();
   private final ClientVerifications perClient = new ClientVerifications();
   /** Checks waiting or running, by credentials; bounded by the pool's queue and threads. */
-  private final Map<KeyedFingerprint.Fingerprint, CompletableFuture<Result>> pending = new ConcurrentHashMap<>();
+  private final Map<KeyedFingerprint.Fingerprint, CompletableFuture<Result>> pending =
+      new ConcurrentHashMap<>();
 
   CredentialVerifier(PasswordHash decoy, VerificationPool pool) {
     this.decoy = decoy;
@@ -79,16 +80,19 @@ final class CredentialVerifier {
    * or empty when unknown): a miss beyond the client's {@link ClientVerifications#PER_CLIENT}
    * verifications in flight is answered {@link Result#CLIENT_BUSY} at once, nothing checked.
    */
-  CompletableFuture<Result> verify(ProtectionSpace space, String user, char[] password, String client) {
+  CompletableFuture<Result> verify(
+      ProtectionSpace space, String user, char[] password, String client) {
     Account account = space.account(user);
     boolean usable = account != null && account.hash() != null;
     String context = usable ? account.stored() : "unknown\0" + space.name();
     KeyedFingerprint.Fingerprint key = fingerprints.of(context, user, password);
     if (usable && right.contains(key)) {
-      return CompletableFuture.completedFuture(account.enabled() ? Result.ACCEPTED : Result.DISABLED_USER);
+      return CompletableFuture.completedFuture(
+          account.enabled() ? Result.ACCEPTED : Result.DISABLED_USER);
     }
     if (wrong.contains(key)) {
-      return CompletableFuture.completedFuture(account == null ? Result.UNKNOWN_USER : Result.WRONG_PASSWORD);
+      return CompletableFuture.completedFuture(
+          account == null ? Result.UNKNOWN_USER : Result.WRONG_PASSWORD);
     }
     // the same credentials already being checked (a client opening several connections at once):
     // share that check rather than run another or count it against the client's bound
@@ -107,42 +111,43 @@ final class CredentialVerifier {
     }
     long started = System.nanoTime();
     char[] copy = password.clone();
-    pool.submit(
-            () -> {
-              try {
-                // Unknown users and unusable hashes are checked against the realm's slowest hash,
-                // so they cost what its dearest wrong password costs; a match there means nothing,
-                // hence "&& usable".
-                PasswordHash against = usable ? account.hash() : costs.slowest(space, decoy).hash();
-                slowVerifications.increment();
-                long checking = System.nanoTime();
-                boolean matches = against.matches(copy) && usable;
-                costs.observe(against, System.nanoTime() - checking);
-                (matches ? right : wrong).add(key);
-                Result result;
-                if (account == null) {
-                  result = Result.UNKNOWN_USER;
-                } else if (!matches) {
-                  result = Result.WRONG_PASSWORD;
-                } else {
-                  result = account.enabled() ? Result.ACCEPTED : Result.DISABLED_USER;
-                }
-                // a right password is never held back, nor made to measure the realm's hash costs
-                return matches ? CompletableFuture.completedFuture(result)
-                    : notBefore(started + costs.slowest(space, decoy).nanos(), result);
-              } finally {
-                Arrays.fill(copy, '\0');
-                perClient.giveBack(client);
-              }
-            })
-        .exceptionally(
-            refused -> {
-              if (refused instanceof RejectedExecutionException) { // never ran: its finally did not either
-                Arrays.fill(copy, '\0');
-                perClient.giveBack(client);
-              }
-              return CompletableFuture.completedFuture(Result.BUSY);
-            })
+    pool.submit(() -> {
+          try {
+            // Unknown users and unusable hashes are checked against the realm's slowest hash,
+            // so they cost what its dearest wrong password costs; a match there means nothing,
+            // hence "&& usable".
+            PasswordHash against =
+                usable ? account.hash() : costs.slowest(space, decoy).hash();
+            slowVerifications.increment();
+            long checking = System.nanoTime();
+            boolean matches = against.matches(copy) && usable;
+            costs.observe(against, System.nanoTime() - checking);
+            (matches ? right : wrong).add(key);
+            Result result;
+            if (account == null) {
+              result = Result.UNKNOWN_USER;
+            } else if (!matches) {
+              result = Result.WRONG_PASSWORD;
+            } else {
+              result = account.enabled() ? Result.ACCEPTED : Result.DISABLED_USER;
+            }
+            // a right password is never held back, nor made to measure the realm's hash costs
+            return matches
+                ? CompletableFuture.completedFuture(result)
+                : notBefore(started + costs.slowest(space, decoy).nanos(), result);
+          } finally {
+            Arrays.fill(copy, '\0');
+            perClient.giveBack(client);
+          }
+        })
+        .exceptionally(refused -> {
+          if (refused
+              instanceof RejectedExecutionException) { // never ran: its finally did not either
+            Arrays.fill(copy, '\0');
+            perClient.giveBack(client);
+          }
+          return CompletableFuture.completedFuture(Result.BUSY);
+        })
         .thenCompose(result -> result)
         .whenComplete((result, failure) -> {
           pending.remove(key, answer);
@@ -159,8 +164,8 @@ final class CredentialVerifier {
     }
     // the JDK's delay thread completes the future itself: no pool thread waits, and completing
     // only hands the answer to the connection's event loop
-    return CompletableFuture.supplyAsync(() -> result,
-        CompletableFuture.delayedExecutor(wait, TimeUnit.NANOSECONDS, Runnable::run));
+    return CompletableFuture.supplyAsync(
+        () -> result, CompletableFuture.delayedExecutor(wait, TimeUnit.NANOSECONDS, Runnable::run));
   }
 
   /**

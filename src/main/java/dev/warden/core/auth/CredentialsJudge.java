@@ -22,7 +22,14 @@ final class CredentialsJudge {
   static CompletableFuture<AuthDecision> judge(
       AuthRequest request, ProxyAuthorization field, ProtectionSpace space) {
     if (field instanceof ProxyAuthorization.Unreadable unreadable) {
-      return CompletableFuture.completedFuture(ChallengeBuilder.refusal(space, ChallengeReason.MALFORMED, unreadable.detail(), "", "", "(unreadable)", false,
+      return CompletableFuture.completedFuture(ChallengeBuilder.refusal(
+          space,
+          ChallengeReason.MALFORMED,
+          unreadable.detail(),
+          "",
+          "",
+          "(unreadable)",
+          false,
           schemeOnly(field)));
     }
     if (!(field instanceof ProxyAuthorization.Present present)) {
@@ -30,23 +37,46 @@ final class CredentialsJudge {
     }
     AuthScheme scheme = space.scheme(present.scheme());
     if (scheme == null) {
-      return CompletableFuture.completedFuture(ChallengeBuilder.refusal(space, ChallengeReason.UNSUPPORTED_SCHEME, "", present.scheme(), "",
-          present.scheme() + " ***", false, schemeOnly(field)));
+      return CompletableFuture.completedFuture(ChallengeBuilder.refusal(
+          space,
+          ChallengeReason.UNSUPPORTED_SCHEME,
+          "",
+          present.scheme(),
+          "",
+          present.scheme() + " ***",
+          false,
+          schemeOnly(field)));
     }
     return scheme.judge(request, present.credentials(), space).thenApply(verdict -> {
       if (verdict instanceof SchemeVerdict.Continue next) {
         return new AuthDecision(
-            new AuthOutcome.Challenged(ChallengeReason.HANDSHAKE_CONTINUES, next.step(), space.name(), scheme.name(),
+            new AuthOutcome.Challenged(
+                ChallengeReason.HANDSHAKE_CONTINUES,
+                next.step(),
+                space.name(),
+                scheme.name(),
                 next.user()),
-            407, List.of(next.challenge()), List.of(), next.redacted(), received(verdict, present, next.user()));
+            407,
+            List.of(next.challenge()),
+            List.of(),
+            next.redacted(),
+            received(verdict, present, next.user()));
       }
       if (verdict instanceof SchemeVerdict.Rejected rejected) {
-        return ChallengeBuilder.refusal(space, rejected.reason(), rejected.detail(), scheme.name(), rejected.user(),
-            rejected.redacted(), rejected.stale(), received(verdict, present, rejected.user()));
+        return ChallengeBuilder.refusal(
+            space,
+            rejected.reason(),
+            rejected.detail(),
+            scheme.name(),
+            rejected.user(),
+            rejected.redacted(),
+            rejected.stale(),
+            received(verdict, present, rejected.user()));
       }
       SchemeVerdict.Accepted accepted = (SchemeVerdict.Accepted) verdict;
       return AuthDecision.allow(
-          new AuthOutcome.Authenticated(scheme.name(), accepted.user(), space.name(), accepted.note()),
+          new AuthOutcome.Authenticated(
+              scheme.name(), accepted.user(), space.name(), accepted.note()),
           accepted.fields(),
           accepted.redacted(),
           received(verdict, present, accepted.user()));
@@ -59,11 +89,18 @@ final class CredentialsJudge {
    * challenged (a stale login is forgotten, so the client starts a new handshake).
    */
   private static AuthDecision withoutCredentials(AuthRequest request, ProtectionSpace space) {
-    Optional<ConnectionLogin> login = request.connection().get(ConnectionLogin.KEY, ConnectionLogin.class);
+    Optional<ConnectionLogin> login =
+        request.connection().get(ConnectionLogin.KEY, ConnectionLogin.class);
     if (login.isPresent() && login.get().admits(space)) {
       ConnectionLogin done = login.get();
-      return AuthDecision.allow(new AuthOutcome.Authenticated(done.scheme(), done.user(), space.name(),
-          "connection authenticated by an earlier " + done.scheme() + " handshake"), List.of(), "",
+      return AuthDecision.allow(
+          new AuthOutcome.Authenticated(
+              done.scheme(),
+              done.user(),
+              space.name(),
+              "connection authenticated by an earlier " + done.scheme() + " handshake"),
+          List.of(),
+          "",
           ReceivedCredentials.NONE);
     }
     String detail = "";
@@ -72,19 +109,24 @@ final class CredentialsJudge {
       boolean sameRealm = earlier.index() == space.index() && earlier.name().equals(space.name());
       if (sameRealm) {
         request.connection().take(ConnectionLogin.KEY, ConnectionLogin.class);
-        detail = "the settings changed since this connection's " + login.get().scheme() + " handshake";
+        detail =
+            "the settings changed since this connection's " + login.get().scheme() + " handshake";
       } else {
-        detail = "this connection's " + login.get().scheme() + " handshake was for realm '" + earlier.name() + "'";
+        detail = "this connection's " + login.get().scheme() + " handshake was for realm '"
+            + earlier.name() + "'";
       }
     }
-    return ChallengeBuilder.refusal(space, ChallengeReason.MISSING, detail, "", "", "", false, ReceivedCredentials.NONE);
+    return ChallengeBuilder.refusal(
+        space, ChallengeReason.MISSING, detail, "", "", "", false, ReceivedCredentials.NONE);
   }
 
   /** What the scheme read of the credentials, or else their scheme and the verdict's user. */
-  private static ReceivedCredentials received(SchemeVerdict verdict, ProxyAuthorization.Present present, String user) {
+  private static ReceivedCredentials received(
+      SchemeVerdict verdict, ProxyAuthorization.Present present, String user) {
     ReceivedCredentials read = verdict.received();
     return read instanceof ReceivedCredentials.None
-        ? new ReceivedCredentials.SchemeAndUser(present.scheme(), user) : read;
+        ? new ReceivedCredentials.SchemeAndUser(present.scheme(), user)
+        : read;
   }
 
   /** The field's scheme alone (empty when unreadable), or nothing when there was no field. */
@@ -93,6 +135,7 @@ final class CredentialsJudge {
       return new ReceivedCredentials.SchemeAndUser(present.scheme(), "");
     }
     return field instanceof ProxyAuthorization.Unreadable
-        ? new ReceivedCredentials.SchemeAndUser("", "") : ReceivedCredentials.NONE;
+        ? new ReceivedCredentials.SchemeAndUser("", "")
+        : ReceivedCredentials.NONE;
   }
 }

@@ -18,8 +18,17 @@ final class DigestFields {
 
   /** The names, in the order the duplicate check reports them. */
   enum Name {
-    USERNAME("username"), USERNAME_EXT("username*"), REALM("realm"), NONCE("nonce"), URI("uri"),
-    RESPONSE("response"), ALGORITHM("algorithm"), QOP("qop"), NC("nc"), CNONCE("cnonce"), OPAQUE("opaque"),
+    USERNAME("username"),
+    USERNAME_EXT("username*"),
+    REALM("realm"),
+    NONCE("nonce"),
+    URI("uri"),
+    RESPONSE("response"),
+    ALGORITHM("algorithm"),
+    QOP("qop"),
+    NC("nc"),
+    CNONCE("cnonce"),
+    OPAQUE("opaque"),
     USERHASH("userhash");
 
     private static final Name[] ALL = values();

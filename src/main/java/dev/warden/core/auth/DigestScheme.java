@@ -86,7 +86,8 @@ final class DigestScheme implements AuthScheme {
   }
 
   @Override
-  public CompletableFuture<SchemeVerdict> judge(AuthRequest request, String credentials, ProtectionSpace space) {
+  public CompletableFuture<SchemeVerdict> judge(
+      AuthRequest request, String credentials, ProtectionSpace space) {
     return CompletableFuture.completedFuture(verdict(request, credentials, space));
   }
 
@@ -101,7 +102,8 @@ final class DigestScheme implements AuthScheme {
     DigestFields given = DigestFields.of(ok.value());
     // verified once, here: its age is recorded whatever the verdict, and it decides freshness below
     String nonceText = given.value(Name.NONCE);
-    NonceVerdict nonce = nonceText == null ? null
+    NonceVerdict nonce = nonceText == null
+        ? null
         : state.nonces().verify(nonceText, space.name(), space.auth().nonceLifetime());
     return check(request, given, space, nonce).withReceived(received(given, nonce));
   }
@@ -112,7 +114,8 @@ final class DigestScheme implements AuthScheme {
     if (user == null) {
       user = decodedExtName(given.value(Name.USERNAME_EXT, ""));
     }
-    Duration age = nonce instanceof NonceVerdict.Fresh fresh ? fresh.age()
+    Duration age = nonce instanceof NonceVerdict.Fresh fresh
+        ? fresh.age()
         : nonce instanceof NonceVerdict.Expired expired ? expired.age() : null;
     return new ReceivedCredentials.DigestParams(
         user,
@@ -130,11 +133,13 @@ final class DigestScheme implements AuthScheme {
 
   /** An RFC 8187 {@code username*} decoded, or "" when it is not a valid one. */
   private static String decodedExtName(String value) {
-    return ExtValue.decode(value) instanceof ParseResult.Parsed<ExtValue> ext ? ext.value().value() : "";
+    return ExtValue.decode(value) instanceof ParseResult.Parsed<ExtValue> ext
+        ? ext.value().value()
+        : "";
   }
 
-  private SchemeVerdict check(AuthRequest request, DigestFields given, ProtectionSpace space,
-      NonceVerdict nonceVerdict) {
+  private SchemeVerdict check(
+      AuthRequest request, DigestFields given, ProtectionSpace space, NonceVerdict nonceVerdict) {
     Optional<Name> twice = given.duplicate();
     if (twice.isPresent()) {
       return malformed("parameter " + twice.get().wire() + " given twice");
@@ -159,17 +164,20 @@ final class DigestScheme implements AuthScheme {
     String redacted = NAME + " username=\"" + user + "\", response=***";
     for (Name required : REQUIRED) {
       if (!given.has(required)) {
-        return new SchemeVerdict.Rejected(ChallengeReason.MISSING_FIELD, required.wire(), user, redacted);
+        return new SchemeVerdict.Rejected(
+            ChallengeReason.MISSING_FIELD, required.wire(), user, redacted);
       }
     }
     String realm = given.value(Name.REALM);
     if (!realm.equals(space.name())) {
-      return new SchemeVerdict.Rejected(ChallengeReason.REALM_MISMATCH, "'" + realm + "'", user, redacted);
+      return new SchemeVerdict.Rejected(
+          ChallengeReason.REALM_MISMATCH, "'" + realm + "'", user, redacted);
     }
     String algorithmToken = given.value(Name.ALGORITHM, "MD5");
     Optional<DigestAlgorithm> algorithm = DigestAlgorithm.fromToken(algorithmToken);
     if (algorithm.isEmpty() || !space.algorithms().contains(algorithm.get())) {
-      return new SchemeVerdict.Rejected(ChallengeReason.ALGORITHM_NOT_OFFERED, algorithmToken, user, redacted);
+      return new SchemeVerdict.Rejected(
+          ChallengeReason.ALGORITHM_NOT_OFFERED, algorithmToken, user, redacted);
     }
     String qopToken = given.value(Name.QOP);
     Optional<Qop> qop = Qop.fromToken(qopToken);
@@ -177,9 +185,13 @@ final class DigestScheme implements AuthScheme {
       return new SchemeVerdict.Rejected(ChallengeReason.QOP_NOT_OFFERED, qopToken, user, redacted);
     }
     if (qop.get() == Qop.AUTH_INT && !request.body().isHeld()) {
-      return new SchemeVerdict.Rejected(ChallengeReason.BODY_NOT_VERIFIABLE,
-          request.body().tooLarge() ? "body over " + RequestBody.MAX_BYTES / 1024 + " KiB" : "body not held",
-          user, redacted);
+      return new SchemeVerdict.Rejected(
+          ChallengeReason.BODY_NOT_VERIFIABLE,
+          request.body().tooLarge()
+              ? "body over " + RequestBody.MAX_BYTES / 1024 + " KiB"
+              : "body not held",
+          user,
+          redacted);
     }
     String nc = given.value(Name.NC);
     long count = parseNc(nc);
@@ -196,20 +208,26 @@ final class DigestScheme implements AuthScheme {
     }
     String uri = given.value(Name.URI);
     if (!namesTarget(uri, request)) {
-      return new SchemeVerdict.Rejected(ChallengeReason.URI_MISMATCH, "'" + uri + "'", user, redacted);
+      return new SchemeVerdict.Rejected(
+          ChallengeReason.URI_MISMATCH, "'" + uri + "'", user, redacted);
     }
 
     boolean hashedName = given.userhash();
-    Account account = hashedName
-        ? space.accountByUserhash(algorithm.get(), user)
-        : space.account(user);
+    Account account =
+        hashedName ? space.accountByUserhash(algorithm.get(), user) : space.account(user);
     String shownUser = account != null ? account.name() : (hashedName ? UNKNOWN_HASHED_USER : user);
     redacted = NAME + " username=\"" + shownUser + "\", response=***";
     String nonce = given.value(Name.NONCE);
     String cnonce = given.value(Name.CNONCE);
     DigestInput input = qop.get() == Qop.AUTH_INT
-        ? DigestInput.authInt(algorithm.get(), request.method(), uri, algorithm.get().hash(request.body().bytes()),
-            nonce, nc, cnonce)
+        ? DigestInput.authInt(
+            algorithm.get(),
+            request.method(),
+            uri,
+            algorithm.get().hash(request.body().bytes()),
+            nonce,
+            nc,
+            cnonce)
         : DigestInput.auth(algorithm.get(), request.method(), uri, nonce, nc, cnonce);
     if (account == null) {
       // an unknown user costs what a known one costs: one response computation
@@ -218,7 +236,8 @@ final class DigestScheme implements AuthScheme {
     }
     String base = algorithm.get().base().token();
     if (!account.digest().covers(space.name(), base)) {
-      return new SchemeVerdict.Rejected(ChallengeReason.NO_DIGEST_CREDENTIAL, base, shownUser, redacted);
+      return new SchemeVerdict.Rejected(
+          ChallengeReason.NO_DIGEST_CREDENTIAL, base, shownUser, redacted);
     }
     String ha1 = account.digest().ha1().get(base);
     String expected = DigestCalculation.expectedResponse(ha1, input);
@@ -232,35 +251,47 @@ final class DigestScheme implements AuthScheme {
       return new SchemeVerdict.Rejected(ChallengeReason.STALE_NONCE, "", shownUser, redacted, true);
     }
     if (fresh instanceof NonceVerdict.Unknown unknown) {
-      return new SchemeVerdict.Rejected(ChallengeReason.UNKNOWN_NONCE,
-          unknown.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), shownUser, redacted, true);
+      return new SchemeVerdict.Rejected(
+          ChallengeReason.UNKNOWN_NONCE,
+          unknown.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+          shownUser,
+          redacted,
+          true);
     }
     NonceCounts.Use use = state.counts().record(nonce, count);
     switch (use) {
       case REPLAY:
-        return new SchemeVerdict.Rejected(ChallengeReason.REPLAYED_NONCE_COUNT, "nc " + nc + " used before",
-            shownUser, redacted);
+        return new SchemeVerdict.Rejected(
+            ChallengeReason.REPLAYED_NONCE_COUNT, "nc " + nc + " used before", shownUser, redacted);
       case TOO_OLD:
-        return new SchemeVerdict.Rejected(ChallengeReason.REPLAYED_NONCE_COUNT, "nc " + nc + " below the window",
-            shownUser, redacted);
+        return new SchemeVerdict.Rejected(
+            ChallengeReason.REPLAYED_NONCE_COUNT,
+            "nc " + nc + " below the window",
+            shownUser,
+            redacted);
       case UNTRACKED:
         // the nonce's counts were forgotten (capacity): a fresh nonce is the only safe answer
-        return new SchemeVerdict.Rejected(ChallengeReason.STALE_NONCE, "nonce no longer tracked", shownUser,
-            redacted, true);
+        return new SchemeVerdict.Rejected(
+            ChallengeReason.STALE_NONCE, "nonce no longer tracked", shownUser, redacted, true);
       default:
         break;
     }
     if (!account.enabled()) {
       return new SchemeVerdict.Rejected(ChallengeReason.DISABLED_USER, "", shownUser, redacted);
     }
-    return new SchemeVerdict.Accepted(account.name(), redacted,
-        List.of(new ResponseField("Proxy-Authentication-Info",
+    return new SchemeVerdict.Accepted(
+        account.name(),
+        redacted,
+        List.of(new ResponseField(
+            "Proxy-Authentication-Info",
             authenticationInfo(ha1, input, (NonceVerdict.Fresh) fresh, space))));
   }
 
   /** RFC 7616 §3.5: proves Warden knew the password too, and hands out the next nonce in time. */
-  private String authenticationInfo(String ha1, DigestInput input, NonceVerdict.Fresh fresh, ProtectionSpace space) {
-    // written directly, not through AuthParam: every value is Warden's own or was read as a quoted-string
+  private String authenticationInfo(
+      String ha1, DigestInput input, NonceVerdict.Fresh fresh, ProtectionSpace space) {
+    // written directly, not through AuthParam: every value is Warden's own or was read as a
+    // quoted-string
     // or a token by the parser, so it needs no check, and this runs on every authenticated request
     StringBuilder out = new StringBuilder(256);
     if (fresh.nearExpiry(space.auth().nonceLifetime(), NEXTNONCE_AT)) {
@@ -271,7 +302,9 @@ final class DigestScheme implements AuthScheme {
     out.append("qop=").append(input.qop().token());
     // for auth-int, rspauth covers the response body, which is not known when this head is sent
     if (input.qop() == Qop.AUTH) {
-      out.append(", rspauth=\"").append(DigestCalculation.rspauth(ha1, input, null)).append('"');
+      out.append(", rspauth=\"")
+          .append(DigestCalculation.rspauth(ha1, input, null))
+          .append('"');
     }
     out.append(", cnonce=");
     AuthHeaderWriter.appendQuoted(out, input.cnonce());
@@ -296,7 +329,9 @@ final class DigestScheme implements AuthScheme {
       return false;
     }
     int authorityEnd = scheme + 3;
-    while (authorityEnd < target.length() && target.charAt(authorityEnd) != '/' && target.charAt(authorityEnd) != '?') {
+    while (authorityEnd < target.length()
+        && target.charAt(authorityEnd) != '/'
+        && target.charAt(authorityEnd) != '?') {
       authorityEnd++;
     }
     String rest = target.substring(authorityEnd);
@@ -324,11 +359,13 @@ final class DigestScheme implements AuthScheme {
   }
 
   private static SchemeVerdict malformed(String detail) {
-    return new SchemeVerdict.Rejected(ChallengeReason.MALFORMED, detail, "", NAME + " (unreadable)");
+    return new SchemeVerdict.Rejected(
+        ChallengeReason.MALFORMED, detail, "", NAME + " (unreadable)");
   }
 
   private static SchemeVerdict missing(String field, String user) {
-    return new SchemeVerdict.Rejected(ChallengeReason.MISSING_FIELD, field, user, NAME + " (unreadable)");
+    return new SchemeVerdict.Rejected(
+        ChallengeReason.MISSING_FIELD, field, user, NAME + " (unreadable)");
   }
 
   /** Only {@code qop=auth-int} in a realm that offers it; a cheap look for the token comes first. */
@@ -353,7 +390,8 @@ final class DigestScheme implements AuthScheme {
     if (plain.isPresent()) {
       return plain.get();
     }
-    return ok.value().firstValue("username*")
+    return ok.value()
+        .firstValue("username*")
         .map(ExtValue::decode)
         .filter(decoded -> decoded instanceof ParseResult.Parsed<ExtValue>)
         .map(decoded -> ((ParseResult.Parsed<ExtValue>) decoded).value().value())

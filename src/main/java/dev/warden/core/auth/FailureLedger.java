@@ -66,7 +66,9 @@ public final class FailureLedger {
       return Optional.empty();
     }
     Optional<Lockout> byClient = active(client.isEmpty() ? null : LockoutKey.client(realm, client));
-    return byClient.isPresent() ? byClient : active(user.isEmpty() ? null : LockoutKey.user(realm, user));
+    return byClient.isPresent()
+        ? byClient
+        : active(user.isEmpty() ? null : LockoutKey.user(realm, user));
   }
 
   /**
@@ -91,7 +93,8 @@ public final class FailureLedger {
    * {@code realmPolicy} (a realm's own, see {@link LockoutPolicy#forRealm}); nothing is counted when
    * this ledger's policy is not enforced.
    */
-  public Duration recordFailure(LockoutPolicy realmPolicy, String realm, String client, String user) {
+  public Duration recordFailure(
+      LockoutPolicy realmPolicy, String realm, String client, String user) {
     if (!policy.enforced() || !realmPolicy.enforced()) {
       return Duration.ZERO;
     }
@@ -116,7 +119,8 @@ public final class FailureLedger {
   }
 
   /** {@link #recordSuccess(String, String, String)} with the thresholds of {@code realmPolicy}. */
-  public Duration recordSuccess(LockoutPolicy realmPolicy, String realm, String client, String user) {
+  public Duration recordSuccess(
+      LockoutPolicy realmPolicy, String realm, String client, String user) {
     if (clients.isEmpty() && users.isEmpty()) {
       // the common case of a lab with no failure yet: no key built, no map probed per request
       return Duration.ZERO;
@@ -124,7 +128,8 @@ public final class FailureLedger {
     long now = clock.millis();
     int worst = 0;
     if (!client.isEmpty()) {
-      worst = Math.max(worst, clients.clear(LockoutKey.client(realm, client), now, policy.window()));
+      worst =
+          Math.max(worst, clients.clear(LockoutKey.client(realm, client), now, policy.window()));
     }
     if (!user.isEmpty()) {
       worst = Math.max(worst, users.clear(LockoutKey.user(realm, user), now, policy.window()));
@@ -238,7 +243,11 @@ public final class FailureLedger {
       return; // another thread locked it a moment ago
     }
     started.increment();
-    LOG.warn("Lockout: {} after {} failed authentications in realm '{}'", lock.describe(), failures, key.realm());
+    LOG.warn(
+        "Lockout: {} after {} failed authentications in realm '{}'",
+        lock.describe(),
+        failures,
+        key.realm());
     notifyStarted(lock);
     while (locks.size() > policy.trackedKeys()) {
       // a flood of lockouts (many addresses) must not grow memory: drop the one ending soonest

@@ -19,7 +19,12 @@ final class FaultPlan {
 
   /** Builds the realm's refusal: reason detail, scheme, user, redacted credentials, stale, received. */
   interface Refusal {
-    AuthDecision refuse(String knob, String scheme, String user, String redacted, boolean stale,
+    AuthDecision refuse(
+        String knob,
+        String scheme,
+        String user,
+        String redacted,
+        boolean stale,
         ReceivedCredentials received);
   }
 
@@ -37,8 +42,14 @@ final class FaultPlan {
    *
    * @param claimedUser the user name the credentials claim, read without checking them
    */
-  CompletableFuture<AuthDecision> judge(RealmFaults knobs, ProxyAuthorization field, String client,
-      String realm, Supplier<String> claimedUser, Supplier<CompletableFuture<AuthDecision>> normal, Refusal refusal) {
+  CompletableFuture<AuthDecision> judge(
+      RealmFaults knobs,
+      ProxyAuthorization field,
+      String client,
+      String realm,
+      Supplier<String> claimedUser,
+      Supplier<CompletableFuture<AuthDecision>> normal,
+      Refusal refusal) {
     if (!knobs.any()) {
       return normal.get();
     }
@@ -49,26 +60,34 @@ final class FaultPlan {
       ReceivedCredentials received = new ReceivedCredentials.SchemeAndUser(present.scheme(), user);
       String redacted = present.scheme() + " " + (user.isEmpty() ? "" : user + ":") + "***";
       AuthDecision decided = "accept-any".equals(knobs.outcome())
-          ? AuthDecision.allow(new AuthOutcome.Authenticated(present.scheme(), user, realm,
-              "accepted unchecked (fault knob " + knob + ")"), List.of(), redacted, received)
+          ? AuthDecision.allow(
+              new AuthOutcome.Authenticated(
+                  present.scheme(), user, realm, "accepted unchecked (fault knob " + knob + ")"),
+              List.of(),
+              redacted,
+              received)
           : refusal.refuse(knob, present.scheme(), user, redacted, false, received);
       return CompletableFuture.completedFuture(decided.withFaults(trace.plus(List.of(knob))));
     }
     return normal.get().thenApply(decision -> {
       AuthDecision shaped = session(knobs, client, realm, decision, refusal);
-      return shaped.withFaults(trace.plus(shaped.faults().applied()).plus(legacyNtlm(knobs, decision)));
+      return shaped.withFaults(
+          trace.plus(shaped.faults().applied()).plus(legacyNtlm(knobs, decision)));
     });
   }
 
   /** {@code legacyNtlm=true} when that knob had an NTLMv1 answer checked instead of refused. */
   private static List<String> legacyNtlm(RealmFaults knobs, AuthDecision decision) {
-    return knobs.legacyNtlm() && decision.received() instanceof ReceivedCredentials.NtlmParams p
-        && p.response().startsWith("NTLMv1") ? List.of("legacyNtlm=true") : List.of();
+    return knobs.legacyNtlm()
+            && decision.received() instanceof ReceivedCredentials.NtlmParams p
+            && p.response().startsWith("NTLMv1")
+        ? List.of("legacyNtlm=true")
+        : List.of();
   }
 
   /** An acceptance the session knobs turn into a refusal, with the knob recorded; else as it was. */
-  private AuthDecision session(RealmFaults knobs, String client, String realm, AuthDecision decision,
-      Refusal refusal) {
+  private AuthDecision session(
+      RealmFaults knobs, String client, String realm, AuthDecision decision, Refusal refusal) {
     if (!(decision.outcome() instanceof AuthOutcome.Authenticated ok)) {
       return decision;
     }
@@ -79,11 +98,14 @@ final class FaultPlan {
     if (digest && knobs.digestAlwaysStale()) {
       knob = "digestStale=true";
       stale = true;
-    } else if (digest && knobs.nonceUses() > 0 && decision.received() instanceof ReceivedCredentials.DigestParams p
+    } else if (digest
+        && knobs.nonceUses() > 0
+        && decision.received() instanceof ReceivedCredentials.DigestParams p
         && counters.nonceUse(p.nonce()) > knobs.nonceUses()) {
       knob = "nonceUses=" + knobs.nonceUses();
       stale = true;
-    } else if (knobs.rechallengeEvery() > 0 && counters.request(key) % knobs.rechallengeEvery() == 0) {
+    } else if (knobs.rechallengeEvery() > 0
+        && counters.request(key) % knobs.rechallengeEvery() == 0) {
       knob = "rechallengeEvery=" + knobs.rechallengeEvery();
     } else if (!knobs.rechallengeAfter().isZero() && expired(key, knobs.rechallengeAfter())) {
       knob = "rechallengeAfterSeconds=" + knobs.rechallengeAfter().toSeconds();
@@ -94,7 +116,14 @@ final class FaultPlan {
     if (knob == null) {
       return decision;
     }
-    return refusal.refuse(knob, ok.scheme(), ok.user(), decision.redactedCredentials(), stale, decision.received())
+    return refusal
+        .refuse(
+            knob,
+            ok.scheme(),
+            ok.user(),
+            decision.redactedCredentials(),
+            stale,
+            decision.received())
         .withFaults(new FaultTrace(knobs, List.of(knob)));
   }
 

@@ -34,7 +34,8 @@ public final class HtpasswdFile {
    */
   public static List<User> read(Path file) throws IOException {
     // strict decoding: a Latin-1 file would otherwise import user names with U+FFFD in them
-    var decoder = StandardCharsets.UTF_8.newDecoder()
+    var decoder = StandardCharsets.UTF_8
+        .newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
     try (Reader reader = new InputStreamReader(Files.newInputStream(file), decoder)) {
@@ -63,8 +64,8 @@ public final class HtpasswdFile {
       User user = user(number, line);
       Integer earlier = firstLine.putIfAbsent(user.name(), number);
       if (earlier != null) {
-        throw new HtpasswdFormatException(number,
-            "user '" + user.name() + "' already appears on line " + earlier);
+        throw new HtpasswdFormatException(
+            number, "user '" + user.name() + "' already appears on line " + earlier);
       }
       users.add(user);
     });

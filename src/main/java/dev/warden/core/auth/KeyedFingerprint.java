@@ -62,13 +62,17 @@ final class KeyedFingerprint {
     try {
       Mac mac = macs.get();
       // lengths first, so ("ab", "c") and ("a", "bc") cannot meet
-      mac.update(ByteBuffer.allocate(12).putInt(contextBytes.length).putInt(userBytes.length)
-          .putInt(passwordBytes.length).array());
+      mac.update(ByteBuffer.allocate(12)
+          .putInt(contextBytes.length)
+          .putInt(userBytes.length)
+          .putInt(passwordBytes.length)
+          .array());
       mac.update(contextBytes);
       mac.update(userBytes);
       mac.update(passwordBytes);
       ByteBuffer digest = ByteBuffer.wrap(mac.doFinal());
-      return new Fingerprint(digest.getLong(), digest.getLong(), digest.getLong(), digest.getLong());
+      return new Fingerprint(
+          digest.getLong(), digest.getLong(), digest.getLong(), digest.getLong());
     } finally {
       Arrays.fill(passwordBytes, (byte) 0);
     }

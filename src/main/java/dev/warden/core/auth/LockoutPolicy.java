@@ -37,16 +37,36 @@ public record LockoutPolicy(
   public static final int MAX_THRESHOLD = 10_000;
 
   /** 10 failures a minute start the delay (250 ms doubling, max 5 s); 50 lock out for 5 minutes. */
-  public static final LockoutPolicy DEFAULTS = new LockoutPolicy(Duration.ofMinutes(1), 10,
-      Duration.ofMillis(250), Duration.ofSeconds(5), 50, Duration.ofMinutes(5), 10_000, true);
+  public static final LockoutPolicy DEFAULTS = new LockoutPolicy(
+      Duration.ofMinutes(1),
+      10,
+      Duration.ofMillis(250),
+      Duration.ofSeconds(5),
+      50,
+      Duration.ofMinutes(5),
+      10_000,
+      true);
 
   /** No counting, no delays, no lockouts: for measurements and tools that replay many failures. */
-  public static final LockoutPolicy OFF = new LockoutPolicy(Duration.ofMinutes(1), MAX_THRESHOLD,
-      Duration.ZERO, Duration.ZERO, MAX_THRESHOLD, Duration.ZERO, 1, false);
+  public static final LockoutPolicy OFF = new LockoutPolicy(
+      Duration.ofMinutes(1),
+      MAX_THRESHOLD,
+      Duration.ZERO,
+      Duration.ZERO,
+      MAX_THRESHOLD,
+      Duration.ZERO,
+      1,
+      false);
 
   /** An enforced policy. */
-  public LockoutPolicy(Duration window, int delayAfter, Duration firstDelay, Duration maxDelay,
-      int lockoutAfter, Duration lockoutFor, int trackedKeys) {
+  public LockoutPolicy(
+      Duration window,
+      int delayAfter,
+      Duration firstDelay,
+      Duration maxDelay,
+      int lockoutAfter,
+      Duration lockoutFor,
+      int trackedKeys) {
     this(window, delayAfter, firstDelay, maxDelay, lockoutAfter, lockoutFor, trackedKeys, true);
   }
 
@@ -55,14 +75,20 @@ public record LockoutPolicy(
     Objects.requireNonNull(firstDelay);
     Objects.requireNonNull(maxDelay);
     Objects.requireNonNull(lockoutFor);
-    if (window.isNegative() || window.isZero() || lockoutFor.isNegative() || firstDelay.isNegative()
+    if (window.isNegative()
+        || window.isZero()
+        || lockoutFor.isNegative()
+        || firstDelay.isNegative()
         || maxDelay.compareTo(firstDelay) < 0) {
       throw new IllegalArgumentException("durations must be positive and maxDelay >= firstDelay");
     }
-    if (delayAfter < 0 || delayAfter > MAX_THRESHOLD || lockoutAfter < 1 || lockoutAfter > MAX_THRESHOLD
+    if (delayAfter < 0
+        || delayAfter > MAX_THRESHOLD
+        || lockoutAfter < 1
+        || lockoutAfter > MAX_THRESHOLD
         || trackedKeys < 1) {
-      throw new IllegalArgumentException(
-          "0 <= delayAfter <= " + MAX_THRESHOLD + ", 1 <= lockoutAfter <= " + MAX_THRESHOLD + ", trackedKeys >= 1");
+      throw new IllegalArgumentException("0 <= delayAfter <= " + MAX_THRESHOLD
+          + ", 1 <= lockoutAfter <= " + MAX_THRESHOLD + ", trackedKeys >= 1");
     }
   }
 
@@ -92,12 +118,20 @@ public record LockoutPolicy(
    *     validator refuses them first)
    */
   public LockoutPolicy forRealm(RealmLockout realm) {
-    if (!enforced || (realm.delayAfter() == RealmLockout.DEFAULTS.delayAfter()
-        && realm.lockoutAfter() == RealmLockout.DEFAULTS.lockoutAfter()
-        && realm.lockoutFor().equals(RealmLockout.DEFAULTS.lockoutFor()))) {
+    if (!enforced
+        || (realm.delayAfter() == RealmLockout.DEFAULTS.delayAfter()
+            && realm.lockoutAfter() == RealmLockout.DEFAULTS.lockoutAfter()
+            && realm.lockoutFor().equals(RealmLockout.DEFAULTS.lockoutFor()))) {
       return this;
     }
-    return new LockoutPolicy(window, realm.delayAfter(), firstDelay, maxDelay, realm.lockoutAfter(),
-        realm.lockoutFor(), trackedKeys, true);
+    return new LockoutPolicy(
+        window,
+        realm.delayAfter(),
+        firstDelay,
+        maxDelay,
+        realm.lockoutAfter(),
+        realm.lockoutFor(),
+        trackedKeys,
+        true);
   }
 }

@@ -35,29 +35,36 @@ final class NegotiateScheme implements AuthScheme {
   }
 
   @Override
-  public CompletableFuture<SchemeVerdict> judge(AuthRequest request, String credentials, ProtectionSpace space) {
+  public CompletableFuture<SchemeVerdict> judge(
+      AuthRequest request, String credentials, ProtectionSpace space) {
     return CompletableFuture.completedFuture(verdict(request, credentials, space));
   }
 
   private SchemeVerdict verdict(AuthRequest request, String credentials, ProtectionSpace space) {
     byte[] token = NtlmScheme.decode(credentials);
     if (token == null) {
-      return new SchemeVerdict.Rejected(ChallengeReason.MALFORMED, "a Negotiate token is one base64 token", "",
-          NAME + " ***");
+      return new SchemeVerdict.Rejected(
+          ChallengeReason.MALFORMED, "a Negotiate token is one base64 token", "", NAME + " ***");
     }
     Spnego.Content content;
     try {
       content = Spnego.read(token);
     } catch (NtlmMessageException e) {
-      return new SchemeVerdict.Rejected(ChallengeReason.MALFORMED, e.getMessage(), "", NAME + " ***");
+      return new SchemeVerdict.Rejected(
+          ChallengeReason.MALFORMED, e.getMessage(), "", NAME + " ***");
     }
     if (content instanceof Spnego.Kerberos kerberos) {
-      return new SchemeVerdict.Rejected(ChallengeReason.KERBEROS_NOT_EMULATED, kerberos.what(), "",
-          NAME + " (Kerberos)");
+      return new SchemeVerdict.Rejected(
+          ChallengeReason.KERBEROS_NOT_EMULATED, kerberos.what(), "", NAME + " (Kerberos)");
     }
     Spnego.Ntlm ntlm = (Spnego.Ntlm) content;
-    return handshake.judge(request, ntlm.message(), ntlm.wrapped() ? "SPNEGO" : "", space,
-        type2 -> Challenge.withToken68(NAME,
+    return handshake.judge(
+        request,
+        ntlm.message(),
+        ntlm.wrapped() ? "SPNEGO" : "",
+        space,
+        type2 -> Challenge.withToken68(
+            NAME,
             Base64.getEncoder().encodeToString(ntlm.wrapped() ? Spnego.incomplete(type2) : type2)));
   }
 

@@ -35,6 +35,7 @@ final class NtlmHandshake {
 
   /** NetBIOS and DNS names Warden gives itself in the Type 2. */
   static final String DOMAIN = "WARDEN";
+
   static final String COMPUTER = "WARDEN-PROXY";
   static final String DNS_DOMAIN = "warden.test";
   static final String DNS_COMPUTER = "proxy.warden.test";
@@ -43,10 +44,19 @@ final class NtlmHandshake {
 
   private static final SecureRandom RANDOM = new SecureRandom();
   /** What Warden always sets in its Type 2; what the client asked for of {@link #ECHOED} is added. */
-  private static final int BASE_FLAGS = NtlmFlags.REQUEST_TARGET | NtlmFlags.NTLM | NtlmFlags.ALWAYS_SIGN
-      | NtlmFlags.TARGET_TYPE_DOMAIN | NtlmFlags.EXTENDED_SESSIONSECURITY | NtlmFlags.TARGET_INFO | NtlmFlags.VERSION;
-  private static final int ECHOED = NtlmFlags.NEGOTIATE_128 | NtlmFlags.NEGOTIATE_56 | NtlmFlags.KEY_EXCH
-      | NtlmFlags.SIGN | NtlmFlags.SEAL;
+  private static final int BASE_FLAGS = NtlmFlags.REQUEST_TARGET
+      | NtlmFlags.NTLM
+      | NtlmFlags.ALWAYS_SIGN
+      | NtlmFlags.TARGET_TYPE_DOMAIN
+      | NtlmFlags.EXTENDED_SESSIONSECURITY
+      | NtlmFlags.TARGET_INFO
+      | NtlmFlags.VERSION;
+
+  private static final int ECHOED = NtlmFlags.NEGOTIATE_128
+      | NtlmFlags.NEGOTIATE_56
+      | NtlmFlags.KEY_EXCH
+      | NtlmFlags.SIGN
+      | NtlmFlags.SEAL;
 
   /** A Type 1 longer than this is refused: real ones are 32 to 60 bytes; it is kept for the MIC. */
   static final int MAX_TYPE1_BYTES = 1024;
@@ -82,34 +92,54 @@ final class NtlmHandshake {
    * @param wrapping "SPNEGO" when it came inside a SPNEGO token, else empty (for the record)
    * @param challengeToken how a Type 2 travels back: its bytes to the challenge of this scheme
    */
-  SchemeVerdict judge(AuthRequest request, byte[] message, String wrapping, ProtectionSpace space,
+  SchemeVerdict judge(
+      AuthRequest request,
+      byte[] message,
+      String wrapping,
+      ProtectionSpace space,
       Function<byte[], dev.warden.core.auth.header.Challenge> challengeToken) {
     int type = message.length >= 12 ? (message[8] & 0xff) : -1;
     try {
       if (type == 1) {
         if (message.length > MAX_TYPE1_BYTES) {
-          return malformed("a Type 1 of " + message.length + " bytes; real ones are far below "
-              + MAX_TYPE1_BYTES, wrapping);
+          return malformed(
+              "a Type 1 of " + message.length + " bytes; real ones are far below "
+                  + MAX_TYPE1_BYTES,
+              wrapping);
         }
-        return negotiate(request.connection(), message, NegotiateMessage.decode(message), wrapping, space,
+        return negotiate(
+            request.connection(),
+            message,
+            NegotiateMessage.decode(message),
+            wrapping,
+            space,
             challengeToken);
       }
       if (type == 3) {
-        return authenticate(request.connection(), message, AuthenticateMessage.decode(message), wrapping, space);
+        return authenticate(
+            request.connection(), message, AuthenticateMessage.decode(message), wrapping, space);
       }
-      return malformed("an NTLM message of Type " + (type < 0 ? "?" : type) + " is not one a client sends",
+      return malformed(
+          "an NTLM message of Type " + (type < 0 ? "?" : type) + " is not one a client sends",
           wrapping);
     } catch (NtlmMessageException e) {
       return malformed(e.getMessage(), wrapping);
     }
   }
 
-  private SchemeVerdict negotiate(ConnectionAuth connection, byte[] type1Bytes, NegotiateMessage type1,
-      String wrapping, ProtectionSpace space, Function<byte[], dev.warden.core.auth.header.Challenge> challengeToken) {
+  private SchemeVerdict negotiate(
+      ConnectionAuth connection,
+      byte[] type1Bytes,
+      NegotiateMessage type1,
+      String wrapping,
+      ProtectionSpace space,
+      Function<byte[], dev.warden.core.auth.header.Challenge> challengeToken) {
     byte[] serverChallenge = new byte[8];
     RANDOM.nextBytes(serverChallenge);
-    boolean unicode = (type1.flags() & NtlmFlags.UNICODE) != 0 || (type1.flags() & NtlmFlags.OEM) == 0;
-    int flags = BASE_FLAGS | (type1.flags() & ECHOED) | (unicode ? NtlmFlags.UNICODE : NtlmFlags.OEM);
+    boolean unicode =
+        (type1.flags() & NtlmFlags.UNICODE) != 0 || (type1.flags() & NtlmFlags.OEM) == 0;
+    int flags =
+        BASE_FLAGS | (type1.flags() & ECHOED) | (unicode ? NtlmFlags.UNICODE : NtlmFlags.OEM);
     if (!extendedSessionSecurity) {
       flags &= ~NtlmFlags.EXTENDED_SESSIONSECURITY;
     }
@@ -119,18 +149,36 @@ final class NtlmHandshake {
         TargetInfo.text(TargetInfo.DNS_DOMAIN_NAME, DNS_DOMAIN),
         TargetInfo.text(TargetInfo.DNS_COMPUTER_NAME, DNS_COMPUTER),
         TargetInfo.timestamp(clock.instant())));
-    ChallengeMessage type2 = new ChallengeMessage(flags, serverChallenge, DOMAIN, info, ChallengeMessage.WINDOWS_VERSION);
+    ChallengeMessage type2 = new ChallengeMessage(
+        flags, serverChallenge, DOMAIN, info, ChallengeMessage.WINDOWS_VERSION);
     byte[] type2Bytes = type2.encode();
     connection.put(scheme, new Pending(space, serverChallenge, type1Bytes, type2Bytes));
-    ReceivedCredentials.NtlmParams record = new ReceivedCredentials.NtlmParams(scheme, "Type 1 (NEGOTIATE)",
-        NtlmFlags.names(type1.flags()), type1.domain(), "", type1.workstation(), "", List.of(),
-        NtlmFlags.names(flags), info.describe(), wrapping);
-    return new SchemeVerdict.Continue(challengeToken.apply(type2Bytes), "", scheme + " (Type 1)",
-        "Type 2 sent: server challenge " + HexFormat.of().formatHex(serverChallenge), record);
+    ReceivedCredentials.NtlmParams record = new ReceivedCredentials.NtlmParams(
+        scheme,
+        "Type 1 (NEGOTIATE)",
+        NtlmFlags.names(type1.flags()),
+        type1.domain(),
+        "",
+        type1.workstation(),
+        "",
+        List.of(),
+        NtlmFlags.names(flags),
+        info.describe(),
+        wrapping);
+    return new SchemeVerdict.Continue(
+        challengeToken.apply(type2Bytes),
+        "",
+        scheme + " (Type 1)",
+        "Type 2 sent: server challenge " + HexFormat.of().formatHex(serverChallenge),
+        record);
   }
 
-  private SchemeVerdict authenticate(ConnectionAuth connection, byte[] message, AuthenticateMessage type3,
-      String wrapping, ProtectionSpace space) {
+  private SchemeVerdict authenticate(
+      ConnectionAuth connection,
+      byte[] message,
+      AuthenticateMessage type3,
+      String wrapping,
+      ProtectionSpace space) {
     String user = type3.user();
     String shown = type3.domain().isEmpty() ? user : type3.domain() + "\\" + user;
     String redacted = scheme + " " + shown;
@@ -138,47 +186,77 @@ final class NtlmHandshake {
     Type3Record record = new Type3Record(type3, wrapping);
     Optional<Pending> pending = connection.take(scheme, Pending.class);
     if (pending.isEmpty()) {
-      return new SchemeVerdict.Rejected(ChallengeReason.HANDSHAKE_FAILED,
+      return new SchemeVerdict.Rejected(
+          ChallengeReason.HANDSHAKE_FAILED,
           "no Type 2 was sent on this connection: a Type 3 counts only on the connection of its Type 1",
-          user, redacted, false, record.with(""));
+          user,
+          redacted,
+          false,
+          record.with(""));
     }
     if (pending.get().space() != space) {
-      return new SchemeVerdict.Rejected(ChallengeReason.HANDSHAKE_FAILED,
-          "the settings or the realm changed between the Type 2 and the Type 3", user, redacted, false,
+      return new SchemeVerdict.Rejected(
+          ChallengeReason.HANDSHAKE_FAILED,
+          "the settings or the realm changed between the Type 2 and the Type 3",
+          user,
+          redacted,
+          false,
           record.with(""));
     }
     String refusedKind = refusedKind(type3, legacy);
     if (refusedKind != null) {
-      return new SchemeVerdict.Rejected(ChallengeReason.NTLM_VERSION_REFUSED, refusedKind, user, redacted, false,
+      return new SchemeVerdict.Rejected(
+          ChallengeReason.NTLM_VERSION_REFUSED,
+          refusedKind,
+          user,
+          redacted,
+          false,
           record.with(""));
     }
     if (type3.kind() == AuthenticateMessage.ResponseKind.NTLM_V2
         && type3.ntResponse().length < AuthenticateMessage.MIN_V2_RESPONSE_LENGTH) {
-      return new SchemeVerdict.Rejected(ChallengeReason.MALFORMED, "NTLMv2 response too short", user, redacted,
-          false, record.with(""));
+      return new SchemeVerdict.Rejected(
+          ChallengeReason.MALFORMED,
+          "NTLMv2 response too short",
+          user,
+          redacted,
+          false,
+          record.with(""));
     }
     Account account = account(space, user);
     if (account == null) {
-      return new SchemeVerdict.Rejected(ChallengeReason.UNKNOWN_USER, "", user, redacted, false, record.with(""));
+      return new SchemeVerdict.Rejected(
+          ChallengeReason.UNKNOWN_USER, "", user, redacted, false, record.with(""));
     }
     byte[] ntHash = ntHash(account.digest());
     if (ntHash == null) {
-      return new SchemeVerdict.Rejected(ChallengeReason.NO_NT_HASH, "", account.name(), redacted, false,
-          record.with(""));
+      return new SchemeVerdict.Rejected(
+          ChallengeReason.NO_NT_HASH, "", account.name(), redacted, false, record.with(""));
     }
     NtlmProof.Result proof = type3.kind() == AuthenticateMessage.ResponseKind.NTLM_V2
         ? NtlmProof.v2(ntHash, type3, message, pending.get())
         : NtlmProof.v1(ntHash, type3, pending.get().serverChallenge());
     if (proof.refusal() != null) {
-      return new SchemeVerdict.Rejected(proof.refusal(), proof.detail(), account.name(), redacted, false,
+      return new SchemeVerdict.Rejected(
+          proof.refusal(),
+          proof.detail(),
+          account.name(),
+          redacted,
+          false,
           record.with(proof.note()));
     }
     if (!account.enabled()) {
-      return new SchemeVerdict.Rejected(ChallengeReason.DISABLED_USER, "", account.name(), redacted, false,
+      return new SchemeVerdict.Rejected(
+          ChallengeReason.DISABLED_USER,
+          "",
+          account.name(),
+          redacted,
+          false,
           record.with(proof.note()));
     }
     connection.put(ConnectionLogin.KEY, new ConnectionLogin(space, scheme, account.name()));
-    return new SchemeVerdict.Accepted(account.name(), redacted, List.of(), "", record.with(proof.note()));
+    return new SchemeVerdict.Accepted(
+        account.name(), redacted, List.of(), "", record.with(proof.note()));
   }
 
   /**
@@ -189,12 +267,17 @@ final class NtlmHandshake {
   private static String refusedKind(AuthenticateMessage type3, boolean legacy) {
     return switch (type3.kind()) {
       case NTLM_V2 -> null;
-      case NTLM_V1 -> legacy ? null : type3.kind().label() + "; Warden accepts NTLMv2 only (the fault knob"
-          + " legacyNtlm=true allows NTLMv1)";
-      case LM_ONLY -> legacy ? "LM only: LM needs the LM hash, which Warden never stores"
-          : "LM only; Warden accepts NTLMv2 only";
-      case ANONYMOUS -> type3.kind().label() + "; Warden accepts NTLMv2"
-          + (legacy ? " or NTLMv1" : " only");
+      case NTLM_V1 ->
+        legacy
+            ? null
+            : type3.kind().label() + "; Warden accepts NTLMv2 only (the fault knob"
+                + " legacyNtlm=true allows NTLMv1)";
+      case LM_ONLY ->
+        legacy
+            ? "LM only: LM needs the LM hash, which Warden never stores"
+            : "LM only; Warden accepts NTLMv2 only";
+      case ANONYMOUS ->
+        type3.kind().label() + "; Warden accepts NTLMv2" + (legacy ? " or NTLMv1" : " only");
     };
   }
 
@@ -220,17 +303,28 @@ final class NtlmHandshake {
 
     ReceivedCredentials.NtlmParams with(String note) {
       String response = switch (type3.kind()) {
-        case NTLM_V2 -> "NTLMv2: 16-byte proof and a " + (type3.ntResponse().length - NtlmV2.PROOF_LENGTH)
-            + "-byte blob; LMv2 " + type3.lmResponse().length + " bytes";
-        case NTLM_V1 -> NtlmProof.isSessionResponse(type3)
-            ? "NTLMv1 with client challenge (NTLM2 session response): 24-byte response"
-            : "NTLMv1: 24-byte response" + (type3.lmResponse().length > 0 ? ", LM 24 bytes" : "");
+        case NTLM_V2 ->
+          "NTLMv2: 16-byte proof and a " + (type3.ntResponse().length - NtlmV2.PROOF_LENGTH)
+              + "-byte blob; LMv2 " + type3.lmResponse().length + " bytes";
+        case NTLM_V1 ->
+          NtlmProof.isSessionResponse(type3)
+              ? "NTLMv1 with client challenge (NTLM2 session response): 24-byte response"
+              : "NTLMv1: 24-byte response" + (type3.lmResponse().length > 0 ? ", LM 24 bytes" : "");
         case LM_ONLY -> "LM only: " + type3.lmResponse().length + " bytes";
         case ANONYMOUS -> "none (anonymous)";
       };
-      return new ReceivedCredentials.NtlmParams(scheme, "Type 3 (AUTHENTICATE)", NtlmFlags.names(type3.flags()),
-          type3.domain(), type3.user(), type3.workstation(), note.isEmpty() ? response : response + "; " + note,
-          blobInfo, List.of(), List.of(), wrapping);
+      return new ReceivedCredentials.NtlmParams(
+          scheme,
+          "Type 3 (AUTHENTICATE)",
+          NtlmFlags.names(type3.flags()),
+          type3.domain(),
+          type3.user(),
+          type3.workstation(),
+          note.isEmpty() ? response : response + "; " + note,
+          blobInfo,
+          List.of(),
+          List.of(),
+          wrapping);
     }
   }
 
@@ -265,9 +359,24 @@ final class NtlmHandshake {
   }
 
   private SchemeVerdict malformed(String detail, String wrapping) {
-    return new SchemeVerdict.Rejected(ChallengeReason.MALFORMED, detail, "", scheme + " ***", false,
-        new ReceivedCredentials.NtlmParams(scheme, "unreadable: " + detail, List.of(), "", "", "", "", List.of(),
-            List.of(), List.of(), wrapping));
+    return new SchemeVerdict.Rejected(
+        ChallengeReason.MALFORMED,
+        detail,
+        "",
+        scheme + " ***",
+        false,
+        new ReceivedCredentials.NtlmParams(
+            scheme,
+            "unreadable: " + detail,
+            List.of(),
+            "",
+            "",
+            "",
+            "",
+            List.of(),
+            List.of(),
+            List.of(),
+            wrapping));
   }
 
   /** The user name a Type 3 carries, read without checking anything; empty for any other message. */
@@ -287,7 +396,8 @@ final class NtlmHandshake {
     if (message.length >= 12 && message[8] == 3) {
       try {
         AuthenticateMessage type3 = AuthenticateMessage.decode(message);
-        return scheme + " " + (type3.domain().isEmpty() ? "" : type3.domain() + "\\") + type3.user();
+        return scheme + " " + (type3.domain().isEmpty() ? "" : type3.domain() + "\\")
+            + type3.user();
       } catch (NtlmMessageException e) {
         return scheme + " ***";
       }

@@ -46,14 +46,20 @@ final class NtlmProof {
   private NtlmProof() {}
 
   /** Checks an NTLMv2 Type 3 ({@code message} its exact bytes) answering {@code pending}'s Type 2. */
-  static Result v2(byte[] ntHash, AuthenticateMessage type3, byte[] message, NtlmHandshake.Pending pending) {
+  static Result v2(
+      byte[] ntHash, AuthenticateMessage type3, byte[] message, NtlmHandshake.Pending pending) {
     byte[] key = NtlmV2.ntowfv2(ntHash, type3.user(), type3.domain());
     byte[] nt = type3.ntResponse();
     byte[] lm = type3.lmResponse();
     if (!NtlmV2.verifies(key, pending.serverChallenge(), nt)) {
-      if (lm.length == LMV2_LENGTH && !isZero(lm) && lmv2Matches(key, pending.serverChallenge(), lm)) {
-        return new Result(ChallengeReason.WRONG_PASSWORD, "the NTLMv2 response does not match; its LMv2 response"
-            + " does, which Warden does not take alone (it covers no blob: no timestamp, no MIC)", "");
+      if (lm.length == LMV2_LENGTH
+          && !isZero(lm)
+          && lmv2Matches(key, pending.serverChallenge(), lm)) {
+        return new Result(
+            ChallengeReason.WRONG_PASSWORD,
+            "the NTLMv2 response does not match; its LMv2 response"
+                + " does, which Warden does not take alone (it covers no blob: no timestamp, no MIC)",
+            "");
       }
       return new Result(ChallengeReason.WRONG_PASSWORD, "", "");
     }
@@ -65,7 +71,8 @@ final class NtlmProof {
     } else if (lmv2Matches(key, pending.serverChallenge(), lm)) {
       lmNote = "LMv2 verified";
     } else {
-      lmNote = "LMv2 does not match (not refused: a Windows server checks it only when NTLMv2 fails)";
+      lmNote =
+          "LMv2 does not match (not refused: a Windows server checks it only when NTLMv2 fails)";
     }
     TargetInfo pairs;
     try {
@@ -77,14 +84,17 @@ final class NtlmProof {
       return Result.passed(lmNote + "; no MIC announced");
     }
     if (!MessageIntegrity.hasRoom(message)) {
-      return new Result(ChallengeReason.HANDSHAKE_FAILED,
-          "a MIC is announced but the message has no room for it at offset 72", lmNote);
+      return new Result(
+          ChallengeReason.HANDSHAKE_FAILED,
+          "a MIC is announced but the message has no room for it at offset 72",
+          lmNote);
     }
     byte[] proof = Arrays.copyOf(nt, NtlmV2.PROOF_LENGTH);
-    byte[] exported = MessageIntegrity.exportedSessionKey(NtlmV2.sessionBaseKey(key, proof), type3.flags(),
-        type3.encryptedSessionKey());
+    byte[] exported = MessageIntegrity.exportedSessionKey(
+        NtlmV2.sessionBaseKey(key, proof), type3.flags(), type3.encryptedSessionKey());
     if (!MessageIntegrity.verifies(exported, pending.type1(), pending.type2(), message)) {
-      return new Result(ChallengeReason.HANDSHAKE_FAILED, "message integrity code does not match", lmNote);
+      return new Result(
+          ChallengeReason.HANDSHAKE_FAILED, "message integrity code does not match", lmNote);
     }
     return Result.passed(lmNote + "; MIC verified");
   }
@@ -98,13 +108,15 @@ final class NtlmProof {
     if (!NtlmV1.matches(expected, type3.ntResponse())) {
       return new Result(ChallengeReason.WRONG_PASSWORD, "", "");
     }
-    return Result.passed((session ? "NTLM2 session response verified" : "NTLMv1 verified (LM response not checked)")
-        + " under the fault knob legacyNtlm=true");
+    return Result.passed(
+        (session ? "NTLM2 session response verified" : "NTLMv1 verified (LM response not checked)")
+            + " under the fault knob legacyNtlm=true");
   }
 
   /** Whether a 24-byte response is the NTLM2 session response: ESS negotiated, LM field = client challenge ‖ Z(16). */
   static boolean isSessionResponse(AuthenticateMessage type3) {
-    return (type3.flags() & NtlmFlags.EXTENDED_SESSIONSECURITY) != 0 && NtlmV1.isSessionLmField(type3.lmResponse());
+    return (type3.flags() & NtlmFlags.EXTENDED_SESSIONSECURITY) != 0
+        && NtlmV1.isSessionLmField(type3.lmResponse());
   }
 
   private static boolean lmv2Matches(byte[] key, byte[] serverChallenge, byte[] lm) {

@@ -38,13 +38,18 @@ final class NtlmScheme implements AuthScheme {
   }
 
   @Override
-  public CompletableFuture<SchemeVerdict> judge(AuthRequest request, String credentials, ProtectionSpace space) {
+  public CompletableFuture<SchemeVerdict> judge(
+      AuthRequest request, String credentials, ProtectionSpace space) {
     byte[] message = decode(credentials);
     if (message == null) {
-      return CompletableFuture.completedFuture(new SchemeVerdict.Rejected(ChallengeReason.MALFORMED,
-          "an NTLM message is one base64 token", "", NAME + " ***"));
+      return CompletableFuture.completedFuture(new SchemeVerdict.Rejected(
+          ChallengeReason.MALFORMED, "an NTLM message is one base64 token", "", NAME + " ***"));
     }
-    return CompletableFuture.completedFuture(handshake.judge(request, message, "", space,
+    return CompletableFuture.completedFuture(handshake.judge(
+        request,
+        message,
+        "",
+        space,
         type2 -> Challenge.withToken68(NAME, Base64.getEncoder().encodeToString(type2))));
   }
 

@@ -32,7 +32,8 @@ public sealed interface PasswordHash permits Pbkdf2Hash, BcryptHash, Sha1Hash, A
     if (stored.startsWith(Apr1Hash.PREFIX)) {
       return Apr1Hash.parse(stored);
     }
-    throw new IllegalArgumentException("unsupported hash format (" + unsupportedFormatName(stored) + ")");
+    throw new IllegalArgumentException(
+        "unsupported hash format (" + unsupportedFormatName(stored) + ")");
   }
 
   /**
@@ -52,7 +53,9 @@ public sealed interface PasswordHash permits Pbkdf2Hash, BcryptHash, Sha1Hash, A
 
   /** A name for a format Warden cannot verify; never more of the hash than its format marker. */
   private static String unsupportedFormatName(String stored) {
-    if (stored.startsWith("$1$") || stored.startsWith("$5$") || stored.startsWith("$6$")
+    if (stored.startsWith("$1$")
+        || stored.startsWith("$5$")
+        || stored.startsWith("$6$")
         || isDesCrypt(stored)) {
       return "crypt";
     }
@@ -72,7 +75,13 @@ public sealed interface PasswordHash permits Pbkdf2Hash, BcryptHash, Sha1Hash, A
 
   /** DES crypt(3): 2 salt characters and 11 hash characters, all from the crypt alphabet. */
   private static boolean isDesCrypt(String stored) {
-    return stored.length() == 13 && stored.chars().allMatch(
-        c -> c == '.' || c == '/' || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'));
+    return stored.length() == 13
+        && stored
+            .chars()
+            .allMatch(c -> c == '.'
+                || c == '/'
+                || (c >= '0' && c <= '9')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= 'a' && c <= 'z'));
   }
 }

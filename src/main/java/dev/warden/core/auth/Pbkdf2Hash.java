@@ -20,8 +20,8 @@ final class Pbkdf2Hash implements PasswordHash {
   /** Above this a single verification would stall a network thread for seconds. */
   static final int MAX_ITERATIONS = 5_000_000;
 
-  private static final Pattern FORMAT =
-      Pattern.compile("\\$pbkdf2-sha256\\$([0-9]{1,7})\\$([./A-Za-z0-9]{4,88})\\$([./A-Za-z0-9]{43})");
+  private static final Pattern FORMAT = Pattern.compile(
+      "\\$pbkdf2-sha256\\$([0-9]{1,7})\\$([./A-Za-z0-9]{4,88})\\$([./A-Za-z0-9]{43})");
 
   private final int iterations;
   private final byte[] salt;
@@ -54,7 +54,9 @@ final class Pbkdf2Hash implements PasswordHash {
   static byte[] derive(char[] password, byte[] salt, int iterations) {
     PBEKeySpec spec = new PBEKeySpec(password, salt, iterations, HASH_BYTES * 8);
     try {
-      return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+      return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+          .generateSecret(spec)
+          .getEncoded();
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("PBKDF2WithHmacSHA256 is part of every Java 17 runtime", e);
     } finally {

@@ -50,28 +50,60 @@ record ProtectionSpace(
 
   /** This space with the realm's fault knobs. */
   ProtectionSpace withFaults(RealmFaults value) {
-    return new ProtectionSpace(index, name, patterns, accounts, schemes, auth, algorithms, byUserhash, tokens, value);
+    return new ProtectionSpace(
+        index, name, patterns, accounts, schemes, auth, algorithms, byUserhash, tokens, value);
   }
 
-  ProtectionSpace(int index, String name, List<HostPattern> patterns, Map<String, Account> accounts,
+  ProtectionSpace(
+      int index,
+      String name,
+      List<HostPattern> patterns,
+      Map<String, Account> accounts,
       List<AuthScheme> schemes) {
-    this(index, name, patterns, accounts, schemes, RealmAuth.defaults(), List.of(), Map.of(), List.of(), RealmFaults.NONE);
+    this(
+        index,
+        name,
+        patterns,
+        accounts,
+        schemes,
+        RealmAuth.defaults(),
+        List.of(),
+        Map.of(),
+        List.of(),
+        RealmFaults.NONE);
   }
 
   /**
    * Compiles a space; for Digest, indexes the users by {@code userhash} (RFC 7616 §3.4.4) for each
    * offered base algorithm: one fast hash per user and algorithm, at compile time.
    */
-  static ProtectionSpace of(int index, String name, List<HostPattern> patterns, Map<String, Account> accounts,
-      List<AuthScheme> schemes, RealmAuth auth, List<DigestAlgorithm> algorithms, List<BearerToken> tokens) {
+  static ProtectionSpace of(
+      int index,
+      String name,
+      List<HostPattern> patterns,
+      Map<String, Account> accounts,
+      List<AuthScheme> schemes,
+      RealmAuth auth,
+      List<DigestAlgorithm> algorithms,
+      List<BearerToken> tokens) {
     Map<String, Account> byUserhash = new HashMap<>();
     for (DigestAlgorithm algorithm : algorithms) {
       DigestAlgorithm base = algorithm.base();
       for (Account account : accounts.values()) {
-        byUserhash.putIfAbsent(userhashKey(base, DigestCalculation.userhash(base, account.name(), name)), account);
+        byUserhash.putIfAbsent(
+            userhashKey(base, DigestCalculation.userhash(base, account.name(), name)), account);
       }
     }
-    return new ProtectionSpace(index, name, patterns, accounts, schemes, auth, algorithms, byUserhash, tokens,
+    return new ProtectionSpace(
+        index,
+        name,
+        patterns,
+        accounts,
+        schemes,
+        auth,
+        algorithms,
+        byUserhash,
+        tokens,
         RealmFaults.NONE);
   }
 

@@ -39,8 +39,14 @@ final class RealmCompiler {
             + "' appears more than once; the first one counts");
         continue;
       }
-      accounts.put(user.name(), new Account(user.name(), user.enabled(), parseHash(realm, user, problems),
-          user.passwordHash(), user.digest()));
+      accounts.put(
+          user.name(),
+          new Account(
+              user.name(),
+              user.enabled(),
+              parseHash(realm, user, problems),
+              user.passwordHash(),
+              user.digest()));
     }
     List<AuthScheme> offered = new ArrayList<>();
     for (String name : realm.auth().schemes()) {
@@ -59,7 +65,8 @@ final class RealmCompiler {
       for (String token : realm.auth().digestAlgorithms()) {
         Optional<DigestAlgorithm> algorithm = DigestAlgorithm.fromToken(token);
         if (algorithm.isEmpty()) {
-          problems.add("Realm '" + realm.name() + "': Digest algorithm '" + token + "' is not supported");
+          problems.add(
+              "Realm '" + realm.name() + "': Digest algorithm '" + token + "' is not supported");
         } else if (!algorithms.contains(algorithm.get())) {
           algorithms.add(algorithm.get());
         }
@@ -68,8 +75,16 @@ final class RealmCompiler {
         algorithms.add(DigestAlgorithm.SHA_256);
       }
     }
-    return ProtectionSpace.of(index, realm.name(), patterns, accounts, offered, realm.auth(), algorithms,
-        realm.tokens()).withFaults(realm.faults());
+    return ProtectionSpace.of(
+            index,
+            realm.name(),
+            patterns,
+            accounts,
+            offered,
+            realm.auth(),
+            algorithms,
+            realm.tokens())
+        .withFaults(realm.faults());
   }
 
   private static PasswordHash parseHash(Realm realm, User user, List<String> problems) {

@@ -62,7 +62,8 @@ public sealed interface ReceivedCredentials {
       String qop,
       String algorithm,
       String uri,
-      boolean opaquePresent) implements ReceivedCredentials {
+      boolean opaquePresent)
+      implements ReceivedCredentials {
 
     public DigestParams {
       Objects.requireNonNull(username);
@@ -101,9 +102,19 @@ public sealed interface ReceivedCredentials {
    * @param sentTargetInfo the AV pairs of that Type 2, described
    * @param wrapping "SPNEGO" when the message came inside a SPNEGO token, else empty
    */
-  record NtlmParams(String scheme, String message, java.util.List<String> flags, String domain, String user,
-      String workstation, String response, java.util.List<String> targetInfo, java.util.List<String> sentFlags,
-      java.util.List<String> sentTargetInfo, String wrapping) implements ReceivedCredentials {
+  record NtlmParams(
+      String scheme,
+      String message,
+      java.util.List<String> flags,
+      String domain,
+      String user,
+      String workstation,
+      String response,
+      java.util.List<String> targetInfo,
+      java.util.List<String> sentFlags,
+      java.util.List<String> sentTargetInfo,
+      String wrapping)
+      implements ReceivedCredentials {
 
     public NtlmParams {
       Objects.requireNonNull(scheme);

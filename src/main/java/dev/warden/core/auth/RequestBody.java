@@ -48,6 +48,8 @@ public final class RequestBody {
 
   @Override
   public String toString() {
-    return bytes != null ? "RequestBody[" + bytes.length + " bytes]" : tooLarge ? "RequestBody[too large]" : "RequestBody[not held]";
+    return bytes != null
+        ? "RequestBody[" + bytes.length + " bytes]"
+        : tooLarge ? "RequestBody[too large]" : "RequestBody[not held]";
   }
 }

@@ -26,8 +26,13 @@ sealed interface SchemeVerdict {
    *     Proxy-Authentication-Info); empty for Basic
    * @param note what the client did oddly but acceptably (e.g. ignored the charset), or empty
    */
-  record Accepted(String user, String redacted, List<ResponseField> fields, String note,
-      ReceivedCredentials received) implements SchemeVerdict {
+  record Accepted(
+      String user,
+      String redacted,
+      List<ResponseField> fields,
+      String note,
+      ReceivedCredentials received)
+      implements SchemeVerdict {
     public Accepted {
       Objects.requireNonNull(user);
       Objects.requireNonNull(redacted);
@@ -62,7 +67,8 @@ sealed interface SchemeVerdict {
    * @param user the user name read so far, or empty
    * @param step where the handshake is, for the record, e.g. "server token sent"
    */
-  record Continue(Challenge challenge, String user, String redacted, String step, ReceivedCredentials received)
+  record Continue(
+      Challenge challenge, String user, String redacted, String step, ReceivedCredentials received)
       implements SchemeVerdict {
     public Continue {
       Objects.requireNonNull(challenge);
@@ -89,8 +95,14 @@ sealed interface SchemeVerdict {
    * @param user the user name read from the credentials, or empty
    * @param stale the credentials were right but their nonce expired: challenge with {@code stale=true}
    */
-  record Rejected(ChallengeReason reason, String detail, String user, String redacted, boolean stale,
-      ReceivedCredentials received) implements SchemeVerdict {
+  record Rejected(
+      ChallengeReason reason,
+      String detail,
+      String user,
+      String redacted,
+      boolean stale,
+      ReceivedCredentials received)
+      implements SchemeVerdict {
     public Rejected {
       Objects.requireNonNull(reason);
       Objects.requireNonNull(detail);

@@ -33,9 +33,9 @@ final class Sha1Hash implements PasswordHash {
   @Override
   public boolean matches(char[] password) {
     return PasswordBytes.matchUtf8(
-        password, bytes -> MessageDigest.isEqual(MessageDigest.getInstance("SHA-1").digest(bytes), digest));
+        password,
+        bytes -> MessageDigest.isEqual(MessageDigest.getInstance("SHA-1").digest(bytes), digest));
   }
-
 
   @Override
   public String format() {

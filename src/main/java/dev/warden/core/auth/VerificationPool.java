@@ -26,19 +26,18 @@ public final class VerificationPool implements AutoCloseable {
   /** A pool of {@code threads} verifier threads. */
   public VerificationPool(int threads) {
     AtomicInteger count = new AtomicInteger();
-    this.executor =
-        new ThreadPoolExecutor(
-            threads,
-            threads,
-            30,
-            TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(QUEUE),
-            r -> {
-              Thread t = new Thread(r, "warden-verify-" + count.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            },
-            new ThreadPoolExecutor.AbortPolicy());
+    this.executor = new ThreadPoolExecutor(
+        threads,
+        threads,
+        30,
+        TimeUnit.SECONDS,
+        new ArrayBlockingQueue<>(QUEUE),
+        r -> {
+          Thread t = new Thread(r, "warden-verify-" + count.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        },
+        new ThreadPoolExecutor.AbortPolicy());
     executor.allowCoreThreadTimeOut(true);
   }
 

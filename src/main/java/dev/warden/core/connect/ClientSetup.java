@@ -17,12 +17,14 @@ import java.util.Optional;
  * @param noProxy hosts that bypass the proxy, as {@code NO_PROXY} lists them
  * @param sampleUrl the URL a snippet's example request fetches
  */
-public record ClientSetup(String host, int port, Optional<ProxyUser> user, List<String> noProxy, String sampleUrl) {
+public record ClientSetup(
+    String host, int port, Optional<ProxyUser> user, List<String> noProxy, String sampleUrl) {
 
   /** The environment variable snippets take the password from. */
   public static final String PASSWORD_VARIABLE = "WARDEN_PASSWORD";
   /** Loopback in its three spellings: a client never sends its own machine's traffic through Warden. */
   public static final List<String> DEFAULT_NO_PROXY = List.of("localhost", "127.0.0.1", "::1");
+
   public static final String DEFAULT_SAMPLE_URL = "https://example.com/";
 
   public ClientSetup {
@@ -34,7 +36,8 @@ public record ClientSetup(String host, int port, Optional<ProxyUser> user, List<
 
   /** Set-up for {@code listen} as reached from this machine, with the default bypass list and sample URL. */
   public static ClientSetup of(ListenAddress listen, Optional<ProxyUser> user) {
-    return new ClientSetup(listen.reachableHost(), listen.port(), user, DEFAULT_NO_PROXY, DEFAULT_SAMPLE_URL);
+    return new ClientSetup(
+        listen.reachableHost(), listen.port(), user, DEFAULT_NO_PROXY, DEFAULT_SAMPLE_URL);
   }
 
   public ClientSetup withSampleUrl(String value) {
@@ -89,8 +92,11 @@ public record ClientSetup(String host, int port, Optional<ProxyUser> user, List<
 
   /** The bypass list joined with {@code separator}, IPv6 literals as {@code bracketed} asks. */
   public String noProxy(String separator, boolean bracketed) {
-    return String.join(separator, noProxy.stream()
-        .map(h -> bracketed && h.indexOf(':') >= 0 ? "[" + h + "]" : h).toList());
+    return String.join(
+        separator,
+        noProxy.stream()
+            .map(h -> bracketed && h.indexOf(':') >= 0 ? "[" + h + "]" : h)
+            .toList());
   }
 
   static String percentEncode(String text) {

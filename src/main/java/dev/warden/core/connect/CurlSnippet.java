@@ -18,7 +18,8 @@ public final class CurlSnippet implements ClientFamily {
 
   @Override
   public ClientSnippet snippet(ClientSetup setup) {
-    List<String> args = new ArrayList<>(List.of("curl", "--proxy", ShellQuote.quote(setup.proxyUrl())));
+    List<String> args =
+        new ArrayList<>(List.of("curl", "--proxy", ShellQuote.quote(setup.proxyUrl())));
     StringBuilder notes = new StringBuilder();
     setup.user().ifPresent(user -> {
       args.add("--proxy-user");
@@ -30,7 +31,8 @@ public final class CurlSnippet implements ClientFamily {
           case "digest" -> flags.add("--proxy-digest");
           case "ntlm" -> flags.add("--proxy-ntlm");
           case "negotiate" -> flags.add("--proxy-negotiate");
-          default -> notes.append("# curl cannot answer the realm's ").append(scheme).append(" challenge\n");
+          default ->
+            notes.append("# curl cannot answer the realm's ").append(scheme).append(" challenge\n");
         }
       }
       if (flags.size() == 1) {
@@ -43,8 +45,11 @@ public final class CurlSnippet implements ClientFamily {
     args.add("--noproxy");
     args.add(ShellQuote.quote(setup.noProxy(",", false)));
     args.add(ShellQuote.quote(setup.sampleUrl()));
-    return new ClientSnippet(title(), setup.user().isPresent()
-        ? "Fetches the URL through Warden; curl prompts for the password and answers the 407 itself."
-        : "Fetches the URL through Warden without credentials.", notes + String.join(" ", args) + "\n");
+    return new ClientSnippet(
+        title(),
+        setup.user().isPresent()
+            ? "Fetches the URL through Warden; curl prompts for the password and answers the 407 itself."
+            : "Fetches the URL through Warden without credentials.",
+        notes + String.join(" ", args) + "\n");
   }
 }

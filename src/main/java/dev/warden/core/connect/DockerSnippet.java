@@ -21,28 +21,49 @@ public final class DockerSnippet implements ClientFamily {
     StringBuilder out = new StringBuilder();
     setup.userName().ifPresent(u -> out.append(PasswordSource.placeholder("//", u)));
     String daemonProxy = setup.placeholderProxyUrl();
-    out.append("// image pulls: /etc/docker/daemon.json (Docker 23 and later), then restart the daemon\n")
+    out.append(
+            "// image pulls: /etc/docker/daemon.json (Docker 23 and later), then restart the daemon\n")
         .append("{\n  \"proxies\": {\n")
-        .append("    \"http-proxy\": ").append(json(daemonProxy)).append(",\n")
-        .append("    \"https-proxy\": ").append(json(daemonProxy)).append(",\n")
-        .append("    \"no-proxy\": ").append(json(setup.noProxy(",", false))).append("\n  }\n}\n\n");
-    boolean loopback = setup.host().startsWith("127.") || setup.host().equals("::1") || setup.host().equals("localhost");
+        .append("    \"http-proxy\": ")
+        .append(json(daemonProxy))
+        .append(",\n")
+        .append("    \"https-proxy\": ")
+        .append(json(daemonProxy))
+        .append(",\n")
+        .append("    \"no-proxy\": ")
+        .append(json(setup.noProxy(",", false)))
+        .append("\n  }\n}\n\n");
+    boolean loopback = setup.host().startsWith("127.")
+        || setup.host().equals("::1")
+        || setup.host().equals("localhost");
     String containerProxy = loopback
         ? daemonProxy.replace(setup.authority(), HOST_FROM_CONTAINER + ":" + setup.port())
         : daemonProxy;
     out.append("// containers and builds: ~/.docker/config.json\n");
     if (loopback) {
-      out.append("// a container reaches the host as ").append(HOST_FROM_CONTAINER)
-          .append(" (docker run --add-host=").append(HOST_FROM_CONTAINER).append(":host-gateway),\n")
-          .append("// and only if Warden listens on an address containers can reach, not ").append(setup.host())
+      out.append("// a container reaches the host as ")
+          .append(HOST_FROM_CONTAINER)
+          .append(" (docker run --add-host=")
+          .append(HOST_FROM_CONTAINER)
+          .append(":host-gateway),\n")
+          .append("// and only if Warden listens on an address containers can reach, not ")
+          .append(setup.host())
           .append('\n');
     }
     out.append("{\n  \"proxies\": {\n    \"default\": {\n")
-        .append("      \"httpProxy\": ").append(json(containerProxy)).append(",\n")
-        .append("      \"httpsProxy\": ").append(json(containerProxy)).append(",\n")
-        .append("      \"noProxy\": ").append(json(setup.noProxy(",", false))).append("\n    }\n  }\n}\n");
-    return new ClientSnippet(title(),
-        "Sends image pulls (daemon) and new containers' traffic (client) through Warden.", out.toString());
+        .append("      \"httpProxy\": ")
+        .append(json(containerProxy))
+        .append(",\n")
+        .append("      \"httpsProxy\": ")
+        .append(json(containerProxy))
+        .append(",\n")
+        .append("      \"noProxy\": ")
+        .append(json(setup.noProxy(",", false)))
+        .append("\n    }\n  }\n}\n");
+    return new ClientSnippet(
+        title(),
+        "Sends image pulls (daemon) and new containers' traffic (client) through Warden.",
+        out.toString());
   }
 
   private static String json(String text) {

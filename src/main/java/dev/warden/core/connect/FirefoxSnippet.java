@@ -17,20 +17,40 @@ public final class FirefoxSnippet implements ClientFamily {
     String host = PythonString.of(setup.host());
     StringBuilder out = new StringBuilder()
         .append("Settings > General > Network Settings > Settings… > Manual proxy configuration\n")
-        .append("  HTTP Proxy: ").append(setup.host()).append("   Port: ").append(setup.port()).append('\n')
+        .append("  HTTP Proxy: ")
+        .append(setup.host())
+        .append("   Port: ")
+        .append(setup.port())
+        .append('\n')
         .append("  [x] Also use this proxy for HTTPS\n")
-        .append("  No proxy for: ").append(setup.noProxy(", ", false)).append('\n');
-    setup.userName().ifPresent(u -> out.append("Firefox asks for ").append(u)
-        .append("'s password when Warden challenges.\n"));
+        .append("  No proxy for: ")
+        .append(setup.noProxy(", ", false))
+        .append('\n');
+    setup
+        .userName()
+        .ifPresent(u -> out.append("Firefox asks for ")
+            .append(u)
+            .append("'s password when Warden challenges.\n"));
     out.append("\nOr the same in about:config, or as lines of user.js in the profile folder:\n")
         .append("user_pref(\"network.proxy.type\", 1);\n")
-        .append("user_pref(\"network.proxy.http\", ").append(host).append(");\n")
-        .append("user_pref(\"network.proxy.http_port\", ").append(setup.port()).append(");\n")
-        .append("user_pref(\"network.proxy.ssl\", ").append(host).append(");\n")
-        .append("user_pref(\"network.proxy.ssl_port\", ").append(setup.port()).append(");\n")
+        .append("user_pref(\"network.proxy.http\", ")
+        .append(host)
+        .append(");\n")
+        .append("user_pref(\"network.proxy.http_port\", ")
+        .append(setup.port())
+        .append(");\n")
+        .append("user_pref(\"network.proxy.ssl\", ")
+        .append(host)
+        .append(");\n")
+        .append("user_pref(\"network.proxy.ssl_port\", ")
+        .append(setup.port())
+        .append(");\n")
         .append("user_pref(\"network.proxy.no_proxies_on\", ")
-        .append(PythonString.of(setup.noProxy(", ", false))).append(");\n");
-    return new ClientSnippet(title(), "Sends Firefox's HTTP and HTTPS through Warden; Firefox asks for the password.",
+        .append(PythonString.of(setup.noProxy(", ", false)))
+        .append(");\n");
+    return new ClientSnippet(
+        title(),
+        "Sends Firefox's HTTP and HTTPS through Warden; Firefox asks for the password.",
         out.toString());
   }
 }

@@ -21,8 +21,10 @@ public final class GnomeSystemProxy {
 
   /** The keys Warden changes, as "schema key". */
   static final List<String> KEYS = List.of(
-      "org.gnome.system.proxy.http host", "org.gnome.system.proxy.http port",
-      "org.gnome.system.proxy.https host", "org.gnome.system.proxy.https port",
+      "org.gnome.system.proxy.http host",
+      "org.gnome.system.proxy.http port",
+      "org.gnome.system.proxy.https host",
+      "org.gnome.system.proxy.https port",
       "org.gnome.system.proxy mode");
 
   private final Path gsettings;
@@ -50,7 +52,8 @@ public final class GnomeSystemProxy {
     if (gsettings.getParent() != null) {
       return Files.isExecutable(gsettings) ? Optional.of(gsettings) : Optional.empty();
     }
-    String path = environment.getOrDefault("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+    String path =
+        environment.getOrDefault("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
     for (String dir : path.split(":")) {
       Path candidate = Path.of(dir.isEmpty() ? "." : dir).resolve(gsettings);
       if (Files.isExecutable(candidate)) {
@@ -63,13 +66,15 @@ public final class GnomeSystemProxy {
   /** Why the system proxy cannot be set here, as a sentence; empty when it can. */
   public Optional<String> unavailableReason() {
     if (executable().isEmpty()) {
-      return Optional.of("gsettings is not installed (package libglib2.0-bin), so the desktop's proxy cannot be set.");
+      return Optional.of(
+          "gsettings is not installed (package libglib2.0-bin), so the desktop's proxy cannot be set.");
     }
     try {
       Result keys = run(List.of("list-keys", "org.gnome.system.proxy"));
       if (keys.status() != 0) {
-        return Optional.of("GNOME's proxy settings (org.gnome.system.proxy, package gsettings-desktop-schemas) "
-            + "are not installed.");
+        return Optional.of(
+            "GNOME's proxy settings (org.gnome.system.proxy, package gsettings-desktop-schemas) "
+                + "are not installed.");
       }
       return Optional.empty();
     } catch (IOException e) {
@@ -85,7 +90,8 @@ public final class GnomeSystemProxy {
       args.addAll(List.of(key.split(" ")));
       Result result = run(args);
       if (result.status() != 0) {
-        throw new IOException("gsettings get " + key + " failed: " + result.output().strip());
+        throw new IOException(
+            "gsettings get " + key + " failed: " + result.output().strip());
       }
       values.put(key, result.output().strip());
     }
@@ -100,7 +106,8 @@ public final class GnomeSystemProxy {
       args.add(entry.getValue());
       Result result = run(args);
       if (result.status() != 0) {
-        throw new IOException("gsettings set " + entry.getKey() + " failed: " + result.output().strip());
+        throw new IOException(
+            "gsettings set " + entry.getKey() + " failed: " + result.output().strip());
       }
     }
   }
@@ -123,11 +130,14 @@ public final class GnomeSystemProxy {
 
   private Result run(List<String> args) throws IOException {
     List<String> command = new ArrayList<>();
-    command.add(executable().orElseThrow(() -> new IOException("gsettings is not installed")).toString());
+    command.add(executable()
+        .orElseThrow(() -> new IOException("gsettings is not installed"))
+        .toString());
     command.addAll(args);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().putAll(environment);
-    // the output goes to a file, so a gsettings that never closes its output cannot outlast the wait
+    // the output goes to a file, so a gsettings that never closes its output cannot outlast the
+    // wait
     Path output = Files.createTempFile("warden-gsettings", ".txt");
     try {
       builder.redirectOutput(output.toFile());

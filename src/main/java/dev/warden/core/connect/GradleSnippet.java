@@ -15,22 +15,34 @@ public final class GradleSnippet implements ClientFamily {
   @Override
   public ClientSnippet snippet(ClientSetup setup) {
     StringBuilder out = new StringBuilder("# in ~/.gradle/gradle.properties\n");
-    setup.userName().ifPresent(u -> out.append(
-        "# replace PASSWORD below, or drop those two lines and run gradle with\n#   -Dhttp.proxyPassword=\"$")
-        .append(ClientSetup.PASSWORD_VARIABLE).append("\" -Dhttps.proxyPassword=\"$")
-        .append(ClientSetup.PASSWORD_VARIABLE).append("\"\n"));
+    setup
+        .userName()
+        .ifPresent(u -> out.append(
+                "# replace PASSWORD below, or drop those two lines and run gradle with\n#   -Dhttp.proxyPassword=\"$")
+            .append(ClientSetup.PASSWORD_VARIABLE)
+            .append("\" -Dhttps.proxyPassword=\"$")
+            .append(ClientSetup.PASSWORD_VARIABLE)
+            .append("\"\n"));
     for (String protocol : new String[] {"http", "https"}) {
-      out.append(line(protocol + ".proxyHost", setup.host())).append(line(protocol + ".proxyPort", "" + setup.port()));
-      setup.userName().ifPresent(u -> out.append(line(protocol + ".proxyUser", u))
-          .append("systemProp.").append(protocol).append(".proxyPassword=PASSWORD\n"));
+      out.append(line(protocol + ".proxyHost", setup.host()))
+          .append(line(protocol + ".proxyPort", "" + setup.port()));
+      setup
+          .userName()
+          .ifPresent(u -> out.append(line(protocol + ".proxyUser", u))
+              .append("systemProp.")
+              .append(protocol)
+              .append(".proxyPassword=PASSWORD\n"));
     }
-    out.append("# the JDK never proxies localhost, 127.* or [::1] unless systemProp.http.nonProxyHosts= is empty\n");
+    out.append(
+        "# the JDK never proxies localhost, 127.* or [::1] unless systemProp.http.nonProxyHosts= is empty\n");
     if (setup.offers("basic")) {
       out.append("# lets the JDK answer Basic, which it refuses on CONNECT (https) by default\n")
           .append(line("jdk.http.auth.tunneling.disabledSchemes", ""))
           .append(line("jdk.http.auth.proxying.disabledSchemes", ""));
     }
-    return new ClientSnippet(title(), "Makes Gradle download through Warden (paste into ~/.gradle/gradle.properties).",
+    return new ClientSnippet(
+        title(),
+        "Makes Gradle download through Warden (paste into ~/.gradle/gradle.properties).",
         out.toString());
   }
 

@@ -36,29 +36,42 @@ public final class JavaSnippet implements ClientFamily {
 
   @Override
   public ClientSnippet snippet(ClientSetup setup) {
-    StringBuilder out = new StringBuilder("# HttpURLConnection through Warden; java.net.http.HttpClient only with\n"
-        + "# .proxy(ProxySelector.getDefault())"
-        + (setup.user().isPresent() ? " and .authenticator(Authenticator.getDefault())" : "") + ";\n"
-        + "# the JDK never proxies localhost, 127.* or [::1] (add " + LOOPBACK_TOO + " to proxy them too)\n");
+    StringBuilder out =
+        new StringBuilder("# HttpURLConnection through Warden; java.net.http.HttpClient only with\n"
+            + "# .proxy(ProxySelector.getDefault())"
+            + (setup.user().isPresent() ? " and .authenticator(Authenticator.getDefault())" : "")
+            + ";\n"
+            + "# the JDK never proxies localhost, 127.* or [::1] (add " + LOOPBACK_TOO
+            + " to proxy them too)\n");
     if (setup.offers("basic")) {
-      out.append("# the two emptied disabledSchemes let the JDK answer Basic, which it refuses on CONNECT by default\n");
+      out.append(
+          "# the two emptied disabledSchemes let the JDK answer Basic, which it refuses on CONNECT by default\n");
     }
     out.append("java ").append(flags(setup)).append(" -jar app.jar\n");
-    setup.userName().ifPresent(user -> out.append('\n')
-        .append("// in the application, once, before the first request (the password from $")
-        .append(ClientSetup.PASSWORD_VARIABLE).append("):\n")
-        .append("java.net.Authenticator.setDefault(new java.net.Authenticator() {\n")
-        .append("  @Override\n")
-        .append("  protected java.net.PasswordAuthentication getPasswordAuthentication() {\n")
-        .append("    return getRequestorType() == RequestorType.PROXY\n")
-        .append("        ? new java.net.PasswordAuthentication(").append(javaString(user))
-        .append(", System.getenv(\"").append(ClientSetup.PASSWORD_VARIABLE).append("\").toCharArray())\n")
-        .append("        : null;\n")
-        .append("  }\n")
-        .append("});\n"));
-    return new ClientSnippet(title(), setup.user().isPresent()
-        ? "Starts a JVM whose HTTP and HTTPS go through Warden; the Authenticator answers the 407."
-        : "Starts a JVM whose HTTP and HTTPS go through Warden.", out.toString());
+    setup
+        .userName()
+        .ifPresent(user -> out.append('\n')
+            .append("// in the application, once, before the first request (the password from $")
+            .append(ClientSetup.PASSWORD_VARIABLE)
+            .append("):\n")
+            .append("java.net.Authenticator.setDefault(new java.net.Authenticator() {\n")
+            .append("  @Override\n")
+            .append("  protected java.net.PasswordAuthentication getPasswordAuthentication() {\n")
+            .append("    return getRequestorType() == RequestorType.PROXY\n")
+            .append("        ? new java.net.PasswordAuthentication(")
+            .append(javaString(user))
+            .append(", System.getenv(\"")
+            .append(ClientSetup.PASSWORD_VARIABLE)
+            .append("\").toCharArray())\n")
+            .append("        : null;\n")
+            .append("  }\n")
+            .append("});\n"));
+    return new ClientSnippet(
+        title(),
+        setup.user().isPresent()
+            ? "Starts a JVM whose HTTP and HTTPS go through Warden; the Authenticator answers the 407."
+            : "Starts a JVM whose HTTP and HTTPS go through Warden.",
+        out.toString());
   }
 
   /** A Java string literal. */

@@ -79,7 +79,9 @@ public record Conversation(long id, List<ConversationStep> steps, int attempts, 
     if (!refused(last())) {
       return ConversationVerdict.AUTHENTICATED;
     }
-    return sameWrongAnswers() >= 2 ? ConversationVerdict.SAME_WRONG_CREDENTIALS : ConversationVerdict.REFUSED;
+    return sameWrongAnswers() >= 2
+        ? ConversationVerdict.SAME_WRONG_CREDENTIALS
+        : ConversationVerdict.REFUSED;
   }
 
   /**
@@ -90,12 +92,17 @@ public record Conversation(long id, List<ConversationStep> steps, int attempts, 
     ConversationStep last = last();
     return switch (verdict()) {
       case AWAITING_RETRY -> "challenged; waiting for a retry";
-      case NEVER_RETRIED -> "never retried" + (first().closedAfter()
-          ? " (closed after the 407)" : " (no request for this target followed)");
-      case PRE_EMPTIVE -> "sent credentials before any challenge (pre-emptive) with " + as(first())
-          + " → " + result(first()) + (attempts == 1 ? "" : ", then " + retried());
-      case SAME_WRONG_CREDENTIALS -> "retried with the same wrong credentials: " + as(last) + ", "
-          + sameWrongAnswers() + " times → " + result(last);
+      case NEVER_RETRIED ->
+        "never retried"
+            + (first().closedAfter()
+                ? " (closed after the 407)"
+                : " (no request for this target followed)");
+      case PRE_EMPTIVE ->
+        "sent credentials before any challenge (pre-emptive) with " + as(first()) + " → "
+            + result(first()) + (attempts == 1 ? "" : ", then " + retried());
+      case SAME_WRONG_CREDENTIALS ->
+        "retried with the same wrong credentials: " + as(last) + ", " + sameWrongAnswers()
+            + " times → " + result(last);
       case AUTHENTICATED, REFUSED -> retried();
     };
   }
@@ -119,8 +126,10 @@ public record Conversation(long id, List<ConversationStep> steps, int attempts, 
     int same = 0;
     for (int i = steps.size() - 1; i >= 1; i--) {
       ConversationStep s = steps.get(i);
-      if (!(s.auth() instanceof AuthOutcome.Challenged other) || other.reason() != c.reason()
-          || !s.answeredWith().equals(last.answeredWith()) || !s.user().equals(last.user())) {
+      if (!(s.auth() instanceof AuthOutcome.Challenged other)
+          || other.reason() != c.reason()
+          || !s.answeredWith().equals(last.answeredWith())
+          || !s.user().equals(last.user())) {
         break;
       }
       same++;
@@ -129,9 +138,12 @@ public record Conversation(long id, List<ConversationStep> steps, int attempts, 
   }
 
   private static boolean wrongCredentials(ChallengeReason reason) {
-    return reason == ChallengeReason.WRONG_PASSWORD || reason == ChallengeReason.UNKNOWN_USER
-        || reason == ChallengeReason.BAD_RESPONSE || reason == ChallengeReason.DISABLED_USER
-        || reason == ChallengeReason.UNSUPPORTED_SCHEME || reason == ChallengeReason.ALGORITHM_NOT_OFFERED;
+    return reason == ChallengeReason.WRONG_PASSWORD
+        || reason == ChallengeReason.UNKNOWN_USER
+        || reason == ChallengeReason.BAD_RESPONSE
+        || reason == ChallengeReason.DISABLED_USER
+        || reason == ChallengeReason.UNSUPPORTED_SCHEME
+        || reason == ChallengeReason.ALGORITHM_NOT_OFFERED;
   }
 
   private static String as(ConversationStep step) {

@@ -55,7 +55,9 @@ public final class ConversationLog implements AutoCloseable {
 
   /** Default capacity and windows, the system clock. */
   public ConversationLog(TrafficLog log) {
-    this(log, new Conversations(DEFAULT_CAPACITY, DEFAULT_RETRY_WINDOW, DEFAULT_SAME_CONNECTION_LIMIT),
+    this(
+        log,
+        new Conversations(DEFAULT_CAPACITY, DEFAULT_RETRY_WINDOW, DEFAULT_SAME_CONNECTION_LIMIT),
         Clock.systemUTC());
   }
 
@@ -70,7 +72,8 @@ public final class ConversationLog implements AutoCloseable {
       return t;
     });
     this.unsubscribe = log.onRecorded(this::wake);
-    thread.scheduleWithFixedDelay(this::expire, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
+    thread.scheduleWithFixedDelay(
+        this::expire, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
     wake();
   }
 

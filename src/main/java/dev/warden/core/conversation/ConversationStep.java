@@ -48,9 +48,21 @@ public record ConversationStep(
 
   /** The step of {@code e}. */
   public static ConversationStep of(Exchange e) {
-    return new ConversationStep(e.id(), e.connectionId(), e.client(), e.started(), e.started().plus(e.duration()),
-        e.method(), e.url(), e.status(), e.auth(), e.received(), e.challenges(),
-        e.responseHeader("Connection").map(v -> v.toLowerCase(Locale.ROOT).contains("close")).orElse(false),
+    return new ConversationStep(
+        e.id(),
+        e.connectionId(),
+        e.client(),
+        e.started(),
+        e.started().plus(e.duration()),
+        e.method(),
+        e.url(),
+        e.status(),
+        e.auth(),
+        e.received(),
+        e.challenges(),
+        e.responseHeader("Connection")
+            .map(v -> v.toLowerCase(Locale.ROOT).contains("close"))
+            .orElse(false),
         e.requestHeader("User-Agent").orElse(""));
   }
 

@@ -56,7 +56,8 @@ public final class Conversations {
    */
   public Conversations(int capacity, Duration retryWindow, Duration sameConnectionLimit) {
     if (capacity < 1) {
-      throw new IllegalArgumentException("conversation capacity must be at least 1, was " + capacity);
+      throw new IllegalArgumentException(
+          "conversation capacity must be at least 1, was " + capacity);
     }
     this.capacity = capacity;
     this.retryWindow = Objects.requireNonNull(retryWindow);
@@ -169,7 +170,9 @@ public final class Conversations {
     Long byClient = openByClient.get(clientKey(step));
     if (byClient != null) {
       Conversation c = byId.get(byClient);
-      if (c != null && !c.givenUp() && !step.started().isAfter(c.last().ended().plus(retryWindow))) {
+      if (c != null
+          && !c.givenUp()
+          && !step.started().isAfter(c.last().ended().plus(retryWindow))) {
         return c;
       }
     }

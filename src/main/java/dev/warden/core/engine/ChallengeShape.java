@@ -38,9 +38,19 @@ import java.util.Set;
 final class ChallengeShape {
 
   /** The knobs that act here, on the refusal's bytes; the others act on the decision. */
-  static final Set<FaultKnob> WIRE = EnumSet.of(FaultKnob.CONNECTION, FaultKnob.VERSION, FaultKnob.STATUS,
-      FaultKnob.BODY, FaultKnob.HEADER, FaultKnob.HEADER_ORDER, FaultKnob.CHALLENGE, FaultKnob.SCHEME_ORDER,
-      FaultKnob.JOIN_CHALLENGES, FaultKnob.REALM, FaultKnob.PLAIN_CHALLENGES, FaultKnob.DELAY);
+  static final Set<FaultKnob> WIRE = EnumSet.of(
+      FaultKnob.CONNECTION,
+      FaultKnob.VERSION,
+      FaultKnob.STATUS,
+      FaultKnob.BODY,
+      FaultKnob.HEADER,
+      FaultKnob.HEADER_ORDER,
+      FaultKnob.CHALLENGE,
+      FaultKnob.SCHEME_ORDER,
+      FaultKnob.JOIN_CHALLENGES,
+      FaultKnob.REALM,
+      FaultKnob.PLAIN_CHALLENGES,
+      FaultKnob.DELAY);
 
   private static final Map<String, byte[]> PAGES = new LinkedHashMap<>();
 
@@ -64,8 +74,13 @@ final class ChallengeShape {
    * @param challenges the challenges it carries, as sent
    * @param applied the knobs that shaped it and the decision, {@code knob=value} each
    */
-  record Shaped(FullHttpResponse response, boolean close, Duration delay, List<Header> recordedHeaders,
-      List<Challenge> challenges, List<String> applied) {}
+  record Shaped(
+      FullHttpResponse response,
+      boolean close,
+      Duration delay,
+      List<Header> recordedHeaders,
+      List<Challenge> challenges,
+      List<String> applied) {}
 
   private ChallengeShape() {}
 
@@ -75,12 +90,20 @@ final class ChallengeShape {
     List<String> applied = new ArrayList<>(decision.faults().applied());
     // any() first: one record comparison, where each knob's check formats its values
     if (!knobs.any() || !anyWireKnob(knobs)) {
-      return new Shaped(plain, !HttpUtil.isKeepAlive(plain), Duration.ZERO, HeaderCopy.of(plain.headers()),
-          decision.sent(), applied);
+      return new Shaped(
+          plain,
+          !HttpUtil.isKeepAlive(plain),
+          Duration.ZERO,
+          HeaderCopy.of(plain.headers()),
+          decision.sent(),
+          applied);
     }
     int code = decision.status();
     boolean credentialsSent = !decision.redactedCredentials().isEmpty();
-    if (code == 407 && credentialsSent && !decision.continues() && knobs.credentialsStatus() != 407) {
+    if (code == 407
+        && credentialsSent
+        && !decision.continues()
+        && knobs.credentialsStatus() != 407) {
       code = knobs.credentialsStatus();
       applied.add("status=" + code);
     }
@@ -101,7 +124,8 @@ final class ChallengeShape {
       case "mitmproxy" -> null;
       default -> "text/html; charset=utf-8";
     };
-    List<Challenge> challenges = code == 403 || knobs.omitChallenge() ? List.of() : challenges(decision, knobs);
+    List<Challenge> challenges =
+        code == 403 || knobs.omitChallenge() ? List.of() : challenges(decision, knobs);
     String challengeField = code == 401 ? "WWW-Authenticate" : "Proxy-Authenticate";
     List<String> challengeValues = knobs.joinChallenges() && !challenges.isEmpty()
         ? List.of(AuthHeaderWriter.writeChallenges(challenges))
@@ -125,7 +149,8 @@ final class ChallengeShape {
     }
     List<Header> fields = new ArrayList<>();
     if (knobs.headerOrder().isEmpty()) {
-      generated.forEach((name, values) -> values.forEach(v -> fields.add(new Header(spelled(name), v))));
+      generated.forEach(
+          (name, values) -> values.forEach(v -> fields.add(new Header(spelled(name), v))));
       extras(knobs, decision).forEach(fields::add);
       challengeValues.forEach(v -> fields.add(new Header(challengeField, v)));
     } else {
@@ -135,8 +160,9 @@ final class ChallengeShape {
       for (String name : knobs.headerOrder()) {
         String lower = name.toLowerCase(Locale.ROOT);
         if (lower.equals("proxy-authenticate") || lower.equals("www-authenticate")) {
-          String spelled = code == 401 ? "WWW-Authenticate" : lower.equals("www-authenticate")
-              ? "Proxy-Authenticate" : name;
+          String spelled = code == 401
+              ? "WWW-Authenticate"
+              : lower.equals("www-authenticate") ? "Proxy-Authenticate" : name;
           challengeValues.forEach(v -> fields.add(new Header(spelled, v)));
           challengesOut = true;
         } else if (lower.equals("connection")) {
@@ -191,7 +217,8 @@ final class ChallengeShape {
     }
     for (String line : knobs.extraHeaders()) {
       int colon = line.indexOf(':');
-      out.add(new Header(line.substring(0, colon).strip(), line.substring(colon + 1).strip()));
+      out.add(
+          new Header(line.substring(0, colon).strip(), line.substring(colon + 1).strip()));
     }
     return out;
   }
@@ -202,7 +229,9 @@ final class ChallengeShape {
     boolean digestSent = false;
     for (Challenge sent : decision.sent()) {
       Challenge challenge = sent;
-      if (knobs.plainChallenges() && (sent.scheme().equalsIgnoreCase("Basic") || sent.scheme().equalsIgnoreCase("Digest"))) {
+      if (knobs.plainChallenges()
+          && (sent.scheme().equalsIgnoreCase("Basic")
+              || sent.scheme().equalsIgnoreCase("Digest"))) {
         boolean digest = sent.scheme().equalsIgnoreCase("Digest");
         if (digest && digestSent) {
           continue;
@@ -216,7 +245,8 @@ final class ChallengeShape {
       }
       List<AuthParam> params = new ArrayList<>();
       for (AuthParam param : challenge.params()) {
-        params.add(param.hasName("realm") ? AuthParam.quoted("realm", knobs.challengeRealm()) : param);
+        params.add(
+            param.hasName("realm") ? AuthParam.quoted("realm", knobs.challengeRealm()) : param);
       }
       out.add(Challenge.withParams(challenge.scheme(), params));
     }
@@ -233,9 +263,13 @@ final class ChallengeShape {
     List<AuthParam> params = new ArrayList<>();
     challenge.params().stream().filter(p -> p.hasName("realm")).findFirst().ifPresent(params::add);
     if (digest) {
-      challenge.params().stream().filter(p -> p.hasName("nonce")).findFirst().ifPresent(params::add);
+      challenge.params().stream()
+          .filter(p -> p.hasName("nonce"))
+          .findFirst()
+          .ifPresent(params::add);
       params.add(AuthParam.quoted("qop", "auth"));
-      boolean stale = challenge.params().stream().anyMatch(p -> p.hasName("stale") && p.value().equals("true"));
+      boolean stale = challenge.params().stream()
+          .anyMatch(p -> p.hasName("stale") && p.value().equals("true"));
       params.add(AuthParam.of("stale", stale ? "true" : "false"));
     }
     return Challenge.withParams(challenge.scheme(), params);
@@ -245,10 +279,12 @@ final class ChallengeShape {
     return switch (body) {
       case "none" -> new byte[0];
       case "short" -> (code + " " + reason(code, plain) + "\n").getBytes(StandardCharsets.UTF_8);
-      case "warden" -> code == plain.status().code()
-          ? bytes(plain)
-          : StageResponse.page(code + " " + reason(code, plain),
-              "This proxy (Warden) refused the credentials it was sent.");
+      case "warden" ->
+        code == plain.status().code()
+            ? bytes(plain)
+            : StageResponse.page(
+                code + " " + reason(code, plain),
+                "This proxy (Warden) refused the credentials it was sent.");
       default -> PAGES.get(body).clone();
     };
   }

@@ -19,7 +19,8 @@ final class ClientAddress {
   /** {@code ip:port}, IPv6 in brackets: one client connection, as the traffic view shows it. */
   static String withPort(SocketAddress address) {
     if (address instanceof InetSocketAddress inet) {
-      String host = inet.getAddress() == null ? inet.getHostString() : inet.getAddress().getHostAddress();
+      String host =
+          inet.getAddress() == null ? inet.getHostString() : inet.getAddress().getHostAddress();
       return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + inet.getPort();
     }
     return String.valueOf(address);

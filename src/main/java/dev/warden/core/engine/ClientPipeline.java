@@ -18,6 +18,7 @@ final class ClientPipeline {
 
   /** LittleProxy's own, kept: body chunks of at most this many bytes. */
   private static final int MAX_CHUNK_SIZE = 16 * 1024;
+
   private static final String IDLE = "idle";
 
   private ClientPipeline() {}
@@ -39,7 +40,10 @@ final class ClientPipeline {
     pipeline.addBefore(ClientLoopGroup.DECODER, HeadClock.NAME, new HeadClock(stage));
     pipeline.addAfter(ClientLoopGroup.DECODER, WardenStage.NAME, stage);
     if (pipeline.get(IDLE) != null) {
-      pipeline.replace(IDLE, IDLE, new IdleStateHandler(0, 0, limits.backstop().toMillis(), TimeUnit.MILLISECONDS));
+      pipeline.replace(
+          IDLE,
+          IDLE,
+          new IdleStateHandler(0, 0, limits.backstop().toMillis(), TimeUnit.MILLISECONDS));
     }
   }
 }

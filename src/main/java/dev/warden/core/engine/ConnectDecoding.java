@@ -33,7 +33,8 @@ final class ConnectDecoding {
 
   /** A head came from the decoder. */
   void headArrived(HttpRequest head) {
-    connectEnding = HttpMethod.CONNECT.equals(head.method()) && head.decoderResult().isSuccess();
+    connectEnding =
+        HttpMethod.CONNECT.equals(head.method()) && head.decoderResult().isSuccess();
     decodeAfterConnect = false;
   }
 

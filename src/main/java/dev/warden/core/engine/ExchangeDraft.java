@@ -2,12 +2,12 @@ package dev.warden.core.engine;
 
 import dev.warden.core.auth.AuthDecision;
 import dev.warden.core.auth.AuthOutcome;
+import dev.warden.core.auth.ResponseField;
+import dev.warden.core.auth.header.Challenge;
 import dev.warden.core.traffic.BodyPreview;
 import dev.warden.core.traffic.Exchange;
 import dev.warden.core.traffic.ExchangeError;
 import dev.warden.core.traffic.Header;
-import dev.warden.core.auth.ResponseField;
-import dev.warden.core.auth.header.Challenge;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -48,6 +48,7 @@ final class ExchangeDraft {
    * (read on the server loop to decide whether the stage waits for the gate).
    */
   volatile boolean connectionStarted;
+
   boolean gateOpen;
   boolean requestEnded;
   boolean responseEnded;
@@ -55,6 +56,7 @@ final class ExchangeDraft {
   boolean lastPartSent;
   /** Where LittleProxy forwards it ({@code host[:port]}), for the words of a failure; "" if nowhere. */
   String destination = "";
+
   int status;
   List<Header> responseHeaders = List.of();
   long firstByteNanos = -1;
@@ -64,6 +66,7 @@ final class ExchangeDraft {
   String abort;
   /** What Warden's stage did to the connection and why (closed a slow body, refused a framing), or null. */
   String note;
+
   boolean recorded;
   /** The challenges the client received, when a fault knob changed them; null: the decision's. */
   List<Challenge> sent;
@@ -101,8 +104,16 @@ final class ExchangeDraft {
    * the access log); {@code why} is the outcome's reason and the record's note.
    */
   static ExchangeDraft withoutRequest(long connectionId, String client, int status, String why) {
-    ExchangeDraft draft = new ExchangeDraft(connectionId, client, "", "", "", List.of(),
-        new AuthDecision(new AuthOutcome.Unjudged(why), status, List.of(), List.of(), ""), 0, 0);
+    ExchangeDraft draft = new ExchangeDraft(
+        connectionId,
+        client,
+        "",
+        "",
+        "",
+        List.of(),
+        new AuthDecision(new AuthOutcome.Unjudged(why), status, List.of(), List.of(), ""),
+        0,
+        0);
     draft.requestEnded = true;
     draft.note = why;
     return draft;
@@ -180,15 +191,19 @@ final class ExchangeDraft {
       return known;
     }
     if (abort != null) {
-      return new ExchangeError(status == 0 ? ExchangeError.Kind.CLIENT_ABORTED : ExchangeError.Kind.SERVER_ABORTED, abort);
+      return new ExchangeError(
+          status == 0 ? ExchangeError.Kind.CLIENT_ABORTED : ExchangeError.Kind.SERVER_ABORTED,
+          abort);
     }
     if (note != null) {
       return new ExchangeError(ExchangeError.Kind.REFUSED_BY_PROXY, note);
     }
     if (status == 502 && decision.allowed()) {
       return connected
-          ? new ExchangeError(ExchangeError.Kind.SERVER_ABORTED, url + ": closed without a response")
-          : new ExchangeError(ExchangeError.Kind.CONNECT_FAILED, url + ": connection refused or unreachable");
+          ? new ExchangeError(
+              ExchangeError.Kind.SERVER_ABORTED, url + ": closed without a response")
+          : new ExchangeError(
+              ExchangeError.Kind.CONNECT_FAILED, url + ": connection refused or unreachable");
     }
     return null;
   }

@@ -22,7 +22,11 @@ final class ExchangeFilters extends HttpFiltersAdapter {
   private final ExchangeDraft draft;
   private final WardenStage stage;
 
-  ExchangeFilters(HttpRequest originalRequest, ChannelHandlerContext ctx, ExchangeDraft draft, WardenStage stage) {
+  ExchangeFilters(
+      HttpRequest originalRequest,
+      ChannelHandlerContext ctx,
+      ExchangeDraft draft,
+      WardenStage stage) {
     super(originalRequest, ctx);
     this.draft = draft;
     this.stage = stage;
@@ -35,14 +39,16 @@ final class ExchangeFilters extends HttpFiltersAdapter {
 
   @Override
   public void proxyToServerResolutionFailed(String hostAndPort) {
-    draft.error = new ExchangeError(ExchangeError.Kind.DNS_FAILURE, hostAndPort + ": name not resolved");
+    draft.error =
+        new ExchangeError(ExchangeError.Kind.DNS_FAILURE, hostAndPort + ": name not resolved");
   }
 
   @Override
   public void proxyToServerConnectionSucceeded(ChannelHandlerContext serverCtx) {
     draft.connected = true;
     if (!draft.connect) {
-      UpstreamWatch.install(serverCtx.pipeline(), ctx.channel(), stage, stage.limits().backstop());
+      UpstreamWatch.install(
+          serverCtx.pipeline(), ctx.channel(), stage, stage.limits().backstop());
     }
   }
 
@@ -66,6 +72,7 @@ final class ExchangeFilters extends HttpFiltersAdapter {
 
   @Override
   public void serverToProxyResponseTimedOut() {
-    draft.error = new ExchangeError(ExchangeError.Kind.TIMEOUT, "no response from the destination in time");
+    draft.error =
+        new ExchangeError(ExchangeError.Kind.TIMEOUT, "no response from the destination in time");
   }
 }

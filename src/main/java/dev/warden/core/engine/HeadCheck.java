@@ -38,18 +38,26 @@ final class HeadCheck {
     if (head.decoderResult().isFailure()) {
       Throwable cause = head.decoderResult().cause();
       if (cause instanceof TooLongHttpLineException) {
-        return new Failure(414, "URI Too Long", "request line over " + bytes(limits.requestLine()) + " (request line limit)");
+        return new Failure(
+            414,
+            "URI Too Long",
+            "request line over " + bytes(limits.requestLine()) + " (request line limit)");
       }
       if (cause instanceof TooLongHttpHeaderException || cause instanceof TooLongFrameException) {
-        return new Failure(431, "Request Header Fields Too Large",
+        return new Failure(
+            431,
+            "Request Header Fields Too Large",
             "header block over " + bytes(limits.headerBlock()) + " (header block limit)");
       }
-      return new Failure(400, "Bad Request",
+      return new Failure(
+          400,
+          "Bad Request",
           "unreadable request head (" + (cause == null ? "malformed" : cause.getMessage()) + ")");
     }
     HttpVersion version = head.protocolVersion();
     if (version.majorVersion() != 1 || version.minorVersion() > 1) {
-      return new Failure(505, "HTTP Version Not Supported", "HTTP version " + version.text() + " not supported");
+      return new Failure(
+          505, "HTTP Version Not Supported", "HTTP version " + version.text() + " not supported");
     }
     List<String> codings = head.headers().getAll(HttpHeaderNames.TRANSFER_ENCODING);
     if (codings.isEmpty()) {
@@ -58,7 +66,8 @@ final class HeadCheck {
     if (head.headers().contains(HttpHeaderNames.CONTENT_LENGTH)) {
       return new Failure(400, "Bad Request", "Transfer-Encoding together with Content-Length");
     }
-    String joined = String.join(",", codings).toLowerCase(Locale.ROOT).replace(" ", "").replace("\t", "");
+    String joined =
+        String.join(",", codings).toLowerCase(Locale.ROOT).replace(" ", "").replace("\t", "");
     return joined.equals("chunked")
         ? null
         : new Failure(501, "Not Implemented", "transfer coding '" + joined + "' not supported");
@@ -75,12 +84,15 @@ final class HeadCheck {
       return new Failure(400, "Bad Request", refused.reason());
     }
     if (target instanceof RequestTarget.ToProxy) {
-      return new Failure(400, "Bad Request",
+      return new Failure(
+          400,
+          "Bad Request",
           "a request to the proxy itself: send an absolute URL (or CONNECT) to go through it");
     }
     Endpoint endpoint = target.destination().orElseThrow();
     return loops(endpoint, head, local)
-        ? new Failure(508, "Loop Detected", "the destination " + endpoint.authority() + " is this proxy")
+        ? new Failure(
+            508, "Loop Detected", "the destination " + endpoint.authority() + " is this proxy")
         : null;
   }
 
@@ -102,8 +114,11 @@ final class HeadCheck {
     if (host.equals("localhost") || host.endsWith(".localhost")) {
       return true;
     }
-    return endpoint.host().address()
-        .map(address -> address.isLoopbackAddress() || address.equals(local.getAddress())
+    return endpoint
+        .host()
+        .address()
+        .map(address -> address.isLoopbackAddress()
+            || address.equals(local.getAddress())
             || local.getAddress().isAnyLocalAddress() && isLocal(address))
         .orElse(false);
   }

@@ -31,10 +31,13 @@ public final class ProxyEngine implements AutoCloseable {
    * {@link ClientPipeline}).
    */
   private static final int MAX_HEADER_SIZE = 64 * 1024;
+
   private static final int LITTLEPROXY_CONNECT_TIMEOUT_MS =
       (int) dev.warden.core.settings.Limits.MAX_DEADLINE.plusSeconds(5).toMillis();
   /** The name in the Via field LittleProxy adds; seeing it on an incoming request means a loop. */
-  static final String ALIAS = "warden-" + Long.toHexString(new java.security.SecureRandom().nextLong() & 0xffffffL);
+  static final String ALIAS =
+      "warden-" + Long.toHexString(new java.security.SecureRandom().nextLong() & 0xffffffL);
+
   private static final int REBIND_ATTEMPTS = 20;
   private static final long REBIND_PAUSE_MS = 50;
 
@@ -49,8 +52,10 @@ public final class ProxyEngine implements AutoCloseable {
    */
   public ProxyEngine(Supplier<InForce> inForce, TrafficLog traffic) {
     StageContext context = new StageContext(inForce, traffic);
-    int threads = Integer.getInteger("warden.eventLoops", Math.max(2, Runtime.getRuntime().availableProcessors()));
-    this.group = new WardenServerGroup(new ClientLoopGroup(threads, () -> new WardenStage(context)));
+    int threads = Integer.getInteger(
+        "warden.eventLoops", Math.max(2, Runtime.getRuntime().availableProcessors()));
+    this.group =
+        new WardenServerGroup(new ClientLoopGroup(threads, () -> new WardenStage(context)));
   }
 
   /** Starts listening on {@code address}, first stopping any current listener. */
@@ -168,12 +173,16 @@ public final class ProxyEngine implements AutoCloseable {
 
   private EngineStatus listeningStatus(ListenAddress requested) {
     ListenAddress bound = boundAddress();
-    return new EngineStatus(EngineStatus.State.LISTENING, requested, bound, "Listening on " + bound);
+    return new EngineStatus(
+        EngineStatus.State.LISTENING, requested, bound, "Listening on " + bound);
   }
 
   private EngineStatus keptOld(ListenAddress requested, ListenAddress old, String reason) {
     return new EngineStatus(
-        EngineStatus.State.LISTENING, old, boundAddress(), reason + "; still listening on " + boundAddress());
+        EngineStatus.State.LISTENING,
+        old,
+        boundAddress(),
+        reason + "; still listening on " + boundAddress());
   }
 
   private static boolean overlaps(ListenAddress a, ListenAddress b) {

@@ -32,7 +32,12 @@ final class ResponseWatcher {
    * @param tunnel the channel carries raw tunnel bytes now
    * @param close the client asked to close after this response
    */
-  void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise, ExchangeDraft draft, boolean tunnel,
+  void write(
+      ChannelHandlerContext ctx,
+      Object msg,
+      ChannelPromise promise,
+      ExchangeDraft draft,
+      boolean tunnel,
       boolean close) {
     if (draft == null || tunnel) {
       if (draft != null && msg instanceof ByteBuf bytes) {

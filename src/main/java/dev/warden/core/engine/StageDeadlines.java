@@ -26,7 +26,13 @@ import java.util.function.Consumer;
  */
 final class StageDeadlines {
 
-  enum Deadline { IDLE, REQUEST_HEAD, REFUSED_BODY, CONNECT, FIRST_BYTE }
+  enum Deadline {
+    IDLE,
+    REQUEST_HEAD,
+    REFUSED_BODY,
+    CONNECT,
+    FIRST_BYTE
+  }
 
   private final Limits limits;
   private final StageTimer waiting;

@@ -1,8 +1,8 @@
 package dev.warden.core.engine;
 
 import dev.warden.core.auth.AuthDecision;
-import dev.warden.core.auth.ResponseField;
 import dev.warden.core.auth.AuthOutcome;
+import dev.warden.core.auth.ResponseField;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -25,14 +25,19 @@ import java.nio.charset.StandardCharsets;
  */
 final class StageResponse {
 
-  // the pages of every refusal but a refused port, made once: a 407 is Warden's most frequent answer
-  private static final byte[] PAGE_403 = page("403 Forbidden",
+  // the pages of every refusal but a refused port, made once: a 407 is Warden's most frequent
+  // answer
+  private static final byte[] PAGE_403 = page(
+      "403 Forbidden",
       "This proxy (Warden) understood the credentials but does not let this user through.");
-  private static final byte[] PAGE_407 = page("407 Proxy Authentication Required",
+  private static final byte[] PAGE_407 = page(
+      "407 Proxy Authentication Required",
       "This proxy (Warden) needs valid credentials for the realm it named in the Proxy-Authenticate header.");
-  private static final byte[] PAGE_429 = page("429 Too Many Requests",
+  private static final byte[] PAGE_429 = page(
+      "429 Too Many Requests",
       "This proxy (Warden) refuses this client or user for a while after too many failed logins; try again later.");
-  private static final byte[] PAGE_503 = page("503 Service Unavailable",
+  private static final byte[] PAGE_503 = page(
+      "503 Service Unavailable",
       "This proxy (Warden) is busy checking passwords; try again shortly.");
 
   private StageResponse() {}
@@ -41,7 +46,8 @@ final class StageResponse {
    * The answer to a refused request: its status, one {@code Proxy-Authenticate} field per
    * challenge in order, kept alive unless the client asked to close or {@code closeAfterChallenge}.
    */
-  static FullHttpResponse refusal(HttpRequest request, AuthDecision decision, boolean closeAfterChallenge) {
+  static FullHttpResponse refusal(
+      HttpRequest request, AuthDecision decision, boolean closeAfterChallenge) {
     int code = decision.status();
     String title = switch (code) {
       case 403 -> "403 Forbidden";
@@ -51,18 +57,27 @@ final class StageResponse {
     };
     byte[] body = decision.outcome() instanceof AuthOutcome.PortRefused port
         // numbers only: names from the settings or the request never go into this HTML
-        ? page(title, "This proxy (Warden) does not open tunnels to port " + port.port()
-            + "; for this destination it allows "
-            + (port.allowed().isEmpty() ? "none" : String.join(", ", port.allowed().stream().map(String::valueOf).toList()))
-            + ".")
+        ? page(
+            title,
+            "This proxy (Warden) does not open tunnels to port " + port.port()
+                + "; for this destination it allows "
+                + (port.allowed().isEmpty()
+                    ? "none"
+                    : String.join(
+                        ", ", port.allowed().stream().map(String::valueOf).toList()))
+                + ".")
         : switch (code) {
-      case 403 -> PAGE_403;
-      case 429 -> PAGE_429;
-      case 503 -> PAGE_503;
-      default -> PAGE_407;
-    };
+          case 403 -> PAGE_403;
+          case 429 -> PAGE_429;
+          case 503 -> PAGE_503;
+          default -> PAGE_407;
+        };
     // a handshake that continues needs this connection for its next message
-    FullHttpResponse response = build(request, code, title, body,
+    FullHttpResponse response = build(
+        request,
+        code,
+        title,
+        body,
         HttpUtil.isKeepAlive(request) && (!closeAfterChallenge || decision.continues()));
     for (String challenge : decision.challenges()) {
       response.headers().add("Proxy-Authenticate", challenge);
@@ -102,7 +117,8 @@ final class StageResponse {
         head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
     // Names in their customary case (Netty's constants are lower case): legal either way, but a
     // tool for testing clients should look on the wire like the proxies those clients meet.
-    response.headers()
+    response
+        .headers()
         .set("Content-Type", "text/html; charset=utf-8")
         .set("Content-Length", body.length)
         .set("Cache-Control", HttpHeaderValues.NO_STORE)

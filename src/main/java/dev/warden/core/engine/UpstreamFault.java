@@ -34,24 +34,43 @@ final class UpstreamFault {
   static Answer connectTimeout(ExchangeDraft draft, Limits limits, String destination) {
     String why = destination + ": no connection within " + Limits.describe(limits.connect())
         + " (upstream connect timeout)";
-    return answer(draft, 504, "Gateway Timeout", ExchangeError.Kind.TIMEOUT, why,
+    return answer(
+        draft,
+        504,
+        "Gateway Timeout",
+        ExchangeError.Kind.TIMEOUT,
+        why,
         "Warden could not connect to " + destination + " in time.");
   }
 
   static Answer firstByteTimeout(ExchangeDraft draft, Limits limits, String destination) {
     String why = destination + ": no response within " + Limits.describe(limits.firstByte())
         + " of the request (upstream first-byte timeout)";
-    return answer(draft, 504, "Gateway Timeout", ExchangeError.Kind.TIMEOUT, why,
+    return answer(
+        draft,
+        504,
+        "Gateway Timeout",
+        ExchangeError.Kind.TIMEOUT,
+        why,
         destination + " did not answer in time.");
   }
 
-  static Answer closedWithoutResponse(ExchangeDraft draft, UpstreamWatch.End end, Limits limits, String destination) {
-    String why = destination + switch (end) {
-      case RESET -> ": server reset the connection without a response";
-      case CLOSED -> ": server closed the connection without a response";
-      case STALLED -> ": no byte from the server for " + Limits.describe(limits.backstop()) + " (idle backstop)";
-    };
-    return answer(draft, 502, "Bad Gateway", ExchangeError.Kind.SERVER_ABORTED, why,
+  static Answer closedWithoutResponse(
+      ExchangeDraft draft, UpstreamWatch.End end, Limits limits, String destination) {
+    String why = destination
+        + switch (end) {
+          case RESET -> ": server reset the connection without a response";
+          case CLOSED -> ": server closed the connection without a response";
+          case STALLED ->
+            ": no byte from the server for " + Limits.describe(limits.backstop())
+                + " (idle backstop)";
+        };
+    return answer(
+        draft,
+        502,
+        "Bad Gateway",
+        ExchangeError.Kind.SERVER_ABORTED,
+        why,
         destination + " closed the connection without answering.");
   }
 
@@ -59,21 +78,31 @@ final class UpstreamFault {
   static String cut(ExchangeDraft draft, UpstreamWatch.End end, Limits limits) {
     long sent = draft.responseBody.total();
     return switch (end) {
-      case RESET -> "server reset after " + sent + " bytes of the response body";
-      case CLOSED -> "server closed the connection after " + sent + " bytes of the response body";
-      case STALLED -> "server silent for " + Limits.describe(limits.backstop()) + " (idle backstop) after " + sent
-          + " bytes of the response body";
-    } + ": client connection closed";
+          case RESET -> "server reset after " + sent + " bytes of the response body";
+          case CLOSED ->
+            "server closed the connection after " + sent + " bytes of the response body";
+          case STALLED ->
+            "server silent for " + Limits.describe(limits.backstop()) + " (idle backstop) after "
+                + sent + " bytes of the response body";
+        }
+        + ": client connection closed";
   }
 
-  private static Answer answer(ExchangeDraft draft, int code, String reason, ExchangeError.Kind kind,
-      String why, String text) {
-    return new Answer(StageResponse.error(request(draft), code, reason, text), new ExchangeError(kind, why));
+  private static Answer answer(
+      ExchangeDraft draft,
+      int code,
+      String reason,
+      ExchangeError.Kind kind,
+      String why,
+      String text) {
+    return new Answer(
+        StageResponse.error(request(draft), code, reason, text), new ExchangeError(kind, why));
   }
 
   /** Enough of the request for the response's framing: HEAD gets no body, 1.0 its own keep-alive. */
   private static HttpRequest request(ExchangeDraft draft) {
-    HttpVersion version = "HTTP/1.0".equals(draft.protocol) ? HttpVersion.HTTP_1_0 : HttpVersion.HTTP_1_1;
+    HttpVersion version =
+        "HTTP/1.0".equals(draft.protocol) ? HttpVersion.HTTP_1_0 : HttpVersion.HTTP_1_1;
     return new DefaultHttpRequest(version, HttpMethod.valueOf(draft.method), "/");
   }
 }

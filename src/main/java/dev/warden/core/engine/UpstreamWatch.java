@@ -34,6 +34,7 @@ final class UpstreamWatch extends ChannelDuplexHandler {
   static final String NAME = "warden-upstream-watch";
   /** LittleProxy's names in the destination connection's pipeline. */
   private static final String DECODER = "decoder";
+
   private static final String IDLE = "idle";
   private static final String HANDLER = "handler";
 
@@ -61,18 +62,23 @@ final class UpstreamWatch extends ChannelDuplexHandler {
    * timer to {@code backstop} (LittleProxy's own would answer 504 in the middle of a slow response
    * at 70 s, whatever Warden's limits say).
    */
-  static void install(ChannelPipeline pipeline, Channel client, WardenStage stage, Duration backstop) {
-    if (pipeline.get(NAME) != null || pipeline.get(DECODER) == null || pipeline.get(HANDLER) == null) {
+  static void install(
+      ChannelPipeline pipeline, Channel client, WardenStage stage, Duration backstop) {
+    if (pipeline.get(NAME) != null
+        || pipeline.get(DECODER) == null
+        || pipeline.get(HANDLER) == null) {
       return;
     }
     pipeline.addBefore(HANDLER, NAME, new UpstreamWatch(client, stage));
     if (pipeline.get(IDLE) != null) {
-      pipeline.replace(IDLE, IDLE, new IdleStateHandler(0, 0, backstop.toMillis(), TimeUnit.MILLISECONDS));
+      pipeline.replace(
+          IDLE, IDLE, new IdleStateHandler(0, 0, backstop.toMillis(), TimeUnit.MILLISECONDS));
     }
   }
 
   @Override
-  public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
+  public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise)
+      throws Exception {
     if (msg instanceof HttpRequest) {
       serving = client.attr(ExchangeDraft.CURRENT).get();
       reported = false;

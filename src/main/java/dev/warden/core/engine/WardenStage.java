@@ -102,10 +102,12 @@ final class WardenStage extends ChannelDuplexHandler {
   private String clientAddress = "";
   /** What connection-bound schemes (NTLM) remember on this connection; closed with it. */
   private final ConnectionAuth connectionAuth = new ConnectionAuth();
+
   private Phase phase = Phase.IDLE;
   private ExchangeDraft current;
   /** The request whose body is being read before it is judged, or null. */
   private PendingJudgement pending;
+
   private boolean closeAfterResponse;
   private final ResponseWatcher responses = new ResponseWatcher(this::responseWritten);
   private boolean counted;
@@ -137,8 +139,13 @@ final class WardenStage extends ChannelDuplexHandler {
   public void channelActive(ChannelHandlerContext ctx) throws Exception {
     counted = true;
     if (context.open.incrementAndGet() > limits.maxConnections()) {
-      answerAlone(503, "over " + limits.maxConnections() + " open client connections (connection limit)",
-          StageResponse.error(null, 503, "Service Unavailable",
+      answerAlone(
+          503,
+          "over " + limits.maxConnections() + " open client connections (connection limit)",
+          StageResponse.error(
+              null,
+              503,
+              "Service Unavailable",
               "This proxy (Warden) has too many open connections; try again shortly."));
       return;
     }
@@ -159,7 +166,8 @@ final class WardenStage extends ChannelDuplexHandler {
         draft.responseEnded = true;
       } else if (!draft.done()) {
         draft.abort = draft.status == 0
-            ? "client closed the connection after " + draft.requestBody.total() + " request body bytes"
+            ? "client closed the connection after " + draft.requestBody.total()
+                + " request body bytes"
             : "connection closed before the response was complete";
       }
       record(draft);
@@ -235,7 +243,8 @@ final class WardenStage extends ChannelDuplexHandler {
     HeadCheck.Failure failure = HeadCheck.framing(head, limits);
     RequestTarget target = null;
     if (failure == null) {
-      target = RequestTarget.parse(head.method().name(), sent, head.headers().getAll(HttpHeaderNames.HOST));
+      target = RequestTarget.parse(
+          head.method().name(), sent, head.headers().getAll(HttpHeaderNames.HOST));
       failure = HeadCheck.target(target, head, ctx.channel().localAddress());
     }
     if (failure != null) {
@@ -253,8 +262,14 @@ final class WardenStage extends ChannelDuplexHandler {
     }
     InForce inForce = context.inForce.get();
     List<String> credentials = head.headers().getAll(HttpHeaderNames.PROXY_AUTHORIZATION);
-    AuthRequest request = new AuthRequest(head.method().name(), endpoint.host().text(), endpoint.port(), credentials,
-        sent, clientAddress, connectionAuth);
+    AuthRequest request = new AuthRequest(
+        head.method().name(),
+        endpoint.host().text(),
+        endpoint.port(),
+        credentials,
+        sent,
+        clientAddress,
+        connectionAuth);
     String display = target.display();
     if (inForce.policy().needsBody(request)) {
       pending = new PendingJudgement(head, display, inForce, request);
@@ -279,8 +294,12 @@ final class WardenStage extends ChannelDuplexHandler {
     if (content.decoderResult().isFailure() || !request.fits(content.content())) {
       pending = null;
       held.addFirst(msg);
-      judge(request.head, request.display, request.inForce, request.request.withBody(
-          content.decoderResult().isFailure() ? RequestBody.NOT_HELD : RequestBody.TOO_LARGE));
+      judge(
+          request.head,
+          request.display,
+          request.inForce,
+          request.request.withBody(
+              content.decoderResult().isFailure() ? RequestBody.NOT_HELD : RequestBody.TOO_LARGE));
       return;
     }
     request.add(content.content());
@@ -290,7 +309,11 @@ final class WardenStage extends ChannelDuplexHandler {
       pending = null;
       byte[] body = request.bytes();
       held.addFirst(new DefaultLastHttpContent(Unpooled.wrappedBuffer(body)));
-      judge(request.head, request.display, request.inForce, request.request.withBody(RequestBody.held(body)));
+      judge(
+          request.head,
+          request.display,
+          request.inForce,
+          request.request.withBody(RequestBody.held(body)));
     }
   }
 
@@ -427,10 +450,12 @@ final class WardenStage extends ChannelDuplexHandler {
   private void badBody(ExchangeDraft draft, HttpContent content) {
     Throwable cause = content.decoderResult().cause();
     draft.requestEnded = true;
-    draft.note = "invalid chunked body (" + (cause == null ? "malformed" : cause.getMessage()) + ")";
+    draft.note =
+        "invalid chunked body (" + (cause == null ? "malformed" : cause.getMessage()) + ")";
     closeAfterResponse = true;
     if (draft.status == 0) {
-      FullHttpResponse bad = StageResponse.error(null, 400, "Bad Request", "The request body is not validly framed.");
+      FullHttpResponse bad =
+          StageResponse.error(null, 400, "Bad Request", "The request body is not validly framed.");
       draft.answered(bad);
       ctx.writeAndFlush(bad).addListener(f -> {
         draft.responseEnded = true;
@@ -444,7 +469,8 @@ final class WardenStage extends ChannelDuplexHandler {
   }
 
   private void refuse(HttpRequest head, ExchangeDraft draft, InForce inForce) {
-    boolean close = inForce.settings().closeAfterChallenge() || draft.connect && !decoding.resumeAfterRefusal();
+    boolean close =
+        inForce.settings().closeAfterChallenge() || draft.connect && !decoding.resumeAfterRefusal();
     ChallengeShape.Shaped shaped = ChallengeShape.refusal(head, draft.decision, close);
     if (shaped.close()) {
       closeAfterResponse = true;
@@ -458,14 +484,18 @@ final class WardenStage extends ChannelDuplexHandler {
       return;
     }
     // a fault knob's delay: the loop goes on serving; a client that leaves meanwhile gets nothing
-    ctx.executor().schedule(() -> {
-      if (phase == Phase.CLOSED) {
-        shaped.response().release(); // recorded as aborted when the connection closed
-        return;
-      }
-      draft.answered(shaped);
-      ctx.writeAndFlush(shaped.response()).addListener(f -> ownResponseWritten(draft, f));
-    }, shaped.delay().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    ctx.executor()
+        .schedule(
+            () -> {
+              if (phase == Phase.CLOSED) {
+                shaped.response().release(); // recorded as aborted when the connection closed
+                return;
+              }
+              draft.answered(shaped);
+              ctx.writeAndFlush(shaped.response()).addListener(f -> ownResponseWritten(draft, f));
+            },
+            shaped.delay().toMillis(),
+            java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
   /** Answers a request this stage cannot pass on, records it and closes the connection. */
@@ -485,14 +515,18 @@ final class WardenStage extends ChannelDuplexHandler {
     draft.note = why;
     current = draft;
     closeAfterResponse = true;
-    FullHttpResponse response = StageResponse.error(head, failure.code(), failure.reason(),
+    FullHttpResponse response = StageResponse.error(
+        head,
+        failure.code(),
+        failure.reason(),
         "Warden could not accept this request: " + why + ".");
     draft.answered(response);
     phase = Phase.DRAIN;
     ctx.writeAndFlush(response).addListener(f -> ownResponseWritten(draft, f));
   }
 
-  private void ownResponseWritten(ExchangeDraft draft, io.netty.util.concurrent.Future<? super Void> written) {
+  private void ownResponseWritten(
+      ExchangeDraft draft, io.netty.util.concurrent.Future<? super Void> written) {
     if (!written.isSuccess()) {
       draft.abort = "client closed the connection before the response was sent";
       draft.status = 0;
@@ -508,7 +542,9 @@ final class WardenStage extends ChannelDuplexHandler {
   /** Bytes came in, not yet decoded ({@link HeadClock}): between requests they start a head. */
   void bytesArrived(int bytes) {
     ExchangeDraft draft = current;
-    if (phase != Phase.TUNNEL && phase != Phase.TUNNEL_PENDING && phase != Phase.CLOSED
+    if (phase != Phase.TUNNEL
+        && phase != Phase.TUNNEL_PENDING
+        && phase != Phase.CLOSED
         && (draft == null || draft.requestEnded)) {
       deadlines.headBytes(bytes);
     }
@@ -555,7 +591,9 @@ final class WardenStage extends ChannelDuplexHandler {
   }
 
   private void headLate() {
-    answerAlone(408, "request head not complete within " + Limits.describe(limits.requestHead())
+    answerAlone(
+        408,
+        "request head not complete within " + Limits.describe(limits.requestHead())
             + " (request head deadline; " + deadlines.headBytesSeen() + " bytes received)",
         StageResponse.error(null, 408, "Request Timeout", "The request did not arrive in time."));
   }
@@ -604,7 +642,8 @@ final class WardenStage extends ChannelDuplexHandler {
         return; // ended normally, or already answered
       }
       if (draft.status == 0) {
-        answerInstead(draft, UpstreamFault.closedWithoutResponse(draft, end, limits, draft.destination));
+        answerInstead(
+            draft, UpstreamFault.closedWithoutResponse(draft, end, limits, draft.destination));
       } else {
         cut(draft, UpstreamFault.cut(draft, end, limits));
       }
@@ -686,7 +725,8 @@ final class WardenStage extends ChannelDuplexHandler {
     responses.write(ctx, msg, promise, current, phase == Phase.TUNNEL, closeAfterResponse);
   }
 
-  private void responseWritten(ExchangeDraft draft, io.netty.util.concurrent.Future<? super Void> written) {
+  private void responseWritten(
+      ExchangeDraft draft, io.netty.util.concurrent.Future<? super Void> written) {
     if (current != draft) {
       return;
     }
@@ -731,13 +771,15 @@ final class WardenStage extends ChannelDuplexHandler {
     deadlines.exchangeEnded();
     if (closeAfterResponse) {
       phase = Phase.CLOSED;
-      // after what is already queued (the part of a cut response that was sent): the record counts it
+      // after what is already queued (the part of a cut response that was sent): the record counts
+      // it
       ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
       return;
     }
     phase = Phase.IDLE;
-    if (deadlines.awaitingRequest(ctx.pipeline().get(ClientLoopGroup.DECODER) instanceof RequestDecoder decoder
-        && decoder.holdsPartialMessage())) {
+    if (deadlines.awaitingRequest(
+        ctx.pipeline().get(ClientLoopGroup.DECODER) instanceof RequestDecoder decoder
+            && decoder.holdsPartialMessage())) {
       headLate();
     }
   }
@@ -752,7 +794,9 @@ final class WardenStage extends ChannelDuplexHandler {
 
   /** What the record shows of a target it refused: parsed for display (no userinfo, secrets masked). */
   private static String safeTarget(HttpRequest head) {
-    return RequestTarget.parse(head.method().name(), head.uri(), head.headers().getAll(HttpHeaderNames.HOST)).display();
+    return RequestTarget.parse(
+            head.method().name(), head.uri(), head.headers().getAll(HttpHeaderNames.HOST))
+        .display();
   }
 
   @Override

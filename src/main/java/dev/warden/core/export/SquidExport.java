@@ -60,8 +60,10 @@ public final class SquidExport {
     Builder(Settings settings, SquidExportOptions options) {
       this.settings = settings;
       this.options = options;
-      // Warden asks the patterned realms in order and falls back to the default: Squid, top to bottom.
-      List<Realm> realms = new ArrayList<>(settings.realms().stream().filter(r -> !r.isDefault()).toList());
+      // Warden asks the patterned realms in order and falls back to the default: Squid, top to
+      // bottom.
+      List<Realm> realms =
+          new ArrayList<>(settings.realms().stream().filter(r -> !r.isDefault()).toList());
       settings.defaultRealm().ifPresent(realms::add);
       this.ordered = List.copyOf(realms);
       this.first = settings.defaultRealm().orElse(ordered.isEmpty() ? null : ordered.get(0));
@@ -76,7 +78,11 @@ public final class SquidExport {
       if (first != null && first.auth().offers(scheme)) {
         return first.name();
       }
-      return ordered.stream().filter(r -> r.auth().offers(scheme)).map(Realm::name).findFirst().orElse("");
+      return ordered.stream()
+          .filter(r -> r.auth().offers(scheme))
+          .map(Realm::name)
+          .findFirst()
+          .orElse("");
     }
 
     SquidFiles build() {
@@ -84,19 +90,31 @@ public final class SquidExport {
       Path folder = options.folder();
       ListenAddress listen = options.listen().orElse(settings.listen());
       int port = listen.port() == 0 ? 3128 : listen.port();
-      conf.append("# Squid 5 configuration exported by Warden: its realms and users, loopback defaults.\n")
-          .append("# Start in the foreground:  squid -N -f ").append(folder.resolve(SquidFiles.SQUID_CONF))
-          .append("\n# Read ").append(folder.resolve(SquidFiles.README)).append(" first.\n\n");
+      conf.append(
+              "# Squid 5 configuration exported by Warden: its realms and users, loopback defaults.\n")
+          .append("# Start in the foreground:  squid -N -f ")
+          .append(folder.resolve(SquidFiles.SQUID_CONF))
+          .append("\n# Read ")
+          .append(folder.resolve(SquidFiles.README))
+          .append(" first.\n\n");
       int notesAt = conf.length();
       String host = listen.host().indexOf(':') >= 0 ? "[" + listen.host() + "]" : listen.host();
       conf.append("http_port ").append(host).append(':').append(port).append('\n');
       if (listen.port() == 0) {
         note("Warden listens on any free port (0); Squid needs one: 3128 written");
       }
-      conf.append("pid_filename ").append(folder.resolve("squid.pid")).append('\n')
-          .append("cache_log ").append(folder.resolve("cache.log")).append('\n')
-          .append("access_log stdio:").append(folder.resolve("access.log")).append('\n')
-          .append("coredump_dir ").append(folder).append('\n')
+      conf.append("pid_filename ")
+          .append(folder.resolve("squid.pid"))
+          .append('\n')
+          .append("cache_log ")
+          .append(folder.resolve("cache.log"))
+          .append('\n')
+          .append("access_log stdio:")
+          .append(folder.resolve("access.log"))
+          .append('\n')
+          .append("coredump_dir ")
+          .append(folder)
+          .append('\n')
           .append("# An inspector's proxy keeps no copies: no cache, no disk store.\n")
           .append("cache deny all\n")
           .append("cache_mem 8 MB\n")
@@ -110,53 +128,79 @@ public final class SquidExport {
         note("Warden's enforcement is off (no 407); the export asks for credentials all the same");
       }
 
-      if (ordered.stream().anyMatch(r -> r.auth().offers(RealmAuth.NTLM) || r.auth().offers(RealmAuth.NEGOTIATE)
-          || r.auth().offers(RealmAuth.BEARER))) {
-        note("NTLM, Negotiate and Bearer are not exported: Squid needs a Windows domain (ntlm_auth) or a"
-            + " Kerberos keytab for the first two and has no static Bearer tokens");
+      if (ordered.stream()
+          .anyMatch(r -> r.auth().offers(RealmAuth.NTLM)
+              || r.auth().offers(RealmAuth.NEGOTIATE)
+              || r.auth().offers(RealmAuth.BEARER))) {
+        note(
+            "NTLM, Negotiate and Bearer are not exported: Squid needs a Windows domain (ntlm_auth) or a"
+                + " Kerberos keytab for the first two and has no static Bearer tokens");
       }
       // Squid challenges in auth_param order: the default realm's scheme order decides.
       List<String> schemeOrder = new ArrayList<>();
       if (first != null) {
-        first.auth().schemes().stream().filter(RealmAuth.KNOWN_SCHEMES::contains).forEach(schemeOrder::add);
+        first.auth().schemes().stream()
+            .filter(RealmAuth.KNOWN_SCHEMES::contains)
+            .forEach(schemeOrder::add);
       }
       for (String scheme : RealmAuth.KNOWN_SCHEMES) {
-        boolean used = scheme.equals(RealmAuth.BASIC) ? anyBasic : scheme.equals(RealmAuth.DIGEST) && anyDigest;
+        boolean used = scheme.equals(RealmAuth.BASIC)
+            ? anyBasic
+            : scheme.equals(RealmAuth.DIGEST) && anyDigest;
         if (used && !schemeOrder.contains(scheme)) {
           schemeOrder.add(scheme);
         }
       }
       for (String scheme : schemeOrder) {
         if (scheme.equals(RealmAuth.BASIC) && anyBasic) {
-          conf.append("auth_param basic program ").append(options.basicHelper()).append(' ')
-              .append(folder.resolve(SquidFiles.PASSWORDS)).append('\n')
+          conf.append("auth_param basic program ")
+              .append(options.basicHelper())
+              .append(' ')
+              .append(folder.resolve(SquidFiles.PASSWORDS))
+              .append('\n')
               .append("auth_param basic children 5 startup=1 idle=1\n")
-              .append("auth_param basic realm ").append(SquidText.line(basicRealm)).append('\n')
+              .append("auth_param basic realm ")
+              .append(SquidText.line(basicRealm))
+              .append('\n')
               .append("auth_param basic credentialsttl 2 hours\n")
-              .append("# Warden also accepts ISO-8859-1 credentials (clients that ignore charset=UTF-8): Squid\n")
+              .append(
+                  "# Warden also accepts ISO-8859-1 credentials (clients that ignore charset=UTF-8): Squid\n")
               .append("# converts them to UTF-8 for the helper and passes valid UTF-8 as it is.\n")
               .append("auth_param basic utf8 on\n");
         } else if (scheme.equals(RealmAuth.DIGEST) && anyDigest) {
-          long nonceSeconds = ordered.stream().filter(r -> r.name().equals(digestRealm)).findFirst()
-              .map(r -> r.auth().nonceLifetime().toSeconds()).orElse(300L);
+          long nonceSeconds = ordered.stream()
+              .filter(r -> r.name().equals(digestRealm))
+              .findFirst()
+              .map(r -> r.auth().nonceLifetime().toSeconds())
+              .orElse(300L);
           conf.append("# Squid's Digest offers MD5 only (no SHA-256, no SHA-512-256).\n")
-              .append("auth_param digest program ").append(options.digestHelper()).append(" -c ")
-              .append(folder.resolve(SquidFiles.DIGEST_PASSWORDS)).append('\n')
+              .append("auth_param digest program ")
+              .append(options.digestHelper())
+              .append(" -c ")
+              .append(folder.resolve(SquidFiles.DIGEST_PASSWORDS))
+              .append('\n')
               .append("auth_param digest children 5 startup=1 idle=1\n")
-              .append("auth_param digest realm ").append(SquidText.line(digestRealm)).append('\n')
-              .append("auth_param digest nonce_max_duration ").append(Math.max(60, nonceSeconds))
+              .append("auth_param digest realm ")
+              .append(SquidText.line(digestRealm))
+              .append('\n')
+              .append("auth_param digest nonce_max_duration ")
+              .append(Math.max(60, nonceSeconds))
               .append(" seconds\n")
               .append("auth_param digest nonce_garbage_interval 5 minutes\n");
         }
       }
-      if (anyDigest && ordered.stream().anyMatch(r -> r.auth().offers(RealmAuth.DIGEST)
-          && !r.auth().digestAlgorithms().isEmpty() && !r.auth().digestAlgorithms().contains("MD5"))) {
+      if (anyDigest
+          && ordered.stream()
+              .anyMatch(r -> r.auth().offers(RealmAuth.DIGEST)
+                  && !r.auth().digestAlgorithms().isEmpty()
+                  && !r.auth().digestAlgorithms().contains("MD5"))) {
         note("a realm offers Digest without MD5; Squid 5's Digest offers MD5 only");
       }
       for (Realm realm : ordered) {
         if (!realm.auth().schemes().equals(schemeOrder)) {
-          note("realm '" + realm.name() + "' offers " + realm.auth().schemes() + ": Squid challenges every "
-              + "realm with " + schemeOrder + " (its users are in the password file of their schemes only)");
+          note("realm '" + realm.name() + "' offers " + realm.auth().schemes()
+              + ": Squid challenges every " + "realm with " + schemeOrder
+              + " (its users are in the password file of their schemes only)");
         }
       }
       conf.append('\n').append(access).append("http_access deny all\n");
@@ -180,12 +224,21 @@ public final class SquidExport {
     private void realm(Realm realm, StringBuilder access) {
       int index = ordered.indexOf(realm) + 1;
       String acl = "realm" + index;
-      access.append("# realm '").append(SquidText.line(realm.name())).append("'")
-          .append(realm.isDefault() ? " (default: every other destination)" : ": "
-              + String.join(", ", realm.hostPatterns().stream().map(SquidText::line).toList()))
+      access
+          .append("# realm '")
+          .append(SquidText.line(realm.name()))
+          .append("'")
+          .append(
+              realm.isDefault()
+                  ? " (default: every other destination)"
+                  : ": "
+                      + String.join(
+                          ", ",
+                          realm.hostPatterns().stream().map(SquidText::line).toList()))
           .append('\n');
       if (!realm.isDefault()) {
-        SquidDestinations.Acls destinations = SquidDestinations.of(acl + "_dst", realm.hostPatterns());
+        SquidDestinations.Acls destinations =
+            SquidDestinations.of(acl + "_dst", realm.hostPatterns());
         destinations.lines().forEach(line -> access.append(line).append('\n'));
         destinations.notes().forEach(this::note);
       }
@@ -202,15 +255,30 @@ public final class SquidExport {
       }
       String where = realm.isDefault() ? "" : acl + "_dst ";
       if (members.isEmpty()) {
-        access.append("# no user of this realm could be exported: nobody gets through\n")
-            .append("http_access deny ").append(realm.isDefault() ? "all" : acl + "_dst").append("\n\n");
+        access
+            .append("# no user of this realm could be exported: nobody gets through\n")
+            .append("http_access deny ")
+            .append(realm.isDefault() ? "all" : acl + "_dst")
+            .append("\n\n");
         return;
       }
       // -i off: Warden compares user names exactly, as Squid's proxy_auth does by default.
-      access.append("acl ").append(acl).append("_users proxy_auth ").append(String.join(" ", members)).append('\n')
+      access
+          .append("acl ")
+          .append(acl)
+          .append("_users proxy_auth ")
+          .append(String.join(" ", members))
+          .append('\n')
           // an auth ACL last on a deny line makes Squid challenge again (407), as Warden does
-          .append("http_access deny ").append(where).append('!').append(acl).append("_users\n")
-          .append("http_access allow ").append(where).append(acl).append("_users\n\n");
+          .append("http_access deny ")
+          .append(where)
+          .append('!')
+          .append(acl)
+          .append("_users\n")
+          .append("http_access allow ")
+          .append(where)
+          .append(acl)
+          .append("_users\n\n");
     }
 
     /** Adds the user's lines to the password files; whether any scheme can now admit them. */
@@ -221,7 +289,8 @@ public final class SquidExport {
         return false;
       }
       if (!SquidText.isUserName(user.name())) {
-        note("user " + who + " is not exported: Squid's ACLs cannot hold a name with spaces, quotes or ':'");
+        note("user " + who
+            + " is not exported: Squid's ACLs cannot hold a name with spaces, quotes or ':'");
         return false;
       }
       char[] typed = options.typedPasswords().get(user.name());
@@ -234,12 +303,14 @@ public final class SquidExport {
       if (realm.auth().offers(RealmAuth.BASIC)) {
         Optional<String> hash = squidReadable(user.passwordHash());
         if (hash.isEmpty() && typed != null) {
-          hash = Optional.of(BCrypt.with(BCrypt.Version.VERSION_2Y).hashToString(BCRYPT_COST, typed));
+          hash =
+              Optional.of(BCrypt.with(BCrypt.Version.VERSION_2Y).hashToString(BCRYPT_COST, typed));
         }
         if (hash.isEmpty()) {
           lacking = "Basic";
         } else {
-          admitted |= put(basicLines, user.name(), user.name() + ":" + hash.get() + "\n", who, "Basic");
+          admitted |=
+              put(basicLines, user.name(), user.name() + ":" + hash.get() + "\n", who, "Basic");
         }
       }
       if (realm.auth().offers(RealmAuth.DIGEST)) {
@@ -252,7 +323,12 @@ public final class SquidExport {
         if (ha1 == null) {
           lacking = lacking == null ? "Digest" : "";
         } else {
-          admitted |= put(digestLines, user.name(), user.name() + ":" + digestRealm + ":" + ha1 + "\n", who, "Digest");
+          admitted |= put(
+              digestLines,
+              user.name(),
+              user.name() + ":" + digestRealm + ":" + ha1 + "\n",
+              who,
+              "Digest");
         }
       }
       if (lacking != null) {
@@ -263,11 +339,13 @@ public final class SquidExport {
     }
 
     /** One line per user name: Squid's password files know no realms. */
-    private boolean put(Map<String, String> lines, String name, String line, String who, String scheme) {
+    private boolean put(
+        Map<String, String> lines, String name, String line, String who, String scheme) {
       String present = lines.putIfAbsent(name, line);
       if (present != null && !present.equals(line)) {
-        note("user " + who + " has another " + scheme + " password than the same name in an earlier "
-            + "realm; Squid keeps one password per name: the earlier one");
+        note(
+            "user " + who + " has another " + scheme + " password than the same name in an earlier "
+                + "realm; Squid keeps one password per name: the earlier one");
         return false;
       }
       return true;
@@ -286,36 +364,52 @@ public final class SquidExport {
           .append("====================================================\n\n")
           .append("Files\n")
           .append("  squid.conf        the configuration; check it with: squid -k parse -f ")
-          .append(folder.resolve(SquidFiles.SQUID_CONF)).append('\n');
+          .append(folder.resolve(SquidFiles.SQUID_CONF))
+          .append('\n');
       if (anyBasic) {
-        out.append("  passwords         htpasswd file for basic_ncsa_auth (bcrypt and APR1 hashes)\n");
+        out.append(
+            "  passwords         htpasswd file for basic_ncsa_auth (bcrypt and APR1 hashes)\n");
       }
       if (anyDigest) {
         out.append("  digest_passwords  user:realm:HA1 lines for digest_file_auth -c (MD5 only)\n");
       }
       out.append("\nStart\n")
-          .append("  squid -N -f ").append(folder.resolve(SquidFiles.SQUID_CONF))
+          .append("  squid -N -f ")
+          .append(folder.resolve(SquidFiles.SQUID_CONF))
           .append("   (foreground; pid file and logs stay in this folder)\n")
-          .append("  Started as root, Squid runs as its own user (proxy on Debian, squid on Fedora), which\n")
+          .append(
+              "  Started as root, Squid runs as its own user (proxy on Debian, squid on Fedora), which\n")
           .append("  must read the password files and write the logs here, e.g.\n")
-          .append("  chown proxy ").append(folder).append(' ').append(folder).append("/*\n")
+          .append("  chown proxy ")
+          .append(folder)
+          .append(' ')
+          .append(folder)
+          .append("/*\n")
           .append("  The password files are owner-only: they are password-equivalent.\n")
-          .append("  To serve other machines, change http_port to their network and add an ACL of\n")
+          .append(
+              "  To serve other machines, change http_port to their network and add an ACL of\n")
           .append("  their addresses; the export listens where Warden listens.\n\n");
       out.append("Users who need their password typed again\n");
       if (needPassword.isEmpty()) {
         out.append("  none\n");
       } else {
-        out.append("  Squid cannot read Warden's own PBKDF2 hashes nor {SHA} hashes, and Digest needs MD5 H(A1)\n")
-            .append("  for its realm name; these users are left out (of the scheme named) until their\n")
+        out.append(
+                "  Squid cannot read Warden's own PBKDF2 hashes nor {SHA} hashes, and Digest needs MD5 H(A1)\n")
+            .append(
+                "  for its realm name; these users are left out (of the scheme named) until their\n")
             .append("  password is given at export (warden --headless --user NAME:PASSWORD\n")
-            .append("  --export-squid DIR, or the window's export), or added with htpasswd/htdigest:\n");
+            .append(
+                "  --export-squid DIR, or the window's export), or added with htpasswd/htdigest:\n");
         needPassword.forEach(who -> out.append("  - ").append(who).append('\n'));
       }
       out.append("\nWhat Squid cannot express\n");
-      out.append("  - Squid offers one realm name per scheme (Basic '").append(SquidText.line(basicRealm))
-          .append("', Digest '").append(SquidText.line(digestRealm)).append("'); a user belongs to a\n")
-          .append("    realm through its proxy_auth ACL, and one password per user name serves all realms.\n")
+      out.append("  - Squid offers one realm name per scheme (Basic '")
+          .append(SquidText.line(basicRealm))
+          .append("', Digest '")
+          .append(SquidText.line(digestRealm))
+          .append("'); a user belongs to a\n")
+          .append(
+              "    realm through its proxy_auth ACL, and one password per user name serves all realms.\n")
           .append("  - Digest is MD5 only; Digest H(A1) is tied to the realm name above.\n");
       notes.forEach(note -> out.append("  - ").append(note).append('\n'));
       return out.toString();
@@ -331,7 +425,9 @@ public final class SquidExport {
 
     /** The hash as it is when Squid's basic_ncsa_auth can check it. */
     private static Optional<String> squidReadable(String stored) {
-      if (stored.startsWith("$2y$") || stored.startsWith("$2b$") || stored.startsWith("$2a$")
+      if (stored.startsWith("$2y$")
+          || stored.startsWith("$2b$")
+          || stored.startsWith("$2a$")
           || stored.startsWith("$apr1$")) {
         return Optional.of(stored);
       }

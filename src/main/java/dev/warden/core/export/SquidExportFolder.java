@@ -30,7 +30,8 @@ public final class SquidExportFolder {
    * @throws DirectoryNotEmptyException when {@code folder} holds files and {@code replace} is off
    * @throws IOException naming the file or folder that failed; the target is then as it was
    */
-  public static List<String> write(Path folder, SquidFiles files, boolean replace) throws IOException {
+  public static List<String> write(Path folder, SquidFiles files, boolean replace)
+      throws IOException {
     Path target = folder.toAbsolutePath().normalize();
     if (Files.exists(target) && !Files.isDirectory(target)) {
       throw new NotDirectoryException(target.toString());
@@ -50,7 +51,10 @@ public final class SquidExportFolder {
         write(staging.resolve(SquidFiles.PASSWORDS), files.passwords().get(), true);
       }
       if (files.digestPasswords().isPresent()) {
-        write(staging.resolve(SquidFiles.DIGEST_PASSWORDS), files.digestPasswords().get(), true);
+        write(
+            staging.resolve(SquidFiles.DIGEST_PASSWORDS),
+            files.digestPasswords().get(),
+            true);
       }
       write(staging.resolve(SquidFiles.README), files.readme(), false);
       if (existing) {
@@ -88,7 +92,8 @@ public final class SquidExportFolder {
 
   private static void write(Path file, String content, boolean secret) throws IOException {
     if (secret && isPosix(file)) {
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     }
     Files.writeString(file, content, StandardCharsets.UTF_8);
   }

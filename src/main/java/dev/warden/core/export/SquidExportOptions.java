@@ -51,7 +51,8 @@ public record SquidExportOptions(
   }
 
   public SquidExportOptions withListen(ListenAddress value) {
-    return new SquidExportOptions(folder, basicHelper, digestHelper, Optional.of(value), typedPasswords);
+    return new SquidExportOptions(
+        folder, basicHelper, digestHelper, Optional.of(value), typedPasswords);
   }
 
   public SquidExportOptions withTypedPasswords(Map<String, char[]> value) {

@@ -39,7 +39,10 @@ public final class CredentialFields {
   public static List<Header> masked(List<Header> headers) {
     List<Header> out = new ArrayList<>(headers.size());
     for (Header h : headers) {
-      out.add(isCredentialField(h.name()) && !isMasked(h.value()) ? new Header(h.name(), scheme(h.value()) + " ***") : h);
+      out.add(
+          isCredentialField(h.name()) && !isMasked(h.value())
+              ? new Header(h.name(), scheme(h.value()) + " ***")
+              : h);
     }
     return out;
   }
@@ -67,7 +70,8 @@ public final class CredentialFields {
   private static List<Header> replaced(List<Header> headers, String mask) {
     List<Header> out = new ArrayList<>(headers.size());
     for (Header h : headers) {
-      out.add(isCredentialField(h.name()) ? new Header(h.name(), scheme(h.value()) + " " + mask) : h);
+      out.add(
+          isCredentialField(h.name()) ? new Header(h.name(), scheme(h.value()) + " " + mask) : h);
     }
     return out;
   }

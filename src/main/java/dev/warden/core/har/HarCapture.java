@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param skipped entries that could not be read (no request, no URL) or beyond {@link HarReader#MAX_ENTRIES}
  * @param missed exchanges the writer said it could not write (its log dropped them)
  */
-public record HarCapture(List<Exchange> exchanges, String source, boolean fromWarden, long skipped, long missed) {
+public record HarCapture(
+    List<Exchange> exchanges, String source, boolean fromWarden, long skipped, long missed) {
 
   public HarCapture {
     exchanges = List.copyOf(exchanges);

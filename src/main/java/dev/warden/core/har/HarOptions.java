@@ -14,7 +14,9 @@ import java.util.function.Function;
  * @param conversation the id of the conversation an exchange belongs to, written as
  *     {@code _warden.conversation} when present
  */
-public record HarOptions(boolean keepCredentials, String creatorVersion,
+public record HarOptions(
+    boolean keepCredentials,
+    String creatorVersion,
     Function<Exchange, Optional<String>> conversation) {
 
   public HarOptions {

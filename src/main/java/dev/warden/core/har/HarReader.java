@@ -71,8 +71,8 @@ public final class HarReader {
       }
       throw new HarFormatException("not a HAR file: it has no \"log\" object");
     } catch (JsonParseException e) {
-      throw new HarFormatException("not a HAR file: the JSON is broken at line " + e.getLocation().getLineNr()
-          + " (" + e.getOriginalMessage() + ")");
+      throw new HarFormatException("not a HAR file: the JSON is broken at line "
+          + e.getLocation().getLineNr() + " (" + e.getOriginalMessage() + ")");
     }
   }
 
@@ -89,14 +89,16 @@ public final class HarReader {
       switch (name) {
         case "creator", "browser" -> {
           JsonNode who = parser.readValueAsTree();
-          String named = (WardenFields.text(who, "name") + " " + WardenFields.text(who, "version")).strip();
+          String named =
+              (WardenFields.text(who, "name") + " " + WardenFields.text(who, "version")).strip();
           // a browser's own name says more than its exporter's ("WebInspector")
           if (source.isEmpty() || name.equals("browser")) {
             source = named;
           }
           fromWarden |= name.equals("creator") && WardenFields.text(who, "name").equals("Warden");
         }
-        case WardenFields.KEY -> missed = parser.<JsonNode>readValueAsTree().path("missed").asLong();
+        case WardenFields.KEY ->
+          missed = parser.<JsonNode>readValueAsTree().path("missed").asLong();
         case "entries" -> {
           if (value != JsonToken.START_ARRAY) {
             throw new HarFormatException("not a HAR file: \"entries\" is not a list");
@@ -122,7 +124,8 @@ public final class HarReader {
     if (!sawEntries) {
       throw new HarFormatException("not a HAR file: its \"log\" has no \"entries\"");
     }
-    return new HarCapture(numbered(read), source.isEmpty() ? "an unnamed tool" : source, fromWarden, skipped, missed);
+    return new HarCapture(
+        numbered(read), source.isEmpty() ? "an unnamed tool" : source, fromWarden, skipped, missed);
   }
 
   /**
@@ -160,27 +163,49 @@ public final class HarReader {
     List<Header> requestHeaders = CredentialFields.masked(headers(request.path("headers")));
     List<Header> responseHeaders = headers(response.path("headers"));
     Duration duration = warden && w.has("durationNanos")
-        ? Duration.ofNanos(w.path("durationNanos").asLong()) : millis(entry.path("time").asDouble(0));
+        ? Duration.ofNanos(w.path("durationNanos").asLong())
+        : millis(entry.path("time").asDouble(0));
     Duration firstByte = warden
-        ? (w.has("timeToFirstByteNanos") ? Duration.ofNanos(w.path("timeToFirstByteNanos").asLong()) : null)
+        ? (w.has("timeToFirstByteNanos")
+            ? Duration.ofNanos(w.path("timeToFirstByteNanos").asLong())
+            : null)
         : firstByte(entry.path("timings"));
     AuthOutcome auth = (warden ? WardenFields.readOutcome(w) : Optional.<AuthOutcome>empty())
         .orElseGet(() -> new AuthOutcome.NotJudged(source.isEmpty() ? "an unnamed tool" : source));
     ExchangeError error = warden ? WardenFields.readError(w.path("error")).orElse(null) : null;
-    List<Challenge> challenges = warden ? WardenFields.readChallenges(w.path("challenges"))
-        : challengesIn(responseHeaders);
-    ReceivedCredentials received = warden ? WardenFields.readReceived(w.path("received")) : ReceivedCredentials.NONE;
+    List<Challenge> challenges =
+        warden ? WardenFields.readChallenges(w.path("challenges")) : challengesIn(responseHeaders);
+    ReceivedCredentials received =
+        warden ? WardenFields.readReceived(w.path("received")) : ReceivedCredentials.NONE;
     long id = warden ? w.path("id").asLong(0) : 0;
-    long connection = warden ? w.path("connection").asLong(0) : leadingNumber(WardenFields.text(entry, "connection"));
-    Exchange exchange = new Exchange(id == 0 ? position : id, connection,
-        warden ? WardenFields.text(w, "client") : "", started(entry), firstByte, duration,
-        method.isEmpty() ? "GET" : method, url, WardenFields.text(request, "httpVersion"),
-        requestHeaders, responseHeaders,
-        body(request.path("postData"), request.path("bodySize"),
+    long connection = warden
+        ? w.path("connection").asLong(0)
+        : leadingNumber(WardenFields.text(entry, "connection"));
+    Exchange exchange = new Exchange(
+        id == 0 ? position : id,
+        connection,
+        warden ? WardenFields.text(w, "client") : "",
+        started(entry),
+        firstByte,
+        duration,
+        method.isEmpty() ? "GET" : method,
+        url,
+        WardenFields.text(request, "httpVersion"),
+        requestHeaders,
+        responseHeaders,
+        body(
+            request.path("postData"),
+            request.path("bodySize"),
             warden && w.path("requestBodyDroppedForMemory").asBoolean()),
-        body(response.path("content"), response.path("content").path("size"),
+        body(
+            response.path("content"),
+            response.path("content").path("size"),
             warden && w.path("responseBodyDroppedForMemory").asBoolean()),
-        Math.max(0, response.path("status").asInt(0)), auth, error, challenges, received);
+        Math.max(0, response.path("status").asInt(0)),
+        auth,
+        error,
+        challenges,
+        received);
     return Optional.of(exchange);
   }
 
@@ -210,12 +235,15 @@ public final class HarReader {
     } catch (IllegalArgumentException notBase64) {
       bytes = text.getBytes(StandardCharsets.UTF_8);
     }
-    long size = sizeField.canConvertToLong() && sizeField.asLong(-1) >= 0 ? sizeField.asLong() : bytes.length;
+    long size = sizeField.canConvertToLong() && sizeField.asLong(-1) >= 0
+        ? sizeField.asLong()
+        : bytes.length;
     size = Math.max(size, bytes.length);
     if (droppedForMemory) {
       return BodyPreview.droppedForMemory(size);
     }
-    return new BodyPreview(bytes.length > MAX_BODY_BYTES ? Arrays.copyOf(bytes, MAX_BODY_BYTES) : bytes, size);
+    return new BodyPreview(
+        bytes.length > MAX_BODY_BYTES ? Arrays.copyOf(bytes, MAX_BODY_BYTES) : bytes, size);
   }
 
   private static Instant started(JsonNode entry) {
@@ -244,7 +272,9 @@ public final class HarReader {
         .filter(h -> h.name().equalsIgnoreCase("Proxy-Authenticate"))
         .map(Header::value)
         .toList();
-    if (!values.isEmpty() && AuthHeaderParser.parseChallenges(values) instanceof ParseResult.Parsed<List<Challenge>> p) {
+    if (!values.isEmpty()
+        && AuthHeaderParser.parseChallenges(values)
+            instanceof ParseResult.Parsed<List<Challenge>> p) {
       return p.value();
     }
     return List.of();
@@ -263,8 +293,24 @@ public final class HarReader {
   }
 
   private static Exchange withId(Exchange e, long id) {
-    return new Exchange(id, e.connectionId(), e.client(), e.started(), e.timeToFirstByte(), e.duration(),
-        e.method(), e.url(), e.protocol(), e.requestHeaders(), e.responseHeaders(), e.requestBody(),
-        e.responseBody(), e.status(), e.auth(), e.error(), e.challenges(), e.received());
+    return new Exchange(
+        id,
+        e.connectionId(),
+        e.client(),
+        e.started(),
+        e.timeToFirstByte(),
+        e.duration(),
+        e.method(),
+        e.url(),
+        e.protocol(),
+        e.requestHeaders(),
+        e.responseHeaders(),
+        e.requestBody(),
+        e.responseBody(),
+        e.status(),
+        e.auth(),
+        e.error(),
+        e.challenges(),
+        e.received());
   }
 }

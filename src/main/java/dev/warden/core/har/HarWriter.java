@@ -65,7 +65,8 @@ public final class HarWriter implements AutoCloseable {
   }
 
   /** Writes a whole capture: the exchanges in the order given. */
-  public static void write(List<Exchange> exchanges, OutputStream stream, HarOptions options) throws IOException {
+  public static void write(List<Exchange> exchanges, OutputStream stream, HarOptions options)
+      throws IOException {
     try (HarWriter writer = new HarWriter(stream, options)) {
       for (Exchange e : exchanges) {
         writer.write(e);
@@ -96,8 +97,10 @@ public final class HarWriter implements AutoCloseable {
     closed = true;
     out.writeEndArray();
     if (missed > 0) {
-      out.writeStringField("comment", missed + " exchanges were dropped by Warden's traffic log before they"
-          + " could be written");
+      out.writeStringField(
+          "comment",
+          missed + " exchanges were dropped by Warden's traffic log before they"
+              + " could be written");
       out.writeObjectFieldStart(WardenFields.KEY);
       out.writeNumberField("missed", missed);
       out.writeEndObject();
@@ -116,8 +119,14 @@ public final class HarWriter implements AutoCloseable {
     entry.putObject("cache");
     ObjectNode timings = entry.putObject("timings");
     double wait = e.timeToFirstByte() == null ? millis(e.duration()) : millis(e.timeToFirstByte());
-    timings.put("blocked", -1).put("dns", -1).put("connect", -1).put("send", 0)
-        .put("wait", wait).put("receive", Math.max(0, millis(e.duration()) - wait)).put("ssl", -1);
+    timings
+        .put("blocked", -1)
+        .put("dns", -1)
+        .put("connect", -1)
+        .put("send", 0)
+        .put("wait", wait)
+        .put("receive", Math.max(0, millis(e.duration()) - wait))
+        .put("ssl", -1);
     entry.put("connection", Long.toString(e.connectionId()));
     entry.set(WardenFields.KEY, warden(e));
     return entry;
@@ -129,7 +138,9 @@ public final class HarWriter implements AutoCloseable {
     request.put("url", e.url());
     request.put("httpVersion", e.protocol());
     request.putArray("cookies");
-    List<Header> headers = options.keepCredentials() ? e.requestHeaders() : CredentialFields.redacted(e.requestHeaders());
+    List<Header> headers = options.keepCredentials()
+        ? e.requestHeaders()
+        : CredentialFields.redacted(e.requestHeaders());
     request.set("headers", headers(headers));
     request.set("queryString", queryString(e));
     BodyPreview body = e.requestBody();
@@ -195,10 +206,14 @@ public final class HarWriter implements AutoCloseable {
       return;
     }
     try {
-      target.put("text", StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes)).toString());
+      target.put(
+          "text",
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString());
     } catch (CharacterCodingException notUtf8) {
       target.put("text", Base64.getEncoder().encodeToString(bytes));
       target.put(encodingField, "base64");

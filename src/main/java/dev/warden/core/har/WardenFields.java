@@ -65,25 +65,35 @@ final class WardenFields {
     String scheme = text(in, "scheme");
     String detail = text(in, "detail");
     try {
-      return Optional.ofNullable(switch (text(in, "outcome")) {
-        case "not-required" -> new AuthOutcome.NotRequired();
-        case "authenticated" -> new AuthOutcome.Authenticated(scheme, user, realm, text(in, "note"));
-        case "challenged" -> new AuthOutcome.Challenged(
-            ChallengeReason.valueOf(text(in, "reason").toUpperCase(Locale.ROOT).replace('-', '_')),
-            detail, realm, scheme, user);
-        case "connect-port-refused" -> new AuthOutcome.PortRefused(realm, in.path("port").asInt(),
-            ints(in.path("allowedPorts")), user);
-        case "refused" -> new AuthOutcome.Unjudged(detail);
-        case "imported" -> new AuthOutcome.NotJudged(detail);
-        default -> null;
-      });
+      return Optional.ofNullable(
+          switch (text(in, "outcome")) {
+            case "not-required" -> new AuthOutcome.NotRequired();
+            case "authenticated" ->
+              new AuthOutcome.Authenticated(scheme, user, realm, text(in, "note"));
+            case "challenged" ->
+              new AuthOutcome.Challenged(
+                  ChallengeReason.valueOf(
+                      text(in, "reason").toUpperCase(Locale.ROOT).replace('-', '_')),
+                  detail,
+                  realm,
+                  scheme,
+                  user);
+            case "connect-port-refused" ->
+              new AuthOutcome.PortRefused(
+                  realm, in.path("port").asInt(), ints(in.path("allowedPorts")), user);
+            case "refused" -> new AuthOutcome.Unjudged(detail);
+            case "imported" -> new AuthOutcome.NotJudged(detail);
+            default -> null;
+          });
     } catch (IllegalArgumentException unknownReason) {
       return Optional.empty();
     }
   }
 
   static ObjectNode error(ExchangeError error) {
-    return JSON.objectNode().put("kind", kebab(error.kind().name())).put("label", error.kind().label())
+    return JSON.objectNode()
+        .put("kind", kebab(error.kind().name()))
+        .put("label", error.kind().label())
         .put("detail", error.detail());
   }
 
@@ -110,7 +120,8 @@ final class WardenFields {
   static List<Challenge> readChallenges(JsonNode in) {
     List<Challenge> out = new ArrayList<>();
     for (JsonNode value : in) {
-      if (AuthHeaderParser.parseChallenges(value.asText()) instanceof ParseResult.Parsed<List<Challenge>> p) {
+      if (AuthHeaderParser.parseChallenges(value.asText())
+          instanceof ParseResult.Parsed<List<Challenge>> p) {
         out.addAll(p.value());
       }
     }
@@ -122,9 +133,16 @@ final class WardenFields {
     if (received instanceof ReceivedCredentials.SchemeAndUser s) {
       out.put("type", "scheme-and-user").put("scheme", s.scheme()).put("user", s.user());
     } else if (received instanceof ReceivedCredentials.DigestParams d) {
-      out.put("type", "digest").put("username", d.username()).put("userhash", d.userhash())
-          .put("realm", d.realm()).put("nonce", d.nonce()).put("nc", d.nc()).put("cnonce", d.cnonce())
-          .put("qop", d.qop()).put("algorithm", d.algorithm()).put("uri", d.uri())
+      out.put("type", "digest")
+          .put("username", d.username())
+          .put("userhash", d.userhash())
+          .put("realm", d.realm())
+          .put("nonce", d.nonce())
+          .put("nc", d.nc())
+          .put("cnonce", d.cnonce())
+          .put("qop", d.qop())
+          .put("algorithm", d.algorithm())
+          .put("uri", d.uri())
           .put("opaquePresent", d.opaquePresent());
       if (d.nonceAge() != null) {
         out.put("nonceAgeMs", d.nonceAge().toMillis());
@@ -137,12 +155,21 @@ final class WardenFields {
 
   static ReceivedCredentials readReceived(JsonNode in) {
     return switch (text(in, "type")) {
-      case "scheme-and-user" -> new ReceivedCredentials.SchemeAndUser(text(in, "scheme"), text(in, "user"));
-      case "digest" -> new ReceivedCredentials.DigestParams(text(in, "username"), in.path("userhash").asBoolean(),
-          text(in, "realm"), text(in, "nonce"),
-          in.has("nonceAgeMs") ? Duration.ofMillis(in.path("nonceAgeMs").asLong()) : null,
-          text(in, "nc"), text(in, "cnonce"), text(in, "qop"), text(in, "algorithm"), text(in, "uri"),
-          in.path("opaquePresent").asBoolean());
+      case "scheme-and-user" ->
+        new ReceivedCredentials.SchemeAndUser(text(in, "scheme"), text(in, "user"));
+      case "digest" ->
+        new ReceivedCredentials.DigestParams(
+            text(in, "username"),
+            in.path("userhash").asBoolean(),
+            text(in, "realm"),
+            text(in, "nonce"),
+            in.has("nonceAgeMs") ? Duration.ofMillis(in.path("nonceAgeMs").asLong()) : null,
+            text(in, "nc"),
+            text(in, "cnonce"),
+            text(in, "qop"),
+            text(in, "algorithm"),
+            text(in, "uri"),
+            in.path("opaquePresent").asBoolean());
       default -> ReceivedCredentials.NONE;
     };
   }

@@ -30,8 +30,16 @@ import java.util.Set;
 public final class CurlCommand {
 
   /** Headers curl writes itself or that belong to one hop. */
-  private static final Set<String> LEFT_TO_CURL = Set.of("proxy-authorization", "proxy-connection", "connection",
-      "keep-alive", "te", "transfer-encoding", "upgrade", "content-length", "trailer");
+  private static final Set<String> LEFT_TO_CURL = Set.of(
+      "proxy-authorization",
+      "proxy-connection",
+      "connection",
+      "keep-alive",
+      "te",
+      "transfer-encoding",
+      "upgrade",
+      "content-length",
+      "trailer");
 
   private CurlCommand() {}
 
@@ -48,17 +56,19 @@ public final class CurlCommand {
     }
     args.add("--proxy");
     args.add(ShellQuote.quote("http://" + proxy));
-    ReplayFacts.user(exchange).filter(u -> ReplayFacts.sentCredentials(exchange)).ifPresent(user -> {
-      args.add("--proxy-user");
-      args.add(ShellQuote.quote(user));
-      String flag = switch (ReplayFacts.scheme(exchange)) {
-        case "digest" -> "--proxy-digest";
-        case "ntlm" -> "--proxy-ntlm";
-        case "negotiate" -> "--proxy-negotiate";
-        default -> "--proxy-basic";
-      };
-      args.add(flag);
-    });
+    ReplayFacts.user(exchange)
+        .filter(u -> ReplayFacts.sentCredentials(exchange))
+        .ifPresent(user -> {
+          args.add("--proxy-user");
+          args.add(ShellQuote.quote(user));
+          String flag = switch (ReplayFacts.scheme(exchange)) {
+            case "digest" -> "--proxy-digest";
+            case "ntlm" -> "--proxy-ntlm";
+            case "negotiate" -> "--proxy-negotiate";
+            default -> "--proxy-basic";
+          };
+          args.add(flag);
+        });
     if ("HTTP/1.0".equalsIgnoreCase(exchange.protocol())) {
       args.add("--http1.0");
     }
@@ -69,7 +79,11 @@ public final class CurlCommand {
     } else {
       BodyPreview body = exchange.requestBody();
       boolean hasBody = body.totalSize() > 0
-          || exchange.requestHeader("Content-Length").map(String::strip).filter("0"::equals).isPresent();
+          || exchange
+              .requestHeader("Content-Length")
+              .map(String::strip)
+              .filter("0"::equals)
+              .isPresent();
       String method = exchange.method();
       if (method.equalsIgnoreCase("HEAD")) {
         args.add("--head");
@@ -110,7 +124,8 @@ public final class CurlCommand {
     return out.append(String.join(" ", args)).toString();
   }
 
-  private static void addHeaders(Exchange exchange, List<String> args, List<String> notes, String option) {
+  private static void addHeaders(
+      Exchange exchange, List<String> args, List<String> notes, String option) {
     boolean accept = false;
     boolean agent = false;
     for (Header h : exchange.requestHeaders()) {
@@ -118,10 +133,12 @@ public final class CurlCommand {
       if (LEFT_TO_CURL.contains(name) || name.startsWith(":")) {
         continue;
       }
-      if (name.equals("host") && (exchange.isConnect() || h.value().equalsIgnoreCase(authority(exchange.url())))) {
+      if (name.equals("host")
+          && (exchange.isConnect() || h.value().equalsIgnoreCase(authority(exchange.url())))) {
         continue;
       }
-      if (name.equals("authorization") && h.value().strip().matches("\\S+ (\\*\\*\\*|\\[redacted\\])")) {
+      if (name.equals("authorization")
+          && h.value().strip().matches("\\S+ (\\*\\*\\*|\\[redacted\\])")) {
         notes.add("the request's Authorization (" + h.value().strip().split(" ")[0]
             + ") is not copied: Warden does not keep its secret");
         continue;
@@ -149,10 +166,12 @@ public final class CurlCommand {
       }
     }
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes)).toString();
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
     } catch (CharacterCodingException notText) {
       return null;
     }

@@ -36,9 +36,12 @@ public final class JavaProxyFlags {
     StringBuilder out = new StringBuilder();
     if (!scheme.isEmpty()) {
       out.append("# the client must answer Warden's 407 itself (java.net.Authenticator) with ")
-          .append(ProxyEnvironment.schemeName(scheme)).append(" credentials")
-          .append(ReplayFacts.user(exchange).map(u -> " of user " + u).orElse("")).append('\n');
+          .append(ProxyEnvironment.schemeName(scheme))
+          .append(" credentials")
+          .append(ReplayFacts.user(exchange).map(u -> " of user " + u).orElse(""))
+          .append('\n');
     }
-    return out.append(String.join(" ", flags.stream().map(ShellQuote::quote).toList())).toString();
+    return out.append(String.join(" ", flags.stream().map(ShellQuote::quote).toList()))
+        .toString();
   }
 }

@@ -46,40 +46,58 @@ final class ProxyAnswer {
   /** The first Digest challenge among the Proxy-Authenticate values whose algorithm is known. */
   static Optional<Challenge> digestChallenge(List<String> proxyAuthenticate) {
     if (proxyAuthenticate.isEmpty()
-        || !(AuthHeaderParser.parseChallenges(proxyAuthenticate) instanceof ParseResult.Parsed<List<Challenge>> p)) {
+        || !(AuthHeaderParser.parseChallenges(proxyAuthenticate)
+            instanceof ParseResult.Parsed<List<Challenge>> p)) {
       return Optional.empty();
     }
     return p.value().stream()
         .filter(c -> c.scheme().equalsIgnoreCase("Digest"))
-        .filter(c -> DigestAlgorithm.fromToken(c.firstValue("algorithm").orElse("MD5")).isPresent())
+        .filter(c ->
+            DigestAlgorithm.fromToken(c.firstValue("algorithm").orElse("MD5")).isPresent())
         .findFirst();
   }
 
   /** Digest credentials answering {@code challenge} for {@code method} on {@code uri}. */
-  static String digest(Challenge challenge, String user, char[] password, String method, String uri) {
-    DigestAlgorithm algorithm = DigestAlgorithm.fromToken(challenge.firstValue("algorithm").orElse("MD5")).orElseThrow();
+  static String digest(
+      Challenge challenge, String user, char[] password, String method, String uri) {
+    DigestAlgorithm algorithm = DigestAlgorithm.fromToken(
+            challenge.firstValue("algorithm").orElse("MD5"))
+        .orElseThrow();
     String realm = challenge.firstValue("realm").orElse("");
     String nonce = challenge.firstValue("nonce").orElse("");
-    boolean qopAuth = challenge.firstValue("qop").map(q -> List.of(q.toLowerCase(Locale.ROOT).split("\\s*,\\s*"))
-        .contains("auth")).orElse(false);
+    boolean qopAuth = challenge
+        .firstValue("qop")
+        .map(q -> List.of(q.toLowerCase(Locale.ROOT).split("\\s*,\\s*")).contains("auth"))
+        .orElse(false);
     String cnonce = HexFormat.of().formatHex(random());
     String nc = "00000001";
     String ha1 = DigestCalculation.ha1(algorithm, user, realm, password);
     if (algorithm.isSession()) {
       ha1 = DigestCalculation.sessionHa1(algorithm, ha1, nonce, cnonce);
     }
-    DigestInput input = qopAuth ? DigestInput.auth(algorithm, method, uri, nonce, nc, cnonce)
+    DigestInput input = qopAuth
+        ? DigestInput.auth(algorithm, method, uri, nonce, nc, cnonce)
         : DigestInput.withoutQop(algorithm, method, uri, nonce);
     String response = DigestCalculation.expectedResponse(ha1, input);
-    StringBuilder out = new StringBuilder("Digest username=").append(AuthHeaderWriter.quote(user))
-        .append(", realm=").append(AuthHeaderWriter.quote(realm))
-        .append(", nonce=").append(AuthHeaderWriter.quote(nonce))
-        .append(", uri=").append(AuthHeaderWriter.quote(uri))
-        .append(", algorithm=").append(algorithm.token());
+    StringBuilder out = new StringBuilder("Digest username=")
+        .append(AuthHeaderWriter.quote(user))
+        .append(", realm=")
+        .append(AuthHeaderWriter.quote(realm))
+        .append(", nonce=")
+        .append(AuthHeaderWriter.quote(nonce))
+        .append(", uri=")
+        .append(AuthHeaderWriter.quote(uri))
+        .append(", algorithm=")
+        .append(algorithm.token());
     if (qopAuth) {
-      out.append(", qop=auth, nc=").append(nc).append(", cnonce=").append(AuthHeaderWriter.quote(cnonce));
+      out.append(", qop=auth, nc=")
+          .append(nc)
+          .append(", cnonce=")
+          .append(AuthHeaderWriter.quote(cnonce));
     }
-    challenge.firstValue("opaque").ifPresent(o -> out.append(", opaque=").append(AuthHeaderWriter.quote(o)));
+    challenge
+        .firstValue("opaque")
+        .ifPresent(o -> out.append(", opaque=").append(AuthHeaderWriter.quote(o)));
     return out.append(", response=").append(AuthHeaderWriter.quote(response)).toString();
   }
 

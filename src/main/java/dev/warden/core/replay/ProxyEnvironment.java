@@ -20,7 +20,9 @@ public final class ProxyEnvironment {
     String url = ShellQuote.quote("http://" + proxy);
     StringBuilder out = new StringBuilder();
     if (ReplayFacts.sentCredentials(exchange)) {
-      out.append("# Warden asks for ").append(schemeName(ReplayFacts.scheme(exchange))).append(" credentials")
+      out.append("# Warden asks for ")
+          .append(schemeName(ReplayFacts.scheme(exchange)))
+          .append(" credentials")
           .append(ReplayFacts.user(exchange).map(u -> " (user " + u + ")").orElse(""))
           .append(exchange.realm().map(r -> " in realm " + r).orElse(""))
           .append(": give them to the tool, or put user:password@ before the host yourself\n");

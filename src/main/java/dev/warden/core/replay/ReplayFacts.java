@@ -25,7 +25,9 @@ final class ReplayFacts {
     if (e.received() instanceof ReceivedCredentials.SchemeAndUser s && !s.user().isEmpty()) {
       return Optional.of(s.user());
     }
-    if (e.received() instanceof ReceivedCredentials.DigestParams d && !d.userhash() && !d.username().isEmpty()) {
+    if (e.received() instanceof ReceivedCredentials.DigestParams d
+        && !d.userhash()
+        && !d.username().isEmpty()) {
       return Optional.of(d.username());
     }
     return Optional.empty();
@@ -41,7 +43,9 @@ final class ReplayFacts {
       sent = c.scheme();
     }
     if (sent.isEmpty()) {
-      sent = e.requestHeader("Proxy-Authorization").map(v -> v.strip().split(" ", 2)[0]).orElse("");
+      sent = e.requestHeader("Proxy-Authorization")
+          .map(v -> v.strip().split(" ", 2)[0])
+          .orElse("");
     }
     return sent.toLowerCase(Locale.ROOT);
   }

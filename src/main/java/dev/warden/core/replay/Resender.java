@@ -35,8 +35,18 @@ public final class Resender {
   public static final String LINK_HEADER = "Warden-Resend-Of";
 
   /** Headers the HTTP client writes itself, or that belong to one hop, or that hold a recorded secret. */
-  private static final Set<String> NOT_COPIED = Set.of("proxy-authorization", "proxy-connection", "connection",
-      "keep-alive", "te", "transfer-encoding", "upgrade", "content-length", "host", "expect", "trailer",
+  private static final Set<String> NOT_COPIED = Set.of(
+      "proxy-authorization",
+      "proxy-connection",
+      "connection",
+      "keep-alive",
+      "te",
+      "transfer-encoding",
+      "upgrade",
+      "content-length",
+      "host",
+      "expect",
+      "trailer",
       LINK_HEADER.toLowerCase(Locale.ROOT));
 
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -60,7 +70,8 @@ public final class Resender {
     }
     BodyPreview body = original.requestBody();
     if (body.truncated() || body.droppedForMemory()) {
-      return Optional.of("Warden kept " + body.keptSize() + " of the body's " + body.totalSize() + " bytes");
+      return Optional.of(
+          "Warden kept " + body.keptSize() + " of the body's " + body.totalSize() + " bytes");
     }
     try {
       URI uri = URI.create(original.url());
@@ -85,16 +96,19 @@ public final class Resender {
       return CompletableFuture.failedFuture(new IllegalArgumentException(refused.get()));
     }
     String first = credentials instanceof ResendCredentials.AsUser u && !prefersDigest(original)
-        ? ProxyAnswer.basic(u.user(), u.password()) : null;
+        ? ProxyAnswer.basic(u.user(), u.password())
+        : null;
     CompletableFuture<Integer> done = send(original, first).thenCompose(response -> {
       if (response.statusCode() != 407 || !(credentials instanceof ResendCredentials.AsUser u)) {
         return CompletableFuture.completedFuture(response.statusCode());
       }
-      Optional<Challenge> digest = ProxyAnswer.digestChallenge(response.headers().allValues("Proxy-Authenticate"));
+      Optional<Challenge> digest =
+          ProxyAnswer.digestChallenge(response.headers().allValues("Proxy-Authenticate"));
       if (digest.isEmpty()) {
         return CompletableFuture.completedFuture(response.statusCode());
       }
-      String answer = ProxyAnswer.digest(digest.get(), u.user(), u.password(), original.method(), original.url());
+      String answer = ProxyAnswer.digest(
+          digest.get(), u.user(), u.password(), original.method(), original.url());
       return send(original, answer).thenApply(HttpResponse::statusCode);
     });
     return done.whenComplete((status, error) -> wipe(credentials));
@@ -104,8 +118,11 @@ public final class Resender {
     byte[] body = original.requestBody().bytes();
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(original.url()))
         .timeout(TIMEOUT)
-        .method(original.method(), body.length == 0 && !sentEmptyBody(original)
-            ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        .method(
+            original.method(),
+            body.length == 0 && !sentEmptyBody(original)
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body));
     for (Header h : original.requestHeaders()) {
       String name = h.name().toLowerCase(Locale.ROOT);
       if (NOT_COPIED.contains(name) || name.startsWith(":") || isRedactedAuthorization(h)) {
@@ -125,11 +142,16 @@ public final class Resender {
   }
 
   private static boolean sentEmptyBody(Exchange original) {
-    return original.requestHeader("Content-Length").map(String::strip).filter("0"::equals).isPresent();
+    return original
+        .requestHeader("Content-Length")
+        .map(String::strip)
+        .filter("0"::equals)
+        .isPresent();
   }
 
   private static boolean isRedactedAuthorization(Header h) {
-    return h.name().equalsIgnoreCase("Authorization") && h.value().strip().matches("\\S+ (\\*\\*\\*|\\[redacted\\])");
+    return h.name().equalsIgnoreCase("Authorization")
+        && h.value().strip().matches("\\S+ (\\*\\*\\*|\\[redacted\\])");
   }
 
   /** Digest first when the original answered with Digest, or was challenged with Digest first. */
@@ -138,7 +160,8 @@ public final class Resender {
     if (!used.isEmpty()) {
       return used.equals("digest");
     }
-    return !original.challenges().isEmpty() && original.challenges().get(0).scheme().equalsIgnoreCase("Digest");
+    return !original.challenges().isEmpty()
+        && original.challenges().get(0).scheme().equalsIgnoreCase("Digest");
   }
 
   private static void wipe(ResendCredentials credentials) {

@@ -79,21 +79,27 @@ final class AtomicFile {
     try (java.util.stream.Stream<Path> entries = Files.list(folder)) {
       for (Path entry : (Iterable<Path>) entries::iterator) {
         String name = entry.getFileName().toString();
-        if (isTempName(name, prefix) && Files.isRegularFile(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS)
-            && Files.getLastModifiedTime(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS).toMillis() < cutoff
+        if (isTempName(name, prefix)
+            && Files.isRegularFile(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+            && Files.getLastModifiedTime(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    .toMillis()
+                < cutoff
             && Files.deleteIfExists(entry)) {
           deleted++;
         }
       }
     } catch (IOException | java.io.UncheckedIOException | SecurityException e) {
-      // No folder yet, or one Warden may not list: nothing of ours can be in it, or nothing can be done.
+      // No folder yet, or one Warden may not list: nothing of ours can be in it, or nothing can be
+      // done.
     }
     return deleted;
   }
 
   /** {@code .settings.json.} + the digits {@link Files#createTempFile} adds + {@code .tmp}. */
   private static boolean isTempName(String name, String prefix) {
-    if (!name.startsWith(prefix) || !name.endsWith(".tmp") || name.length() <= prefix.length() + 4) {
+    if (!name.startsWith(prefix)
+        || !name.endsWith(".tmp")
+        || name.length() <= prefix.length() + 4) {
       return false;
     }
     String middle = name.substring(prefix.length(), name.length() - 4);

@@ -66,16 +66,21 @@ public record BearerToken(String name, String hash) {
         padding = true;
         continue;
       }
-      boolean allowed = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+      boolean allowed = (c >= 'A' && c <= 'Z')
+          || (c >= 'a' && c <= 'z')
+          || (c >= '0' && c <= '9')
           || "-._~+/".indexOf(c) >= 0;
       if (!allowed) {
-        String shown = Character.isWhitespace(c) ? "a space" : c < 0x20 || c == 0x7f || c > 0x7e
-            ? String.format("U+%04X", (int) c) : "'" + c + "'";
-        return "Character " + (i + 1) + " of the token is " + shown + ": a Bearer token holds only letters,"
+        String shown = Character.isWhitespace(c)
+            ? "a space"
+            : c < 0x20 || c == 0x7f || c > 0x7e ? String.format("U+%04X", (int) c) : "'" + c + "'";
+        return "Character " + (i + 1) + " of the token is " + shown
+            + ": a Bearer token holds only letters,"
             + " digits and - . _ ~ + /, then = at the end (RFC 6750 b64token)";
       }
       if (padding) {
-        return "Character " + (i + 1) + " of the token follows an '=': '=' may only end it (RFC 6750 b64token)";
+        return "Character " + (i + 1)
+            + " of the token follows an '=': '=' may only end it (RFC 6750 b64token)";
       }
     }
     return null;
@@ -83,13 +88,18 @@ public record BearerToken(String name, String hash) {
 
   /** The token's hash shortened to recognise it by, e.g. {@code sha256:3f2a9c…}; never the token. */
   public String fingerprint() {
-    return hash.length() > PREFIX.length() + 6 ? hash.substring(0, PREFIX.length() + 6) + "\u2026" : hash;
+    return hash.length() > PREFIX.length() + 6
+        ? hash.substring(0, PREFIX.length() + 6) + "\u2026"
+        : hash;
   }
 
   /** Whether the stored hash has its one valid shape. */
   public boolean wellFormed() {
-    return hash.length() == PREFIX.length() + 64 && hash.startsWith(PREFIX)
-        && hash.substring(PREFIX.length()).chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
+    return hash.length() == PREFIX.length() + 64
+        && hash.startsWith(PREFIX)
+        && hash.substring(PREFIX.length())
+            .chars()
+            .allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
   }
 
   /** Never prints the hash. */

@@ -36,7 +36,9 @@ public final class ConfigDirectory {
   /** The folder for the running JVM's platform, user and environment. */
   public static ConfigDirectory ofThisMachine() {
     return new ConfigDirectory(
-        System.getProperty("os.name", ""), System.getenv(), Path.of(System.getProperty("user.home")));
+        System.getProperty("os.name", ""),
+        System.getenv(),
+        Path.of(System.getProperty("user.home")));
   }
 
   private static Path folderFor(String os, Map<String, String> env, Path home) {

@@ -13,37 +13,65 @@ import java.util.Optional;
  * ({@code --fault}) and profile files use. Stateless; any thread.
  */
 public enum FaultKnob {
-  CONNECTION("connection", "keep|close|close-delimited",
+  CONNECTION(
+      "connection",
+      "keep|close|close-delimited",
       "After a refusal the connection is kept open, closed with 'Connection: close', or closed with no"
           + " Content-Length so only the close ends the body."),
   VERSION("version", "1.1|1.0", "The refusal's status line says HTTP/1.1 or HTTP/1.0."),
-  STATUS("status", "407|401|403",
+  STATUS(
+      "status",
+      "407|401|403",
       "Credentials that were sent and refused get 407, or 401 with WWW-Authenticate (as tinyproxy), or 403;"
           + " a request without credentials still gets 407."),
-  BODY("body", "warden|none|short|squid|tinyproxy|mitmproxy",
+  BODY(
+      "body",
+      "warden|none|short|squid|tinyproxy|mitmproxy",
       "The refusal's body: Warden's page, nothing, one line of text, or the page that proxy sends."),
   HEADER("header", "Name: value (repeatable)", "Each such field is added to the refusal."),
-  HEADER_ORDER("headerOrder", "Name,Name,...",
+  HEADER_ORDER(
+      "headerOrder",
+      "Name,Name,...",
       "The refusal's fields come in this order, spelled as given; Warden's own fields not named are left out."),
   CHALLENGE("challenge", "sent|omitted", "The 407 carries its challenges, or none at all."),
-  SCHEME_ORDER("schemeOrder", "scheme,scheme,...", "Challenges of these schemes come first, in this order."),
-  JOIN_CHALLENGES("joinChallenges", "true|false",
+  SCHEME_ORDER(
+      "schemeOrder", "scheme,scheme,...", "Challenges of these schemes come first, in this order."),
+  JOIN_CHALLENGES(
+      "joinChallenges",
+      "true|false",
       "All challenges come comma-joined in one field, which many clients misread."),
-  REALM("realm", "text", "Challenges name this realm (quotes and non-ASCII allowed, sent as UTF-8)."),
-  PLAIN_CHALLENGES("plainChallenges", "true|false",
+  REALM(
+      "realm", "text", "Challenges name this realm (quotes and non-ASCII allowed, sent as UTF-8)."),
+  PLAIN_CHALLENGES(
+      "plainChallenges",
+      "true|false",
       "Challenges carry only what Squid sends: Basic without charset, one Digest challenge with realm, nonce,"
           + " qop and stale (MD5, no opaque, no userhash)."),
   DELAY("delayMillis", "0..60000", "Each refusal waits this long before it is sent."),
-  RECHALLENGE_EVERY("rechallengeEvery", "N (0 off)",
+  RECHALLENGE_EVERY(
+      "rechallengeEvery",
+      "N (0 off)",
       "Every Nth request of an authenticated client and user is challenged again."),
-  RECHALLENGE_AFTER("rechallengeAfterSeconds", "T (0 off)",
+  RECHALLENGE_AFTER(
+      "rechallengeAfterSeconds",
+      "T (0 off)",
       "Credentials first accepted more than T seconds ago are challenged once, as if they expired."),
-  RANDOM("randomPercent", "0..100", "This share of authenticated requests is challenged at random (a flaky proxy)."),
-  DIGEST_STALE("digestStale", "true|false", "A right Digest response is always answered stale=true (a stale loop)."),
+  RANDOM(
+      "randomPercent",
+      "0..100",
+      "This share of authenticated requests is challenged at random (a flaky proxy)."),
+  DIGEST_STALE(
+      "digestStale",
+      "true|false",
+      "A right Digest response is always answered stale=true (a stale loop)."),
   NONCE_USES("nonceUses", "N (0 unlimited)", "A Digest nonce turns stale after N accepted uses."),
-  OUTCOME("outcome", "normal|accept-any|reject-all",
+  OUTCOME(
+      "outcome",
+      "normal|accept-any|reject-all",
       "Any credentials pass (the user name is recorded, nothing is checked), or every request is refused."),
-  LEGACY_NTLM("legacyNtlm", "true|false",
+  LEGACY_NTLM(
+      "legacyNtlm",
+      "true|false",
       "NTLMv1 and NTLM2 session responses are checked against the password instead of refused; LM-only"
           + " answers stay refused (Warden never stores the LM hash).");
 
@@ -74,7 +102,9 @@ public enum FaultKnob {
 
   /** The knob named {@code name} (case-insensitive). */
   public static Optional<FaultKnob> named(String name) {
-    return Arrays.stream(values()).filter(k -> k.knob.equalsIgnoreCase(name.strip())).findFirst();
+    return Arrays.stream(values())
+        .filter(k -> k.knob.equalsIgnoreCase(name.strip()))
+        .findFirst();
   }
 
   /**
@@ -89,9 +119,11 @@ public enum FaultKnob {
       throw new IllegalArgumentException("'" + line + "' is not KNOB=VALUE");
     }
     String name = line.substring(0, eq);
-    FaultKnob knob = named(name).orElseThrow(() -> new IllegalArgumentException("'" + name.strip()
-        + "' is not a fault knob (known: " + String.join(", ", Arrays.stream(values()).map(FaultKnob::knob).toList())
-        + ")"));
+    FaultKnob knob = named(name)
+        .orElseThrow(() -> new IllegalArgumentException("'" + name.strip()
+            + "' is not a fault knob (known: "
+            + String.join(", ", Arrays.stream(values()).map(FaultKnob::knob).toList())
+            + ")"));
     try {
       return knob.set(faults, line.substring(eq + 1));
     } catch (IllegalArgumentException e) {
@@ -221,9 +253,26 @@ public enum FaultKnob {
     }
 
     RealmFaults build() {
-      return new RealmFaults(connection, httpVersion, credentialsStatus, body, extraHeaders, headerOrder,
-          omitChallenge, challengeOrder, joinChallenges, challengeRealm, plainChallenges, delay, rechallengeEvery,
-          rechallengeAfter, randomRefusalPercent, digestAlwaysStale, nonceUses, outcome, legacyNtlm);
+      return new RealmFaults(
+          connection,
+          httpVersion,
+          credentialsStatus,
+          body,
+          extraHeaders,
+          headerOrder,
+          omitChallenge,
+          challengeOrder,
+          joinChallenges,
+          challengeRealm,
+          plainChallenges,
+          delay,
+          rechallengeEvery,
+          rechallengeAfter,
+          randomRefusalPercent,
+          digestAlwaysStale,
+          nonceUses,
+          outcome,
+          legacyNtlm);
     }
   }
 
@@ -244,7 +293,9 @@ public enum FaultKnob {
   }
 
   private static List<String> list(String v) {
-    return v.isBlank() ? List.of() : Arrays.stream(v.split(",")).map(String::strip).toList();
+    return v.isBlank()
+        ? List.of()
+        : Arrays.stream(v.split(",")).map(String::strip).toList();
   }
 
   /** {@code Name: value} with one space after the colon, however it was typed. */

@@ -56,7 +56,8 @@ public final class HostPattern {
       int colon = value.lastIndexOf(':');
       if (colon >= 0) {
         if (value.indexOf(':') != colon) {
-          throw new IllegalArgumentException("'" + text + "': write IPv6 addresses in brackets, [::1]");
+          throw new IllegalArgumentException(
+              "'" + text + "': write IPv6 addresses in brackets, [::1]");
         }
         hostPart = value.substring(0, colon);
         port = parsePort(text, value.substring(colon + 1));
@@ -68,7 +69,8 @@ public final class HostPattern {
       throw new IllegalArgumentException(
           "'" + text + "': '*' is allowed only as a leading '*.' (e.g. *.corp.example)");
     }
-    return new HostPattern(text.strip(), canonical(text, name, wildcard, value.startsWith("[")), wildcard, port);
+    return new HostPattern(
+        text.strip(), canonical(text, name, wildcard, value.startsWith("[")), wildcard, port);
   }
 
   /**
@@ -82,10 +84,12 @@ public final class HostPattern {
     try {
       host = CanonicalHost.parse(bracketed ? "[" + name + "]" : name);
     } catch (RefusalException e) {
-      throw new IllegalArgumentException("'" + text + "': " + lowerFirst(e.refusal().sentence()), e);
+      throw new IllegalArgumentException(
+          "'" + text + "': " + lowerFirst(e.refusal().sentence()), e);
     }
     if (wildcard && host.isIpLiteral()) {
-      throw new IllegalArgumentException("'" + text + "': '*.' goes before a name, not an IP address");
+      throw new IllegalArgumentException(
+          "'" + text + "': '*.' goes before a name, not an IP address");
     }
     return host.text();
   }
@@ -125,7 +129,10 @@ public final class HostPattern {
   /** Two patterns are equal when they match the same destinations: {@code 127.1} equals {@code 127.0.0.1}. */
   @Override
   public boolean equals(Object o) {
-    return o instanceof HostPattern other && host.equals(other.host) && wildcard == other.wildcard && port == other.port;
+    return o instanceof HostPattern other
+        && host.equals(other.host)
+        && wildcard == other.wildcard
+        && port == other.port;
   }
 
   @Override

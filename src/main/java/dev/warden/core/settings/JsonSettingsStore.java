@@ -42,7 +42,8 @@ import java.util.OptionalInt;
  */
 public final class JsonSettingsStore implements SettingsStore {
 
-  private static final DateTimeFormatter KEPT_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+  private static final DateTimeFormatter KEPT_STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
   /** Enough for a file broken every second for a quarter of an hour; beyond that, stop trying. */
   private static final int MAX_KEPT_SUFFIX = 1000;
@@ -97,10 +98,12 @@ public final class JsonSettingsStore implements SettingsStore {
       Optional<String> migration = contents.format() == SettingsJson.FORMAT
           ? Optional.empty()
           : Optional.of("Settings were migrated from format " + contents.format() + " to format "
-              + SettingsJson.FORMAT + "; the first save keeps the old file as " + keptOldName(contents.format()));
+              + SettingsJson.FORMAT + "; the first save keeps the old file as "
+              + keptOldName(contents.format()));
       List<String> warnings = OwnerOnly.othersCanRead(file)
-          ? List.of(file.getFileName() + " is readable by other users; Warden will write it owner-only "
-              + "on the next save")
+          ? List.of(
+              file.getFileName() + " is readable by other users; Warden will write it owner-only "
+                  + "on the next save")
           : List.of();
       return new LoadedSettings(settings, Optional.empty(), migration, warnings);
     }
@@ -203,8 +206,9 @@ public final class JsonSettingsStore implements SettingsStore {
       return;
     }
     if (format.getAsInt() > SettingsJson.FORMAT) {
-      String message = "Could not save settings to " + file + ": it is in format " + format.getAsInt()
-          + ", written by a newer version of Warden, and this version leaves it untouched";
+      String message =
+          "Could not save settings to " + file + ": it is in format " + format.getAsInt()
+              + ", written by a newer version of Warden, and this version leaves it untouched";
       throw new SettingsException(message);
     }
     if (format.getAsInt() < SettingsJson.OLDEST_FORMAT) {

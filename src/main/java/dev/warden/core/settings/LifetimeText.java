@@ -14,7 +14,9 @@ public final class LifetimeText {
   /** How to write a lifetime, for messages. */
   public static final String FORMS = "seconds (90, 90s), minutes (5m) or hours (1h)";
   /** How to write a deadline, for messages: milliseconds too. */
-  public static final String DEADLINE_FORMS = "milliseconds (500ms), seconds (30, 30s), minutes (5m) or hours (1h)";
+  public static final String DEADLINE_FORMS =
+      "milliseconds (500ms), seconds (30, 30s), minutes (5m) or hours (1h)";
+
   private static final int MAX_DIGITS = 9;
 
   private LifetimeText() {}

@@ -81,8 +81,10 @@ public record Limits(
     deadline("Upstream connect timeout", connect, problems);
     deadline("Upstream first-byte timeout", firstByte, problems);
     range("Refused body drain", refusedBodyDrain, 0, MAX_REFUSED_BODY_DRAIN, " bytes", problems);
-    range("Request line limit", requestLine, MIN_REQUEST_LINE, MAX_REQUEST_LINE, " bytes", problems);
-    range("Header block limit", headerBlock, MIN_HEADER_BLOCK, MAX_HEADER_BLOCK, " bytes", problems);
+    range(
+        "Request line limit", requestLine, MIN_REQUEST_LINE, MAX_REQUEST_LINE, " bytes", problems);
+    range(
+        "Header block limit", headerBlock, MIN_HEADER_BLOCK, MAX_HEADER_BLOCK, " bytes", problems);
     range("Maximum client connections", maxConnections, 1, MAX_MAX_CONNECTIONS, "", problems);
     return List.copyOf(problems);
   }
@@ -120,45 +122,128 @@ public record Limits(
     }
   }
 
-  private static void range(String name, int value, int min, int max, String unit, List<String> problems) {
+  private static void range(
+      String name, int value, int min, int max, String unit, List<String> problems) {
     if (value < min || value > max) {
-      problems.add(String.format(Locale.ROOT, "%s %,d%s is outside %,d-%,d%s", name, value, unit, min, max, unit));
+      problems.add(String.format(
+          Locale.ROOT, "%s %,d%s is outside %,d-%,d%s", name, value, unit, min, max, unit));
     }
   }
 
   public Limits withRequestHead(Duration value) {
-    return new Limits(value, idle, refusedBody, refusedBodyDrain, requestLine, headerBlock, maxConnections, connect, firstByte);
+    return new Limits(
+        value,
+        idle,
+        refusedBody,
+        refusedBodyDrain,
+        requestLine,
+        headerBlock,
+        maxConnections,
+        connect,
+        firstByte);
   }
 
   public Limits withIdle(Duration value) {
-    return new Limits(requestHead, value, refusedBody, refusedBodyDrain, requestLine, headerBlock, maxConnections, connect, firstByte);
+    return new Limits(
+        requestHead,
+        value,
+        refusedBody,
+        refusedBodyDrain,
+        requestLine,
+        headerBlock,
+        maxConnections,
+        connect,
+        firstByte);
   }
 
   public Limits withRefusedBody(Duration value) {
-    return new Limits(requestHead, idle, value, refusedBodyDrain, requestLine, headerBlock, maxConnections, connect, firstByte);
+    return new Limits(
+        requestHead,
+        idle,
+        value,
+        refusedBodyDrain,
+        requestLine,
+        headerBlock,
+        maxConnections,
+        connect,
+        firstByte);
   }
 
   public Limits withRefusedBodyDrain(int value) {
-    return new Limits(requestHead, idle, refusedBody, value, requestLine, headerBlock, maxConnections, connect, firstByte);
+    return new Limits(
+        requestHead,
+        idle,
+        refusedBody,
+        value,
+        requestLine,
+        headerBlock,
+        maxConnections,
+        connect,
+        firstByte);
   }
 
   public Limits withRequestLine(int value) {
-    return new Limits(requestHead, idle, refusedBody, refusedBodyDrain, value, headerBlock, maxConnections, connect, firstByte);
+    return new Limits(
+        requestHead,
+        idle,
+        refusedBody,
+        refusedBodyDrain,
+        value,
+        headerBlock,
+        maxConnections,
+        connect,
+        firstByte);
   }
 
   public Limits withHeaderBlock(int value) {
-    return new Limits(requestHead, idle, refusedBody, refusedBodyDrain, requestLine, value, maxConnections, connect, firstByte);
+    return new Limits(
+        requestHead,
+        idle,
+        refusedBody,
+        refusedBodyDrain,
+        requestLine,
+        value,
+        maxConnections,
+        connect,
+        firstByte);
   }
 
   public Limits withMaxConnections(int value) {
-    return new Limits(requestHead, idle, refusedBody, refusedBodyDrain, requestLine, headerBlock, value, connect, firstByte);
+    return new Limits(
+        requestHead,
+        idle,
+        refusedBody,
+        refusedBodyDrain,
+        requestLine,
+        headerBlock,
+        value,
+        connect,
+        firstByte);
   }
 
   public Limits withConnect(Duration value) {
-    return new Limits(requestHead, idle, refusedBody, refusedBodyDrain, requestLine, headerBlock, maxConnections, value, firstByte);
+    return new Limits(
+        requestHead,
+        idle,
+        refusedBody,
+        refusedBodyDrain,
+        requestLine,
+        headerBlock,
+        maxConnections,
+        value,
+        firstByte);
   }
 
   public Limits withFirstByte(Duration value) {
-    return new Limits(requestHead, idle, refusedBody, refusedBodyDrain, requestLine, headerBlock, maxConnections, connect, value);
+    return new Limits(
+        requestHead,
+        idle,
+        refusedBody,
+        refusedBodyDrain,
+        requestLine,
+        headerBlock,
+        maxConnections,
+        connect,
+        value);
   }
 }

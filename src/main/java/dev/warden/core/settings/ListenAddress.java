@@ -64,7 +64,8 @@ public record ListenAddress(String host, int port) {
     return switch (host) {
       case "0.0.0.0", "" -> "127.0.0.1";
       case "::", "[::]" -> "::1";
-      default -> host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+      default ->
+        host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     };
   }
 

@@ -62,8 +62,10 @@ final class OwnerOnly {
    */
   static void createNew(Path file, byte[] content) throws IOException {
     Path folder = file.toAbsolutePath().getParent();
-    try (SeekableByteChannel channel = Files.newByteChannel(file,
-        EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.SYNC),
+    try (SeekableByteChannel channel = Files.newByteChannel(
+        file,
+        EnumSet.of(
+            StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.SYNC),
         attributes(folder))) {
       ByteBuffer buffer = ByteBuffer.wrap(content);
       while (buffer.hasRemaining()) {

@@ -35,7 +35,8 @@ final class PlainIoMessage {
         return file + " already exists";
       }
       String other = fs.getOtherFile() == null ? "" : " -> " + fs.getOtherFile();
-      return file + other + ": " + (fs.getReason() == null ? e.getClass().getSimpleName() : fs.getReason());
+      return file + other + ": "
+          + (fs.getReason() == null ? e.getClass().getSimpleName() : fs.getReason());
     }
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }

@@ -18,7 +18,11 @@ import java.util.Optional;
  * @param digestAlgorithms the Digest algorithms, or empty to keep the realm's
  * @param faults the fault knobs, all of them (knobs not named are off)
  */
-public record ProxyProfile(String name, String about, List<String> schemes, List<String> digestAlgorithms,
+public record ProxyProfile(
+    String name,
+    String about,
+    List<String> schemes,
+    List<String> digestAlgorithms,
     RealmFaults faults) {
 
   public ProxyProfile {
@@ -55,10 +59,14 @@ public record ProxyProfile(String name, String about, List<String> schemes, List
       switch (line.substring(0, eq)) {
         case "name" -> name = value.strip();
         case "about" -> about = value.strip();
-        case "schemes" -> schemes = Arrays.stream(value.split(",")).map(String::strip).toList();
-        case "digestAlgorithms" -> algorithms = Arrays.stream(value.split(",")).map(String::strip).toList();
+        case "schemes" ->
+          schemes = Arrays.stream(value.split(",")).map(String::strip).toList();
+        case "digestAlgorithms" ->
+          algorithms = Arrays.stream(value.split(",")).map(String::strip).toList();
         case "fault" -> faults.add(value);
-        default -> throw new IllegalArgumentException("line " + (i + 1) + ": unknown key " + line.substring(0, eq));
+        default ->
+          throw new IllegalArgumentException(
+              "line " + (i + 1) + ": unknown key " + line.substring(0, eq));
       }
     }
     if (name == null || name.isEmpty()) {
@@ -85,7 +93,8 @@ public record ProxyProfile(String name, String about, List<String> schemes, List
     if (!realm.auth().schemes().equals(schemes)) {
       out.add("schemes " + String.join(", ", realm.auth().schemes()));
     }
-    if (!digestAlgorithms.isEmpty() && realm.auth().offers(RealmAuth.DIGEST)
+    if (!digestAlgorithms.isEmpty()
+        && realm.auth().offers(RealmAuth.DIGEST)
         && !realm.auth().digestAlgorithms().equals(digestAlgorithms)) {
       out.add("Digest algorithms " + String.join(", ", realm.auth().digestAlgorithms()));
     }
@@ -93,7 +102,10 @@ public record ProxyProfile(String name, String about, List<String> schemes, List
       List<String> mine = knob.values(faults);
       List<String> theirs = knob.values(realm.faults());
       if (!mine.equals(theirs)) {
-        out.add(theirs.isEmpty() ? knob.knob() + " (none)" : knob.knob() + "=" + String.join(" | ", theirs));
+        out.add(
+            theirs.isEmpty()
+                ? knob.knob() + " (none)"
+                : knob.knob() + "=" + String.join(" | ", theirs));
       }
     }
     return out;
@@ -116,7 +128,8 @@ public record ProxyProfile(String name, String about, List<String> schemes, List
     if (closest == null) {
       return "";
     }
-    return differences.isEmpty() ? "Behaves like " + closest.name()
+    return differences.isEmpty()
+        ? "Behaves like " + closest.name()
         : "Custom: " + closest.name() + " with " + String.join(", ", differences);
   }
 

@@ -28,7 +28,9 @@ public final class ProxyProfiles {
   /** The profile named {@code name}, compared without regard to case. */
   public static Optional<ProxyProfile> named(String name) {
     String wanted = name.strip().toLowerCase(Locale.ROOT);
-    return ALL.stream().filter(p -> p.name().toLowerCase(Locale.ROOT).equals(wanted)).findFirst();
+    return ALL.stream()
+        .filter(p -> p.name().toLowerCase(Locale.ROOT).equals(wanted))
+        .findFirst();
   }
 
   private static List<ProxyProfile> load() {

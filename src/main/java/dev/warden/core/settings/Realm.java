@@ -17,8 +17,14 @@ import java.util.Optional;
  * @param tokens the realm's static Bearer tokens, stored hashed (used when it offers {@code bearer})
  * @param faults the realm's fault knobs ({@link RealmFaults#NONE}: none)
  */
-public record Realm(String name, List<String> hostPatterns, List<User> users, RealmAuth auth,
-    List<Integer> connectPorts, List<BearerToken> tokens, RealmFaults faults) {
+public record Realm(
+    String name,
+    List<String> hostPatterns,
+    List<User> users,
+    RealmAuth auth,
+    List<Integer> connectPorts,
+    List<BearerToken> tokens,
+    RealmFaults faults) {
 
   /** The TLS ports, as in Squid's {@code SSL_ports}: 443, and 8443 which many admin consoles use. */
   public static final List<Integer> DEFAULT_CONNECT_PORTS = List.of(443, 8443);
@@ -34,19 +40,34 @@ public record Realm(String name, List<String> hostPatterns, List<User> users, Re
   }
 
   /** A realm without fault knobs. */
-  public Realm(String name, List<String> hostPatterns, List<User> users, RealmAuth auth, List<Integer> connectPorts,
+  public Realm(
+      String name,
+      List<String> hostPatterns,
+      List<User> users,
+      RealmAuth auth,
+      List<Integer> connectPorts,
       List<BearerToken> tokens) {
     this(name, hostPatterns, users, auth, connectPorts, tokens, RealmFaults.NONE);
   }
 
   /** A realm without Bearer tokens. */
-  public Realm(String name, List<String> hostPatterns, List<User> users, RealmAuth auth, List<Integer> connectPorts,
+  public Realm(
+      String name,
+      List<String> hostPatterns,
+      List<User> users,
+      RealmAuth auth,
+      List<Integer> connectPorts,
       RealmFaults faults) {
     this(name, hostPatterns, users, auth, connectPorts, List.of(), faults);
   }
 
   /** A realm without Bearer tokens or fault knobs. */
-  public Realm(String name, List<String> hostPatterns, List<User> users, RealmAuth auth, List<Integer> connectPorts) {
+  public Realm(
+      String name,
+      List<String> hostPatterns,
+      List<User> users,
+      RealmAuth auth,
+      List<Integer> connectPorts) {
     this(name, hostPatterns, users, auth, connectPorts, List.of(), RealmFaults.NONE);
   }
 

@@ -21,8 +21,12 @@ import java.util.Objects;
  * @param lockout when failed logins are delayed and locked out, and how a lockout is answered
  */
 public record RealmAuth(
-    List<String> schemes, List<String> digestAlgorithms, Duration nonceLifetime, int disabledUserStatus,
-    boolean authInt, RealmLockout lockout) {
+    List<String> schemes,
+    List<String> digestAlgorithms,
+    Duration nonceLifetime,
+    int disabledUserStatus,
+    boolean authInt,
+    RealmLockout lockout) {
 
   public static final String BASIC = "basic";
   public static final String DIGEST = "digest";
@@ -37,6 +41,7 @@ public record RealmAuth(
    * validation and the command line consult.
    */
   public static final List<String> KNOWN_SCHEMES = List.of(BASIC, DIGEST, NTLM, NEGOTIATE, BEARER);
+
   public static final Duration MIN_NONCE_LIFETIME = Duration.ofSeconds(1);
   public static final Duration MAX_NONCE_LIFETIME = Duration.ofHours(24);
   /** RFC 7616 §3.7 wants the most preferred first; SHA-256 is mandatory to implement. */
@@ -46,6 +51,7 @@ public record RealmAuth(
    * JDK 19+ HttpURLConnection both need MD5 first or SHA-256 last.
    */
   public static final List<String> COMPATIBLE_ALGORITHMS = List.of("MD5", "SHA-256");
+
   public static final Duration DEFAULT_NONCE_LIFETIME = Duration.ofMinutes(5);
 
   public RealmAuth {
@@ -57,19 +63,37 @@ public record RealmAuth(
 
   /** Without {@code qop=auth-int}, with the default lockout ({@link RealmLockout#DEFAULTS}). */
   public RealmAuth(
-      List<String> schemes, List<String> digestAlgorithms, Duration nonceLifetime, int disabledUserStatus) {
-    this(schemes, digestAlgorithms, nonceLifetime, disabledUserStatus, false, RealmLockout.DEFAULTS);
+      List<String> schemes,
+      List<String> digestAlgorithms,
+      Duration nonceLifetime,
+      int disabledUserStatus) {
+    this(
+        schemes, digestAlgorithms, nonceLifetime, disabledUserStatus, false, RealmLockout.DEFAULTS);
   }
 
   /** With the default lockout ({@link RealmLockout#DEFAULTS}). */
-  public RealmAuth(List<String> schemes, List<String> digestAlgorithms, Duration nonceLifetime,
-      int disabledUserStatus, boolean authInt) {
-    this(schemes, digestAlgorithms, nonceLifetime, disabledUserStatus, authInt, RealmLockout.DEFAULTS);
+  public RealmAuth(
+      List<String> schemes,
+      List<String> digestAlgorithms,
+      Duration nonceLifetime,
+      int disabledUserStatus,
+      boolean authInt) {
+    this(
+        schemes,
+        digestAlgorithms,
+        nonceLifetime,
+        disabledUserStatus,
+        authInt,
+        RealmLockout.DEFAULTS);
   }
 
   /** Without {@code qop=auth-int}. */
-  public RealmAuth(List<String> schemes, List<String> digestAlgorithms, Duration nonceLifetime,
-      int disabledUserStatus, RealmLockout lockout) {
+  public RealmAuth(
+      List<String> schemes,
+      List<String> digestAlgorithms,
+      Duration nonceLifetime,
+      int disabledUserStatus,
+      RealmLockout lockout) {
     this(schemes, digestAlgorithms, nonceLifetime, disabledUserStatus, false, lockout);
   }
 
@@ -86,7 +110,8 @@ public record RealmAuth(
   }
 
   public RealmAuth withSchemes(List<String> value) {
-    return new RealmAuth(value, digestAlgorithms, nonceLifetime, disabledUserStatus, authInt, lockout);
+    return new RealmAuth(
+        value, digestAlgorithms, nonceLifetime, disabledUserStatus, authInt, lockout);
   }
 
   public RealmAuth withDigestAlgorithms(List<String> value) {
@@ -98,7 +123,8 @@ public record RealmAuth(
   }
 
   public RealmAuth withAuthInt(boolean value) {
-    return new RealmAuth(schemes, digestAlgorithms, nonceLifetime, disabledUserStatus, value, lockout);
+    return new RealmAuth(
+        schemes, digestAlgorithms, nonceLifetime, disabledUserStatus, value, lockout);
   }
 
   public RealmAuth withDisabledUserStatus(int value) {
@@ -106,6 +132,7 @@ public record RealmAuth(
   }
 
   public RealmAuth withLockout(RealmLockout value) {
-    return new RealmAuth(schemes, digestAlgorithms, nonceLifetime, disabledUserStatus, authInt, value);
+    return new RealmAuth(
+        schemes, digestAlgorithms, nonceLifetime, disabledUserStatus, authInt, value);
   }
 }

@@ -64,13 +64,32 @@ public record RealmFaults(
   public static final List<String> CONNECTIONS = List.of("keep", "close", "close-delimited");
   public static final List<String> VERSIONS = List.of("1.1", "1.0");
   public static final List<Integer> STATUSES = List.of(407, 401, 403);
-  public static final List<String> BODIES = List.of("warden", "none", "short", "squid", "tinyproxy", "mitmproxy");
+  public static final List<String> BODIES =
+      List.of("warden", "none", "short", "squid", "tinyproxy", "mitmproxy");
   public static final List<String> OUTCOMES = List.of("normal", "accept-any", "reject-all");
   public static final Duration MAX_DELAY = Duration.ofSeconds(60);
 
   /** No fault: Warden's own, standard behaviour. */
-  public static final RealmFaults NONE = new RealmFaults("keep", "1.1", 407, "warden", List.of(), List.of(), false,
-      List.of(), false, "", false, Duration.ZERO, 0, Duration.ZERO, 0, false, 0, "normal", false);
+  public static final RealmFaults NONE = new RealmFaults(
+      "keep",
+      "1.1",
+      407,
+      "warden",
+      List.of(),
+      List.of(),
+      false,
+      List.of(),
+      false,
+      "",
+      false,
+      Duration.ZERO,
+      0,
+      Duration.ZERO,
+      0,
+      false,
+      0,
+      "normal",
+      false);
 
   public RealmFaults {
     connection = oneOf("connection", connection, CONNECTIONS);
@@ -83,7 +102,8 @@ public record RealmFaults(
     extraHeaders.forEach(RealmFaults::checkHeaderLine);
     headerOrder = List.copyOf(headerOrder);
     headerOrder.forEach(RealmFaults::checkName);
-    challengeOrder = challengeOrder.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
+    challengeOrder =
+        challengeOrder.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
     challengeOrder.forEach(RealmFaults::checkName);
     Objects.requireNonNull(challengeRealm, "challengeRealm");
     if (challengeRealm.chars().anyMatch(c -> c != '\t' && Character.isISOControl(c))) {
@@ -136,7 +156,9 @@ public record RealmFaults(
   }
 
   private static void checkName(String name) {
-    if (name.isEmpty() || !name.chars().allMatch(c -> c > 0x20 && c < 0x7f && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0)) {
+    if (name.isEmpty()
+        || !name.chars()
+            .allMatch(c -> c > 0x20 && c < 0x7f && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0)) {
       throw new IllegalArgumentException("'" + name + "' is not a header or scheme name (a token)");
     }
   }

@@ -15,10 +15,12 @@ import java.util.Objects;
  * @param lockoutFor how long a lockout lasts
  * @param lockedOutStatus 407 or 429
  */
-public record RealmLockout(int delayAfter, int lockoutAfter, Duration lockoutFor, int lockedOutStatus) {
+public record RealmLockout(
+    int delayAfter, int lockoutAfter, Duration lockoutFor, int lockedOutStatus) {
 
   /** The largest threshold (each counted key keeps the times of its last failures). */
   public static final int MAX_THRESHOLD = 10_000;
+
   public static final Duration MIN_LOCKOUT = Duration.ofSeconds(1);
   public static final Duration MAX_LOCKOUT = Duration.ofHours(24);
 

@@ -45,7 +45,14 @@ public record Settings(
       int trafficCapacity,
       int bodyPrefixLimit,
       boolean closeAfterChallenge) {
-    this(listen, enforcement, realms, trafficCapacity, bodyPrefixLimit, closeAfterChallenge, Limits.DEFAULTS);
+    this(
+        listen,
+        enforcement,
+        realms,
+        trafficCapacity,
+        bodyPrefixLimit,
+        closeAfterChallenge,
+        Limits.DEFAULTS);
   }
 
   /** First run: loopback:3128, enforcement on, one default realm "Warden" without users. */
@@ -69,30 +76,37 @@ public record Settings(
   }
 
   public Settings withListen(ListenAddress value) {
-    return new Settings(value, enforcement, realms, trafficCapacity, bodyPrefixLimit, closeAfterChallenge, limits);
+    return new Settings(
+        value, enforcement, realms, trafficCapacity, bodyPrefixLimit, closeAfterChallenge, limits);
   }
 
   public Settings withEnforcement(boolean value) {
-    return new Settings(listen, value, realms, trafficCapacity, bodyPrefixLimit, closeAfterChallenge, limits);
+    return new Settings(
+        listen, value, realms, trafficCapacity, bodyPrefixLimit, closeAfterChallenge, limits);
   }
 
   public Settings withRealms(List<Realm> value) {
-    return new Settings(listen, enforcement, value, trafficCapacity, bodyPrefixLimit, closeAfterChallenge, limits);
+    return new Settings(
+        listen, enforcement, value, trafficCapacity, bodyPrefixLimit, closeAfterChallenge, limits);
   }
 
   public Settings withTrafficCapacity(int value) {
-    return new Settings(listen, enforcement, realms, value, bodyPrefixLimit, closeAfterChallenge, limits);
+    return new Settings(
+        listen, enforcement, realms, value, bodyPrefixLimit, closeAfterChallenge, limits);
   }
 
   public Settings withBodyPrefixLimit(int value) {
-    return new Settings(listen, enforcement, realms, trafficCapacity, value, closeAfterChallenge, limits);
+    return new Settings(
+        listen, enforcement, realms, trafficCapacity, value, closeAfterChallenge, limits);
   }
 
   public Settings withCloseAfterChallenge(boolean value) {
-    return new Settings(listen, enforcement, realms, trafficCapacity, bodyPrefixLimit, value, limits);
+    return new Settings(
+        listen, enforcement, realms, trafficCapacity, bodyPrefixLimit, value, limits);
   }
 
   public Settings withLimits(Limits value) {
-    return new Settings(listen, enforcement, realms, trafficCapacity, bodyPrefixLimit, closeAfterChallenge, value);
+    return new Settings(
+        listen, enforcement, realms, trafficCapacity, bodyPrefixLimit, closeAfterChallenge, value);
   }
 }

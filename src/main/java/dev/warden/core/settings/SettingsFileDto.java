@@ -16,8 +16,16 @@ final class SettingsFileDto {
 
   private SettingsFileDto() {}
 
-  @JsonPropertyOrder({"format", "listen", "enforcement", "closeAfterChallenge", "trafficCapacity",
-      "bodyPrefixLimit", "limits", "realms"})
+  @JsonPropertyOrder({
+    "format",
+    "listen",
+    "enforcement",
+    "closeAfterChallenge",
+    "trafficCapacity",
+    "bodyPrefixLimit",
+    "limits",
+    "realms"
+  })
   record FileDto(
       Integer format,
       String listen,
@@ -28,8 +36,17 @@ final class SettingsFileDto {
       LimitsDto limits,
       List<RealmDto> realms) {}
 
-  @JsonPropertyOrder({"requestHeadMillis", "idleMillis", "refusedBodyMillis", "refusedBodyDrainBytes",
-      "requestLineBytes", "headerBlockBytes", "maxConnections", "connectMillis", "firstByteMillis"})
+  @JsonPropertyOrder({
+    "requestHeadMillis",
+    "idleMillis",
+    "refusedBodyMillis",
+    "refusedBodyDrainBytes",
+    "requestLineBytes",
+    "headerBlockBytes",
+    "maxConnections",
+    "connectMillis",
+    "firstByteMillis"
+  })
   record LimitsDto(
       Long requestHeadMillis,
       Long idleMillis,
@@ -46,15 +63,26 @@ final class SettingsFileDto {
    * {@code knob=value} lines ({@link FaultKnob}), left out when the realm has none.
    */
   @JsonPropertyOrder({"name", "hostPatterns", "users", "auth", "connectPorts", "tokens", "faults"})
-  record RealmDto(String name, List<String> hostPatterns, List<UserDto> users, AuthDto auth,
-      List<Integer> connectPorts, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TokenDto> tokens,
+  record RealmDto(
+      String name,
+      List<String> hostPatterns,
+      List<UserDto> users,
+      AuthDto auth,
+      List<Integer> connectPorts,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TokenDto> tokens,
       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> faults) {}
 
   @JsonPropertyOrder({"name", "hash"})
   record TokenDto(String name, String hash) {}
 
-  @JsonPropertyOrder({"schemes", "digestAlgorithms", "nonceLifetimeSeconds", "disabledUserStatus", "authInt",
-      "lockout"})
+  @JsonPropertyOrder({
+    "schemes",
+    "digestAlgorithms",
+    "nonceLifetimeSeconds",
+    "disabledUserStatus",
+    "authInt",
+    "lockout"
+  })
   record AuthDto(
       List<String> schemes,
       List<String> digestAlgorithms,
@@ -64,7 +92,8 @@ final class SettingsFileDto {
       LockoutDto lockout) {}
 
   @JsonPropertyOrder({"delayAfter", "lockoutAfter", "lockoutSeconds", "lockedOutStatus"})
-  record LockoutDto(Integer delayAfter, Integer lockoutAfter, Long lockoutSeconds, Integer lockedOutStatus) {}
+  record LockoutDto(
+      Integer delayAfter, Integer lockoutAfter, Long lockoutSeconds, Integer lockedOutStatus) {}
 
   @JsonPropertyOrder({"name", "enabled", "passwordHash", "digest"})
   record UserDto(
@@ -109,15 +138,23 @@ final class SettingsFileDto {
         realm.name(),
         realm.hostPatterns(),
         realm.users().stream().map(SettingsFileDto::toDto).toList(),
-        new AuthDto(auth.schemes(), auth.digestAlgorithms(), auth.nonceLifetime().toSeconds(),
-            auth.disabledUserStatus(), auth.authInt(), toDto(auth.lockout())),
+        new AuthDto(
+            auth.schemes(),
+            auth.digestAlgorithms(),
+            auth.nonceLifetime().toSeconds(),
+            auth.disabledUserStatus(),
+            auth.authInt(),
+            toDto(auth.lockout())),
         realm.connectPorts(),
         realm.tokens().stream().map(t -> new TokenDto(t.name(), t.hash())).toList(),
         realm.faults().lines());
   }
 
   private static LockoutDto toDto(RealmLockout lockout) {
-    return new LockoutDto(lockout.delayAfter(), lockout.lockoutAfter(), lockout.lockoutFor().toSeconds(),
+    return new LockoutDto(
+        lockout.delayAfter(),
+        lockout.lockoutAfter(),
+        lockout.lockoutFor().toSeconds(),
         lockout.lockedOutStatus());
   }
 

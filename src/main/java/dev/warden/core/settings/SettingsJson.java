@@ -1,12 +1,5 @@
 package dev.warden.core.settings;
 
-import dev.warden.core.settings.SettingsFileDto.FileDto;
-import dev.warden.core.settings.SettingsFileDto.LimitsDto;
-import dev.warden.core.settings.SettingsFileDto.RealmDto;
-import dev.warden.core.settings.SettingsFileDto.AuthDto;
-import dev.warden.core.settings.SettingsFileDto.LockoutDto;
-import dev.warden.core.settings.SettingsFileDto.UserDto;
-import dev.warden.core.settings.SettingsFileDto.DigestDto;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
@@ -18,9 +11,15 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.warden.core.settings.SettingsFileDto.AuthDto;
+import dev.warden.core.settings.SettingsFileDto.DigestDto;
+import dev.warden.core.settings.SettingsFileDto.FileDto;
+import dev.warden.core.settings.SettingsFileDto.LimitsDto;
+import dev.warden.core.settings.SettingsFileDto.LockoutDto;
+import dev.warden.core.settings.SettingsFileDto.RealmDto;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -103,8 +102,10 @@ final class SettingsJson {
    */
   static final class NewerFormatException extends UnreadableException {
     NewerFormatException(int format) {
-      super("it is in format " + format + ", written by a newer version of Warden (this one reads "
-          + "formats " + OLDEST_FORMAT + " to " + FORMAT + ")", null);
+      super(
+          "it is in format " + format + ", written by a newer version of Warden (this one reads "
+              + "formats " + OLDEST_FORMAT + " to " + FORMAT + ")",
+          null);
     }
   }
 
@@ -120,7 +121,8 @@ final class SettingsJson {
       .build();
 
   /** Jackson names the (redacted) source beside nested positions; the user needs only the position. */
-  private static final Pattern SOURCE_NOTE = Pattern.compile("\\[Source: [^;\\]]*; (line: \\d+, column: \\d+)\\]");
+  private static final Pattern SOURCE_NOTE =
+      Pattern.compile("\\[Source: [^;\\]]*; (line: \\d+, column: \\d+)\\]");
 
   private static final ObjectReader READER = MAPPER.readerFor(FileDto.class);
 
@@ -203,8 +205,8 @@ final class SettingsJson {
       throw new NewerFormatException(format);
     }
     if (format < OLDEST_FORMAT) {
-      throw new UnreadableException("it is in format " + format
-          + ", which no version of Warden wrote", null);
+      throw new UnreadableException(
+          "it is in format " + format + ", which no version of Warden wrote", null);
     }
     Settings defaults = Settings.defaults();
     ListenAddress listen;
@@ -216,14 +218,16 @@ final class SettingsJson {
     List<Realm> realms = file.realms() == null
         ? defaults.realms()
         : map(file.realms(), "realms", (dto, where) -> toRealm(dto, where, format));
-    return new Contents(format, new Settings(
-        listen,
-        orDefault(file.enforcement(), defaults.enforcement()),
-        realms,
-        orDefault(file.trafficCapacity(), defaults.trafficCapacity()),
-        orDefault(file.bodyPrefixLimit(), defaults.bodyPrefixLimit()),
-        orDefault(file.closeAfterChallenge(), defaults.closeAfterChallenge()),
-        toLimits(file.limits())));
+    return new Contents(
+        format,
+        new Settings(
+            listen,
+            orDefault(file.enforcement(), defaults.enforcement()),
+            realms,
+            orDefault(file.trafficCapacity(), defaults.trafficCapacity()),
+            orDefault(file.bodyPrefixLimit(), defaults.bodyPrefixLimit()),
+            orDefault(file.closeAfterChallenge(), defaults.closeAfterChallenge()),
+            toLimits(file.limits())));
   }
 
   /**
@@ -247,9 +251,14 @@ final class SettingsJson {
         : map(dto.hostPatterns(), where + ".hostPatterns", (p, w) -> p);
     List<User> users = dto.users() == null
         ? List.of()
-        : map(dto.users(), where + ".users", (u, w) -> new User(
-            orDefault(u.name(), ""), orDefault(u.enabled(), true), orDefault(u.passwordHash(), ""),
-            format == 1 ? DigestSecrets.NONE : toDigest(u.digest(), w + ".digest")));
+        : map(
+            dto.users(),
+            where + ".users",
+            (u, w) -> new User(
+                orDefault(u.name(), ""),
+                orDefault(u.enabled(), true),
+                orDefault(u.passwordHash(), ""),
+                format == 1 ? DigestSecrets.NONE : toDigest(u.digest(), w + ".digest")));
     RealmAuth auth = format == 1 ? RealmAuth.defaults() : toAuth(dto.auth(), where + ".auth");
     // Files written before the list existed get the default; the validator judges the numbers.
     List<Integer> connectPorts = dto.connectPorts() == null
@@ -268,8 +277,12 @@ final class SettingsJson {
     // A missing name becomes "" so the validator reports it like any other unnamed realm.
     List<BearerToken> tokens = dto.tokens() == null
         ? List.of()
-        : map(dto.tokens(), where + ".tokens", (t, w) -> new BearerToken(orDefault(t.name(), ""), orDefault(t.hash(), "")));
-    return new Realm(orDefault(dto.name(), ""), patterns, users, auth, connectPorts, tokens, faults);
+        : map(
+            dto.tokens(),
+            where + ".tokens",
+            (t, w) -> new BearerToken(orDefault(t.name(), ""), orDefault(t.hash(), "")));
+    return new Realm(
+        orDefault(dto.name(), ""), patterns, users, auth, connectPorts, tokens, faults);
   }
 
   private static RealmAuth toAuth(AuthDto dto, String where) throws UnreadableException {
@@ -301,7 +314,9 @@ final class SettingsJson {
     return new RealmLockout(
         orDefault(dto.delayAfter(), defaults.delayAfter()),
         orDefault(dto.lockoutAfter(), defaults.lockoutAfter()),
-        dto.lockoutSeconds() == null ? defaults.lockoutFor() : Duration.ofSeconds(dto.lockoutSeconds()),
+        dto.lockoutSeconds() == null
+            ? defaults.lockoutFor()
+            : Duration.ofSeconds(dto.lockoutSeconds()),
         orDefault(dto.lockedOutStatus(), defaults.lockedOutStatus()));
   }
 
@@ -360,7 +375,8 @@ final class SettingsJson {
     }
     JsonLocation at = e.getLocation();
     if (at != null && at.getLineNr() > 0) {
-      reason += String.format(Locale.ROOT, " (line %d, column %d)", at.getLineNr(), at.getColumnNr());
+      reason +=
+          String.format(Locale.ROOT, " (line %d, column %d)", at.getLineNr(), at.getColumnNr());
     }
     return reason;
   }

@@ -4,15 +4,15 @@ import dev.warden.core.auth.digest.DigestAlgorithm;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
-import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Checks a {@link Settings} value before it is applied or saved.
@@ -42,14 +42,19 @@ public final class SettingsValidator {
     }
     if (settings.trafficCapacity() < MIN_TRAFFIC_CAPACITY
         || settings.trafficCapacity() > MAX_TRAFFIC_CAPACITY) {
-      problems.add(String.format(Locale.ROOT,
+      problems.add(String.format(
+          Locale.ROOT,
           "Traffic capacity %,d is outside %,d-%,d exchanges",
-          settings.trafficCapacity(), MIN_TRAFFIC_CAPACITY, MAX_TRAFFIC_CAPACITY));
+          settings.trafficCapacity(),
+          MIN_TRAFFIC_CAPACITY,
+          MAX_TRAFFIC_CAPACITY));
     }
     if (settings.bodyPrefixLimit() < 0 || settings.bodyPrefixLimit() > MAX_BODY_PREFIX_LIMIT) {
-      problems.add(String.format(Locale.ROOT,
+      problems.add(String.format(
+          Locale.ROOT,
           "Body prefix limit %,d bytes is outside 0-16 MiB (0-%,d bytes)",
-          settings.bodyPrefixLimit(), MAX_BODY_PREFIX_LIMIT));
+          settings.bodyPrefixLimit(),
+          MAX_BODY_PREFIX_LIMIT));
     }
     problems.addAll(settings.limits().problems());
     return List.copyOf(problems);
@@ -81,7 +86,8 @@ public final class SettingsValidator {
       problems.add("At least one realm is needed");
       return;
     }
-    List<String> defaults = realms.stream().filter(Realm::isDefault).map(r -> quote(r.name())).toList();
+    List<String> defaults =
+        realms.stream().filter(Realm::isDefault).map(r -> quote(r.name())).toList();
     if (defaults.isEmpty()) {
       problems.add("One realm must have no host patterns: it is the default realm for every other "
           + "destination");
@@ -115,7 +121,8 @@ public final class SettingsValidator {
     for (String text : realm.hostPatterns()) {
       try {
         if (!patterns.add(HostPattern.parse(text))) {
-          problems.add(label + ": host pattern " + quote(text.strip()) + " is listed more than once");
+          problems.add(
+              label + ": host pattern " + quote(text.strip()) + " is listed more than once");
         }
       } catch (IllegalArgumentException e) {
         problems.add(label + ": " + e.getMessage());
@@ -148,9 +155,11 @@ public final class SettingsValidator {
         problems.add(label + ": Bearer token " + quote(token.name()) + " is listed more than once");
       }
       if (!token.wellFormed()) {
-        problems.add(label + ": Bearer token " + quote(token.name()) + " is not stored as sha256: and 64 lower-case hex digits");
+        problems.add(label + ": Bearer token " + quote(token.name())
+            + " is not stored as sha256: and 64 lower-case hex digits");
       } else if (!hashes.add(token.hash())) {
-        problems.add(label + ": Bearer token " + quote(token.name()) + " is the same token as another one");
+        problems.add(
+            label + ": Bearer token " + quote(token.name()) + " is the same token as another one");
       }
     }
   }
@@ -158,7 +167,8 @@ public final class SettingsValidator {
   /** A port outside 1-65535 could never match; a repeated one is probably a typo for another. */
   private static void checkConnectPorts(String label, List<Integer> ports, List<String> problems) {
     if (ports.size() > MAX_CONNECT_PORTS) {
-      problems.add(label + " lists " + ports.size() + " CONNECT ports; at most " + MAX_CONNECT_PORTS + " are allowed");
+      problems.add(label + " lists " + ports.size() + " CONNECT ports; at most " + MAX_CONNECT_PORTS
+          + " are allowed");
     }
     Set<Integer> seen = new HashSet<>();
     for (int port : ports) {
@@ -210,8 +220,10 @@ public final class SettingsValidator {
       Optional<DigestAlgorithm> algorithm = DigestAlgorithm.fromToken(token);
       if (algorithm.isEmpty()) {
         problems.add(label + ": Digest algorithm " + quote(token) + " is not one Warden knows ("
-            + Arrays.stream(DigestAlgorithm.values()).map(DigestAlgorithm::token)
-                .collect(Collectors.joining(", ")) + ")");
+            + Arrays.stream(DigestAlgorithm.values())
+                .map(DigestAlgorithm::token)
+                .collect(Collectors.joining(", "))
+            + ")");
       } else if (!algorithms.add(algorithm.get())) {
         problems.add(label + ": Digest algorithm " + quote(token) + " is listed more than once");
       }
@@ -223,7 +235,8 @@ public final class SettingsValidator {
           + " s is outside 1 s to 24 h (86400 s)");
     }
     if (auth.disabledUserStatus() != 403 && auth.disabledUserStatus() != 407) {
-      problems.add(label + ": disabled users must get 403 or 407, not " + auth.disabledUserStatus());
+      problems.add(
+          label + ": disabled users must get 403 or 407, not " + auth.disabledUserStatus());
     }
     checkLockout(label, auth.lockout(), problems);
   }
@@ -231,17 +244,22 @@ public final class SettingsValidator {
   private static void checkLockout(String label, RealmLockout lockout, List<String> problems) {
     int max = RealmLockout.MAX_THRESHOLD;
     if (lockout.lockoutAfter() < 1 || lockout.lockoutAfter() > max) {
-      problems.add(label + ": lockout after " + lockout.lockoutAfter() + " failures is outside 1 to " + max);
+      problems.add(
+          label + ": lockout after " + lockout.lockoutAfter() + " failures is outside 1 to " + max);
     }
     if (lockout.delayAfter() < 0 || lockout.delayAfter() > max) {
-      problems.add(label + ": delay after " + lockout.delayAfter() + " failures is outside 0 to " + max);
+      problems.add(
+          label + ": delay after " + lockout.delayAfter() + " failures is outside 0 to " + max);
     }
     Duration lasts = lockout.lockoutFor();
-    if (lasts.compareTo(RealmLockout.MIN_LOCKOUT) < 0 || lasts.compareTo(RealmLockout.MAX_LOCKOUT) > 0) {
-      problems.add(label + ": lockout duration " + lasts.toSeconds() + " s is outside 1 s to 24 h (86400 s)");
+    if (lasts.compareTo(RealmLockout.MIN_LOCKOUT) < 0
+        || lasts.compareTo(RealmLockout.MAX_LOCKOUT) > 0) {
+      problems.add(label + ": lockout duration " + lasts.toSeconds()
+          + " s is outside 1 s to 24 h (86400 s)");
     }
     if (lockout.lockedOutStatus() != 407 && lockout.lockedOutStatus() != 429) {
-      problems.add(label + ": locked-out clients must get 407 or 429, not " + lockout.lockedOutStatus());
+      problems.add(
+          label + ": locked-out clients must get 407 or 429, not " + lockout.lockedOutStatus());
     }
   }
 
@@ -253,12 +271,13 @@ public final class SettingsValidator {
     for (Map.Entry<String, String> e : user.digest().ha1().entrySet()) {
       if (NT_KEY.equals(e.getKey())) {
         if (!LOWER_HEX.matcher(e.getValue()).matches() || e.getValue().length() != 32) {
-          problems.add(realmLabel + ": user " + quote(user.name()) + " has an NT hash that is not 32 lower-case hex digits");
+          problems.add(realmLabel + ": user " + quote(user.name())
+              + " has an NT hash that is not 32 lower-case hex digits");
         }
         continue;
       }
-      Optional<DigestAlgorithm> algorithm =
-          DigestAlgorithm.fromToken(e.getKey()).filter(a -> !a.isSession() && a.token().equals(e.getKey()));
+      Optional<DigestAlgorithm> algorithm = DigestAlgorithm.fromToken(e.getKey())
+          .filter(a -> !a.isSession() && a.token().equals(e.getKey()));
       if (algorithm.isEmpty()) {
         problems.add(realmLabel + ": user " + quote(user.name()) + " has Digest material for "
             + quote(e.getKey()) + ", which is not a base algorithm (MD5, SHA-256, SHA-512-256)");
@@ -294,7 +313,8 @@ public final class SettingsValidator {
         } else if (!digest.realm().equals(realm.name())) {
           why = "the realm was renamed";
         } else {
-          List<String> missing = bases.stream().filter(b -> !digest.covers(realm.name(), b)).toList();
+          List<String> missing =
+              bases.stream().filter(b -> !digest.covers(realm.name(), b)).toList();
           if (missing.isEmpty()) {
             continue;
           }
@@ -314,12 +334,15 @@ public final class SettingsValidator {
   private static void warnFaults(Realm realm, int index, List<String> warnings) {
     RealmFaults faults = realm.faults();
     if ("accept-any".equals(faults.outcome())) {
-      warnings.add(label(realm, index) + " lets any credentials through (fault knob outcome=accept-any)");
+      warnings.add(
+          label(realm, index) + " lets any credentials through (fault knob outcome=accept-any)");
     }
-    if (faults.plainChallenges() && realm.auth().offers(RealmAuth.DIGEST)
+    if (faults.plainChallenges()
+        && realm.auth().offers(RealmAuth.DIGEST)
         && realm.auth().digestAlgorithms().stream().noneMatch("MD5"::equalsIgnoreCase)) {
-      warnings.add(label(realm, index) + ": its plain Digest challenge names no algorithm, so clients answer"
-          + " with MD5, which the realm does not accept (fault knob plainChallenges=true)");
+      warnings.add(
+          label(realm, index) + ": its plain Digest challenge names no algorithm, so clients answer"
+              + " with MD5, which the realm does not accept (fault knob plainChallenges=true)");
     }
   }
 
@@ -346,7 +369,9 @@ public final class SettingsValidator {
    */
   static boolean isLoopback(String host) {
     String h = host.toLowerCase(Locale.ROOT);
-    return h.equals("localhost") || h.startsWith("127.") || h.equals("::1")
+    return h.equals("localhost")
+        || h.startsWith("127.")
+        || h.equals("::1")
         || h.equals("0:0:0:0:0:0:0:1");
   }
 

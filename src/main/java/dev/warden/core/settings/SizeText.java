@@ -12,6 +12,7 @@ public final class SizeText {
 
   /** How to write a size, for messages. */
   public static final String FORMS = "bytes (65536), KiB (64 KiB) or MiB (16 MiB)";
+
   private static final int MAX_DIGITS = 9;
 
   private SizeText() {}

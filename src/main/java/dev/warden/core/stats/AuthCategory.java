@@ -38,7 +38,8 @@ public enum AuthCategory {
   }
 
   private static boolean isHandshakeStep(ChallengeReason reason) {
-    return reason == ChallengeReason.MISSING || reason == ChallengeReason.STALE_NONCE
+    return reason == ChallengeReason.MISSING
+        || reason == ChallengeReason.STALE_NONCE
         || reason == ChallengeReason.HANDSHAKE_CONTINUES;
   }
 }

@@ -83,12 +83,18 @@ public final class AuthStats {
 
   /** What is counted now, with the last {@code lastSeconds} seconds ending at {@code nowEpochMillis}. */
   public StatsSnapshot snapshot(long nowEpochMillis, int lastSeconds) {
-    return new StatsSnapshot(seconds.last(Math.floorDiv(nowEpochMillis, 1000L), lastSeconds),
-        new StatsSnapshot.Second(0, total(AuthCategory.CHALLENGED), total(AuthCategory.AUTHENTICATED),
-            total(AuthCategory.REFUSED), total(AuthCategory.NOT_JUDGED)),
+    return new StatsSnapshot(
+        seconds.last(Math.floorDiv(nowEpochMillis, 1000L), lastSeconds),
+        new StatsSnapshot.Second(
+            0,
+            total(AuthCategory.CHALLENGED),
+            total(AuthCategory.AUTHENTICATED),
+            total(AuthCategory.REFUSED),
+            total(AuthCategory.NOT_JUDGED)),
         reasons.top(TOP_REASONS),
         new StatsSnapshot.Table(users.rows(), users.capacity(), users.evicted(), users.untabled()),
-        new StatsSnapshot.Table(clients.rows(), clients.capacity(), clients.evicted(), clients.untabled()));
+        new StatsSnapshot.Table(
+            clients.rows(), clients.capacity(), clients.evicted(), clients.untabled()));
   }
 
   /** Rows the user table holds now, for tests of its bound. */

@@ -53,7 +53,8 @@ final class PartyTable {
 
   PartyTable(int capacity) {
     if (capacity < 1) {
-      throw new IllegalArgumentException("the table needs room for at least one row, was " + capacity);
+      throw new IllegalArgumentException(
+          "the table needs room for at least one row, was " + capacity);
     }
     this.capacity = capacity;
   }
@@ -115,9 +116,11 @@ final class PartyTable {
   List<StatsSnapshot.PartyRow> rows() {
     List<StatsSnapshot.PartyRow> out = new ArrayList<>(rows.size());
     for (Row r : rows.values()) {
-      out.add(new StatsSnapshot.PartyRow(r.key, r.requests.sum(), r.failures.sum(), r.lastSeen.get()));
+      out.add(
+          new StatsSnapshot.PartyRow(r.key, r.requests.sum(), r.failures.sum(), r.lastSeen.get()));
     }
-    out.sort(Comparator.comparingLong(StatsSnapshot.PartyRow::lastSeenEpochMillis).reversed()
+    out.sort(Comparator.comparingLong(StatsSnapshot.PartyRow::lastSeenEpochMillis)
+        .reversed()
         .thenComparing(StatsSnapshot.PartyRow::name));
     return out.size() > capacity ? List.copyOf(out.subList(0, capacity)) : out;
   }

@@ -75,8 +75,11 @@ final class SecondRing {
     for (long s = nowEpochSecond - n + 1; s <= nowEpochSecond; s++) {
       Bucket bucket = ring.get(index(s));
       if (bucket != null && bucket.second == s) {
-        out.add(new StatsSnapshot.Second(s, sum(bucket, AuthCategory.CHALLENGED),
-            sum(bucket, AuthCategory.AUTHENTICATED), sum(bucket, AuthCategory.REFUSED),
+        out.add(new StatsSnapshot.Second(
+            s,
+            sum(bucket, AuthCategory.CHALLENGED),
+            sum(bucket, AuthCategory.AUTHENTICATED),
+            sum(bucket, AuthCategory.REFUSED),
             sum(bucket, AuthCategory.NOT_JUDGED)));
       } else {
         out.add(new StatsSnapshot.Second(s, 0, 0, 0, 0));

@@ -11,8 +11,8 @@ import java.util.List;
  * @param users per user name (authenticated, or named by refused credentials)
  * @param clients per client address (the IP, without the port)
  */
-public record StatsSnapshot(List<Second> seconds, Second totals, List<ReasonCount> reasons, Table users,
-    Table clients) {
+public record StatsSnapshot(
+    List<Second> seconds, Second totals, List<ReasonCount> reasons, Table users, Table clients) {
 
   public StatsSnapshot {
     seconds = List.copyOf(seconds);
@@ -24,7 +24,8 @@ public record StatsSnapshot(List<Second> seconds, Second totals, List<ReasonCoun
    *
    * @param epochSecond the second, or 0 for totals
    */
-  public record Second(long epochSecond, long challenged, long authenticated, long refused, long notJudged) {
+  public record Second(
+      long epochSecond, long challenged, long authenticated, long refused, long notJudged) {
 
     /** All exchanges counted. */
     public long all() {

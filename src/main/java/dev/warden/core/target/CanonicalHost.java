@@ -141,7 +141,9 @@ public final class CanonicalHost {
     for (int i = 0; i < host.length(); i++) {
       char c = host.charAt(i);
       if (c == '%') {
-        if (i + 2 >= host.length() || !IpLiterals.isHex(host.charAt(i + 1)) || !IpLiterals.isHex(host.charAt(i + 2))) {
+        if (i + 2 >= host.length()
+            || !IpLiterals.isHex(host.charAt(i + 1))
+            || !IpLiterals.isHex(host.charAt(i + 2))) {
           throw new RefusalException(Refusal.BAD_HOST);
         }
         bytes.write(Integer.parseInt(host.substring(i + 1, i + 3), 16));
@@ -154,7 +156,8 @@ public final class CanonicalHost {
       }
     }
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes.toByteArray()))

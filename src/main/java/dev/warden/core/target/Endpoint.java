@@ -90,7 +90,8 @@ public record Endpoint(CanonicalHost host, int port) {
       int colon = authority.indexOf(':');
       if (colon >= 0) {
         if (authority.indexOf(':', colon + 1) >= 0) {
-          boolean ipv6Like = IpLiterals.all(authority, c -> IpLiterals.isHex(c) || c == ':' || c == '.');
+          boolean ipv6Like =
+              IpLiterals.all(authority, c -> IpLiterals.isHex(c) || c == ':' || c == '.');
           throw new RefusalException(ipv6Like ? Refusal.IPV6_NEEDS_BRACKETS : Refusal.BAD_PORT);
         }
         hostText = authority.substring(0, colon);

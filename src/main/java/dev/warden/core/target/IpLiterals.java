@@ -106,7 +106,8 @@ final class IpLiterals {
 
   /** Dotted-quad text of four bytes. */
   static String ipv4Text(byte[] address) {
-    return (address[0] & 0xff) + "." + (address[1] & 0xff) + "." + (address[2] & 0xff) + "." + (address[3] & 0xff);
+    return (address[0] & 0xff) + "." + (address[1] & 0xff) + "." + (address[2] & 0xff) + "."
+        + (address[3] & 0xff);
   }
 
   /**
@@ -174,8 +175,11 @@ final class IpLiterals {
     byte[] address = new byte[4];
     for (int i = 0; i < 4; i++) {
       String part = parts[i];
-      if (part.isEmpty() || part.length() > 3 || !all(part, IpLiterals::isDigit)
-          || (part.length() > 1 && part.charAt(0) == '0') || Integer.parseInt(part) > 255) {
+      if (part.isEmpty()
+          || part.length() > 3
+          || !all(part, IpLiterals::isDigit)
+          || (part.length() > 1 && part.charAt(0) == '0')
+          || Integer.parseInt(part) > 255) {
         throw new RefusalException(Refusal.BAD_IPV6);
       }
       address[i] = (byte) Integer.parseInt(part);

@@ -20,8 +20,22 @@ public final class QueryMask {
 
   /** token, access_token, password, key, sig, code, ... and every name ending in _token or -token. */
   public static final QueryMask DEFAULT = of(
-      List.of("token", "access_token", "id_token", "refresh_token", "password", "passwd", "pwd", "secret",
-          "key", "api_key", "apikey", "sig", "signature", "auth", "code"),
+      List.of(
+          "token",
+          "access_token",
+          "id_token",
+          "refresh_token",
+          "password",
+          "passwd",
+          "pwd",
+          "secret",
+          "key",
+          "api_key",
+          "apikey",
+          "sig",
+          "signature",
+          "auth",
+          "code"),
       List.of("_token", "-token"));
 
   private final Set<String> names;
@@ -39,7 +53,10 @@ public final class QueryMask {
   public static QueryMask of(Collection<String> names, Collection<String> suffixes) {
     return new QueryMask(
         names.stream().map(n -> n.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet()),
-        suffixes.stream().map(s -> s.toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).toList());
+        suffixes.stream()
+            .map(s -> s.toLowerCase(Locale.ROOT))
+            .filter(s -> !s.isEmpty())
+            .toList());
   }
 
   /** Whether a parameter name (as written, possibly percent-encoded) is a secret's. */
@@ -68,7 +85,9 @@ public final class QueryMask {
       }
       String parameter = pathAndQuery.substring(start, end);
       int equals = parameter.indexOf('=');
-      if (equals > 0 && equals < parameter.length() - 1 && isSecret(parameter.substring(0, equals))) {
+      if (equals > 0
+          && equals < parameter.length() - 1
+          && isSecret(parameter.substring(0, equals))) {
         out.append(parameter, 0, equals + 1).append(MASK);
       } else {
         out.append(parameter);
@@ -98,7 +117,10 @@ public final class QueryMask {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(name.length());
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
-      if (c == '%' && i + 2 < name.length() && IpLiterals.isHex(name.charAt(i + 1)) && IpLiterals.isHex(name.charAt(i + 2))) {
+      if (c == '%'
+          && i + 2 < name.length()
+          && IpLiterals.isHex(name.charAt(i + 1))
+          && IpLiterals.isHex(name.charAt(i + 2))) {
         bytes.write(Integer.parseInt(name.substring(i + 1, i + 3), 16));
         i += 2;
       } else {

@@ -8,12 +8,14 @@ public enum Refusal {
   EMPTY_TARGET("The request-target is empty."),
   FORBIDDEN_CHARACTER(
       "The request-target contains a space, a control character or a non-ASCII byte (RFC 9112 section 3.2)."),
-  FRAGMENT("The request-target contains a fragment (#), which a client must not send (RFC 9112 section 3.2)."),
+  FRAGMENT(
+      "The request-target contains a fragment (#), which a client must not send (RFC 9112 section 3.2)."),
   CONNECT_AUTHORITY_ONLY(
       "CONNECT takes host:port only, without a scheme, a path or credentials (RFC 9112 section 3.2.3)."),
   PORT_REQUIRED("CONNECT needs a port: host:port."),
   BAD_PORT("The port is not a number from 1 to 65535."),
-  AUTHORITY_FORM_WITHOUT_CONNECT("Only CONNECT takes a host:port request-target; other methods need an absolute http:// URL."),
+  AUTHORITY_FORM_WITHOUT_CONNECT(
+      "Only CONNECT takes a host:port request-target; other methods need an absolute http:// URL."),
   ASTERISK_WITHOUT_OPTIONS("Only OPTIONS takes the * request-target."),
   NOT_A_TARGET("The request-target is neither an absolute http:// URL nor a path."),
   UNSUPPORTED_SCHEME("Only http:// and ws:// URLs can be forwarded by this proxy."),

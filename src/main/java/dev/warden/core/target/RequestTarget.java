@@ -27,7 +27,10 @@ import java.util.Optional;
  * is its {@link #display()}.
  */
 public sealed interface RequestTarget
-    permits RequestTarget.Forward, RequestTarget.Tunnel, RequestTarget.ToProxy, RequestTarget.Refused {
+    permits RequestTarget.Forward,
+        RequestTarget.Tunnel,
+        RequestTarget.ToProxy,
+        RequestTarget.Refused {
 
   /**
    * Parses a request-target. Never throws for any text.
@@ -69,8 +72,13 @@ public sealed interface RequestTarget
    * @param hostFieldReplaced whether a Host field was present that named another destination (or
    *     several, or an invalid one); it is ignored and replaced (RFC 9112 section 3.2.2)
    */
-  record Forward(String scheme, Endpoint endpoint, String pathAndQuery, boolean credentialsRemoved,
-      boolean hostFieldReplaced) implements RequestTarget {
+  record Forward(
+      String scheme,
+      Endpoint endpoint,
+      String pathAndQuery,
+      boolean credentialsRemoved,
+      boolean hostFieldReplaced)
+      implements RequestTarget {
 
     public Forward {
       Objects.requireNonNull(scheme);

@@ -26,7 +26,8 @@ final class TargetParser {
     }
   }
 
-  private static RequestTarget parseOrRefuse(String method, String target, List<String> hostFields) {
+  private static RequestTarget parseOrRefuse(
+      String method, String target, List<String> hostFields) {
     if (target.isEmpty()) {
       throw new RefusalException(Refusal.EMPTY_TARGET);
     }
@@ -82,7 +83,9 @@ final class TargetParser {
     }
     String hierarchy = rest.substring(2);
     int end = 0;
-    while (end < hierarchy.length() && hierarchy.charAt(end) != '/' && hierarchy.charAt(end) != '?') {
+    while (end < hierarchy.length()
+        && hierarchy.charAt(end) != '/'
+        && hierarchy.charAt(end) != '?') {
       end++;
     }
     String authority = hierarchy.substring(0, end);
@@ -101,10 +104,12 @@ final class TargetParser {
     }
     Endpoint endpoint = Endpoint.parse(authority, secure ? HTTPS_PORT : HTTP_PORT);
     if (secure) {
-      return new RequestTarget.Refused(Refusal.HTTPS_NEEDS_CONNECT,
+      return new RequestTarget.Refused(
+          Refusal.HTTPS_NEEDS_CONNECT,
           scheme + "://" + endpoint.hostField(HTTPS_PORT) + pathAndQuery);
     }
-    return new RequestTarget.Forward(scheme, endpoint, pathAndQuery, credentials, hostFieldDiffers(hostFields, endpoint));
+    return new RequestTarget.Forward(
+        scheme, endpoint, pathAndQuery, credentials, hostFieldDiffers(hostFields, endpoint));
   }
 
   /** RFC 3986: {@code ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )}. */
@@ -112,7 +117,8 @@ final class TargetParser {
     if (text.isEmpty() || !isAlpha(text.charAt(0))) {
       return false;
     }
-    return IpLiterals.all(text, c -> isAlpha(c) || IpLiterals.isDigit(c) || c == '+' || c == '-' || c == '.');
+    return IpLiterals.all(
+        text, c -> isAlpha(c) || IpLiterals.isDigit(c) || c == '+' || c == '-' || c == '.');
   }
 
   /** RFC 3986: {@code *( unreserved / pct-encoded / sub-delims / ":" )}. Checked, then dropped. */
@@ -120,11 +126,17 @@ final class TargetParser {
     for (int i = 0; i < userinfo.length(); i++) {
       char c = userinfo.charAt(i);
       if (c == '%') {
-        if (i + 2 >= userinfo.length() || !IpLiterals.isHex(userinfo.charAt(i + 1)) || !IpLiterals.isHex(userinfo.charAt(i + 2))) {
+        if (i + 2 >= userinfo.length()
+            || !IpLiterals.isHex(userinfo.charAt(i + 1))
+            || !IpLiterals.isHex(userinfo.charAt(i + 2))) {
           throw new RefusalException(Refusal.BAD_USERINFO);
         }
         i += 2;
-      } else if (!(isAlpha(c) || IpLiterals.isDigit(c) || "-._~".indexOf(c) >= 0 || SUB_DELIMS.indexOf(c) >= 0 || c == ':')) {
+      } else if (!(isAlpha(c)
+          || IpLiterals.isDigit(c)
+          || "-._~".indexOf(c) >= 0
+          || SUB_DELIMS.indexOf(c) >= 0
+          || c == ':')) {
         throw new RefusalException(Refusal.BAD_USERINFO);
       }
     }
@@ -192,7 +204,8 @@ final class TargetParser {
       if (c > ' ' && c < 0x7f) {
         out.append(c);
       } else if (c <= 0xff) {
-        out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+        out.append('%')
+            .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
             .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
       } else {
         out.append(String.format("\\u%04X", (int) c));

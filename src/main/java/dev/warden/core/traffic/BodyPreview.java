@@ -92,7 +92,8 @@ public final class BodyPreview {
 
   @Override
   public int hashCode() {
-    return 31 * (31 * Arrays.hashCode(prefix) + Long.hashCode(totalSize)) + Boolean.hashCode(droppedForMemory);
+    return 31 * (31 * Arrays.hashCode(prefix) + Long.hashCode(totalSize))
+        + Boolean.hashCode(droppedForMemory);
   }
 
   @Override

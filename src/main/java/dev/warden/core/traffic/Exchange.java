@@ -77,12 +77,45 @@ public record Exchange(
   }
 
   /** An exchange no fault knob shaped. */
-  public Exchange(long id, long connectionId, String client, Instant started, Duration timeToFirstByte,
-      Duration duration, String method, String url, String protocol, List<Header> requestHeaders,
-      List<Header> responseHeaders, BodyPreview requestBody, BodyPreview responseBody, int status,
-      AuthOutcome auth, ExchangeError error, List<Challenge> challenges, ReceivedCredentials received) {
-    this(id, connectionId, client, started, timeToFirstByte, duration, method, url, protocol, requestHeaders,
-        responseHeaders, requestBody, responseBody, status, auth, error, challenges, received, List.of());
+  public Exchange(
+      long id,
+      long connectionId,
+      String client,
+      Instant started,
+      Duration timeToFirstByte,
+      Duration duration,
+      String method,
+      String url,
+      String protocol,
+      List<Header> requestHeaders,
+      List<Header> responseHeaders,
+      BodyPreview requestBody,
+      BodyPreview responseBody,
+      int status,
+      AuthOutcome auth,
+      ExchangeError error,
+      List<Challenge> challenges,
+      ReceivedCredentials received) {
+    this(
+        id,
+        connectionId,
+        client,
+        started,
+        timeToFirstByte,
+        duration,
+        method,
+        url,
+        protocol,
+        requestHeaders,
+        responseHeaders,
+        requestBody,
+        responseBody,
+        status,
+        auth,
+        error,
+        challenges,
+        received,
+        List.of());
   }
 
   /** Whether a fault knob shaped this exchange. */
@@ -91,12 +124,42 @@ public record Exchange(
   }
 
   /** An exchange whose auth parameters were not recorded (no challenge, nothing read). */
-  public Exchange(long id, long connectionId, String client, Instant started, Duration timeToFirstByte,
-      Duration duration, String method, String url, String protocol, List<Header> requestHeaders,
-      List<Header> responseHeaders, BodyPreview requestBody, BodyPreview responseBody, int status,
-      AuthOutcome auth, ExchangeError error) {
-    this(id, connectionId, client, started, timeToFirstByte, duration, method, url, protocol, requestHeaders,
-        responseHeaders, requestBody, responseBody, status, auth, error, List.of(), ReceivedCredentials.NONE);
+  public Exchange(
+      long id,
+      long connectionId,
+      String client,
+      Instant started,
+      Duration timeToFirstByte,
+      Duration duration,
+      String method,
+      String url,
+      String protocol,
+      List<Header> requestHeaders,
+      List<Header> responseHeaders,
+      BodyPreview requestBody,
+      BodyPreview responseBody,
+      int status,
+      AuthOutcome auth,
+      ExchangeError error) {
+    this(
+        id,
+        connectionId,
+        client,
+        started,
+        timeToFirstByte,
+        duration,
+        method,
+        url,
+        protocol,
+        requestHeaders,
+        responseHeaders,
+        requestBody,
+        responseBody,
+        status,
+        auth,
+        error,
+        List.of(),
+        ReceivedCredentials.NONE);
   }
 
   /** Bytes of body kept in memory: the request and response previews' kept sizes. */
@@ -112,9 +175,26 @@ public record Exchange(
     if (keptBodyBytes() == 0) {
       return this;
     }
-    return new Exchange(id, connectionId, client, started, timeToFirstByte, duration, method, url,
-        protocol, requestHeaders, responseHeaders, requestBody.releasedForMemory(),
-        responseBody.releasedForMemory(), status, auth, error, challenges, received, faults);
+    return new Exchange(
+        id,
+        connectionId,
+        client,
+        started,
+        timeToFirstByte,
+        duration,
+        method,
+        url,
+        protocol,
+        requestHeaders,
+        responseHeaders,
+        requestBody.releasedForMemory(),
+        responseBody.releasedForMemory(),
+        status,
+        auth,
+        error,
+        challenges,
+        received,
+        faults);
   }
 
   public boolean isConnect() {

@@ -85,10 +85,14 @@ public final class ExchangeQuery implements Predicate<Exchange> {
       case "user" -> userOf(e).equalsIgnoreCase(v);
       case "realm" -> e.realm().map(r -> r.equalsIgnoreCase(v)).orElse(false);
       case "reason" -> lower(reasonText(e)).contains(v.replace('-', ' ').replace('_', ' '));
-      case "client" -> e.client().equals(v) || e.client().startsWith(v + ":")
-          || e.client().startsWith("[" + v + "]:");
+      case "client" ->
+        e.client().equals(v)
+            || e.client().startsWith(v + ":")
+            || e.client().startsWith("[" + v + "]:");
       case "conn" -> Long.toString(e.connectionId()).equals(v.startsWith("#") ? v.substring(1) : v);
-      case "host" -> term.glob().matcher(lower(hostName(e))).matches() || term.glob().matcher(lower(e.host())).matches();
+      case "host" ->
+        term.glob().matcher(lower(hostName(e))).matches()
+            || term.glob().matcher(lower(e.host())).matches();
       default -> anywhere(v, e);
     };
   }
@@ -101,7 +105,9 @@ public final class ExchangeQuery implements Predicate<Exchange> {
   }
 
   private static boolean anywhere(String v, Exchange e) {
-    if (lower(e.url()).contains(v) || lower(e.host()).contains(v) || lower(userOf(e)).contains(v)) {
+    if (lower(e.url()).contains(v)
+        || lower(e.host()).contains(v)
+        || lower(userOf(e)).contains(v)) {
       return true;
     }
     for (List<Header> headers : List.of(e.requestHeaders(), e.responseHeaders())) {
@@ -112,7 +118,8 @@ public final class ExchangeQuery implements Predicate<Exchange> {
       }
     }
     byte[] word = v.getBytes(StandardCharsets.UTF_8);
-    return e.requestBody().containsIgnoringAsciiCase(word) || e.responseBody().containsIgnoringAsciiCase(word);
+    return e.requestBody().containsIgnoringAsciiCase(word)
+        || e.responseBody().containsIgnoringAsciiCase(word);
   }
 
   private static String userOf(Exchange e) {
@@ -125,11 +132,18 @@ public final class ExchangeQuery implements Predicate<Exchange> {
   private static String reasonText(Exchange e) {
     StringBuilder text = new StringBuilder(e.auth().describe());
     if (e.auth() instanceof AuthOutcome.Challenged c) {
-      text.append(' ').append(c.reason().label()).append(' ').append(c.reason().name().replace('_', ' '))
-          .append(' ').append(c.detail());
+      text.append(' ')
+          .append(c.reason().label())
+          .append(' ')
+          .append(c.reason().name().replace('_', ' '))
+          .append(' ')
+          .append(c.detail());
     }
     if (e.error() != null) {
-      text.append(' ').append(e.error().kind().label()).append(' ').append(e.error().detail());
+      text.append(' ')
+          .append(e.error().kind().label())
+          .append(' ')
+          .append(e.error().detail());
     }
     return text.toString();
   }
@@ -145,9 +159,12 @@ public final class ExchangeQuery implements Predicate<Exchange> {
       return key + ": needs a value (" + key + ":" + example(key) + ")";
     }
     return switch (key) {
-      case "status" -> value.matches("[1-5][0-9][0-9]|[1-5][xX][xX]") ? null
-          : "status:" + value + " is not a status (407) or a class (4xx)";
-      case "conn" -> value.matches("#?[0-9]{1,18}") ? null : "conn:" + value + " is not a connection number";
+      case "status" ->
+        value.matches("[1-5][0-9][0-9]|[1-5][xX][xX]")
+            ? null
+            : "status:" + value + " is not a status (407) or a class (4xx)";
+      case "conn" ->
+        value.matches("#?[0-9]{1,18}") ? null : "conn:" + value + " is not a connection number";
       default -> null;
     };
   }

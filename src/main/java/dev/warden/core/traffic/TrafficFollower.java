@@ -45,7 +45,8 @@ public final class TrafficFollower {
   private volatile IOException failure;
   private long cursor;
 
-  private TrafficFollower(TrafficLog traffic, long cursor, String threadName, Duration busyInterval, Sink sink) {
+  private TrafficFollower(
+      TrafficLog traffic, long cursor, String threadName, Duration busyInterval, Sink sink) {
     this.traffic = Objects.requireNonNull(traffic);
     this.cursor = cursor;
     this.sink = Objects.requireNonNull(sink);
@@ -56,8 +57,8 @@ public final class TrafficFollower {
   }
 
   /** Starts following from position {@code cursor} (0: everything the log still holds). */
-  public static TrafficFollower start(TrafficLog traffic, long cursor, String threadName, Duration busyInterval,
-      Sink sink) {
+  public static TrafficFollower start(
+      TrafficLog traffic, long cursor, String threadName, Duration busyInterval, Sink sink) {
     TrafficFollower follower = new TrafficFollower(traffic, cursor, threadName, busyInterval, sink);
     follower.thread.start();
     follower.wake();

@@ -47,12 +47,14 @@ public final class TrafficLog {
   private final long bodyBudget;
   /** Slot {@code position % capacity} holds the {@link Exchange} of that position, or a {@link Lost}. */
   private final AtomicReferenceArray<Object> ring;
+
   private final AtomicLong nextPosition = new AtomicLong();
   private final AtomicLong clearedBefore = new AtomicLong();
   /** Body bytes kept: of every exchange in the ring, plus those of writers about to store. */
   private final AtomicLong keptBodyBytes = new AtomicLong();
   /** Positions before this keep no body bytes (released, overwritten, or never had any). */
   private final AtomicLong releasedBefore = new AtomicLong();
+
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<Exchange>> observers = new CopyOnWriteArrayList<>();
 
@@ -75,7 +77,8 @@ public final class TrafficLog {
    */
   public TrafficLog(int capacity, long bodyBudgetBytes) {
     if (capacity < 1) {
-      throw new IllegalArgumentException("traffic log capacity must be at least 1, was " + capacity);
+      throw new IllegalArgumentException(
+          "traffic log capacity must be at least 1, was " + capacity);
     }
     if (bodyBudgetBytes < 0) {
       throw new IllegalArgumentException(
@@ -128,7 +131,8 @@ public final class TrafficLog {
       exchange = build.apply(id);
       if (exchange == null || exchange.id() != id) {
         throw new IllegalArgumentException(
-            "the traffic log assigns ids: expected an exchange with id " + id + ", got " + exchange);
+            "the traffic log assigns ids: expected an exchange with id " + id + ", got "
+                + exchange);
       }
     } catch (RuntimeException | Error e) {
       storeCounted(position, new Lost(position), 0); // readers count it missed, not wait for it

@@ -36,17 +36,22 @@ import javafx.collections.ObservableList;
  */
 public final class ConnectViewModel {
 
-  private final ObjectProperty<ListenAddress> listen = new SimpleObjectProperty<>(ListenAddress.DEFAULT);
-  private final ObservableList<UserChoice> users = FXCollections.observableArrayList(UserChoice.NONE);
+  private final ObjectProperty<ListenAddress> listen =
+      new SimpleObjectProperty<>(ListenAddress.DEFAULT);
+  private final ObservableList<UserChoice> users =
+      FXCollections.observableArrayList(UserChoice.NONE);
   private final ObjectProperty<UserChoice> user = new SimpleObjectProperty<>(UserChoice.NONE);
-  private final ObservableList<ClientFamily> families = FXCollections.observableArrayList(ClientFamilies.ALL);
-  private final ObjectProperty<ClientFamily> family = new SimpleObjectProperty<>(ClientFamilies.ALL.get(0));
+  private final ObservableList<ClientFamily> families =
+      FXCollections.observableArrayList(ClientFamilies.ALL);
+  private final ObjectProperty<ClientFamily> family =
+      new SimpleObjectProperty<>(ClientFamilies.ALL.get(0));
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper snippet = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper reachedAt = new ReadOnlyStringWrapper("");
   private final BooleanProperty systemProxy = new SimpleBooleanProperty(false);
   private final ReadOnlyBooleanWrapper systemProxyAvailable = new ReadOnlyBooleanWrapper(false);
-  private final ReadOnlyStringWrapper systemProxyNote = new ReadOnlyStringWrapper("Checking for gsettings…");
+  private final ReadOnlyStringWrapper systemProxyNote =
+      new ReadOnlyStringWrapper("Checking for gsettings…");
   private final GnomeSystemProxy desktop;
   private final SystemProxySwitch desktopSwitch;
   private final Executor background;
@@ -81,7 +86,8 @@ public final class ConnectViewModel {
       Optional<String> reason = desktop.unavailableReason();
       fx.execute(() -> {
         systemProxyAvailable.set(reason.isEmpty());
-        systemProxyNote.set(reason.orElse(systemProxy.get() ? onNote() : "Off: the desktop's proxy settings are untouched."));
+        systemProxyNote.set(reason.orElse(
+            systemProxy.get() ? onNote() : "Off: the desktop's proxy settings are untouched."));
       });
     });
   }
@@ -97,7 +103,8 @@ public final class ConnectViewModel {
     choices.add(UserChoice.NONE);
     for (Realm realm : settings.realms()) {
       for (User u : realm.users()) {
-        choices.add(new UserChoice(Optional.of(new ProxyUser(u.name(), realm.name(), realm.auth().schemes()))));
+        choices.add(new UserChoice(
+            Optional.of(new ProxyUser(u.name(), realm.name(), realm.auth().schemes()))));
       }
     }
     UserChoice chosen = user.get();
@@ -121,7 +128,8 @@ public final class ConnectViewModel {
   private void switchDesktop(boolean on) {
     ListenAddress address = listen.get();
     ClientSetup setup = ClientSetup.of(address, Optional.empty());
-    systemProxyNote.set(on ? "Switching the desktop to Warden…" : "Restoring the desktop's previous proxy…");
+    systemProxyNote.set(
+        on ? "Switching the desktop to Warden…" : "Restoring the desktop's previous proxy…");
     background.execute(() -> {
       String note;
       boolean nowOn;
@@ -131,8 +139,8 @@ public final class ConnectViewModel {
           note = onNote();
         } else {
           Optional<String> kept = desktopSwitch.off();
-          note = "Off: the previous values are back" + kept.map(k -> " (kept what you changed meanwhile: " + k + ")")
-              .orElse("") + ".";
+          note = "Off: the previous values are back"
+              + kept.map(k -> " (kept what you changed meanwhile: " + k + ")").orElse("") + ".";
         }
         nowOn = desktopSwitch.isOn();
       } catch (IOException e) {
@@ -152,11 +160,13 @@ public final class ConnectViewModel {
 
   private String onNote() {
     ClientSetup setup = ClientSetup.of(listen.get(), Optional.empty());
-    return "On: GNOME uses " + setup.authority() + "; the previous values come back when switched off or when Warden exits.";
+    return "On: GNOME uses " + setup.authority()
+        + "; the previous values come back when switched off or when Warden exits.";
   }
 
   private void rebuild() {
-    ClientSetup setup = ClientSetup.of(listen.get(), user.get() == null ? Optional.empty() : user.get().user());
+    ClientSetup setup = ClientSetup.of(
+        listen.get(), user.get() == null ? Optional.empty() : user.get().user());
     reachedAt.set(setup.authority());
     ClientFamily chosen = family.get() == null ? ClientFamilies.ALL.get(0) : family.get();
     ClientSnippet made = chosen.snippet(setup);

@@ -46,8 +46,8 @@ public final class ConnectWindow {
 
   /** The window for this desktop's {@code gsettings}, which runs on a daemon thread of its own. */
   public static ConnectWindow onThisDesktop(Executor fx) {
-    return new ConnectWindow(new ConnectViewModel(GnomeSystemProxy.onThisDesktop(),
-        DaemonThread.named("warden-system-proxy"), fx));
+    return new ConnectWindow(new ConnectViewModel(
+        GnomeSystemProxy.onThisDesktop(), DaemonThread.named("warden-system-proxy"), fx));
   }
 
   public ConnectViewModel model() {
@@ -91,7 +91,9 @@ public final class ConnectWindow {
         + "each snippet says where it comes from"));
     Label reached = new Label();
     reached.setId("connect-address");
-    reached.textProperty().bind(model.reachedAtProperty().map(a -> "Clients on this machine reach Warden at " + a));
+    reached
+        .textProperty()
+        .bind(model.reachedAtProperty().map(a -> "Clients on this machine reach Warden at " + a));
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
     HBox top = new HBox(8, new Label("User:"), users, spacer, reached);
@@ -115,7 +117,9 @@ public final class ConnectWindow {
         model.familyProperty().set(chosen);
       }
     });
-    model.familyProperty().addListener((o, a, chosen) -> families.getSelectionModel().select(chosen));
+    model
+        .familyProperty()
+        .addListener((o, a, chosen) -> families.getSelectionModel().select(chosen));
 
     Label summary = new Label();
     summary.setId("connect-summary");

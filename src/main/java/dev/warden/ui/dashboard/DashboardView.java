@@ -91,7 +91,8 @@ public final class DashboardView {
     grid.add(userBox, 0, 1);
     grid.add(clientBox, 1, 1);
 
-    Label title = new Label("Authentication, last " + DashboardViewModel.WINDOW_SECONDS + " seconds");
+    Label title =
+        new Label("Authentication, last " + DashboardViewModel.WINDOW_SECONDS + " seconds");
     title.getStyleClass().add("title-4");
     Label totals = new Label();
     totals.setId("dashboard-totals");

@@ -26,9 +26,11 @@ public final class DashboardViewModel {
   private final XYChart.Series<Number, Number> challenged = series("Challenged (407)");
   private final XYChart.Series<Number, Number> authenticated = series("Authenticated");
   private final XYChart.Series<Number, Number> refused = series("Refused");
-  private final ObservableList<StatsSnapshot.ReasonCount> reasons = FXCollections.observableArrayList();
+  private final ObservableList<StatsSnapshot.ReasonCount> reasons =
+      FXCollections.observableArrayList();
   private final ObservableList<StatsSnapshot.PartyRow> users = FXCollections.observableArrayList();
-  private final ObservableList<StatsSnapshot.PartyRow> clients = FXCollections.observableArrayList();
+  private final ObservableList<StatsSnapshot.PartyRow> clients =
+      FXCollections.observableArrayList();
   private final ReadOnlyStringWrapper totals = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper usersNote = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper clientsNote = new ReadOnlyStringWrapper("");
@@ -69,9 +71,15 @@ public final class DashboardViewModel {
     users.setAll(snapshot.users().rows());
     clients.setAll(snapshot.clients().rows());
     StatsSnapshot.Second t = snapshot.totals();
-    totals.set(String.format(Locale.ROOT, "Since Warden started: %,d challenged · %,d authenticated · %,d refused%s",
-        t.challenged(), t.authenticated(), t.refused(),
-        t.notJudged() == 0 ? "" : String.format(Locale.ROOT, " · %,d not judged (enforcement off)", t.notJudged())));
+    totals.set(String.format(
+        Locale.ROOT,
+        "Since Warden started: %,d challenged · %,d authenticated · %,d refused%s",
+        t.challenged(),
+        t.authenticated(),
+        t.refused(),
+        t.notJudged() == 0
+            ? ""
+            : String.format(Locale.ROOT, " · %,d not judged (enforcement off)", t.notJudged())));
     usersNote.set(note(snapshot.users(), "users"));
     clientsNote.set(note(snapshot.clients(), "clients"));
   }
@@ -88,8 +96,13 @@ public final class DashboardViewModel {
     if (!table.capped()) {
       return String.format(Locale.ROOT, "%,d %s", table.rows().size(), what);
     }
-    return String.format(Locale.ROOT, "%,d %s: capped at %,d, the least recently seen were dropped (%,d so far)",
-        table.rows().size(), what, table.capacity(), table.evicted() + table.untabled());
+    return String.format(
+        Locale.ROOT,
+        "%,d %s: capped at %,d, the least recently seen were dropped (%,d so far)",
+        table.rows().size(),
+        what,
+        table.capacity(),
+        table.evicted() + table.untabled());
   }
 
   /** Challenged, authenticated and refused, in that order. */

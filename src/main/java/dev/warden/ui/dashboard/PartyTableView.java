@@ -22,11 +22,13 @@ import javafx.scene.control.Tooltip;
  */
 final class PartyTableView {
 
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
   private final TableView<StatsSnapshot.PartyRow> table = new TableView<>();
 
-  PartyTableView(String id, String nameHeader, ObservableList<StatsSnapshot.PartyRow> rows, ZoneId zone) {
+  PartyTableView(
+      String id, String nameHeader, ObservableList<StatsSnapshot.PartyRow> rows, ZoneId zone) {
     table.setId(id);
     table.getStyleClass().add("party-table");
     SortedList<StatsSnapshot.PartyRow> sorted = new SortedList<>(rows);
@@ -39,8 +41,10 @@ final class PartyTableView {
     name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().name()));
     name.setPrefWidth(110);
     name.setMinWidth(70);
-    TableColumn<StatsSnapshot.PartyRow, Long> requests = number("Requests", StatsSnapshot.PartyRow::requests);
-    TableColumn<StatsSnapshot.PartyRow, Long> failures = number("Failures", StatsSnapshot.PartyRow::failures);
+    TableColumn<StatsSnapshot.PartyRow, Long> requests =
+        number("Requests", StatsSnapshot.PartyRow::requests);
+    TableColumn<StatsSnapshot.PartyRow, Long> failures =
+        number("Failures", StatsSnapshot.PartyRow::failures);
     failures.setCellFactory(c -> new NumberCell("failure-count"));
     TableColumn<StatsSnapshot.PartyRow, Long> seen = new TableColumn<>("Last seen");
     seen.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().lastSeenEpochMillis()));
@@ -48,17 +52,21 @@ final class PartyTableView {
       @Override
       protected void updateItem(Long millis, boolean empty) {
         super.updateItem(millis, empty);
-        setText(empty || millis == null ? null : TIME.format(Instant.ofEpochMilli(millis).atZone(zone)));
+        setText(
+            empty || millis == null
+                ? null
+                : TIME.format(Instant.ofEpochMilli(millis).atZone(zone)));
       }
     });
     seen.setPrefWidth(92);
     seen.setMinWidth(92);
     table.getColumns().setAll(List.of(name, requests, failures, seen));
-    table.setTooltip(new Tooltip("Failures: requests whose credentials were refused. Sort by any column."));
+    table.setTooltip(
+        new Tooltip("Failures: requests whose credentials were refused. Sort by any column."));
   }
 
-  private static TableColumn<StatsSnapshot.PartyRow, Long> number(String header,
-      ToLongFunction<StatsSnapshot.PartyRow> value) {
+  private static TableColumn<StatsSnapshot.PartyRow, Long> number(
+      String header, ToLongFunction<StatsSnapshot.PartyRow> value) {
     TableColumn<StatsSnapshot.PartyRow, Long> column = new TableColumn<>(header);
     column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.applyAsLong(c.getValue())));
     column.setCellFactory(c -> new NumberCell(null));

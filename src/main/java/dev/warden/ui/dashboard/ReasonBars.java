@@ -37,7 +37,8 @@ final class ReasonBars {
     count.setMinWidth(Region.USE_PREF_SIZE);
     grid.getColumnConstraints().setAll(text, bar, count);
     empty.getStyleClass().add("hint");
-    reasons.addListener((ListChangeListener<StatsSnapshot.ReasonCount>) c -> rebuild(List.copyOf(reasons)));
+    reasons.addListener(
+        (ListChangeListener<StatsSnapshot.ReasonCount>) c -> rebuild(List.copyOf(reasons)));
     rebuild(List.copyOf(reasons));
   }
 

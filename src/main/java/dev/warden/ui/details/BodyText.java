@@ -39,7 +39,8 @@ public final class BodyText {
 
   public static Rendered render(BodyPreview body, Optional<String> contentType) {
     if (body.droppedForMemory()) {
-      return new Rendered(Kind.NOT_KEPT, NOT_KEPT_TEXT + "\n\n" + body.totalSize() + " bytes passed");
+      return new Rendered(
+          Kind.NOT_KEPT, NOT_KEPT_TEXT + "\n\n" + body.totalSize() + " bytes passed");
     }
     if (body.totalSize() == 0 && body.keptSize() == 0) {
       return new Rendered(Kind.EMPTY, "(no body)");
@@ -47,15 +48,18 @@ public final class BodyText {
     byte[] bytes = body.bytes();
     String type = contentType.orElse("").toLowerCase(Locale.ROOT);
     String note = body.truncated()
-        ? "\n\n… first " + bytes.length + " of " + body.totalSize() + " bytes kept" : "";
+        ? "\n\n… first " + bytes.length + " of " + body.totalSize() + " bytes kept"
+        : "";
     if (looksBinary(bytes, type)) {
       return new Rendered(Kind.HEX, hex(bytes) + note);
     }
     String text = new String(bytes, charset(type));
-    if (type.contains("json") || (type.isEmpty() && (text.startsWith("{") || text.startsWith("[")))) {
+    if (type.contains("json")
+        || (type.isEmpty() && (text.startsWith("{") || text.startsWith("[")))) {
       try {
         JsonNode tree = JSON.readTree(text);
-        return new Rendered(Kind.JSON, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree) + note);
+        return new Rendered(
+            Kind.JSON, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree) + note);
       } catch (Exception notWholeJson) {
         // truncated or invalid: show it as it came
       }
@@ -90,12 +94,19 @@ public final class BodyText {
   }
 
   private static boolean looksBinary(byte[] bytes, String type) {
-    if (type.startsWith("text/") || type.contains("json") || type.contains("xml")
-        || type.contains("javascript") || type.contains("x-www-form-urlencoded")) {
+    if (type.startsWith("text/")
+        || type.contains("json")
+        || type.contains("xml")
+        || type.contains("javascript")
+        || type.contains("x-www-form-urlencoded")) {
       return false;
     }
-    if (type.startsWith("image/") || type.startsWith("audio/") || type.startsWith("video/")
-        || type.contains("octet-stream") || type.contains("zip") || type.contains("protobuf")) {
+    if (type.startsWith("image/")
+        || type.startsWith("audio/")
+        || type.startsWith("video/")
+        || type.contains("octet-stream")
+        || type.contains("zip")
+        || type.contains("protobuf")) {
       return true;
     }
     int control = 0;

@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
 public final class ConversationFacts {
 
   /** No conversations known: nothing to say. */
-  public static final ConversationFacts NONE = new ConversationFacts(id -> Optional.empty(), () -> null);
+  public static final ConversationFacts NONE =
+      new ConversationFacts(id -> Optional.empty(), () -> null);
 
   /**
    * @param conversation e.g. "Conversation #12: retried after 4 ms with Basic as alice → 200
@@ -34,7 +35,8 @@ public final class ConversationFacts {
    * @param lookup the conversation of an exchange id (e.g. {@code ConversationLog::ofExchange})
    * @param settings the settings in force now
    */
-  public ConversationFacts(LongFunction<Optional<Conversation>> lookup, Supplier<Settings> settings) {
+  public ConversationFacts(
+      LongFunction<Optional<Conversation>> lookup, Supplier<Settings> settings) {
     this.lookup = lookup;
     this.settings = settings;
   }
@@ -43,8 +45,11 @@ public final class ConversationFacts {
     Optional<Conversation> c = lookup.apply(e.id());
     String text = c.map(ConversationFacts::describe).orElse("");
     Settings now = settings.get();
-    List<String> diagnosis = now == null ? List.of()
-        : ClientDiagnosis.of(e, c, now).stream().map(ClientDiagnosis.Finding::sentence).toList();
+    List<String> diagnosis = now == null
+        ? List.of()
+        : ClientDiagnosis.of(e, c, now).stream()
+            .map(ClientDiagnosis.Finding::sentence)
+            .toList();
     return new Shown(text, diagnosis);
   }
 

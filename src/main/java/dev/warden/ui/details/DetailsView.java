@@ -3,6 +3,7 @@ package dev.warden.ui.details;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -14,7 +15,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.geometry.Orientation;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
@@ -89,14 +89,24 @@ public final class DetailsView {
     TabPane tabs = new TabPane(
         tab("Overview", new FontIcon(MaterialDesignI.INFORMATION_OUTLINE), overviewScroll),
         tab("Auth", new FontIcon(MaterialDesignK.KEY_VARIANT), authPane(model)),
-        tab("Request", new FontIcon(MaterialDesignA.ARROW_UP_BOLD_CIRCLE_OUTLINE),
-            split(text("request-head", model.requestHeadProperty()), text("request-body", model.requestBodyProperty()))),
-        tab("Response", new FontIcon(MaterialDesignA.ARROW_DOWN_BOLD_CIRCLE_OUTLINE),
-            split(text("response-head", model.responseHeadProperty()), text("response-body", model.responseBodyProperty()))));
+        tab(
+            "Request",
+            new FontIcon(MaterialDesignA.ARROW_UP_BOLD_CIRCLE_OUTLINE),
+            split(
+                text("request-head", model.requestHeadProperty()),
+                text("request-body", model.requestBodyProperty()))),
+        tab(
+            "Response",
+            new FontIcon(MaterialDesignA.ARROW_DOWN_BOLD_CIRCLE_OUTLINE),
+            split(
+                text("response-head", model.responseHeadProperty()),
+                text("response-body", model.responseBodyProperty()))));
     tabs.setId("details-tabs");
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
-    Label empty = new Label("Select an exchange to see its details", new FontIcon(MaterialDesignC.CURSOR_DEFAULT_CLICK_OUTLINE));
+    Label empty = new Label(
+        "Select an exchange to see its details",
+        new FontIcon(MaterialDesignC.CURSOR_DEFAULT_CLICK_OUTLINE));
     empty.getStyleClass().add("details-empty");
     tabs.visibleProperty().bind(model.exchangeProperty().isNotNull());
     empty.visibleProperty().bind(model.exchangeProperty().isNull());
@@ -136,7 +146,8 @@ public final class DetailsView {
         key.getStyleClass().add("fact-label");
         key.setMinWidth(Region.USE_PREF_SIZE);
         Label value = new Label(f.value());
-        value.setId("auth-" + f.label().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-"));
+        value.setId(
+            "auth-" + f.label().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-"));
         value.getStyleClass().addAll("fact-value", "mono");
         value.setWrapText(true);
         grid.addRow(row++, key, value);

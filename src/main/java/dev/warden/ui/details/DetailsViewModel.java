@@ -82,18 +82,21 @@ public final class DetailsViewModel {
     if (e == null) {
       overview.clear();
       received.clear();
-      for (ReadOnlyStringWrapper p : List.of(outcome, requestHead, requestBody, responseHead, responseBody,
-          challenge, authVerdict)) {
+      for (ReadOnlyStringWrapper p : List.of(
+          outcome, requestHead, requestBody, responseHead, responseBody, challenge, authVerdict)) {
         p.set("");
       }
       return;
     }
     outcome.set(sentence(e));
     overview.setAll(facts(e));
-    requestHead.set(e.method() + " " + e.url() + " " + e.protocol() + "\n" + headers(e.requestHeaders()));
+    requestHead.set(
+        e.method() + " " + e.url() + " " + e.protocol() + "\n" + headers(e.requestHeaders()));
     requestBody.set(caption(BodyText.render(e.requestBody(), e.requestHeader("Content-Type"))));
-    responseHead.set(e.status() == 0 ? "(no response was sent)"
-        : e.protocol() + " " + e.status() + "\n" + headers(e.responseHeaders()));
+    responseHead.set(
+        e.status() == 0
+            ? "(no response was sent)"
+            : e.protocol() + " " + e.status() + "\n" + headers(e.responseHeaders()));
     responseBody.set(caption(BodyText.render(e.responseBody(), e.responseHeader("Content-Type"))));
     challenge.set(challengeText(e));
     authVerdict.set(e.auth().describe() + ".");
@@ -119,7 +122,9 @@ public final class DetailsViewModel {
     if (detail.equalsIgnoreCase(label)) {
       return "";
     }
-    if (detail.toLowerCase(java.util.Locale.ROOT).endsWith(": " + label.toLowerCase(java.util.Locale.ROOT))) {
+    if (detail
+        .toLowerCase(java.util.Locale.ROOT)
+        .endsWith(": " + label.toLowerCase(java.util.Locale.ROOT))) {
       detail = detail.substring(0, detail.length() - label.length() - 2).strip();
     }
     return detail.isEmpty() ? "" : " (" + detail + ")";
@@ -130,14 +135,19 @@ public final class DetailsViewModel {
     facts.add(new Fact("Exchange", "#" + e.id()));
     facts.add(new Fact("Started", WHEN.format(e.started())));
     facts.add(new Fact("Duration", millis(e.duration())));
-    facts.add(new Fact("Time to first byte", e.timeToFirstByte() == null ? "—" : millis(e.timeToFirstByte())));
+    facts.add(new Fact(
+        "Time to first byte", e.timeToFirstByte() == null ? "—" : millis(e.timeToFirstByte())));
     facts.add(new Fact("Client", e.client()));
     facts.add(new Fact("Connection", "#" + e.connectionId()));
-    e.requestHeader(dev.warden.core.replay.Resender.LINK_HEADER).ifPresent(id -> facts.add(new Fact("Resent from", "#" + id)));
+    e.requestHeader(dev.warden.core.replay.Resender.LINK_HEADER)
+        .ifPresent(id -> facts.add(new Fact("Resent from", "#" + id)));
     facts.add(new Fact("Request", e.method() + " " + e.url()));
     facts.add(new Fact("Protocol", e.protocol()));
-    facts.add(new Fact("Status", e.status() == 0 ? "none sent"
-        : (e.status() + " " + dev.warden.core.har.StatusText.of(e.status())).strip()));
+    facts.add(new Fact(
+        "Status",
+        e.status() == 0
+            ? "none sent"
+            : (e.status() + " " + dev.warden.core.har.StatusText.of(e.status())).strip()));
     facts.add(new Fact("Auth", authFact(e)));
     if (e.isFaulted()) {
       facts.add(new Fact("Fault knobs", String.join("\n", e.faults())));
@@ -163,11 +173,12 @@ public final class DetailsViewModel {
     // the structured challenges Warden recorded, written as they went on the wire
     // (a fault knob may have answered 401 with WWW-Authenticate instead)
     String field = e.status() == 401 ? "WWW-Authenticate: " : "Proxy-Authenticate: ";
-    List<String> sent = e.challenges().stream()
-        .map(c -> field + AuthHeaderWriter.write(c))
-        .toList();
+    List<String> sent =
+        e.challenges().stream().map(c -> field + AuthHeaderWriter.write(c)).toList();
     if (!sent.isEmpty()) {
-      return (e.status() == 401 ? "HTTP/1.1 401 Unauthorized\n" : "HTTP/1.1 407 Proxy Authentication Required\n")
+      return (e.status() == 401
+              ? "HTTP/1.1 401 Unauthorized\n"
+              : "HTTP/1.1 407 Proxy Authentication Required\n")
           + String.join("\n", sent);
     }
     if (e.auth() instanceof AuthOutcome.NotJudged) {
@@ -181,7 +192,8 @@ public final class DetailsViewModel {
   private static String headers(List<Header> headers) {
     StringBuilder out = new StringBuilder();
     for (Header h : headers) {
-      String value = h.name().equalsIgnoreCase("Proxy-Authorization") ? masked(h.value()) : h.value();
+      String value =
+          h.name().equalsIgnoreCase("Proxy-Authorization") ? masked(h.value()) : h.value();
       out.append(h.name()).append(": ").append(value).append('\n');
     }
     return out.toString();

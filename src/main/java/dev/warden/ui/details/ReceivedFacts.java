@@ -14,6 +14,7 @@ final class ReceivedFacts {
 
   /** What the grid shows for a secret: it was sent, and is never recorded. */
   static final String MASKED = "•••••• (masked, never recorded)";
+
   private static final String NOT_SENT = "(not sent)";
 
   private ReceivedFacts() {}
@@ -22,21 +23,34 @@ final class ReceivedFacts {
     List<DetailsViewModel.Fact> rows = new ArrayList<>();
     if (received instanceof ReceivedCredentials.DigestParams digest) {
       rows.add(fact("Scheme", digest.scheme()));
-      rows.add(fact("username", digest.username() + (digest.userhash() && !digest.username().isEmpty() ? "  (hashed)" : "")));
+      rows.add(fact(
+          "username",
+          digest.username()
+              + (digest.userhash() && !digest.username().isEmpty() ? "  (hashed)" : "")));
       rows.add(fact("realm", digest.realm()));
       rows.add(fact("nonce", digest.nonce()));
-      rows.add(fact("nonce age", digest.nonce().isEmpty() ? NOT_SENT
-          : digest.issuedNonceAge().map(ReceivedFacts::age).orElse("not a nonce Warden issued for this realm")));
+      rows.add(fact(
+          "nonce age",
+          digest.nonce().isEmpty()
+              ? NOT_SENT
+              : digest
+                  .issuedNonceAge()
+                  .map(ReceivedFacts::age)
+                  .orElse("not a nonce Warden issued for this realm")));
       rows.add(fact("nc", digest.nc()));
       rows.add(fact("cnonce", digest.cnonce()));
       rows.add(fact("qop", digest.qop()));
-      rows.add(fact("algorithm", digest.algorithm().isEmpty() ? "(not sent: MD5)" : digest.algorithm()));
+      rows.add(
+          fact("algorithm", digest.algorithm().isEmpty() ? "(not sent: MD5)" : digest.algorithm()));
       rows.add(fact("uri", digest.uri()));
       rows.add(fact("userhash", digest.userhash() ? "true" : "false"));
       rows.add(fact("opaque", digest.opaquePresent() ? "sent" : NOT_SENT));
       rows.add(fact("response", MASKED));
     } else if (received instanceof ReceivedCredentials.NtlmParams ntlm) {
-      rows.add(fact("Scheme", ntlm.scheme() + (ntlm.wrapping().isEmpty() ? "" : " (NTLM inside " + ntlm.wrapping() + ")")));
+      rows.add(fact(
+          "Scheme",
+          ntlm.scheme()
+              + (ntlm.wrapping().isEmpty() ? "" : " (NTLM inside " + ntlm.wrapping() + ")")));
       rows.add(fact("Message", ntlm.message()));
       rows.add(fact("Flags", String.join(", ", ntlm.flags())));
       rows.add(fact("Domain", ntlm.domain()));

@@ -11,13 +11,21 @@ import java.util.Optional;
  * python urllib up to 3.13 only the first field and only MD5, JDK 19+ refuses MD5. Immutable.
  */
 public enum DigestPreset {
-  RFC_ORDER("RFC order (SHA-256, MD5)", RealmAuth.DEFAULT_ALGORITHMS,
+  RFC_ORDER(
+      "RFC order (SHA-256, MD5)",
+      RealmAuth.DEFAULT_ALGORITHMS,
       "RFC 7616's preference: curl answers SHA-256, JDK 17 HttpURLConnection MD5; python urllib ≤3.13 and JDK 19+ HttpURLConnection fail."),
-  MOST_COMPATIBLE("Most compatible (MD5, SHA-256)", RealmAuth.COMPATIBLE_ALGORITHMS,
+  MOST_COMPATIBLE(
+      "Most compatible (MD5, SHA-256)",
+      RealmAuth.COMPATIBLE_ALGORITHMS,
       "MD5 first for curl and python urllib ≤3.13 (first challenge, MD5 only), SHA-256 last for JDK HttpURLConnection (it takes the last; JDK 19+ refuses MD5)."),
-  SHA_256_ONLY("SHA-256 only", List.of("SHA-256"),
+  SHA_256_ONLY(
+      "SHA-256 only",
+      List.of("SHA-256"),
       "Strongest: curl and JDK HttpURLConnection answer it; python urllib ≤3.13 cannot (it knows only MD5)."),
-  MD5_ONLY("MD5 only (like Squid)", List.of("MD5"),
+  MD5_ONLY(
+      "MD5 only (like Squid)",
+      List.of("MD5"),
       "What Squid offers: curl, python urllib and JDK 17 HttpURLConnection answer it; JDK 19+ HttpURLConnection refuses MD5.");
 
   private final String label;

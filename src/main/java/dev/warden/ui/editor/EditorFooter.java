@@ -39,8 +39,13 @@ final class EditorFooter {
     messages.setId("editor-messages");
     Runnable refresh = () -> {
       messages.getChildren().clear();
-      model.problems().forEach(p -> messages.getChildren().add(message(p, "problem", MaterialDesignA.ALERT_CIRCLE)));
-      model.warnings().forEach(w -> messages.getChildren().add(message(w, "warning", MaterialDesignA.ALERT)));
+      model
+          .problems()
+          .forEach(
+              p -> messages.getChildren().add(message(p, "problem", MaterialDesignA.ALERT_CIRCLE)));
+      model
+          .warnings()
+          .forEach(w -> messages.getChildren().add(message(w, "warning", MaterialDesignA.ALERT)));
     };
     model.problems().addListener((ListChangeListener<String>) c -> refresh.run());
     model.warnings().addListener((ListChangeListener<String>) c -> refresh.run());
@@ -48,19 +53,26 @@ final class EditorFooter {
 
     Button revert = new Button("Revert");
     revert.setId("revert-editor");
-    revert.setTooltip(new Tooltip("Drop every unsaved change: back to the realms and users in force"));
+    revert.setTooltip(
+        new Tooltip("Drop every unsaved change: back to the realms and users in force"));
     revert.disableProperty().bind(model.dirtyProperty().not().or(model.savingProperty()));
     revert.setOnAction(e -> model.revert());
     Button save = new Button("Save and apply", new FontIcon(MaterialDesignC.CONTENT_SAVE));
     save.setId("save-editor");
-    save.setTooltip(new Tooltip("Save the realms and users and apply them to the next request (Esc closes the editor, changes kept)"));
+    save.setTooltip(
+        new Tooltip(
+            "Save the realms and users and apply them to the next request (Esc closes the editor, changes kept)"));
     save.getStyleClass().add(Styles.ACCENT);
     save.disableProperty().bind(model.savingProperty().or(Bindings.isNotEmpty(model.problems())));
     save.setOnAction(e -> model.save());
     Label unsaved = new Label();
     unsaved.getStyleClass().add("unsaved");
-    unsaved.textProperty().bind(Bindings.when(model.savingProperty()).then("Saving…")
-        .otherwise(Bindings.when(model.dirtyProperty()).then("Unsaved changes").otherwise("")));
+    unsaved
+        .textProperty()
+        .bind(Bindings.when(model.savingProperty())
+            .then("Saving…")
+            .otherwise(
+                Bindings.when(model.dirtyProperty()).then("Unsaved changes").otherwise("")));
     ScrollPane messageArea = new ScrollPane(messages);
     messageArea.setId("editor-message-area");
     messageArea.setFitToWidth(true);

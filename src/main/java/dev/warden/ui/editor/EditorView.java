@@ -2,6 +2,7 @@ package dev.warden.ui.editor;
 
 import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -26,7 +27,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
@@ -64,7 +64,9 @@ public final class EditorView {
     root.setCenter(realmPane());
     root.setBottom(new EditorFooter(model).node());
     model.selectedRealmProperty().addListener((o, a, b) -> bindRealm(b));
-    model.defaultRealmProperty().addListener((o, a, b) -> bindRealm(model.selectedRealmProperty().get()));
+    model
+        .defaultRealmProperty()
+        .addListener((o, a, b) -> bindRealm(model.selectedRealmProperty().get()));
     bindRealm(model.selectedRealmProperty().get());
   }
 
@@ -87,8 +89,10 @@ public final class EditorView {
         }
         boolean isDefault = item == model.defaultRealmProperty().get();
         int users = item.users().size();
-        setText(item.name() + "\n" + (isDefault ? "default · " : "") + users + (users == 1 ? " user" : " users"));
-        FontIcon icon = new FontIcon(isDefault ? MaterialDesignS.STAR : MaterialDesignS.SHIELD_KEY_OUTLINE);
+        setText(item.name() + "\n" + (isDefault ? "default · " : "") + users
+            + (users == 1 ? " user" : " users"));
+        FontIcon icon =
+            new FontIcon(isDefault ? MaterialDesignS.STAR : MaterialDesignS.SHIELD_KEY_OUTLINE);
         icon.getStyleClass().add(isDefault ? "default-star" : "realm-icon");
         setGraphic(icon);
       }
@@ -98,7 +102,9 @@ public final class EditorView {
         model.selectedRealmProperty().set(b);
       }
     });
-    model.selectedRealmProperty().addListener((o, a, b) -> list.getSelectionModel().select(b));
+    model
+        .selectedRealmProperty()
+        .addListener((o, a, b) -> list.getSelectionModel().select(b));
     model.defaultRealmProperty().addListener(o -> list.refresh());
     list.getSelectionModel().select(model.selectedRealmProperty().get());
 
@@ -127,14 +133,16 @@ public final class EditorView {
     realmPatterns.setPromptText("*.corp.example, api.example.com:8443");
     realmConnectPorts.setId("realm-connect-ports");
     realmConnectPorts.setPromptText("No port: CONNECT is refused in this realm");
-    realmConnectPorts.setTooltip(new Tooltip("CONNECT to any other port is answered 403, with the reason in the details"));
+    realmConnectPorts.setTooltip(
+        new Tooltip("CONNECT to any other port is answered 403, with the reason in the details"));
     realmDefault.setId("realm-default");
     realmDefault.setOnAction(e -> {
       RealmDraft r = model.selectedRealmProperty().get();
       if (realmDefault.isSelected() && r != null) {
         model.makeDefault(r);
       } else {
-        realmDefault.setSelected(r != null && r == model.defaultRealmProperty().get()); // choose another realm instead
+        realmDefault.setSelected(
+            r != null && r == model.defaultRealmProperty().get()); // choose another realm instead
       }
     });
     realmDefault.setTooltip(new Tooltip("To move the default, make another realm the default"));
@@ -183,8 +191,10 @@ public final class EditorView {
     rename.visibleProperty().bind(model.selectedRenameNoteProperty().isNotEmpty());
     VBox gaps = new VBox(4);
     gaps.setId("realm-digest-gaps");
-    Runnable refresh = () -> gaps.getChildren().setAll(
-        model.selectedDigestGaps().stream().map(g -> (Node) message(g, "warning", MaterialDesignA.ALERT)).toList());
+    Runnable refresh = () -> gaps.getChildren()
+        .setAll(model.selectedDigestGaps().stream()
+            .map(g -> (Node) message(g, "warning", MaterialDesignA.ALERT))
+            .toList());
     model.selectedDigestGaps().addListener((ListChangeListener<String>) c -> refresh.run());
     refresh.run();
     gaps.visibleProperty().bind(Bindings.isNotEmpty(model.selectedDigestGaps()));
@@ -231,13 +241,15 @@ public final class EditorView {
     add.setOnAction(e -> model.beginAddUser());
     Button edit = new Button("Edit", new FontIcon(MaterialDesignA.ACCOUNT_EDIT));
     edit.setId("edit-user");
-    edit.setTooltip(new Tooltip("Load the selected user into the form below (or double-click the user)"));
+    edit.setTooltip(
+        new Tooltip("Load the selected user into the form below (or double-click the user)"));
     Button remove = new Button("Remove", new FontIcon(MaterialDesignA.ACCOUNT_REMOVE));
     remove.setId("remove-user");
     remove.setTooltip(new Tooltip("Remove the selected user (applies on Save)"));
     Button toggle = new Button("Enable / disable", new FontIcon(MaterialDesignA.ACCOUNT_OFF));
     toggle.setId("toggle-user");
-    toggle.setTooltip(new Tooltip("A disabled user is refused like an unknown one, and kept (applies on Save)"));
+    toggle.setTooltip(
+        new Tooltip("A disabled user is refused like an unknown one, and kept (applies on Save)"));
     var selected = table.getSelectionModel().selectedItemProperty();
     edit.disableProperty().bind(selected.isNull());
     remove.disableProperty().bind(selected.isNull());
@@ -251,10 +263,13 @@ public final class EditorView {
   private Node userForm() {
     Label title = new Label();
     title.getStyleClass().add(Styles.TITLE_4);
-    title.textProperty().bind(Bindings.createStringBinding(
-        () -> model.editingUserProperty().get() == null
-            ? "Add a user" : "Edit user '" + model.editingUserProperty().get().name() + "'",
-        model.editingUserProperty()));
+    title
+        .textProperty()
+        .bind(Bindings.createStringBinding(
+            () -> model.editingUserProperty().get() == null
+                ? "Add a user"
+                : "Edit user '" + model.editingUserProperty().get().name() + "'",
+            model.editingUserProperty()));
     TextField name = new TextField();
     name.setId("user-name");
     name.setPromptText("alice");
@@ -269,8 +284,11 @@ public final class EditorView {
     password.textProperty().bindBidirectional(model.formPasswordProperty());
     passwordShown.textProperty().bindBidirectional(model.formPasswordProperty());
     repeat.textProperty().bindBidirectional(model.formRepeatProperty());
-    password.promptTextProperty().bind(Bindings.when(model.editingUserProperty().isNull())
-        .then("Password").otherwise("Leave empty to keep the stored password"));
+    password
+        .promptTextProperty()
+        .bind(Bindings.when(model.editingUserProperty().isNull())
+            .then("Password")
+            .otherwise("Leave empty to keep the stored password"));
     passwordShown.promptTextProperty().bind(password.promptTextProperty());
     repeat.setPromptText("Repeat the password");
     ToggleButton reveal = new ToggleButton(null, new FontIcon(MaterialDesignE.EYE));
@@ -290,9 +308,14 @@ public final class EditorView {
 
     Button commit = new Button();
     commit.setId("commit-user");
-    commit.setTooltip(new Tooltip("Put the user in the realm's list (Enter in a field); Save applies it"));
+    commit.setTooltip(
+        new Tooltip("Put the user in the realm's list (Enter in a field); Save applies it"));
     commit.setDefaultButton(false);
-    commit.textProperty().bind(Bindings.when(model.editingUserProperty().isNull()).then("Add user").otherwise("Update user"));
+    commit
+        .textProperty()
+        .bind(Bindings.when(model.editingUserProperty().isNull())
+            .then("Add user")
+            .otherwise("Update user"));
     commit.setGraphic(new FontIcon(MaterialDesignC.CHECK));
     commit.setOnAction(e -> model.commitUser());
     name.setOnAction(e -> model.commitUser());
@@ -353,9 +376,10 @@ public final class EditorView {
     boolean isDefault = realm == model.defaultRealmProperty().get();
     realmDefault.setSelected(isDefault);
     realmPatterns.setDisable(isDefault);
-    realmPatterns.setPromptText(isDefault ? "The default realm covers every host no other realm matches"
-        : "*.corp.example, api.example.com:8443");
+    realmPatterns.setPromptText(
+        isDefault
+            ? "The default realm covers every host no other realm matches"
+            : "*.corp.example, api.example.com:8443");
     users.setItems(realm.users());
   }
-
 }

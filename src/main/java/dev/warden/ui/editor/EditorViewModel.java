@@ -44,11 +44,23 @@ public final class EditorViewModel {
   private static final SettingsValidator VALIDATOR = new SettingsValidator();
 
   // Properties
-  private final ObservableList<RealmDraft> realms = FXCollections.observableArrayList(
-      r -> new Observable[] {r.nameProperty(), r.patternsProperty(), r.connectPortsProperty(), r.users(),
-          r.basicProperty(), r.digestProperty(), r.digestFirstProperty(), r.presetProperty(),
-          r.disabledGet407Property(), r.nonceLifetimeProperty(), r.lockedOutGet429Property(),
-          r.authIntProperty(), r.faultsDraft().revisionProperty(), r.tokensDraft().revisionProperty()});
+  private final ObservableList<RealmDraft> realms =
+      FXCollections.observableArrayList(r -> new Observable[] {
+        r.nameProperty(),
+        r.patternsProperty(),
+        r.connectPortsProperty(),
+        r.users(),
+        r.basicProperty(),
+        r.digestProperty(),
+        r.digestFirstProperty(),
+        r.presetProperty(),
+        r.disabledGet407Property(),
+        r.nonceLifetimeProperty(),
+        r.lockedOutGet429Property(),
+        r.authIntProperty(),
+        r.faultsDraft().revisionProperty(),
+        r.tokensDraft().revisionProperty()
+      });
   private final ObjectProperty<RealmDraft> selectedRealm = new SimpleObjectProperty<>();
   private final ObjectProperty<RealmDraft> defaultRealm = new SimpleObjectProperty<>();
   private final ObservableList<String> problems = FXCollections.observableArrayList();
@@ -98,8 +110,12 @@ public final class EditorViewModel {
       List<RealmDraft> drafts = settings.realms().stream().map(RealmDraft::of).toList();
       realms.setAll(drafts);
       String defaultName = settings.defaultRealm().map(Realm::name).orElse(null);
-      defaultRealm.set(drafts.stream().filter(r -> r.name().equals(defaultName)).findFirst().orElse(null));
-      selectedRealm.set(defaultRealm.get() != null ? defaultRealm.get() : drafts.isEmpty() ? null : drafts.get(0));
+      defaultRealm.set(
+          drafts.stream().filter(r -> r.name().equals(defaultName)).findFirst().orElse(null));
+      selectedRealm.set(
+          defaultRealm.get() != null
+              ? defaultRealm.get()
+              : drafts.isEmpty() ? null : drafts.get(0));
     } finally {
       loading = false;
     }
@@ -113,7 +129,10 @@ public final class EditorViewModel {
       RealmDraft selected = selectedRealm.get();
       String selectedName = selected == null ? null : selected.name();
       load(settings);
-      realms.stream().filter(r -> r.name().equals(selectedName)).findFirst().ifPresent(selectedRealm::set);
+      realms.stream()
+          .filter(r -> r.name().equals(selectedName))
+          .findFirst()
+          .ifPresent(selectedRealm::set);
     } else {
       enforcement = settings.enforcement();
       validate();
@@ -189,7 +208,8 @@ public final class EditorViewModel {
     String name = formName.get() == null ? "" : formName.get().strip();
     UserDraft editing = editingUser.get();
     String problem = userNameProblem(name);
-    if (problem == null && realm.users().stream().anyMatch(u -> u != editing && u.name().equals(name))) {
+    if (problem == null
+        && realm.users().stream().anyMatch(u -> u != editing && u.name().equals(name))) {
       problem = "Realm '" + realm.name() + "' already has a user '" + name + "'";
     }
     String password = formPassword.get() == null ? "" : formPassword.get();
@@ -251,26 +271,39 @@ public final class EditorViewModel {
     List<RealmSpec> spec = new ArrayList<>();
     for (RealmDraft r : realms) {
       List<String> patterns = r == defaultRealm.get() ? List.of() : r.patternList();
-      spec.add(new RealmSpec(r.name().strip(), patterns, r.auth(), r.users().stream().map(UserDraft::spec).toList(),
-          r.connectPortList(), r.tokens(), r.faultsDraft().faults()));
+      spec.add(new RealmSpec(
+          r.name().strip(),
+          patterns,
+          r.auth(),
+          r.users().stream().map(UserDraft::spec).toList(),
+          r.connectPortList(),
+          r.tokens(),
+          r.faultsDraft().faults()));
     }
     saving.set(true);
     CompletableFuture<Boolean> done = new CompletableFuture<>();
-    warden.update(s -> s.withRealms(spec.stream().map(r -> r.build(hashing)).toList()))
+    warden
+        .update(s -> s.withRealms(spec.stream().map(r -> r.build(hashing)).toList()))
         .whenComplete((settings, error) -> fx.execute(() -> {
           saving.set(false);
           spec.forEach(RealmSpec::wipe);
           if (error != null) {
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            Throwable cause = error instanceof CompletionException && error.getCause() != null
+                ? error.getCause()
+                : error;
             if (cause instanceof SettingsException se) {
               problems.setAll(se.problems().isEmpty() ? List.of(se.getMessage()) : se.problems());
             }
             notifier.error("Not saved: " + Notifier.describe(cause));
             done.complete(false);
           } else {
-            String selected = selectedRealm.get() == null ? null : selectedRealm.get().name().strip();
+            String selected =
+                selectedRealm.get() == null ? null : selectedRealm.get().name().strip();
             load(settings);
-            realms.stream().filter(r -> r.name().equals(selected)).findFirst().ifPresent(selectedRealm::set);
+            realms.stream()
+                .filter(r -> r.name().equals(selected))
+                .findFirst()
+                .ifPresent(selectedRealm::set);
             notifier.info("Realms and users saved: they apply to the next request");
             done.complete(true);
           }
@@ -313,7 +346,9 @@ public final class EditorViewModel {
     Settings candidate = candidate();
     p.addAll(VALIDATOR.problems(candidate).stream().filter(m -> !p.contains(m)).toList());
     problems.setAll(p);
-    warnings.setAll(VALIDATOR.warnings(candidate).stream().filter(m -> m.startsWith("Realm")).toList());
+    warnings.setAll(VALIDATOR.warnings(candidate).stream()
+        .filter(m -> m.startsWith("Realm"))
+        .toList());
     refreshNotes(candidate);
   }
 
@@ -327,8 +362,14 @@ public final class EditorViewModel {
     for (RealmDraft r : realms) {
       List<String> patterns = r == defaultRealm.get() ? List.of() : r.patternList();
       String name = r.name() == null ? "" : r.name().strip();
-      drafted.add(new Realm(name, patterns, r.users().stream().map(u -> u.preview(name)).toList(), r.auth(),
-          r.connectPortList(), r.tokens(), r.faultsDraft().faults()));
+      drafted.add(new Realm(
+          name,
+          patterns,
+          r.users().stream().map(u -> u.preview(name)).toList(),
+          r.auth(),
+          r.connectPortList(),
+          r.tokens(),
+          r.faultsDraft().faults()));
     }
     return warden.settings().withEnforcement(enforcement).withRealms(drafted);
   }
@@ -348,11 +389,23 @@ public final class EditorViewModel {
   }
 
   /** A realm as it crosses to the worker thread. */
-  private record RealmSpec(String name, List<String> patterns, RealmAuth auth, List<UserDraft.UserSpec> users,
-      List<Integer> connectPorts, List<BearerToken> tokens, RealmFaults faults) {
+  private record RealmSpec(
+      String name,
+      List<String> patterns,
+      RealmAuth auth,
+      List<UserDraft.UserSpec> users,
+      List<Integer> connectPorts,
+      List<BearerToken> tokens,
+      RealmFaults faults) {
     Realm build(PasswordHashing hashing) {
-      return new Realm(name, patterns, users.stream().map(u -> u.build(hashing, name)).toList(), auth, connectPorts,
-          tokens, faults);
+      return new Realm(
+          name,
+          patterns,
+          users.stream().map(u -> u.build(hashing, name)).toList(),
+          auth,
+          connectPorts,
+          tokens,
+          faults);
     }
 
     void wipe() {

@@ -95,6 +95,7 @@ public final class FaultsDraft {
       }
       return faults;
     }
-    return FaultKnob.apply(faults, knob.knob() + "=" + (knob == FaultKnob.REALM ? text : text.strip()));
+    return FaultKnob.apply(
+        faults, knob.knob() + "=" + (knob == FaultKnob.REALM ? text : text.strip()));
   }
 }

@@ -1,6 +1,5 @@
 package dev.warden.ui.editor;
 
-import javafx.scene.control.Tooltip;
 import atlantafx.base.theme.Styles;
 import dev.warden.core.settings.FaultKnob;
 import dev.warden.core.settings.ProxyProfile;
@@ -19,6 +18,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -48,7 +48,8 @@ final class FaultsForm {
     profile.setButtonCell(profileCell());
     profile.setPromptText("Behave like…");
     apply.setId("realm-profile-apply");
-    apply.setTooltip(new Tooltip("Set this realm's schemes and fault knobs as the chosen proxy has them (applies on Save)"));
+    apply.setTooltip(new Tooltip(
+        "Set this realm's schemes and fault knobs as the chosen proxy has them (applies on Save)"));
     apply.disableProperty().bind(profile.valueProperty().isNull());
     apply.setOnAction(e -> {
       if (bound != null && profile.getValue() != null) {
@@ -105,21 +106,27 @@ final class FaultsForm {
   }
 
   private List<Observable> watched(RealmDraft realm) {
-    return List.of(realm.faultsDraft().revisionProperty(), realm.basicProperty(), realm.digestProperty(),
-        realm.digestFirstProperty(), realm.presetProperty());
+    return List.of(
+        realm.faultsDraft().revisionProperty(),
+        realm.basicProperty(),
+        realm.digestProperty(),
+        realm.digestFirstProperty(),
+        realm.presetProperty());
   }
 
   /** Shows {@code realm}'s knobs and edits them. */
   void bind(RealmDraft realm) {
     bound = realm;
-    fields.forEach((knob, field) -> field.textProperty().bindBidirectional(realm.faultsDraft().text(knob)));
+    fields.forEach((knob, field) ->
+        field.textProperty().bindBidirectional(realm.faultsDraft().text(knob)));
     watched(realm).forEach(o -> o.addListener(refresh));
     refreshNote();
   }
 
   /** Stops editing {@code realm}. */
   void unbind(RealmDraft realm) {
-    fields.forEach((knob, field) -> field.textProperty().unbindBidirectional(realm.faultsDraft().text(knob)));
+    fields.forEach((knob, field) ->
+        field.textProperty().unbindBidirectional(realm.faultsDraft().text(knob)));
     watched(realm).forEach(o -> o.removeListener(refresh));
     bound = null;
   }

@@ -34,10 +34,14 @@ final class RealmAuthForm {
   private final Label presetExplanation = new Label();
   /** NTLM, Negotiate and Bearer: shown, set headless or in the file. */
   private final Label otherSchemes = new Label();
-  private final CheckBox disabled407 = new CheckBox("Answer disabled users with 407 instead of 403");
+
+  private final CheckBox disabled407 =
+      new CheckBox("Answer disabled users with 407 instead of 403");
   private final TextField nonceLifetime = new TextField();
-  private final CheckBox lockedOut429 = new CheckBox("Answer locked-out clients with 429 Too Many Requests instead of 407");
-  private final CheckBox authInt = new CheckBox("Also offer qop=auth-int (the response covers the request body)");
+  private final CheckBox lockedOut429 =
+      new CheckBox("Answer locked-out clients with 429 Too Many Requests instead of 407");
+  private final CheckBox authInt =
+      new CheckBox("Also offer qop=auth-int (the response covers the request body)");
   private final TokensForm tokens = new TokensForm();
   private RealmDraft bound;
 
@@ -46,10 +50,14 @@ final class RealmAuthForm {
     basic.setId("realm-basic");
     basic.setTooltip(new Tooltip("Offer Basic: user and password in every request, base64 only"));
     digest.setId("realm-digest");
-    digest.setTooltip(new Tooltip("Offer Digest: a hash of the password, never the password itself"));
+    digest.setTooltip(
+        new Tooltip("Offer Digest: a hash of the password, never the password itself"));
     digestFirst.setId("realm-digest-first");
-    digestFirst.disableProperty().bind(basic.selectedProperty().and(digest.selectedProperty()).not());
-    digestFirst.setTooltip(new Tooltip("curl answers the first challenge it understands, JDK 17 HttpURLConnection the last"));
+    digestFirst
+        .disableProperty()
+        .bind(basic.selectedProperty().and(digest.selectedProperty()).not());
+    digestFirst.setTooltip(new Tooltip(
+        "curl answers the first challenge it understands, JDK 17 HttpURLConnection the last"));
     HBox schemes = new HBox(14, basic, digest, digestFirst);
     schemes.setAlignment(Pos.CENTER_LEFT);
 
@@ -61,11 +69,17 @@ final class RealmAuthForm {
     presetExplanation.setId("realm-digest-explanation");
     presetExplanation.setWrapText(true);
     presetExplanation.getStyleClass().add(Styles.TEXT_MUTED);
-    presetExplanation.textProperty().bind(Bindings.createStringBinding(() -> preset.getValue() == null
-        ? "Kept as loaded; choose a preset to change it." : preset.getValue().explanation(), preset.valueProperty()));
+    presetExplanation
+        .textProperty()
+        .bind(Bindings.createStringBinding(
+            () -> preset.getValue() == null
+                ? "Kept as loaded; choose a preset to change it."
+                : preset.getValue().explanation(),
+            preset.valueProperty()));
     presetExplanation.disableProperty().bind(preset.disableProperty());
 
-    Label keepBasic = new Label("Java HttpClient and wget do no proxy Digest: keep Basic on for them.");
+    Label keepBasic =
+        new Label("Java HttpClient and wget do no proxy Digest: keep Basic on for them.");
     keepBasic.setId("realm-keep-basic");
     keepBasic.setWrapText(true);
     keepBasic.getStyleClass().add("warning-note");
@@ -76,8 +90,9 @@ final class RealmAuthForm {
     nonceLifetime.setId("realm-nonce-lifetime");
     nonceLifetime.setPrefColumnCount(6);
     nonceLifetime.disableProperty().bind(digest.selectedProperty().not());
-    nonceLifetime.setTooltip(new Tooltip("A nonce older than this is answered with stale=true; clients retry"
-        + " with the new one without asking for the password"));
+    nonceLifetime.setTooltip(
+        new Tooltip("A nonce older than this is answered with stale=true; clients retry"
+            + " with the new one without asking for the password"));
     Label lifetimeHint = new Label("90s, 5m, 1h; from 1 s to 24 h");
     lifetimeHint.getStyleClass().add(Styles.TEXT_MUTED);
     HBox lifetime = new HBox(10, nonceLifetime, lifetimeHint);
@@ -85,16 +100,20 @@ final class RealmAuthForm {
 
     authInt.setId("realm-auth-int");
     authInt.disableProperty().bind(digest.selectedProperty().not());
-    authInt.setTooltip(new Tooltip("Warden holds a body of up to 1 MiB before judging it; curl and Python urllib"
-        + " do not do auth-int and keep answering qop=auth"));
+    authInt.setTooltip(
+        new Tooltip("Warden holds a body of up to 1 MiB before judging it; curl and Python urllib"
+            + " do not do auth-int and keep answering qop=auth"));
 
     disabled407.setId("realm-disabled-407");
-    disabled407.setTooltip(new Tooltip("403 tells the client that retrying cannot help; 407 asks again"));
+    disabled407.setTooltip(
+        new Tooltip("403 tells the client that retrying cannot help; 407 asks again"));
 
     lockedOut429.setId("realm-locked-out-429");
-    // its text names the realm's thresholds and is longer than the column: wrapped, never cut to "..."
+    // its text names the realm's thresholds and is longer than the column: wrapped, never cut to
+    // "..."
     lockedOut429.setWrapText(true);
-    lockedOut429.setTooltip(new Tooltip("429 carries Retry-After; 407 looks like any other challenge"));
+    lockedOut429.setTooltip(
+        new Tooltip("429 carries Retry-After; 407 looks like any other challenge"));
 
     GridPane grid = new GridPane();
     grid.setHgap(10);
@@ -135,8 +154,13 @@ final class RealmAuthForm {
       @Override
       protected void updateItem(DigestPreset item, boolean empty) {
         super.updateItem(item, empty);
-        setText(item != null ? item.label()
-            : bound == null ? null : "Custom: " + String.join(", ", bound.loadedAlgorithms()) + " (as in the settings file)");
+        setText(
+            item != null
+                ? item.label()
+                : bound == null
+                    ? null
+                    : "Custom: " + String.join(", ", bound.loadedAlgorithms())
+                        + " (as in the settings file)");
       }
     };
   }
@@ -151,9 +175,10 @@ final class RealmAuthForm {
     disabled407.selectedProperty().bindBidirectional(realm.disabledGet407Property());
     nonceLifetime.textProperty().bindBidirectional(realm.nonceLifetimeProperty());
     lockedOut429.selectedProperty().bindBidirectional(realm.lockedOutGet429Property());
-    lockedOut429.setText("Answer locked-out clients with 429 Too Many Requests instead of 407 (locked out after "
-        + realm.loadedLockout().lockoutAfter() + " failed logins a minute, for "
-        + realm.loadedLockout().lockoutFor().toMinutes() + " min)");
+    lockedOut429.setText(
+        "Answer locked-out clients with 429 Too Many Requests instead of 407 (locked out after "
+            + realm.loadedLockout().lockoutAfter() + " failed logins a minute, for "
+            + realm.loadedLockout().lockoutFor().toMinutes() + " min)");
     authInt.selectedProperty().bindBidirectional(realm.authIntProperty());
     preset.setButtonCell(presetCell()); // a null value shows this realm's loaded algorithms
     otherSchemes.setText(realm.otherSchemesText());

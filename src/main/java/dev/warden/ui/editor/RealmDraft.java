@@ -2,8 +2,8 @@ package dev.warden.ui.editor;
 
 import dev.warden.core.settings.BearerToken;
 import dev.warden.core.settings.LifetimeText;
-import dev.warden.core.settings.Realm;
 import dev.warden.core.settings.ProxyProfile;
+import dev.warden.core.settings.Realm;
 import dev.warden.core.settings.RealmAuth;
 import dev.warden.core.settings.RealmFaults;
 import dev.warden.core.settings.RealmLockout;
@@ -28,23 +28,28 @@ public final class RealmDraft {
 
   private final StringProperty name = new SimpleStringProperty();
   private final StringProperty patterns = new SimpleStringProperty("");
-  private final StringProperty connectPorts = new SimpleStringProperty(portsText(Realm.DEFAULT_CONNECT_PORTS));
+  private final StringProperty connectPorts =
+      new SimpleStringProperty(portsText(Realm.DEFAULT_CONNECT_PORTS));
   private final ObservableList<UserDraft> users = FXCollections.observableArrayList(
       u -> new javafx.beans.Observable[] {u.nameProperty(), u.enabledProperty()});
   private final BooleanProperty basic = new SimpleBooleanProperty(true);
   private final BooleanProperty digest = new SimpleBooleanProperty(false);
   private final BooleanProperty digestFirst = new SimpleBooleanProperty(true);
   /** Null while the algorithms loaded are none of the presets: they are then kept as they are. */
-  private final ObjectProperty<DigestPreset> preset = new SimpleObjectProperty<>(DigestPreset.RFC_ORDER);
+  private final ObjectProperty<DigestPreset> preset =
+      new SimpleObjectProperty<>(DigestPreset.RFC_ORDER);
+
   private final BooleanProperty disabledGet407 = new SimpleBooleanProperty(false);
   /** The Digest nonce lifetime as typed ({@code 90s}, {@code 5m}, {@code 1h}). */
   private final StringProperty nonceLifetime = new SimpleStringProperty("");
+
   private final BooleanProperty lockedOutGet429 = new SimpleBooleanProperty(false);
   private final BooleanProperty authInt = new SimpleBooleanProperty(false);
   private final String savedName;
   private final RealmAuth savedAuth;
   /** The realm's Bearer tokens, as loaded and then edited. */
   private TokensDraft tokens = new TokensDraft(List.of());
+
   private final FaultsDraft faults;
   /** Algorithms a profile chose that no preset has (Squid's MD5 alone); null: as loaded. */
   private List<String> chosenAlgorithms;
@@ -53,7 +58,8 @@ public final class RealmDraft {
     this(name, patterns, null, RealmAuth.defaults(), RealmFaults.NONE);
   }
 
-  private RealmDraft(String name, String patterns, String savedName, RealmAuth auth, RealmFaults faults) {
+  private RealmDraft(
+      String name, String patterns, String savedName, RealmAuth auth, RealmFaults faults) {
     this.faults = new FaultsDraft(faults);
     this.name.set(name);
     this.patterns.set(patterns);
@@ -62,7 +68,8 @@ public final class RealmDraft {
     basic.set(auth.offers(RealmAuth.BASIC));
     digest.set(auth.offers(RealmAuth.DIGEST));
     if (basic.get() && digest.get()) {
-      digestFirst.set(auth.schemes().indexOf(RealmAuth.DIGEST) < auth.schemes().indexOf(RealmAuth.BASIC));
+      digestFirst.set(
+          auth.schemes().indexOf(RealmAuth.DIGEST) < auth.schemes().indexOf(RealmAuth.BASIC));
     }
     preset.set(DigestPreset.of(auth.digestAlgorithms()).orElse(null));
     disabledGet407.set(auth.disabledUserStatus() == 407);
@@ -72,7 +79,11 @@ public final class RealmDraft {
   }
 
   static RealmDraft of(Realm realm) {
-    RealmDraft draft = new RealmDraft(realm.name(), String.join(", ", realm.hostPatterns()), realm.name(), realm.auth(),
+    RealmDraft draft = new RealmDraft(
+        realm.name(),
+        String.join(", ", realm.hostPatterns()),
+        realm.name(),
+        realm.auth(),
         realm.faults());
     draft.connectPorts.set(portsText(realm.connectPorts()));
     draft.tokens = new TokensDraft(realm.tokens());
@@ -106,11 +117,15 @@ public final class RealmDraft {
       }
     }
     schemes.addAll(at < 0 ? schemes.size() : at, checked);
-    List<String> algorithms = preset.get() == null ? loadedAlgorithms() : preset.get().algorithms();
-    return savedAuth.withSchemes(schemes).withDigestAlgorithms(algorithms)
+    List<String> algorithms =
+        preset.get() == null ? loadedAlgorithms() : preset.get().algorithms();
+    return savedAuth
+        .withSchemes(schemes)
+        .withDigestAlgorithms(algorithms)
         .withDisabledUserStatus(disabledGet407.get() ? 407 : 403)
         .withAuthInt(authInt.get())
-        .withNonceLifetime(LifetimeText.parse(nonceLifetime.get()).orElse(savedAuth.nonceLifetime()))
+        .withNonceLifetime(
+            LifetimeText.parse(nonceLifetime.get()).orElse(savedAuth.nonceLifetime()))
         .withLockout(savedAuth.lockout().withLockedOutStatus(lockedOutGet429.get() ? 429 : 407));
   }
 
@@ -125,10 +140,11 @@ public final class RealmDraft {
         case RealmAuth.NTLM -> names.add("NTLM");
         case RealmAuth.NEGOTIATE -> names.add("Negotiate (NTLM inside; Kerberos not emulated)");
         case RealmAuth.BEARER -> names.add("Bearer");
-        default -> { }
+        default -> {}
       }
     }
-    return names.isEmpty() ? "None (NTLM, Negotiate and Bearer are set with --schemes or in the settings file)"
+    return names.isEmpty()
+        ? "None (NTLM, Negotiate and Bearer are set with --schemes or in the settings file)"
         : String.join(", ", names);
   }
 
@@ -155,7 +171,8 @@ public final class RealmDraft {
     basic.set(profile.schemes().contains(RealmAuth.BASIC));
     digest.set(profile.schemes().contains(RealmAuth.DIGEST));
     if (basic.get() && digest.get()) {
-      digestFirst.set(profile.schemes().indexOf(RealmAuth.DIGEST) < profile.schemes().indexOf(RealmAuth.BASIC));
+      digestFirst.set(
+          profile.schemes().indexOf(RealmAuth.DIGEST) < profile.schemes().indexOf(RealmAuth.BASIC));
     }
     if (!profile.digestAlgorithms().isEmpty()) {
       chosenAlgorithms = profile.digestAlgorithms();
@@ -169,7 +186,9 @@ public final class RealmDraft {
    * Squid 5.7 (Basic)", "Custom: tinyproxy 1.11 with status=407".
    */
   public String profileNote(List<ProxyProfile> profiles) {
-    return ProxyProfile.note(new Realm("", List.of(), List.of(), auth(), List.of(), List.of(), faults.faults()), profiles);
+    return ProxyProfile.note(
+        new Realm("", List.of(), List.of(), auth(), List.of(), List.of(), faults.faults()),
+        profiles);
   }
 
   /** Why the typed nonce lifetime cannot be read, or null (its range is the validator's to judge). */
@@ -177,8 +196,11 @@ public final class RealmDraft {
     if (LifetimeText.parse(nonceLifetime.get()).isPresent()) {
       return null;
     }
-    String label = name.get() == null || name.get().isBlank() ? "A realm" : "Realm '" + name.get().strip() + "'";
-    return label + ": nonce lifetime '" + nonceLifetime.get() + "' is not a duration; use " + LifetimeText.FORMS;
+    String label = name.get() == null || name.get().isBlank()
+        ? "A realm"
+        : "Realm '" + name.get().strip() + "'";
+    return label + ": nonce lifetime '" + nonceLifetime.get() + "' is not a duration; use "
+        + LifetimeText.FORMS;
   }
 
   /** The Digest algorithms as loaded, for when no preset matches them. */
@@ -188,12 +210,16 @@ public final class RealmDraft {
 
   /** Whether this realm was saved under another name (its users' Digest material then no longer applies). */
   public boolean renamed() {
-    return savedName != null && !savedName.equals(name.get() == null ? "" : name.get().strip());
+    return savedName != null
+        && !savedName.equals(name.get() == null ? "" : name.get().strip());
   }
 
   /** The typed patterns split at commas, spaces and new lines. */
   public List<String> patternList() {
-    return Arrays.stream(patterns.get().split("[,\\s]+")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    return Arrays.stream(patterns.get().split("[,\\s]+"))
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .toList();
   }
 
   /**
@@ -201,8 +227,11 @@ public final class RealmDraft {
    * 0, which the validator names as outside 1-65535.
    */
   public List<Integer> connectPortList() {
-    return Arrays.stream(connectPorts.get().split("[,\\s]+")).map(String::strip).filter(s -> !s.isEmpty())
-        .map(RealmDraft::port).toList();
+    return Arrays.stream(connectPorts.get().split("[,\\s]+"))
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .map(RealmDraft::port)
+        .toList();
   }
 
   private static int port(String token) {

@@ -31,7 +31,8 @@ final class RealmNotes {
       renameNote.set("");
       return;
     }
-    digestGaps.setAll(VALIDATOR.digestGaps(candidate.withRealms(java.util.List.of(candidate.realms().get(index)))));
+    digestGaps.setAll(VALIDATOR.digestGaps(
+        candidate.withRealms(java.util.List.of(candidate.realms().get(index)))));
     renameNote.set(selected.renamed() && !selected.users().isEmpty() ? RENAME_NOTE : "");
   }
 

@@ -28,7 +28,8 @@ public final class TokensDraft {
 
   TokensDraft(List<BearerToken> loaded) {
     tokens.setAll(loaded);
-    tokens.addListener((javafx.collections.ListChangeListener<BearerToken>) c -> revision.set(revision.get() + 1));
+    tokens.addListener(
+        (javafx.collections.ListChangeListener<BearerToken>) c -> revision.set(revision.get() + 1));
   }
 
   /** The tokens as they would be saved, in order. */
@@ -67,8 +68,11 @@ public final class TokensDraft {
       }
       if (problem == null) {
         String hash = BearerToken.hashOf(token);
-        problem = tokens.stream().filter(t -> t.hash().equals(hash)).findFirst()
-            .map(t -> "That token is already stored as '" + t.name() + "'").orElse(null);
+        problem = tokens.stream()
+            .filter(t -> t.hash().equals(hash))
+            .findFirst()
+            .map(t -> "That token is already stored as '" + t.name() + "'")
+            .orElse(null);
       }
       if (problem != null) {
         error.set(problem);

@@ -32,7 +32,8 @@ final class TokensForm {
   Node node() {
     list.setId("realm-tokens");
     list.setPrefHeight(90);
-    list.setPlaceholder(new Label("No Bearer tokens (Bearer is offered with --schemes or in the settings file)"));
+    list.setPlaceholder(
+        new Label("No Bearer tokens (Bearer is offered with --schemes or in the settings file)"));
     list.setCellFactory(l -> new ListCell<>() {
       @Override
       protected void updateItem(BearerToken item, boolean empty) {
@@ -41,7 +42,9 @@ final class TokensForm {
       }
     });
     remove.setId("realm-token-remove");
-    remove.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+    remove
+        .disableProperty()
+        .bind(list.getSelectionModel().selectedItemProperty().isNull());
     remove.setOnAction(e -> {
       BearerToken selected = list.getSelectionModel().getSelectedItem();
       if (bound != null && selected != null) {

@@ -41,9 +41,12 @@ public final class UnsavedEditsOnQuit implements EventHandler<WindowEvent> {
     if (!editor.dirtyProperty().get() || editor.savingProperty().get()) {
       return;
     }
-    Alert ask = new Alert(Alert.AlertType.CONFIRMATION,
+    Alert ask = new Alert(
+        Alert.AlertType.CONFIRMATION,
         "The realms and users editor has changes that are not applied yet. Apply them before quitting?",
-        APPLY, DISCARD, ButtonType.CANCEL);
+        APPLY,
+        DISCARD,
+        ButtonType.CANCEL);
     ask.setTitle("Warden — Unapplied changes");
     ask.setHeaderText("Apply the changes to realms and users?");
     ask.initOwner(owner.get());

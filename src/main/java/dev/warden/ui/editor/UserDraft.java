@@ -4,9 +4,9 @@ import dev.warden.core.auth.CredentialMaterial;
 import dev.warden.core.auth.digest.DigestAlgorithm;
 import dev.warden.core.settings.DigestSecrets;
 import dev.warden.core.settings.User;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Arrays;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -30,8 +30,13 @@ public final class UserDraft {
     this(name, enabled, null, null, DigestSecrets.NONE, newPassword);
   }
 
-  private UserDraft(String name, boolean enabled, String storedHash, String storedName,
-      DigestSecrets storedDigest, char[] newPassword) {
+  private UserDraft(
+      String name,
+      boolean enabled,
+      String storedHash,
+      String storedName,
+      DigestSecrets storedDigest,
+      char[] newPassword) {
     this.name.set(name);
     this.enabled.set(enabled);
     this.storedHash = storedHash;
@@ -41,7 +46,8 @@ public final class UserDraft {
   }
 
   static UserDraft of(User user) {
-    return new UserDraft(user.name(), user.enabled(), user.passwordHash(), user.name(), user.digest(), null);
+    return new UserDraft(
+        user.name(), user.enabled(), user.passwordHash(), user.name(), user.digest(), null);
   }
 
   /** Replaces the password to be saved; the given array is taken over (not copied). */
@@ -65,7 +71,12 @@ public final class UserDraft {
 
   /** An immutable copy for the worker thread: it hashes the new password there. */
   UserSpec spec() {
-    return new UserSpec(name.get().strip(), enabled.get(), storedHash, storedName, storedDigest,
+    return new UserSpec(
+        name.get().strip(),
+        enabled.get(),
+        storedHash,
+        storedName,
+        storedDigest,
         newPassword == null ? null : newPassword.clone());
   }
 
@@ -86,7 +97,8 @@ public final class UserDraft {
       return new User(n, enabled.get(), "pending", new DigestSecrets(realmName, ha1));
     }
     String hash = storedHash == null ? "" : storedHash;
-    return new User(n, enabled.get(), hash, n.equals(storedName) ? storedDigest : DigestSecrets.NONE);
+    return new User(
+        n, enabled.get(), hash, n.equals(storedName) ? storedDigest : DigestSecrets.NONE);
   }
 
   void wipe() {
@@ -116,8 +128,13 @@ public final class UserDraft {
    * What crosses to the worker thread: a user with either its stored hash and Digest material or a
    * password to hash.
    */
-  record UserSpec(String name, boolean enabled, String storedHash, String storedName,
-      DigestSecrets storedDigest, char[] newPassword) {
+  record UserSpec(
+      String name,
+      boolean enabled,
+      String storedHash,
+      String storedName,
+      DigestSecrets storedDigest,
+      char[] newPassword) {
 
     /**
      * The user to save in realm {@code realmName}. A new password becomes its slow hash and its
@@ -130,7 +147,10 @@ public final class UserDraft {
         return new User(name, enabled, storedHash, stillValid ? storedDigest : DigestSecrets.NONE);
       }
       try {
-        return new User(name, enabled, hashing.hash(newPassword),
+        return new User(
+            name,
+            enabled,
+            hashing.hash(newPassword),
             CredentialMaterial.digest(name, realmName, newPassword));
       } finally {
         Arrays.fill(newPassword, '\0');

@@ -6,8 +6,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Tooltip;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 
 /** The toolbar button that asks for a folder and hands it to {@link SquidExportViewModel}. FX thread. */
 public final class SquidExportButton {
@@ -19,7 +19,8 @@ public final class SquidExportButton {
   /** @param owner the window the folder dialog belongs to, when there is one */
   public SquidExportButton(SquidExportViewModel model, Supplier<Window> owner) {
     button.setId("export-squid");
-    button.setTooltip(new Tooltip("Export to Squid: realms and users as squid.conf and password files"));
+    button.setTooltip(
+        new Tooltip("Export to Squid: realms and users as squid.conf and password files"));
     button.disableProperty().bind(model.busyProperty());
     this.model = model;
     this.owner = owner;

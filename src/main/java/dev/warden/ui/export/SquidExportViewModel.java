@@ -34,7 +34,8 @@ public final class SquidExportViewModel {
   private final Notifier notifier;
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
 
-  public SquidExportViewModel(Supplier<Settings> settings, Executor background, Executor fx, Notifier notifier) {
+  public SquidExportViewModel(
+      Supplier<Settings> settings, Executor background, Executor fx, Notifier notifier) {
     this.settings = Objects.requireNonNull(settings);
     this.background = Objects.requireNonNull(background);
     this.fx = Objects.requireNonNull(fx);
@@ -61,8 +62,10 @@ public final class SquidExportViewModel {
         SquidFiles files = SquidExport.files(snapshot, SquidExportOptions.forFolder(target));
         SquidExportFolder.write(target, files, false);
         message = "Squid configuration written to " + target
-            + (files.needPassword().isEmpty() ? "." : "; left out until their password is given "
-                + "(see README-export.txt): " + String.join(", ", files.needPassword()) + ".");
+            + (files.needPassword().isEmpty()
+                ? "."
+                : "; left out until their password is given " + "(see README-export.txt): "
+                    + String.join(", ", files.needPassword()) + ".");
         ok = true;
       } catch (IOException | RuntimeException e) {
         message = "Could not export to Squid: " + Notifier.describe(e);

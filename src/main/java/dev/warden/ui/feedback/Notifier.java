@@ -19,6 +19,8 @@ public interface Notifier {
       t = t.getCause();
     }
     String message = t.getMessage();
-    return message == null || message.isBlank() ? "Something went wrong (" + t.getClass().getSimpleName() + ")" : message;
+    return message == null || message.isBlank()
+        ? "Something went wrong (" + t.getClass().getSimpleName() + ")"
+        : message;
   }
 }

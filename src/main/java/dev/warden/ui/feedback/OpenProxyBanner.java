@@ -18,7 +18,8 @@ public final class OpenProxyBanner {
     label.setWrapText(true);
     label.setMaxWidth(Double.MAX_VALUE);
     // inline so it is red in both themes: this is an alarm, not a themed element
-    label.setStyle("-fx-background-color: #c62828; -fx-text-fill: white; -fx-font-weight: bold; -fx-padding: 6 12;");
+    label.setStyle(
+        "-fx-background-color: #c62828; -fx-text-fill: white; -fx-font-weight: bold; -fx-padding: 6 12;");
     update(settings);
   }
 

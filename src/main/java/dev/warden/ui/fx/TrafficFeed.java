@@ -55,18 +55,24 @@ public final class TrafficFeed implements AutoCloseable {
    * @param minInterval the least time between two flushes; zero for none
    * @param sink applies a batch to the table, on the FX thread
    */
-  public TrafficFeed(TrafficLog log, Executor fx, int maxBatch, Duration minInterval,
+  public TrafficFeed(
+      TrafficLog log,
+      Executor fx,
+      int maxBatch,
+      Duration minInterval,
       Consumer<TrafficLog.Batch> sink) {
     this.log = Objects.requireNonNull(log);
     this.fx = Objects.requireNonNull(fx);
     this.maxBatch = maxBatch;
     this.sink = Objects.requireNonNull(sink);
     this.minIntervalNanos = minInterval.toNanos();
-    this.timer = minIntervalNanos <= 0 ? null : Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "warden-ui-feed-timer");
-      t.setDaemon(true);
-      return t;
-    });
+    this.timer = minIntervalNanos <= 0
+        ? null
+        : Executors.newSingleThreadScheduledExecutor(r -> {
+          Thread t = new Thread(r, "warden-ui-feed-timer");
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   /** Begins delivering, starting with whatever the log already holds. FX thread. */

@@ -34,13 +34,18 @@ public final class CaptureWindow {
    * @param proxyAddress the live proxy's address, for "Copy as curl"
    * @param theme applies the window's theme to a scene
    */
-  public CaptureWindow(Path file, HarCapture capture, Window owner, Supplier<String> proxyAddress,
+  public CaptureWindow(
+      Path file,
+      HarCapture capture,
+      Window owner,
+      Supplier<String> proxyAddress,
       Consumer<Scene> theme) {
     model = new TrafficViewModel(Math.max(1, capture.exchanges().size()));
     model.append(new TrafficLog.Batch(capture.exchanges(), capture.exchanges().size(), 0));
     DetailsViewModel details = new DetailsViewModel();
     details.exchangeProperty().bind(model.selectedProperty());
-    TrafficView table = new TrafficView(model, proxyAddress, new Label("This file holds no exchanges"));
+    TrafficView table =
+        new TrafficView(model, proxyAddress, new Label("This file holds no exchanges"));
     table.table().setId("capture-table");
     SplitPane split = new SplitPane(table.node(), new DetailsView(details).node());
     split.setOrientation(Orientation.HORIZONTAL);
@@ -70,7 +75,9 @@ public final class CaptureWindow {
       text.append("; ").append(capture.skipped()).append(" entries could not be read");
     }
     if (capture.missed() > 0) {
-      text.append("; ").append(capture.missed()).append(" exchanges were dropped before the file was written");
+      text.append("; ")
+          .append(capture.missed())
+          .append(" exchanges were dropped before the file was written");
     }
     return text.toString();
   }

@@ -21,7 +21,8 @@ public final class HarExportDialog {
 
   private final Dialog<Choice> dialog = new Dialog<>();
   private final ToggleGroup scopes = new ToggleGroup();
-  private final CheckBox keep = new CheckBox("Keep Authorization and Proxy-Authorization as recorded");
+  private final CheckBox keep =
+      new CheckBox("Keep Authorization and Proxy-Authorization as recorded");
 
   /** @param selectionPresent whether a row is selected (else "selected" is disabled) */
   public HarExportDialog(Window owner, boolean selectionPresent, int filtered, int all) {

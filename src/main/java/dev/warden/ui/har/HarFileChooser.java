@@ -31,9 +31,11 @@ public final class HarFileChooser implements FilePicker {
   private static FileChooser chooser(String title) {
     FileChooser chooser = new FileChooser();
     chooser.setTitle(title);
-    chooser.getExtensionFilters().addAll(
-        new FileChooser.ExtensionFilter("HAR files", "*.har", "*.json"),
-        new FileChooser.ExtensionFilter("All files", "*"));
+    chooser
+        .getExtensionFilters()
+        .addAll(
+            new FileChooser.ExtensionFilter("HAR files", "*.har", "*.json"),
+            new FileChooser.ExtensionFilter("All files", "*"));
     return chooser;
   }
 }

@@ -41,9 +41,14 @@ public final class HarFilesViewModel {
    * @param conversationOf the conversation an exchange belongs to, written as {@code _warden.conversation}
    * @param show opens a read-only window over a capture read from a file, on the FX thread
    */
-  public HarFilesViewModel(TrafficViewModel traffic, String version,
-      java.util.function.Function<Exchange, java.util.Optional<String>> conversationOf, Executor background,
-      Executor fx, Notifier notifier, BiConsumer<Path, HarCapture> show) {
+  public HarFilesViewModel(
+      TrafficViewModel traffic,
+      String version,
+      java.util.function.Function<Exchange, java.util.Optional<String>> conversationOf,
+      Executor background,
+      Executor fx,
+      Notifier notifier,
+      BiConsumer<Path, HarCapture> show) {
     this.conversationOf = Objects.requireNonNull(conversationOf);
     this.traffic = Objects.requireNonNull(traffic);
     this.version = Objects.requireNonNull(version);
@@ -60,7 +65,10 @@ public final class HarFilesViewModel {
     return switch (scope) {
       case ALL -> List.copyOf(traffic.rows());
       case FILTERED -> traffic.filteredRows();
-      case SELECTED -> traffic.selectedProperty().get() == null ? List.of() : List.of(traffic.selectedProperty().get());
+      case SELECTED ->
+        traffic.selectedProperty().get() == null
+            ? List.of()
+            : List.of(traffic.selectedProperty().get());
     };
   }
 
@@ -74,23 +82,27 @@ public final class HarFilesViewModel {
   public void export(HarScope scope, boolean keepCredentials, Path file) {
     List<Exchange> chosen = exchanges(scope);
     if (chosen.isEmpty()) {
-      notifier.error(scope == HarScope.SELECTED ? "Select an exchange to export it" : "No exchanges to export");
+      notifier.error(
+          scope == HarScope.SELECTED
+              ? "Select an exchange to export it"
+              : "No exchanges to export");
       return;
     }
-    HarOptions options = HarOptions.redacted(version).withKeptCredentials(keepCredentials)
+    HarOptions options = HarOptions.redacted(version)
+        .withKeptCredentials(keepCredentials)
         .withConversations(conversationOf);
     run(() -> {
       write(chosen, options, file);
-      return "Exported " + chosen.size() + (chosen.size() == 1 ? " exchange" : " exchanges") + " to " + file
-          + (keepCredentials ? "" : " (credentials redacted)");
+      return "Exported " + chosen.size() + (chosen.size() == 1 ? " exchange" : " exchanges")
+          + " to " + file + (keepCredentials ? "" : " (credentials redacted)");
     });
   }
 
   /** Saves every row as a session: a HAR with the credential fields as recorded (never a secret). */
   public void saveSession(Path file) {
     List<Exchange> all = exchanges(HarScope.ALL);
-    HarOptions options = HarOptions.redacted(version).withKeptCredentials(true)
-        .withConversations(conversationOf);
+    HarOptions options =
+        HarOptions.redacted(version).withKeptCredentials(true).withConversations(conversationOf);
     run(() -> {
       write(all, options, file);
       return "Session saved: " + all.size() + " exchanges in " + file;
@@ -140,7 +152,8 @@ public final class HarFilesViewModel {
     });
   }
 
-  private static void write(List<Exchange> exchanges, HarOptions options, Path file) throws IOException {
+  private static void write(List<Exchange> exchanges, HarOptions options, Path file)
+      throws IOException {
     Path target = file.toAbsolutePath();
     Path temp = target.resolveSibling(target.getFileName() + ".partial");
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp))) {

@@ -12,7 +12,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 /** The toolbar's "HAR" menu: export, open read-only, save and open a session. FX thread. */
 public final class HarMenu {
 
-  private final MenuButton button = new MenuButton(null, new FontIcon(MaterialDesignF.FILE_DOWNLOAD_OUTLINE));
+  private final MenuButton button =
+      new MenuButton(null, new FontIcon(MaterialDesignF.FILE_DOWNLOAD_OUTLINE));
   private final HarFilesViewModel model;
   private final Supplier<Window> owner;
   private FilePicker picker;
@@ -23,24 +24,41 @@ public final class HarMenu {
     this.picker = picker;
     button.setId("har-menu");
     button.getStyleClass().add(atlantafx.base.theme.Tweaks.NO_ARROW);
-    button.setTooltip(new Tooltip("HAR: export exchanges, open a HAR capture read-only, save or open a session"));
+    button.setTooltip(
+        new Tooltip("HAR: export exchanges, open a HAR capture read-only, save or open a session"));
     button.disableProperty().bind(model.busyProperty());
-    button.getItems().addAll(
-        item("har-export", "Export as HAR…", this::export),
-        item("har-open", "Open HAR (read-only)…", () -> this.picker.open("Open a HAR capture").ifPresent(model::open)),
-        new SeparatorMenuItem(),
-        item("session-save", "Save session…",
-            () -> this.picker.save("Save the session", "warden-session.har").ifPresent(model::saveSession)),
-        item("session-open", "Open session…", () -> this.picker.open("Open a session").ifPresent(model::open)));
+    button
+        .getItems()
+        .addAll(
+            item("har-export", "Export as HAR…", this::export),
+            item(
+                "har-open",
+                "Open HAR (read-only)…",
+                () -> this.picker.open("Open a HAR capture").ifPresent(model::open)),
+            new SeparatorMenuItem(),
+            item(
+                "session-save",
+                "Save session…",
+                () -> this.picker
+                    .save("Save the session", "warden-session.har")
+                    .ifPresent(model::saveSession)),
+            item(
+                "session-open",
+                "Open session…",
+                () -> this.picker.open("Open a session").ifPresent(model::open)));
   }
 
   /** Asks scope and credentials, then the file, then exports. FX thread. */
   public void export() {
     boolean selection = !model.exchanges(HarScope.SELECTED).isEmpty();
-    new HarExportDialog(owner.get(), selection, model.exchanges(HarScope.FILTERED).size(),
-        model.exchanges(HarScope.ALL).size())
+    new HarExportDialog(
+            owner.get(),
+            selection,
+            model.exchanges(HarScope.FILTERED).size(),
+            model.exchanges(HarScope.ALL).size())
         .ask()
-        .ifPresent(choice -> picker.save("Export as HAR", "warden.har")
+        .ifPresent(choice -> picker
+            .save("Export as HAR", "warden.har")
             .ifPresent(file -> model.export(choice.scope(), choice.keepCredentials(), file)));
   }
 

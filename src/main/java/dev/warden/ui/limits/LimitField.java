@@ -13,27 +13,76 @@ import java.util.function.Function;
  * error sentences), how it is written, and what a client sees when it fires. Immutable; any thread.
  */
 public enum LimitField {
-  REQUEST_HEAD("Request head deadline", Kind.DURATION, Limits::requestHead, Limits::withRequestHead, null,
+  REQUEST_HEAD(
+      "Request head deadline",
+      Kind.DURATION,
+      Limits::requestHead,
+      Limits::withRequestHead,
+      null,
       "A client that starts a request and has not sent its whole head this long after gets 408 Request Timeout; "
           + "the connection closes."),
-  IDLE("Idle keep-alive timeout", Kind.DURATION, Limits::idle, Limits::withIdle, null,
+  IDLE(
+      "Idle keep-alive timeout",
+      Kind.DURATION,
+      Limits::idle,
+      Limits::withIdle,
+      null,
       "A keep-alive connection that sends no request for this long is closed, without an answer."),
-  REFUSED_BODY("Refused body deadline", Kind.DURATION, Limits::refusedBody, Limits::withRefusedBody, null,
+  REFUSED_BODY(
+      "Refused body deadline",
+      Kind.DURATION,
+      Limits::refusedBody,
+      Limits::withRefusedBody,
+      null,
       "After a 407, the client has this long to finish the body it was sending; then the connection closes."),
-  REFUSED_BODY_DRAIN("Refused body drain", Kind.SIZE, null, null, Limits::refusedBodyDrain,
+  REFUSED_BODY_DRAIN(
+      "Refused body drain",
+      Kind.SIZE,
+      null,
+      null,
+      Limits::refusedBodyDrain,
       "After a 407, at most this much of the refused body is read and discarded; beyond it the connection closes."),
-  REQUEST_LINE("Request line limit", Kind.SIZE, null, null, Limits::requestLine,
+  REQUEST_LINE(
+      "Request line limit",
+      Kind.SIZE,
+      null,
+      null,
+      Limits::requestLine,
       "A longer request line is answered 414 URI Too Long; the connection closes."),
-  HEADER_BLOCK("Header block limit", Kind.SIZE, null, null, Limits::headerBlock,
+  HEADER_BLOCK(
+      "Header block limit",
+      Kind.SIZE,
+      null,
+      null,
+      Limits::headerBlock,
       "Larger request headers (a huge Proxy-Authorization included) are answered 431; the connection closes."),
-  MAX_CONNECTIONS("Maximum client connections", Kind.COUNT, null, null, Limits::maxConnections,
+  MAX_CONNECTIONS(
+      "Maximum client connections",
+      Kind.COUNT,
+      null,
+      null,
+      Limits::maxConnections,
       "A connection beyond this many open ones gets 503 Service Unavailable and is closed."),
-  CONNECT("Upstream connect timeout", Kind.DURATION, Limits::connect, Limits::withConnect, null,
+  CONNECT(
+      "Upstream connect timeout",
+      Kind.DURATION,
+      Limits::connect,
+      Limits::withConnect,
+      null,
       "A destination that has not accepted the connection by then: the client gets 504 Gateway Timeout."),
-  FIRST_BYTE("Upstream first-byte timeout", Kind.DURATION, Limits::firstByte, Limits::withFirstByte, null,
+  FIRST_BYTE(
+      "Upstream first-byte timeout",
+      Kind.DURATION,
+      Limits::firstByte,
+      Limits::withFirstByte,
+      null,
       "A destination that has not started its response this long after the whole request: 504 Gateway Timeout.");
 
-  private enum Kind { DURATION, SIZE, COUNT }
+  private enum Kind {
+    DURATION,
+    SIZE,
+    COUNT
+  }
 
   private final String label;
   private final Kind kind;
@@ -42,8 +91,13 @@ public enum LimitField {
   private final Function<Limits, Integer> number;
   private final String effect;
 
-  LimitField(String label, Kind kind, Function<Limits, Duration> duration,
-      BiFunction<Limits, Duration, Limits> withDuration, Function<Limits, Integer> number, String effect) {
+  LimitField(
+      String label,
+      Kind kind,
+      Function<Limits, Duration> duration,
+      BiFunction<Limits, Duration, Limits> withDuration,
+      Function<Limits, Integer> number,
+      String effect) {
     this.label = label;
     this.kind = kind;
     this.duration = duration;
@@ -79,12 +133,14 @@ public enum LimitField {
   /** {@code limits} with this value set from {@code text}, or empty when {@code text} is not a value of its kind. */
   public Optional<Limits> apply(Limits limits, String text) {
     return switch (kind) {
-      case DURATION -> LifetimeText.parse(text.strip().toLowerCase(java.util.Locale.ROOT))
-          .map(d -> withDuration.apply(limits, d));
+      case DURATION ->
+        LifetimeText.parse(text.strip().toLowerCase(java.util.Locale.ROOT))
+            .map(d -> withDuration.apply(limits, d));
       case SIZE -> SizeText.parse(text).map(bytes -> withNumber(limits, bytes));
-      case COUNT -> text.strip().matches("[0-9]{1,9}")
-          ? Optional.of(withNumber(limits, Integer.parseInt(text.strip())))
-          : Optional.empty();
+      case COUNT ->
+        text.strip().matches("[0-9]{1,9}")
+            ? Optional.of(withNumber(limits, Integer.parseInt(text.strip())))
+            : Optional.empty();
     };
   }
 

@@ -82,8 +82,9 @@ public final class LimitsDialog {
       grid.addRow(row++, name, text, effect);
     }
 
-    Label intro = new Label("Each limit is read when a connection is accepted: a change applies to connections "
-        + "accepted from then on. Durations: 500ms, 30s, 5m, 1h. Sizes: 65536, 64 KiB, 16 MiB.");
+    Label intro = new Label(
+        "Each limit is read when a connection is accepted: a change applies to connections "
+            + "accepted from then on. Durations: 500ms, 30s, 5m, 1h. Sizes: 65536, 64 KiB, 16 MiB.");
     intro.setWrapText(true);
     intro.setMinHeight(Region.USE_PREF_SIZE);
 
@@ -92,8 +93,10 @@ public final class LimitsDialog {
     problems.setWrapText(true);
     problems.setMinHeight(Region.USE_PREF_SIZE);
     problems.getStyleClass().add("error-text");
-    problems.textProperty().bind(Bindings.createStringBinding(
-        () -> String.join("\n", model.problems()), model.problems()));
+    problems
+        .textProperty()
+        .bind(Bindings.createStringBinding(
+            () -> String.join("\n", model.problems()), model.problems()));
     problems.visibleProperty().bind(Bindings.isNotEmpty(model.problems()));
     problems.managedProperty().bind(problems.visibleProperty());
 

@@ -79,15 +79,19 @@ public final class LimitsViewModel {
     }
     Limits limits = check.limits().get();
     saving.set(true);
-    warden.update(settings -> settings.withLimits(limits)).whenCompleteAsync((saved, error) -> {
-      saving.set(false);
-      if (error != null) {
-        notifier.error("Limits not saved: " + Notifier.describe(error));
-        return;
-      }
-      notifier.info("Limits saved: they apply to connections accepted from now on");
-      done.run();
-    }, fx);
+    warden
+        .update(settings -> settings.withLimits(limits))
+        .whenCompleteAsync(
+            (saved, error) -> {
+              saving.set(false);
+              if (error != null) {
+                notifier.error("Limits not saved: " + Notifier.describe(error));
+                return;
+              }
+              notifier.info("Limits saved: they apply to connections accepted from now on");
+              done.run();
+            },
+            fx);
   }
 
   private void show(Limits limits) {
@@ -112,6 +116,8 @@ public final class LimitsViewModel {
       }
     }
     found.addAll(limits.problems());
-    return found.isEmpty() ? new Check(Optional.of(limits), List.of()) : new Check(Optional.empty(), found);
+    return found.isEmpty()
+        ? new Check(Optional.of(limits), List.of())
+        : new Check(Optional.empty(), found);
   }
 }

@@ -43,11 +43,15 @@ public final class LockoutsView {
     button.setId("lockouts-button");
     button.getStyleClass().addAll("status-count", "lockouts-button");
     button.setGraphic(new FontIcon(MaterialDesignL.LOCK));
-    button.textProperty().bind(Bindings.createStringBinding(
-        () -> model.countProperty().get() + " locked out", model.countProperty()));
+    button
+        .textProperty()
+        .bind(Bindings.createStringBinding(
+            () -> model.countProperty().get() + " locked out", model.countProperty()));
     button.setTooltip(new javafx.scene.control.Tooltip(
         "Clients and users locked out after repeated failures; click to see and release them"));
-    model.countProperty().addListener((o, a, n) -> button.pseudoClassStateChanged(ACTIVE, n.intValue() > 0));
+    model
+        .countProperty()
+        .addListener((o, a, n) -> button.pseudoClassStateChanged(ACTIVE, n.intValue() > 0));
     button.pseudoClassStateChanged(ACTIVE, model.countProperty().get() > 0);
     button.setOnAction(e -> toggle());
   }
@@ -78,7 +82,12 @@ public final class LockoutsView {
     table.setPlaceholder(new Label("No client or user is locked out."));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.setPrefSize(560, 220);
-    table.getColumns().add(column("Locked out", 170, l -> (l.kind() == LockoutKey.Kind.CLIENT ? "client " : "user ") + l.key()));
+    table
+        .getColumns()
+        .add(column(
+            "Locked out",
+            170,
+            l -> (l.kind() == LockoutKey.Kind.CLIENT ? "client " : "user ") + l.key()));
     table.getColumns().add(column("Realm", 110, Lockout::realm));
     table.getColumns().add(column("Failures", 70, l -> Integer.toString(l.failures())));
     table.getColumns().add(column("Until", 80, l -> UNTIL.format(l.until())));
@@ -89,7 +98,8 @@ public final class LockoutsView {
     release.setCellFactory(c -> new ReleaseCell());
     table.getColumns().add(release);
 
-    Label explain = new Label("Each is answered \"locked out\" without a password check until it ends or is released.");
+    Label explain = new Label(
+        "Each is answered \"locked out\" without a password check until it ends or is released.");
     explain.setWrapText(true);
     explain.getStyleClass().add("lockouts-explain");
     Button all = new Button("Release all");
@@ -99,8 +109,11 @@ public final class LockoutsView {
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
     Label started = new Label();
-    started.textProperty().bind(Bindings.createStringBinding(
-        () -> model.startedProperty().get() + " started since the window opened", model.startedProperty()));
+    started
+        .textProperty()
+        .bind(Bindings.createStringBinding(
+            () -> model.startedProperty().get() + " started since the window opened",
+            model.startedProperty()));
     HBox bottom = new HBox(8, started, spacer, all);
     bottom.setAlignment(Pos.CENTER_LEFT);
     VBox box = new VBox(8, explain, table, bottom);
@@ -109,8 +122,8 @@ public final class LockoutsView {
     return box;
   }
 
-  private static TableColumn<Lockout, String> column(String title, double width,
-      java.util.function.Function<Lockout, String> text) {
+  private static TableColumn<Lockout, String> column(
+      String title, double width, java.util.function.Function<Lockout, String> text) {
     TableColumn<Lockout, String> column = new TableColumn<>(title);
     column.setPrefWidth(width);
     column.setCellValueFactory(c -> new ReadOnlyStringWrapper(text.apply(c.getValue())));

@@ -24,7 +24,8 @@ public final class LockoutsViewModel {
       Comparator.comparing(Lockout::until).thenComparing(Lockout::key);
 
   private final ObservableList<Lockout> lockouts = FXCollections.observableArrayList();
-  private final ObservableList<Lockout> readOnly = FXCollections.unmodifiableObservableList(lockouts);
+  private final ObservableList<Lockout> readOnly =
+      FXCollections.unmodifiableObservableList(lockouts);
   private final ReadOnlyIntegerWrapper count = new ReadOnlyIntegerWrapper();
   private final ReadOnlyLongWrapper started = new ReadOnlyLongWrapper();
   private final Consumer<LockoutKey> releaser;

@@ -26,10 +26,12 @@ public final class ResendDialog {
    * @param users the names to offer
    * @param fixedUser the user to resend as, when the choice is made already ("as it was")
    */
-  public ResendDialog(Window owner, long exchangeId, List<String> users, Optional<String> fixedUser) {
+  public ResendDialog(
+      Window owner, long exchangeId, List<String> users, Optional<String> fixedUser) {
     dialog.initOwner(owner);
     dialog.setTitle("Resend #" + exchangeId);
-    dialog.setHeaderText(fixedUser.map(u -> "Resend #" + exchangeId + " as it was, as " + u)
+    dialog.setHeaderText(fixedUser
+        .map(u -> "Resend #" + exchangeId + " as it was, as " + u)
         .orElse("Resend #" + exchangeId + " as another user"));
     user.setId("resend-user");
     user.setEditable(true);
@@ -46,12 +48,18 @@ public final class ResendDialog {
     grid.addRow(1, new Label("Password"), password);
     dialog.getDialogPane().setContent(grid);
     dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-    dialog.getDialogPane().lookupButton(ButtonType.OK).disableProperty()
+    dialog
+        .getDialogPane()
+        .lookupButton(ButtonType.OK)
+        .disableProperty()
         .bind(user.valueProperty().isNull().or(user.getEditor().textProperty().isEmpty()));
     dialog.setResultConverter(button -> {
-      String name = user.isEditable() && !user.isDisabled() ? user.getEditor().getText().strip() : user.getValue();
+      String name = user.isEditable() && !user.isDisabled()
+          ? user.getEditor().getText().strip()
+          : user.getValue();
       ResendCredentials.AsUser chosen = button == ButtonType.OK
-          ? new ResendCredentials.AsUser(name, password.getText().toCharArray()) : null;
+          ? new ResendCredentials.AsUser(name, password.getText().toCharArray())
+          : null;
       // the field's text is a String: it cannot be wiped, only dropped as soon as possible
       password.clear();
       return chosen;

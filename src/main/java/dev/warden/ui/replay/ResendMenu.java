@@ -28,8 +28,12 @@ public final class ResendMenu {
    * @param selected the selected exchange
    * @param users the user names the settings know now
    */
-  public ResendMenu(ResendViewModel model, ObjectProperty<Exchange> selected, Supplier<List<String>> users,
-      Supplier<Window> owner, Notifier notifier) {
+  public ResendMenu(
+      ResendViewModel model,
+      ObjectProperty<Exchange> selected,
+      Supplier<List<String>> users,
+      Supplier<Window> owner,
+      Notifier notifier) {
     MenuItem asItWas = new MenuItem("Resend as it was…", new FontIcon(MaterialDesignR.REPLAY));
     asItWas.setId("resend-as-it-was");
     asItWas.setOnAction(e -> with(selected.get(), notifier, x -> {
@@ -37,16 +41,23 @@ public final class ResendMenu {
       if (user.isEmpty()) {
         model.resend(x, ResendCredentials.NONE);
       } else {
-        new ResendDialog(owner.get(), x.id(), users.get(), user).ask().ifPresent(c -> model.resend(x, c));
+        new ResendDialog(owner.get(), x.id(), users.get(), user)
+            .ask()
+            .ifPresent(c -> model.resend(x, c));
       }
     }));
     MenuItem without = new MenuItem("Resend without credentials");
     without.setId("resend-without-credentials");
-    without.setOnAction(e -> with(selected.get(), notifier, x -> model.resend(x, ResendCredentials.NONE)));
+    without.setOnAction(
+        e -> with(selected.get(), notifier, x -> model.resend(x, ResendCredentials.NONE)));
     MenuItem asUser = new MenuItem("Resend as user…");
     asUser.setId("resend-as-user");
-    asUser.setOnAction(e -> with(selected.get(), notifier,
-        x -> new ResendDialog(owner.get(), x.id(), users.get(), Optional.empty()).ask().ifPresent(c -> model.resend(x, c))));
+    asUser.setOnAction(e -> with(
+        selected.get(),
+        notifier,
+        x -> new ResendDialog(owner.get(), x.id(), users.get(), Optional.empty())
+            .ask()
+            .ifPresent(c -> model.resend(x, c))));
     items = List.of(new SeparatorMenuItem(), asItWas, without, asUser);
   }
 

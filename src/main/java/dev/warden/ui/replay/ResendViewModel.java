@@ -25,7 +25,8 @@ public final class ResendViewModel {
   private Resender resender;
 
   /** @param proxy Warden's listen address as a client reaches it, or empty when it is not listening */
-  public ResendViewModel(Supplier<Optional<InetSocketAddress>> proxy, Executor fx, Notifier notifier) {
+  public ResendViewModel(
+      Supplier<Optional<InetSocketAddress>> proxy, Executor fx, Notifier notifier) {
     this.proxy = Objects.requireNonNull(proxy);
     this.fx = Objects.requireNonNull(fx);
     this.notifier = Objects.requireNonNull(notifier);
@@ -43,16 +44,24 @@ public final class ResendViewModel {
       resenderAddress = address.get();
       resender = new Resender(resenderAddress);
     }
-    String as = credentials instanceof ResendCredentials.AsUser u ? " as " + u.user() : " without credentials";
-    resender.resend(original, credentials).whenComplete((status, error) -> fx.execute(() -> {
-      if (error == null) {
-        notifier.info("Resent #" + original.id() + as + ": Warden answered " + status);
-      } else {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        notifier.error("Cannot resend #" + original.id() + ": " + (cause.getMessage() == null
-            ? cause.getClass().getSimpleName() : cause.getMessage()));
-      }
-    }));
+    String as = credentials instanceof ResendCredentials.AsUser u
+        ? " as " + u.user()
+        : " without credentials";
+    resender
+        .resend(original, credentials)
+        .whenComplete((status, error) -> fx.execute(() -> {
+          if (error == null) {
+            notifier.info("Resent #" + original.id() + as + ": Warden answered " + status);
+          } else {
+            Throwable cause = error instanceof CompletionException && error.getCause() != null
+                ? error.getCause()
+                : error;
+            notifier.error("Cannot resend #" + original.id() + ": "
+                + (cause.getMessage() == null
+                    ? cause.getClass().getSimpleName()
+                    : cause.getMessage()));
+          }
+        }));
   }
 
   private static void wipe(ResendCredentials credentials) {

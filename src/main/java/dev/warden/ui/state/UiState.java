@@ -9,7 +9,13 @@ import java.util.Map;
  * the column chooser (no {@code hiddenColumns}) hides none.
  */
 public record UiState(
-    double x, double y, double width, double height, double divider, Map<String, Double> columnWidths, boolean dark,
+    double x,
+    double y,
+    double width,
+    double height,
+    double divider,
+    Map<String, Double> columnWidths,
+    boolean dark,
     List<String> hiddenColumns) {
 
   public static final UiState DEFAULT =

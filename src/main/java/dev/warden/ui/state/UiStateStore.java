@@ -31,7 +31,9 @@ public final class UiStateStore {
    * ("memory").
    */
   public static UiStateStore besideSettings(String settingsLocation) {
-    if (settingsLocation == null || settingsLocation.equals("memory") || settingsLocation.isBlank()) {
+    if (settingsLocation == null
+        || settingsLocation.equals("memory")
+        || settingsLocation.isBlank()) {
       return new UiStateStore(Optional.empty());
     }
     Path settings = Path.of(settingsLocation).toAbsolutePath();

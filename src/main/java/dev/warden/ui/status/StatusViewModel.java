@@ -28,11 +28,12 @@ public final class StatusViewModel {
 
   public void statusChanged(EngineStatus status) {
     text.set(status.message());
-    health.set(switch (status.state()) {
-      case LISTENING -> Health.LISTENING;
-      case FAILED -> Health.FAILED;
-      case STOPPED, STARTING -> Health.STOPPED;
-    });
+    health.set(
+        switch (status.state()) {
+          case LISTENING -> Health.LISTENING;
+          case FAILED -> Health.FAILED;
+          case STOPPED, STARTING -> Health.STOPPED;
+        });
   }
 
   public ReadOnlyStringProperty textProperty() {

@@ -18,9 +18,10 @@ public enum Theme {
 
   /** Applies this variant application-wide and makes sure the scene carries Warden's sheet. */
   public void apply(Scene scene) {
-    Application.setUserAgentStylesheet(this == DARK
-        ? new PrimerDark().getUserAgentStylesheet()
-        : new PrimerLight().getUserAgentStylesheet());
+    Application.setUserAgentStylesheet(
+        this == DARK
+            ? new PrimerDark().getUserAgentStylesheet()
+            : new PrimerLight().getUserAgentStylesheet());
     if (!scene.getStylesheets().contains(WARDEN_CSS)) {
       scene.getStylesheets().add(WARDEN_CSS);
     }

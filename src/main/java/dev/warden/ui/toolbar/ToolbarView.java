@@ -1,14 +1,14 @@
 package dev.warden.ui.toolbar;
 
+import dev.warden.core.settings.ProxyProfile;
+import dev.warden.core.settings.ProxyProfiles;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
-import dev.warden.core.settings.ProxyProfile;
-import dev.warden.core.settings.ProxyProfiles;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
@@ -50,15 +50,22 @@ public final class ToolbarView {
 
     Button startStop = new Button();
     startStop.setId("start-stop");
-    startStop.graphicProperty().bind(Bindings.when(model.listeningProperty())
-        .then(new FontIcon(MaterialDesignS.STOP)).otherwise(new FontIcon(MaterialDesignP.PLAY)));
-    startStop.textProperty().bind(Bindings.when(model.listeningProperty()).then("Stop").otherwise("Start"));
+    startStop
+        .graphicProperty()
+        .bind(Bindings.when(model.listeningProperty())
+            .then(new FontIcon(MaterialDesignS.STOP))
+            .otherwise(new FontIcon(MaterialDesignP.PLAY)));
+    startStop
+        .textProperty()
+        .bind(Bindings.when(model.listeningProperty()).then("Stop").otherwise("Start"));
     startStop.disableProperty().bind(model.busyProperty());
     startStop.setOnAction(e -> model.toggleRunning());
-    startStop.setTooltip(new Tooltip("Start or stop the proxy; stopping closes every open connection (F5)"));
+    startStop.setTooltip(
+        new Tooltip("Start or stop the proxy; stopping closes every open connection (F5)"));
 
     listen.setId("listen-address");
-    // wide enough for 127.0.0.1:3128 and a five-digit port, no wider: every control stays in view at 1024 px
+    // wide enough for 127.0.0.1:3128 and a five-digit port, no wider: every control stays in view
+    // at 1024 px
     listen.setPrefWidth(142);
     listen.setPromptText("127.0.0.1:3128");
     listen.textProperty().bindBidirectional(model.listenTextProperty());
@@ -78,7 +85,9 @@ public final class ToolbarView {
     Tooltip problemTip = new Tooltip();
     problemTip.textProperty().bind(model.listenProblemProperty());
     listenProblem.setTooltip(problemTip);
-    model.listenProblemProperty().addListener((o, a, b) -> listen.pseudoClassStateChanged(INVALID, !b.isEmpty()));
+    model
+        .listenProblemProperty()
+        .addListener((o, a, b) -> listen.pseudoClassStateChanged(INVALID, !b.isEmpty()));
     // the icon alone (its name in the tooltip): the toolbar keeps every control in view at 1024 px
     Label listenLabel = new Label("Listen", new FontIcon(MaterialDesignL.LAN_CONNECT));
     listenLabel.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
@@ -87,8 +96,9 @@ public final class ToolbarView {
 
     enforcement.setId("enforcement-switch");
     enforcement.selectedProperty().bindBidirectional(model.enforcementProperty());
-    enforcement.setTooltip(new Tooltip(
-        "Require proxy authentication: answer requests without valid credentials with 407 (Ctrl+E)"));
+    enforcement.setTooltip(
+        new Tooltip(
+            "Require proxy authentication: answer requests without valid credentials with 407 (Ctrl+E)"));
 
     Button realms = new Button();
     realms.setId("open-editor");
@@ -97,13 +107,16 @@ public final class ToolbarView {
     realms.textProperty().bind(model.realmSummaryProperty());
     Tooltip realmsTip = new Tooltip();
     realms.setTooltip(realmsTip);
-    realmsTip.textProperty().bind(model.realmDetailProperty().concat("\nOpen the realms and users editor (Ctrl+R)"));
+    realmsTip
+        .textProperty()
+        .bind(model.realmDetailProperty().concat("\nOpen the realms and users editor (Ctrl+R)"));
     realms.setMaxWidth(240);
     realms.setOnAction(e -> openEditor.run());
 
     pause.setId("pause-capture");
     pause.setGraphic(new FontIcon(MaterialDesignP.PAUSE));
-    pause.setTooltip(new Tooltip("Pause capture: the table stops updating, the proxy keeps running (Ctrl+P)"));
+    pause.setTooltip(
+        new Tooltip("Pause capture: the table stops updating, the proxy keeps running (Ctrl+P)"));
 
     Button clearButton = new Button(null, new FontIcon(MaterialDesignD.DELETE_SWEEP));
     clearButton.setId("clear-traffic");
@@ -111,8 +124,10 @@ public final class ToolbarView {
     clearButton.setOnAction(e -> clear.run());
 
     dark.setId("theme-toggle");
-    dark.graphicProperty().bind(Bindings.when(dark.selectedProperty())
-        .then(new FontIcon(MaterialDesignW.WEATHER_SUNNY)).otherwise(new FontIcon(MaterialDesignW.WEATHER_NIGHT)));
+    dark.graphicProperty()
+        .bind(Bindings.when(dark.selectedProperty())
+            .then(new FontIcon(MaterialDesignW.WEATHER_SUNNY))
+            .otherwise(new FontIcon(MaterialDesignW.WEATHER_NIGHT)));
     dark.setTooltip(new Tooltip("Light or dark theme"));
 
     ComboBox<ProxyProfile> profiles = new ComboBox<>();
@@ -128,7 +143,8 @@ public final class ToolbarView {
     profiles.setTooltip(profileTip);
     profiles.disableProperty().bind(model.busyProperty());
     profiles.setPromptText("Profile");
-    // the closed box shows the start of a long name ("Squid 5.7 (Dig…"); its list and tooltip all of it
+    // the closed box shows the start of a long name ("Squid 5.7 (Dig…"); its list and tooltip all
+    // of it
     profiles.setPrefWidth(140);
     profiles.setMaxWidth(140);
 
@@ -139,7 +155,8 @@ public final class ToolbarView {
     spacer.setMinWidth(0);
     // the theme is chosen in the window's "More" menu (bound to darkButton()), which keeps the
     // toolbar within a 1024-pixel screen under GTK's fonts
-    bar.getItems().addAll(startStop, listenBox, enforcement, realms, profiles, spacer, pause, clearButton);
+    bar.getItems()
+        .addAll(startStop, listenBox, enforcement, realms, profiles, spacer, pause, clearButton);
   }
 
   /** A profile's name; "Custom profile" when the default realm follows none. */

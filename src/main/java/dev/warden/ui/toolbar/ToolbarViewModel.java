@@ -92,19 +92,21 @@ public final class ToolbarViewModel {
       return;
     }
     busy.set(true);
-    warden.listenOn(wanted).whenComplete((status, error) -> fx.execute(() -> {
-      busy.set(false);
-      if (error != null) {
-        listenProblem.set(Notifier.describe(error));
-      } else if (status.listening() && status.requested().equals(wanted)) {
-        listenProblem.set("");
-        notifier.info(status.message());
-        return;
-      } else {
-        listenProblem.set(status.message());
-      }
-      notifier.error(listenProblem.get());
-    }));
+    warden
+        .listenOn(wanted)
+        .whenComplete((status, error) -> fx.execute(() -> {
+          busy.set(false);
+          if (error != null) {
+            listenProblem.set(Notifier.describe(error));
+          } else if (status.listening() && status.requested().equals(wanted)) {
+            listenProblem.set("");
+            notifier.info(status.message());
+            return;
+          } else {
+            listenProblem.set(status.message());
+          }
+          notifier.error(listenProblem.get());
+        }));
   }
 
   /** Flips enforcement (Ctrl+E). */
@@ -124,7 +126,8 @@ public final class ToolbarViewModel {
     realmSummary.set(summary(settings));
     realmDetail.set(realmDetail(settings));
     Realm realm = settings.defaultRealm().orElse(null);
-    profile.set(realm == null ? null : ProxyProfile.inForce(realm, ProxyProfiles.all()).orElse(null));
+    profile.set(
+        realm == null ? null : ProxyProfile.inForce(realm, ProxyProfiles.all()).orElse(null));
     profileNote.set(realm == null ? "" : ProxyProfile.note(realm, ProxyProfiles.all()));
   }
 
@@ -137,24 +140,27 @@ public final class ToolbarViewModel {
       return;
     }
     busy.set(true);
-    warden.update(s -> {
-      java.util.List<Realm> realms = new java.util.ArrayList<>(s.realms());
-      for (int i = 0; i < realms.size(); i++) {
-        if (realms.get(i).isDefault()) {
-          realms.set(i, chosen.applyTo(realms.get(i)));
-          break;
-        }
-      }
-      return s.withRealms(realms);
-    }).whenComplete((s, error) -> fx.execute(() -> {
-      busy.set(false);
-      settingsChanged(warden.settings());
-      if (error != null) {
-        notifier.error("Could not choose the profile: " + Notifier.describe(error));
-      } else {
-        notifier.info("The default realm now behaves like " + chosen.name() + " from the next request");
-      }
-    }));
+    warden
+        .update(s -> {
+          java.util.List<Realm> realms = new java.util.ArrayList<>(s.realms());
+          for (int i = 0; i < realms.size(); i++) {
+            if (realms.get(i).isDefault()) {
+              realms.set(i, chosen.applyTo(realms.get(i)));
+              break;
+            }
+          }
+          return s.withRealms(realms);
+        })
+        .whenComplete((s, error) -> fx.execute(() -> {
+          busy.set(false);
+          settingsChanged(warden.settings());
+          if (error != null) {
+            notifier.error("Could not choose the profile: " + Notifier.describe(error));
+          } else {
+            notifier.info(
+                "The default realm now behaves like " + chosen.name() + " from the next request");
+          }
+        }));
   }
 
   public void statusChanged(EngineStatus status) {
@@ -187,17 +193,20 @@ public final class ToolbarViewModel {
 
   private void applyEnforcement(boolean on) {
     busy.set(true);
-    warden.setEnforcement(on).whenComplete((s, error) -> fx.execute(() -> {
-      busy.set(false);
-      if (error != null) {
-        settingsChanged(warden.settings());
-        notifier.error("Could not change enforcement: " + Notifier.describe(error));
-      } else {
-        notifier.info(on
-            ? "407 enforcement on: the next request needs valid proxy credentials"
-            : "407 enforcement off: requests pass without credentials");
-      }
-    }));
+    warden
+        .setEnforcement(on)
+        .whenComplete((s, error) -> fx.execute(() -> {
+          busy.set(false);
+          if (error != null) {
+            settingsChanged(warden.settings());
+            notifier.error("Could not change enforcement: " + Notifier.describe(error));
+          } else {
+            notifier.info(
+                on
+                    ? "407 enforcement on: the next request needs valid proxy credentials"
+                    : "407 enforcement off: requests pass without credentials");
+          }
+        }));
   }
 
   private static String capitalised(String text) {

@@ -33,7 +33,8 @@ public record ConversationMode(String label, boolean on, ConversationVerdict ver
     if (!on) {
       return true;
     }
-    return conversation.filter(c -> c.id() == exchangeId)
+    return conversation
+        .filter(c -> c.id() == exchangeId)
         .filter(c -> verdict == null || c.verdict() == verdict)
         .isPresent();
   }

@@ -37,7 +37,8 @@ public final class ExchangeFacts {
   private static String plainAuthText(Exchange exchange) {
     AuthOutcome auth = exchange.auth();
     // An error row's red icon needs its reason beside it, or it reads as a refused user.
-    String failure = exchange.error() == null ? "" : " · " + exchange.error().kind().label();
+    String failure =
+        exchange.error() == null ? "" : " · " + exchange.error().kind().label();
     if (auth instanceof AuthOutcome.Authenticated a) {
       return a.user() + failure;
     }

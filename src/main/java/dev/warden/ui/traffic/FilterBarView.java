@@ -1,21 +1,21 @@
 package dev.warden.ui.traffic;
 
 import atlantafx.base.controls.CustomTextField;
-import javafx.css.PseudoClass;
-import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import org.controlsfx.control.textfield.TextFields;
 import atlantafx.base.theme.Styles;
 import javafx.beans.binding.Bindings;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import org.controlsfx.control.textfield.TextFields;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
@@ -44,21 +44,30 @@ public final class FilterBarView {
       ToggleButton b = new ToggleButton(f.label());
       b.setId("quick-" + f.name().toLowerCase(java.util.Locale.ROOT));
       b.setUserData(f);
-      b.setTooltip(new Tooltip(switch (f) {
-        case ALL -> "Every exchange";
-        case CHALLENGED -> "Only the requests answered 407 (status:407)";
-        case AUTHENTICATED -> "Only the requests whose credentials were accepted";
-        case ERRORS -> "Only the exchanges that failed: the origin unreachable, a timeout, a cut connection";
-      }));
+      b.setTooltip(new Tooltip(
+          switch (f) {
+            case ALL -> "Every exchange";
+            case CHALLENGED -> "Only the requests answered 407 (status:407)";
+            case AUTHENTICATED -> "Only the requests whose credentials were accepted";
+            case ERRORS ->
+              "Only the exchanges that failed: the origin unreachable, a timeout, a cut connection";
+          }));
       b.setToggleGroup(group);
-      b.getStyleClass().add(i == 0 ? Styles.LEFT_PILL : i == filters.length - 1 ? Styles.RIGHT_PILL : Styles.CENTER_PILL);
-      b.setGraphic(switch (f) {
-        case ALL -> new FontIcon(MaterialDesignF.FILTER_VARIANT);
-        case CHALLENGED -> new FontIcon(MaterialDesignS.SHIELD_ALERT);
-        case AUTHENTICATED -> new FontIcon(MaterialDesignS.SHIELD_CHECK);
-        case ERRORS -> new FontIcon(MaterialDesignA.ALERT_CIRCLE);
-      });
-      b.getGraphic().getStyleClass().add("quick-icon-" + f.name().toLowerCase(java.util.Locale.ROOT));
+      b.getStyleClass()
+          .add(
+              i == 0
+                  ? Styles.LEFT_PILL
+                  : i == filters.length - 1 ? Styles.RIGHT_PILL : Styles.CENTER_PILL);
+      b.setGraphic(
+          switch (f) {
+            case ALL -> new FontIcon(MaterialDesignF.FILTER_VARIANT);
+            case CHALLENGED -> new FontIcon(MaterialDesignS.SHIELD_ALERT);
+            case AUTHENTICATED -> new FontIcon(MaterialDesignS.SHIELD_CHECK);
+            case ERRORS -> new FontIcon(MaterialDesignA.ALERT_CIRCLE);
+          });
+      b.getGraphic()
+          .getStyleClass()
+          .add("quick-icon-" + f.name().toLowerCase(java.util.Locale.ROOT));
       // a narrow window shrinks the search field, never a pill's label to "..."
       b.setMinWidth(Region.USE_PREF_SIZE);
       pills.getChildren().add(b);
@@ -73,8 +82,12 @@ public final class FilterBarView {
         model.quickFilterProperty().set((QuickFilter) now.getUserData());
       }
     });
-    model.quickFilterProperty().addListener((o, a, b) -> group.getToggles().stream()
-        .filter(t -> t.getUserData() == b).findFirst().ifPresent(t -> t.setSelected(true)));
+    model
+        .quickFilterProperty()
+        .addListener((o, a, b) -> group.getToggles().stream()
+            .filter(t -> t.getUserData() == b)
+            .findFirst()
+            .ifPresent(t -> t.setSelected(true)));
 
     search.setId("search");
     search.setPromptText("Search, or status:407 user:alice  (Ctrl+F)");
@@ -103,17 +116,21 @@ public final class FilterBarView {
     ComboBox<String> realm = anyChoice("realm-filter", "Any realm", model.knownRealms());
     realm.valueProperty().bindBidirectional(model.realmFilterProperty());
 
-    ComboBox<ConversationMode> conversations =
-        new ComboBox<>(javafx.collections.FXCollections.observableArrayList(ConversationMode.choices()));
+    ComboBox<ConversationMode> conversations = new ComboBox<>(
+        javafx.collections.FXCollections.observableArrayList(ConversationMode.choices()));
     conversations.setId("conversation-filter");
     // verdict labels are long: the closed box shows the start, the list and the tooltip all of it
     conversations.setPrefWidth(150);
     conversations.setMinWidth(110);
     Tooltip conversationTip = new Tooltip();
-    conversationTip.textProperty().bind(Bindings.createStringBinding(
-        () -> "Show every exchange, or one row per 407 conversation (of one verdict): "
-            + (conversations.getValue() == null ? "" : conversations.getValue().label()),
-        conversations.valueProperty()));
+    conversationTip
+        .textProperty()
+        .bind(Bindings.createStringBinding(
+            () -> "Show every exchange, or one row per 407 conversation (of one verdict): "
+                + (conversations.getValue() == null
+                    ? ""
+                    : conversations.getValue().label()),
+            conversations.valueProperty()));
     conversations.setTooltip(conversationTip);
     conversations.setConverter(new javafx.util.StringConverter<>() {
       @Override
@@ -123,7 +140,10 @@ public final class FilterBarView {
 
       @Override
       public ConversationMode fromString(String text) {
-        return ConversationMode.choices().stream().filter(m -> m.label().equals(text)).findFirst().orElse(null);
+        return ConversationMode.choices().stream()
+            .filter(m -> m.label().equals(text))
+            .findFirst()
+            .orElse(null);
       }
     });
     conversations.valueProperty().bindBidirectional(model.conversationModeProperty());
@@ -132,11 +152,14 @@ public final class FilterBarView {
     shown.setId("shown-count");
     shown.getStyleClass().add("shown-count");
     shown.setMinWidth(Region.USE_PREF_SIZE);
-    shown.textProperty().bind(Bindings.createStringBinding(
-        () -> model.visibleRows().size() == model.rows().size()
-            ? model.rows().size() + " exchanges"
-            : model.visibleRows().size() + " of " + model.rows().size() + " shown",
-        model.visibleRows(), model.rows()));
+    shown
+        .textProperty()
+        .bind(Bindings.createStringBinding(
+            () -> model.visibleRows().size() == model.rows().size()
+                ? model.rows().size() + " exchanges"
+                : model.visibleRows().size() + " of " + model.rows().size() + " shown",
+            model.visibleRows(),
+            model.rows()));
 
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -144,7 +167,8 @@ public final class FilterBarView {
   }
 
   private static final PseudoClass PROBLEM = PseudoClass.getPseudoClass("problem");
-  private static final String SEARCH_HELP = String.join("\n",
+  private static final String SEARCH_HELP = String.join(
+      "\n",
       "Words match the URL, host, user, any header and the captured bodies.",
       "Terms: status:407  status:4xx  method:CONNECT  user:alice  realm:Corp",
       "       reason:stale  client:10.0.0.5  conn:12  host:*.corp",
@@ -165,8 +189,10 @@ public final class FilterBarView {
   }
 
   /** A combo box whose null value reads "Any ..." and can be chosen again to drop the filter. */
-  private static ComboBox<String> anyChoice(String id, String any, javafx.collections.ObservableList<String> names) {
-    javafx.collections.ObservableList<String> items = javafx.collections.FXCollections.observableArrayList();
+  private static ComboBox<String> anyChoice(
+      String id, String any, javafx.collections.ObservableList<String> names) {
+    javafx.collections.ObservableList<String> items =
+        javafx.collections.FXCollections.observableArrayList();
     items.add(null);
     items.addAll(names);
     // names come and go with the rows; the chosen one stays in the list while it is chosen, so
@@ -183,8 +209,9 @@ public final class FilterBarView {
     });
     ComboBox<String> box = new ComboBox<>(items);
     box.setId(id);
-    box.setTooltip(new Tooltip("Show only the exchanges of one " + (id.startsWith("user") ? "user" : "realm")
-        + " (or type " + (id.startsWith("user") ? "user:NAME" : "realm:NAME") + " in the search)"));
+    box.setTooltip(new Tooltip("Show only the exchanges of one "
+        + (id.startsWith("user") ? "user" : "realm") + " (or type "
+        + (id.startsWith("user") ? "user:NAME" : "realm:NAME") + " in the search)"));
     box.setMinWidth(Region.USE_PREF_SIZE);
     box.setPromptText(any);
     box.setButtonCell(anyCell(any));

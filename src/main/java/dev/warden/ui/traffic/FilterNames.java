@@ -52,7 +52,8 @@ final class FilterNames {
   void removed(List<String> rowNames) {
     boolean changed = false;
     for (String name : rowNames) {
-      if (name != null && inRows.computeIfPresent(name, (n, count) -> count == 1 ? null : count - 1) == null) {
+      if (name != null
+          && inRows.computeIfPresent(name, (n, count) -> count == 1 ? null : count - 1) == null) {
         changed = true;
       }
     }

@@ -28,7 +28,8 @@ final class NoMatchPlaceholder {
     clear.setOnAction(e -> model.resetFilters());
     VBox noMatch = new VBox(10, text, clear);
     noMatch.setAlignment(Pos.CENTER);
-    BooleanBinding hiddenByFilters = model.filteringProperty().and(Bindings.isNotEmpty(model.rows()));
+    BooleanBinding hiddenByFilters =
+        model.filteringProperty().and(Bindings.isNotEmpty(model.rows()));
     noMatch.visibleProperty().bind(hiddenByFilters);
     firstRun.visibleProperty().bind(hiddenByFilters.not());
     return new StackPane(firstRun, noMatch);

@@ -16,8 +16,10 @@ import java.util.function.Supplier;
 final class QueryCompletion {
 
   static final int MAX = 12;
-  private static final List<String> STATUSES = List.of("407", "200", "4xx", "5xx", "2xx", "403", "429", "502", "504");
-  private static final List<String> METHODS = List.of("CONNECT", "GET", "POST", "PUT", "DELETE", "HEAD", "PATCH", "OPTIONS");
+  private static final List<String> STATUSES =
+      List.of("407", "200", "4xx", "5xx", "2xx", "403", "429", "502", "504");
+  private static final List<String> METHODS =
+      List.of("CONNECT", "GET", "POST", "PUT", "DELETE", "HEAD", "PATCH", "OPTIONS");
 
   private final Supplier<List<String>> users;
   private final Supplier<List<String>> realms;
@@ -51,7 +53,9 @@ final class QueryCompletion {
     String key = body.substring(0, colon).toLowerCase(Locale.ROOT);
     String typed = body.substring(colon + 1).toLowerCase(Locale.ROOT);
     for (String value : values(key)) {
-      if (value.toLowerCase(Locale.ROOT).startsWith(typed) && !value.equalsIgnoreCase(typed) && out.size() < MAX) {
+      if (value.toLowerCase(Locale.ROOT).startsWith(typed)
+          && !value.equalsIgnoreCase(typed)
+          && out.size() < MAX) {
         out.add(head + sign + key + ":" + (value.contains(" ") ? "\"" + value + "\"" : value));
       }
     }
@@ -64,7 +68,10 @@ final class QueryCompletion {
       case "method" -> METHODS;
       case "user" -> users.get();
       case "realm" -> realms.get();
-      case "reason" -> java.util.Arrays.stream(ChallengeReason.values()).map(ChallengeReason::label).toList();
+      case "reason" ->
+        java.util.Arrays.stream(ChallengeReason.values())
+            .map(ChallengeReason::label)
+            .toList();
       default -> List.of();
     };
   }

@@ -30,14 +30,21 @@ final class TableBadges {
   private final Button paused = new Button();
   private final Button jump = new Button();
 
-  TableBadges(TableView<Exchange> table, TrafficViewModel model, LongProperty unseen, Runnable jumpToLatest) {
+  TableBadges(
+      TableView<Exchange> table,
+      TrafficViewModel model,
+      LongProperty unseen,
+      Runnable jumpToLatest) {
     sorted.setId("arrival-order");
     sorted.getStyleClass().add("table-badge");
     sorted.setGraphic(new FontIcon(MaterialDesignS.SORT));
-    sorted.setTooltip(new Tooltip("The rows are sorted by a column: click to show them in arrival order again "
-        + "(Ctrl+Shift+A)"));
+    sorted.setTooltip(
+        new Tooltip("The rows are sorted by a column: click to show them in arrival order again "
+            + "(Ctrl+Shift+A)"));
     sorted.visibleProperty().bind(Bindings.isNotEmpty(table.getSortOrder()));
-    sorted.textProperty().bind(Bindings.createStringBinding(() -> sortText(table), table.comparatorProperty()));
+    sorted
+        .textProperty()
+        .bind(Bindings.createStringBinding(() -> sortText(table), table.comparatorProperty()));
     sorted.setOnAction(e -> table.getSortOrder().clear());
 
     paused.setId("paused-badge");
@@ -46,14 +53,18 @@ final class TableBadges {
     paused.setTooltip(new Tooltip("Capture is paused: the proxy keeps answering and recording; "
         + "the table shows what waits when capture resumes. Click to resume (Ctrl+P)"));
     paused.visibleProperty().bind(model.pausedProperty());
-    paused.textProperty().bind(Bindings.createStringBinding(
-        () -> String.format(Locale.ROOT, "Paused — %,d waiting", model.waitingProperty().get()),
-        model.waitingProperty()));
+    paused
+        .textProperty()
+        .bind(Bindings.createStringBinding(
+            () -> String.format(
+                Locale.ROOT, "Paused — %,d waiting", model.waitingProperty().get()),
+            model.waitingProperty()));
     paused.setOnAction(e -> model.pausedProperty().set(false));
 
     jump.setId("jump-to-latest");
     jump.getStyleClass().addAll("jump-to-latest", "accent");
-    jump.setTooltip(new Tooltip("Show the newest exchange and follow new ones again (clears the selection, Ctrl+J)"));
+    jump.setTooltip(new Tooltip(
+        "Show the newest exchange and follow new ones again (clears the selection, Ctrl+J)"));
     jump.textProperty().bind(unseen.asString("%,d new — jump to latest"));
     jump.visibleProperty().bind(unseen.greaterThan(0).and(model.pausedProperty().not()));
     jump.setOnAction(e -> jumpToLatest.run());
@@ -76,9 +87,12 @@ final class TableBadges {
     if (table.getSortOrder().isEmpty()) {
       return "";
     }
-    return "Sorted by " + table.getSortOrder().stream()
-        .map(c -> c.getText() + (c.getSortType() == TableColumn.SortType.ASCENDING ? " ↑" : " ↓"))
-        .collect(Collectors.joining(", ")) + " — arrival order";
+    return "Sorted by "
+        + table.getSortOrder().stream()
+            .map(c ->
+                c.getText() + (c.getSortType() == TableColumn.SortType.ASCENDING ? " ↑" : " ↓"))
+            .collect(Collectors.joining(", "))
+        + " — arrival order";
   }
 
   Node node() {

@@ -57,14 +57,24 @@ final class TrafficColumns {
         column("host", "Host", 150, Exchange::host, Object::toString),
         column("path", "Path", 160, Exchange::path, Object::toString),
         column("client", "Client", 146, Exchange::client, Object::toString),
-        column("size", "Size", 70, e -> e.responseBody().totalSize(), s -> ExchangeFacts.size((Long) s)),
-        column("duration", "Duration", 86, Exchange::duration, d -> ((Duration) d).toMillis() + " ms"),
+        column(
+            "size",
+            "Size",
+            70,
+            e -> e.responseBody().totalSize(),
+            s -> ExchangeFacts.size((Long) s)),
+        column(
+            "duration", "Duration", 86, Exchange::duration, d -> ((Duration) d).toMillis() + " ms"),
         column("conversation", "Conversation", 360, model::conversationSentence, Object::toString));
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static TableColumn<Exchange, Object> column(
-      String id, String title, double width, Function<Exchange, ?> value, Function<Object, String> format) {
+      String id,
+      String title,
+      double width,
+      Function<Exchange, ?> value,
+      Function<Object, String> format) {
     TableColumn<Exchange, Object> column = new TableColumn<>(title);
     column.setId(id);
     column.setPrefWidth(width);
@@ -117,7 +127,8 @@ final class TrafficColumns {
   }
 
   private static TableColumn<Exchange, Object> statusColumn() {
-    TableColumn<Exchange, Object> column = column("status", "Status", 86, Exchange::status, Object::toString);
+    TableColumn<Exchange, Object> column =
+        column("status", "Status", 86, Exchange::status, Object::toString);
     column.getStyleClass().add("status-column");
     column.setCellFactory(c -> new TextCell(s -> ((Integer) s) == 0 ? "—" : s.toString()) {
       @Override
@@ -161,14 +172,17 @@ final class TrafficColumns {
       setText(ExchangeFacts.authText(item));
       // the whole text: the column is often narrower than a reason with its user
       String tip = ExchangeFacts.authText(item)
-          + (item.isFaulted() ? "\nShaped by the fault knobs " + String.join(", ", item.faults()) : "");
+          + (item.isFaulted()
+              ? "\nShaped by the fault knobs " + String.join(", ", item.faults())
+              : "");
       setTooltip(new Tooltip(tip));
-      icon.setIconCode(switch (ExchangeFacts.kind(item)) {
-        case CHALLENGED -> MaterialDesignS.SHIELD_ALERT;
-        case ERROR -> MaterialDesignA.ALERT_CIRCLE;
-        case AUTHENTICATED -> MaterialDesignS.SHIELD_CHECK;
-        case OPEN -> MaterialDesignS.SHIELD_OFF_OUTLINE;
-      });
+      icon.setIconCode(
+          switch (ExchangeFacts.kind(item)) {
+            case CHALLENGED -> MaterialDesignS.SHIELD_ALERT;
+            case ERROR -> MaterialDesignA.ALERT_CIRCLE;
+            case AUTHENTICATED -> MaterialDesignS.SHIELD_CHECK;
+            case OPEN -> MaterialDesignS.SHIELD_OFF_OUTLINE;
+          });
       setGraphic(icon);
     }
   }

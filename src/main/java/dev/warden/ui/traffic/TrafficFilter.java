@@ -18,7 +18,8 @@ import java.util.function.Predicate;
 public record TrafficFilter(QuickFilter quick, ExchangeQuery query, String user, String realm)
     implements Predicate<Exchange> {
 
-  public static final TrafficFilter NONE = new TrafficFilter(QuickFilter.ALL, ExchangeQuery.ALL, null, null);
+  public static final TrafficFilter NONE =
+      new TrafficFilter(QuickFilter.ALL, ExchangeQuery.ALL, null, null);
 
   public TrafficFilter {
     Objects.requireNonNull(quick);

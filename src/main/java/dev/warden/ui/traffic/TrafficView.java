@@ -52,7 +52,8 @@ public final class TrafficView {
   /** Shown while the conversation mode is on, whatever the column chooser said last. */
   private static final String CONVERSATION = "conversation";
 
-  private final javafx.beans.property.LongProperty unseen = new javafx.beans.property.SimpleLongProperty();
+  private final javafx.beans.property.LongProperty unseen =
+      new javafx.beans.property.SimpleLongProperty();
   private Node root;
 
   public TrafficView(TrafficViewModel model, Supplier<String> proxyAddress, Node placeholder) {
@@ -65,7 +66,10 @@ public final class TrafficView {
     table.setItems(model.visibleRows());
     model.visibleRows().comparatorProperty().bind(table.comparatorProperty());
     table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
-    table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> model.selectedProperty().set(b));
+    table
+        .getSelectionModel()
+        .selectedItemProperty()
+        .addListener((o, a, b) -> model.selectedProperty().set(b));
     model.selectedProperty().addListener((o, a, b) -> {
       if (b == null) {
         table.getSelectionModel().clearSelection();
@@ -80,9 +84,12 @@ public final class TrafficView {
     for (TableColumn<Exchange, ?> column : TrafficColumns.all(model)) {
       table.getColumns().add(column);
     }
-    TableColumn<Exchange, ?> conversation = table.getColumns().get(table.getColumns().size() - 1);
+    TableColumn<Exchange, ?> conversation =
+        table.getColumns().get(table.getColumns().size() - 1);
     conversation.setVisible(model.conversationModeProperty().get().on());
-    model.conversationModeProperty().addListener((o, a, mode) -> conversation.setVisible(mode.on()));
+    model
+        .conversationModeProperty()
+        .addListener((o, a, mode) -> conversation.setVisible(mode.on()));
   }
 
   /** The table itself (inside {@link #node()}), for windows that name or style it. */
@@ -118,7 +125,8 @@ public final class TrafficView {
 
   /** Hides the columns with these ids (unknown ids are ignored); shows the others. */
   public void hideColumns(java.util.Collection<String> ids) {
-    table.getColumns().stream().filter(c -> !CONVERSATION.equals(c.getId()))
+    table.getColumns().stream()
+        .filter(c -> !CONVERSATION.equals(c.getId()))
         .forEach(c -> c.setVisible(!ids.contains(c.getId())));
   }
 
@@ -203,7 +211,8 @@ public final class TrafficView {
     MenuItem url = new MenuItem("Copy URL", new FontIcon(MaterialDesignL.LINK_VARIANT));
     url.setOnAction(e -> copySelected(Exchange::url));
     ContextMenu menu = new ContextMenu(curl, env, java, url);
-    menu.setOnShowing(e -> menu.getItems().forEach(i -> i.setDisable(model.selectedProperty().get() == null)));
+    menu.setOnShowing(
+        e -> menu.getItems().forEach(i -> i.setDisable(model.selectedProperty().get() == null)));
     return menu;
   }
 
@@ -227,5 +236,4 @@ public final class TrafficView {
       pseudoClassStateChanged(FAULTED, !empty && item != null && item.isFaulted());
     }
   }
-
 }

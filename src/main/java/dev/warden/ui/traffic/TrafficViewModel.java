@@ -10,13 +10,13 @@ import java.util.Optional;
 import java.util.function.LongFunction;
 import java.util.function.Predicate;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.LongProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleLongProperty;
@@ -39,13 +39,15 @@ public final class TrafficViewModel {
   private final FilteredList<Exchange> filtered = new FilteredList<>(rows);
   private final FilteredList<Exchange> grouped = new FilteredList<>(filtered);
   private final SortedList<Exchange> sorted = new SortedList<>(grouped);
-  private final ObjectProperty<QuickFilter> quickFilter = new SimpleObjectProperty<>(QuickFilter.ALL);
+  private final ObjectProperty<QuickFilter> quickFilter =
+      new SimpleObjectProperty<>(QuickFilter.ALL);
   private final StringProperty search = new SimpleStringProperty("");
   private final ObjectProperty<String> userFilter = new SimpleObjectProperty<>();
   private final ObjectProperty<String> realmFilter = new SimpleObjectProperty<>();
   private final FilterNames knownUsers = new FilterNames(userFilter::get);
   private final FilterNames knownRealms = new FilterNames(realmFilter::get);
-  private final ObjectProperty<ConversationMode> conversationMode = new SimpleObjectProperty<>(ConversationMode.OFF);
+  private final ObjectProperty<ConversationMode> conversationMode =
+      new SimpleObjectProperty<>(ConversationMode.OFF);
   private LongFunction<Optional<Conversation>> conversations = id -> Optional.empty();
   private final ObjectProperty<Exchange> selected = new SimpleObjectProperty<>();
   private final BooleanProperty paused = new SimpleBooleanProperty();
@@ -109,7 +111,9 @@ public final class TrafficViewModel {
         : incoming;
     int overflow = rows.size() + kept.size() - capacity;
     if (overflow > 0) {
-      int keep = selected.get() == null ? -1 : indexOf(selected.get().id(), Math.min(overflow, rows.size()));
+      int keep = selected.get() == null
+          ? -1
+          : indexOf(selected.get().id(), Math.min(overflow, rows.size()));
       if (keep < 0) {
         trim(0, Math.min(overflow, rows.size()));
       } else {
@@ -201,7 +205,11 @@ public final class TrafficViewModel {
 
   /** The verdict sentence of the conversation {@code e} starts, or empty. */
   public String conversationSentence(Exchange e) {
-    return conversations.apply(e.id()).filter(c -> c.id() == e.id()).map(Conversation::sentence).orElse("");
+    return conversations
+        .apply(e.id())
+        .filter(c -> c.id() == e.id())
+        .map(Conversation::sentence)
+        .orElse("");
   }
 
   public void resetFilters() {

@@ -23,19 +23,27 @@ public final class AuthCostMeasurement {
   public static void main(String[] args) {
     PasswordHasher hasher = new PasswordHasher();
     String stored = hasher.hash("right".toCharArray());
-    Settings settings = new Settings(ListenAddress.DEFAULT, true,
-        List.of(new Realm("Corp", List.of(), List.of(new User("alice", true, stored)))), 100, 1024, false);
+    Settings settings = new Settings(
+        ListenAddress.DEFAULT,
+        true,
+        List.of(new Realm("Corp", List.of(), List.of(new User("alice", true, stored)))),
+        100,
+        1024,
+        false);
     AuthRequest right = request("alice:right");
     AuthRequest wrong = request("alice:wrong");
     AuthRequest unknown = request("mallory:wrong");
 
-    report("PBKDF2 hash (" + PasswordHasher.ITERATIONS + " iterations)", 20,
+    report(
+        "PBKDF2 hash (" + PasswordHasher.ITERATIONS + " iterations)",
+        20,
         i -> hasher.hash("right".toCharArray()));
     report("miss: right password", 20, i -> AuthPolicy.of(settings).decide(right));
     report("miss: wrong password", 20, i -> AuthPolicy.of(settings).decide(wrong));
     report("miss: unknown user", 20, i -> AuthPolicy.of(settings).decide(unknown));
     // 200,000 wrong guesses would be delayed and then locked out: this measures the checks alone
-    AuthPolicy warm = AuthPolicy.of(settings, new AuthState(LockoutPolicy.OFF, java.time.Clock.systemUTC()));
+    AuthPolicy warm =
+        AuthPolicy.of(settings, new AuthState(LockoutPolicy.OFF, java.time.Clock.systemUTC()));
     warm.decide(right);
     warm.decide(wrong);
     report("hit: right password", 200_000, i -> warm.decide(right));
@@ -44,8 +52,10 @@ public final class AuthCostMeasurement {
   }
 
   private static AuthRequest request(String credentials) {
-    List<String> fields = credentials == null ? List.of() : List.of("Basic "
-        + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+    List<String> fields = credentials == null
+        ? List.of()
+        : List.of("Basic "
+            + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
     return new AuthRequest("GET", "example.com", 80, fields);
   }
 

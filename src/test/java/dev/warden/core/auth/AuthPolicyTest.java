@@ -15,9 +15,11 @@ import org.junit.jupiter.api.Test;
 
 class AuthPolicyTest {
 
-  private static final Realm CORP = realm("Corp", List.of("*.corp.example", "intranet:8443"),
-      user("alice", "corp-pw"));
-  private static final Realm DEFAULT = realm("Everywhere", List.of(),
+  private static final Realm CORP =
+      realm("Corp", List.of("*.corp.example", "intranet:8443"), user("alice", "corp-pw"));
+  private static final Realm DEFAULT = realm(
+      "Everywhere",
+      List.of(),
       user("alice", "default-pw"),
       user("bob", "bob-pw").withEnabled(false));
 
@@ -31,7 +33,8 @@ class AuthPolicyTest {
 
     AuthDecision decision = policy.decide(to("git.corp.example", 443, basic("alice:corp-pw")));
 
-    assertThat(decision.outcome()).isEqualTo(new AuthOutcome.Authenticated("Basic", "alice", "Corp"));
+    assertThat(decision.outcome())
+        .isEqualTo(new AuthOutcome.Authenticated("Basic", "alice", "Corp"));
   }
 
   @Test
@@ -45,7 +48,8 @@ class AuthPolicyTest {
       assertThat(c.realm()).isEqualTo("Everywhere");
       assertThat(c.reason()).isEqualTo(ChallengeReason.WRONG_PASSWORD);
     });
-    assertThat(wrongPort.challenges()).containsExactly("Basic realm=\"Everywhere\", charset=\"UTF-8\"");
+    assertThat(wrongPort.challenges())
+        .containsExactly("Basic realm=\"Everywhere\", charset=\"UTF-8\"");
     assertThat(defaultPassword.outcome())
         .isEqualTo(new AuthOutcome.Authenticated("Basic", "alice", "Everywhere"));
   }
@@ -77,10 +81,12 @@ class AuthPolicyTest {
     AuthOutcome right = policy.decide(get(basic("bob:bob-pw"))).outcome();
     AuthOutcome wrong = policy.decide(get(basic("bob:guess"))).outcome();
 
-    assertThat(right).isEqualTo(
-        new AuthOutcome.Challenged(ChallengeReason.DISABLED_USER, "", "Everywhere", "Basic", "bob"));
-    assertThat(wrong).isEqualTo(
-        new AuthOutcome.Challenged(ChallengeReason.WRONG_PASSWORD, "", "Everywhere", "Basic", "bob"));
+    assertThat(right)
+        .isEqualTo(new AuthOutcome.Challenged(
+            ChallengeReason.DISABLED_USER, "", "Everywhere", "Basic", "bob"));
+    assertThat(wrong)
+        .isEqualTo(new AuthOutcome.Challenged(
+            ChallengeReason.WRONG_PASSWORD, "", "Everywhere", "Basic", "bob"));
   }
 
   @Test
@@ -90,8 +96,9 @@ class AuthPolicyTest {
     AuthDecision decision = policy.decide(get(basic("alice:corp-pw")));
 
     assertThat(decision.allowed()).isFalse();
-    assertThat(decision.outcome()).isEqualTo(
-        new AuthOutcome.Challenged(ChallengeReason.WRONG_PASSWORD, "", "Everywhere", "Basic", "alice"));
+    assertThat(decision.outcome())
+        .isEqualTo(new AuthOutcome.Challenged(
+            ChallengeReason.WRONG_PASSWORD, "", "Everywhere", "Basic", "alice"));
     assertThat(decision.redactedCredentials()).isEqualTo("Basic alice:***");
   }
 
@@ -101,8 +108,9 @@ class AuthPolicyTest {
 
     AuthOutcome outcome = policy.decide(get(basic("mallory:anything"))).outcome();
 
-    assertThat(outcome).isEqualTo(
-        new AuthOutcome.Challenged(ChallengeReason.UNKNOWN_USER, "", "Everywhere", "Basic", "mallory"));
+    assertThat(outcome)
+        .isEqualTo(new AuthOutcome.Challenged(
+            ChallengeReason.UNKNOWN_USER, "", "Everywhere", "Basic", "mallory"));
     assertThat(policy.slowVerifications()).isEqualTo(1);
   }
 
@@ -159,16 +167,25 @@ class AuthPolicyTest {
     Realm twin = realm("Everywhere", List.of("twin.example"), user("alice", "twin-pw"));
     AuthPolicy policy = AuthPolicy.of(enforcing(twin, DEFAULT));
 
-    assertThat(policy.decide(to("twin.example", 80, basic("alice:twin-pw"))).allowed()).isTrue();
+    assertThat(policy.decide(to("twin.example", 80, basic("alice:twin-pw"))).allowed())
+        .isTrue();
 
-    assertThat(policy.decide(to("other.example", 80, basic("alice:twin-pw"))).allowed()).isFalse();
+    assertThat(policy.decide(to("other.example", 80, basic("alice:twin-pw"))).allowed())
+        .isFalse();
   }
 
   @Test
   void countsNoFailureWhileEnforcementIsOff() {
-    AuthState state = new AuthState(new LockoutPolicy(java.time.Duration.ofMinutes(1), 2,
-        java.time.Duration.ofMillis(250), java.time.Duration.ofSeconds(5), 2, java.time.Duration.ofMinutes(5),
-        10_000), java.time.Clock.systemUTC());
+    AuthState state = new AuthState(
+        new LockoutPolicy(
+            java.time.Duration.ofMinutes(1),
+            2,
+            java.time.Duration.ofMillis(250),
+            java.time.Duration.ofSeconds(5),
+            2,
+            java.time.Duration.ofMinutes(5),
+            10_000),
+        java.time.Clock.systemUTC());
     AuthPolicy off = AuthPolicy.of(enforcing(DEFAULT).withEnforcement(false), state);
     for (int i = 0; i < 5; i++) {
       assertThat(off.decide(get(basic("alice:wrong"))).allowed()).isTrue();
@@ -186,11 +203,15 @@ class AuthPolicyTest {
     AuthDecision without = policy.decide(get());
 
     assertThat(withCredentials.allowed()).isTrue();
-    assertThat(withCredentials.outcome()).isInstanceOfSatisfying(AuthOutcome.NotRequired.class,
-        off -> assertThat(off.wouldHaveBeen()).isEqualTo("would have been refused: wrong password"));
+    assertThat(withCredentials.outcome())
+        .isInstanceOfSatisfying(
+            AuthOutcome.NotRequired.class,
+            off -> assertThat(off.wouldHaveBeen())
+                .isEqualTo("would have been refused: wrong password"));
     assertThat(withCredentials.challenges()).isEmpty();
     assertThat(withCredentials.redactedCredentials()).isEqualTo("Basic alice:***");
-    assertThat(withCredentials.received()).isEqualTo(new ReceivedCredentials.SchemeAndUser("Basic", "alice"));
+    assertThat(withCredentials.received())
+        .isEqualTo(new ReceivedCredentials.SchemeAndUser("Basic", "alice"));
     assertThat(without.allowed()).isTrue();
     assertThat(((AuthOutcome.NotRequired) without.outcome()).wouldHaveBeen())
         .isEqualTo("would have been challenged: no credentials");
@@ -201,8 +222,10 @@ class AuthPolicyTest {
   void redactsUnreadableAndForeignCredentialsWhenEnforcementIsOff() {
     AuthPolicy policy = AuthPolicy.of(enforcing(DEFAULT).withEnforcement(false));
 
-    assertThat(policy.decide(get("Basic %%%")).redactedCredentials()).isEqualTo("Basic (unreadable)");
-    assertThat(policy.decide(get("Bearer secret-token")).redactedCredentials()).isEqualTo("Bearer ***");
+    assertThat(policy.decide(get("Basic %%%")).redactedCredentials())
+        .isEqualTo("Basic (unreadable)");
+    assertThat(policy.decide(get("Bearer secret-token")).redactedCredentials())
+        .isEqualTo("Bearer ***");
     assertThat(policy.decide(get("a", "b")).redactedCredentials()).isEqualTo("(unreadable)");
   }
 
@@ -212,26 +235,35 @@ class AuthPolicyTest {
 
     AuthDecision decision = policy.decide(to("example.com", 80, basic("alice:corp-pw")));
 
-    assertThat(decision.outcome()).isInstanceOfSatisfying(AuthOutcome.Challenged.class,
-        c -> assertThat(c.realm()).isEqualTo(Settings.DEFAULT_REALM_NAME));
+    assertThat(decision.outcome())
+        .isInstanceOfSatisfying(
+            AuthOutcome.Challenged.class,
+            c -> assertThat(c.realm()).isEqualTo(Settings.DEFAULT_REALM_NAME));
   }
 
   @Test
   void namesUnusableSettingsInProblemsWithoutEchoingHashes() {
-    Realm broken = realm("Broken", List.of("*bad*", "ok.example"),
+    Realm broken = realm(
+        "Broken",
+        List.of("*bad*", "ok.example"),
         new User("dave", true, "cENvEp5nzKQNc"),
         new User("eve", true, "plaintext-secret"));
 
     AuthPolicy policy = AuthPolicy.of(enforcing(broken, DEFAULT));
 
-    assertThat(policy.problems()).hasSize(3)
+    assertThat(policy.problems())
+        .hasSize(3)
         .anySatisfy(p -> assertThat(p).contains("'*bad*'"))
-        .anySatisfy(p -> assertThat(p).contains("'dave'").contains("unsupported hash format (crypt)"))
-        .anySatisfy(p -> assertThat(p).contains("'eve'").contains("unsupported hash format (plain text)"))
+        .anySatisfy(
+            p -> assertThat(p).contains("'dave'").contains("unsupported hash format (crypt)"))
+        .anySatisfy(
+            p -> assertThat(p).contains("'eve'").contains("unsupported hash format (plain text)"))
         .noneSatisfy(p -> assertThat(p).contains("cENvEp5nzKQNc"))
         .noneSatisfy(p -> assertThat(p).contains("plaintext-secret"));
-    assertThat(policy.decide(to("ok.example", 80, basic("eve:plaintext-secret"))).outcome())
-        .isInstanceOfSatisfying(AuthOutcome.Challenged.class,
+    assertThat(
+            policy.decide(to("ok.example", 80, basic("eve:plaintext-secret"))).outcome())
+        .isInstanceOfSatisfying(
+            AuthOutcome.Challenged.class,
             c -> assertThat(c.reason()).isEqualTo(ChallengeReason.WRONG_PASSWORD));
   }
 
@@ -243,8 +275,8 @@ class AuthPolicyTest {
 
   @Test
   void acceptsUsersImportedFromHtpasswd() throws Exception {
-    List<User> users = HtpasswdFile.parse(
-        "bob:{SHA}W6ph5Mm5Pz8GgiULbPgzG37mj9g=\n" + "carol:$apr1$rxyIROwD$DSnstyWFCuW2JzYtUJ43i/\n");
+    List<User> users = HtpasswdFile.parse("bob:{SHA}W6ph5Mm5Pz8GgiULbPgzG37mj9g=\n"
+        + "carol:$apr1$rxyIROwD$DSnstyWFCuW2JzYtUJ43i/\n");
     AuthPolicy policy = AuthPolicy.of(enforcing(new Realm("Imported", List.of(), users)));
 
     assertThat(policy.decide(get(basic("bob:password"))).allowed()).isTrue();

@@ -13,10 +13,12 @@ import net.jqwik.api.Provide;
 /** Properties of the Basic token reader over generated tokens. */
 class BasicTokenPropertiesTest {
 
-  private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  private static final String ALPHABET =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
   @Property
-  void refusesExactlyTheTokensThatAreNotTheCanonicalEncodingOfTheirBytes(@ForAll("paddedTokens") String token) {
+  void refusesExactlyTheTokensThatAreNotTheCanonicalEncodingOfTheirBytes(
+      @ForAll("paddedTokens") String token) {
     byte[] bytes = Base64.getDecoder().decode(token);
     boolean canonical = Base64.getEncoder().encodeToString(bytes).equals(token);
 
@@ -26,15 +28,17 @@ class BasicTokenPropertiesTest {
       String detail = read instanceof BasicToken.Malformed m ? m.detail() : "";
       assertThat(detail).isNotEqualTo("invalid base64");
     } else {
-      assertThat(read).isInstanceOfSatisfying(BasicToken.Malformed.class,
-          m -> assertThat(m.detail()).isEqualTo("invalid base64"));
+      assertThat(read)
+          .isInstanceOfSatisfying(
+              BasicToken.Malformed.class, m -> assertThat(m.detail()).isEqualTo("invalid base64"));
     }
   }
 
   @Property
   void readsAsciiAndUtf8CredentialsAsTheyWereWritten(
       @ForAll("users") String user, @ForAll("passwords") String password) {
-    String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    String token = Base64.getEncoder()
+        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 
     BasicToken.Result read = BasicToken.read(token);
 
@@ -47,7 +51,8 @@ class BasicTokenPropertiesTest {
 
   @Provide
   Arbitrary<String> paddedTokens() {
-    Arbitrary<String> body = Arbitraries.strings().withChars(ALPHABET.toCharArray()).ofMinLength(0).ofMaxLength(40);
+    Arbitrary<String> body =
+        Arbitraries.strings().withChars(ALPHABET.toCharArray()).ofMinLength(0).ofMaxLength(40);
     return body.flatMap(b -> Arbitraries.of(0, 1, 2).map(pad -> {
       int chars = b.length() - b.length() % 4;
       String whole = b.substring(0, chars);
@@ -62,13 +67,19 @@ class BasicTokenPropertiesTest {
 
   @Provide
   Arbitrary<String> users() {
-    return Arbitraries.strings().withCharRange('!', '~').withChars('é', '€', 'ß').ofMinLength(1).ofMaxLength(12)
+    return Arbitraries.strings()
+        .withCharRange('!', '~')
+        .withChars('é', '€', 'ß')
+        .ofMinLength(1)
+        .ofMaxLength(12)
         .filter(u -> u.indexOf(':') < 0);
   }
 
   @Provide
   Arbitrary<String> passwords() {
-    return Arbitraries.strings().withCharRange(' ', '~').withChars('é', '€', 'ü', ':').ofMaxLength(20);
+    return Arbitraries.strings()
+        .withCharRange(' ', '~')
+        .withChars('é', '€', 'ü', ':')
+        .ofMaxLength(20);
   }
-
 }

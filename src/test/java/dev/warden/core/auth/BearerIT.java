@@ -30,7 +30,11 @@ class BearerIT {
   @BeforeEach
   void start() throws Exception {
     origin = new TestOrigin();
-    Realm api = new Realm("Api", List.of(), List.of(), RealmAuth.defaults().withSchemes(List.of(RealmAuth.BEARER)))
+    Realm api = new Realm(
+            "Api",
+            List.of(),
+            List.of(),
+            RealmAuth.defaults().withSchemes(List.of(RealmAuth.BEARER)))
         .withTokens(List.of(BearerToken.of("ci-bot", TOKEN.toCharArray())));
     settings = Settings.defaults().withRealms(List.of(api));
     warden = new RunningWarden(settings);
@@ -44,8 +48,10 @@ class BearerIT {
 
   private RawResponse get(String path, String authorization) throws Exception {
     try (RawHttpConnection connection = new RawHttpConnection(warden.port())) {
-      return connection.exchange("GET " + origin.url(path) + " HTTP/1.1\r\nHost: 127.0.0.1:" + origin.port() + "\r\n"
-          + (authorization == null ? "" : "Proxy-Authorization: " + authorization + "\r\n") + "\r\n");
+      return connection.exchange(
+          "GET " + origin.url(path) + " HTTP/1.1\r\nHost: 127.0.0.1:" + origin.port() + "\r\n"
+              + (authorization == null ? "" : "Proxy-Authorization: " + authorization + "\r\n")
+              + "\r\n");
     }
   }
 
@@ -68,17 +74,21 @@ class BearerIT {
   void answersAnUnknownTokenWithInvalidToken() throws Exception {
     RawResponse refused = get("/bad", "Bearer " + TOKEN + "x");
     assertThat(refused.status()).isEqualTo(407);
-    assertThat(refused.headers("Proxy-Authenticate")).singleElement().asString()
+    assertThat(refused.headers("Proxy-Authenticate"))
+        .singleElement()
+        .asString()
         .startsWith("Bearer realm=\"Api\", error=\"invalid_token\"");
     Exchange exchange = warden.awaitExchange(e -> e.url().endsWith("/bad"));
-    assertThat(((AuthOutcome.Challenged) exchange.auth()).reason()).isEqualTo(ChallengeReason.INVALID_TOKEN);
+    assertThat(((AuthOutcome.Challenged) exchange.auth()).reason())
+        .isEqualTo(ChallengeReason.INVALID_TOKEN);
     assertThat(exchange.toString()).doesNotContain(TOKEN);
   }
 
   @Test
   void answersATokenThatIsNoB64tokenWithInvalidToken() throws Exception {
     assertThat(get("/syntax", "Bearer a b").status()).isEqualTo(407);
-    AuthOutcome.Challenged refused = (AuthOutcome.Challenged) warden.awaitExchange(e -> e.url().endsWith("/syntax")).auth();
+    AuthOutcome.Challenged refused = (AuthOutcome.Challenged)
+        warden.awaitExchange(e -> e.url().endsWith("/syntax")).auth();
     assertThat(refused.reason()).isEqualTo(ChallengeReason.INVALID_TOKEN);
     assertThat(refused.detail()).isEqualTo("not a b64token (RFC 6750 §2.1)");
   }

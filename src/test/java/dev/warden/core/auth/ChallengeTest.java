@@ -29,7 +29,8 @@ class ChallengeTest {
 
   @Test
   void aRealmWithALineBreakIsWrittenWithQuestionMarks() {
-    assertThat(written(realm("a\r\nSet-Cookie: x"))).containsExactly("Basic realm=\"a??Set-Cookie: x\", charset=\"UTF-8\"");
+    assertThat(written(realm("a\r\nSet-Cookie: x")))
+        .containsExactly("Basic realm=\"a??Set-Cookie: x\", charset=\"UTF-8\"");
   }
 
   private List<String> written(ProtectionSpace space) {

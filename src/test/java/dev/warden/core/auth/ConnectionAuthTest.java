@@ -15,7 +15,8 @@ class ConnectionAuthTest {
     }
     assertThat(connection.size()).isEqualTo(ConnectionAuth.MAX_ENTRIES);
     assertThat(connection.get("scheme-0", Integer.class)).isEmpty();
-    assertThat(connection.get("scheme-" + ConnectionAuth.MAX_ENTRIES, Integer.class)).contains(ConnectionAuth.MAX_ENTRIES);
+    assertThat(connection.get("scheme-" + ConnectionAuth.MAX_ENTRIES, Integer.class))
+        .contains(ConnectionAuth.MAX_ENTRIES);
   }
 
   @Test

@@ -50,11 +50,14 @@ class ConnectionBoundSchemeIT {
     knock = new KnockScheme();
     AuthState state = new AuthState();
     state.addScheme("knock", ignored -> knock);
-    Realm lab = new Realm(REALM, List.of(), List.of(
-        new CredentialMaterial().user("alice", true, REALM, "s3cret".toCharArray())),
+    Realm lab = new Realm(
+        REALM,
+        List.of(),
+        List.of(new CredentialMaterial().user("alice", true, REALM, "s3cret".toCharArray())),
         new RealmAuth(List.of("knock"), List.of("SHA-256"), Duration.ofMinutes(5), 403));
     warden = new RunningWarden(
-        Settings.defaults().withRealms(List.of(lab)).withCloseAfterChallenge(closeAfterChallenge), state);
+        Settings.defaults().withRealms(List.of(lab)).withCloseAfterChallenge(closeAfterChallenge),
+        state);
   }
 
   @AfterEach
@@ -63,20 +66,25 @@ class ConnectionBoundSchemeIT {
     origin.close();
   }
 
-  private RawResponse get(RawHttpConnection connection, String path, String message) throws Exception {
-    String header = message == null ? ""
-        : "Proxy-Authorization: Knock " + Base64.getEncoder().encodeToString(message.getBytes(StandardCharsets.UTF_8)) + "\r\n";
-    return connection.exchange("GET " + origin.url(path) + " HTTP/1.1\r\nHost: 127.0.0.1:" + origin.port() + "\r\n"
-        + header + "\r\n");
+  private RawResponse get(RawHttpConnection connection, String path, String message)
+      throws Exception {
+    String header = message == null
+        ? ""
+        : "Proxy-Authorization: Knock "
+            + Base64.getEncoder().encodeToString(message.getBytes(StandardCharsets.UTF_8)) + "\r\n";
+    return connection.exchange("GET " + origin.url(path) + " HTTP/1.1\r\nHost: 127.0.0.1:"
+        + origin.port() + "\r\n" + header + "\r\n");
   }
 
   /** The client's proof, computed here without Warden's code: hex(HMAC-SHA256(hex(SHA-256(user:realm:password)), token)). */
   private static String proof(String user, String password, String tokenBase64) throws Exception {
-    String ha1 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-        .digest((user + ":" + REALM + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    String ha1 = HexFormat.of()
+        .formatHex(MessageDigest.getInstance("SHA-256")
+            .digest((user + ":" + REALM + ":" + password).getBytes(StandardCharsets.UTF_8)));
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(ha1.getBytes(StandardCharsets.US_ASCII), "HmacSHA256"));
-    return "proof:" + HexFormat.of().formatHex(mac.doFinal(Base64.getDecoder().decode(tokenBase64)));
+    return "proof:"
+        + HexFormat.of().formatHex(mac.doFinal(Base64.getDecoder().decode(tokenBase64)));
   }
 
   /** Round 1 on {@code connection}: the 407 that continues the handshake, and its server token. */
@@ -101,13 +109,15 @@ class ConnectionBoundSchemeIT {
       assertThat(first.headers("Proxy-Authenticate")).containsExactly("Knock realm=\"Lab\"");
 
       String token = roundOne(connection, "/knock-1");
-      assertThat(recorded("/knock-1")).isEqualTo(new AuthOutcome.Challenged(
-          ChallengeReason.HANDSHAKE_CONTINUES, "server token sent", REALM, "Knock", "alice"));
+      assertThat(recorded("/knock-1"))
+          .isEqualTo(new AuthOutcome.Challenged(
+              ChallengeReason.HANDSHAKE_CONTINUES, "server token sent", REALM, "Knock", "alice"));
 
       RawResponse done = get(connection, "/knock-2", proof("alice", "s3cret", token));
       assertThat(done.status()).isEqualTo(200);
       assertThat(done.bodyText()).isEqualTo(TestOrigin.BODY);
-      assertThat(recorded("/knock-2")).isEqualTo(new AuthOutcome.Authenticated("Knock", "alice", REALM));
+      assertThat(recorded("/knock-2"))
+          .isEqualTo(new AuthOutcome.Authenticated("Knock", "alice", REALM));
     }
   }
 
@@ -119,7 +129,8 @@ class ConnectionBoundSchemeIT {
 
       RawResponse refused = get(second, "/elsewhere-2", proof("alice", "s3cret", token));
       assertThat(refused.status()).isEqualTo(407);
-      assertThat(((AuthOutcome.Challenged) recorded("/elsewhere-2")).reason()).isEqualTo(ChallengeReason.HANDSHAKE_FAILED);
+      assertThat(((AuthOutcome.Challenged) recorded("/elsewhere-2")).reason())
+          .isEqualTo(ChallengeReason.HANDSHAKE_FAILED);
     }
   }
 
@@ -127,10 +138,14 @@ class ConnectionBoundSchemeIT {
   void refusesAWrongProofAndATokenUsedTwice() throws Exception {
     try (RawHttpConnection connection = new RawHttpConnection(warden.port())) {
       String token = roundOne(connection, "/wrong-1");
-      assertThat(get(connection, "/wrong-2", proof("alice", "guess", token)).status()).isEqualTo(407);
-      assertThat(((AuthOutcome.Challenged) recorded("/wrong-2")).reason()).isEqualTo(ChallengeReason.BAD_RESPONSE);
-      assertThat(get(connection, "/wrong-3", proof("alice", "s3cret", token)).status()).isEqualTo(407);
-      assertThat(((AuthOutcome.Challenged) recorded("/wrong-3")).reason()).isEqualTo(ChallengeReason.HANDSHAKE_FAILED);
+      assertThat(get(connection, "/wrong-2", proof("alice", "guess", token)).status())
+          .isEqualTo(407);
+      assertThat(((AuthOutcome.Challenged) recorded("/wrong-2")).reason())
+          .isEqualTo(ChallengeReason.BAD_RESPONSE);
+      assertThat(get(connection, "/wrong-3", proof("alice", "s3cret", token)).status())
+          .isEqualTo(407);
+      assertThat(((AuthOutcome.Challenged) recorded("/wrong-3")).reason())
+          .isEqualTo(ChallengeReason.HANDSHAKE_FAILED);
     }
   }
 
@@ -162,7 +177,8 @@ class ConnectionBoundSchemeIT {
       assertThat(continued.status()).isEqualTo(407);
       assertThat(continued.closesConnection()).isFalse();
       String token = continued.header("Proxy-Authenticate").substring("Knock ".length());
-      assertThat(get(connection, "/close-2", proof("alice", "s3cret", token)).status()).isEqualTo(200);
+      assertThat(get(connection, "/close-2", proof("alice", "s3cret", token)).status())
+          .isEqualTo(200);
     }
   }
 }

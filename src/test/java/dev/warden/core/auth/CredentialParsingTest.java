@@ -1,7 +1,6 @@
 package dev.warden.core.auth;
 
 import static dev.warden.core.auth.TestPolicies.basic;
-import static dev.warden.core.auth.TestPolicies.basicBytes;
 import static dev.warden.core.auth.TestPolicies.enforcing;
 import static dev.warden.core.auth.TestPolicies.get;
 import static dev.warden.core.auth.TestPolicies.realm;
@@ -25,7 +24,9 @@ class CredentialParsingTest {
 
   @BeforeAll
   static void compilePolicy() {
-    policy = AuthPolicy.of(enforcing(realm("Corp", List.of(),
+    policy = AuthPolicy.of(enforcing(realm(
+        "Corp",
+        List.of(),
         user("alice", "pw"),
         user("carol", "pa:ss:word"),
         user("jürgen", "grüße"))));
@@ -35,7 +36,8 @@ class CredentialParsingTest {
     return Stream.of(
         Arguments.of("scheme alone", List.of("Basic"), "no token after scheme"),
         Arguments.of("scheme and spaces", List.of("Basic   "), "no token after scheme"),
-        Arguments.of("two tokens", List.of("Basic YWxp Y2U6cHc="), "more than one token after scheme"),
+        Arguments.of(
+            "two tokens", List.of("Basic YWxp Y2U6cHc="), "more than one token after scheme"),
         Arguments.of("bad alphabet", List.of("Basic YWxpY2U6cH*="), "invalid base64"),
         Arguments.of("url-safe alphabet", List.of("Basic YWxpY2U6cH_="), "invalid base64"),
         Arguments.of("newline inside", List.of("Basic YWxp\nY2U6cHc="), "invalid base64"),
@@ -46,15 +48,27 @@ class CredentialParsingTest {
         Arguments.of("three pad characters", List.of("Basic Y==="), "bad base64 padding"),
         Arguments.of("no colon", List.of(basic("alice")), "no colon between user and password"),
         Arguments.of("empty user", List.of(basic(":pw")), "empty user name"),
-        Arguments.of("NUL in user", List.of(basic("al\u0000ice:pw")), "control character in credentials"),
-        Arguments.of("tab in password", List.of(basic("alice:p\tw")), "control character in credentials"),
-        Arguments.of("DEL in password", List.of(basic("alice:pw\u007f")), "control character in credentials"),
-        Arguments.of("C1 NEL in password", List.of(basic("alice:pw\u0085")), "control character in credentials"),
-        Arguments.of("oversize", List.of("Basic " + "A".repeat(10_234)), "oversize (10240 characters)"),
-        Arguments.of("two fields", List.of(basic("alice:pw"), basic("alice:pw")),
+        Arguments.of(
+            "NUL in user", List.of(basic("al\u0000ice:pw")), "control character in credentials"),
+        Arguments.of(
+            "tab in password", List.of(basic("alice:p\tw")), "control character in credentials"),
+        Arguments.of(
+            "DEL in password",
+            List.of(basic("alice:pw\u007f")),
+            "control character in credentials"),
+        Arguments.of(
+            "C1 NEL in password",
+            List.of(basic("alice:pw\u0085")),
+            "control character in credentials"),
+        Arguments.of(
+            "oversize", List.of("Basic " + "A".repeat(10_234)), "oversize (10240 characters)"),
+        Arguments.of(
+            "two fields",
+            List.of(basic("alice:pw"), basic("alice:pw")),
             "several Proxy-Authorization fields"),
         Arguments.of("empty field", List.of(""), "empty Proxy-Authorization field"),
-        Arguments.of("scheme with a bad character", List.of("B@sic YWxpY2U6cHc="), "invalid scheme name"));
+        Arguments.of(
+            "scheme with a bad character", List.of("B@sic YWxpY2U6cHc="), "invalid scheme name"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -79,14 +93,16 @@ class CredentialParsingTest {
 
     AuthDecision decision = policy.decide(get(scheme + " " + token));
 
-    assertThat(decision.outcome()).isEqualTo(new AuthOutcome.Authenticated("Basic", "alice", "Corp"));
+    assertThat(decision.outcome())
+        .isEqualTo(new AuthOutcome.Authenticated("Basic", "alice", "Corp"));
   }
 
   @Test
   void splitsAtFirstColonSoPasswordsMayHoldColons() {
     AuthDecision decision = policy.decide(get(basic("carol:pa:ss:word")));
 
-    assertThat(decision.outcome()).isEqualTo(new AuthOutcome.Authenticated("Basic", "carol", "Corp"));
+    assertThat(decision.outcome())
+        .isEqualTo(new AuthOutcome.Authenticated("Basic", "carol", "Corp"));
   }
 
   @Test
@@ -103,15 +119,18 @@ class CredentialParsingTest {
   void refusesIso88591CredentialsWithAWrongPassword() {
     AuthDecision decision = policy.decide(get(basic("jürgen:grüsse", StandardCharsets.ISO_8859_1)));
 
-    assertThat(decision.outcome()).isInstanceOfSatisfying(AuthOutcome.Challenged.class,
-        c -> assertThat(c.reason()).isEqualTo(ChallengeReason.WRONG_PASSWORD));
+    assertThat(decision.outcome())
+        .isInstanceOfSatisfying(
+            AuthOutcome.Challenged.class,
+            c -> assertThat(c.reason()).isEqualTo(ChallengeReason.WRONG_PASSWORD));
   }
 
   @Test
   void decodesUserAndPasswordAsUtf8() {
     AuthDecision decision = policy.decide(get(basic("jürgen:grüße")));
 
-    assertThat(decision.outcome()).isEqualTo(new AuthOutcome.Authenticated("Basic", "jürgen", "Corp"));
+    assertThat(decision.outcome())
+        .isEqualTo(new AuthOutcome.Authenticated("Basic", "jürgen", "Corp"));
     assertThat(decision.redactedCredentials()).isEqualTo("Basic jürgen:***");
   }
 
@@ -128,8 +147,9 @@ class CredentialParsingTest {
   void recordsAnotherSchemeAsUnsupportedWithItsName() {
     AuthDecision decision = policy.decide(get("Bearer abc.def"));
 
-    assertThat(decision.outcome()).isEqualTo(
-        new AuthOutcome.Challenged(ChallengeReason.UNSUPPORTED_SCHEME, "", "Corp", "Bearer", ""));
+    assertThat(decision.outcome())
+        .isEqualTo(new AuthOutcome.Challenged(
+            ChallengeReason.UNSUPPORTED_SCHEME, "", "Corp", "Bearer", ""));
     assertThat(decision.redactedCredentials()).isEqualTo("Bearer ***");
   }
 
@@ -137,8 +157,8 @@ class CredentialParsingTest {
   void challengesARequestWithoutCredentialsAsMissing() {
     AuthDecision decision = policy.decide(get());
 
-    assertThat(decision.outcome()).isEqualTo(
-        new AuthOutcome.Challenged(ChallengeReason.MISSING, "", "Corp", "", ""));
+    assertThat(decision.outcome())
+        .isEqualTo(new AuthOutcome.Challenged(ChallengeReason.MISSING, "", "Corp", "", ""));
     assertThat(decision.redactedCredentials()).isEmpty();
     assertThat(decision.challenges()).hasSize(1);
   }
@@ -150,10 +170,14 @@ class CredentialParsingTest {
     AuthOutcome atLimit = policy.decide(get(limit)).outcome();
     AuthOutcome overLimit = policy.decide(get(limit + "A")).outcome();
 
-    assertThat(atLimit).isInstanceOfSatisfying(AuthOutcome.Challenged.class,
-        c -> assertThat(c.detail()).isEqualTo("bad base64 padding"));
-    assertThat(overLimit).isInstanceOfSatisfying(AuthOutcome.Challenged.class,
-        c -> assertThat(c.detail()).isEqualTo("oversize (4097 characters)"));
+    assertThat(atLimit)
+        .isInstanceOfSatisfying(
+            AuthOutcome.Challenged.class,
+            c -> assertThat(c.detail()).isEqualTo("bad base64 padding"));
+    assertThat(overLimit)
+        .isInstanceOfSatisfying(
+            AuthOutcome.Challenged.class,
+            c -> assertThat(c.detail()).isEqualTo("oversize (4097 characters)"));
   }
 
   @Test

@@ -11,8 +11,8 @@ import dev.warden.core.settings.Settings;
 import dev.warden.core.settings.User;
 import dev.warden.core.traffic.Exchange;
 import dev.warden.testing.RunningWarden;
-import dev.warden.testing.TunnelPorts;
 import dev.warden.testing.TestOrigin;
+import dev.warden.testing.TunnelPorts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Authenticator;
@@ -66,7 +66,8 @@ class DigestClientsIT {
   private static final List<String> DIGEST = List.of(RealmAuth.DIGEST);
   private static final List<String> DIGEST_BASIC = List.of(RealmAuth.DIGEST, RealmAuth.BASIC);
 
-  @TempDir static Path tmp;
+  @TempDir
+  static Path tmp;
 
   private static TestOrigin origin;
   private static RunningWarden warden;
@@ -74,10 +75,12 @@ class DigestClientsIT {
 
   @BeforeAll
   static void start() throws Exception {
-    User alice = new CredentialMaterial(new PasswordHasher(1_000)).user(USER, true, REALM, PASSWORD.toCharArray());
+    User alice = new CredentialMaterial(new PasswordHasher(1_000))
+        .user(USER, true, REALM, PASSWORD.toCharArray());
     origin = new TestOrigin();
     warden = new RunningWarden(TunnelPorts.allowing(
-        Settings.defaults().withRealms(List.of(new Realm(REALM, List.of(), List.of(alice)))), origin.port()));
+        Settings.defaults().withRealms(List.of(new Realm(REALM, List.of(), List.of(alice)))),
+        origin.port()));
   }
 
   @AfterAll
@@ -96,8 +99,11 @@ class DigestClientsIT {
     offer(DIGEST, RealmAuth.DEFAULT_ALGORITHMS);
     Run run = curlThroughWarden(origin.url("/curl-sha256"), "--proxy-digest");
     // curl hashes the user name as the challenge allows, so Warden finds alice by her userhash
-    assertThat(run.sentAuthorization()).contains("algorithm=SHA-256").contains("uri=\"/curl-sha256\"")
-        .contains("userhash=true").doesNotContain(USER);
+    assertThat(run.sentAuthorization())
+        .contains("algorithm=SHA-256")
+        .contains("uri=\"/curl-sha256\"")
+        .contains("userhash=true")
+        .doesNotContain(USER);
     run.assertDigest(forUrl(origin.url("/curl-sha256")), "SHA-256");
   }
 
@@ -114,7 +120,9 @@ class DigestClientsIT {
     offer(DIGEST, RealmAuth.DEFAULT_ALGORITHMS);
     String authority = "127.0.0.1:" + origin.port();
     Run run = curlThroughWarden(origin.url("/curl-tunnel"), "-p", "--proxy-digest");
-    assertThat(run.sentAuthorization()).contains("algorithm=SHA-256").contains("uri=\"" + authority + "\"");
+    assertThat(run.sentAuthorization())
+        .contains("algorithm=SHA-256")
+        .contains("uri=\"" + authority + "\"");
     run.assertDigest(connectTo(authority), "SHA-256");
     assertThat(origin.seen()).anyMatch(s -> s.path().equals("/curl-tunnel"));
   }
@@ -149,7 +157,8 @@ class DigestClientsIT {
 
   @Test
   void urllibAnswersBasicWhenBasicComesFirst() throws Exception {
-    // documented: urllib 3.11 reads only the first Proxy-Authenticate field; Basic first means Basic
+    // documented: urllib 3.11 reads only the first Proxy-Authenticate field; Basic first means
+    // Basic
     offer(List.of(RealmAuth.BASIC, RealmAuth.DIGEST), RealmAuth.COMPATIBLE_ALGORITHMS);
     String url = origin.url("/urllib-basic-first");
     urllib(url).assertAuthenticated(forUrl(url), "Basic");
@@ -160,7 +169,8 @@ class DigestClientsIT {
   @Test
   void httpUrlConnectionAnswersTheLastChallenge() throws Exception {
     // JDK 17 keeps the last Digest challenge (a HashMap keyed by scheme)
-    for (List<String> order : List.of(RealmAuth.DEFAULT_ALGORITHMS, RealmAuth.COMPATIBLE_ALGORITHMS, List.of("MD5"))) {
+    for (List<String> order :
+        List.of(RealmAuth.DEFAULT_ALGORITHMS, RealmAuth.COMPATIBLE_ALGORITHMS, List.of("MD5"))) {
       offer(DIGEST, order);
       String url = origin.url("/huc-" + String.join("-", order));
       huc(url).assertDigest(forUrl(url), order.get(order.size() - 1));
@@ -178,7 +188,13 @@ class DigestClientsIT {
 
   /** Every client this class knows, each in the way it completes Digest. */
   enum Client {
-    CURL_DIGEST, CURL_ANYAUTH, CURL_TUNNEL_DIGEST, CURL_TUNNEL_ANYAUTH, URLLIB, HUC_HTTP, HUC_HTTPS,
+    CURL_DIGEST,
+    CURL_ANYAUTH,
+    CURL_TUNNEL_DIGEST,
+    CURL_TUNNEL_ANYAUTH,
+    URLLIB,
+    HUC_HTTP,
+    HUC_HTTPS,
     HUC_HTTPS_CHILD_JVM_BASIC_TUNNELLING_ALLOWED
   }
 
@@ -190,14 +206,18 @@ class DigestClientsIT {
     String path = "/table-" + client.name().toLowerCase();
     String tunnel = "127.0.0.1:" + origin.port();
     switch (client) {
-      case CURL_DIGEST -> curlThroughWarden(origin.url(path), "--proxy-digest")
-          .assertDigest(forUrl(origin.url(path)), "MD5");
-      case CURL_ANYAUTH -> curlThroughWarden(origin.url(path), "--proxy-anyauth")
-          .assertDigest(forUrl(origin.url(path)), "MD5");
-      case CURL_TUNNEL_DIGEST -> curlThroughWarden(origin.url(path), "-p", "--proxy-digest")
-          .assertDigest(connectTo(tunnel), "MD5");
-      case CURL_TUNNEL_ANYAUTH -> curlThroughWarden(origin.url(path), "-p", "--proxy-anyauth")
-          .assertDigest(connectTo(tunnel), "MD5");
+      case CURL_DIGEST ->
+        curlThroughWarden(origin.url(path), "--proxy-digest")
+            .assertDigest(forUrl(origin.url(path)), "MD5");
+      case CURL_ANYAUTH ->
+        curlThroughWarden(origin.url(path), "--proxy-anyauth")
+            .assertDigest(forUrl(origin.url(path)), "MD5");
+      case CURL_TUNNEL_DIGEST ->
+        curlThroughWarden(origin.url(path), "-p", "--proxy-digest")
+            .assertDigest(connectTo(tunnel), "MD5");
+      case CURL_TUNNEL_ANYAUTH ->
+        curlThroughWarden(origin.url(path), "-p", "--proxy-anyauth")
+            .assertDigest(connectTo(tunnel), "MD5");
       case URLLIB -> urllib(origin.url(path)).assertDigest(forUrl(origin.url(path)), "MD5");
       case HUC_HTTP -> huc(origin.url(path)).assertDigest(forUrl(origin.url(path)), "SHA-256");
       case HUC_HTTPS -> {
@@ -215,8 +235,9 @@ class DigestClientsIT {
   // ---------------------------------------------------------------- realm settings and the record
 
   private static void offer(List<String> schemes, List<String> algorithms) throws Exception {
-    warden.update(s -> s.withRealms(List.of(s.realms().get(0).withAuth(
-        RealmAuth.defaults().withSchemes(schemes).withDigestAlgorithms(algorithms)))));
+    warden.update(s -> s.withRealms(List.of(s.realms()
+        .get(0)
+        .withAuth(RealmAuth.defaults().withSchemes(schemes).withDigestAlgorithms(algorithms)))));
   }
 
   private static Predicate<Exchange> forUrl(String url) {
@@ -260,14 +281,19 @@ class DigestClientsIT {
      * connection that closes can end after the retry that followed it on another connection.
      */
     List<Exchange> recorded(Predicate<Exchange> which) {
-      return warden.warden().traffic().snapshot().stream().filter(e -> e.id() > mark).filter(which)
-          .sorted(Comparator.comparing(Exchange::started)).toList();
+      return warden.warden().traffic().snapshot().stream()
+          .filter(e -> e.id() > mark)
+          .filter(which)
+          .sorted(Comparator.comparing(Exchange::started))
+          .toList();
     }
 
     String story(Predicate<Exchange> which) {
       return recorded(which).stream()
-          .map(e -> e.method() + " " + e.url() + " -> " + e.status() + " " + e.auth().describe())
-          .collect(Collectors.joining("\n  ", "client printed:\n" + output + "\nWarden recorded:\n  ", ""));
+          .map(e ->
+              e.method() + " " + e.url() + " -> " + e.status() + " " + e.auth().describe())
+          .collect(Collectors.joining(
+              "\n  ", "client printed:\n" + output + "\nWarden recorded:\n  ", ""));
     }
 
     /**
@@ -278,21 +304,30 @@ class DigestClientsIT {
       Exchange accepted = assertAuthenticated(which, "Digest");
       String info = accepted.responseHeaders().stream()
           .filter(h -> h.name().equalsIgnoreCase("Proxy-Authentication-Info"))
-          .map(h -> h.value()).findFirst().orElse("");
+          .map(h -> h.value())
+          .findFirst()
+          .orElse("");
       Matcher rspauth = Pattern.compile("rspauth=\"([0-9a-f]+)\"").matcher(info);
       assertThat(rspauth.find()).as(() -> story(which)).isTrue();
-      assertThat(rspauth.group(1).length() == 32 ? "MD5" : "SHA-256").as(() -> story(which)).isEqualTo(algorithm);
+      assertThat(rspauth.group(1).length() == 32 ? "MD5" : "SHA-256")
+          .as(() -> story(which))
+          .isEqualTo(algorithm);
     }
 
     /** The client got 200 from the origin, was challenged first, and its last exchange was accepted. */
-    Exchange assertAuthenticated(Predicate<Exchange> which, String scheme) throws InterruptedException {
+    Exchange assertAuthenticated(Predicate<Exchange> which, String scheme)
+        throws InterruptedException {
       assertThat(status()).as(() -> story(which)).isEqualTo(200);
-      Exchange accepted = warden.awaitExchange(e -> e.id() > mark && which.test(e) && e.status() == 200);
+      Exchange accepted =
+          warden.awaitExchange(e -> e.id() > mark && which.test(e) && e.status() == 200);
       List<Exchange> all = recorded(which);
       assertThat(all.get(all.size() - 1)).as(() -> story(which)).isEqualTo(accepted);
-      assertThat(accepted.auth()).as(() -> story(which))
+      assertThat(accepted.auth())
+          .as(() -> story(which))
           .isEqualTo(new AuthOutcome.Authenticated(scheme, USER, REALM));
-      assertThat(all.get(0).auth()).as(() -> story(which)).isInstanceOf(AuthOutcome.Challenged.class);
+      assertThat(all.get(0).auth())
+          .as(() -> story(which))
+          .isInstanceOf(AuthOutcome.Challenged.class);
       return accepted;
     }
 
@@ -310,9 +345,21 @@ class DigestClientsIT {
 
   private static Run curlThroughWarden(String url, String... auth) throws Exception {
     assumeThat(Files.isExecutable(CURL)).as("curl installed").isTrue();
-    List<String> command = new ArrayList<>(List.of(CURL.toString(), "-q", "-sS", "-v", "-o", "/dev/null",
-        "-w", "\\nSTATUS=%{http_code}\\n", "--max-time", "10",
-        "-x", "http://127.0.0.1:" + warden.port(), "--proxy-user", USER + ":" + PASSWORD));
+    List<String> command = new ArrayList<>(List.of(
+        CURL.toString(),
+        "-q",
+        "-sS",
+        "-v",
+        "-o",
+        "/dev/null",
+        "-w",
+        "\\nSTATUS=%{http_code}\\n",
+        "--max-time",
+        "10",
+        "-x",
+        "http://127.0.0.1:" + warden.port(),
+        "--proxy-user",
+        USER + ":" + PASSWORD));
     command.addAll(List.of(auth));
     command.add(url);
     return runProcess(command);
@@ -347,8 +394,14 @@ class DigestClientsIT {
     if (!Files.exists(script)) {
       Files.writeString(script, URLLIB_SCRIPT);
     }
-    return runProcess(List.of(PYTHON.toString(), "-I", script.toString(),
-        "http://127.0.0.1:" + warden.port(), url, USER, PASSWORD));
+    return runProcess(List.of(
+        PYTHON.toString(),
+        "-I",
+        script.toString(),
+        "http://127.0.0.1:" + warden.port(),
+        url,
+        USER,
+        PASSWORD));
   }
 
   private static Run huc(String url) throws Exception {
@@ -363,8 +416,14 @@ class DigestClientsIT {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-XX:TieredStopAtLevel=1");
     command.addAll(List.of(jvmOptions));
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), HucClient.class.getName(),
-        String.valueOf(warden.port()), url, USER, PASSWORD));
+    command.addAll(List.of(
+        "-cp",
+        System.getProperty("java.class.path"),
+        HucClient.class.getName(),
+        String.valueOf(warden.port()),
+        url,
+        USER,
+        PASSWORD));
     if (url.startsWith("https:")) {
       command.add(tlsOrigin().keystore().toString());
     }
@@ -374,8 +433,17 @@ class DigestClientsIT {
   private static Run runProcess(List<String> command) throws Exception {
     long mark = lastId();
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    for (String variable : List.of("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy",
-        "ALL_PROXY", "no_proxy", "NO_PROXY", "CURL_HOME", "PYTHONPATH")) {
+    for (String variable : List.of(
+        "http_proxy",
+        "HTTP_PROXY",
+        "https_proxy",
+        "HTTPS_PROXY",
+        "all_proxy",
+        "ALL_PROXY",
+        "no_proxy",
+        "NO_PROXY",
+        "CURL_HOME",
+        "PYTHONPATH")) {
       builder.environment().remove(variable);
     }
     Process process = builder.start();
@@ -400,13 +468,15 @@ class DigestClientsIT {
   public static final class HucClient {
 
     public static void main(String[] args) throws Exception {
-      System.out.println(fetch(Integer.parseInt(args[0]), args[1], args[2], args[3], args.length > 4 ? args[4] : null));
+      System.out.println(fetch(
+          Integer.parseInt(args[0]), args[1], args[2], args[3], args.length > 4 ? args[4] : null));
     }
 
     static String fetch(int proxyPort, String url, String user, String password, String truststore)
         throws Exception {
       Proxy proxy = new Proxy(Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1", proxyPort));
-      HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection(proxy);
+      HttpURLConnection connection =
+          (HttpURLConnection) URI.create(url).toURL().openConnection(proxy);
       connection.setAuthenticator(new Authenticator() {
         @Override
         protected PasswordAuthentication getPasswordAuthentication() {
@@ -446,11 +516,13 @@ class DigestClientsIT {
       }
       SSLContext context = SSLContext.getInstance("TLS");
       if (withKey) {
-        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        KeyManagerFactory keys =
+            KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keys.init(store, "changeit".toCharArray());
         context.init(keys.getKeyManagers(), null, null);
       } else {
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        TrustManagerFactory trust =
+            TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trust.init(store);
         context.init(null, trust.getTrustManagers(), null);
       }
@@ -474,14 +546,32 @@ class DigestClientsIT {
 
     static TlsOrigin start(Path dir) throws Exception {
       Path keystore = dir.resolve("origin.p12");
-      Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-          "-genkeypair", "-keyalg", "EC", "-alias", "origin", "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1",
-          "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass", "changeit", "-validity", "2")
-          .redirectErrorStream(true).start();
+      Process keytool = new ProcessBuilder(
+              Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+              "-genkeypair",
+              "-keyalg",
+              "EC",
+              "-alias",
+              "origin",
+              "-dname",
+              "CN=127.0.0.1",
+              "-ext",
+              "SAN=ip:127.0.0.1",
+              "-keystore",
+              keystore.toString(),
+              "-storetype",
+              "PKCS12",
+              "-storepass",
+              "changeit",
+              "-validity",
+              "2")
+          .redirectErrorStream(true)
+          .start();
       String said = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertThat(keytool.waitFor(20, TimeUnit.SECONDS)).isTrue();
       assertThat(keytool.exitValue()).as(said).isZero();
-      HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+      HttpsServer server =
+          HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
       server.setHttpsConfigurator(new HttpsConfigurator(HucClient.sslContext(keystore, true)));
       server.createContext("/", exchange -> {
         try (InputStream in = exchange.getRequestBody()) {

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class DigestFieldsTest {
 
   private static DigestFields fields(String credentials) {
-    return DigestFields.of(((ParseResult.Parsed<Credentials>) AuthHeaderParser.parseCredentials(credentials)).value());
+    return DigestFields.of(
+        ((ParseResult.Parsed<Credentials>) AuthHeaderParser.parseCredentials(credentials)).value());
   }
 
   @Test

@@ -48,7 +48,8 @@ class FailureLedgerTest {
     for (int i = 0; i < 7; i++) {
       delays.add(ledger.recordFailure(REALM, ATTACKER, "alice"));
     }
-    assertThat(delays).extracting(Duration::toMillis)
+    assertThat(delays)
+        .extracting(Duration::toMillis)
         .containsExactly(250L, 500L, 1_000L, 2_000L, 4_000L, 5_000L, 5_000L);
   }
 
@@ -98,7 +99,8 @@ class FailureLedgerTest {
     }
 
     assertThat(ledger.lockout(REALM, "192.0.2.1", "alice"))
-        .hasValueSatisfying(lock -> assertThat(lock.subject()).isEqualTo(LockoutKey.user(REALM, "alice")));
+        .hasValueSatisfying(
+            lock -> assertThat(lock.subject()).isEqualTo(LockoutKey.user(REALM, "alice")));
     assertThat(ledger.lockout(REALM, "192.0.2.1", "bob")).isEmpty();
     assertThat(ledger.lockout(REALM, "198.51.100.0", "bob")).isEmpty();
   }
@@ -150,7 +152,9 @@ class FailureLedgerTest {
     assertThat(ledger.release(LockoutKey.client(REALM, ATTACKER))).isTrue();
 
     assertThat(ledger.lockout(REALM, ATTACKER, "")).isEmpty();
-    assertThat(ledger.lockouts()).extracting(Lockout::subject).containsExactly(LockoutKey.user(REALM, "alice"));
+    assertThat(ledger.lockouts())
+        .extracting(Lockout::subject)
+        .containsExactly(LockoutKey.user(REALM, "alice"));
   }
 
   @Test
@@ -187,7 +191,8 @@ class FailureLedgerTest {
   @Test
   void hundredThousandDistinctClientsKeepAtMostTenThousandTracked() {
     for (int i = 0; i < 100_000; i++) {
-      ledger.recordFailure(REALM, "10." + (i >> 16) + "." + ((i >> 8) & 255) + "." + (i & 255), "u" + i);
+      ledger.recordFailure(
+          REALM, "10." + (i >> 16) + "." + ((i >> 8) & 255) + "." + (i & 255), "u" + i);
     }
 
     assertThat(ledger.trackedKeys(LockoutKey.Kind.CLIENT)).isLessThanOrEqualTo(10_000);
@@ -220,8 +225,10 @@ class FailureLedgerTest {
 
     fromFourThreads(1_000, () -> wide.recordFailure(REALM, ATTACKER, "alice"));
 
-    assertThat(started).extracting(Lockout::subject)
-        .containsExactlyInAnyOrder(LockoutKey.client(REALM, ATTACKER), LockoutKey.user(REALM, "alice"));
+    assertThat(started)
+        .extracting(Lockout::subject)
+        .containsExactlyInAnyOrder(
+            LockoutKey.client(REALM, ATTACKER), LockoutKey.user(REALM, "alice"));
     assertThat(wide.lockoutsStarted()).isEqualTo(2);
   }
 
@@ -241,9 +248,11 @@ class FailureLedgerTest {
   @Test
   void missingCredentialsAreNotCountedAsFailures() {
     AuthState state = new AuthState(LockoutPolicy.DEFAULTS, clock);
-    AuthPolicy policy = AuthPolicy.of(enforcing(realm(REALM, List.of(), user("alice", "right"))), state);
+    AuthPolicy policy =
+        AuthPolicy.of(enforcing(realm(REALM, List.of(), user("alice", "right"))), state);
     for (int i = 0; i < 60; i++) {
-      assertThat(reason(policy.decide(TestPolicies.get().from(ATTACKER)))).isEqualTo(ChallengeReason.MISSING);
+      assertThat(reason(policy.decide(TestPolicies.get().from(ATTACKER))))
+          .isEqualTo(ChallengeReason.MISSING);
     }
 
     assertThat(state.ledger().failures(LockoutKey.client(REALM, ATTACKER))).isZero();
@@ -253,7 +262,8 @@ class FailureLedgerTest {
   @Test
   void lockedUserIsRefusedEvenWithTheRightPasswordAndWithoutACheck() {
     AuthState state = new AuthState(policy(5), clock);
-    AuthPolicy policy = AuthPolicy.of(enforcing(realm(REALM, List.of(), user("alice", "right"))), state);
+    AuthPolicy policy =
+        AuthPolicy.of(enforcing(realm(REALM, List.of(), user("alice", "right"))), state);
     for (int i = 0; i < 5; i++) {
       policy.decide(TestPolicies.get(basic("alice:guess" + i)).from("198.51.100." + i));
     }
@@ -264,7 +274,9 @@ class FailureLedgerTest {
     assertThat(decision.status()).isEqualTo(407);
     assertThat(reason(decision)).isEqualTo(ChallengeReason.LOCKED_OUT);
     assertThat(decision.challenges()).isNotEmpty();
-    assertThat(decision.outcome().describe()).contains("user 'alice' locked out until").doesNotContain("right");
+    assertThat(decision.outcome().describe())
+        .contains("user 'alice' locked out until")
+        .doesNotContain("right");
     assertThat(policy.slowVerifications()).isEqualTo(checks);
     assertThat(state.lockedOutRefusalCount()).isEqualTo(1);
     state.close();
@@ -281,21 +293,34 @@ class FailureLedgerTest {
 
     assertThat(reason(policy.decide(TestPolicies.get(basic("alice:right")).from(ATTACKER))))
         .isEqualTo(ChallengeReason.LOCKED_OUT);
-    assertThat(policy.decide(TestPolicies.get(basic("alice:right")).from("192.0.2.1")).allowed()).isTrue();
-    assertThat(state.lockouts()).extracting(Lockout::subject).containsExactly(LockoutKey.client(REALM, ATTACKER));
+    assertThat(policy
+            .decide(TestPolicies.get(basic("alice:right")).from("192.0.2.1"))
+            .allowed())
+        .isTrue();
+    assertThat(state.lockouts())
+        .extracting(Lockout::subject)
+        .containsExactly(LockoutKey.client(REALM, ATTACKER));
     state.close();
   }
 
   @Test
   void delayedAnswerCompletesLaterWithoutBlockingTheCaller() {
-    LockoutPolicy slow = new LockoutPolicy(Duration.ofMinutes(1), 1, Duration.ofMillis(300),
-        Duration.ofSeconds(5), 50, Duration.ofMinutes(5), 10_000);
+    LockoutPolicy slow = new LockoutPolicy(
+        Duration.ofMinutes(1),
+        1,
+        Duration.ofMillis(300),
+        Duration.ofSeconds(5),
+        50,
+        Duration.ofMinutes(5),
+        10_000);
     AuthState state = new AuthState(slow, clock);
-    AuthPolicy policy = AuthPolicy.of(enforcing(realm(REALM, List.of(), user("alice", "right"))), state);
+    AuthPolicy policy =
+        AuthPolicy.of(enforcing(realm(REALM, List.of(), user("alice", "right"))), state);
     policy.decide(TestPolicies.get(basic("alice:one")).from(ATTACKER));
 
     long start = System.nanoTime();
-    CompletableFuture<AuthDecision> second = policy.judge(TestPolicies.get(basic("alice:two")).from(ATTACKER));
+    CompletableFuture<AuthDecision> second =
+        policy.judge(TestPolicies.get(basic("alice:two")).from(ATTACKER));
     long returnedAfter = System.nanoTime() - start;
     AuthDecision decision = second.join();
     long answeredAfter = System.nanoTime() - start;
@@ -313,8 +338,14 @@ class FailureLedgerTest {
   }
 
   private static LockoutPolicy policy(int lockoutAfter) {
-    return new LockoutPolicy(Duration.ofMinutes(1), lockoutAfter, Duration.ofMillis(250),
-        Duration.ofSeconds(5), lockoutAfter, Duration.ofMinutes(5), 10_000);
+    return new LockoutPolicy(
+        Duration.ofMinutes(1),
+        lockoutAfter,
+        Duration.ofMillis(250),
+        Duration.ofSeconds(5),
+        lockoutAfter,
+        Duration.ofMinutes(5),
+        10_000);
   }
 
   private static ChallengeReason reason(AuthDecision decision) {
@@ -327,17 +358,19 @@ class FailureLedgerTest {
       CountDownLatch go = new CountDownLatch(1);
       List<CompletableFuture<Void>> done = new ArrayList<>();
       for (int t = 0; t < 4; t++) {
-        done.add(CompletableFuture.runAsync(() -> {
-          try {
-            go.await();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-          }
-          for (int i = 0; i < each; i++) {
-            failure.run();
-          }
-        }, threads));
+        done.add(CompletableFuture.runAsync(
+            () -> {
+              try {
+                go.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+              }
+              for (int i = 0; i < each; i++) {
+                failure.run();
+              }
+            },
+            threads));
       }
       go.countDown();
       CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);

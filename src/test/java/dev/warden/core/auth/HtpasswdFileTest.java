@@ -20,14 +20,17 @@ class HtpasswdFileTest {
   void readsEveryUserOfAnHtpasswdFileAsEnabled() throws Exception {
     List<User> users = HtpasswdFile.read(resource("supported.htpasswd"));
 
-    assertThat(users).extracting(User::name).containsExactly("alice", "jürgen", "long", "bob", "carol");
+    assertThat(users)
+        .extracting(User::name)
+        .containsExactly("alice", "jürgen", "long", "bob", "carol");
     assertThat(users).allMatch(User::enabled);
     assertThat(users.get(3).passwordHash()).isEqualTo("{SHA}W6ph5Mm5Pz8GgiULbPgzG37mj9g=");
   }
 
   @Test
   void skipsBlankLinesAndComments() throws Exception {
-    List<User> users = HtpasswdFile.parse("\n# a comment\n   \n  # indented\nbob:{SHA}W6ph5Mm5Pz8GgiULbPgzG37mj9g=\r\n");
+    List<User> users = HtpasswdFile.parse(
+        "\n# a comment\n   \n  # indented\nbob:{SHA}W6ph5Mm5Pz8GgiULbPgzG37mj9g=\r\n");
 
     assertThat(users).extracting(User::name).containsExactly("bob");
   }
@@ -38,7 +41,8 @@ class HtpasswdFileTest {
     String crypt = Files.readAllLines(file).get(3).substring("dave:".length());
 
     assertThatThrownBy(() -> HtpasswdFile.read(file))
-        .isInstanceOfSatisfying(HtpasswdFormatException.class, e -> assertThat(e.line()).isEqualTo(4))
+        .isInstanceOfSatisfying(
+            HtpasswdFormatException.class, e -> assertThat(e.line()).isEqualTo(4))
         .hasMessage("line 4: unsupported hash format (crypt)")
         .hasMessageNotContaining(crypt);
   }
@@ -92,6 +96,7 @@ class HtpasswdFileTest {
   @Test
   void ignoresAByteOrderMark() throws Exception {
     assertThat(HtpasswdFile.parse("\uFEFFbob:{SHA}W6ph5Mm5Pz8GgiULbPgzG37mj9g="))
-        .extracting(User::name).containsExactly("bob");
+        .extracting(User::name)
+        .containsExactly("bob");
   }
 }

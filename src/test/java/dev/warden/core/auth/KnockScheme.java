@@ -48,55 +48,70 @@ final class KnockScheme implements AuthScheme {
   }
 
   @Override
-  public CompletableFuture<SchemeVerdict> judge(AuthRequest request, String credentials, ProtectionSpace space) {
+  public CompletableFuture<SchemeVerdict> judge(
+      AuthRequest request, String credentials, ProtectionSpace space) {
     return CompletableFuture.completedFuture(verdict(request.connection(), credentials, space));
   }
 
-  private SchemeVerdict verdict(ConnectionAuth connection, String credentials, ProtectionSpace space) {
+  private SchemeVerdict verdict(
+      ConnectionAuth connection, String credentials, ProtectionSpace space) {
     seen.add(connection);
     ParseResult<Credentials> parsed = AuthHeaderParser.parseCredentials(NAME + " " + credentials);
     if (!(parsed instanceof ParseResult.Parsed<Credentials> ok) || !ok.value().hasToken68()) {
-      return new SchemeVerdict.Rejected(ChallengeReason.MALFORMED, "a Knock message is a token", "", NAME + " ***");
+      return new SchemeVerdict.Rejected(
+          ChallengeReason.MALFORMED, "a Knock message is a token", "", NAME + " ***");
     }
     String message;
     try {
-      message = new String(Base64.getDecoder().decode(ok.value().token68()), StandardCharsets.UTF_8);
+      message =
+          new String(Base64.getDecoder().decode(ok.value().token68()), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       return new SchemeVerdict.Rejected(ChallengeReason.MALFORMED, "not base64", "", NAME + " ***");
     }
     if (message.startsWith("hello:")) {
       String user = message.substring("hello:".length());
       if (space.account(user) == null) {
-        return new SchemeVerdict.Rejected(ChallengeReason.UNKNOWN_USER, "", user, NAME + " " + user);
+        return new SchemeVerdict.Rejected(
+            ChallengeReason.UNKNOWN_USER, "", user, NAME + " " + user);
       }
       byte[] token = new byte[16];
       RANDOM.nextBytes(token);
       connection.put(NAME, new Pending(space.name(), user, token));
-      return new SchemeVerdict.Continue(Challenge.withToken68(NAME, Base64.getEncoder().encodeToString(token)),
-          user, NAME + " " + user, "server token sent");
+      return new SchemeVerdict.Continue(
+          Challenge.withToken68(NAME, Base64.getEncoder().encodeToString(token)),
+          user,
+          NAME + " " + user,
+          "server token sent");
     }
     if (message.startsWith("proof:")) {
       Optional<Pending> pending = connection.take(NAME, Pending.class);
       if (pending.isEmpty() || !pending.get().realm().equals(space.name())) {
-        return new SchemeVerdict.Rejected(ChallengeReason.HANDSHAKE_FAILED, "no server token sent on this connection",
-            "", NAME + " ***");
+        return new SchemeVerdict.Rejected(
+            ChallengeReason.HANDSHAKE_FAILED,
+            "no server token sent on this connection",
+            "",
+            NAME + " ***");
       }
       String user = pending.get().user();
       Account account = space.account(user);
       if (account == null || !account.digest().covers(space.name(), "SHA-256")) {
-        return new SchemeVerdict.Rejected(ChallengeReason.UNKNOWN_USER, "", user, NAME + " " + user);
+        return new SchemeVerdict.Rejected(
+            ChallengeReason.UNKNOWN_USER, "", user, NAME + " " + user);
       }
-      byte[] expected = proof(account.digest().ha1().get("SHA-256"), pending.get().token())
+      byte[] expected = proof(
+              account.digest().ha1().get("SHA-256"), pending.get().token())
           .getBytes(StandardCharsets.US_ASCII);
       byte[] given = message.substring("proof:".length()).getBytes(StandardCharsets.US_ASCII);
       if (!MessageDigest.isEqual(expected, given)) {
-        return new SchemeVerdict.Rejected(ChallengeReason.BAD_RESPONSE, "", user, NAME + " " + user);
+        return new SchemeVerdict.Rejected(
+            ChallengeReason.BAD_RESPONSE, "", user, NAME + " " + user);
       }
       return account.enabled()
           ? new SchemeVerdict.Accepted(user, NAME + " " + user)
           : new SchemeVerdict.Rejected(ChallengeReason.DISABLED_USER, "", user, NAME + " " + user);
     }
-    return new SchemeVerdict.Rejected(ChallengeReason.MALFORMED, "unknown Knock message", "", NAME + " ***");
+    return new SchemeVerdict.Rejected(
+        ChallengeReason.MALFORMED, "unknown Knock message", "", NAME + " ***");
   }
 
   /** hex(HMAC-SHA256(key, token)): what the client sends in round 2. */

@@ -55,10 +55,14 @@ class NtlmClientsIT {
   @BeforeAll
   static void start() throws Exception {
     origin = new TestOrigin();
-    Realm corp = new Realm(REALM, List.of(), List.of(
-        new CredentialMaterial(new PasswordHasher(1_000)).user(USER, true, REALM, PASSWORD.toCharArray())),
+    Realm corp = new Realm(
+        REALM,
+        List.of(),
+        List.of(new CredentialMaterial(new PasswordHasher(1_000))
+            .user(USER, true, REALM, PASSWORD.toCharArray())),
         RealmAuth.defaults().withSchemes(List.of(RealmAuth.NTLM)));
-    warden = new RunningWarden(TunnelPorts.allowing(Settings.defaults().withRealms(List.of(corp)), origin.port()));
+    warden = new RunningWarden(
+        TunnelPorts.allowing(Settings.defaults().withRealms(List.of(corp)), origin.port()));
   }
 
   @AfterAll
@@ -87,8 +91,10 @@ class NtlmClientsIT {
     String url = origin.url("/curl-ntlm-wrong");
     Run run = curl(url, "not-it");
     assertThat(run.status()).as(run.output()).isEqualTo(407);
-    Exchange last = warden.awaitExchange(e -> e.id() > run.mark() && e.url().equals(url)
-        && e.auth() instanceof AuthOutcome.Challenged c && c.reason() == ChallengeReason.WRONG_PASSWORD);
+    Exchange last = warden.awaitExchange(e -> e.id() > run.mark()
+        && e.url().equals(url)
+        && e.auth() instanceof AuthOutcome.Challenged c
+        && c.reason() == ChallengeReason.WRONG_PASSWORD);
     assertThat(((AuthOutcome.Challenged) last.auth()).user()).isEqualTo(USER);
   }
 
@@ -101,18 +107,38 @@ class NtlmClientsIT {
     assumeThat(Files.isExecutable(CURL)).as("curl installed").isTrue();
     AuthState state = new AuthState();
     state.addScheme("ntlm-without-ess", s -> new NtlmScheme(s.clock(), false));
-    Realm old = new Realm(REALM, List.of(), List.of(
-        new CredentialMaterial(new PasswordHasher(1_000)).user(USER, true, REALM, PASSWORD.toCharArray())),
+    Realm old = new Realm(
+        REALM,
+        List.of(),
+        List.of(new CredentialMaterial(new PasswordHasher(1_000))
+            .user(USER, true, REALM, PASSWORD.toCharArray())),
         RealmAuth.defaults().withSchemes(List.of("ntlm-without-ess")));
-    try (RunningWarden legacy = new RunningWarden(Settings.defaults().withRealms(List.of(old)), state)) {
+    try (RunningWarden legacy =
+        new RunningWarden(Settings.defaults().withRealms(List.of(old)), state)) {
       String url = origin.url("/curl-ntlm-v1");
       long mark = legacy.warden().traffic().snapshot().size();
-      Run run = run(List.of(CURL.toString(), "-q", "-sS", "-o", "/dev/null", "-w", "\\nSTATUS=%{http_code}\\n",
-          "--max-time", "10", "-x", "http://127.0.0.1:" + legacy.port(), "--proxy-ntlm", "--proxy-user",
-          USER + ":" + PASSWORD, url));
+      Run run = run(List.of(
+          CURL.toString(),
+          "-q",
+          "-sS",
+          "-o",
+          "/dev/null",
+          "-w",
+          "\\nSTATUS=%{http_code}\\n",
+          "--max-time",
+          "10",
+          "-x",
+          "http://127.0.0.1:" + legacy.port(),
+          "--proxy-ntlm",
+          "--proxy-user",
+          USER + ":" + PASSWORD,
+          url));
       assertThat(run.status()).as(run.output()).isEqualTo(407);
-      Exchange refused = legacy.awaitExchange(e -> e.id() > mark && e.url().equals(url) && e.status() == 407
-          && e.auth() instanceof AuthOutcome.Challenged c && c.reason() != ChallengeReason.HANDSHAKE_CONTINUES
+      Exchange refused = legacy.awaitExchange(e -> e.id() > mark
+          && e.url().equals(url)
+          && e.status() == 407
+          && e.auth() instanceof AuthOutcome.Challenged c
+          && c.reason() != ChallengeReason.HANDSHAKE_CONTINUES
           && c.reason() != ChallengeReason.MISSING);
       AuthOutcome.Challenged why = (AuthOutcome.Challenged) refused.auth();
       assertThat(why.reason()).isEqualTo(ChallengeReason.NTLM_VERSION_REFUSED);
@@ -126,22 +152,41 @@ class NtlmClientsIT {
     assumeThat(Files.isExecutable(CURL)).as("curl installed").isTrue();
     AuthState state = new AuthState();
     state.addScheme("ntlm-without-ess", s -> new NtlmScheme(s.clock(), false));
-    Realm old = new Realm(REALM, List.of(), List.of(
-        new CredentialMaterial(new PasswordHasher(1_000)).user(USER, true, REALM, PASSWORD.toCharArray())),
-        RealmAuth.defaults().withSchemes(List.of("ntlm-without-ess")))
+    Realm old = new Realm(
+            REALM,
+            List.of(),
+            List.of(new CredentialMaterial(new PasswordHasher(1_000))
+                .user(USER, true, REALM, PASSWORD.toCharArray())),
+            RealmAuth.defaults().withSchemes(List.of("ntlm-without-ess")))
         .withFaults(FaultKnob.parse(List.of("legacyNtlm=true")));
-    try (RunningWarden legacy = new RunningWarden(Settings.defaults().withRealms(List.of(old)), state)) {
+    try (RunningWarden legacy =
+        new RunningWarden(Settings.defaults().withRealms(List.of(old)), state)) {
       String url = origin.url("/curl-ntlm-v1-allowed");
       long mark = legacy.warden().traffic().snapshot().size();
-      Run run = run(List.of(CURL.toString(), "-q", "-sS", "-o", "/dev/null", "-w", "\\nSTATUS=%{http_code}\\n",
-          "--max-time", "10", "-x", "http://127.0.0.1:" + legacy.port(), "--proxy-ntlm", "--proxy-user",
-          USER + ":" + PASSWORD, url));
+      Run run = run(List.of(
+          CURL.toString(),
+          "-q",
+          "-sS",
+          "-o",
+          "/dev/null",
+          "-w",
+          "\\nSTATUS=%{http_code}\\n",
+          "--max-time",
+          "10",
+          "-x",
+          "http://127.0.0.1:" + legacy.port(),
+          "--proxy-ntlm",
+          "--proxy-user",
+          USER + ":" + PASSWORD,
+          url));
       assertThat(run.status()).as(run.output()).isEqualTo(200);
-      Exchange accepted = legacy.awaitExchange(e -> e.id() > mark && e.url().equals(url) && e.status() == 200);
+      Exchange accepted =
+          legacy.awaitExchange(e -> e.id() > mark && e.url().equals(url) && e.status() == 200);
       assertThat(accepted.auth()).isEqualTo(new AuthOutcome.Authenticated("NTLM", USER, REALM));
       assertThat(((ReceivedCredentials.NtlmParams) accepted.received()).response())
-          .isEqualTo("NTLMv1: 24-byte response, LM 24 bytes; NTLMv1 verified (LM response not checked) under the"
-              + " fault knob legacyNtlm=true");
+          .isEqualTo(
+              "NTLMv1: 24-byte response, LM 24 bytes; NTLMv1 verified (LM response not checked) under the"
+                  + " fault knob legacyNtlm=true");
     }
   }
 
@@ -152,33 +197,41 @@ class NtlmClientsIT {
    */
   @Test
   void javasNtlmV1ClientsAreVerifiedWithTheLegacyKnobAndRefusedWithout() throws Exception {
-    Realm realm = new Realm(REALM, List.of(), List.of(
-        new CredentialMaterial(new PasswordHasher(1_000)).user(USER, true, REALM, PASSWORD.toCharArray())),
+    Realm realm = new Realm(
+        REALM,
+        List.of(),
+        List.of(new CredentialMaterial(new PasswordHasher(1_000))
+            .user(USER, true, REALM, PASSWORD.toCharArray())),
         RealmAuth.defaults().withSchemes(List.of(RealmAuth.NTLM)));
     try (RunningWarden legacy = new RunningWarden(Settings.defaults().withRealms(List.of(realm)))) {
       List<String> table = new ArrayList<>();
       for (boolean knob : List.of(false, true)) {
-        legacy.update(s -> s.withRealms(List.of(s.realms().get(0).withFaults(
-            FaultKnob.parse(List.of("legacyNtlm=" + knob))))));
+        legacy.update(s -> s.withRealms(
+            List.of(s.realms().get(0).withFaults(FaultKnob.parse(List.of("legacyNtlm=" + knob))))));
         for (String version : List.of("NTLM", "NTLM2", "LM", "LMv2/NTLMv2")) {
           String url = origin.url("/huc-" + version.replace('/', '-') + "-" + knob);
           Run run = huc(legacy.port(), url, null, "-Dntlm.version=" + version);
-          Exchange last = legacy.awaitExchange(e -> e.url().equals(url) && (e.status() == 200
-              || e.auth() instanceof AuthOutcome.Challenged c && c.reason() != ChallengeReason.MISSING
-              && c.reason() != ChallengeReason.HANDSHAKE_CONTINUES));
-          String why = last.auth() instanceof AuthOutcome.Challenged c ? c.reason().label() : "";
-          table.add("legacyNtlm=" + knob + " " + version + " -> " + run.status() + (why.isEmpty() ? "" : " " + why));
+          Exchange last = legacy.awaitExchange(e -> e.url().equals(url)
+              && (e.status() == 200
+                  || e.auth() instanceof AuthOutcome.Challenged c
+                      && c.reason() != ChallengeReason.MISSING
+                      && c.reason() != ChallengeReason.HANDSHAKE_CONTINUES));
+          String why =
+              last.auth() instanceof AuthOutcome.Challenged c ? c.reason().label() : "";
+          table.add("legacyNtlm=" + knob + " " + version + " -> " + run.status()
+              + (why.isEmpty() ? "" : " " + why));
         }
       }
-      assertThat(table).containsExactly(
-          "legacyNtlm=false NTLM -> 407 NTLMv1/LM refused",
-          "legacyNtlm=false NTLM2 -> 407 NTLMv1/LM refused",
-          "legacyNtlm=false LM -> 407 NTLMv1/LM refused",
-          "legacyNtlm=false LMv2/NTLMv2 -> 200",
-          "legacyNtlm=true NTLM -> 200",
-          "legacyNtlm=true NTLM2 -> 200",
-          "legacyNtlm=true LM -> 407 NTLMv1/LM refused",
-          "legacyNtlm=true LMv2/NTLMv2 -> 200");
+      assertThat(table)
+          .containsExactly(
+              "legacyNtlm=false NTLM -> 407 NTLMv1/LM refused",
+              "legacyNtlm=false NTLM2 -> 407 NTLMv1/LM refused",
+              "legacyNtlm=false LM -> 407 NTLMv1/LM refused",
+              "legacyNtlm=false LMv2/NTLMv2 -> 200",
+              "legacyNtlm=true NTLM -> 200",
+              "legacyNtlm=true NTLM2 -> 200",
+              "legacyNtlm=true LM -> 407 NTLMv1/LM refused",
+              "legacyNtlm=true LMv2/NTLMv2 -> 200");
     }
   }
 
@@ -207,9 +260,22 @@ class NtlmClientsIT {
 
   private static Run curl(String url, String password, String... extra) throws Exception {
     assumeThat(Files.isExecutable(CURL)).as("curl installed").isTrue();
-    List<String> command = new ArrayList<>(List.of(CURL.toString(), "-q", "-sS", "-v", "-o", "/dev/null",
-        "-w", "\\nSTATUS=%{http_code}\\n", "--max-time", "10", "-x", "http://127.0.0.1:" + warden.port(),
-        "--proxy-ntlm", "--proxy-user", USER + ":" + password));
+    List<String> command = new ArrayList<>(List.of(
+        CURL.toString(),
+        "-q",
+        "-sS",
+        "-v",
+        "-o",
+        "/dev/null",
+        "-w",
+        "\\nSTATUS=%{http_code}\\n",
+        "--max-time",
+        "10",
+        "-x",
+        "http://127.0.0.1:" + warden.port(),
+        "--proxy-ntlm",
+        "--proxy-user",
+        USER + ":" + password));
     command.addAll(List.of(extra));
     command.add(url);
     return run(command);
@@ -225,9 +291,17 @@ class NtlmClientsIT {
   }
 
   private static Run huc(int port, String url, Path truststore, String version) throws Exception {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:TieredStopAtLevel=1", version, "-cp", System.getProperty("java.class.path"), HucNtlmClient.class.getName(),
-        String.valueOf(port), url, USER, PASSWORD));
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-XX:TieredStopAtLevel=1",
+        version,
+        "-cp",
+        System.getProperty("java.class.path"),
+        HucNtlmClient.class.getName(),
+        String.valueOf(port),
+        url,
+        USER,
+        PASSWORD));
     if (truststore != null) {
       command.add(truststore.toString());
     }
@@ -237,8 +311,16 @@ class NtlmClientsIT {
   private static Run run(List<String> command) throws Exception {
     long mark = lastId();
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    for (String variable : List.of("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy",
-        "ALL_PROXY", "no_proxy", "NO_PROXY", "CURL_HOME")) {
+    for (String variable : List.of(
+        "http_proxy",
+        "HTTP_PROXY",
+        "https_proxy",
+        "HTTPS_PROXY",
+        "all_proxy",
+        "ALL_PROXY",
+        "no_proxy",
+        "NO_PROXY",
+        "CURL_HOME")) {
       builder.environment().remove(variable);
     }
     Process process = builder.start();
@@ -270,13 +352,18 @@ class NtlmClientsIT {
     }
 
     List<Exchange> recorded(Predicate<Exchange> which) {
-      return warden.warden().traffic().snapshot().stream().filter(e -> e.id() > mark).filter(which).toList();
+      return warden.warden().traffic().snapshot().stream()
+          .filter(e -> e.id() > mark)
+          .filter(which)
+          .toList();
     }
 
     String story(Predicate<Exchange> which) {
       return recorded(which).stream()
-          .map(e -> e.connectionId() + ": " + e.method() + " " + e.url() + " -> " + e.status() + " " + e.auth().describe())
-          .collect(Collectors.joining("\n  ", "client printed:\n" + output + "\nWarden recorded:\n  ", ""));
+          .map(e -> e.connectionId() + ": " + e.method() + " " + e.url() + " -> " + e.status() + " "
+              + e.auth().describe())
+          .collect(Collectors.joining(
+              "\n  ", "client printed:\n" + output + "\nWarden recorded:\n  ", ""));
     }
 
     /**
@@ -287,18 +374,27 @@ class NtlmClientsIT {
      */
     void assertNtlmHandshake(Predicate<Exchange> which) throws InterruptedException {
       assertThat(status()).as(() -> story(which)).isEqualTo(200);
-      Exchange accepted = warden.awaitExchange(e -> e.id() > mark && which.test(e) && e.status() == 200);
-      assertThat(accepted.auth()).as(() -> story(which)).isEqualTo(new AuthOutcome.Authenticated("NTLM", USER, REALM));
+      Exchange accepted =
+          warden.awaitExchange(e -> e.id() > mark && which.test(e) && e.status() == 200);
+      assertThat(accepted.auth())
+          .as(() -> story(which))
+          .isEqualTo(new AuthOutcome.Authenticated("NTLM", USER, REALM));
       List<Exchange> legs = recorded(which);
       assertThat(legs.get(legs.size() - 1)).as(() -> story(which)).isEqualTo(accepted);
       Exchange type1 = legs.get(legs.size() - 2);
-      assertThat(((AuthOutcome.Challenged) type1.auth()).reason()).as(() -> story(which))
+      assertThat(((AuthOutcome.Challenged) type1.auth()).reason())
+          .as(() -> story(which))
           .isEqualTo(ChallengeReason.HANDSHAKE_CONTINUES);
       assertThat(type1.connectionId()).as(() -> story(which)).isEqualTo(accepted.connectionId());
-      assertThat(legs.subList(0, legs.size() - 2)).as(() -> story(which))
-          .allSatisfy(e -> assertThat(((AuthOutcome.Challenged) e.auth()).reason()).isEqualTo(ChallengeReason.MISSING));
+      assertThat(legs.subList(0, legs.size() - 2))
+          .as(() -> story(which))
+          .allSatisfy(e -> assertThat(((AuthOutcome.Challenged) e.auth()).reason())
+              .isEqualTo(ChallengeReason.MISSING));
       ReceivedCredentials.NtlmParams type3 = (ReceivedCredentials.NtlmParams) accepted.received();
-      assertThat(type3.response()).as(() -> story(which)).startsWith("NTLMv2").contains("LMv2 verified");
+      assertThat(type3.response())
+          .as(() -> story(which))
+          .startsWith("NTLMv2")
+          .contains("LMv2 verified");
       assertThat(type3.user()).isEqualTo(USER);
     }
   }
@@ -307,14 +403,18 @@ class NtlmClientsIT {
   public static final class HucNtlmClient {
 
     public static void main(String[] args) throws Exception {
-      Proxy proxy = new Proxy(Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1", Integer.parseInt(args[0])));
-      HttpURLConnection connection = (HttpURLConnection) URI.create(args[1]).toURL().openConnection(proxy);
+      Proxy proxy =
+          new Proxy(Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1", Integer.parseInt(args[0])));
+      HttpURLConnection connection =
+          (HttpURLConnection) URI.create(args[1]).toURL().openConnection(proxy);
       String user = args[2];
       char[] password = args[3].toCharArray();
       connection.setAuthenticator(new Authenticator() {
         @Override
         protected PasswordAuthentication getPasswordAuthentication() {
-          return getRequestorType() == RequestorType.PROXY ? new PasswordAuthentication(user, password) : null;
+          return getRequestorType() == RequestorType.PROXY
+              ? new PasswordAuthentication(user, password)
+              : null;
         }
       });
       if (connection instanceof HttpsURLConnection https) {

@@ -56,7 +56,8 @@ class PasswordHasherTest {
 
   @Test
   void verifiesHashesMadeByPythonInPasslibFormat() {
-    // hashlib.pbkdf2_hmac('sha256', pw.encode('utf-8'), bytes(range(16)), 1000), salt and hash in ab64
+    // hashlib.pbkdf2_hmac('sha256', pw.encode('utf-8'), bytes(range(16)), 1000), salt and hash in
+    // ab64
     PasswordHash ascii = PasswordHash.parse(
         "$pbkdf2-sha256$1000$AAECAwQFBgcICQoLDA0ODw$JeuGrMduQwGPGLmo.Qwv7UYtHHmeg9SK49fGkEamC2c");
     PasswordHash utf8 = PasswordHash.parse(
@@ -79,8 +80,9 @@ class PasswordHasherTest {
   void makesADecoyThatCostsTheSameAndMatchesNothing() {
     PasswordHash decoy = new PasswordHasher().decoy();
 
-    assertThat(decoy).isInstanceOfSatisfying(Pbkdf2Hash.class,
-        h -> assertThat(h.iterations()).isEqualTo(PasswordHasher.ITERATIONS));
+    assertThat(decoy)
+        .isInstanceOfSatisfying(
+            Pbkdf2Hash.class, h -> assertThat(h.iterations()).isEqualTo(PasswordHasher.ITERATIONS));
     assertThat(decoy.matches("".toCharArray())).isFalse();
   }
 }

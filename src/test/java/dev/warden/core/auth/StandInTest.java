@@ -13,7 +13,8 @@ class StandInTest {
       "$2y$05$qHQwp9h5ha0fxroRqLO8R.sSwkpFagV63SCJ5YQgHwSZ4YFKrfZsK";
 
   private final PasswordHash decoy = TestPolicies.CHEAP.decoy();
-  private final CredentialVerifier verifier = new CredentialVerifier(decoy, new VerificationPool(1));
+  private final CredentialVerifier verifier =
+      new CredentialVerifier(decoy, new VerificationPool(1));
 
   private static ProtectionSpace space(Map<String, Account> accounts) {
     return new ProtectionSpace(0, "Lab", List.of(), accounts, List.of());
@@ -33,7 +34,10 @@ class StandInTest {
 
   @Test
   void neverAcceptsAnUnknownUserWhosePasswordMatchesTheStandIn() {
-    ProtectionSpace lab = space(Map.of("alice", new Account("alice", true, PasswordHash.parse(TestPolicies.CHEAP.hash("s3cret".toCharArray())))));
+    ProtectionSpace lab = space(Map.of(
+        "alice",
+        new Account(
+            "alice", true, PasswordHash.parse(TestPolicies.CHEAP.hash("s3cret".toCharArray())))));
     assertThat(verifier.verify(lab, "mallory", "s3cret".toCharArray()).join())
         .isEqualTo(CredentialVerifier.Result.UNKNOWN_USER);
   }

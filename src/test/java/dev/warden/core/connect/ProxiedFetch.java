@@ -21,11 +21,13 @@ public final class ProxiedFetch {
       @Override
       protected PasswordAuthentication getPasswordAuthentication() {
         return getRequestorType() == RequestorType.PROXY
-            ? new PasswordAuthentication(user, System.getenv(ClientSetup.PASSWORD_VARIABLE).toCharArray())
+            ? new PasswordAuthentication(
+                user, System.getenv(ClientSetup.PASSWORD_VARIABLE).toCharArray())
             : null;
       }
     });
-    HttpURLConnection connection = (HttpURLConnection) URI.create(args[0]).toURL().openConnection();
+    HttpURLConnection connection =
+        (HttpURLConnection) URI.create(args[0]).toURL().openConnection();
     System.out.println("STATUS=" + connection.getResponseCode());
     connection.disconnect();
   }

@@ -24,15 +24,28 @@ final class Shell {
   private Shell() {}
 
   static boolean has(String tool) {
-    return Files.isExecutable(Path.of("/usr/bin", tool)) || Files.isExecutable(Path.of("/bin", tool));
+    return Files.isExecutable(Path.of("/usr/bin", tool))
+        || Files.isExecutable(Path.of("/bin", tool));
   }
 
   static Run run(String script, Map<String, String> environment, String stdin) throws Exception {
     List<String> command = Files.isExecutable(SETSID)
-        ? List.of(SETSID.toString(), "/bin/sh", "-c", script) : List.of("/bin/sh", "-c", script);
+        ? List.of(SETSID.toString(), "/bin/sh", "-c", script)
+        : List.of("/bin/sh", "-c", script);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    for (String variable : List.of("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy",
-        "ALL_PROXY", "no_proxy", "NO_PROXY", "CURL_HOME", "WGETRC", "PYTHONPATH", "JAVA_TOOL_OPTIONS")) {
+    for (String variable : List.of(
+        "http_proxy",
+        "HTTP_PROXY",
+        "https_proxy",
+        "HTTPS_PROXY",
+        "all_proxy",
+        "ALL_PROXY",
+        "no_proxy",
+        "NO_PROXY",
+        "CURL_HOME",
+        "WGETRC",
+        "PYTHONPATH",
+        "JAVA_TOOL_OPTIONS")) {
       builder.environment().remove(variable);
     }
     builder.environment().putAll(environment);

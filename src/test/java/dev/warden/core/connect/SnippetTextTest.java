@@ -15,9 +15,12 @@ import org.junit.jupiter.api.Test;
 class SnippetTextTest {
 
   /** Wildcard listen address: snippets must name loopback. */
-  private static final ClientSetup QUOTED = ClientSetup.of(new ListenAddress("0.0.0.0", 3128),
+  private static final ClientSetup QUOTED = ClientSetup.of(
+      new ListenAddress("0.0.0.0", 3128),
       Optional.of(new ProxyUser("o'neil \"x\"", "Lab", List.of("basic", "digest"))));
-  private static final ClientSetup ALICE = ClientSetup.of(new ListenAddress("127.0.0.1", 3128),
+
+  private static final ClientSetup ALICE = ClientSetup.of(
+      new ListenAddress("127.0.0.1", 3128),
       Optional.of(new ProxyUser("alice", "Lab", List.of("basic"))));
 
   @Test
@@ -25,8 +28,15 @@ class SnippetTextTest {
     ClientSetup nobody = ClientSetup.of(new ListenAddress("127.0.0.1", 3128), Optional.empty());
 
     for (ClientFamily family : ClientFamilies.ALL) {
-      assertThat(family.snippet(nobody).text()).as(family.title())
-          .doesNotContain("WARDEN_PASSWORD", "PASSWORD", "--proxy-user", "Authenticator", "proxyUser", "username");
+      assertThat(family.snippet(nobody).text())
+          .as(family.title())
+          .doesNotContain(
+              "WARDEN_PASSWORD",
+              "PASSWORD",
+              "--proxy-user",
+              "Authenticator",
+              "proxyUser",
+              "username");
     }
   }
 
@@ -37,12 +47,14 @@ class SnippetTextTest {
     assertThat(setup.proxyUrl()).isEqualTo("http://[::1]:3128");
     assertThat(new CurlSnippet().snippet(setup).text()).contains("--proxy 'http://[::1]:3128'");
     assertThat(new JavaSnippet().snippet(setup).text()).contains("'-Dhttp.proxyHost=::1'");
-    assertThat(new ChromiumSnippet().snippet(setup).text()).contains("--proxy-server='http://[::1]:3128'");
+    assertThat(new ChromiumSnippet().snippet(setup).text())
+        .contains("--proxy-server='http://[::1]:3128'");
   }
 
   @Test
   void everySnippetNamesTheListenPortAndNeverTheWildcard() {
-    ClientSetup setup = ClientSetup.of(new ListenAddress("0.0.0.0", 41234),
+    ClientSetup setup = ClientSetup.of(
+        new ListenAddress("0.0.0.0", 41234),
         Optional.of(new ProxyUser("alice", "Lab", List.of("basic"))));
 
     for (ClientFamily family : ClientFamilies.ALL) {
@@ -57,24 +69,30 @@ class SnippetTextTest {
     assertThat(curlFor("digest")).contains("--proxy-digest").doesNotContain("--proxy-anyauth");
     assertThat(curlFor("ntlm")).contains("--proxy-ntlm");
     assertThat(curlFor("negotiate")).contains("--proxy-negotiate");
-    assertThat(curlFor("digest", "basic")).contains("--proxy-anyauth").doesNotContain("--proxy-digest");
-    assertThat(curlFor("bearer")).contains("# curl cannot answer the realm's bearer challenge")
+    assertThat(curlFor("digest", "basic"))
+        .contains("--proxy-anyauth")
+        .doesNotContain("--proxy-digest");
+    assertThat(curlFor("bearer"))
+        .contains("# curl cannot answer the realm's bearer challenge")
         .doesNotContain("--proxy-basic");
   }
 
   @Test
   void javaEmptiesTheDisabledSchemesOnlyForBasic() {
-    ClientSetup digest = ClientSetup.of(ListenAddress.DEFAULT,
-        Optional.of(new ProxyUser("alice", "Lab", List.of("digest"))));
+    ClientSetup digest = ClientSetup.of(
+        ListenAddress.DEFAULT, Optional.of(new ProxyUser("alice", "Lab", List.of("digest"))));
 
     assertThat(new JavaSnippet().snippet(digest).text()).doesNotContain("disabledSchemes");
     assertThat(new JavaSnippet().snippet(ALICE).text())
-        .contains("'-Djdk.http.auth.tunneling.disabledSchemes=' '-Djdk.http.auth.proxying.disabledSchemes='");
+        .contains(
+            "'-Djdk.http.auth.tunneling.disabledSchemes=' '-Djdk.http.auth.proxying.disabledSchemes='");
   }
 
   private static String curlFor(String... schemes) {
-    return new CurlSnippet().snippet(ClientSetup.of(ListenAddress.DEFAULT,
-        Optional.of(new ProxyUser("alice", "Lab", List.of(schemes))))).text();
+    return new CurlSnippet()
+        .snippet(ClientSetup.of(
+            ListenAddress.DEFAULT, Optional.of(new ProxyUser("alice", "Lab", List.of(schemes)))))
+        .text();
   }
 
   @Test

@@ -13,8 +13,8 @@ public final class SwitchOnThenExit {
   private SwitchOnThenExit() {}
 
   public static void main(String[] args) throws Exception {
-    GnomeSystemProxy desktop = new GnomeSystemProxy(Path.of(args[0]),
-        Map.of("GSETTINGS_BACKEND", "keyfile", "XDG_CONFIG_HOME", args[1]));
+    GnomeSystemProxy desktop = new GnomeSystemProxy(
+        Path.of(args[0]), Map.of("GSETTINGS_BACKEND", "keyfile", "XDG_CONFIG_HOME", args[1]));
     new SystemProxySwitch(desktop).on(args[2], Integer.parseInt(args[3]));
     if (args[4].equals("wait")) {
       System.out.println("ON");

@@ -27,13 +27,15 @@ class SystemProxySwitchIT {
 
   @TempDir
   Path config;
+
   private GnomeSystemProxy desktop;
 
   @BeforeEach
   void desktopWithACorporateProxy() throws Exception {
     assumeTrue(Files.isExecutable(GSETTINGS), "gsettings is not installed (libglib2.0-bin)");
     desktop = new GnomeSystemProxy(GSETTINGS, environment());
-    assumeTrue(desktop.unavailableReason().isEmpty(), () -> desktop.unavailableReason().orElseThrow());
+    assumeTrue(
+        desktop.unavailableReason().isEmpty(), () -> desktop.unavailableReason().orElseThrow());
     gsettings("set", "org.gnome.system.proxy", "mode", "auto");
     gsettings("set", "org.gnome.system.proxy.http", "host", "corp-proxy.example");
     gsettings("set", "org.gnome.system.proxy.http", "port", "8080");
@@ -66,7 +68,8 @@ class SystemProxySwitchIT {
     assertThat(toggle.isOn()).isFalse();
     assertThat(desktop.read()).isEqualTo(before);
     assertThat(gsettings("get", "org.gnome.system.proxy", "mode")).isEqualTo("'auto'");
-    assertThat(gsettings("get", "org.gnome.system.proxy.http", "host")).isEqualTo("'corp-proxy.example'");
+    assertThat(gsettings("get", "org.gnome.system.proxy.http", "host"))
+        .isEqualTo("'corp-proxy.example'");
     assertThat(gsettings("get", "org.gnome.system.proxy.http", "port")).isEqualTo("8080");
     assertThat(gsettings("get", "org.gnome.system.proxy.https", "host")).isEqualTo("''");
   }
@@ -80,7 +83,8 @@ class SystemProxySwitchIT {
     assertThat(toggle.off()).contains("org.gnome.system.proxy mode");
 
     assertThat(gsettings("get", "org.gnome.system.proxy", "mode")).isEqualTo("'none'");
-    assertThat(gsettings("get", "org.gnome.system.proxy.http", "host")).isEqualTo("'corp-proxy.example'");
+    assertThat(gsettings("get", "org.gnome.system.proxy.http", "host"))
+        .isEqualTo("'corp-proxy.example'");
   }
 
   @Test
@@ -96,13 +100,14 @@ class SystemProxySwitchIT {
     }
 
     assertThat(gsettings("get", "org.gnome.system.proxy", "mode")).isEqualTo("'auto'");
-    assertThat(gsettings("get", "org.gnome.system.proxy.http", "host")).isEqualTo("'corp-proxy.example'");
+    assertThat(gsettings("get", "org.gnome.system.proxy.http", "host"))
+        .isEqualTo("'corp-proxy.example'");
   }
 
   @Test
   void theGnomeSnippetsCommandsSetWhatTheSwitchSets() throws Exception {
-    ClientSetup setup = ClientSetup.of(new dev.warden.core.settings.ListenAddress("0.0.0.0", 3128),
-        java.util.Optional.empty());
+    ClientSetup setup = ClientSetup.of(
+        new dev.warden.core.settings.ListenAddress("0.0.0.0", 3128), java.util.Optional.empty());
     Shell.Run run = Shell.run(new GnomeSnippet().snippet(setup).text(), environment(), "");
     assertThat(run.status()).as(run.output()).isZero();
     Map<String, String> bySnippet = desktop.read();
@@ -111,9 +116,18 @@ class SystemProxySwitchIT {
   }
 
   private Process child(String how) throws Exception {
-    return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), SwitchOnThenExit.class.getName(),
-        GSETTINGS.toString(), config.toString(), "127.0.0.1", "3128", how).redirectErrorStream(true).start();
+    return new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            SwitchOnThenExit.class.getName(),
+            GSETTINGS.toString(),
+            config.toString(),
+            "127.0.0.1",
+            "3128",
+            how)
+        .redirectErrorStream(true)
+        .start();
   }
 
   @Test
@@ -124,33 +138,46 @@ class SystemProxySwitchIT {
     assertThat(child.exitValue()).as(output).isZero();
 
     assertThat(gsettings("get", "org.gnome.system.proxy", "mode")).isEqualTo("'auto'");
-    assertThat(gsettings("get", "org.gnome.system.proxy.http", "host")).isEqualTo("'corp-proxy.example'");
+    assertThat(gsettings("get", "org.gnome.system.proxy.http", "host"))
+        .isEqualTo("'corp-proxy.example'");
     assertThat(gsettings("get", "org.gnome.system.proxy.http", "port")).isEqualTo("8080");
   }
 
   @Test
   void aMissingSchemaIsSaidInASentence(@TempDir Path noSchemas) throws Exception {
-    GnomeSystemProxy bare = new GnomeSystemProxy(GSETTINGS, Map.of("GSETTINGS_BACKEND", "keyfile",
-        "XDG_CONFIG_HOME", config.toString(), "XDG_DATA_DIRS", noSchemas.toString(),
-        "GSETTINGS_SCHEMA_DIR", noSchemas.toString()));
+    GnomeSystemProxy bare = new GnomeSystemProxy(
+        GSETTINGS,
+        Map.of(
+            "GSETTINGS_BACKEND",
+            "keyfile",
+            "XDG_CONFIG_HOME",
+            config.toString(),
+            "XDG_DATA_DIRS",
+            noSchemas.toString(),
+            "GSETTINGS_SCHEMA_DIR",
+            noSchemas.toString()));
 
-    assertThat(bare.unavailableReason()).hasValueSatisfying(reason ->
-        assertThat(reason).contains("org.gnome.system.proxy").contains("gsettings-desktop-schemas"));
+    assertThat(bare.unavailableReason())
+        .hasValueSatisfying(reason -> assertThat(reason)
+            .contains("org.gnome.system.proxy")
+            .contains("gsettings-desktop-schemas"));
   }
 
   @Test
   void aMissingGsettingsIsSaidInASentence() {
-    GnomeSystemProxy none = new GnomeSystemProxy(config.resolve("no-such-gsettings"), environment());
+    GnomeSystemProxy none =
+        new GnomeSystemProxy(config.resolve("no-such-gsettings"), environment());
 
-    assertThat(none.unavailableReason()).hasValueSatisfying(reason ->
-        assertThat(reason).startsWith("gsettings is not installed"));
+    assertThat(none.unavailableReason())
+        .hasValueSatisfying(reason -> assertThat(reason).startsWith("gsettings is not installed"));
   }
 
   @Test
   void aBareNameIsLookedUpOnThePath(@TempDir Path emptyFolder) {
     Map<String, String> onPath = new java.util.HashMap<>(environment());
     onPath.put("PATH", emptyFolder + ":" + GSETTINGS.getParent());
-    assertThat(new GnomeSystemProxy(Path.of("gsettings"), onPath).unavailableReason()).isEmpty();
+    assertThat(new GnomeSystemProxy(Path.of("gsettings"), onPath).unavailableReason())
+        .isEmpty();
 
     onPath.put("PATH", emptyFolder.toString());
     assertThat(new GnomeSystemProxy(Path.of("gsettings"), onPath).unavailableReason())
@@ -163,18 +190,22 @@ class SystemProxySwitchIT {
     Files.writeString(stuck, "#!/bin/sh\nexec sleep 120\n");
     assertThat(stuck.toFile().setExecutable(true)).isTrue();
 
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new GnomeSystemProxy(stuck, environment()).read())
-        .isInstanceOf(java.io.IOException.class).hasMessage("gsettings did not finish within 10 s");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new GnomeSystemProxy(stuck, environment()).read())
+        .isInstanceOf(java.io.IOException.class)
+        .hasMessage("gsettings did not finish within 10 s");
   }
 
   /** A separate gsettings process on the same keyfile: what any other program would see. */
   private String gsettings(String... args) throws Exception {
-    ProcessBuilder builder = new ProcessBuilder(
-        java.util.stream.Stream.concat(java.util.stream.Stream.of(GSETTINGS.toString()), List.of(args).stream()).toList())
+    ProcessBuilder builder = new ProcessBuilder(java.util.stream.Stream.concat(
+                java.util.stream.Stream.of(GSETTINGS.toString()), List.of(args).stream())
+            .toList())
         .redirectErrorStream(true);
     builder.environment().putAll(environment());
     Process process = builder.start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    String output =
+        new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
     assertThat(process.exitValue()).as(output).isZero();
     return output;

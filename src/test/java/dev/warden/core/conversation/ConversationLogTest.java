@@ -19,14 +19,15 @@ class ConversationLogTest {
   void linksWhatTheTrafficLogRecords() throws Exception {
     TrafficLog traffic = new TrafficLog(100);
     Clock atTheRetry = Clock.fixed(Steps.T0.plusMillis(5), ZoneOffset.UTC);
-    try (ConversationLog log = new ConversationLog(traffic,
-        new Conversations(10, Duration.ofSeconds(5), Duration.ofMinutes(2)), atTheRetry)) {
+    try (ConversationLog log = new ConversationLog(
+        traffic, new Conversations(10, Duration.ofSeconds(5), Duration.ofMinutes(2)), atTheRetry)) {
       traffic.record(id -> Steps.challenge(id, 7, "10.0.0.5:5000", 0));
       traffic.record(id -> Steps.accepted(id, 7, "10.0.0.5:5000", 5, "alice"));
       log.caughtUp().get(5, TimeUnit.SECONDS);
 
-      assertThat(log.ofExchange(2)).hasValueSatisfying(
-          c -> assertThat(c.verdict()).isEqualTo(ConversationVerdict.AUTHENTICATED));
+      assertThat(log.ofExchange(2))
+          .hasValueSatisfying(
+              c -> assertThat(c.verdict()).isEqualTo(ConversationVerdict.AUTHENTICATED));
     }
   }
 
@@ -55,7 +56,9 @@ class ConversationLogTest {
       long tookMillis = (System.nanoTime() - start) / 1_000_000;
       release.countDown();
 
-      assertThat(tookMillis).as("1,000 records behind a stuck listener took %d ms", tookMillis).isLessThan(2_000);
+      assertThat(tookMillis)
+          .as("1,000 records behind a stuck listener took %d ms", tookMillis)
+          .isLessThan(2_000);
     }
   }
 
@@ -65,8 +68,8 @@ class ConversationLogTest {
     // the exchange ended at T0 + 2 ms; the clock is 1 s later, past the 500 ms window
     Clock later = Clock.fixed(Steps.T0.plusSeconds(1), ZoneOffset.UTC);
     List<Conversation> told = new CopyOnWriteArrayList<>();
-    try (ConversationLog log = new ConversationLog(traffic,
-        new Conversations(10, Duration.ofMillis(500), Duration.ofMinutes(2)), later)) {
+    try (ConversationLog log = new ConversationLog(
+        traffic, new Conversations(10, Duration.ofMillis(500), Duration.ofMinutes(2)), later)) {
       log.onChanged(told::addAll);
       traffic.record(id -> Steps.challenge(id, 1, "10.0.0.1:5000", 0));
 
@@ -75,7 +78,9 @@ class ConversationLogTest {
           && System.nanoTime() < deadline) {
         Thread.sleep(20);
       }
-      assertThat(told).extracting(Conversation::verdict).contains(ConversationVerdict.NEVER_RETRIED);
+      assertThat(told)
+          .extracting(Conversation::verdict)
+          .contains(ConversationVerdict.NEVER_RETRIED);
     }
   }
 }

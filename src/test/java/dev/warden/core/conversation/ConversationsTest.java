@@ -20,7 +20,8 @@ class ConversationsTest {
   @Test
   void linksTheRetryOnTheSameConnectionToItsChallenge() {
     conversations.accept(Steps.challenge(1, 7, "10.0.0.5:5000", 0));
-    Conversation c = conversations.accept(Steps.accepted(2, 7, "10.0.0.5:5000", 5, "alice")).orElseThrow();
+    Conversation c =
+        conversations.accept(Steps.accepted(2, 7, "10.0.0.5:5000", 5, "alice")).orElseThrow();
 
     assertThat(c.id()).isEqualTo(1);
     assertThat(c.steps()).extracting(ConversationStep::exchangeId).containsExactly(1L, 2L);
@@ -31,9 +32,11 @@ class ConversationsTest {
 
   @Test
   void linksARetryFromAnotherConnectionOfTheSameClientWithinTheWindow() {
-    conversations.accept(Steps.challenge(1, 7, "10.0.0.5:5000", 0, ChallengeReason.MISSING,
-        ReceivedCredentials.NONE, true));
-    Conversation c = conversations.accept(Steps.accepted(2, 8, "10.0.0.5:5001", 3_000, "alice")).orElseThrow();
+    conversations.accept(Steps.challenge(
+        1, 7, "10.0.0.5:5000", 0, ChallengeReason.MISSING, ReceivedCredentials.NONE, true));
+    Conversation c = conversations
+        .accept(Steps.accepted(2, 8, "10.0.0.5:5001", 3_000, "alice"))
+        .orElseThrow();
 
     assertThat(c.id()).isEqualTo(1);
     assertThat(c.verdict()).isEqualTo(ConversationVerdict.AUTHENTICATED);
@@ -42,7 +45,8 @@ class ConversationsTest {
   @Test
   void doesNotLinkAnotherClientAddress() {
     conversations.accept(Steps.challenge(1, 7, "10.0.0.5:5000", 0));
-    Conversation c = conversations.accept(Steps.accepted(2, 8, "10.0.0.6:5001", 5, "alice")).orElseThrow();
+    Conversation c =
+        conversations.accept(Steps.accepted(2, 8, "10.0.0.6:5001", 5, "alice")).orElseThrow();
 
     assertThat(c.id()).isEqualTo(2);
     assertThat(c.verdict()).isEqualTo(ConversationVerdict.PRE_EMPTIVE);
@@ -52,7 +56,9 @@ class ConversationsTest {
   @Test
   void doesNotLinkAnotherConnectionAfterTheWindow() {
     conversations.accept(Steps.challenge(1, 7, "10.0.0.5:5000", 0));
-    Conversation c = conversations.accept(Steps.accepted(2, 8, "10.0.0.5:5001", 6_000, "alice")).orElseThrow();
+    Conversation c = conversations
+        .accept(Steps.accepted(2, 8, "10.0.0.5:5001", 6_000, "alice"))
+        .orElseThrow();
 
     assertThat(c.id()).isEqualTo(2);
   }
@@ -61,19 +67,23 @@ class ConversationsTest {
   void linksALateRetryOnTheSameConnectionAfterTheWindow() {
     conversations.accept(Steps.challenge(1, 7, "10.0.0.5:5000", 0));
     conversations.expire(T0.plusSeconds(6));
-    assertThat(conversations.find(1).orElseThrow().verdict()).isEqualTo(ConversationVerdict.NEVER_RETRIED);
+    assertThat(conversations.find(1).orElseThrow().verdict())
+        .isEqualTo(ConversationVerdict.NEVER_RETRIED);
 
-    Conversation c = conversations.accept(Steps.accepted(2, 7, "10.0.0.5:5000", 20_000, "alice")).orElseThrow();
+    Conversation c = conversations
+        .accept(Steps.accepted(2, 7, "10.0.0.5:5000", 20_000, "alice"))
+        .orElseThrow();
     assertThat(c.id()).isEqualTo(1);
     assertThat(c.verdict()).isEqualTo(ConversationVerdict.AUTHENTICATED);
   }
 
   @Test
   void waitsForTheRetryUntilTheWindowPasses() {
-    conversations.accept(Steps.challenge(1, 7, "10.0.0.5:5000", 0, ChallengeReason.MISSING,
-        ReceivedCredentials.NONE, true));
+    conversations.accept(Steps.challenge(
+        1, 7, "10.0.0.5:5000", 0, ChallengeReason.MISSING, ReceivedCredentials.NONE, true));
     assertThat(conversations.expire(T0.plusSeconds(4))).isEmpty();
-    assertThat(conversations.find(1).orElseThrow().verdict()).isEqualTo(ConversationVerdict.AWAITING_RETRY);
+    assertThat(conversations.find(1).orElseThrow().verdict())
+        .isEqualTo(ConversationVerdict.AWAITING_RETRY);
 
     List<Conversation> changed = conversations.expire(T0.plusSeconds(6));
 
@@ -89,20 +99,24 @@ class ConversationsTest {
     conversations.accept(Steps.wrong(2, 7, "10.0.0.5:5000", 10, "bob"));
     Conversation once = conversations.find(1).orElseThrow();
     assertThat(once.verdict()).isEqualTo(ConversationVerdict.REFUSED);
-    assertThat(once.sentence()).isEqualTo("retried after 9 ms with Basic as bob → 407 (wrong password)");
+    assertThat(once.sentence())
+        .isEqualTo("retried after 9 ms with Basic as bob → 407 (wrong password)");
 
-    Conversation twice = conversations.accept(Steps.wrong(3, 7, "10.0.0.5:5000", 20, "bob")).orElseThrow();
+    Conversation twice =
+        conversations.accept(Steps.wrong(3, 7, "10.0.0.5:5000", 20, "bob")).orElseThrow();
 
     assertThat(twice.verdict()).isEqualTo(ConversationVerdict.SAME_WRONG_CREDENTIALS);
     assertThat(twice.sentence())
-        .isEqualTo("retried with the same wrong credentials: Basic as bob, 2 times → 407 (wrong password)");
+        .isEqualTo(
+            "retried with the same wrong credentials: Basic as bob, 2 times → 407 (wrong password)");
   }
 
   @Test
   void anotherUserAfterAWrongOneIsNotTheSameWrongCredentials() {
     conversations.accept(Steps.challenge(1, 7, "10.0.0.5:5000", 0));
     conversations.accept(Steps.wrong(2, 7, "10.0.0.5:5000", 10, "bob"));
-    Conversation c = conversations.accept(Steps.wrong(3, 7, "10.0.0.5:5000", 20, "carol")).orElseThrow();
+    Conversation c =
+        conversations.accept(Steps.wrong(3, 7, "10.0.0.5:5000", 20, "carol")).orElseThrow();
 
     assertThat(c.verdict()).isEqualTo(ConversationVerdict.REFUSED);
     assertThat(c.sentence()).startsWith("retried 2 times, the last after 9 ms with Basic as carol");
@@ -110,7 +124,8 @@ class ConversationsTest {
 
   @Test
   void credentialsOnAConnectionsFirstRequestArePreEmptive() {
-    Conversation c = conversations.accept(Steps.accepted(1, 7, "10.0.0.5:5000", 0, "alice")).orElseThrow();
+    Conversation c =
+        conversations.accept(Steps.accepted(1, 7, "10.0.0.5:5000", 0, "alice")).orElseThrow();
 
     assertThat(c.verdict()).isEqualTo(ConversationVerdict.PRE_EMPTIVE);
     assertThat(c.sentence())
@@ -121,7 +136,8 @@ class ConversationsTest {
   void laterCredentialedRequestsOnTheConnectionStartNothing() {
     conversations.accept(Steps.accepted(1, 7, "10.0.0.5:5000", 0, "alice"));
 
-    assertThat(conversations.accept(Steps.accepted(2, 7, "10.0.0.5:5000", 10, "alice"))).isEmpty();
+    assertThat(conversations.accept(Steps.accepted(2, 7, "10.0.0.5:5000", 10, "alice")))
+        .isEmpty();
     assertThat(conversations.accept(Steps.plain(3, 9, "10.0.0.5:5002", 10))).isEmpty();
     assertThat(conversations.all()).hasSize(1);
   }
@@ -131,18 +147,35 @@ class ConversationsTest {
     conversations.accept(Steps.challenge(1, 7, "10.0.0.5:5000", 0));
     conversations.accept(Steps.accepted(2, 7, "10.0.0.5:5000", 5, "alice"));
 
-    assertThat(conversations.accept(Steps.accepted(3, 7, "10.0.0.5:5000", 9, "alice"))).isEmpty();
+    assertThat(conversations.accept(Steps.accepted(3, 7, "10.0.0.5:5000", 9, "alice")))
+        .isEmpty();
     assertThat(conversations.find(1).orElseThrow().attempts()).isEqualTo(2);
   }
 
   @Test
   void namesTheDigestAlgorithmTheClientAnsweredWith() {
     conversations.accept(Steps.challenge(1, 7, "10.0.0.5:5000", 0));
-    ReceivedCredentials digest = new ReceivedCredentials.DigestParams("alice", false, "Corp", "n", null,
-        "00000001", "c", "auth", "SHA-256", "/page", true);
-    Exchange retry = new Exchange(2, 7, "10.0.0.5:5000", T0.plusMillis(5), null, Duration.ofMillis(1), "GET",
-        Steps.URL, "HTTP/1.1", List.of(), List.of(), BodyPreview.EMPTY, BodyPreview.EMPTY, 200,
-        new AuthOutcome.Authenticated("Digest", "alice", "Corp"), null, List.of(), digest);
+    ReceivedCredentials digest = new ReceivedCredentials.DigestParams(
+        "alice", false, "Corp", "n", null, "00000001", "c", "auth", "SHA-256", "/page", true);
+    Exchange retry = new Exchange(
+        2,
+        7,
+        "10.0.0.5:5000",
+        T0.plusMillis(5),
+        null,
+        Duration.ofMillis(1),
+        "GET",
+        Steps.URL,
+        "HTTP/1.1",
+        List.of(),
+        List.of(),
+        BodyPreview.EMPTY,
+        BodyPreview.EMPTY,
+        200,
+        new AuthOutcome.Authenticated("Digest", "alice", "Corp"),
+        null,
+        List.of(),
+        digest);
 
     assertThat(conversations.accept(retry).orElseThrow().sentence())
         .isEqualTo("retried after 4 ms with Digest SHA-256 as alice → 200");
@@ -185,6 +218,7 @@ class ConversationsTest {
     }
 
     // connection 1 was forgotten: its next credentialed request reads as its first
-    assertThat(small.accept(Steps.accepted(30, 1, "10.0.0.1:5000", 30, "alice"))).isPresent();
+    assertThat(small.accept(Steps.accepted(30, 1, "10.0.0.1:5000", 30, "alice")))
+        .isPresent();
   }
 }

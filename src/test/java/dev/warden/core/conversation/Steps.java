@@ -25,38 +25,95 @@ final class Steps {
   private Steps() {}
 
   static Exchange challenge(long id, long conn, String client, long atMillis) {
-    return challenge(id, conn, client, atMillis, ChallengeReason.MISSING, ReceivedCredentials.NONE, false);
+    return challenge(
+        id, conn, client, atMillis, ChallengeReason.MISSING, ReceivedCredentials.NONE, false);
   }
 
-  static Exchange challenge(long id, long conn, String client, long atMillis, ChallengeReason reason,
-      ReceivedCredentials received, boolean close) {
+  static Exchange challenge(
+      long id,
+      long conn,
+      String client,
+      long atMillis,
+      ChallengeReason reason,
+      ReceivedCredentials received,
+      boolean close) {
     String user = received instanceof ReceivedCredentials.SchemeAndUser s ? s.user() : "";
-    return new Exchange(id, conn, client, T0.plusMillis(atMillis), Duration.ofMillis(1), Duration.ofMillis(1),
-        "GET", URL, "HTTP/1.1", List.of(),
-        close ? List.of(new Header("Connection", "close")) : List.of(), BodyPreview.EMPTY, BodyPreview.EMPTY,
-        407, new AuthOutcome.Challenged(reason, "", "Corp", received.scheme(), user), null, List.of(BASIC),
+    return new Exchange(
+        id,
+        conn,
+        client,
+        T0.plusMillis(atMillis),
+        Duration.ofMillis(1),
+        Duration.ofMillis(1),
+        "GET",
+        URL,
+        "HTTP/1.1",
+        List.of(),
+        close ? List.of(new Header("Connection", "close")) : List.of(),
+        BodyPreview.EMPTY,
+        BodyPreview.EMPTY,
+        407,
+        new AuthOutcome.Challenged(reason, "", "Corp", received.scheme(), user),
+        null,
+        List.of(BASIC),
         received);
   }
 
   static Exchange wrong(long id, long conn, String client, long atMillis, String user) {
-    return challenge(id, conn, client, atMillis, ChallengeReason.WRONG_PASSWORD,
-        new ReceivedCredentials.SchemeAndUser("Basic", user), false);
+    return challenge(
+        id,
+        conn,
+        client,
+        atMillis,
+        ChallengeReason.WRONG_PASSWORD,
+        new ReceivedCredentials.SchemeAndUser("Basic", user),
+        false);
   }
 
   static Exchange accepted(long id, long conn, String client, long atMillis, String user) {
     return accepted(id, conn, client, atMillis, user, URL);
   }
 
-  static Exchange accepted(long id, long conn, String client, long atMillis, String user, String url) {
-    return new Exchange(id, conn, client, T0.plusMillis(atMillis), Duration.ofMillis(1), Duration.ofMillis(1),
-        "GET", url, "HTTP/1.1", List.of(), List.of(), BodyPreview.EMPTY, BodyPreview.EMPTY, 200,
-        new AuthOutcome.Authenticated("Basic", user, "Corp"), null, List.of(),
+  static Exchange accepted(
+      long id, long conn, String client, long atMillis, String user, String url) {
+    return new Exchange(
+        id,
+        conn,
+        client,
+        T0.plusMillis(atMillis),
+        Duration.ofMillis(1),
+        Duration.ofMillis(1),
+        "GET",
+        url,
+        "HTTP/1.1",
+        List.of(),
+        List.of(),
+        BodyPreview.EMPTY,
+        BodyPreview.EMPTY,
+        200,
+        new AuthOutcome.Authenticated("Basic", user, "Corp"),
+        null,
+        List.of(),
         new ReceivedCredentials.SchemeAndUser("Basic", user));
   }
 
   static Exchange plain(long id, long conn, String client, long atMillis) {
-    return new Exchange(id, conn, client, T0.plusMillis(atMillis), Duration.ofMillis(1), Duration.ofMillis(1),
-        "GET", URL, "HTTP/1.1", List.of(), List.of(), BodyPreview.EMPTY, BodyPreview.EMPTY, 200,
-        new AuthOutcome.NotRequired(), null);
+    return new Exchange(
+        id,
+        conn,
+        client,
+        T0.plusMillis(atMillis),
+        Duration.ofMillis(1),
+        Duration.ofMillis(1),
+        "GET",
+        URL,
+        "HTTP/1.1",
+        List.of(),
+        List.of(),
+        BodyPreview.EMPTY,
+        BodyPreview.EMPTY,
+        200,
+        new AuthOutcome.NotRequired(),
+        null);
   }
 }

@@ -39,9 +39,12 @@ class AuthRecordIT {
   @BeforeAll
   static void start() throws Exception {
     origin = new TestOrigin();
-    Realm lab = new Realm(REALM, List.of(), List.of(
-        new CredentialMaterial().user("alice", true, REALM, "s3cret".toCharArray())),
-        new RealmAuth(List.of("digest", "basic"), List.of("SHA-256", "MD5"), Duration.ofMinutes(5), 403));
+    Realm lab = new Realm(
+        REALM,
+        List.of(),
+        List.of(new CredentialMaterial().user("alice", true, REALM, "s3cret".toCharArray())),
+        new RealmAuth(
+            List.of("digest", "basic"), List.of("SHA-256", "MD5"), Duration.ofMinutes(5), 403));
     warden = new RunningWarden(Settings.defaults().withRealms(List.of(lab)));
   }
 
@@ -51,10 +54,11 @@ class AuthRecordIT {
     origin.close();
   }
 
-  private static RawResponse get(RawHttpConnection connection, String path, String authorization) throws Exception {
+  private static RawResponse get(RawHttpConnection connection, String path, String authorization)
+      throws Exception {
     String header = authorization == null ? "" : "Proxy-Authorization: " + authorization + "\r\n";
-    return connection.exchange("GET " + origin.url(path) + " HTTP/1.1\r\nHost: 127.0.0.1:" + origin.port() + "\r\n"
-        + header + "\r\n");
+    return connection.exchange("GET " + origin.url(path) + " HTTP/1.1\r\nHost: 127.0.0.1:"
+        + origin.port() + "\r\n" + header + "\r\n");
   }
 
   @Test
@@ -63,7 +67,9 @@ class AuthRecordIT {
       RawResponse challenged = get(connection, "/record-challenge", null);
       Exchange exchange = warden.awaitExchange(e -> e.url().endsWith("/record-challenge"));
 
-      assertThat(exchange.challenges()).extracting(Challenge::scheme).containsExactly("Digest", "Digest", "Basic");
+      assertThat(exchange.challenges())
+          .extracting(Challenge::scheme)
+          .containsExactly("Digest", "Digest", "Basic");
       assertThat(exchange.challenges().get(0).firstValue("algorithm")).contains("SHA-256");
       assertThat(exchange.challenges().get(1).firstValue("algorithm")).contains("MD5");
       assertThat(exchange.challenges().get(0).firstValue("realm")).contains(REALM);
@@ -76,19 +82,23 @@ class AuthRecordIT {
   @Test
   void recordsEveryDigestParameterReceivedButNeverTheResponse() throws Exception {
     try (RawHttpConnection connection = new RawHttpConnection(warden.port())) {
-      String challenge = get(connection, "/record-first", null).headers("Proxy-Authenticate").get(0);
-      DigestAnswer answer = DigestAnswer.to(challenge, "alice", "s3cret").uri("/record-digest").nc(7);
+      String challenge =
+          get(connection, "/record-first", null).headers("Proxy-Authenticate").get(0);
+      DigestAnswer answer =
+          DigestAnswer.to(challenge, "alice", "s3cret").uri("/record-digest").nc(7);
       String header = answer.header();
       assertThat(get(connection, "/record-digest", header).status()).isEqualTo(200);
       Exchange exchange = warden.awaitExchange(e -> e.url().endsWith("/record-digest"));
 
-      ReceivedCredentials.DigestParams params = (ReceivedCredentials.DigestParams) exchange.received();
+      ReceivedCredentials.DigestParams params =
+          (ReceivedCredentials.DigestParams) exchange.received();
       String nonce = DigestAnswer.params(challenge).get("nonce");
       assertThat(params.username()).isEqualTo("alice");
       assertThat(params.realm()).isEqualTo(REALM);
       assertThat(params.nonce()).isEqualTo(nonce);
-      assertThat(params.issuedNonceAge()).hasValueSatisfying(age ->
-          assertThat(age).isBetween(Duration.ZERO, Duration.ofSeconds(30)));
+      assertThat(params.issuedNonceAge())
+          .hasValueSatisfying(
+              age -> assertThat(age).isBetween(Duration.ZERO, Duration.ofSeconds(30)));
       assertThat(params.nc()).isEqualTo("00000007");
       assertThat(params.cnonce()).isEqualTo("0a4f113b");
       assertThat(params.qop()).isEqualTo("auth");
@@ -105,13 +115,18 @@ class AuthRecordIT {
   @Test
   void recordsTheParametersOfARefusedAnswerAndThatItsNonceWasNotIssuedHere() throws Exception {
     try (RawHttpConnection connection = new RawHttpConnection(warden.port())) {
-      String challenge = get(connection, "/record-second", null).headers("Proxy-Authenticate").get(0);
-      String forged = DigestAnswer.to(challenge, "alice", "s3cret").uri("/record-forged")
-          .set("nonce", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", true).drop("opaque").header();
+      String challenge =
+          get(connection, "/record-second", null).headers("Proxy-Authenticate").get(0);
+      String forged = DigestAnswer.to(challenge, "alice", "s3cret")
+          .uri("/record-forged")
+          .set("nonce", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", true)
+          .drop("opaque")
+          .header();
       assertThat(get(connection, "/record-forged", forged).status()).isEqualTo(407);
       Exchange exchange = warden.awaitExchange(e -> e.url().endsWith("/record-forged"));
 
-      ReceivedCredentials.DigestParams params = (ReceivedCredentials.DigestParams) exchange.received();
+      ReceivedCredentials.DigestParams params =
+          (ReceivedCredentials.DigestParams) exchange.received();
       assertThat(params.nonce()).startsWith("AAAA");
       assertThat(params.issuedNonceAge()).isEmpty();
       assertThat(params.opaquePresent()).isFalse();
@@ -122,10 +137,13 @@ class AuthRecordIT {
   @Test
   void recordsTheSchemeAndUserOfBasicCredentials() throws Exception {
     try (RawHttpConnection connection = new RawHttpConnection(warden.port())) {
-      assertThat(get(connection, "/record-basic", Users.basic("mallory", "guess")).status()).isEqualTo(407);
+      assertThat(
+              get(connection, "/record-basic", Users.basic("mallory", "guess")).status())
+          .isEqualTo(407);
       Exchange exchange = warden.awaitExchange(e -> e.url().endsWith("/record-basic"));
 
-      assertThat(exchange.received()).isEqualTo(new ReceivedCredentials.SchemeAndUser("Basic", "mallory"));
+      assertThat(exchange.received())
+          .isEqualTo(new ReceivedCredentials.SchemeAndUser("Basic", "mallory"));
     }
   }
 }

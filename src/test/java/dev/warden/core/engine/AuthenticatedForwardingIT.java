@@ -7,10 +7,10 @@ import dev.warden.core.auth.AuthOutcome;
 import dev.warden.core.settings.Realm;
 import dev.warden.core.traffic.Exchange;
 import dev.warden.testing.RawHttpConnection;
-import dev.warden.testing.TunnelPorts;
 import dev.warden.testing.RawResponse;
 import dev.warden.testing.RunningWarden;
 import dev.warden.testing.TestOrigin;
+import dev.warden.testing.TunnelPorts;
 import dev.warden.testing.Users;
 import java.net.Authenticator;
 import java.net.InetSocketAddress;
@@ -38,7 +38,8 @@ class AuthenticatedForwardingIT {
   @BeforeAll
   static void start() throws Exception {
     origin = new TestOrigin();
-    warden = new RunningWarden(TunnelPorts.allowing(Users.realmWith("Warden", Users.user("alice", "s3cret")), origin.port()));
+    warden = new RunningWarden(TunnelPorts.allowing(
+        Users.realmWith("Warden", Users.user("alice", "s3cret")), origin.port()));
   }
 
   @AfterAll
@@ -49,7 +50,8 @@ class AuthenticatedForwardingIT {
 
   private static String get(String path, String credentials) {
     String header = credentials == null ? "" : "Proxy-Authorization: " + credentials + "\r\n";
-    return "GET " + origin.url(path) + " HTTP/1.1\r\nHost: 127.0.0.1:" + origin.port() + "\r\n" + header + "\r\n";
+    return "GET " + origin.url(path) + " HTTP/1.1\r\nHost: 127.0.0.1:" + origin.port() + "\r\n"
+        + header + "\r\n";
   }
 
   @Test
@@ -60,19 +62,25 @@ class AuthenticatedForwardingIT {
       assertThat(retried.status()).isEqualTo(200);
       assertThat(retried.bodyText()).isEqualTo(TestOrigin.BODY);
     }
-    Exchange accepted = warden.awaitExchange(e -> e.url().equals(origin.url("/retry")) && e.status() == 200);
-    assertThat(accepted.auth()).isEqualTo(new AuthOutcome.Authenticated("Basic", "alice", "Warden"));
+    Exchange accepted =
+        warden.awaitExchange(e -> e.url().equals(origin.url("/retry")) && e.status() == 200);
+    assertThat(accepted.auth())
+        .isEqualTo(new AuthOutcome.Authenticated("Basic", "alice", "Warden"));
   }
 
   @Test
   void originNeverSeesProxyAuthorizationButGetsAuthorization() throws Exception {
     try (RawHttpConnection c = new RawHttpConnection(warden.port())) {
-      String request = "GET " + origin.url("/forwarded-headers") + " HTTP/1.1\r\nHost: 127.0.0.1:" + origin.port()
+      String request = "GET " + origin.url("/forwarded-headers") + " HTTP/1.1\r\nHost: 127.0.0.1:"
+          + origin.port()
           + "\r\nProxy-Authorization: " + Users.basic("alice", "s3cret")
           + "\r\nAuthorization: Basic b3JpZ2luOnRva2Vu\r\n\r\n";
       assertThat(c.exchange(request).status()).isEqualTo(200);
     }
-    TestOrigin.Seen seen = origin.seen().stream().filter(s -> s.path().equals("/forwarded-headers")).findFirst().orElseThrow();
+    TestOrigin.Seen seen = origin.seen().stream()
+        .filter(s -> s.path().equals("/forwarded-headers"))
+        .findFirst()
+        .orElseThrow();
     assertThat(seen.hasHeader("Proxy-Authorization")).isFalse();
     assertThat(seen.header("Authorization")).isEqualTo("Basic b3JpZ2luOnRva2Vu");
   }
@@ -81,15 +89,17 @@ class AuthenticatedForwardingIT {
   void authenticatesConnectAndNeverChallengesInsideTheTunnel() throws Exception {
     String authority = "127.0.0.1:" + origin.port();
     try (RawHttpConnection c = new RawHttpConnection(warden.port())) {
-      RawResponse established = c.exchange("CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority
-          + "\r\nProxy-Authorization: " + Users.basic("alice", "s3cret") + "\r\n\r\n");
+      RawResponse established = c.exchange("CONNECT " + authority + " HTTP/1.1\r\nHost: "
+          + authority + "\r\nProxy-Authorization: " + Users.basic("alice", "s3cret") + "\r\n\r\n");
       assertThat(established.status()).isEqualTo(200);
       for (int i = 0; i < 2; i++) {
-        RawResponse inside = c.exchange("GET /tunnel-" + i + " HTTP/1.1\r\nHost: " + authority + "\r\n\r\n");
+        RawResponse inside =
+            c.exchange("GET /tunnel-" + i + " HTTP/1.1\r\nHost: " + authority + "\r\n\r\n");
         assertThat(inside.status()).isEqualTo(200);
       }
     }
-    Exchange tunnel = warden.awaitExchange(e -> e.isConnect() && e.url().equals(authority) && e.status() == 200);
+    Exchange tunnel =
+        warden.awaitExchange(e -> e.isConnect() && e.url().equals(authority) && e.status() == 200);
     assertThat(tunnel.user()).contains("alice");
     assertThat(origin.seen()).filteredOn(s -> s.path().startsWith("/tunnel-")).hasSize(2);
   }
@@ -97,12 +107,17 @@ class AuthenticatedForwardingIT {
   @Test
   void appliesTheRealmWhosePatternMatchesTheDestination() throws Exception {
     warden.update(s -> s.withRealms(List.of(
-        new Realm("Loopback", List.of("127.0.0.1:" + origin.port()), List.of(Users.user("carol", "c4rol"))),
+        new Realm(
+            "Loopback",
+            List.of("127.0.0.1:" + origin.port()),
+            List.of(Users.user("carol", "c4rol"))),
         s.realms().get(0))));
     try (RawHttpConnection c = new RawHttpConnection(warden.port())) {
       RawResponse challenged = c.exchange(get("/by-pattern", Users.basic("alice", "s3cret")));
-      assertThat(challenged.header("Proxy-Authenticate")).isEqualTo("Basic realm=\"Loopback\", charset=\"UTF-8\"");
-      assertThat(c.exchange(get("/by-pattern-2", Users.basic("carol", "c4rol"))).status()).isEqualTo(200);
+      assertThat(challenged.header("Proxy-Authenticate"))
+          .isEqualTo("Basic realm=\"Loopback\", charset=\"UTF-8\"");
+      assertThat(c.exchange(get("/by-pattern-2", Users.basic("carol", "c4rol"))).status())
+          .isEqualTo(200);
     } finally {
       warden.update(s -> s.withRealms(List.of(s.realms().get(1))));
     }
@@ -135,7 +150,9 @@ class AuthenticatedForwardingIT {
         .connectTimeout(Duration.ofSeconds(5))
         .build();
     HttpResponse<String> response = client.send(
-        HttpRequest.newBuilder(URI.create(origin.url("/java-client"))).timeout(Duration.ofSeconds(10)).build(),
+        HttpRequest.newBuilder(URI.create(origin.url("/java-client")))
+            .timeout(Duration.ofSeconds(10))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).isEqualTo(TestOrigin.BODY);
@@ -143,11 +160,24 @@ class AuthenticatedForwardingIT {
 
   @Test
   void curlGetsThroughWithProxyUser() throws Exception {
-    assumeThat(Files.isExecutable(Path.of("/usr/bin/curl"))).as("curl installed").isTrue();
-    Process curl = new ProcessBuilder("/usr/bin/curl", "-s", "-o", "/dev/null", "-w", "%{http_code}",
-        "--proxy", "http://127.0.0.1:" + warden.port(), "--proxy-user", "alice:s3cret", "--proxy-anyauth",
-        origin.url("/curl"))
-        .redirectErrorStream(true).start();
+    assumeThat(Files.isExecutable(Path.of("/usr/bin/curl")))
+        .as("curl installed")
+        .isTrue();
+    Process curl = new ProcessBuilder(
+            "/usr/bin/curl",
+            "-s",
+            "-o",
+            "/dev/null",
+            "-w",
+            "%{http_code}",
+            "--proxy",
+            "http://127.0.0.1:" + warden.port(),
+            "--proxy-user",
+            "alice:s3cret",
+            "--proxy-anyauth",
+            origin.url("/curl"))
+        .redirectErrorStream(true)
+        .start();
     assertThat(curl.waitFor(15, TimeUnit.SECONDS)).isTrue();
     assertThat(new String(curl.getInputStream().readAllBytes())).isEqualTo("200");
   }

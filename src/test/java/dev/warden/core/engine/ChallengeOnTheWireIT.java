@@ -56,10 +56,12 @@ class ChallengeOnTheWireIT {
   void framesThe407WithLengthTypeAndDate() throws Exception {
     try (RawHttpConnection c = new RawHttpConnection(warden.port())) {
       RawResponse response = c.exchange(get(origin.url("/framing")));
-      assertThat(response.header("Content-Length")).isEqualTo(String.valueOf(response.body().length));
+      assertThat(response.header("Content-Length"))
+          .isEqualTo(String.valueOf(response.body().length));
       assertThat(response.body().length).isPositive().isLessThan(1024);
       assertThat(response.header("Content-Type")).isEqualTo("text/html; charset=utf-8");
-      assertThat(response.header("Date")).matches("\\w{3}, \\d{2} \\w{3} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
+      assertThat(response.header("Date"))
+          .matches("\\w{3}, \\d{2} \\w{3} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
       assertThat(response.header("Transfer-Encoding")).isNull();
     }
   }
@@ -68,7 +70,8 @@ class ChallengeOnTheWireIT {
   void sendsNoBodyInReplyToHead() throws Exception {
     try (RawHttpConnection c = new RawHttpConnection(warden.port())) {
       String url = origin.url("/head");
-      RawResponse response = c.exchange("HEAD " + url + " HTTP/1.1\r\nHost: " + hostOf(url) + "\r\n\r\n");
+      RawResponse response =
+          c.exchange("HEAD " + url + " HTTP/1.1\r\nHost: " + hostOf(url) + "\r\n\r\n");
       assertThat(response.status()).isEqualTo(407);
       // The next request's status line must come first on the wire: no stray body bytes between.
       RawResponse next = c.exchange(get(origin.url("/after-head")));
@@ -105,7 +108,8 @@ class ChallengeOnTheWireIT {
   void confirmsKeepAliveToHttp10ClientThatAskedForIt() throws Exception {
     try (RawHttpConnection c = new RawHttpConnection(warden.port())) {
       String url = origin.url("/http10-ka");
-      RawResponse response = c.exchange("GET " + url + " HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
+      RawResponse response =
+          c.exchange("GET " + url + " HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
       assertThat(response.status()).isEqualTo(407);
       assertThat(response.header("Connection")).isEqualToIgnoringCase("keep-alive");
       assertThat(c.exchange(get(origin.url("/http10-ka-2"))).status()).isEqualTo(407);
@@ -144,7 +148,8 @@ class ChallengeOnTheWireIT {
           c.exchange("CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n\r\n");
       assertThat(response.status()).isEqualTo(407);
       assertThat(response.header("Proxy-Authenticate")).startsWith("Basic realm=");
-      assertThat(response.header("Content-Length")).isEqualTo(String.valueOf(response.body().length));
+      assertThat(response.header("Content-Length"))
+          .isEqualTo(String.valueOf(response.body().length));
       assertThat(response.closesConnection()).isFalse();
     }
   }
@@ -161,7 +166,8 @@ class ChallengeOnTheWireIT {
         .isInstanceOfSatisfying(
             AuthOutcome.Challenged.class,
             c -> assertThat(c.reason()).isEqualTo(ChallengeReason.MISSING));
-    assertThat(recorded.responseHeader("Proxy-Authenticate")).contains("Basic realm=\"Warden\", charset=\"UTF-8\"");
+    assertThat(recorded.responseHeader("Proxy-Authenticate"))
+        .contains("Basic realm=\"Warden\", charset=\"UTF-8\"");
     assertThat(recorded.client()).startsWith("127.0.0.1:");
     assertThat(recorded.protocol()).isEqualTo("HTTP/1.1");
   }
@@ -172,9 +178,11 @@ class ChallengeOnTheWireIT {
       String url = origin.url("/post");
       String body = "{\"name\":\"value\"}";
       RawResponse refused = c.exchange("POST " + url + " HTTP/1.1\r\nHost: " + hostOf(url)
-          + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+          + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n"
+          + body);
       assertThat(refused.status()).isEqualTo(407);
-      assertThat(c.exchange(get(origin.url("/after-post"))).statusLine()).startsWith("HTTP/1.1 407");
+      assertThat(c.exchange(get(origin.url("/after-post"))).statusLine())
+          .startsWith("HTTP/1.1 407");
     }
     assertThat(origin.seen()).noneMatch(s -> s.path().equals("/post"));
   }
@@ -183,7 +191,8 @@ class ChallengeOnTheWireIT {
   void sendsHeaderNamesInTheirCustomaryCase() throws Exception {
     try (RawHttpConnection c = new RawHttpConnection(warden.port())) {
       RawResponse response = c.exchange(get(origin.url("/case")));
-      assertThat(response.headers()).extracting(h -> h[0])
+      assertThat(response.headers())
+          .extracting(h -> h[0])
           .contains("Proxy-Authenticate", "Content-Type", "Content-Length", "Date");
     }
   }

@@ -25,13 +25,15 @@ class ClientLoopGroupIT {
   void aConnectionOpenedFromALoopIsRegisteredOnThatLoop() throws Exception {
     for (int i = 0; i < 4; i++) {
       EventLoop opener = group.next();
-      EventLoop registeredOn = opener.submit(() -> {
-        NioSocketChannel outgoing = new NioSocketChannel();
-        group.register(outgoing).syncUninterruptibly();
-        EventLoop loop = outgoing.eventLoop();
-        outgoing.close();
-        return loop;
-      }).get(5, TimeUnit.SECONDS);
+      EventLoop registeredOn = opener
+          .submit(() -> {
+            NioSocketChannel outgoing = new NioSocketChannel();
+            group.register(outgoing).syncUninterruptibly();
+            EventLoop loop = outgoing.eventLoop();
+            outgoing.close();
+            return loop;
+          })
+          .get(5, TimeUnit.SECONDS);
 
       assertThat(registeredOn).isSameAs(opener);
     }

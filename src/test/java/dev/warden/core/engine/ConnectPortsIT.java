@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
  */
 class ConnectPortsIT {
 
-  private static final String ALICE = "Proxy-Authorization: " + Users.basic("alice", "s3cret") + "\r\n";
+  private static final String ALICE =
+      "Proxy-Authorization: " + Users.basic("alice", "s3cret") + "\r\n";
 
   private RunningWarden warden;
   private ServerSocket destination;
@@ -51,24 +52,31 @@ class ConnectPortsIT {
     try (RawHttpConnection c = new RawHttpConnection(warden.port())) {
       RawResponse refused = c.exchange(connect(authority, ALICE));
       assertThat(refused.status()).isEqualTo(403);
-      assertThat(refused.bodyText()).contains("port " + destination.getLocalPort()).contains("443, 8443");
+      assertThat(refused.bodyText())
+          .contains("port " + destination.getLocalPort())
+          .contains("443, 8443");
       assertThat(refused.closesConnection()).isFalse();
       // the connection stays usable: the next request is read as a request
       assertThat(c.exchange(connect(authority, ALICE)).status()).isEqualTo(403);
     }
-    assertThatThrownBy(destination::accept).as("no connection to the destination").isInstanceOf(SocketTimeoutException.class);
+    assertThatThrownBy(destination::accept)
+        .as("no connection to the destination")
+        .isInstanceOf(SocketTimeoutException.class);
     Exchange recorded = warden.awaitExchange(e -> e.isConnect() && e.url().equals(authority));
     assertThat(recorded.status()).isEqualTo(403);
     assertThat(recorded.auth()).isInstanceOf(AuthOutcome.PortRefused.class);
-    assertThat(recorded.auth().describe()).isEqualTo("CONNECT to port " + destination.getLocalPort()
-        + " refused: realm 'Lab' allows tunnels to ports 443, 8443 only (user 'alice' was authenticated)");
+    assertThat(recorded.auth().describe())
+        .isEqualTo(
+            "CONNECT to port " + destination.getLocalPort()
+                + " refused: realm 'Lab' allows tunnels to ports 443, 8443 only (user 'alice' was authenticated)");
   }
 
   @Test
   void tunnelsToAPortTheUserAdded() throws Exception {
     warden.update(s -> TunnelPorts.allowing(s, destination.getLocalPort()));
     try (RawHttpConnection c = new RawHttpConnection(warden.port())) {
-      RawResponse established = c.exchange(connect("127.0.0.1:" + destination.getLocalPort(), ALICE));
+      RawResponse established =
+          c.exchange(connect("127.0.0.1:" + destination.getLocalPort(), ALICE));
       assertThat(established.status()).isEqualTo(200);
       destination.accept().close();
     }
@@ -86,7 +94,9 @@ class ConnectPortsIT {
   void refusesTheSamePortWhenEnforcementIsOff() throws Exception {
     warden.update(s -> s.withEnforcement(false));
     try (RawHttpConnection c = new RawHttpConnection(warden.port())) {
-      assertThat(c.exchange(connect("127.0.0.1:" + destination.getLocalPort(), "")).status()).isEqualTo(403);
+      assertThat(
+              c.exchange(connect("127.0.0.1:" + destination.getLocalPort(), "")).status())
+          .isEqualTo(403);
     }
     assertThatThrownBy(destination::accept).isInstanceOf(SocketTimeoutException.class);
   }
@@ -122,6 +132,7 @@ class ConnectPortsIT {
   }
 
   private static String connect(String authority, String credentials) {
-    return "CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n" + credentials + "\r\n";
+    return "CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n" + credentials
+        + "\r\n";
   }
 }

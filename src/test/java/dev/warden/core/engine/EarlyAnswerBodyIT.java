@@ -61,7 +61,8 @@ class EarlyAnswerBodyIT {
       Exchange recorded = warden.awaitExchangeFor(url);
       String seen = new String(recorded.requestBody().bytes(), StandardCharsets.UTF_8);
       if (!seen.equals(body(round)) || recorded.requestBody().totalSize() != body.length) {
-        wrong.add("round " + round + ": " + recorded.requestBody().totalSize() + " bytes, '" + seen + "'");
+        wrong.add("round " + round + ": " + recorded.requestBody().totalSize() + " bytes, '" + seen
+            + "'");
       }
     }
     assertThat(wrong).as("rounds whose recorded body differs from the one sent").isEmpty();

@@ -48,7 +48,10 @@ class FaultKnobsOnTheWireIT {
   static void start() throws Exception {
     origin = new TestOrigin();
     CredentialMaterial material = new CredentialMaterial();
-    Realm lab = new Realm(REALM, List.of(), List.of(material.user("alice", true, REALM, "s3cret".toCharArray())),
+    Realm lab = new Realm(
+        REALM,
+        List.of(),
+        List.of(material.user("alice", true, REALM, "s3cret".toCharArray())),
         new RealmAuth(List.of("basic", "digest"), List.of("MD5"), Duration.ofMinutes(5), 403));
     warden = new RunningWarden(Settings.defaults().withRealms(List.of(lab)));
   }
@@ -72,7 +75,8 @@ class FaultKnobsOnTheWireIT {
 
   /** Puts exactly these {@code knob=value} lines in force for the realm. */
   private static void knobs(String... lines) throws Exception {
-    warden.update(s -> s.withRealms(List.of(s.realms().get(0).withFaults(FaultKnob.parse(List.of(lines))))));
+    warden.update(
+        s -> s.withRealms(List.of(s.realms().get(0).withFaults(FaultKnob.parse(List.of(lines))))));
   }
 
   private static String path() {
@@ -85,8 +89,8 @@ class FaultKnobsOnTheWireIT {
 
   private static String request(String method, String path, String authorization, String version) {
     String header = authorization == null ? "" : "Proxy-Authorization: " + authorization + "\r\n";
-    return method + " " + origin.url(path) + " " + version + "\r\nHost: 127.0.0.1:" + origin.port() + "\r\n"
-        + header + "\r\n";
+    return method + " " + origin.url(path) + " " + version + "\r\nHost: 127.0.0.1:" + origin.port()
+        + "\r\n" + header + "\r\n";
   }
 
   private static Exchange recorded(String path) throws Exception {
@@ -142,7 +146,8 @@ class FaultKnobsOnTheWireIT {
     knobs("status=401");
     RawResponse wrong = get(path(), Users.basic("alice", "wrong"));
     assertThat(wrong.statusLine()).isEqualTo("HTTP/1.1 401 Unauthorized");
-    assertThat(wrong.headers("WWW-Authenticate")).contains("Basic realm=\"Lab\", charset=\"UTF-8\"");
+    assertThat(wrong.headers("WWW-Authenticate"))
+        .contains("Basic realm=\"Lab\", charset=\"UTF-8\"");
     assertThat(wrong.headers("Proxy-Authenticate")).isEmpty();
     assertThat(get(path(), null).status()).isEqualTo(407);
   }
@@ -193,8 +198,8 @@ class FaultKnobsOnTheWireIT {
   void headerOrderSendsExactlyTheNamedFieldsInThatOrderAndSpelling() throws Exception {
     knobs("header=Server: lab/1.0", "headerOrder=Server,Proxy-Authenticate,content-length");
     RawResponse refused = get(path(), null);
-    assertThat(names(refused)).containsExactly("Server", "Proxy-Authenticate", "Proxy-Authenticate",
-        "content-length");
+    assertThat(names(refused))
+        .containsExactly("Server", "Proxy-Authenticate", "Proxy-Authenticate", "content-length");
   }
 
   // ------------------------------------------------------------ the challenge
@@ -221,7 +226,8 @@ class FaultKnobsOnTheWireIT {
     knobs("joinChallenges=true");
     List<String> fields = get(path(), null).headers("Proxy-Authenticate");
     assertThat(fields).hasSize(1);
-    assertThat(fields.get(0)).startsWith("Basic realm=\"Lab\", charset=\"UTF-8\", Digest realm=\"Lab\"");
+    assertThat(fields.get(0))
+        .startsWith("Basic realm=\"Lab\", charset=\"UTF-8\", Digest realm=\"Lab\"");
   }
 
   @Test
@@ -239,7 +245,8 @@ class FaultKnobsOnTheWireIT {
     List<String> challenges = get(path(), null).headers("Proxy-Authenticate");
     assertThat(challenges).hasSize(2);
     assertThat(challenges.get(0)).isEqualTo("Basic realm=\"Lab\"");
-    assertThat(challenges.get(1)).matches("Digest realm=\"Lab\", nonce=\"[^\"]+\", qop=\"auth\", stale=false");
+    assertThat(challenges.get(1))
+        .matches("Digest realm=\"Lab\", nonce=\"[^\"]+\", qop=\"auth\", stale=false");
     String path = path();
     DigestAnswer answer = DigestAnswer.to(challenges.get(1), "alice", "s3cret").uri(path);
     assertThat(answer.header()).doesNotContain("opaque");
@@ -250,7 +257,13 @@ class FaultKnobsOnTheWireIT {
   void digestWithoutOpaqueIsRefusedWithoutPlainChallenges() throws Exception {
     String challenge = digestChallenge();
     String path = path();
-    assertThat(get(path, DigestAnswer.to(challenge, "alice", "s3cret").uri(path).drop("opaque").header()).status())
+    assertThat(get(
+                path,
+                DigestAnswer.to(challenge, "alice", "s3cret")
+                    .uri(path)
+                    .drop("opaque")
+                    .header())
+            .status())
         .isEqualTo(407);
   }
 
@@ -259,7 +272,8 @@ class FaultKnobsOnTheWireIT {
     knobs("delayMillis=700");
     long start = System.nanoTime();
     assertThat(get(path(), null).status()).isEqualTo(407);
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(650));
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(650));
     knobs();
     start = System.nanoTime();
     get(path(), null);
@@ -271,19 +285,22 @@ class FaultKnobsOnTheWireIT {
     assertThat(get(path(), GOOD).status()).isEqualTo(200); // alice's slow hash is checked once, now
     knobs("delayMillis=2000");
     RawHttpConnection refused = new RawHttpConnection(warden.port());
-    java.util.concurrent.CompletableFuture<Integer> delayed = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-      try (refused) {
-        return refused.exchange(request("GET", path(), null, "HTTP/1.1")).status();
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    java.util.concurrent.CompletableFuture<Integer> delayed =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+          try (refused) {
+            return refused.exchange(request("GET", path(), null, "HTTP/1.1")).status();
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        });
     Thread.sleep(200); // the refusal is waiting now
-    // connections take the event loops in turn: eight of them share the delayed one's loop at least once
+    // connections take the event loops in turn: eight of them share the delayed one's loop at least
+    // once
     for (int i = 0; i < 8; i++) {
       try (RawHttpConnection other = new RawHttpConnection(warden.port())) {
         long start = System.nanoTime();
-        assertThat(other.exchange(request("GET", path(), GOOD, "HTTP/1.1")).status()).isEqualTo(200);
+        assertThat(other.exchange(request("GET", path(), GOOD, "HTTP/1.1")).status())
+            .isEqualTo(200);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1000));
       }
     }
@@ -302,7 +319,9 @@ class FaultKnobsOnTheWireIT {
     assertThat(left.status()).isZero();
     assertThat(left.error()).isNotNull();
     Thread.sleep(1200); // the delayed refusal comes due on a closed connection: nothing changes
-    assertThat(warden.warden().traffic().snapshot().stream().filter(e -> e.url().endsWith(path)).toList())
+    assertThat(warden.warden().traffic().snapshot().stream()
+            .filter(e -> e.url().endsWith(path))
+            .toList())
         .containsExactly(left);
   }
 
@@ -317,7 +336,8 @@ class FaultKnobsOnTheWireIT {
     assertThat(get(third, GOOD).status()).isEqualTo(407);
     assertThat(get(path(), GOOD).status()).isEqualTo(200);
     Exchange refused = recorded(third);
-    assertThat(((AuthOutcome.Challenged) refused.auth()).reason()).isEqualTo(ChallengeReason.FAULT_KNOB);
+    assertThat(((AuthOutcome.Challenged) refused.auth()).reason())
+        .isEqualTo(ChallengeReason.FAULT_KNOB);
     assertThat(refused.faults()).contains("rechallengeEvery=3");
   }
 
@@ -350,17 +370,21 @@ class FaultKnobsOnTheWireIT {
   }
 
   private String digestChallenge() throws Exception {
-    return get(path(), null).headers("Proxy-Authenticate").stream().filter(c -> c.startsWith("Digest"))
-        .findFirst().orElseThrow();
+    return get(path(), null).headers("Proxy-Authenticate").stream()
+        .filter(c -> c.startsWith("Digest"))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
   void digestStaleAnswersARightResponseWithStaleTrue() throws Exception {
     knobs("digestStale=true");
     String path = path();
-    RawResponse stale = get(path, DigestAnswer.to(digestChallenge(), "alice", "s3cret").uri(path).header());
+    RawResponse stale = get(
+        path, DigestAnswer.to(digestChallenge(), "alice", "s3cret").uri(path).header());
     assertThat(stale.status()).isEqualTo(407);
-    assertThat(stale.headers("Proxy-Authenticate")).anyMatch(c -> c.startsWith("Digest") && c.contains("stale=true"));
+    assertThat(stale.headers("Proxy-Authenticate"))
+        .anyMatch(c -> c.startsWith("Digest") && c.contains("stale=true"));
     assertThat(recorded(path).faults()).contains("digestStale=true");
   }
 
@@ -371,11 +395,18 @@ class FaultKnobsOnTheWireIT {
     String first = path();
     String second = path();
     String third = path();
-    assertThat(get(first, DigestAnswer.to(challenge, "alice", "s3cret").uri(first).nc(1).header()).status())
+    assertThat(get(
+                first,
+                DigestAnswer.to(challenge, "alice", "s3cret").uri(first).nc(1).header())
+            .status())
         .isEqualTo(200);
-    assertThat(get(second, DigestAnswer.to(challenge, "alice", "s3cret").uri(second).nc(2).header()).status())
+    assertThat(get(
+                second,
+                DigestAnswer.to(challenge, "alice", "s3cret").uri(second).nc(2).header())
+            .status())
         .isEqualTo(200);
-    RawResponse stale = get(third, DigestAnswer.to(challenge, "alice", "s3cret").uri(third).nc(3).header());
+    RawResponse stale = get(
+        third, DigestAnswer.to(challenge, "alice", "s3cret").uri(third).nc(3).header());
     assertThat(stale.status()).isEqualTo(407);
     assertThat(stale.headers("Proxy-Authenticate")).anyMatch(c -> c.contains("stale=true"));
     assertThat(recorded(third).faults()).contains("nonceUses=2");
@@ -399,30 +430,57 @@ class FaultKnobsOnTheWireIT {
     knobs("outcome=reject-all");
     String path = path();
     assertThat(get(path, GOOD).status()).isEqualTo(407);
-    assertThat(((AuthOutcome.Challenged) recorded(path).auth()).reason()).isEqualTo(ChallengeReason.FAULT_KNOB);
+    assertThat(((AuthOutcome.Challenged) recorded(path).auth()).reason())
+        .isEqualTo(ChallengeReason.FAULT_KNOB);
   }
 
-  // ------------------------------------------------------------ applied on the next request, recorded
+  // ------------------------------------------------------------ applied on the next request,
+  // recorded
 
   /**
    * A connection opened before the knob was set: its next request is shaped by it, and the record
    * of that exchange names the knob.
    */
   @ParameterizedTest
-  @ValueSource(strings = {"connection=close", "connection=close-delimited", "version=1.0", "status=401",
-      "status=403", "body=none", "body=short", "body=squid", "body=tinyproxy", "body=mitmproxy",
-      "header=X-Lab: yes", "headerOrder=Date,Proxy-Authenticate", "challenge=omitted", "schemeOrder=digest",
-      "joinChallenges=true", "realm=Other realm", "plainChallenges=true", "delayMillis=50", "rechallengeEvery=1", "randomPercent=100",
-      "outcome=reject-all", "outcome=accept-any"})
-  void knobSetWhileTheConnectionIsOpenShapesItsNextRequestAndIsRecorded(String line) throws Exception {
+  @ValueSource(
+      strings = {
+        "connection=close",
+        "connection=close-delimited",
+        "version=1.0",
+        "status=401",
+        "status=403",
+        "body=none",
+        "body=short",
+        "body=squid",
+        "body=tinyproxy",
+        "body=mitmproxy",
+        "header=X-Lab: yes",
+        "headerOrder=Date,Proxy-Authenticate",
+        "challenge=omitted",
+        "schemeOrder=digest",
+        "joinChallenges=true",
+        "realm=Other realm",
+        "plainChallenges=true",
+        "delayMillis=50",
+        "rechallengeEvery=1",
+        "randomPercent=100",
+        "outcome=reject-all",
+        "outcome=accept-any"
+      })
+  void knobSetWhileTheConnectionIsOpenShapesItsNextRequestAndIsRecorded(String line)
+      throws Exception {
     assertThat(get(path(), null).status()).isEqualTo(407);
     knobs(line);
     String path = path();
-    String credentials = line.startsWith("status") ? Users.basic("alice", "wrong")
+    String credentials = line.startsWith("status")
+        ? Users.basic("alice", "wrong")
         : line.startsWith("outcome=accept") ? Users.basic("anyone", "x") : GOOD;
-    boolean refusedAnyway = line.startsWith("rechallenge") || line.startsWith("random") || line.startsWith("outcome=r")
+    boolean refusedAnyway = line.startsWith("rechallenge")
+        || line.startsWith("random")
+        || line.startsWith("outcome=r")
         || line.startsWith("status");
-    RawResponse answer = get(path, refusedAnyway || line.startsWith("outcome=accept") ? credentials : null);
+    RawResponse answer =
+        get(path, refusedAnyway || line.startsWith("outcome=accept") ? credentials : null);
     Exchange exchange = recorded(path);
     assertThat(exchange.faults()).contains(line);
     assertThat(exchange.status()).isEqualTo(answer.status());

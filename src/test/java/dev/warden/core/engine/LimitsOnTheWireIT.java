@@ -11,8 +11,8 @@ import dev.warden.testing.BlackholeDestination;
 import dev.warden.testing.FaultyOrigin;
 import dev.warden.testing.RawHttpConnection;
 import dev.warden.testing.RawResponse;
-import dev.warden.testing.TunnelPorts;
 import dev.warden.testing.RunningWarden;
+import dev.warden.testing.TunnelPorts;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -104,7 +104,10 @@ class LimitsOnTheWireIT {
       assertThat(elapsed).isBetween(500L, 3000L);
     }
     Exchange recorded = warden.awaitExchange(e -> e.status() == 408);
-    assertThat(recorded.failure()).get().extracting(ExchangeError::detail).asString()
+    assertThat(recorded.failure())
+        .get()
+        .extracting(ExchangeError::detail)
+        .asString()
         .startsWith("request head not complete within 500 ms (request head deadline; ");
     assertThat(AccessLogLine.of(recorded)).contains(" - - 408 refused ");
     assertThat(origin.requestLines()).noneMatch(line -> line.contains("/slowloris"));
@@ -113,14 +116,20 @@ class LimitsOnTheWireIT {
   @Test
   void closesAnIdleKeepAliveConnectionWithoutAnswerOrRecord() throws Exception {
     try (RawHttpConnection idle = new RawHttpConnection(warden.port())) {
-      long lastId = warden.warden().traffic().snapshot().stream().mapToLong(e -> e.id()).max().orElse(0);
+      long lastId = warden.warden().traffic().snapshot().stream()
+          .mapToLong(e -> e.id())
+          .max()
+          .orElse(0);
       assertThat(idle.exchange(get("/ok")).status()).isEqualTo(200);
       long start = System.nanoTime();
-      // the exchange is recorded once both directions have ended, which can be just after the client has its answer
+      // the exchange is recorded once both directions have ended, which can be just after the
+      // client has its answer
       warden.awaitExchange(e -> e.id() > lastId && e.path().equals("/ok"));
       long recordedBefore = warden.warden().traffic().snapshot().size();
 
-      assertThat(idle.isClosedByPeer(200)).as("still open well within the idle timeout").isFalse();
+      assertThat(idle.isClosedByPeer(200))
+          .as("still open well within the idle timeout")
+          .isFalse();
       assertThat(idle.isClosedByPeer(3000)).isTrue();
       assertThat(millisSince(start)).isBetween(550L, 3000L);
       assertThat(warden.warden().traffic().snapshot()).hasSize((int) recordedBefore);
@@ -151,9 +160,13 @@ class LimitsOnTheWireIT {
       assertThat(client.isClosedByPeer(2000)).isTrue();
       Exchange recorded = warden.awaitExchangeFor(url);
       assertThat(recorded.status()).isEqualTo(504);
-      assertThat(recorded.failure()).get().extracting(ExchangeError::kind).isEqualTo(ExchangeError.Kind.TIMEOUT);
+      assertThat(recorded.failure())
+          .get()
+          .extracting(ExchangeError::kind)
+          .isEqualTo(ExchangeError.Kind.TIMEOUT);
       assertThat(recorded.failure().get().detail())
-          .isEqualTo("127.0.0.1:" + blackhole.port() + ": no connection within 500 ms (upstream connect timeout)");
+          .isEqualTo("127.0.0.1:" + blackhole.port()
+              + ": no connection within 500 ms (upstream connect timeout)");
       assertThat(recorded.responseBody().totalSize()).isEqualTo(timedOut.body().length);
     }
   }
@@ -165,14 +178,17 @@ class LimitsOnTheWireIT {
       warden.update(s -> TunnelPorts.allowing(s, blackhole.port()));
       String authority = "127.0.0.1:" + blackhole.port();
       long start = System.nanoTime();
-      RawResponse timedOut = client.exchange("CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n\r\n");
+      RawResponse timedOut =
+          client.exchange("CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n\r\n");
 
       assertThat(timedOut.status()).isEqualTo(504);
       assertThat(millisSince(start)).isBetween(500L, 3000L);
       assertThat(client.isClosedByPeer(2000)).isTrue();
       Exchange recorded = warden.awaitExchangeFor(authority);
       assertThat(recorded.status()).isEqualTo(504);
-      assertThat(recorded.failure()).get().extracting(ExchangeError::detail)
+      assertThat(recorded.failure())
+          .get()
+          .extracting(ExchangeError::detail)
           .isEqualTo(authority + ": no connection within 500 ms (upstream connect timeout)");
     }
   }
@@ -191,8 +207,11 @@ class LimitsOnTheWireIT {
     }
     Exchange recorded = warden.awaitExchangeFor(origin.url("/silent"));
     assertThat(recorded.status()).isEqualTo(504);
-    assertThat(recorded.failure()).get().extracting(ExchangeError::detail)
-        .isEqualTo("127.0.0.1:" + origin.port() + ": no response within 500 ms of the request (upstream first-byte timeout)");
+    assertThat(recorded.failure())
+        .get()
+        .extracting(ExchangeError::detail)
+        .isEqualTo("127.0.0.1:" + origin.port()
+            + ": no response within 500 ms of the request (upstream first-byte timeout)");
     assertThat(AccessLogLine.of(recorded)).contains(" 504 ");
   }
 
@@ -217,19 +236,26 @@ class LimitsOnTheWireIT {
     }
     Exchange recorded = warden.awaitExchangeFor(origin.url(path));
     assertThat(recorded.status()).isEqualTo(502);
-    assertThat(recorded.failure()).get().extracting(ExchangeError::kind).isEqualTo(ExchangeError.Kind.SERVER_ABORTED);
-    assertThat(recorded.failure().get().detail()).isEqualTo("127.0.0.1:" + origin.port() + ": " + why);
+    assertThat(recorded.failure())
+        .get()
+        .extracting(ExchangeError::kind)
+        .isEqualTo(ExchangeError.Kind.SERVER_ABORTED);
+    assertThat(recorded.failure().get().detail())
+        .isEqualTo("127.0.0.1:" + origin.port() + ": " + why);
     assertThat(AccessLogLine.of(recorded)).contains(" 502 ");
   }
 
   @Test
   void closesTheClientConnectionAtOnceWhenTheDestinationResetsMidBody() throws Exception {
-    cutsTheResponse("/cut-reset", "server reset after 100 bytes of the response body: client connection closed");
+    cutsTheResponse(
+        "/cut-reset",
+        "server reset after 100 bytes of the response body: client connection closed");
   }
 
   @Test
   void closesTheClientConnectionAtOnceWhenTheDestinationClosesMidBody() throws Exception {
-    cutsTheResponse("/cut-close",
+    cutsTheResponse(
+        "/cut-close",
         "server closed the connection after 100 bytes of the response body: client connection closed");
   }
 
@@ -248,8 +274,11 @@ class LimitsOnTheWireIT {
     }
     Exchange recorded = warden.awaitExchangeFor(origin.url("/stall"));
     assertThat(recorded.status()).isEqualTo(200);
-    assertThat(recorded.failure()).get().extracting(ExchangeError::detail)
-        .isEqualTo("server silent for 1.7 s (idle backstop) after 100 bytes of the response body: client connection closed");
+    assertThat(recorded.failure())
+        .get()
+        .extracting(ExchangeError::detail)
+        .isEqualTo(
+            "server silent for 1.7 s (idle backstop) after 100 bytes of the response body: client connection closed");
   }
 
   @Test
@@ -262,10 +291,15 @@ class LimitsOnTheWireIT {
 
       assertThat(millisSince(start)).isLessThan(2000L);
       assertThat(received).startsWith("HTTP/1.1 200").contains("Transfer-Encoding: chunked");
-      assertThat(received).as("never the last chunk of a complete body").doesNotContain("\r\n0\r\n\r\n");
+      assertThat(received)
+          .as("never the last chunk of a complete body")
+          .doesNotContain("\r\n0\r\n\r\n");
     }
     Exchange recorded = warden.awaitExchangeFor(origin.url("/cut-chunked"));
-    assertThat(recorded.failure()).get().extracting(ExchangeError::detail).asString()
+    assertThat(recorded.failure())
+        .get()
+        .extracting(ExchangeError::detail)
+        .asString()
         .startsWith("server reset after 100 bytes");
   }
 
@@ -279,14 +313,19 @@ class LimitsOnTheWireIT {
       long elapsed = millisSince(start);
 
       assertThat(elapsed).as("closed at once, not after an idle timeout").isLessThan(2000L);
-      assertThat(all).startsWith("HTTP/1.1 200").contains("Content-Length: " + FaultyOrigin.CUT_LENGTH);
+      assertThat(all)
+          .startsWith("HTTP/1.1 200")
+          .contains("Content-Length: " + FaultyOrigin.CUT_LENGTH);
       received = all.length() - all.indexOf("\r\n\r\n") - 4;
       assertThat(received).isEqualTo(FaultyOrigin.CUT_SENT);
     }
     Exchange recorded = warden.awaitExchangeFor(origin.url(path));
     assertThat(recorded.status()).as("the head the client got").isEqualTo(200);
     assertThat(recorded.responseBody().totalSize()).isEqualTo(received);
-    assertThat(recorded.failure()).get().extracting(ExchangeError::kind).isEqualTo(ExchangeError.Kind.SERVER_ABORTED);
+    assertThat(recorded.failure())
+        .get()
+        .extracting(ExchangeError::kind)
+        .isEqualTo(ExchangeError.Kind.SERVER_ABORTED);
     assertThat(recorded.failure().get().detail()).isEqualTo(why);
     assertThat(AccessLogLine.of(recorded)).contains(" 200 ").contains("error=\"");
   }
@@ -311,7 +350,9 @@ class LimitsOnTheWireIT {
       assertThat(tooLong.status()).isEqualTo(414);
     }
     Exchange recorded = warden.awaitExchange(e -> e.status() == 414);
-    assertThat(recorded.failure()).get().extracting(ExchangeError::detail)
+    assertThat(recorded.failure())
+        .get()
+        .extracting(ExchangeError::detail)
         .isEqualTo("request line over 1 KiB (request line limit)");
   }
 

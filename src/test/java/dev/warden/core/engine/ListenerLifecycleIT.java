@@ -33,13 +33,16 @@ class ListenerLifecycleIT {
     warden.close();
   }
 
-  private static EngineStatus await(java.util.concurrent.CompletableFuture<EngineStatus> f) throws Exception {
+  private static EngineStatus await(java.util.concurrent.CompletableFuture<EngineStatus> f)
+      throws Exception {
     return f.get(20, TimeUnit.SECONDS);
   }
 
   private static boolean answers407(int port) {
     try (RawHttpConnection c = new RawHttpConnection(port)) {
-      return c.exchange("GET http://127.0.0.1:9/ HTTP/1.1\r\nHost: 127.0.0.1:9\r\n\r\n").status() == 407;
+      return c.exchange("GET http://127.0.0.1:9/ HTTP/1.1\r\nHost: 127.0.0.1:9\r\n\r\n")
+              .status()
+          == 407;
     } catch (Exception e) {
       return false;
     }
@@ -50,7 +53,8 @@ class ListenerLifecycleIT {
     EngineStatus status = await(warden.start());
     assertThat(status.listening()).isTrue();
     assertThat(status.bound().port()).isPositive();
-    assertThat(status.message()).isEqualTo("Listening on 127.0.0.1:" + status.bound().port());
+    assertThat(status.message())
+        .isEqualTo("Listening on 127.0.0.1:" + status.bound().port());
     assertThat(answers407(status.bound().port())).isTrue();
   }
 

@@ -30,7 +30,8 @@ class LiveChangesIT {
   @BeforeEach
   void start() throws Exception {
     origin = new TestOrigin();
-    warden = new RunningWarden(Users.realmWith("Warden", Users.user("alice", "s3cret"), Users.user("bob", "b0b")));
+    warden = new RunningWarden(
+        Users.realmWith("Warden", Users.user("alice", "s3cret"), Users.user("bob", "b0b")));
     connection = new RawHttpConnection(warden.port());
   }
 
@@ -44,12 +45,18 @@ class LiveChangesIT {
   private RawResponse get(String credentials) throws Exception {
     String url = origin.url("/live-" + PATHS.incrementAndGet());
     String header = credentials == null ? "" : "Proxy-Authorization: " + credentials + "\r\n";
-    return connection.exchange("GET " + url + " HTTP/1.1\r\nHost: 127.0.0.1:" + origin.port() + "\r\n" + header + "\r\n");
+    return connection.exchange(
+        "GET " + url + " HTTP/1.1\r\nHost: 127.0.0.1:" + origin.port() + "\r\n" + header + "\r\n");
   }
 
   private ChallengeReason lastReason() throws Exception {
-    return warden.awaitExchange(e -> e.auth() instanceof AuthOutcome.Challenged && e.id() == latestId())
-        .auth() instanceof AuthOutcome.Challenged c ? c.reason() : null;
+    return warden
+                .awaitExchange(
+                    e -> e.auth() instanceof AuthOutcome.Challenged && e.id() == latestId())
+                .auth()
+            instanceof AuthOutcome.Challenged c
+        ? c.reason()
+        : null;
   }
 
   private long latestId() {
@@ -70,7 +77,8 @@ class LiveChangesIT {
   @Test
   void removingAUserRefusesItsNextRequestOnTheSameConnection() throws Exception {
     assertThat(get(Users.basic("alice", "s3cret")).status()).isEqualTo(200);
-    warden.update(s -> s.withRealms(List.of(s.realms().get(0).withUsers(List.of(Users.user("bob", "b0b"))))));
+    warden.update(s ->
+        s.withRealms(List.of(s.realms().get(0).withUsers(List.of(Users.user("bob", "b0b"))))));
     assertThat(get(Users.basic("alice", "s3cret")).status()).isEqualTo(407);
     assertThat(lastReason()).isEqualTo(ChallengeReason.UNKNOWN_USER);
   }
@@ -78,8 +86,9 @@ class LiveChangesIT {
   @Test
   void changingAPasswordRefusesTheOldOneAndAcceptsTheNewOne() throws Exception {
     assertThat(get(Users.basic("alice", "s3cret")).status()).isEqualTo(200);
-    warden.update(s -> s.withRealms(List.of(s.realms().get(0).withUsers(
-        List.of(Users.user("alice", "n3w"), Users.user("bob", "b0b"))))));
+    warden.update(s -> s.withRealms(List.of(s.realms()
+        .get(0)
+        .withUsers(List.of(Users.user("alice", "n3w"), Users.user("bob", "b0b"))))));
     assertThat(get(Users.basic("alice", "s3cret")).status()).isEqualTo(407);
     assertThat(lastReason()).isEqualTo(ChallengeReason.WRONG_PASSWORD);
     assertThat(get(Users.basic("alice", "n3w")).status()).isEqualTo(200);
@@ -90,18 +99,22 @@ class LiveChangesIT {
     assertThat(get(Users.basic("bob", "b0b")).status()).isEqualTo(200);
     warden.update(s -> {
       Realm realm = s.realms().get(0);
-      return s.withRealms(List.of(realm.withUsers(List.of(realm.users().get(0), realm.users().get(1).withEnabled(false)))));
+      return s.withRealms(List.of(
+          realm.withUsers(List.of(realm.users().get(0), realm.users().get(1).withEnabled(false)))));
     });
-    // 403: the credentials are understood and refused by policy; retrying cannot help (Squid does so)
+    // 403: the credentials are understood and refused by policy; retrying cannot help (Squid does
+    // so)
     assertThat(get(Users.basic("bob", "b0b")).status()).isEqualTo(403);
     assertThat(lastReason()).isEqualTo(ChallengeReason.DISABLED_USER);
   }
 
   @Test
   void renamingTheRealmChangesTheNextChallenge() throws Exception {
-    assertThat(get(null).header("Proxy-Authenticate")).isEqualTo("Basic realm=\"Warden\", charset=\"UTF-8\"");
+    assertThat(get(null).header("Proxy-Authenticate"))
+        .isEqualTo("Basic realm=\"Warden\", charset=\"UTF-8\"");
     warden.update(s -> s.withRealms(List.of(s.realms().get(0).withName("Corp Proxy"))));
-    assertThat(get(null).header("Proxy-Authenticate")).isEqualTo("Basic realm=\"Corp Proxy\", charset=\"UTF-8\"");
+    assertThat(get(null).header("Proxy-Authenticate"))
+        .isEqualTo("Basic realm=\"Corp Proxy\", charset=\"UTF-8\"");
   }
 
   @Test

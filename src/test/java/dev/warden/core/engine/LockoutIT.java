@@ -32,29 +32,41 @@ import org.junit.jupiter.api.Timeout;
 class LockoutIT {
 
   private static final String REALM = "Lab";
-  private static final LockoutPolicy SMALL = new LockoutPolicy(Duration.ofMinutes(1), 2,
-      Duration.ofMillis(300), Duration.ofMillis(300), 5, Duration.ofMinutes(5), 1_000);
+  private static final LockoutPolicy SMALL = new LockoutPolicy(
+      Duration.ofMinutes(1),
+      2,
+      Duration.ofMillis(300),
+      Duration.ofMillis(300),
+      5,
+      Duration.ofMinutes(5),
+      1_000);
   private static final Settings SETTINGS =
       Users.realmWith(REALM, Users.user("alice", "right"), Users.user("bob", "b0b"));
 
   @Test
   void lockedAddressIsRefusedWithLockedOutWhileOtherAddressesAreServed() throws Exception {
     AuthState state = new AuthState(SMALL, Clock.systemUTC());
-    try (TestOrigin origin = new TestOrigin(); RunningWarden warden = new RunningWarden(SETTINGS, state)) {
+    try (TestOrigin origin = new TestOrigin();
+        RunningWarden warden = new RunningWarden(SETTINGS, state)) {
       try (RawHttpConnection attacker = new RawHttpConnection(warden.port(), address(2))) {
         for (int i = 0; i < 5; i++) {
-          assertThat(attacker.exchange(get(origin, "/guess-" + i, "user" + i, "guess")).status()).isEqualTo(407);
+          assertThat(attacker
+                  .exchange(get(origin, "/guess-" + i, "user" + i, "guess"))
+                  .status())
+              .isEqualTo(407);
         }
         RawResponse refused = attacker.exchange(get(origin, "/right", "bob", "b0b"));
 
         assertThat(refused.status()).isEqualTo(407);
         assertThat(refused.headers("Proxy-Authenticate")).isNotEmpty();
-        assertThat(warden.awaitExchangeFor(origin.url("/right")).auth().label()).isEqualTo("challenged:locked-out");
+        assertThat(warden.awaitExchangeFor(origin.url("/right")).auth().label())
+            .isEqualTo("challenged:locked-out");
       }
       try (RawHttpConnection other = new RawHttpConnection(warden.port(), address(3))) {
         assertThat(other.exchange(get(origin, "/other", "bob", "b0b")).status()).isEqualTo(200);
       }
-      assertThat(state.lockouts()).extracting(Lockout::subject)
+      assertThat(state.lockouts())
+          .extracting(Lockout::subject)
           .containsExactly(LockoutKey.client(REALM, "127.0.0.2"));
     }
   }
@@ -62,24 +74,28 @@ class LockoutIT {
   @Test
   void lockedUserIsRefusedFromAnAddressThatNeverFailed() throws Exception {
     AuthState state = new AuthState(SMALL, Clock.systemUTC());
-    try (TestOrigin origin = new TestOrigin(); RunningWarden warden = new RunningWarden(SETTINGS, state)) {
+    try (TestOrigin origin = new TestOrigin();
+        RunningWarden warden = new RunningWarden(SETTINGS, state)) {
       for (int i = 0; i < 5; i++) {
         try (RawHttpConnection attacker = new RawHttpConnection(warden.port(), address(10 + i))) {
           attacker.exchange(get(origin, "/guess-" + i, "alice", "guess-" + i));
         }
       }
       try (RawHttpConnection owner = new RawHttpConnection(warden.port(), address(3))) {
-        assertThat(owner.exchange(get(origin, "/alice", "alice", "right")).status()).isEqualTo(407);
+        assertThat(owner.exchange(get(origin, "/alice", "alice", "right")).status())
+            .isEqualTo(407);
         assertThat(owner.exchange(get(origin, "/bob", "bob", "b0b")).status()).isEqualTo(200);
       }
-      assertThat(warden.awaitExchangeFor(origin.url("/alice")).auth().label()).isEqualTo("challenged:locked-out");
+      assertThat(warden.awaitExchangeFor(origin.url("/alice")).auth().label())
+          .isEqualTo("challenged:locked-out");
     }
   }
 
   @Test
   void releasedAddressIsServedAgain() throws Exception {
     AuthState state = new AuthState(SMALL, Clock.systemUTC());
-    try (TestOrigin origin = new TestOrigin(); RunningWarden warden = new RunningWarden(SETTINGS, state)) {
+    try (TestOrigin origin = new TestOrigin();
+        RunningWarden warden = new RunningWarden(SETTINGS, state)) {
       try (RawHttpConnection attacker = new RawHttpConnection(warden.port(), address(2))) {
         for (int i = 0; i < 5; i++) {
           attacker.exchange(get(origin, "/guess-" + i, "user" + i, "guess"));
@@ -87,7 +103,8 @@ class LockoutIT {
 
         assertThat(state.release(LockoutKey.client(REALM, "127.0.0.2"))).isTrue();
 
-        assertThat(attacker.exchange(get(origin, "/after", "bob", "b0b")).status()).isEqualTo(200);
+        assertThat(attacker.exchange(get(origin, "/after", "bob", "b0b")).status())
+            .isEqualTo(200);
       }
     }
   }
@@ -95,7 +112,8 @@ class LockoutIT {
   @Test
   void thirdFailureInAMinuteIsAnsweredAfterTheDelay() throws Exception {
     AuthState state = new AuthState(SMALL, Clock.systemUTC());
-    try (TestOrigin origin = new TestOrigin(); RunningWarden warden = new RunningWarden(SETTINGS, state);
+    try (TestOrigin origin = new TestOrigin();
+        RunningWarden warden = new RunningWarden(SETTINGS, state);
         RawHttpConnection attacker = new RawHttpConnection(warden.port(), address(2))) {
       attacker.exchange(get(origin, "/guess-1", "alice", "guess-1"));
       attacker.exchange(get(origin, "/guess-2", "alice", "guess-2"));
@@ -104,37 +122,52 @@ class LockoutIT {
       RawResponse third = attacker.exchange(get(origin, "/guess-3", "alice", "guess-3"));
 
       assertThat(third.status()).isEqualTo(407);
-      assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isGreaterThanOrEqualTo(280);
+      assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start))
+          .isGreaterThanOrEqualTo(280);
     }
   }
 
   @Test
   void badDigestResponsesLockOutTheClaimedUserButFetchingChallengesDoesNot() throws Exception {
     CredentialMaterial material = new CredentialMaterial();
-    Realm lab = new Realm(REALM, List.of(), List.of(material.user("alice", true, REALM, "s3cret".toCharArray())),
+    Realm lab = new Realm(
+        REALM,
+        List.of(),
+        List.of(material.user("alice", true, REALM, "s3cret".toCharArray())),
         new RealmAuth(List.of("digest"), List.of("SHA-256"), Duration.ofMinutes(5), 403));
     AuthState state = new AuthState(SMALL, Clock.systemUTC());
     try (TestOrigin origin = new TestOrigin();
-        RunningWarden warden = new RunningWarden(Settings.defaults().withRealms(List.of(lab)), state)) {
+        RunningWarden warden =
+            new RunningWarden(Settings.defaults().withRealms(List.of(lab)), state)) {
       for (int i = 0; i < 5; i++) {
         try (RawHttpConnection guesser = new RawHttpConnection(warden.port(), address(20 + i))) {
           for (int fetch = 0; fetch < 3; fetch++) {
-            assertThat(guesser.exchange(digest(origin, "/challenge", null)).status()).isEqualTo(407);
+            assertThat(guesser.exchange(digest(origin, "/challenge", null)).status())
+                .isEqualTo(407);
           }
-          String challenge = guesser.exchange(digest(origin, "/challenge", null)).header("Proxy-Authenticate");
-          guesser.exchange(digest(origin, "/guess",
+          String challenge =
+              guesser.exchange(digest(origin, "/challenge", null)).header("Proxy-Authenticate");
+          guesser.exchange(digest(
+              origin,
+              "/guess",
               DigestAnswer.to(challenge, "alice", "guess-" + i).uri("/guess").header()));
         }
       }
       try (RawHttpConnection owner = new RawHttpConnection(warden.port(), address(3))) {
-        String challenge = owner.exchange(digest(origin, "/challenge", null)).header("Proxy-Authenticate");
-        RawResponse refused = owner.exchange(digest(origin, "/owner",
+        String challenge =
+            owner.exchange(digest(origin, "/challenge", null)).header("Proxy-Authenticate");
+        RawResponse refused = owner.exchange(digest(
+            origin,
+            "/owner",
             DigestAnswer.to(challenge, "alice", "s3cret").uri("/owner").header()));
 
         assertThat(refused.status()).isEqualTo(407);
       }
-      assertThat(warden.awaitExchangeFor(origin.url("/owner")).auth().label()).isEqualTo("challenged:locked-out");
-      assertThat(state.lockouts()).extracting(Lockout::subject).containsExactly(LockoutKey.user(REALM, "alice"));
+      assertThat(warden.awaitExchangeFor(origin.url("/owner")).auth().label())
+          .isEqualTo("challenged:locked-out");
+      assertThat(state.lockouts())
+          .extracting(Lockout::subject)
+          .containsExactly(LockoutKey.user(REALM, "alice"));
     }
   }
 

@@ -35,7 +35,8 @@ class MalformedCredentialsIT {
   @BeforeAll
   static void start() throws Exception {
     origin = new TestOrigin();
-    warden = new RunningWarden(Users.realmWith("Warden",
+    warden = new RunningWarden(Users.realmWith(
+        "Warden",
         Users.user("alice", "s3cret"),
         Users.user("jürgen", "pässwörd"),
         Users.user("colon", "pa:ss:word")));
@@ -68,28 +69,37 @@ class MalformedCredentialsIT {
         Arguments.of("empty user", "Basic " + b64(":s3cret"), ChallengeReason.MALFORMED),
         Arguments.of("other scheme", "Bearer x", ChallengeReason.UNSUPPORTED_SCHEME),
         Arguments.of("10 KB token", "Basic " + "A".repeat(10 * 1024), ChallengeReason.MALFORMED),
-        Arguments.of("control character", "Basic " + b64("al\u0001ice:s3cret"), ChallengeReason.MALFORMED),
+        Arguments.of(
+            "control character", "Basic " + b64("al\u0001ice:s3cret"), ChallengeReason.MALFORMED),
         // not UTF-8, so read as ISO-8859-1 (what JDK clients send): a well-formed unknown user
-        Arguments.of("invalid UTF-8", "Basic " + b64(invalidUtf8.toByteArray()), ChallengeReason.UNKNOWN_USER),
-        Arguments.of("unknown user", Users.basic("mallory", "s3cret"), ChallengeReason.UNKNOWN_USER),
-        Arguments.of("wrong password", Users.basic("alice", "guess"), ChallengeReason.WRONG_PASSWORD));
+        Arguments.of(
+            "invalid UTF-8",
+            "Basic " + b64(invalidUtf8.toByteArray()),
+            ChallengeReason.UNKNOWN_USER),
+        Arguments.of(
+            "unknown user", Users.basic("mallory", "s3cret"), ChallengeReason.UNKNOWN_USER),
+        Arguments.of(
+            "wrong password", Users.basic("alice", "guess"), ChallengeReason.WRONG_PASSWORD));
   }
 
-  private static RawResponse get(RawHttpConnection c, String path, String credentials) throws Exception {
+  private static RawResponse get(RawHttpConnection c, String path, String credentials)
+      throws Exception {
     String url = origin.url(path);
     String header = credentials == null ? "" : "Proxy-Authorization: " + credentials + "\r\n";
-    return c.exchange("GET " + url + " HTTP/1.1\r\nHost: 127.0.0.1:" + origin.port() + "\r\n" + header + "\r\n");
+    return c.exchange(
+        "GET " + url + " HTTP/1.1\r\nHost: 127.0.0.1:" + origin.port() + "\r\n" + header + "\r\n");
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("malformed")
-  void answersWith407AndKeepsTheConnectionUsable(String name, String credentials, ChallengeReason reason)
-      throws Exception {
+  void answersWith407AndKeepsTheConnectionUsable(
+      String name, String credentials, ChallengeReason reason) throws Exception {
     String path = "/malformed-" + PATHS.incrementAndGet();
     try (RawHttpConnection c = new RawHttpConnection(warden.port())) {
       RawResponse refused = get(c, path, credentials);
       assertThat(refused.status()).isEqualTo(407);
-      assertThat(refused.header("Proxy-Authenticate")).isEqualTo("Basic realm=\"Warden\", charset=\"UTF-8\"");
+      assertThat(refused.header("Proxy-Authenticate"))
+          .isEqualTo("Basic realm=\"Warden\", charset=\"UTF-8\"");
       assertThat(refused.closesConnection()).isFalse();
 
       RawResponse retried = get(c, path + "-retry", Users.basic("alice", "s3cret"));

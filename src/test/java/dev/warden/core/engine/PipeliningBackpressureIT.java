@@ -32,12 +32,14 @@ class PipeliningBackpressureIT {
   void stopsReadingPipelinedRequestsWhileAResponseIsOutstanding() throws Exception {
     CountDownLatch answer = new CountDownLatch(1);
     try (ServerSocket stalling = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        RunningWarden warden = new RunningWarden(Users.realmWith("Lab", Users.user("alice", "s3cret")))) {
+        RunningWarden warden =
+            new RunningWarden(Users.realmWith("Lab", Users.user("alice", "s3cret")))) {
       Thread origin = new Thread(() -> holdFirstResponse(stalling, answer), "stalling-origin");
       origin.setDaemon(true);
       origin.start();
-      byte[] request = ("GET http://127.0.0.1:" + stalling.getLocalPort() + "/held HTTP/1.1\r\nHost: 127.0.0.1:"
-          + stalling.getLocalPort() + "\r\nProxy-Authorization: " + Users.basic("alice", "s3cret") + "\r\n\r\n")
+      byte[] request = ("GET http://127.0.0.1:" + stalling.getLocalPort()
+              + "/held HTTP/1.1\r\nHost: 127.0.0.1:" + stalling.getLocalPort()
+              + "\r\nProxy-Authorization: " + Users.basic("alice", "s3cret") + "\r\n\r\n")
           .getBytes(StandardCharsets.US_ASCII);
       AtomicLong written = new AtomicLong();
       try (Socket client = new Socket(InetAddress.getLoopbackAddress(), warden.port())) {
@@ -49,7 +51,9 @@ class PipeliningBackpressureIT {
         long stalledAt = awaitStall(written);
 
         assertThat(stalledAt).isLessThan(READ_BOUND);
-        assertThat(flood.isAlive()).as("the client is blocked in write, not finished").isTrue();
+        assertThat(flood.isAlive())
+            .as("the client is blocked in write, not finished")
+            .isTrue();
       } finally {
         answer.countDown();
       }
@@ -100,7 +104,10 @@ class PipeliningBackpressureIT {
         matched = (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : (b == '\r' ? 1 : 0);
       }
       answer.await();
-      connection.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      connection
+          .getOutputStream()
+          .write(
+              "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
     } catch (IOException | InterruptedException ended) {
       // the test is over
     }

@@ -38,10 +38,26 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ProfileCapturesIT {
 
   /** Fields whose values must be the captured ones; the rest (Date, lengths, cache host names) by name. */
-  private static final Set<String> VALUES_THAT_MATTER = Set.of("proxy-authenticate", "www-authenticate",
-      "connection", "content-type", "server", "mime-version", "x-squid-error", "vary", "content-language");
-  private static final List<String> CASES = List.of("a-noauth", "b-wrong-password", "b-unknown-user",
-      "c1-not-base64", "e-connect-noauth", "e-connect-wrong", "g-keepalive-407-then-valid", "h-http10-noauth");
+  private static final Set<String> VALUES_THAT_MATTER = Set.of(
+      "proxy-authenticate",
+      "www-authenticate",
+      "connection",
+      "content-type",
+      "server",
+      "mime-version",
+      "x-squid-error",
+      "vary",
+      "content-language");
+
+  private static final List<String> CASES = List.of(
+      "a-noauth",
+      "b-wrong-password",
+      "b-unknown-user",
+      "c1-not-base64",
+      "e-connect-noauth",
+      "e-connect-wrong",
+      "g-keepalive-407-then-valid",
+      "h-http10-noauth");
 
   /** profile, capture folder, the realm name the captured proxy challenged with. */
   private static final List<String[]> PROFILES = List.of(
@@ -79,9 +95,12 @@ class ProfileCapturesIT {
     if (running == null) {
       ProxyProfile profile = ProxyProfiles.named(profileName).orElseThrow();
       CredentialMaterial material = new CredentialMaterial();
-      Realm realm = profile.applyTo(new Realm(realmName, List.of(), List.of(
-          material.user("alice", true, realmName, "secret".toCharArray()),
-          material.user("bob", true, realmName, "hunter2".toCharArray())))
+      Realm realm = profile.applyTo(new Realm(
+              realmName,
+              List.of(),
+              List.of(
+                  material.user("alice", true, realmName, "secret".toCharArray()),
+                  material.user("bob", true, realmName, "hunter2".toCharArray())))
           .withConnectPorts(List.of(443, origin.port())));
       running = new RunningWarden(Settings.defaults().withRealms(List.of(realm)));
       WARDENS.put(profileName, running);
@@ -91,7 +110,8 @@ class ProfileCapturesIT {
 
   @ParameterizedTest(name = "{0} answers {3} as {1} did")
   @MethodSource("profilesAndCases")
-  void answersLikeTheCapturedProxy(String profile, String folder, String realm, String name) throws Exception {
+  void answersLikeTheCapturedProxy(String profile, String folder, String realm, String name)
+      throws Exception {
     Capture capture = Capture.read(folder, name);
     RunningWarden warden = wardenFor(profile, realm);
     String here = "127.0.0.1:" + origin.port();
@@ -99,24 +119,35 @@ class ProfileCapturesIT {
       for (Capture.Step step : capture.steps()) {
         if (!step.sent()) {
           // the captured proxy had closed the connection: so must Warden have
-          assertThat(connection.isClosedByPeer(2000)).as("closed before the next request").isTrue();
+          assertThat(connection.isClosedByPeer(2000))
+              .as("closed before the next request")
+              .isTrue();
           continue;
         }
-        String request = step.request().replace("127.0.0.1:18080", here).replace("127.0.0.1:18443", here);
+        String request =
+            step.request().replace("127.0.0.1:18080", here).replace("127.0.0.1:18443", here);
         RawResponse response = connection.exchange(request);
         int status = Integer.parseInt(step.statusLine().split(" ")[1]);
         if (status == 407 || status == 401) {
           assertThat(response.statusLine()).isEqualTo(step.statusLine());
           assertThat(names(response.headers())).containsExactlyElementsOf(names(step.headers()));
-          assertThat(mattering(response.headers())).containsExactlyElementsOf(mattering(step.headers()));
-          assertThat(response.header("Content-Length") == null).as("close-delimited").isEqualTo(step.closeDelimited());
+          assertThat(mattering(response.headers()))
+              .containsExactlyElementsOf(mattering(step.headers()));
+          assertThat(response.header("Content-Length") == null)
+              .as("close-delimited")
+              .isEqualTo(step.closeDelimited());
         } else {
           assertThat(response.status()).isEqualTo(status);
         }
         if (step.closedAfter()) {
-          assertThat(connection.isClosedByPeer(2000)).as("closed after the response").isTrue();
-        } else if (!step.after().isEmpty() && step == capture.steps().get(capture.steps().size() - 1)) {
-          assertThat(connection.isClosedByPeer(500)).as("still open after the response").isFalse();
+          assertThat(connection.isClosedByPeer(2000))
+              .as("closed after the response")
+              .isTrue();
+        } else if (!step.after().isEmpty()
+            && step == capture.steps().get(capture.steps().size() - 1)) {
+          assertThat(connection.isClosedByPeer(500))
+              .as("still open after the response")
+              .isFalse();
         }
       }
     }

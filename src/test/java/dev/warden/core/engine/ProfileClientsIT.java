@@ -47,8 +47,13 @@ import org.junit.jupiter.api.Timeout;
 class ProfileClientsIT {
 
   private static final String REALM = "Lab";
-  private static final List<String> PROFILES = List.of("Strict RFC", "Squid 5.7 (Basic)", "Squid 5.7 (Digest)",
-      "tinyproxy 1.11", "mitmproxy 8", "Windows proxy (Negotiate, NTLM, Basic)");
+  private static final List<String> PROFILES = List.of(
+      "Strict RFC",
+      "Squid 5.7 (Basic)",
+      "Squid 5.7 (Digest)",
+      "tinyproxy 1.11",
+      "mitmproxy 8",
+      "Windows proxy (Negotiate, NTLM, Basic)");
   private static TestOrigin origin;
 
   @BeforeAll
@@ -71,8 +76,11 @@ class ProfileClientsIT {
     row.put("curl --proxy-ntlm", curl(proxyPort, url, "--proxy-ntlm"));
     row.put("Java HttpClient", httpClient(proxyPort, url));
     row.put("JDK HttpURLConnection", huc(proxyPort, url, "secret"));
-    // a wrong password: what the client is left with (tinyproxy's 401 reads as the origin's refusal)
-    row.put("curl --proxy-anyauth, wrong password", curl(proxyPort, url, "--proxy-anyauth", "--proxy-user", "alice:wrong"));
+    // a wrong password: what the client is left with (tinyproxy's 401 reads as the origin's
+    // refusal)
+    row.put(
+        "curl --proxy-anyauth, wrong password",
+        curl(proxyPort, url, "--proxy-anyauth", "--proxy-user", "alice:wrong"));
     row.put("JDK HttpURLConnection, wrong password", huc(proxyPort, url, "wrong"));
     return row;
   }
@@ -83,18 +91,30 @@ class ProfileClientsIT {
     Map<String, Map<String, String>> table = new LinkedHashMap<>();
     for (String name : PROFILES) {
       CredentialMaterial material = new CredentialMaterial();
-      Realm realm = ProxyProfiles.named(name).orElseThrow()
-          .applyTo(new Realm(REALM, List.of(), List.of(material.user("alice", true, REALM, "secret".toCharArray()))));
+      Realm realm = ProxyProfiles.named(name)
+          .orElseThrow()
+          .applyTo(new Realm(
+              REALM,
+              List.of(),
+              List.of(material.user("alice", true, REALM, "secret".toCharArray()))));
       // clients retry a wrong password on their own: no delays from the guessing defence here
-      realm = realm.withAuth(realm.auth().withLockout(new RealmLockout(RealmLockout.MAX_THRESHOLD,
-          RealmLockout.MAX_THRESHOLD, Duration.ofMinutes(1), 407)));
-      try (RunningWarden warden = new RunningWarden(Settings.defaults().withRealms(List.of(realm)))) {
+      realm = realm.withAuth(realm
+          .auth()
+          .withLockout(new RealmLockout(
+              RealmLockout.MAX_THRESHOLD, RealmLockout.MAX_THRESHOLD, Duration.ofMinutes(1), 407)));
+      try (RunningWarden warden =
+          new RunningWarden(Settings.defaults().withRealms(List.of(realm)))) {
         table.put(name, clients(warden.port()));
       }
     }
     StringBuilder shown = new StringBuilder();
-    table.forEach((profile, row) -> row.forEach((client, outcome) ->
-        shown.append(profile).append(" | ").append(client).append(" | ").append(outcome).append('\n')));
+    table.forEach((profile, row) -> row.forEach((client, outcome) -> shown
+        .append(profile)
+        .append(" | ")
+        .append(client)
+        .append(" | ")
+        .append(outcome)
+        .append('\n')));
     assertThat(shown.toString()).isEqualTo("""
         Strict RFC | curl --proxy-user (Basic) | 200
         Strict RFC | curl --proxy-anyauth | 200
@@ -148,12 +168,29 @@ class ProfileClientsIT {
   }
 
   private static String curl(int proxyPort, String url, String... extra) throws Exception {
-    List<String> command = new ArrayList<>(List.of("curl", "-s", "-o", "/dev/null", "-w", "%{http_code}",
-        "--max-time", "10", "--proxy", "http://127.0.0.1:" + proxyPort, "--proxy-user", "alice:secret"));
+    List<String> command = new ArrayList<>(List.of(
+        "curl",
+        "-s",
+        "-o",
+        "/dev/null",
+        "-w",
+        "%{http_code}",
+        "--max-time",
+        "10",
+        "--proxy",
+        "http://127.0.0.1:" + proxyPort,
+        "--proxy-user",
+        "alice:secret"));
     command.addAll(List.of(extra));
     command.add(url);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    for (String variable : List.of("http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY", "no_proxy", "NO_PROXY",
+    for (String variable : List.of(
+        "http_proxy",
+        "HTTP_PROXY",
+        "all_proxy",
+        "ALL_PROXY",
+        "no_proxy",
+        "NO_PROXY",
         "CURL_HOME")) {
       builder.environment().remove(variable);
     }
@@ -177,8 +214,13 @@ class ProfileClientsIT {
         .connectTimeout(Duration.ofSeconds(5))
         .build();
     try {
-      return String.valueOf(client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-          HttpResponse.BodyHandlers.discarding()).statusCode());
+      return String.valueOf(client
+          .send(
+              HttpRequest.newBuilder(URI.create(url))
+                  .timeout(Duration.ofSeconds(10))
+                  .build(),
+              HttpResponse.BodyHandlers.discarding())
+          .statusCode());
     } catch (IOException | InterruptedException e) {
       return "fails (" + e.getClass().getSimpleName() + ")";
     }
@@ -187,7 +229,8 @@ class ProfileClientsIT {
   private static String huc(int proxyPort, String url, String password) {
     try {
       Proxy proxy = new Proxy(Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1", proxyPort));
-      HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection(proxy);
+      HttpURLConnection connection =
+          (HttpURLConnection) URI.create(url).toURL().openConnection(proxy);
       connection.setAuthenticator(authenticator(password));
       connection.setConnectTimeout(5_000);
       connection.setReadTimeout(10_000);
@@ -210,7 +253,8 @@ class ProfileClientsIT {
       @Override
       protected PasswordAuthentication getPasswordAuthentication() {
         return getRequestorType() == RequestorType.PROXY
-            ? new PasswordAuthentication("alice", password.toCharArray()) : null;
+            ? new PasswordAuthentication("alice", password.toCharArray())
+            : null;
       }
     };
   }

@@ -6,10 +6,10 @@ import dev.warden.core.auth.AuthOutcome;
 import dev.warden.core.traffic.Exchange;
 import dev.warden.core.traffic.ExchangeError;
 import dev.warden.testing.RawHttpConnection;
-import dev.warden.testing.TunnelPorts;
 import dev.warden.testing.RawResponse;
 import dev.warden.testing.RunningWarden;
 import dev.warden.testing.TestOrigin;
+import dev.warden.testing.TunnelPorts;
 import dev.warden.testing.Users;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -38,7 +38,8 @@ class ProxyPathIT {
   @BeforeAll
   static void start() throws Exception {
     origin = new TestOrigin();
-    warden = new RunningWarden(TunnelPorts.allowing(Users.realmWith("Lab", Users.user("alice", "s3cret")), origin.port()));
+    warden = new RunningWarden(
+        TunnelPorts.allowing(Users.realmWith("Lab", Users.user("alice", "s3cret")), origin.port()));
     alice = "Proxy-Authorization: " + Users.basic("alice", "s3cret") + "\r\n";
   }
 
@@ -49,13 +50,18 @@ class ProxyPathIT {
   }
 
   private static String get(String path, String credentials) {
-    return "GET " + origin.url(path) + " HTTP/1.1\r\nHost: 127.0.0.1:" + origin.port() + "\r\n" + credentials + "\r\n";
+    return "GET " + origin.url(path) + " HTTP/1.1\r\nHost: 127.0.0.1:" + origin.port() + "\r\n"
+        + credentials + "\r\n";
   }
 
   @Test
   void answersPipelinedRequestsInTheOrderTheyWereSent() throws Exception {
     try (RawHttpConnection connection = new RawHttpConnection(warden.port())) {
-      connection.send(get("/p1", alice) + get("/p2", "") + get("/p3", alice) + get("/p4", "") + get("/p5", alice));
+      connection.send(get("/p1", alice)
+          + get("/p2", "")
+          + get("/p3", alice)
+          + get("/p4", "")
+          + get("/p5", alice));
       List<Integer> statuses = new ArrayList<>();
       for (int i = 0; i < 5; i++) {
         statuses.add(connection.read(false).status());
@@ -82,7 +88,8 @@ class ProxyPathIT {
     String authority = "127.0.0.1:" + origin.port();
     String early = "GET /early HTTP/1.1\r\nHost: " + authority + "\r\nConnection: close\r\n\r\n";
     try (RawHttpConnection connection = new RawHttpConnection(warden.port())) {
-      connection.send("CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n" + alice + "\r\n" + early);
+      connection.send("CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n" + alice
+          + "\r\n" + early);
       RawResponse established = connection.read(false);
       RawResponse tunnelled = connection.read(false);
       assertThat(established.status()).isEqualTo(200);
@@ -97,8 +104,8 @@ class ProxyPathIT {
     String authority = "127.0.0.1:" + origin.port();
     String early = "GET /behind HTTP/1.1\r\nHost: " + authority + "\r\nConnection: close\r\n\r\n";
     try (RawHttpConnection connection = new RawHttpConnection(warden.port())) {
-      connection.send(get("/ahead", alice)
-          + "CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n" + alice + "\r\n" + early);
+      connection.send(get("/ahead", alice) + "CONNECT " + authority + " HTTP/1.1\r\nHost: "
+          + authority + "\r\n" + alice + "\r\n" + early);
       assertThat(connection.read(false).status()).isEqualTo(200);
       assertThat(connection.read(false).status()).as("tunnel established").isEqualTo(200);
       RawResponse tunnelled = connection.read(false);
@@ -117,7 +124,8 @@ class ProxyPathIT {
       assertThat(refused.status()).isEqualTo(407);
       assertThat(refused.closesConnection()).isFalse();
       assertThat(connection.exchange(connect + alice + "\r\n").status()).isEqualTo(200);
-      connection.send("GET /after-retry HTTP/1.1\r\nHost: " + authority + "\r\nConnection: close\r\n\r\n");
+      connection.send(
+          "GET /after-retry HTTP/1.1\r\nHost: " + authority + "\r\nConnection: close\r\n\r\n");
       assertThat(connection.read(false).bodyText()).isEqualTo(TestOrigin.BODY);
     }
   }
@@ -127,7 +135,8 @@ class ProxyPathIT {
     String authority = "127.0.0.1:" + origin.port();
     String early = "GET /never-tunnelled HTTP/1.1\r\nHost: " + authority + "\r\n\r\n";
     try (RawHttpConnection connection = new RawHttpConnection(warden.port())) {
-      connection.send("CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n\r\n" + early);
+      connection.send(
+          "CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n\r\n" + early);
       RawResponse refused = connection.read(false);
       assertThat(refused.status()).isEqualTo(407);
       assertThat(refused.closesConnection()).isTrue();
@@ -141,8 +150,8 @@ class ProxyPathIT {
     String authority = "localhost:" + warden.port();
     for (int i = 0; i < 20; i++) {
       try (RawHttpConnection connection = new RawHttpConnection(warden.port())) {
-        connection.send("POST http://" + authority + "/loop-" + i + " HTTP/1.1\r\nHost: " + authority + "\r\n" + alice
-            + "Transfer-Encoding: chunked\r\n\r\n");
+        connection.send("POST http://" + authority + "/loop-" + i + " HTTP/1.1\r\nHost: "
+            + authority + "\r\n" + alice + "Transfer-Encoding: chunked\r\n\r\n");
         Thread.sleep(20);
         connection.send("5\r\nhello\r\n0\r\n\r\n");
         RawResponse answer = connection.read(false);
@@ -154,14 +163,17 @@ class ProxyPathIT {
   @Test
   void recordsATunnelWhenItClosesWithItsBytesEachWay() throws Exception {
     String authority = "127.0.0.1:" + origin.port();
-    String inner = "GET /tunnel-bytes HTTP/1.1\r\nHost: " + authority + "\r\nConnection: close\r\n\r\n";
+    String inner =
+        "GET /tunnel-bytes HTTP/1.1\r\nHost: " + authority + "\r\nConnection: close\r\n\r\n";
     try (RawHttpConnection connection = new RawHttpConnection(warden.port())) {
-      connection.send("CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n" + alice + "\r\n");
+      connection.send(
+          "CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n" + alice + "\r\n");
       assertThat(connection.read(false).status()).isEqualTo(200);
       connection.send(inner);
       assertThat(connection.read(false).bodyText()).isEqualTo(TestOrigin.BODY);
     }
-    Exchange tunnel = warden.awaitExchange(e -> e.isConnect() && e.requestBody().totalSize() == inner.length());
+    Exchange tunnel =
+        warden.awaitExchange(e -> e.isConnect() && e.requestBody().totalSize() == inner.length());
     assertThat(tunnel.status()).isEqualTo(200);
     assertThat(tunnel.responseBody().totalSize()).isGreaterThan(TestOrigin.BODY.length());
     assertThat(tunnel.user()).contains("alice");
@@ -169,20 +181,28 @@ class ProxyPathIT {
 
   @Test
   void refusesTransferEncodingWithContentLength() throws Exception {
-    assertFramingRefused("POST " + origin.url("/te-cl") + " HTTP/1.1\r\nHost: x\r\n" + alice
-        + "Transfer-Encoding: gzip\r\nContent-Length: 3\r\n\r\nabc", 400, "/te-cl");
+    assertFramingRefused(
+        "POST " + origin.url("/te-cl") + " HTTP/1.1\r\nHost: x\r\n" + alice
+            + "Transfer-Encoding: gzip\r\nContent-Length: 3\r\n\r\nabc",
+        400,
+        "/te-cl");
   }
 
   @Test
   void refusesATransferCodingOtherThanChunked() throws Exception {
-    assertFramingRefused("POST " + origin.url("/xchunked") + " HTTP/1.1\r\nHost: x\r\n" + alice
-        + "Transfer-Encoding: xchunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n", 501, "/xchunked");
+    assertFramingRefused(
+        "POST " + origin.url("/xchunked") + " HTTP/1.1\r\nHost: x\r\n" + alice
+            + "Transfer-Encoding: xchunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n",
+        501,
+        "/xchunked");
   }
 
   @Test
   void refusesAnUnsupportedHttpVersion() throws Exception {
-    assertFramingRefused("GET " + origin.url("/v12") + " HTTP/1.2\r\nHost: x\r\n" + alice + "\r\n", 505, "/v12");
-    assertFramingRefused("GET " + origin.url("/v30") + " HTTP/3.0\r\nHost: x\r\n" + alice + "\r\n", 505, "/v30");
+    assertFramingRefused(
+        "GET " + origin.url("/v12") + " HTTP/1.2\r\nHost: x\r\n" + alice + "\r\n", 505, "/v12");
+    assertFramingRefused(
+        "GET " + origin.url("/v30") + " HTTP/3.0\r\nHost: x\r\n" + alice + "\r\n", 505, "/v30");
   }
 
   @Test
@@ -202,7 +222,8 @@ class ProxyPathIT {
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), warden.port())) {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
-      out.write(("POST " + origin.url("/upload") + " HTTP/1.1\r\nHost: x\r\nContent-Length: 104857600\r\n\r\n")
+      out.write(("POST " + origin.url("/upload")
+              + " HTTP/1.1\r\nHost: x\r\nContent-Length: 104857600\r\n\r\n")
           .getBytes(StandardCharsets.ISO_8859_1));
       byte[] chunk = new byte[16 * 1024];
       long sent = 0;
@@ -218,14 +239,17 @@ class ProxyPathIT {
     }
     Exchange refused = warden.awaitExchange(e -> e.url().endsWith("/upload"));
     assertThat(refused.status()).isEqualTo(407);
-    assertThat(refused.failure()).map(ExchangeError::kind).contains(ExchangeError.Kind.REFUSED_BY_PROXY);
+    assertThat(refused.failure())
+        .map(ExchangeError::kind)
+        .contains(ExchangeError.Kind.REFUSED_BY_PROXY);
     assertThat(origin.seen()).noneMatch(seen -> seen.path().equals("/upload"));
   }
 
   @Test
   void closesAnUnauthenticatedBodyThatTrickles() throws Exception {
     try (RawHttpConnection connection = new RawHttpConnection(warden.port())) {
-      connection.send("POST " + origin.url("/trickle") + " HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\nabc");
+      connection.send("POST " + origin.url("/trickle")
+          + " HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\nabc");
       assertThat(connection.read(false).status()).isEqualTo(407);
       long start = System.nanoTime();
       boolean closed = false;
@@ -236,15 +260,18 @@ class ProxyPathIT {
       assertThat(closed).isTrue();
     }
     Exchange refused = warden.awaitExchange(e -> e.url().endsWith("/trickle"));
-    assertThat(refused.failure()).map(ExchangeError::detail).hasValueSatisfying(d -> assertThat(d).contains("not finished"));
+    assertThat(refused.failure())
+        .map(ExchangeError::detail)
+        .hasValueSatisfying(d -> assertThat(d).contains("not finished"));
   }
 
   @Test
   void recordsAnExpectContinueExchangeWithItsFinalStatusAndBody() throws Exception {
     String body = "{\"hello\":\"continue\"}";
     try (RawHttpConnection connection = new RawHttpConnection(warden.port())) {
-      connection.send("POST " + origin.url("/continue") + " HTTP/1.1\r\nHost: 127.0.0.1:" + origin.port() + "\r\n"
-          + alice + "Expect: 100-continue\r\nContent-Length: " + body.length() + "\r\n\r\n");
+      connection.send("POST " + origin.url("/continue") + " HTTP/1.1\r\nHost: 127.0.0.1:"
+          + origin.port() + "\r\n" + alice + "Expect: 100-continue\r\nContent-Length: "
+          + body.length() + "\r\n\r\n");
       RawResponse interim = connection.read(false);
       assertThat(interim.status()).isEqualTo(100);
       connection.send(body);
@@ -252,8 +279,10 @@ class ProxyPathIT {
     }
     Exchange recorded = warden.awaitExchange(e -> e.url().endsWith("/continue"));
     assertThat(recorded.status()).isEqualTo(200);
-    assertThat(new String(recorded.requestBody().bytes(), StandardCharsets.UTF_8)).isEqualTo(body);
-    assertThat(new String(recorded.responseBody().bytes(), StandardCharsets.UTF_8)).isEqualTo(TestOrigin.BODY);
+    assertThat(new String(recorded.requestBody().bytes(), StandardCharsets.UTF_8))
+        .isEqualTo(body);
+    assertThat(new String(recorded.responseBody().bytes(), StandardCharsets.UTF_8))
+        .isEqualTo(TestOrigin.BODY);
   }
 
   @Test
@@ -264,12 +293,15 @@ class ProxyPathIT {
       Thread.sleep(300);
     }
     Exchange aborted = warden.awaitExchange(e -> e.url().endsWith("/abandoned"));
-    assertThat(aborted.failure()).map(ExchangeError::kind).contains(ExchangeError.Kind.CLIENT_ABORTED);
+    assertThat(aborted.failure())
+        .map(ExchangeError::kind)
+        .contains(ExchangeError.Kind.CLIENT_ABORTED);
     assertThat(aborted.requestBody().totalSize()).isEqualTo(10);
     assertThat(aborted.auth()).isInstanceOf(AuthOutcome.Authenticated.class);
   }
 
-  private static void assertFramingRefused(String request, int status, String path) throws Exception {
+  private static void assertFramingRefused(String request, int status, String path)
+      throws Exception {
     try (RawHttpConnection connection = new RawHttpConnection(warden.port())) {
       connection.send(request);
       RawResponse response = connection.read(false);
@@ -282,5 +314,4 @@ class ProxyPathIT {
     assertThat(refused.status()).isEqualTo(status);
     assertThat(refused.auth()).isInstanceOf(AuthOutcome.Unjudged.class);
   }
-
 }

@@ -29,13 +29,19 @@ class RealmLockoutIT {
 
   @Test
   void answersALockedOutClient429WithRetryAfterWhenTheRealmSaysSo() throws Exception {
-    RealmAuth auth = RealmAuth.defaults().withLockout(new RealmLockout(100, 3, Duration.ofSeconds(120), 429));
-    Settings settings = Settings.defaults().withRealms(List.of(
-        new Realm("Lab", List.of(), List.of(Users.user("bob", "b0b")), auth)));
-    try (TestOrigin origin = new TestOrigin(); RunningWarden warden = new RunningWarden(settings);
-        RawHttpConnection client = new RawHttpConnection(warden.port(), InetAddress.getByName("127.0.0.40"))) {
+    RealmAuth auth =
+        RealmAuth.defaults().withLockout(new RealmLockout(100, 3, Duration.ofSeconds(120), 429));
+    Settings settings = Settings.defaults()
+        .withRealms(List.of(new Realm("Lab", List.of(), List.of(Users.user("bob", "b0b")), auth)));
+    try (TestOrigin origin = new TestOrigin();
+        RunningWarden warden = new RunningWarden(settings);
+        RawHttpConnection client =
+            new RawHttpConnection(warden.port(), InetAddress.getByName("127.0.0.40"))) {
       for (int i = 0; i < 3; i++) {
-        assertThat(client.exchange(get(origin.url("/guess-" + i), "mallory-" + i, "guess")).status()).isEqualTo(407);
+        assertThat(client
+                .exchange(get(origin.url("/guess-" + i), "mallory-" + i, "guess"))
+                .status())
+            .isEqualTo(407);
       }
       RawResponse refused = client.exchange(get(origin.url("/right"), "bob", "b0b"));
 
@@ -50,10 +56,12 @@ class RealmLockoutIT {
   @Test
   void answersALockedOutClient407ByDefault() throws Exception {
     RealmAuth auth = RealmAuth.defaults().withLockout(RealmLockout.DEFAULTS.withLockoutAfter(3));
-    Settings settings = Settings.defaults().withRealms(List.of(
-        new Realm("Lab", List.of(), List.of(Users.user("bob", "b0b")), auth)));
-    try (TestOrigin origin = new TestOrigin(); RunningWarden warden = new RunningWarden(settings);
-        RawHttpConnection client = new RawHttpConnection(warden.port(), InetAddress.getByName("127.0.0.41"))) {
+    Settings settings = Settings.defaults()
+        .withRealms(List.of(new Realm("Lab", List.of(), List.of(Users.user("bob", "b0b")), auth)));
+    try (TestOrigin origin = new TestOrigin();
+        RunningWarden warden = new RunningWarden(settings);
+        RawHttpConnection client =
+            new RawHttpConnection(warden.port(), InetAddress.getByName("127.0.0.41"))) {
       for (int i = 0; i < 3; i++) {
         client.exchange(get(origin.url("/guess-" + i), "mallory-" + i, "guess"));
       }
@@ -69,24 +77,38 @@ class RealmLockoutIT {
   void locksOutAfterEachRealmsOwnThreshold() throws Exception {
     // "Strict" guards 127.0.0.5 (never connected to: every request there is refused first); the
     // default realm "Lenient" guards the origin
-    Settings settings = Settings.defaults().withRealms(List.of(
-        new Realm("Strict", List.of("127.0.0.5"), List.of(Users.user("bob", "b0b")),
-            RealmAuth.defaults().withLockout(RealmLockout.DEFAULTS.withDelayAfter(100).withLockoutAfter(3))),
-        new Realm("Lenient", List.of(), List.of(Users.user("bob", "b0b")),
-            RealmAuth.defaults().withLockout(RealmLockout.DEFAULTS.withDelayAfter(100).withLockoutAfter(6)))));
-    try (TestOrigin origin = new TestOrigin(); RunningWarden warden = new RunningWarden(settings)) {
-      try (RawHttpConnection client = new RawHttpConnection(warden.port(), InetAddress.getByName("127.0.0.42"))) {
+    Settings settings = Settings.defaults()
+        .withRealms(List.of(
+            new Realm(
+                "Strict",
+                List.of("127.0.0.5"),
+                List.of(Users.user("bob", "b0b")),
+                RealmAuth.defaults()
+                    .withLockout(RealmLockout.DEFAULTS.withDelayAfter(100).withLockoutAfter(3))),
+            new Realm(
+                "Lenient",
+                List.of(),
+                List.of(Users.user("bob", "b0b")),
+                RealmAuth.defaults()
+                    .withLockout(RealmLockout.DEFAULTS.withDelayAfter(100).withLockoutAfter(6)))));
+    try (TestOrigin origin = new TestOrigin();
+        RunningWarden warden = new RunningWarden(settings)) {
+      try (RawHttpConnection client =
+          new RawHttpConnection(warden.port(), InetAddress.getByName("127.0.0.42"))) {
         for (int i = 0; i < 3; i++) {
           client.exchange(get("http://127.0.0.5/guess-" + i, "mallory-" + i, "guess"));
         }
       }
-      try (RawHttpConnection client = new RawHttpConnection(warden.port(), InetAddress.getByName("127.0.0.43"))) {
+      try (RawHttpConnection client =
+          new RawHttpConnection(warden.port(), InetAddress.getByName("127.0.0.43"))) {
         for (int i = 0; i < 5; i++) {
           client.exchange(get(origin.url("/guess-" + i), "mallory-" + i, "guess"));
         }
-        assertThat(client.exchange(get(origin.url("/right"), "bob", "b0b")).status()).isEqualTo(200);
+        assertThat(client.exchange(get(origin.url("/right"), "bob", "b0b")).status())
+            .isEqualTo(200);
       }
-      assertThat(warden.warden().lockouts()).extracting(Lockout::subject)
+      assertThat(warden.warden().lockouts())
+          .extracting(Lockout::subject)
           .containsExactly(LockoutKey.client("Strict", "127.0.0.42"));
     }
   }

@@ -25,7 +25,8 @@ class RefusedBodyLimitsIT {
   @BeforeAll
   static void start() throws Exception {
     warden = new RunningWarden(Users.realmWith("Lab", Users.user("alice", "s3cret"))
-        .withLimits(Limits.DEFAULTS.withRefusedBody(Duration.ofMillis(300)).withRefusedBodyDrain(1024)));
+        .withLimits(
+            Limits.DEFAULTS.withRefusedBody(Duration.ofMillis(300)).withRefusedBodyDrain(1024)));
   }
 
   @AfterAll
@@ -36,7 +37,8 @@ class RefusedBodyLimitsIT {
   @Test
   void closesARefusedBodyThatTricklesPastTheConfiguredDeadline() throws Exception {
     try (RawHttpConnection connection = new RawHttpConnection(warden.port())) {
-      connection.send("POST http://127.0.0.1:9/trickle HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\nabc");
+      connection.send(
+          "POST http://127.0.0.1:9/trickle HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\nabc");
       assertThat(connection.read(false).status()).isEqualTo(407);
       long start = System.nanoTime();
       boolean closed = false;
@@ -45,20 +47,24 @@ class RefusedBodyLimitsIT {
         closed = connection.isClosedByPeer(50);
       }
       assertThat(closed).isTrue();
-      assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(200), Duration.ofSeconds(3));
+      assertThat(Duration.ofNanos(System.nanoTime() - start))
+          .isBetween(Duration.ofMillis(200), Duration.ofSeconds(3));
     } catch (IOException closedWhileSending) {
       // closed between two bytes: as good as seen closed
     }
     Exchange refused = warden.awaitExchange(e -> e.url().endsWith("/trickle"));
     assertThat(refused.status()).isEqualTo(407);
-    assertThat(refused.failure()).map(ExchangeError::detail)
-        .contains("request body not finished 300 ms after the refusal (refused body deadline): connection closed");
+    assertThat(refused.failure())
+        .map(ExchangeError::detail)
+        .contains(
+            "request body not finished 300 ms after the refusal (refused body deadline): connection closed");
   }
 
   @Test
   void closesARefusedBodyOverTheConfiguredDrainLimit() throws Exception {
     try (RawHttpConnection connection = new RawHttpConnection(warden.port())) {
-      connection.send("POST http://127.0.0.1:9/big HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n");
+      connection.send(
+          "POST http://127.0.0.1:9/big HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n");
       assertThat(connection.read(false).status()).isEqualTo(407);
       try {
         connection.send(new byte[4096]);
@@ -68,7 +74,8 @@ class RefusedBodyLimitsIT {
       assertThat(connection.isClosedByPeer(2000)).isTrue();
     }
     Exchange refused = warden.awaitExchange(e -> e.url().endsWith("/big"));
-    assertThat(refused.failure()).map(ExchangeError::detail)
+    assertThat(refused.failure())
+        .map(ExchangeError::detail)
         .contains("unauthenticated body over 1 KiB (refused body drain limit): connection closed");
     assertThat(refused.requestBody().totalSize()).isGreaterThan(1024).isLessThanOrEqualTo(4096);
   }

@@ -8,9 +8,9 @@ import dev.warden.core.settings.Settings;
 import dev.warden.core.settings.User;
 import dev.warden.testing.RawHttpConnection;
 import dev.warden.testing.RawResponse;
-import dev.warden.testing.TunnelPorts;
 import dev.warden.testing.RunningWarden;
 import dev.warden.testing.TestOrigin;
+import dev.warden.testing.TunnelPorts;
 import dev.warden.testing.Users;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -29,10 +29,14 @@ class SlowHashIT {
   @Test
   void servesAnotherClientWhileSlowVerificationsRun() throws Exception {
     String slowHash = BCrypt.withDefaults().hashToString(12, "right".toCharArray());
-    Settings settings = Settings.defaults().withRealms(List.of(new Realm("Lab", List.of(),
-        List.of(new User("carol", true, slowHash), Users.user("bob", "b0b")))));
+    Settings settings = Settings.defaults()
+        .withRealms(List.of(new Realm(
+            "Lab",
+            List.of(),
+            List.of(new User("carol", true, slowHash), Users.user("bob", "b0b")))));
     ExecutorService attackers = Executors.newFixedThreadPool(12);
-    try (TestOrigin origin = new TestOrigin(); RunningWarden warden = new RunningWarden(settings)) {
+    try (TestOrigin origin = new TestOrigin();
+        RunningWarden warden = new RunningWarden(settings)) {
       String bob = "Proxy-Authorization: " + Users.basic("bob", "b0b") + "\r\n";
       try (RawHttpConnection legit = new RawHttpConnection(warden.port())) {
         assertThat(legit.exchange(get(origin, "/warm", bob)).status()).isEqualTo(200);
@@ -42,13 +46,15 @@ class SlowHashIT {
           String guess = "Proxy-Authorization: " + Users.basic("carol", "guess-" + i) + "\r\n";
           // one address each: a single address would have all but four guesses refused busy at once
           InetAddress from = InetAddress.getByName("127.0.3." + (i + 1));
-          guesses.add(CompletableFuture.supplyAsync(() -> {
-            try (RawHttpConnection attacker = new RawHttpConnection(warden.port(), from)) {
-              return attacker.exchange(get(origin, "/guess", guess)).status();
-            } catch (Exception e) {
-              throw new IllegalStateException(e);
-            }
-          }, attackers));
+          guesses.add(CompletableFuture.supplyAsync(
+              () -> {
+                try (RawHttpConnection attacker = new RawHttpConnection(warden.port(), from)) {
+                  return attacker.exchange(get(origin, "/guess", guess)).status();
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              },
+              attackers));
         }
         Thread.sleep(100); // the guesses are queued on the verification pool now
 
@@ -74,27 +80,36 @@ class SlowHashIT {
   void forwardsTunnelBytesThatArriveWhileTheConnectIsVerifiedSlowly() throws Exception {
     String slowHash = BCrypt.withDefaults().hashToString(11, "right".toCharArray());
     try (TestOrigin origin = new TestOrigin();
-        RunningWarden warden = new RunningWarden(TunnelPorts.allowing(Settings.defaults().withRealms(List.of(
-            new Realm("Lab", List.of(), List.of(new User("carol", true, slowHash))))), origin.port()))) {
+        RunningWarden warden = new RunningWarden(TunnelPorts.allowing(
+            Settings.defaults()
+                .withRealms(List.of(
+                    new Realm("Lab", List.of(), List.of(new User("carol", true, slowHash))))),
+            origin.port()))) {
       String authority = "127.0.0.1:" + origin.port();
       String connect = "CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n";
-      String early = "GET /while-verifying HTTP/1.1\r\nHost: " + authority + "\r\nConnection: close\r\n\r\n";
+      String early =
+          "GET /while-verifying HTTP/1.1\r\nHost: " + authority + "\r\nConnection: close\r\n\r\n";
       try (RawHttpConnection connection = new RawHttpConnection(warden.port())) {
-        connection.send(connect + "Proxy-Authorization: " + Users.basic("carol", "right") + "\r\n\r\n" + early);
+        connection.send(
+            connect + "Proxy-Authorization: " + Users.basic("carol", "right") + "\r\n\r\n" + early);
         assertThat(connection.read(false).status()).isEqualTo(200);
         assertThat(connection.read(false).bodyText()).isEqualTo(TestOrigin.BODY);
       }
       try (RawHttpConnection connection = new RawHttpConnection(warden.port())) {
-        connection.send(connect + "Proxy-Authorization: " + Users.basic("carol", "wrong") + "\r\n\r\n" + early);
+        connection.send(
+            connect + "Proxy-Authorization: " + Users.basic("carol", "wrong") + "\r\n\r\n" + early);
         RawResponse refused = connection.read(false);
         assertThat(refused.status()).isEqualTo(407);
         assertThat(refused.closesConnection()).isTrue();
       }
-      assertThat(origin.seen()).filteredOn(seen -> seen.path().equals("/while-verifying")).hasSize(1);
+      assertThat(origin.seen())
+          .filteredOn(seen -> seen.path().equals("/while-verifying"))
+          .hasSize(1);
     }
   }
 
   private static String get(TestOrigin origin, String path, String credentials) {
-    return "GET " + origin.url(path) + " HTTP/1.1\r\nHost: 127.0.0.1:" + origin.port() + "\r\n" + credentials + "\r\n";
+    return "GET " + origin.url(path) + " HTTP/1.1\r\nHost: 127.0.0.1:" + origin.port() + "\r\n"
+        + credentials + "\r\n";
   }
 }

@@ -40,11 +40,12 @@ class StageTimerTest {
     StageTimer timer = new StageTimer(loop, () -> {});
 
     loop.submit(() -> {
-      for (int i = 0; i < 1000; i++) {
-        timer.arm(Duration.ofSeconds(30));
-        timer.disarm();
-      }
-    }).get();
+          for (int i = 0; i < 1000; i++) {
+            timer.arm(Duration.ofSeconds(30));
+            timer.disarm();
+          }
+        })
+        .get();
 
     assertThat(loop.scheduled.get()).isEqualTo(1);
   }
@@ -69,7 +70,8 @@ class StageTimerTest {
     Thread.sleep(300);
 
     assertThat(expiries.get()).isEqualTo(1);
-    assertThat(expiredAt.get() - rearmedAt).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(200));
+    assertThat(expiredAt.get() - rearmedAt)
+        .isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(200));
     assertThat(expiredAt.get() - start).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(250));
   }
 
@@ -79,9 +81,10 @@ class StageTimerTest {
     StageTimer timer = new StageTimer(loop, expiries::incrementAndGet);
 
     loop.submit(() -> {
-      timer.arm(Duration.ofMillis(50));
-      timer.disarm();
-    }).get();
+          timer.arm(Duration.ofMillis(50));
+          timer.disarm();
+        })
+        .get();
     Thread.sleep(300);
 
     assertThat(expiries.get()).isZero();
@@ -94,9 +97,10 @@ class StageTimerTest {
     long start = System.nanoTime();
 
     loop.submit(() -> {
-      timer.arm(Duration.ofSeconds(30));
-      timer.arm(Duration.ofMillis(50));
-    }).get();
+          timer.arm(Duration.ofSeconds(30));
+          timer.arm(Duration.ofMillis(50));
+        })
+        .get();
 
     assertThat(expired.await(5, TimeUnit.SECONDS)).isTrue();
     assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(5));

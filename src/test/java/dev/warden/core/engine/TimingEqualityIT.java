@@ -33,11 +33,20 @@ class TimingEqualityIT {
 
   @Test
   void answersAWrongShaPasswordNoSoonerThanAnUnknownUser() throws Exception {
-    String sha = "{SHA}" + Base64.getEncoder().encodeToString(
-        MessageDigest.getInstance("SHA-1").digest("sha-right".getBytes(StandardCharsets.UTF_8)));
-    Settings settings = Settings.defaults().withRealms(List.of(new Realm("Mixed", List.of(), List.of(
-        new User("sha-user", true, sha),
-        new User("bcrypt-user", true, BCrypt.withDefaults().hashToString(10, "bcrypt-right".toCharArray()))))));
+    String sha = "{SHA}"
+        + Base64.getEncoder()
+            .encodeToString(MessageDigest.getInstance("SHA-1")
+                .digest("sha-right".getBytes(StandardCharsets.UTF_8)));
+    Settings settings = Settings.defaults()
+        .withRealms(List.of(new Realm(
+            "Mixed",
+            List.of(),
+            List.of(
+                new User("sha-user", true, sha),
+                new User(
+                    "bcrypt-user",
+                    true,
+                    BCrypt.withDefaults().hashToString(10, "bcrypt-right".toCharArray()))))));
     AuthState state = new AuthState(new VerificationPool(2), LockoutPolicy.OFF, Clock.systemUTC());
     try (RunningWarden warden = new RunningWarden(settings, state);
         RawHttpConnection connection = new RawHttpConnection(warden.port())) {
@@ -53,15 +62,19 @@ class TimingEqualityIT {
       }
       long unknownMedian = median(unknown);
       long shaMedian = median(wrongSha);
-      assertThat(shaMedian).as("median wrong {SHA} ns vs unknown user %d ns", unknownMedian)
+      assertThat(shaMedian)
+          .as("median wrong {SHA} ns vs unknown user %d ns", unknownMedian)
           .isBetween(unknownMedian / 2, unknownMedian * 2);
     }
   }
 
-  private static long time(RawHttpConnection connection, String user, String password) throws Exception {
+  private static long time(RawHttpConnection connection, String user, String password)
+      throws Exception {
     long start = System.nanoTime();
-    int status = connection.exchange("GET http://127.0.0.1:9/ HTTP/1.1\r\nHost: 127.0.0.1:9\r\n"
-        + "Proxy-Authorization: " + Users.basic(user, password) + "\r\n\r\n").status();
+    int status = connection
+        .exchange("GET http://127.0.0.1:9/ HTTP/1.1\r\nHost: 127.0.0.1:9\r\n"
+            + "Proxy-Authorization: " + Users.basic(user, password) + "\r\n\r\n")
+        .status();
     assertThat(status).isEqualTo(407);
     return System.nanoTime() - start;
   }

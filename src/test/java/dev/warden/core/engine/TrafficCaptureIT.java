@@ -7,10 +7,10 @@ import dev.warden.core.settings.Settings;
 import dev.warden.core.traffic.Exchange;
 import dev.warden.core.traffic.ExchangeError;
 import dev.warden.testing.RawHttpConnection;
-import dev.warden.testing.TunnelPorts;
 import dev.warden.testing.RawResponse;
 import dev.warden.testing.RunningWarden;
 import dev.warden.testing.TestOrigin;
+import dev.warden.testing.TunnelPorts;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
@@ -26,7 +26,8 @@ class TrafficCaptureIT {
   @BeforeAll
   static void start() throws Exception {
     origin = new TestOrigin();
-    warden = new RunningWarden(TunnelPorts.allowing(Settings.defaults().withEnforcement(false).withBodyPrefixLimit(8), origin.port()));
+    warden = new RunningWarden(TunnelPorts.allowing(
+        Settings.defaults().withEnforcement(false).withBodyPrefixLimit(8), origin.port()));
   }
 
   @AfterAll
@@ -38,7 +39,8 @@ class TrafficCaptureIT {
   private static RawResponse get(String url, String extraHeaders) throws Exception {
     try (RawHttpConnection c = new RawHttpConnection(warden.port())) {
       String host = url.replaceFirst("^http://", "").replaceFirst("/.*$", "");
-      return c.exchange("GET " + url + " HTTP/1.1\r\nHost: " + host + "\r\n" + extraHeaders + "\r\n");
+      return c.exchange(
+          "GET " + url + " HTTP/1.1\r\nHost: " + host + "\r\n" + extraHeaders + "\r\n");
     }
   }
 
@@ -54,7 +56,8 @@ class TrafficCaptureIT {
     assertThat(e.path()).isEqualTo("/forwarded?q=1");
     assertThat(e.auth()).isInstanceOf(AuthOutcome.NotRequired.class);
     assertThat(e.responseBody().totalSize()).isEqualTo(TestOrigin.BODY.length());
-    assertThat(new String(e.responseBody().bytes(), StandardCharsets.UTF_8)).isEqualTo(TestOrigin.BODY.substring(0, 8));
+    assertThat(new String(e.responseBody().bytes(), StandardCharsets.UTF_8))
+        .isEqualTo(TestOrigin.BODY.substring(0, 8));
     assertThat(e.responseBody().truncated()).isTrue();
     assertThat(e.timeToFirstByte()).isNotNull();
     assertThat(e.duration()).isGreaterThanOrEqualTo(e.timeToFirstByte());
@@ -87,8 +90,13 @@ class TrafficCaptureIT {
   @Test
   void neverForwardsProxyAuthorizationAndLeavesAuthorizationAlone() throws Exception {
     String url = origin.url("/credentials-pass");
-    get(url, "Proxy-Authorization: Basic YWxpY2U6czNjcmV0\r\nAuthorization: Bearer origin-token\r\n");
-    TestOrigin.Seen seen = origin.seen().stream().filter(s -> s.path().equals("/credentials-pass")).findFirst().orElseThrow();
+    get(
+        url,
+        "Proxy-Authorization: Basic YWxpY2U6czNjcmV0\r\nAuthorization: Bearer origin-token\r\n");
+    TestOrigin.Seen seen = origin.seen().stream()
+        .filter(s -> s.path().equals("/credentials-pass"))
+        .findFirst()
+        .orElseThrow();
     assertThat(seen.hasHeader("Proxy-Authorization")).isFalse();
     assertThat(seen.header("Authorization")).isEqualTo("Bearer origin-token");
   }
@@ -96,21 +104,27 @@ class TrafficCaptureIT {
   @Test
   void recordsCredentialsWithoutTheirSecrets() throws Exception {
     String url = origin.url("/redacted");
-    get(url, "Proxy-Authorization: Basic YWxpY2U6czNjcmV0\r\nAuthorization: Basic Ym9iOmh1bnRlcjI=\r\n");
+    get(
+        url,
+        "Proxy-Authorization: Basic YWxpY2U6czNjcmV0\r\nAuthorization: Basic Ym9iOmh1bnRlcjI=\r\n");
     Exchange e = warden.awaitExchangeFor(url);
     String everything = e.requestHeaders().toString();
-    assertThat(everything).doesNotContain("YWxpY2U6czNjcmV0", "s3cret", "Ym9iOmh1bnRlcjI=", "hunter2");
+    assertThat(everything)
+        .doesNotContain("YWxpY2U6czNjcmV0", "s3cret", "Ym9iOmh1bnRlcjI=", "hunter2");
     assertThat(e.requestHeader("Authorization")).contains("Basic ***");
-    assertThat(e.requestHeader("Proxy-Authorization")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+    assertThat(e.requestHeader("Proxy-Authorization"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
   }
 
   @Test
   void tunnelsConnectAndRecordsIt() throws Exception {
     String authority = "127.0.0.1:" + origin.port();
     try (RawHttpConnection c = new RawHttpConnection(warden.port())) {
-      RawResponse established = c.exchange("CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n\r\n");
+      RawResponse established =
+          c.exchange("CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n\r\n");
       assertThat(established.status()).isEqualTo(200);
-      RawResponse inside = c.exchange("GET /inside-tunnel HTTP/1.1\r\nHost: " + authority + "\r\n\r\n");
+      RawResponse inside =
+          c.exchange("GET /inside-tunnel HTTP/1.1\r\nHost: " + authority + "\r\n\r\n");
       assertThat(inside.status()).isEqualTo(200);
       assertThat(inside.bodyText()).isEqualTo(TestOrigin.BODY);
     }
@@ -124,20 +138,21 @@ class TrafficCaptureIT {
     String url = origin.url("/posted");
     String body = "0123456789abcdef";
     try (RawHttpConnection c = new RawHttpConnection(warden.port())) {
-      RawResponse response = c.exchange("POST " + url + " HTTP/1.1\r\nHost: 127.0.0.1:" + origin.port()
-          + "\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+      RawResponse response = c.exchange("POST " + url + " HTTP/1.1\r\nHost: 127.0.0.1:"
+          + origin.port() + "\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
       assertThat(response.status()).isEqualTo(200);
     }
     Exchange e = warden.awaitExchangeFor(url);
     assertThat(e.requestBody().totalSize()).isEqualTo(16);
-    assertThat(new String(e.requestBody().bytes(), StandardCharsets.US_ASCII)).isEqualTo("01234567");
+    assertThat(new String(e.requestBody().bytes(), StandardCharsets.US_ASCII))
+        .isEqualTo("01234567");
   }
 
   @Test
   void closesTheClientConnectionAfterTheResponseWhenTheClientAskedTo() throws Exception {
     try (RawHttpConnection c = new RawHttpConnection(warden.port())) {
-      RawResponse response = c.exchange("GET " + origin.url("/close-me") + " HTTP/1.1\r\nHost: 127.0.0.1:"
-          + origin.port() + "\r\nConnection: close\r\n\r\n");
+      RawResponse response = c.exchange("GET " + origin.url("/close-me")
+          + " HTTP/1.1\r\nHost: 127.0.0.1:" + origin.port() + "\r\nConnection: close\r\n\r\n");
       assertThat(response.status()).isEqualTo(200);
       assertThat(response.closesConnection()).isTrue();
       assertThat(c.isClosedByPeer(3000)).isTrue();

@@ -17,10 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SquidExportFolderTest {
 
-  @TempDir Path temp;
+  @TempDir
+  Path temp;
 
   static SquidFiles files(String conf) {
-    return new SquidFiles(conf, Optional.of("ann:x\n"), Optional.of("ann:R:0\n"), "readme\n", List.of(), List.of());
+    return new SquidFiles(
+        conf, Optional.of("ann:x\n"), Optional.of("ann:R:0\n"), "readme\n", List.of(), List.of());
   }
 
   @Test
@@ -28,12 +30,17 @@ class SquidExportFolderTest {
     Path folder = temp.resolve("export");
     List<String> written = SquidExportFolder.write(folder, files("conf\n"), false);
 
-    assertEquals(List.of("squid.conf", "passwords", "digest_passwords", "README-export.txt"), written);
+    assertEquals(
+        List.of("squid.conf", "passwords", "digest_passwords", "README-export.txt"), written);
     assertEquals("conf\n", Files.readString(folder.resolve("squid.conf")));
     assertEquals("ann:x\n", Files.readString(folder.resolve("passwords")));
-    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.resolve("passwords"))));
-    assertEquals("rw-------",
-        PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.resolve("digest_passwords"))));
+    assertEquals(
+        "rw-------",
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.resolve("passwords"))));
+    assertEquals(
+        "rw-------",
+        PosixFilePermissions.toString(
+            Files.getPosixFilePermissions(folder.resolve("digest_passwords"))));
     assertEquals(List.of(folder), entries(temp), "no staging folder is left beside the export");
   }
 
@@ -42,7 +49,9 @@ class SquidExportFolderTest {
     Path folder = Files.createDirectory(temp.resolve("export"));
     Files.writeString(folder.resolve("notes.txt"), "mine");
 
-    assertThrows(DirectoryNotEmptyException.class, () -> SquidExportFolder.write(folder, files("conf\n"), false));
+    assertThrows(
+        DirectoryNotEmptyException.class,
+        () -> SquidExportFolder.write(folder, files("conf\n"), false));
     assertEquals(List.of(folder.resolve("notes.txt")), entries(folder));
     assertEquals(List.of(folder), entries(temp));
   }

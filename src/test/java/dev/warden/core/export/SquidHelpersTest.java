@@ -9,12 +9,17 @@ class SquidHelpersTest {
 
   @Test
   void findsTheHelperInTheFirstFolderThatHoldsIt() {
-    assertEquals("/usr/lib64/squid/basic_ncsa_auth", SquidHelpers.locate("basic_ncsa_auth",
-        path -> path.startsWith(Path.of("/usr/lib64")) || path.startsWith(Path.of("/usr/local"))));
+    assertEquals(
+        "/usr/lib64/squid/basic_ncsa_auth",
+        SquidHelpers.locate(
+            "basic_ncsa_auth",
+            path ->
+                path.startsWith(Path.of("/usr/lib64")) || path.startsWith(Path.of("/usr/local"))));
   }
 
   @Test
   void fallsBackToTheDebianPathWhenNoFolderHoldsIt() {
-    assertEquals("/usr/lib/squid/digest_file_auth", SquidHelpers.locate("digest_file_auth", path -> false));
+    assertEquals(
+        "/usr/lib/squid/digest_file_auth", SquidHelpers.locate("digest_file_auth", path -> false));
   }
 }

@@ -24,7 +24,8 @@ class BrowserHarTest {
 
   private static HarCapture roundTrip(HarCapture capture) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    HarWriter.write(capture.exchanges(), out, HarOptions.redacted("test").withKeptCredentials(true));
+    HarWriter.write(
+        capture.exchanges(), out, HarOptions.redacted("test").withKeptCredentials(true));
     return HarReader.read(new ByteArrayInputStream(out.toByteArray()));
   }
 
@@ -34,8 +35,11 @@ class BrowserHarTest {
 
     assertThat(chrome.source()).isEqualTo("WebInspector 537.36");
     assertThat(chrome.fromWarden()).isFalse();
-    assertThat(chrome.exchanges()).extracting(Exchange::method, Exchange::status)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("GET", 200), org.assertj.core.groups.Tuple.tuple("POST", 201),
+    assertThat(chrome.exchanges())
+        .extracting(Exchange::method, Exchange::status)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("GET", 200),
+            org.assertj.core.groups.Tuple.tuple("POST", 201),
             org.assertj.core.groups.Tuple.tuple("GET", 407));
     Exchange page = chrome.exchanges().get(0);
     assertThat(page.id()).isEqualTo(1);
@@ -45,9 +49,12 @@ class BrowserHarTest {
     assertThat(page.timeToFirstByte()).isEqualTo(Duration.ofNanos(122_800_000));
     assertThat(page.auth()).isEqualTo(new AuthOutcome.NotJudged("WebInspector 537.36"));
     Exchange post = chrome.exchanges().get(1);
-    assertThat(new String(post.requestBody().bytes(), StandardCharsets.UTF_8)).isEqualTo("{\"name\":\"widget\",\"qty\":3}\n");
+    assertThat(new String(post.requestBody().bytes(), StandardCharsets.UTF_8))
+        .isEqualTo("{\"name\":\"widget\",\"qty\":3}\n");
     assertThat(post.requestHeader(":authority")).contains("api.example.test");
-    assertThat(chrome.exchanges().get(2).challenges()).extracting(c -> c.scheme()).containsExactly("Digest", "Basic");
+    assertThat(chrome.exchanges().get(2).challenges())
+        .extracting(c -> c.scheme())
+        .containsExactly("Digest", "Basic");
   }
 
   @Test
@@ -55,11 +62,13 @@ class BrowserHarTest {
     HarCapture chrome = read("chrome.har");
     HarCapture firefox = read("firefox.har");
 
-    assertThat(chrome.exchanges().get(0).requestHeader("Proxy-Authorization")).contains("Basic ***");
+    assertThat(chrome.exchanges().get(0).requestHeader("Proxy-Authorization"))
+        .contains("Basic ***");
     assertThat(chrome.exchanges().get(1).requestHeader("authorization")).contains("Bearer ***");
-    assertThat(firefox.exchanges().get(0).requestHeader("Proxy-Authorization")).contains("Digest ***");
-    assertThat(chrome.exchanges().toString() + firefox.exchanges()).doesNotContain("YWxpY2U6czNjcmV0LXBhc3M", "eyJhbGci",
-        "5d41402abc4b2a76b9719d911017c592");
+    assertThat(firefox.exchanges().get(0).requestHeader("Proxy-Authorization"))
+        .contains("Digest ***");
+    assertThat(chrome.exchanges().toString() + firefox.exchanges())
+        .doesNotContain("YWxpY2U6czNjcmV0LXBhc3M", "eyJhbGci", "5d41402abc4b2a76b9719d911017c592");
   }
 
   @Test
@@ -67,11 +76,14 @@ class BrowserHarTest {
     HarCapture firefox = read("firefox.har");
 
     assertThat(firefox.source()).isEqualTo("Firefox 133.0");
-    assertThat(firefox.exchanges().get(0).started()).isEqualTo(Instant.parse("2026-11-30T09:20:05.118Z"));
+    assertThat(firefox.exchanges().get(0).started())
+        .isEqualTo(Instant.parse("2026-11-30T09:20:05.118Z"));
     Exchange logo = firefox.exchanges().get(1);
     assertThat(logo.responseBody().totalSize()).isEqualTo(16);
-    assertThat(logo.responseBody().bytes()).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
-    assertThat(logo.auth().describe()).isEqualTo("Not judged by Warden: imported from Firefox 133.0");
+    assertThat(logo.responseBody().bytes())
+        .startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+    assertThat(logo.auth().describe())
+        .isEqualTo("Not judged by Warden: imported from Firefox 133.0");
   }
 
   @Test
@@ -90,12 +102,16 @@ class BrowserHarTest {
 
   @Test
   void refusesAFileThatIsNotAHarInOneSentence() {
-    assertThatThrownBy(() -> HarReader.read(new ByteArrayInputStream("{\"log\": {\"version\": \"1.2\"}}".getBytes())))
-        .isInstanceOf(HarFormatException.class).hasMessage("not a HAR file: its \"log\" has no \"entries\"");
-    assertThatThrownBy(() -> HarReader.read(new ByteArrayInputStream("{\"log\": {\"entries\": [".getBytes())))
+    assertThatThrownBy(() -> HarReader.read(
+            new ByteArrayInputStream("{\"log\": {\"version\": \"1.2\"}}".getBytes())))
+        .isInstanceOf(HarFormatException.class)
+        .hasMessage("not a HAR file: its \"log\" has no \"entries\"");
+    assertThatThrownBy(
+            () -> HarReader.read(new ByteArrayInputStream("{\"log\": {\"entries\": [".getBytes())))
         .isInstanceOf(java.io.IOException.class);
     assertThatThrownBy(() -> HarReader.read(new ByteArrayInputStream("[1]".getBytes())))
-        .isInstanceOf(HarFormatException.class).hasMessageContaining("does not start with a JSON object");
+        .isInstanceOf(HarFormatException.class)
+        .hasMessageContaining("does not start with a JSON object");
   }
 
   @Test
@@ -104,7 +120,8 @@ class BrowserHarTest {
         + "{\"request\":{\"method\":\"GET\"}},"
         + "{\"request\":{\"method\":\"GET\",\"url\":\"http://a.test/\"},\"response\":{\"status\":204}}]}}";
 
-    HarCapture capture = HarReader.read(new ByteArrayInputStream(har.getBytes(StandardCharsets.UTF_8)));
+    HarCapture capture =
+        HarReader.read(new ByteArrayInputStream(har.getBytes(StandardCharsets.UTF_8)));
 
     assertThat(capture.skipped()).isEqualTo(1);
     assertThat(capture.exchanges()).singleElement().extracting(Exchange::status).isEqualTo(204);

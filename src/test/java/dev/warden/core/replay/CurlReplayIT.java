@@ -45,11 +45,16 @@ class CurlReplayIT {
   @BeforeAll
   static void start() throws Exception {
     assumeTrue(Files.isExecutable(CURL), "curl is not installed");
-    assumeTrue(Files.isExecutable(SETSID), "setsid is not installed (curl would prompt on the terminal)");
+    assumeTrue(
+        Files.isExecutable(SETSID), "setsid is not installed (curl would prompt on the terminal)");
     origin = new TestOrigin();
-    Realm lab = new Realm(REALM, List.of(), List.of(
-        new CredentialMaterial(new PasswordHasher(1_000)).user("alice", true, REALM, PASSWORD.toCharArray())),
-        new RealmAuth(List.of("digest", "basic"), List.of("SHA-256", "MD5"), Duration.ofMinutes(5), 403));
+    Realm lab = new Realm(
+        REALM,
+        List.of(),
+        List.of(new CredentialMaterial(new PasswordHasher(1_000))
+            .user("alice", true, REALM, PASSWORD.toCharArray())),
+        new RealmAuth(
+            List.of("digest", "basic"), List.of("SHA-256", "MD5"), Duration.ofMinutes(5), 403));
     warden = new RunningWarden(Settings.defaults().withRealms(List.of(lab)));
   }
 
@@ -70,9 +75,11 @@ class CurlReplayIT {
     String url = origin.url(path() + "?q=it's");
     String body = "{\"name\":\"it's a widget\",\"qty\":3}";
     try (RawHttpConnection c = new RawHttpConnection(warden.port())) {
-      RawResponse original = c.exchange("POST " + url + " HTTP/1.1\r\nHost: 127.0.0.1:" + origin.port()
-          + "\r\nProxy-Authorization: " + Users.basic("alice", PASSWORD)
-          + "\r\nContent-Type: application/json\r\nX-Trace: a'b\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+      RawResponse original =
+          c.exchange("POST " + url + " HTTP/1.1\r\nHost: 127.0.0.1:" + origin.port()
+              + "\r\nProxy-Authorization: " + Users.basic("alice", PASSWORD)
+              + "\r\nContent-Type: application/json\r\nX-Trace: a'b\r\nContent-Length: "
+              + body.length() + "\r\n\r\n" + body);
       assertThat(original.status()).isEqualTo(200);
     }
     Exchange original = warden.awaitExchangeFor(url);
@@ -91,11 +98,15 @@ class CurlReplayIT {
   void aDigestGetIsAnsweredAsTheOriginalWas() throws Exception {
     String url = origin.url(path());
     try (RawHttpConnection c = new RawHttpConnection(warden.port())) {
-      RawResponse challenge = c.exchange("GET " + url + " HTTP/1.1\r\nHost: 127.0.0.1:" + origin.port() + "\r\n\r\n");
-      String digest = challenge.headers("Proxy-Authenticate").stream().filter(v -> v.startsWith("Digest"))
-          .findFirst().orElseThrow();
-      RawResponse answered = c.exchange("GET " + url + " HTTP/1.1\r\nHost: 127.0.0.1:" + origin.port()
-          + "\r\nProxy-Authorization: " + DigestAnswer.to(digest, "alice", PASSWORD).uri(url).header() + "\r\n\r\n");
+      RawResponse challenge =
+          c.exchange("GET " + url + " HTTP/1.1\r\nHost: 127.0.0.1:" + origin.port() + "\r\n\r\n");
+      String digest = challenge.headers("Proxy-Authenticate").stream()
+          .filter(v -> v.startsWith("Digest"))
+          .findFirst()
+          .orElseThrow();
+      RawResponse answered = c.exchange("GET " + url + " HTTP/1.1\r\nHost: 127.0.0.1:"
+          + origin.port() + "\r\nProxy-Authorization: "
+          + DigestAnswer.to(digest, "alice", PASSWORD).uri(url).header() + "\r\n\r\n");
       assertThat(answered.status()).isEqualTo(200);
     }
     Exchange original = warden.awaitExchange(e -> e.url().equals(url) && e.status() == 200);
@@ -110,7 +121,9 @@ class CurlReplayIT {
   void aRequestWithoutCredentialsIsChallengedAgain() throws Exception {
     String url = origin.url(path());
     try (RawHttpConnection c = new RawHttpConnection(warden.port())) {
-      assertThat(c.exchange("GET " + url + " HTTP/1.1\r\nHost: 127.0.0.1:" + origin.port() + "\r\n\r\n").status())
+      assertThat(c.exchange(
+                  "GET " + url + " HTTP/1.1\r\nHost: 127.0.0.1:" + origin.port() + "\r\n\r\n")
+              .status())
           .isEqualTo(407);
     }
     Exchange original = warden.awaitExchangeFor(url);
@@ -128,15 +141,23 @@ class CurlReplayIT {
   private static Exchange replay(Exchange original, String password) throws Exception {
     String command = CurlCommand.of(original, "127.0.0.1:" + warden.port());
     assertThat(command).doesNotContain(PASSWORD);
-    Process curl = new ProcessBuilder(SETSID.toString(), "/bin/sh", "-c",
-        command + " --silent --show-error --max-time 10 --output /dev/null --write-out '%{http_code}'").start();
+    Process curl = new ProcessBuilder(
+            SETSID.toString(),
+            "/bin/sh",
+            "-c",
+            command
+                + " --silent --show-error --max-time 10 --output /dev/null --write-out '%{http_code}'")
+        .start();
     curl.getOutputStream().write((password + "\n").getBytes(StandardCharsets.UTF_8));
     curl.getOutputStream().close();
     assertThat(curl.waitFor(20, TimeUnit.SECONDS)).isTrue();
     String err = new String(curl.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     String status = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(status).as("curl said %s; command: %s", err, command).isEqualTo(Integer.toString(original.status()));
-    return warden.awaitExchange(e -> e.id() > original.id() && e.url().equals(original.url())
+    assertThat(status)
+        .as("curl said %s; command: %s", err, command)
+        .isEqualTo(Integer.toString(original.status()));
+    return warden.awaitExchange(e -> e.id() > original.id()
+        && e.url().equals(original.url())
         && e.status() == original.status());
   }
 }

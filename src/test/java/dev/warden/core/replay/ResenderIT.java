@@ -40,9 +40,14 @@ class ResenderIT {
   static void start() throws Exception {
     origin = new TestOrigin();
     CredentialMaterial material = new CredentialMaterial(new PasswordHasher(1_000));
-    Realm lab = new Realm(REALM, List.of(), List.of(material.user("alice", true, REALM, "alice-pass".toCharArray()),
-        material.user("bob", true, REALM, "bob-pass".toCharArray())),
-        new RealmAuth(List.of("digest", "basic"), List.of("SHA-256", "MD5"), Duration.ofMinutes(5), 403));
+    Realm lab = new Realm(
+        REALM,
+        List.of(),
+        List.of(
+            material.user("alice", true, REALM, "alice-pass".toCharArray()),
+            material.user("bob", true, REALM, "bob-pass".toCharArray())),
+        new RealmAuth(
+            List.of("digest", "basic"), List.of("SHA-256", "MD5"), Duration.ofMinutes(5), 403));
     warden = new RunningWarden(Settings.defaults().withRealms(List.of(lab)));
     resender = new Resender(new InetSocketAddress("127.0.0.1", warden.port()));
   }
@@ -56,15 +61,18 @@ class ResenderIT {
   private static Exchange postAsAlice() throws Exception {
     String url = origin.url("/resend-" + PATHS.incrementAndGet());
     try (RawHttpConnection c = new RawHttpConnection(warden.port())) {
-      c.exchange("POST " + url + " HTTP/1.1\r\nHost: 127.0.0.1:" + origin.port() + "\r\nProxy-Authorization: "
-          + Users.basic("alice", "alice-pass") + "\r\nContent-Type: text/plain\r\nX-Trace: 7\r\nContent-Length: 5\r\n\r\nhello");
+      c.exchange("POST " + url + " HTTP/1.1\r\nHost: 127.0.0.1:" + origin.port()
+          + "\r\nProxy-Authorization: " + Users.basic("alice", "alice-pass")
+          + "\r\nContent-Type: text/plain\r\nX-Trace: 7\r\nContent-Length: 5\r\n\r\nhello");
     }
     return warden.awaitExchangeFor(url);
   }
 
   private static Exchange linkedTo(Exchange original) throws InterruptedException {
     return warden.awaitExchange(e -> e.id() > original.id()
-        && e.requestHeader(Resender.LINK_HEADER).filter(Long.toString(original.id())::equals).isPresent());
+        && e.requestHeader(Resender.LINK_HEADER)
+            .filter(Long.toString(original.id())::equals)
+            .isPresent());
   }
 
   @Test
@@ -72,7 +80,9 @@ class ResenderIT {
     Exchange original = postAsAlice();
     char[] password = "bob-pass".toCharArray();
 
-    int status = resender.resend(original, new ResendCredentials.AsUser("bob", password)).get(20, TimeUnit.SECONDS);
+    int status = resender
+        .resend(original, new ResendCredentials.AsUser("bob", password))
+        .get(20, TimeUnit.SECONDS);
 
     assertThat(status).isEqualTo(200);
     Exchange again = linkedTo(original);
@@ -87,40 +97,67 @@ class ResenderIT {
   void resendsWithoutCredentialsAndIsChallenged() throws Exception {
     Exchange original = postAsAlice();
 
-    assertThat(resender.resend(original, ResendCredentials.NONE).get(20, TimeUnit.SECONDS)).isEqualTo(407);
+    assertThat(resender.resend(original, ResendCredentials.NONE).get(20, TimeUnit.SECONDS))
+        .isEqualTo(407);
 
     Exchange again = linkedTo(original);
-    assertThat(again.auth()).isInstanceOfSatisfying(AuthOutcome.Challenged.class,
-        c -> assertThat(c.reason()).isEqualTo(ChallengeReason.MISSING));
+    assertThat(again.auth())
+        .isInstanceOfSatisfying(
+            AuthOutcome.Challenged.class,
+            c -> assertThat(c.reason()).isEqualTo(ChallengeReason.MISSING));
   }
 
   @Test
   void answersDigestWhenTheOriginalUsedDigest() throws Exception {
     String url = origin.url("/resend-digest-" + PATHS.incrementAndGet());
     try (RawHttpConnection c = new RawHttpConnection(warden.port())) {
-      RawResponse challenge = c.exchange("GET " + url + " HTTP/1.1\r\nHost: 127.0.0.1:" + origin.port() + "\r\n\r\n");
-      String digest = challenge.headers("Proxy-Authenticate").stream().filter(v -> v.startsWith("Digest"))
-          .findFirst().orElseThrow();
-      c.exchange("GET " + url + " HTTP/1.1\r\nHost: 127.0.0.1:" + origin.port() + "\r\nProxy-Authorization: "
+      RawResponse challenge =
+          c.exchange("GET " + url + " HTTP/1.1\r\nHost: 127.0.0.1:" + origin.port() + "\r\n\r\n");
+      String digest = challenge.headers("Proxy-Authenticate").stream()
+          .filter(v -> v.startsWith("Digest"))
+          .findFirst()
+          .orElseThrow();
+      c.exchange("GET " + url + " HTTP/1.1\r\nHost: 127.0.0.1:" + origin.port()
+          + "\r\nProxy-Authorization: "
           + DigestAnswer.to(digest, "alice", "alice-pass").uri(url).header() + "\r\n\r\n");
     }
     Exchange original = warden.awaitExchange(e -> e.url().equals(url) && e.status() == 200);
 
-    int status = resender.resend(original, new ResendCredentials.AsUser("alice", "alice-pass".toCharArray()))
+    int status = resender
+        .resend(original, new ResendCredentials.AsUser("alice", "alice-pass".toCharArray()))
         .get(20, TimeUnit.SECONDS);
 
     assertThat(status).isEqualTo(200);
-    assertThat(warden.awaitExchange(e -> e.id() > original.id() && e.status() == 200 && e.url().equals(url)).auth())
+    assertThat(warden
+            .awaitExchange(
+                e -> e.id() > original.id() && e.status() == 200 && e.url().equals(url))
+            .auth())
         .isEqualTo(new AuthOutcome.Authenticated("Digest", "alice", REALM));
   }
 
   @Test
   void refusesAConnectAndSaysWhy() {
     Exchange connect = Recorded.get("x.test:443", List.of());
-    Exchange tunnel = new Exchange(1, 1, "c", connect.started(), null, Duration.ZERO, "CONNECT", "x.test:443",
-        "HTTP/1.1", List.of(), List.of(), connect.requestBody(), connect.responseBody(), 200, connect.auth(), null);
+    Exchange tunnel = new Exchange(
+        1,
+        1,
+        "c",
+        connect.started(),
+        null,
+        Duration.ZERO,
+        "CONNECT",
+        "x.test:443",
+        "HTTP/1.1",
+        List.of(),
+        List.of(),
+        connect.requestBody(),
+        connect.responseBody(),
+        200,
+        connect.auth(),
+        null);
 
     assertThatThrownBy(() -> resender.resend(tunnel, ResendCredentials.NONE).get())
-        .isInstanceOf(ExecutionException.class).hasMessageContaining("a CONNECT opens a tunnel");
+        .isInstanceOf(ExecutionException.class)
+        .hasMessageContaining("a CONNECT opens a tunnel");
   }
 }

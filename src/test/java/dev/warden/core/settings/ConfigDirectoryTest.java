@@ -12,7 +12,8 @@ class ConfigDirectoryTest {
 
   @Test
   void linuxUsesXdgConfigHomeWhenSet() {
-    ConfigDirectory dir = new ConfigDirectory("Linux", Map.of("XDG_CONFIG_HOME", "/data/config"), HOME);
+    ConfigDirectory dir =
+        new ConfigDirectory("Linux", Map.of("XDG_CONFIG_HOME", "/data/config"), HOME);
 
     assertThat(dir.folder()).isEqualTo(Path.of("/data/config/warden"));
     assertThat(dir.settingsFile()).isEqualTo(Path.of("/data/config/warden/settings.json"));
@@ -45,7 +46,8 @@ class ConfigDirectoryTest {
     ConfigDirectory dir = new ConfigDirectory("Windows 11", Map.of("APPDATA", appData), HOME);
 
     assertThat(dir.folder()).isEqualTo(Path.of(appData).resolve("Warden"));
-    assertThat(dir.settingsFile()).isEqualTo(Path.of(appData).resolve("Warden").resolve("settings.json"));
+    assertThat(dir.settingsFile())
+        .isEqualTo(Path.of(appData).resolve("Warden").resolve("settings.json"));
   }
 
   @Test
@@ -59,7 +61,9 @@ class ConfigDirectoryTest {
     ConfigDirectory dir = new ConfigDirectory("Mac OS X", Map.of("XDG_CONFIG_HOME", "/xdg"), HOME);
 
     assertThat(dir.settingsFile())
-        .isEqualTo(HOME.resolve("Library").resolve("Application Support").resolve("Warden")
+        .isEqualTo(HOME.resolve("Library")
+            .resolve("Application Support")
+            .resolve("Warden")
             .resolve("settings.json"));
   }
 

@@ -29,10 +29,12 @@ import org.junit.jupiter.api.io.TempDir;
 class JsonSettingsStoreTest {
 
   private static final String HASH = "$pbkdf2-sha256$310000$c2FsdA$aGFzaA";
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-04T05:06:07Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-03-04T05:06:07Z"), ZoneOffset.UTC);
   private static final String KEPT_NAME = "settings.json.corrupt-20260304-050607";
   private static final String MD5_HA1 = "939e7578ed9e3c518a452acee763bce9";
-  private static final String SHA256_HA1 = "3b8a0c7ad1e8a5d8b0b1d1e1f1a1b1c1d1e1f101112131415161718191a1b1c1";
+  private static final String SHA256_HA1 =
+      "3b8a0c7ad1e8a5d8b0b1d1e1f1a1b1c1d1e1f101112131415161718191a1b1c1";
   /** A format-1 file as Warden wrote it, with an auth and a digest no Warden wrote (to be ignored). */
   private static final String FORMAT_ONE = """
       {
@@ -55,7 +57,8 @@ class JsonSettingsStoreTest {
       }
       """.formatted(HASH, MD5_HA1);
 
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   private Path file() {
     return dir.resolve("settings.json");
@@ -70,10 +73,15 @@ class JsonSettingsStoreTest {
         ListenAddress.parse("[::1]:8080"),
         false,
         List.of(
-            new Realm("Corp Intranet", List.of("*.corp.example", "api.example.com:8443"),
-                List.of(new User("alice", true, HASH), new User("bob", false, "$2y$10$abcdefghijklmnopqrstuv"))),
+            new Realm(
+                "Corp Intranet",
+                List.of("*.corp.example", "api.example.com:8443"),
+                List.of(
+                    new User("alice", true, HASH),
+                    new User("bob", false, "$2y$10$abcdefghijklmnopqrstuv"))),
             new Realm("Lab", List.of("[::1]:9000"), List.of()),
-            new Realm("Everything else", List.of(), List.of(new User("carol", true, "{SHA}x+y/z=")))),
+            new Realm(
+                "Everything else", List.of(), List.of(new User("carol", true, "{SHA}x+y/z=")))),
         250_000,
         0,
         true);
@@ -125,7 +133,8 @@ class JsonSettingsStoreTest {
   @Test
   void writesSmallPrettyPrintedFileInFormatTwo() throws Exception {
     Settings settings = Settings.defaults()
-        .withRealms(List.of(new Realm("Warden", List.of(), List.of(new User("alice", true, HASH)))));
+        .withRealms(
+            List.of(new Realm("Warden", List.of(), List.of(new User("alice", true, HASH)))));
 
     store().save(settings);
 
@@ -189,9 +198,14 @@ class JsonSettingsStoreTest {
 
   @Test
   void roundTripsDigestAuthIntOfferedPerRealm() throws Exception {
-    Settings settings = Settings.defaults().withRealms(List.of(
-        new Realm("Lab", List.of(), List.of(), RealmAuth.defaults().withSchemes(List.of("digest")).withAuthInt(true)),
-        new Realm("Other", List.of("*.other.example"), List.of(), RealmAuth.defaults())));
+    Settings settings = Settings.defaults()
+        .withRealms(List.of(
+            new Realm(
+                "Lab",
+                List.of(),
+                List.of(),
+                RealmAuth.defaults().withSchemes(List.of("digest")).withAuthInt(true)),
+            new Realm("Other", List.of("*.other.example"), List.of(), RealmAuth.defaults())));
 
     store().save(settings);
     Settings loaded = new JsonSettingsStore(file()).load().settings();
@@ -203,10 +217,12 @@ class JsonSettingsStoreTest {
 
   @Test
   void roundTripsTheConnectPortsAUserAdded() throws Exception {
-    Realm lab = new Realm("Lab", List.of(), List.of(new User("alice", true, HASH))).withConnectPorts(List.of(443, 8443, 2222));
+    Realm lab = new Realm("Lab", List.of(), List.of(new User("alice", true, HASH)))
+        .withConnectPorts(List.of(443, 8443, 2222));
     store().save(Settings.defaults().withRealms(List.of(lab)));
 
-    assertThat(store().load().settings().realms().get(0).connectPorts()).containsExactly(443, 8443, 2222);
+    assertThat(store().load().settings().realms().get(0).connectPorts())
+        .containsExactly(443, 8443, 2222);
   }
 
   @Test
@@ -227,14 +243,21 @@ class JsonSettingsStoreTest {
 
     LoadedSettings loaded = store().load();
 
-    assertThat(loaded.notice()).hasValueSatisfying(n -> assertThat(n).contains("CONNECT port 70000 is outside 1-65535"));
+    assertThat(loaded.notice())
+        .hasValueSatisfying(n -> assertThat(n).contains("CONNECT port 70000 is outside 1-65535"));
     assertThat(loaded.settings()).isEqualTo(Settings.defaults());
   }
 
   @Test
   void writesDigestMaterialWithAlgorithmsInSortedOrder() throws Exception {
-    User alice = new User("alice", true, HASH, new DigestSecrets("Warden", Map.of("SHA-256", SHA256_HA1, "MD5", MD5_HA1)));
-    store().save(Settings.defaults().withRealms(List.of(new Realm("Warden", List.of(), List.of(alice)))));
+    User alice = new User(
+        "alice",
+        true,
+        HASH,
+        new DigestSecrets("Warden", Map.of("SHA-256", SHA256_HA1, "MD5", MD5_HA1)));
+    store()
+        .save(Settings.defaults()
+            .withRealms(List.of(new Realm("Warden", List.of(), List.of(alice)))));
 
     assertThat(Files.readString(file())).contains("""
                   "digest": {
@@ -249,9 +272,11 @@ class JsonSettingsStoreTest {
 
   @Test
   void roundTripsRealmAuthAndDigestMaterial() throws Exception {
-    RealmAuth auth = new RealmAuth(List.of("digest", "basic"), List.of("SHA-512-256-sess", "MD5"), Duration.ofHours(1), 407);
+    RealmAuth auth = new RealmAuth(
+        List.of("digest", "basic"), List.of("SHA-512-256-sess", "MD5"), Duration.ofHours(1), 407);
     User alice = new User("alice", false, HASH, new DigestSecrets("Corp", Map.of("MD5", MD5_HA1)));
-    Settings settings = Settings.defaults().withRealms(List.of(new Realm("Corp", List.of(), List.of(alice), auth)));
+    Settings settings =
+        Settings.defaults().withRealms(List.of(new Realm("Corp", List.of(), List.of(alice), auth)));
     store().save(settings);
 
     assertThat(store().load()).isEqualTo(LoadedSettings.clean(settings));
@@ -259,12 +284,15 @@ class JsonSettingsStoreTest {
 
   @Test
   void roundTripsARealmsLockoutThresholdsAndItsChoiceOf429() throws Exception {
-    RealmAuth auth = RealmAuth.defaults().withLockout(new RealmLockout(3, 7, Duration.ofSeconds(90), 429));
-    Settings settings = Settings.defaults().withRealms(List.of(new Realm("Corp", List.of(), List.of(), auth)));
+    RealmAuth auth =
+        RealmAuth.defaults().withLockout(new RealmLockout(3, 7, Duration.ofSeconds(90), 429));
+    Settings settings =
+        Settings.defaults().withRealms(List.of(new Realm("Corp", List.of(), List.of(), auth)));
     store().save(settings);
 
     assertThat(store().load()).isEqualTo(LoadedSettings.clean(settings));
-    assertThat(Files.readString(file())).contains("\"lockoutSeconds\": 90", "\"lockedOutStatus\": 429");
+    assertThat(Files.readString(file()))
+        .contains("\"lockoutSeconds\": 90", "\"lockedOutStatus\": 429");
   }
 
   @Test
@@ -302,10 +330,15 @@ class JsonSettingsStoreTest {
 
     assertThat(loaded.notice()).isEmpty();
     assertThat(loaded.migrated()).isTrue();
-    assertThat(loaded.migration()).hasValue(
-        "Settings were migrated from format 1 to format 2; the first save keeps the old file as settings.json.v1");
-    assertThat(loaded.settings().realms()).containsExactly(
-        new Realm("Home", List.of(), List.of(new User("alice", true, HASH, DigestSecrets.NONE)), RealmAuth.defaults()));
+    assertThat(loaded.migration())
+        .hasValue(
+            "Settings were migrated from format 1 to format 2; the first save keeps the old file as settings.json.v1");
+    assertThat(loaded.settings().realms())
+        .containsExactly(new Realm(
+            "Home",
+            List.of(),
+            List.of(new User("alice", true, HASH, DigestSecrets.NONE)),
+            RealmAuth.defaults()));
   }
 
   @Test
@@ -361,7 +394,8 @@ class JsonSettingsStoreTest {
 
     store().save(rich());
 
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("settings.json.v1"))))
+    assertThat(PosixFilePermissions.toString(
+            Files.getPosixFilePermissions(dir.resolve("settings.json.v1"))))
         .isEqualTo("rw-------");
   }
 
@@ -375,9 +409,11 @@ class JsonSettingsStoreTest {
     store().save(loaded.settings());
 
     assertThat(loaded.notice()).isEmpty();
-    assertThat(loaded.warnings()).containsExactly(
-        "settings.json is readable by other users; Warden will write it owner-only on the next save");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file()))).isEqualTo("rw-------");
+    assertThat(loaded.warnings())
+        .containsExactly(
+            "settings.json is readable by other users; Warden will write it owner-only on the next save");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file())))
+        .isEqualTo("rw-------");
     assertThat(store().load().warnings()).isEmpty();
   }
 
@@ -398,9 +434,11 @@ class JsonSettingsStoreTest {
     LoadedSettings loaded = store().load();
 
     assertThat(loaded.notice()).isEmpty();
-    assertThat(loaded.settings()).isEqualTo(Settings.defaults()
-        .withTrafficCapacity(500)
-        .withRealms(List.of(new Realm("Home", List.of(), List.of(new User("alice", true, "h"))))));
+    assertThat(loaded.settings())
+        .isEqualTo(Settings.defaults()
+            .withTrafficCapacity(500)
+            .withRealms(
+                List.of(new Realm("Home", List.of(), List.of(new User("alice", true, "h"))))));
   }
 
   @Test
@@ -411,8 +449,9 @@ class JsonSettingsStoreTest {
 
     Path kept = dir.resolve(KEPT_NAME);
     assertThat(loaded.settings()).isEqualTo(Settings.defaults());
-    assertThat(loaded.notice()).hasValueSatisfying(notice -> assertThat(notice)
-        .contains(file().toString(), kept.toString(), "is not valid JSON", "line 1"));
+    assertThat(loaded.notice())
+        .hasValueSatisfying(notice -> assertThat(notice)
+            .contains(file().toString(), kept.toString(), "is not valid JSON", "line 1"));
     assertThat(kept).hasContent("{\"format\": 1, \"realms\": [");
     assertThat(file()).doesNotExist();
   }
@@ -442,21 +481,27 @@ class JsonSettingsStoreTest {
     LoadedSettings loaded = store().load();
 
     assertThat(loaded.settings()).isEqualTo(Settings.defaults());
-    assertThat(loaded.notice()).hasValueSatisfying(notice -> assertThat(notice)
-        .contains(file().toString(), dir.resolve(KEPT_NAME).toString(),
-            "Realm name 'WARDEN' is used more than once")
-        .doesNotContain(HASH));
+    assertThat(loaded.notice())
+        .hasValueSatisfying(notice -> assertThat(notice)
+            .contains(
+                file().toString(),
+                dir.resolve(KEPT_NAME).toString(),
+                "Realm name 'WARDEN' is used more than once")
+            .doesNotContain(HASH));
     assertThat(dir.resolve(KEPT_NAME)).hasContent(json);
   }
 
   @Test
   void keepsFileThatDoesNotFitTheFormatAndSaysWhere() throws IOException {
-    Files.writeString(file(), "{\"format\": 1, \"realms\": [{\"name\": \"W\", \"users\": [{\"enabled\": [] }]}]}");
+    Files.writeString(
+        file(),
+        "{\"format\": 1, \"realms\": [{\"name\": \"W\", \"users\": [{\"enabled\": [] }]}]}");
 
     LoadedSettings loaded = store().load();
 
-    assertThat(loaded.notice()).hasValueSatisfying(notice -> assertThat(notice)
-        .contains("\"realms[0].users[0].enabled\" should be true or false (line 1, column "));
+    assertThat(loaded.notice())
+        .hasValueSatisfying(notice -> assertThat(notice)
+            .contains("\"realms[0].users[0].enabled\" should be true or false (line 1, column "));
     assertThat(dir.resolve(KEPT_NAME)).exists();
   }
 
@@ -466,7 +511,8 @@ class JsonSettingsStoreTest {
 
     LoadedSettings loaded = store().load();
 
-    assertThat(loaded.notice()).hasValueSatisfying(n -> assertThat(n).contains("no \"format\" field"));
+    assertThat(loaded.notice())
+        .hasValueSatisfying(n -> assertThat(n).contains("no \"format\" field"));
     assertThat(dir.resolve(KEPT_NAME)).exists();
   }
 
@@ -477,9 +523,11 @@ class JsonSettingsStoreTest {
     LoadedSettings loaded = store().load();
 
     assertThat(loaded.settings()).isEqualTo(Settings.defaults());
-    assertThat(loaded.notice()).hasValueSatisfying(n -> assertThat(n)
-        .contains("it is in format 3, written by a newer version of Warden (this one reads formats 1 to 2)")
-        .contains("The file was kept as it is"));
+    assertThat(loaded.notice())
+        .hasValueSatisfying(n -> assertThat(n)
+            .contains(
+                "it is in format 3, written by a newer version of Warden (this one reads formats 1 to 2)")
+            .contains("The file was kept as it is"));
     assertThat(file()).hasContent("{\"format\": 3, \"future\": true}");
     assertThat(filesInDir()).containsExactly("settings.json");
   }
@@ -516,13 +564,17 @@ class JsonSettingsStoreTest {
   void refusesInvalidSettingsListingProblemsAndLeavesFileUntouched() throws Exception {
     store().save(rich());
     byte[] before = Files.readAllBytes(file());
-    Settings invalid = rich().withTrafficCapacity(1).withRealms(List.of(
-        new Realm("Warden", List.of(), List.of(new User("a:b", true, HASH)))));
+    Settings invalid = rich()
+        .withTrafficCapacity(1)
+        .withRealms(List.of(new Realm("Warden", List.of(), List.of(new User("a:b", true, HASH)))));
 
     assertThatThrownBy(() -> store().save(invalid))
-        .isInstanceOfSatisfying(SettingsException.class, e -> assertThat(e.problems()).containsExactly(
-            "Realm 'Warden': user name 'a:b' contains ':', which Basic authentication cannot carry",
-            "Traffic capacity 1 is outside 100-1,000,000 exchanges"))
+        .isInstanceOfSatisfying(
+            SettingsException.class,
+            e -> assertThat(e.problems())
+                .containsExactly(
+                    "Realm 'Warden': user name 'a:b' contains ':', which Basic authentication cannot carry",
+                    "Traffic capacity 1 is outside 100-1,000,000 exchanges"))
         .hasMessageNotContaining(HASH);
     assertThat(Files.readAllBytes(file())).isEqualTo(before);
   }
@@ -553,7 +605,8 @@ class JsonSettingsStoreTest {
 
     assertThatThrownBy(() -> new JsonSettingsStore(target).save(rich()))
         .isInstanceOf(SettingsException.class)
-        .hasMessage("Could not save settings to " + target + ": " + notAFolder + " is a file, not a folder");
+        .hasMessage("Could not save settings to " + target + ": " + notAFolder
+            + " is a file, not a folder");
     assertThat(notAFolder).hasContent("someone else's file");
     assertThat(filesInDir()).containsExactly("warden");
   }
@@ -565,7 +618,8 @@ class JsonSettingsStoreTest {
 
     assertThatThrownBy(() -> store().save(rich()))
         .isInstanceOf(SettingsException.class)
-        .hasMessage("Could not save settings to " + file() + ": " + file() + " is a folder, not a file");
+        .hasMessage(
+            "Could not save settings to " + file() + ": " + file() + " is a folder, not a file");
     assertThat(file().resolve("inside.txt")).hasContent("keep me");
     assertThat(filesInDir()).containsExactly("settings.json");
   }
@@ -577,7 +631,8 @@ class JsonSettingsStoreTest {
     new JsonSettingsStore(target).save(rich());
     new JsonSettingsStore(target).save(rich().withEnforcement(true));
 
-    assertThat(new JsonSettingsStore(target).load().settings()).isEqualTo(rich().withEnforcement(true));
+    assertThat(new JsonSettingsStore(target).load().settings())
+        .isEqualTo(rich().withEnforcement(true));
     try (Stream<Path> files = Files.list(target.getParent())) {
       assertThat(files).containsExactly(target);
     }
@@ -589,7 +644,8 @@ class JsonSettingsStoreTest {
 
     store().save(rich());
 
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file()))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file())))
+        .isEqualTo("rw-------");
   }
 
   @Test
@@ -601,10 +657,12 @@ class JsonSettingsStoreTest {
     }
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
-      List<Callable<Void>> saves = values.stream().<Callable<Void>>map(v -> () -> {
-        store.save(v);
-        return null;
-      }).toList();
+      List<Callable<Void>> saves = values.stream()
+          .<Callable<Void>>map(v -> () -> {
+            store.save(v);
+            return null;
+          })
+          .toList();
       for (Future<Void> done : pool.invokeAll(saves)) {
         done.get();
       }

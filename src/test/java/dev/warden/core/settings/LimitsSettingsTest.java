@@ -13,10 +13,19 @@ import org.junit.jupiter.api.io.TempDir;
 /** Limits as settings: defaults, validation, and the settings file. */
 class LimitsSettingsTest {
 
-  private static final Limits CHANGED = new Limits(Duration.ofMillis(250), Duration.ofSeconds(90),
-      Duration.ofSeconds(5), 1024, 4096, 16 * 1024, 50, Duration.ofMillis(1500), Duration.ofMinutes(2));
+  private static final Limits CHANGED = new Limits(
+      Duration.ofMillis(250),
+      Duration.ofSeconds(90),
+      Duration.ofSeconds(5),
+      1024,
+      4096,
+      16 * 1024,
+      50,
+      Duration.ofMillis(1500),
+      Duration.ofMinutes(2));
 
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
   private Path file() {
     return dir.resolve("settings.json");
@@ -71,24 +80,34 @@ class LimitsSettingsTest {
 
     Limits limits = new JsonSettingsStore(file()).load().settings().limits();
 
-    assertThat(limits).isEqualTo(Limits.DEFAULTS.withIdle(Duration.ofSeconds(5)).withMaxConnections(7));
+    assertThat(limits)
+        .isEqualTo(Limits.DEFAULTS.withIdle(Duration.ofSeconds(5)).withMaxConnections(7));
   }
 
   @Test
   void namesEachLimitOutOfRange() {
-    Limits bad = new Limits(Duration.ofMillis(10), Duration.ofHours(2), Duration.ZERO, -1, 10, 10, 0,
-        Duration.ofMillis(99), Duration.ofMillis(3_600_001));
+    Limits bad = new Limits(
+        Duration.ofMillis(10),
+        Duration.ofHours(2),
+        Duration.ZERO,
+        -1,
+        10,
+        10,
+        0,
+        Duration.ofMillis(99),
+        Duration.ofMillis(3_600_001));
 
-    assertThat(bad.problems()).containsExactly(
-        "Request head deadline 10 ms is outside 100 ms to 1 h (3600000 ms)",
-        "Idle keep-alive timeout 7200000 ms is outside 100 ms to 1 h (3600000 ms)",
-        "Refused body deadline 0 ms is outside 100 ms to 1 h (3600000 ms)",
-        "Upstream connect timeout 99 ms is outside 100 ms to 1 h (3600000 ms)",
-        "Upstream first-byte timeout 3600001 ms is outside 100 ms to 1 h (3600000 ms)",
-        "Refused body drain -1 bytes is outside 0-16,777,216 bytes",
-        "Request line limit 10 bytes is outside 256-1,048,576 bytes",
-        "Header block limit 10 bytes is outside 1,024-1,048,576 bytes",
-        "Maximum client connections 0 is outside 1-1,000,000");
+    assertThat(bad.problems())
+        .containsExactly(
+            "Request head deadline 10 ms is outside 100 ms to 1 h (3600000 ms)",
+            "Idle keep-alive timeout 7200000 ms is outside 100 ms to 1 h (3600000 ms)",
+            "Refused body deadline 0 ms is outside 100 ms to 1 h (3600000 ms)",
+            "Upstream connect timeout 99 ms is outside 100 ms to 1 h (3600000 ms)",
+            "Upstream first-byte timeout 3600001 ms is outside 100 ms to 1 h (3600000 ms)",
+            "Refused body drain -1 bytes is outside 0-16,777,216 bytes",
+            "Request line limit 10 bytes is outside 256-1,048,576 bytes",
+            "Header block limit 10 bytes is outside 1,024-1,048,576 bytes",
+            "Maximum client connections 0 is outside 1-1,000,000");
   }
 
   @Test
@@ -97,9 +116,12 @@ class LimitsSettingsTest {
     store.save(Settings.defaults().withLimits(CHANGED));
     byte[] before = Files.readAllBytes(file());
 
-    assertThatThrownBy(() -> store.save(Settings.defaults().withLimits(CHANGED.withMaxConnections(0))))
-        .isInstanceOfSatisfying(SettingsException.class, e -> assertThat(e.problems())
-            .containsExactly("Maximum client connections 0 is outside 1-1,000,000"));
+    assertThatThrownBy(
+            () -> store.save(Settings.defaults().withLimits(CHANGED.withMaxConnections(0))))
+        .isInstanceOfSatisfying(
+            SettingsException.class,
+            e -> assertThat(e.problems())
+                .containsExactly("Maximum client connections 0 is outside 1-1,000,000"));
     assertThat(Files.readAllBytes(file())).isEqualTo(before);
   }
 
@@ -112,8 +134,9 @@ class LimitsSettingsTest {
 
     LoadedSettings loaded = new JsonSettingsStore(file()).load();
 
-    assertThat(loaded.notice()).hasValueSatisfying(notice ->
-        assertThat(notice).contains("Idle keep-alive timeout 5 ms is outside 100 ms to 1 h"));
+    assertThat(loaded.notice())
+        .hasValueSatisfying(notice ->
+            assertThat(notice).contains("Idle keep-alive timeout 5 ms is outside 100 ms to 1 h"));
     try (var kept = Files.list(dir)) {
       List<Path> files = kept.toList();
       assertThat(files).singleElement().satisfies(p -> assertThat(p).hasContent(json));

@@ -9,7 +9,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ListenAddressReachTest {
 
   @ParameterizedTest
-  @CsvSource({"0.0.0.0, 127.0.0.1", "::, ::1", "[::], ::1", "[::1], ::1", "127.0.0.2, 127.0.0.2", "localhost, localhost"})
+  @CsvSource({
+    "0.0.0.0, 127.0.0.1",
+    "::, ::1",
+    "[::], ::1",
+    "[::1], ::1",
+    "127.0.0.2, 127.0.0.2",
+    "localhost, localhost"
+  })
   void reachesAWildcardOnLoopbackAndDropsBrackets(String host, String reached) {
     assertThat(new ListenAddress(host, 3128).reachableHost()).isEqualTo(reached);
   }

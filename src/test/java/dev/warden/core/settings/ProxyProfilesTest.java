@@ -11,16 +11,24 @@ class ProxyProfilesTest {
 
   @Test
   void shipsTheSixProfilesInTheOrderOfTheIndex() {
-    assertThat(ProxyProfiles.all()).extracting(ProxyProfile::name).containsExactly("Strict RFC",
-        "Squid 5.7 (Basic)", "Squid 5.7 (Digest)", "tinyproxy 1.11", "mitmproxy 8",
-        "Windows proxy (Negotiate, NTLM, Basic)");
+    assertThat(ProxyProfiles.all())
+        .extracting(ProxyProfile::name)
+        .containsExactly(
+            "Strict RFC",
+            "Squid 5.7 (Basic)",
+            "Squid 5.7 (Digest)",
+            "tinyproxy 1.11",
+            "mitmproxy 8",
+            "Windows proxy (Negotiate, NTLM, Basic)");
     assertThat(ProxyProfiles.all()).allSatisfy(p -> assertThat(p.about()).isNotBlank());
   }
 
   @Test
   void strictRfcIsWardensOwnDefault() {
     Realm fresh = Settings.defaults().realms().get(0);
-    assertThat(ProxyProfile.inForce(fresh, ProxyProfiles.all())).map(ProxyProfile::name).contains("Strict RFC");
+    assertThat(ProxyProfile.inForce(fresh, ProxyProfiles.all()))
+        .map(ProxyProfile::name)
+        .contains("Strict RFC");
   }
 
   @Test
@@ -32,7 +40,9 @@ class ProxyProfilesTest {
     assertThat(squid.faults().plainChallenges()).isTrue();
     assertThat(squid.users()).isEqualTo(realm.users());
     assertThat(squid.hostPatterns()).isEqualTo(realm.hostPatterns());
-    assertThat(ProxyProfile.inForce(squid, ProxyProfiles.all())).map(ProxyProfile::name).contains("Squid 5.7 (Digest)");
+    assertThat(ProxyProfile.inForce(squid, ProxyProfiles.all()))
+        .map(ProxyProfile::name)
+        .contains("Squid 5.7 (Digest)");
   }
 
   @Test
@@ -46,7 +56,8 @@ class ProxyProfilesTest {
 
   @Test
   void refusesAProfileFileWithAnUnknownKey() {
-    assertThatThrownBy(() -> ProxyProfile.parse("name=X\nflavour=mint\n")).hasMessageContaining("unknown key flavour");
+    assertThatThrownBy(() -> ProxyProfile.parse("name=X\nflavour=mint\n"))
+        .hasMessageContaining("unknown key flavour");
     assertThatThrownBy(() -> ProxyProfile.parse("about=no name\n")).hasMessageContaining("no name");
   }
 }

@@ -19,7 +19,8 @@ class AuthStatsEndToEndIT {
   @Test
   void countsChallengedAuthenticatedAndRefusedRequestsOfARealProxyExactly() throws Exception {
     try (TestOrigin origin = new TestOrigin();
-        RunningWarden warden = new RunningWarden(Users.realmWith("Corp", Users.user("alice", "s3cret")))) {
+        RunningWarden warden =
+            new RunningWarden(Users.realmWith("Corp", Users.user("alice", "s3cret")))) {
       for (int i = 0; i < WITHOUT; i++) {
         assertThat(get(warden, origin, "/none", null).status()).isEqualTo(407);
       }
@@ -31,7 +32,8 @@ class AuthStatsEndToEndIT {
       }
       AuthStats stats = warden.warden().stats();
       long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-      while (stats.snapshot(1).totals().all() < WITHOUT + VALID + WRONG && System.nanoTime() < deadline) {
+      while (stats.snapshot(1).totals().all() < WITHOUT + VALID + WRONG
+          && System.nanoTime() < deadline) {
         Thread.sleep(10);
       }
 
@@ -40,7 +42,8 @@ class AuthStatsEndToEndIT {
       assertThat(now.totals()).isEqualTo(new StatsSnapshot.Second(0, WITHOUT, VALID, WRONG, 0));
       assertThat(now.seconds().stream().mapToLong(StatsSnapshot.Second::all).sum())
           .isEqualTo(WITHOUT + VALID + WRONG);
-      assertThat(now.reasons()).containsExactly(new StatsSnapshot.ReasonCount("wrong password", WRONG));
+      assertThat(now.reasons())
+          .containsExactly(new StatsSnapshot.ReasonCount("wrong password", WRONG));
       assertThat(now.users().rows()).singleElement().satisfies(alice -> {
         assertThat(alice.name()).isEqualTo("alice");
         assertThat(alice.requests()).isEqualTo(VALID + WRONG);
@@ -54,12 +57,13 @@ class AuthStatsEndToEndIT {
     }
   }
 
-  private static dev.warden.testing.RawResponse get(RunningWarden warden, TestOrigin origin, String path,
-      String password) throws Exception {
-    String auth = password == null ? "" : "Proxy-Authorization: " + Users.basic("alice", password) + "\r\n";
+  private static dev.warden.testing.RawResponse get(
+      RunningWarden warden, TestOrigin origin, String path, String password) throws Exception {
+    String auth =
+        password == null ? "" : "Proxy-Authorization: " + Users.basic("alice", password) + "\r\n";
     try (RawHttpConnection c = new RawHttpConnection(warden.port())) {
-      return c.exchange("GET " + origin.url(path) + " HTTP/1.1\r\nHost: 127.0.0.1:" + origin.port() + "\r\n"
-          + auth + "Connection: close\r\n\r\n");
+      return c.exchange("GET " + origin.url(path) + " HTTP/1.1\r\nHost: 127.0.0.1:" + origin.port()
+          + "\r\n" + auth + "Connection: close\r\n\r\n");
     }
   }
 }

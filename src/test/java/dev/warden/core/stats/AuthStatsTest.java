@@ -27,17 +27,33 @@ class AuthStatsTest {
   private static final Clock FIXED = Clock.fixed(Instant.ofEpochMilli(T0), ZoneOffset.UTC);
 
   private static Exchange with(AuthOutcome auth, String client) {
-    return new Exchange(1, 1, client, Instant.ofEpochMilli(T0), null, Duration.ZERO, "GET",
-        "http://origin.test/", "HTTP/1.1", List.of(), List.of(), BodyPreview.EMPTY, BodyPreview.EMPTY,
-        auth instanceof AuthOutcome.Challenged ? 407 : 200, auth, null);
+    return new Exchange(
+        1,
+        1,
+        client,
+        Instant.ofEpochMilli(T0),
+        null,
+        Duration.ZERO,
+        "GET",
+        "http://origin.test/",
+        "HTTP/1.1",
+        List.of(),
+        List.of(),
+        BodyPreview.EMPTY,
+        BodyPreview.EMPTY,
+        auth instanceof AuthOutcome.Challenged ? 407 : 200,
+        auth,
+        null);
   }
 
   private static Exchange missing() {
-    return with(new AuthOutcome.Challenged(ChallengeReason.MISSING, "", "Corp", "", ""), "127.0.0.1:5000");
+    return with(
+        new AuthOutcome.Challenged(ChallengeReason.MISSING, "", "Corp", "", ""), "127.0.0.1:5000");
   }
 
   private static Exchange wrong(String user) {
-    return with(new AuthOutcome.Challenged(ChallengeReason.WRONG_PASSWORD, "", "Corp", "Basic", user),
+    return with(
+        new AuthOutcome.Challenged(ChallengeReason.WRONG_PASSWORD, "", "Corp", "Basic", user),
         "127.0.0.1:5001");
   }
 
@@ -56,7 +72,8 @@ class AuthStatsTest {
     List<StatsSnapshot.Second> last = stats.snapshot(T0 + 5_500, 60).seconds();
 
     assertThat(last).hasSize(5); // capped at the ring
-    assertThat(last).extracting(StatsSnapshot.Second::epochSecond)
+    assertThat(last)
+        .extracting(StatsSnapshot.Second::epochSecond)
         .containsExactly(T0 / 1000 + 1, T0 / 1000 + 2, T0 / 1000 + 3, T0 / 1000 + 4, T0 / 1000 + 5);
     assertThat(last.get(3)).isEqualTo(new StatsSnapshot.Second(T0 / 1000 + 4, 0, 1, 0, 0));
     assertThat(last.get(4)).isEqualTo(new StatsSnapshot.Second(T0 / 1000 + 5, 0, 0, 1, 0));
@@ -83,21 +100,26 @@ class AuthStatsTest {
 
     StatsSnapshot now = stats.snapshot(T0 + 10_000, 5);
 
-    assertThat(now.seconds()).extracting(StatsSnapshot.Second::challenged).containsExactly(0L, 0L, 0L, 0L, 1L);
+    assertThat(now.seconds())
+        .extracting(StatsSnapshot.Second::challenged)
+        .containsExactly(0L, 0L, 0L, 0L, 1L);
     assertThat(now.totals().challenged()).isEqualTo(2);
   }
 
   @Test
   void sortsOutcomesIntoChallengedAuthenticatedRefusedAndNotJudged() {
     assertThat(AuthCategory.of(missing().auth())).isEqualTo(AuthCategory.CHALLENGED);
-    assertThat(AuthCategory.of(new AuthOutcome.Challenged(ChallengeReason.STALE_NONCE, "", "C", "Digest", "a")))
+    assertThat(AuthCategory.of(
+            new AuthOutcome.Challenged(ChallengeReason.STALE_NONCE, "", "C", "Digest", "a")))
         .isEqualTo(AuthCategory.CHALLENGED);
     assertThat(AuthCategory.of(wrong("bob").auth())).isEqualTo(AuthCategory.REFUSED);
-    assertThat(AuthCategory.of(new AuthOutcome.Challenged(ChallengeReason.LOCKED_OUT, "", "C", "", "")))
+    assertThat(AuthCategory.of(
+            new AuthOutcome.Challenged(ChallengeReason.LOCKED_OUT, "", "C", "", "")))
         .isEqualTo(AuthCategory.REFUSED);
     assertThat(AuthCategory.of(new AuthOutcome.PortRefused("C", 25, List.of(443), "alice")))
         .isEqualTo(AuthCategory.REFUSED);
-    assertThat(AuthCategory.of(new AuthOutcome.Unjudged("invalid chunk size"))).isEqualTo(AuthCategory.REFUSED);
+    assertThat(AuthCategory.of(new AuthOutcome.Unjudged("invalid chunk size")))
+        .isEqualTo(AuthCategory.REFUSED);
     assertThat(AuthCategory.of(accepted("a", "c:1").auth())).isEqualTo(AuthCategory.AUTHENTICATED);
     assertThat(AuthCategory.of(new AuthOutcome.NotRequired())).isEqualTo(AuthCategory.NOT_JUDGED);
   }
@@ -107,17 +129,24 @@ class AuthStatsTest {
     AuthStats stats = new AuthStats(FIXED, 60, 10);
     stats.record(wrong("alice"), T0);
     stats.record(wrong("alice"), T0);
-    stats.record(with(new AuthOutcome.Challenged(ChallengeReason.UNKNOWN_USER, "", "Corp", "Basic", "eve"),
-        "127.0.0.1:2"), T0);
-    stats.record(with(new AuthOutcome.PortRefused("Corp", 25, List.of(443), ""), "127.0.0.1:2"), T0);
-    stats.record(with(new AuthOutcome.PortRefused("Corp", 25, List.of(443), ""), "127.0.0.1:2"), T0);
-    stats.record(with(new AuthOutcome.PortRefused("Corp", 25, List.of(443), ""), "127.0.0.1:2"), T0);
+    stats.record(
+        with(
+            new AuthOutcome.Challenged(ChallengeReason.UNKNOWN_USER, "", "Corp", "Basic", "eve"),
+            "127.0.0.1:2"),
+        T0);
+    stats.record(
+        with(new AuthOutcome.PortRefused("Corp", 25, List.of(443), ""), "127.0.0.1:2"), T0);
+    stats.record(
+        with(new AuthOutcome.PortRefused("Corp", 25, List.of(443), ""), "127.0.0.1:2"), T0);
+    stats.record(
+        with(new AuthOutcome.PortRefused("Corp", 25, List.of(443), ""), "127.0.0.1:2"), T0);
     stats.record(missing(), T0); // a challenge is not a refusal
 
-    assertThat(stats.snapshot(T0, 1).reasons()).containsExactly(
-        new StatsSnapshot.ReasonCount("CONNECT port not allowed", 3),
-        new StatsSnapshot.ReasonCount("wrong password", 2),
-        new StatsSnapshot.ReasonCount("unknown user", 1));
+    assertThat(stats.snapshot(T0, 1).reasons())
+        .containsExactly(
+            new StatsSnapshot.ReasonCount("CONNECT port not allowed", 3),
+            new StatsSnapshot.ReasonCount("wrong password", 2),
+            new StatsSnapshot.ReasonCount("unknown user", 1));
   }
 
   @Test
@@ -130,13 +159,15 @@ class AuthStatsTest {
 
     StatsSnapshot now = stats.snapshot(T0 + 3_000, 1);
 
-    assertThat(now.users().rows()).containsExactly(
-        new StatsSnapshot.PartyRow("alice", 2, 1, T0 + 2_000),
-        new StatsSnapshot.PartyRow("bob", 1, 0, T0 + 1_000));
-    assertThat(now.clients().rows()).containsExactly(
-        new StatsSnapshot.PartyRow("127.0.0.1", 2, 1, T0 + 3_000),
-        new StatsSnapshot.PartyRow("::1", 1, 0, T0 + 1_000),
-        new StatsSnapshot.PartyRow("10.0.0.5", 1, 0, T0));
+    assertThat(now.users().rows())
+        .containsExactly(
+            new StatsSnapshot.PartyRow("alice", 2, 1, T0 + 2_000),
+            new StatsSnapshot.PartyRow("bob", 1, 0, T0 + 1_000));
+    assertThat(now.clients().rows())
+        .containsExactly(
+            new StatsSnapshot.PartyRow("127.0.0.1", 2, 1, T0 + 3_000),
+            new StatsSnapshot.PartyRow("::1", 1, 0, T0 + 1_000),
+            new StatsSnapshot.PartyRow("10.0.0.5", 1, 0, T0));
     assertThat(now.users().capped()).isFalse();
   }
 
@@ -161,7 +192,9 @@ class AuthStatsTest {
     for (int i = 99_999; i >= 100_000 - users.rows().size(); i--) {
       expected.add("user" + i);
     }
-    assertThat(users.rows()).extracting(StatsSnapshot.PartyRow::name).containsExactlyElementsOf(expected);
+    assertThat(users.rows())
+        .extracting(StatsSnapshot.PartyRow::name)
+        .containsExactlyElementsOf(expected);
   }
 
   @Test
@@ -200,8 +233,11 @@ class AuthStatsTest {
 
       StatsSnapshot.Table users = stats.snapshot(T0, 1).users();
       assertThat(largest.get(60, TimeUnit.SECONDS)).isLessThanOrEqualTo(1_000);
-      assertThat(stats.userRowsHeld()).isLessThanOrEqualTo(1_000).isEqualTo(users.rows().size());
-      assertThat(users.evicted() + users.untabled() + users.rows().size()).isEqualTo((long) threads * each);
+      assertThat(stats.userRowsHeld())
+          .isLessThanOrEqualTo(1_000)
+          .isEqualTo(users.rows().size());
+      assertThat(users.evicted() + users.untabled() + users.rows().size())
+          .isEqualTo((long) threads * each);
       assertThat(stats.snapshot(T0, 1).totals().refused()).isEqualTo((long) threads * each);
     } finally {
       pool.shutdownNow();
@@ -223,7 +259,8 @@ class AuthStatsTest {
         writers.add(pool.submit(() -> {
           go.await();
           for (int i = 0; i < each; i++) {
-            // three kinds spread over ten seconds, the later ones taking fresh slots while others write
+            // three kinds spread over ten seconds, the later ones taking fresh slots while others
+            // write
             stats.record(kinds[i % 3], T0 + (i % 10) * 1_000L + (i * 7L) % 1_000);
           }
           return null;
@@ -249,13 +286,17 @@ class AuthStatsTest {
       StatsSnapshot end = stats.snapshot(T0 + 9_000, 10);
       long total = (long) threads * each;
       assertThat(monotonic.get(60, TimeUnit.SECONDS)).isTrue();
-      assertThat(end.totals()).isEqualTo(new StatsSnapshot.Second(0, total / 3, total / 3, total / 3, 0));
-      assertThat(end.seconds().stream().mapToLong(StatsSnapshot.Second::all).sum()).isEqualTo(total);
+      assertThat(end.totals())
+          .isEqualTo(new StatsSnapshot.Second(0, total / 3, total / 3, total / 3, 0));
+      assertThat(end.seconds().stream().mapToLong(StatsSnapshot.Second::all).sum())
+          .isEqualTo(total);
       assertThat(end.seconds()).allSatisfy(s -> assertThat(s.all()).isEqualTo(total / 10));
-      assertThat(end.users().rows()).extracting(StatsSnapshot.PartyRow::requests)
+      assertThat(end.users().rows())
+          .extracting(StatsSnapshot.PartyRow::requests)
           .containsExactlyInAnyOrder(total / 3, total / 3);
-      assertThat(end.clients().rows()).extracting(StatsSnapshot.PartyRow::requests).containsExactlyInAnyOrder(
-          2 * total / 3, total / 3);
+      assertThat(end.clients().rows())
+          .extracting(StatsSnapshot.PartyRow::requests)
+          .containsExactlyInAnyOrder(2 * total / 3, total / 3);
     } finally {
       pool.shutdownNow();
     }
@@ -269,8 +310,23 @@ class AuthStatsTest {
 
     for (int i = 0; i < 100; i++) {
       Exchange e = i % 2 == 0 ? missing() : accepted("alice", "127.0.0.1:1");
-      log.record(id -> new Exchange(id, e.connectionId(), e.client(), e.started(), null, e.duration(), e.method(),
-          e.url(), e.protocol(), List.of(), List.of(), BodyPreview.EMPTY, BodyPreview.EMPTY, e.status(), e.auth(), null));
+      log.record(id -> new Exchange(
+          id,
+          e.connectionId(),
+          e.client(),
+          e.started(),
+          null,
+          e.duration(),
+          e.method(),
+          e.url(),
+          e.protocol(),
+          List.of(),
+          List.of(),
+          BodyPreview.EMPTY,
+          BodyPreview.EMPTY,
+          e.status(),
+          e.auth(),
+          null));
     }
 
     assertThat(log.snapshot()).hasSize(10);

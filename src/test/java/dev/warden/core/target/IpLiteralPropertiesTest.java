@@ -18,20 +18,23 @@ class IpLiteralPropertiesTest {
     int d = (int) value & 0xff;
     String dotted = a + "." + b + "." + c + "." + d;
     String[] notations = {
-        dotted,
-        Long.toString(value),
-        "0x" + Long.toHexString(value),
-        "0" + Long.toOctalString(value),
-        a + "." + ((value >>> 16) & 0xff) + "." + (value & 0xffff),
-        a + "." + (value & 0xff_ffff),
-        "0x" + Integer.toHexString(a) + ".0" + Integer.toOctalString(b) + "." + c + ".0x" + Integer.toHexString(d),
-        "[::ffff:" + dotted + "]",
-        "[::ffff:" + Long.toHexString(value >>> 16) + ":" + Long.toHexString(value & 0xffff) + "]"};
+      dotted,
+      Long.toString(value),
+      "0x" + Long.toHexString(value),
+      "0" + Long.toOctalString(value),
+      a + "." + ((value >>> 16) & 0xff) + "." + (value & 0xffff),
+      a + "." + (value & 0xff_ffff),
+      "0x" + Integer.toHexString(a) + ".0" + Integer.toOctalString(b) + "." + c + ".0x"
+          + Integer.toHexString(d),
+      "[::ffff:" + dotted + "]",
+      "[::ffff:" + Long.toHexString(value >>> 16) + ":" + Long.toHexString(value & 0xffff) + "]"
+    };
 
     for (String notation : notations) {
       if (a == 0) {
         assertThat(RequestTarget.parse("GET", "http://" + notation + "/", (String) null))
-            .as(notation).isInstanceOf(RequestTarget.Refused.class);
+            .as(notation)
+            .isInstanceOf(RequestTarget.Refused.class);
       } else {
         CanonicalHost host = CanonicalHost.parse(notation);
         assertThat(host.text()).as(notation).isEqualTo(dotted);
@@ -41,7 +44,8 @@ class IpLiteralPropertiesTest {
   }
 
   @Property(tries = 2000)
-  void ipv6TextRoundTripsAndFollowsRfc5952(@ForAll @Size(16) byte[] address, @ForAll @IntRange(max = 8) int zeroGroups) {
+  void ipv6TextRoundTripsAndFollowsRfc5952(
+      @ForAll @Size(16) byte[] address, @ForAll @IntRange(max = 8) int zeroGroups) {
     for (int i = 0; i < 2 * zeroGroups; i++) {
       address[i] = 0;
     }
@@ -67,7 +71,9 @@ class IpLiteralPropertiesTest {
     }
     if (halves.length == 2) {
       int compressed = 8 - explicit;
-      assertThat(compressed).isGreaterThanOrEqualTo(2).isGreaterThanOrEqualTo(longestExplicitZeroRun);
+      assertThat(compressed)
+          .isGreaterThanOrEqualTo(2)
+          .isGreaterThanOrEqualTo(longestExplicitZeroRun);
     } else {
       assertThat(longestExplicitZeroRun).isLessThanOrEqualTo(1);
     }

@@ -13,30 +13,66 @@ class QueryMaskTest {
   private final QueryMask mask = QueryMask.DEFAULT;
 
   @ParameterizedTest
-  @ValueSource(strings = {"token", "access_token", "id_token", "refresh_token", "password", "passwd", "pwd", "secret",
-      "key", "api_key", "apikey", "sig", "signature", "auth", "code", "ACCESS_TOKEN", "Password", "csrf_token",
-      "x-token", "X-Goog-Token", "access%5Ftoken", "%74oken"})
+  @ValueSource(
+      strings = {
+        "token",
+        "access_token",
+        "id_token",
+        "refresh_token",
+        "password",
+        "passwd",
+        "pwd",
+        "secret",
+        "key",
+        "api_key",
+        "apikey",
+        "sig",
+        "signature",
+        "auth",
+        "code",
+        "ACCESS_TOKEN",
+        "Password",
+        "csrf_token",
+        "x-token",
+        "X-Goog-Token",
+        "access%5Ftoken",
+        "%74oken"
+      })
   void theDefaultNamesAndTheTokenSuffixesAreSecret(String name) {
     assertThat(mask.mask("/p?" + name + "=s3cret")).isEqualTo("/p?" + name + "=***");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"q", "page", "tokens", "mytoken", "keyword", "author", "codec", "token_type", "state"})
+  @ValueSource(
+      strings = {
+        "q",
+        "page",
+        "tokens",
+        "mytoken",
+        "keyword",
+        "author",
+        "codec",
+        "token_type",
+        "state"
+      })
   void otherNamesAreNotSecret(String name) {
     assertThat(mask.mask("/p?" + name + "=visible")).isEqualTo("/p?" + name + "=visible");
   }
 
   @ParameterizedTest
-  @CsvSource(delimiterString = " => ", value = {
-      "/a?q=1&token=abc&page=2 => /a?q=1&token=***&page=2",
-      "/a?token=abc;sig=def => /a?token=***;sig=***",
-      "/a?sig=a=b => /a?sig=***",
-      "/a?token=x&token=y => /a?token=***&token=***",
-      "/a?token=&token => /a?token=&token",
-      "/a?q=%zz|{^&key=%zz => /a?q=%zz|{^&key=***",
-      "/a?&&token=1& => /a?&&token=***&",
-      "/cb#access_token=abc&state=s => /cb#access_token=***&state=s",
-      "/a?q=1#code=abc => /a?q=1#code=***"})
+  @CsvSource(
+      delimiterString = " => ",
+      value = {
+        "/a?q=1&token=abc&page=2 => /a?q=1&token=***&page=2",
+        "/a?token=abc;sig=def => /a?token=***;sig=***",
+        "/a?sig=a=b => /a?sig=***",
+        "/a?token=x&token=y => /a?token=***&token=***",
+        "/a?token=&token => /a?token=&token",
+        "/a?q=%zz|{^&key=%zz => /a?q=%zz|{^&key=***",
+        "/a?&&token=1& => /a?&&token=***&",
+        "/cb#access_token=abc&state=s => /cb#access_token=***&state=s",
+        "/a?q=1#code=abc => /a?q=1#code=***"
+      })
   void onlySecretValuesChangeEverythingElseIsByteExact(String pathAndQuery, String masked) {
     assertThat(mask.mask(pathAndQuery)).isEqualTo(masked);
   }
@@ -50,7 +86,8 @@ class QueryMaskTest {
   void theNamesAreConfigurable() {
     QueryMask custom = QueryMask.of(List.of("Session"), List.of("_sid"));
 
-    assertThat(custom.mask("/?session=1&user_sid=2&token=3")).isEqualTo("/?session=***&user_sid=***&token=3");
+    assertThat(custom.mask("/?session=1&user_sid=2&token=3"))
+        .isEqualTo("/?session=***&user_sid=***&token=3");
     assertThat(custom.isSecret("SESSION")).isTrue();
     assertThat(custom.isSecret("token")).isFalse();
   }

@@ -39,15 +39,30 @@ class RequestTargetTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"127.0.0.1", "127.1", "127.0.1", "2130706433", "0x7f.0.0.1", "0x7f.1", "017700000001",
-      "0177.0.0.1", "[::ffff:127.0.0.1]", "[::ffff:7f00:1]", "127.0.0.1."})
+  @ValueSource(
+      strings = {
+        "127.0.0.1",
+        "127.1",
+        "127.0.1",
+        "2130706433",
+        "0x7f.0.0.1",
+        "0x7f.1",
+        "017700000001",
+        "0177.0.0.1",
+        "[::ffff:127.0.0.1]",
+        "[::ffff:7f00:1]",
+        "127.0.0.1."
+      })
   void everySpellingOfAnIpv4DestinationIsTheSameEndpoint(String host) {
-    assertThat(forward("GET", "http://" + host + ":8080/", null).endpoint()).isEqualTo(LOOPBACK_8080);
-    assertThat(((Tunnel) RequestTarget.parse("CONNECT", host + ":8080", (String) null)).endpoint()).isEqualTo(LOOPBACK_8080);
+    assertThat(forward("GET", "http://" + host + ":8080/", null).endpoint())
+        .isEqualTo(LOOPBACK_8080);
+    assertThat(((Tunnel) RequestTarget.parse("CONNECT", host + ":8080", (String) null)).endpoint())
+        .isEqualTo(LOOPBACK_8080);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"http://0.0.0.0/", "http://0/", "http://[::]/", "http://[::ffff:0.0.0.0]:80/"})
+  @ValueSource(
+      strings = {"http://0.0.0.0/", "http://0/", "http://[::]/", "http://[::ffff:0.0.0.0]:80/"})
   void theAnyAddressIsRefusedAsADestination(String target) {
     assertRefused("GET", target, Refusal.NOT_A_DESTINATION);
   }
@@ -58,8 +73,15 @@ class RequestTargetTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"http://guarded.example:443/", "http://guarded.example:443", "guarded.example:443/",
-      "user:pw@guarded.example:443", "https://guarded.example:443", "guarded.example:443?x"})
+  @ValueSource(
+      strings = {
+        "http://guarded.example:443/",
+        "http://guarded.example:443",
+        "guarded.example:443/",
+        "user:pw@guarded.example:443",
+        "https://guarded.example:443",
+        "guarded.example:443?x"
+      })
   void connectWithAnythingButHostAndPortIsRefused(String target) {
     assertRefused("CONNECT", target, Refusal.CONNECT_AUTHORITY_ONLY);
   }
@@ -93,7 +115,8 @@ class RequestTargetTest {
   @ValueSource(strings = {"0", "65536", "99999", "+80", "-1", "8o", "0x50", "1234567", "80 "})
   void portsOutside1To65535OrNotPlainDigitsAreRefused(String port) {
     RequestTarget connect = RequestTarget.parse("CONNECT", "example.com:" + port, (String) null);
-    RequestTarget get = RequestTarget.parse("GET", "http://example.com:" + port + "/", (String) null);
+    RequestTarget get =
+        RequestTarget.parse("GET", "http://example.com:" + port + "/", (String) null);
 
     assertThat(connect).isInstanceOf(Refused.class);
     assertThat(get).isInstanceOf(Refused.class);
@@ -105,9 +128,11 @@ class RequestTargetTest {
 
   @Test
   void portsMayHaveLeadingZerosAndTheLimitsAreIncluded() {
-    assertThat(forward("GET", "http://example.com:00080/", null).endpoint().port()).isEqualTo(80);
+    assertThat(forward("GET", "http://example.com:00080/", null).endpoint().port())
+        .isEqualTo(80);
     assertThat(forward("GET", "http://example.com:1/", null).endpoint().port()).isEqualTo(1);
-    assertThat(forward("GET", "http://example.com:65535/", null).endpoint().port()).isEqualTo(65_535);
+    assertThat(forward("GET", "http://example.com:65535/", null).endpoint().port())
+        .isEqualTo(65_535);
   }
 
   @Test
@@ -158,13 +183,15 @@ class RequestTargetTest {
 
   @Test
   void aHostFieldThatAgreesWithTheUrlIsNotReported() {
-    assertThat(forward("GET", "http://Example.com:80/", "example.COM").hostFieldReplaced()).isFalse();
+    assertThat(forward("GET", "http://Example.com:80/", "example.COM").hostFieldReplaced())
+        .isFalse();
     assertThat(forward("GET", "http://example.com/", null).hostFieldReplaced()).isFalse();
   }
 
   @Test
   void severalHostFieldsAreReplacedByTheUrlsHost() {
-    Forward forward = (Forward) RequestTarget.parse("GET", "http://a.example/", List.of("a.example", "b.example"));
+    Forward forward = (Forward)
+        RequestTarget.parse("GET", "http://a.example/", List.of("a.example", "b.example"));
 
     assertThat(forward.endpoint().host().text()).isEqualTo("a.example");
     assertThat(forward.hostFieldReplaced()).isTrue();
@@ -182,21 +209,40 @@ class RequestTargetTest {
 
   @Test
   void absoluteHttpsUrlsAreRefusedWithTheirOwnReason() {
-    Refused refused = assertRefused("GET", "HTTPS://user:hunter2@Secure.example/a?token=abc", Refusal.HTTPS_NEEDS_CONNECT);
+    Refused refused = assertRefused(
+        "GET", "HTTPS://user:hunter2@Secure.example/a?token=abc", Refusal.HTTPS_NEEDS_CONNECT);
 
-    assertThat(refused.reason()).isEqualTo("Absolute https:// URLs need CONNECT: this proxy does not open TLS on the client's behalf.");
+    assertThat(refused.reason())
+        .isEqualTo(
+            "Absolute https:// URLs need CONNECT: this proxy does not open TLS on the client's behalf.");
     assertThat(refused.display()).isEqualTo("https://secure.example/a?token=***");
     assertRefused("GET", "wss://secure.example/", Refusal.HTTPS_NEEDS_CONNECT);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ftp://example.com/", "file:///etc/passwd", "gopher://x/", "mailto:a@example.com", "urn:isbn:1"})
+  @ValueSource(
+      strings = {
+        "ftp://example.com/",
+        "file:///etc/passwd",
+        "gopher://x/",
+        "mailto:a@example.com",
+        "urn:isbn:1"
+      })
   void otherSchemesAreRefused(String target) {
     assertRefused("GET", target, Refusal.UNSUPPORTED_SCHEME);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"http:/path", "http:", "http://", "http:///path", "http://user@/", "http://:80/", "http://?q"})
+  @ValueSource(
+      strings = {
+        "http:/path",
+        "http:",
+        "http://",
+        "http:///path",
+        "http://user@/",
+        "http://:80/",
+        "http://?q"
+      })
   void httpUrlsWithoutAHostAreRefused(String target) {
     assertRefused("GET", target, Refusal.MISSING_HOST);
   }
@@ -213,14 +259,23 @@ class RequestTargetTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"http://exa mple.com/", "http://example.com/a b", "http://example.com/\t", "/a\u0000",
-      "http://bücher.example/", "http://example.com/\u007f", "http://example.com/caf\u00e9"})
+  @ValueSource(
+      strings = {
+        "http://exa mple.com/",
+        "http://example.com/a b",
+        "http://example.com/\t",
+        "/a\u0000",
+        "http://bücher.example/",
+        "http://example.com/\u007f",
+        "http://example.com/caf\u00e9"
+      })
   void spacesControlsAndNonAsciiAreRefused(String target) {
     assertRefused("GET", target, Refusal.FORBIDDEN_CHARACTER);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"http://example.com/#top", "http://evil.example#@guarded.example/", "/a#b"})
+  @ValueSource(
+      strings = {"http://example.com/#top", "http://evil.example#@guarded.example/", "/a#b"})
   void fragmentsAreRefused(String target) {
     assertRefused("GET", target, Refusal.FRAGMENT);
   }
@@ -231,8 +286,13 @@ class RequestTargetTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"http://evil\\@guarded.example/", "http://a@b@guarded.example/", "http://[::1]@guarded.example/",
-      "http://us%zzer@guarded.example/"})
+  @ValueSource(
+      strings = {
+        "http://evil\\@guarded.example/",
+        "http://a@b@guarded.example/",
+        "http://[::1]@guarded.example/",
+        "http://us%zzer@guarded.example/"
+      })
   void malformedUserinfoIsRefused(String target) {
     assertRefused("GET", target, Refusal.BAD_USERINFO);
   }
@@ -262,13 +322,15 @@ class RequestTargetTest {
 
   @Test
   void userinfoIsStrippedAndOnlyItsPresenceIsReported() {
-    Forward forward = forward("GET", "http://alice:hunter2@Guarded.example:8080/a?b=c", "public.example");
+    Forward forward =
+        forward("GET", "http://alice:hunter2@Guarded.example:8080/a?b=c", "public.example");
 
     assertThat(forward.endpoint()).isEqualTo(Endpoint.parse("guarded.example:8080", -1));
     assertThat(forward.credentialsRemoved()).isTrue();
     assertThat(forward.forwardUri()).isEqualTo("http://guarded.example:8080/a?b=c");
     assertThat(forward.display()).isEqualTo("http://guarded.example:8080/a?b=c");
-    assertThat(forward("GET", "http://guarded.example/", null).credentialsRemoved()).isFalse();
+    assertThat(forward("GET", "http://guarded.example/", null).credentialsRemoved())
+        .isFalse();
   }
 
   @Test
@@ -326,14 +388,16 @@ class RequestTargetTest {
 
   @Test
   void originFormWithoutAHostFieldHasNoHost() {
-    assertThat(((ToProxy) RequestTarget.parse("GET", "/", (String) null)).host()).isEqualTo(Optional.empty());
+    assertThat(((ToProxy) RequestTarget.parse("GET", "/", (String) null)).host())
+        .isEqualTo(Optional.empty());
   }
 
   @Test
   void originFormWithAnInvalidOrRepeatedHostFieldIsRefused() {
     assertRefused("GET", "/", "exa mple:80", Refusal.BAD_HOST_FIELD);
     assertRefused("GET", "/", "example.com:0", Refusal.BAD_HOST_FIELD);
-    assertThat(((Refused) RequestTarget.parse("GET", "/", List.of("a", "b"))).refusal()).isEqualTo(Refusal.MULTIPLE_HOST_FIELDS);
+    assertThat(((Refused) RequestTarget.parse("GET", "/", List.of("a", "b"))).refusal())
+        .isEqualTo(Refusal.MULTIPLE_HOST_FIELDS);
   }
 
   @Test
@@ -345,10 +409,13 @@ class RequestTargetTest {
   // --- display -----------------------------------------------------------------------------------
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "http://example.com/a?access_token=abc&page=2   | http://example.com/a?access_token=***&page=2",
-      "http://example.com:8080/cb?code=xyz&state=s1   | http://example.com:8080/cb?code=***&state=s1",
-      "http://example.com/?q=%zz&Password=p           | http://example.com/?q=%zz&Password=***"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "http://example.com/a?access_token=abc&page=2   | http://example.com/a?access_token=***&page=2",
+        "http://example.com:8080/cb?code=xyz&state=s1   | http://example.com:8080/cb?code=***&state=s1",
+        "http://example.com/?q=%zz&Password=p           | http://example.com/?q=%zz&Password=***"
+      })
   void theDisplayUrlMasksSecrets(String target, String display) {
     assertThat(forward("GET", target, null).display()).isEqualTo(display);
     assertThat(forward("GET", target, null).toString()).isEqualTo(display);
@@ -363,14 +430,16 @@ class RequestTargetTest {
 
   @Test
   void aRefusedTargetShowsItselfEscapedWithoutUserinfoAndWithSecretsMasked() {
-    Refused refused = assertRefused("GET", "http://u:p@bad host/x?api_key=k\u0001", Refusal.FORBIDDEN_CHARACTER);
+    Refused refused =
+        assertRefused("GET", "http://u:p@bad host/x?api_key=k\u0001", Refusal.FORBIDDEN_CHARACTER);
 
     assertThat(refused.display()).isEqualTo("http://bad%20host/x?api_key=***");
   }
 
   @Test
   void aLongRefusedTargetIsShortened() {
-    Refused refused = assertRefused("GET", "ftp://example.com/" + "a".repeat(1000), Refusal.UNSUPPORTED_SCHEME);
+    Refused refused =
+        assertRefused("GET", "ftp://example.com/" + "a".repeat(1000), Refusal.UNSUPPORTED_SCHEME);
 
     assertThat(refused.display()).hasSize(303).endsWith("...");
   }

@@ -16,14 +16,30 @@ import org.junit.jupiter.api.Test;
 class ExchangeQueryTest {
 
   private final Exchange aliceOk = Exchanges.ok(1, "http://api.corp/orders", "alice");
-  private final Exchange bobStale = Exchanges.challenged(2, "http://wiki.corp/start", ChallengeReason.STALE_NONCE, "bob", "Corp");
-  private final Exchange missing = Exchanges.challenged(3, "http://example.org/", ChallengeReason.MISSING, "", "Warden");
+  private final Exchange bobStale =
+      Exchanges.challenged(2, "http://wiki.corp/start", ChallengeReason.STALE_NONCE, "bob", "Corp");
+  private final Exchange missing =
+      Exchanges.challenged(3, "http://example.org/", ChallengeReason.MISSING, "", "Warden");
   private final Exchange failed = Exchanges.failed(4, "http://127.0.0.1:9/down");
-  private final Exchange post = new Exchange(5, 12, "10.0.0.5:41000", Instant.now(), Duration.ZERO, Duration.ZERO,
-      "POST", "http://api.corp:8443/submit", "HTTP/1.1",
-      List.of(new Header("Content-Type", "application/json"), new Header("X-Trace", "abc-123")), List.of(),
-      body("{\"Order\": \"Widget-42\"}"), BodyPreview.EMPTY, 405,
-      new AuthOutcome.Authenticated("Basic", "carol", "Corp"), null, List.of(), ReceivedCredentials.NONE);
+  private final Exchange post = new Exchange(
+      5,
+      12,
+      "10.0.0.5:41000",
+      Instant.now(),
+      Duration.ZERO,
+      Duration.ZERO,
+      "POST",
+      "http://api.corp:8443/submit",
+      "HTTP/1.1",
+      List.of(new Header("Content-Type", "application/json"), new Header("X-Trace", "abc-123")),
+      List.of(),
+      body("{\"Order\": \"Widget-42\"}"),
+      BodyPreview.EMPTY,
+      405,
+      new AuthOutcome.Authenticated("Basic", "carol", "Corp"),
+      null,
+      List.of(),
+      ReceivedCredentials.NONE);
   private final List<Exchange> all = List.of(aliceOk, bobStale, missing, failed, post);
 
   private static BodyPreview body(String text) {
@@ -100,10 +116,15 @@ class ExchangeQueryTest {
 
   @Test
   void namesATermThatCannotMatchAsWritten() {
-    assertThat(ExchangeQuery.parse("status:abc").problems()).containsExactly("status:abc is not a status (407) or a class (4xx)");
-    assertThat(ExchangeQuery.parse("conn:x").problems()).containsExactly("conn:x is not a connection number");
-    assertThat(ExchangeQuery.parse("user:").problems()).containsExactly("user: needs a value (user:alice)");
+    assertThat(ExchangeQuery.parse("status:abc").problems())
+        .containsExactly("status:abc is not a status (407) or a class (4xx)");
+    assertThat(ExchangeQuery.parse("conn:x").problems())
+        .containsExactly("conn:x is not a connection number");
+    assertThat(ExchangeQuery.parse("user:").problems())
+        .containsExactly("user: needs a value (user:alice)");
     assertThat(ids("status:abc")).isEmpty();
-    assertThat(ExchangeQuery.parse("foo:bar").problems()).as("an unknown key is a free word").isEmpty();
+    assertThat(ExchangeQuery.parse("foo:bar").problems())
+        .as("an unknown key is a free word")
+        .isEmpty();
   }
 }

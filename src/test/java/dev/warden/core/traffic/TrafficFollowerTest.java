@@ -42,7 +42,8 @@ class TrafficFollowerTest {
   void handsOnEveryExchangeInRecordOrderWithTheRestAfterStopping() throws IOException {
     TrafficLog log = new TrafficLog(100);
     Recording sink = new Recording(-1);
-    TrafficFollower follower = TrafficFollower.start(log, 0, "test-follower", Duration.ofMillis(1), sink);
+    TrafficFollower follower =
+        TrafficFollower.start(log, 0, "test-follower", Duration.ofMillis(1), sink);
     for (long id = 1; id <= 50; id++) {
       long n = id;
       log.record(position -> TrafficLogTest.exchange(n));
@@ -63,7 +64,8 @@ class TrafficFollowerTest {
       log.record(position -> TrafficLogTest.exchange(n));
     }
     Recording sink = new Recording(-1);
-    TrafficFollower follower = TrafficFollower.start(log, 0, "test-follower", Duration.ofMillis(1), sink);
+    TrafficFollower follower =
+        TrafficFollower.start(log, 0, "test-follower", Duration.ofMillis(1), sink);
 
     assertThat(follower.stop(Duration.ofSeconds(5))).isTrue();
     follower.drainRest();
@@ -76,7 +78,8 @@ class TrafficFollowerTest {
   void reportsTheSinksFailureWhenDrainingTheRest() {
     TrafficLog log = new TrafficLog(100);
     Recording sink = new Recording(3);
-    TrafficFollower follower = TrafficFollower.start(log, 0, "test-follower", Duration.ofMillis(1), sink);
+    TrafficFollower follower =
+        TrafficFollower.start(log, 0, "test-follower", Duration.ofMillis(1), sink);
     for (long id = 1; id <= 5; id++) {
       long n = id;
       log.record(position -> TrafficLogTest.exchange(n));

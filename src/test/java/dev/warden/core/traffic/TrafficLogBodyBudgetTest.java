@@ -27,9 +27,23 @@ class TrafficLogBodyBudgetTest {
   private static LongFunction<Exchange> withBodies(int request, int kept) {
     BodyPreview requestBody = preview(request);
     BodyPreview responseBody = preview(kept);
-    return id -> new Exchange(id, 1, "127.0.0.1:1", Instant.now(), null, Duration.ZERO, "POST",
-        "http://example.test/", "HTTP/1.1", List.of(), List.of(), requestBody, responseBody, 200,
-        new AuthOutcome.NotRequired(), null);
+    return id -> new Exchange(
+        id,
+        1,
+        "127.0.0.1:1",
+        Instant.now(),
+        null,
+        Duration.ZERO,
+        "POST",
+        "http://example.test/",
+        "HTTP/1.1",
+        List.of(),
+        List.of(),
+        requestBody,
+        responseBody,
+        200,
+        new AuthOutcome.NotRequired(),
+        null);
   }
 
   private static Exchange recorded(TrafficLog log, long id) {
@@ -42,7 +56,9 @@ class TrafficLogBodyBudgetTest {
 
   /** What the log holds, summed: must always equal what it says it keeps. */
   private static long heldBodyBytes(TrafficLog log) {
-    return log.since(0, log.capacity()).exchanges().stream().mapToLong(Exchange::keptBodyBytes).sum();
+    return log.since(0, log.capacity()).exchanges().stream()
+        .mapToLong(Exchange::keptBodyBytes)
+        .sum();
   }
 
   @Test
@@ -58,10 +74,12 @@ class TrafficLogBodyBudgetTest {
     assertThat(held).hasSize(10_000);
     assertThat(log.keptBodyBytes()).isEqualTo(1024 * KIB).isEqualTo(heldBodyBytes(log));
     assertThat(held.subList(10_000 - 16, 10_000))
-        .as("the newest keep their bodies").allMatch(e -> e.responseBody().keptSize() == 64 * KIB);
+        .as("the newest keep their bodies")
+        .allMatch(e -> e.responseBody().keptSize() == 64 * KIB);
     assertThat(held.subList(0, 10_000 - 16))
         .as("the oldest keep the exchange, not its body")
-        .allMatch(e -> e.responseBody().droppedForMemory() && e.responseBody().keptSize() == 0
+        .allMatch(e -> e.responseBody().droppedForMemory()
+            && e.responseBody().keptSize() == 0
             && e.responseBody().totalSize() == 64 * KIB + 10L);
   }
 
@@ -80,8 +98,9 @@ class TrafficLogBodyBudgetTest {
     TrafficLog log = new TrafficLog(1, 1024 * KIB);
     log.record(withBodies(0, 1_000));
     assertThatThrownBy(() -> log.record(id -> {
-      throw new IllegalStateException("broken filter");
-    })).isInstanceOf(IllegalStateException.class);
+          throw new IllegalStateException("broken filter");
+        }))
+        .isInstanceOf(IllegalStateException.class);
 
     assertThat(log.keptBodyBytes()).isZero();
   }
@@ -93,7 +112,8 @@ class TrafficLogBodyBudgetTest {
     log.record(withBodies(0, 1_000));
     log.record(withBodies(0, 1_000));
 
-    assertThat(log.snapshot()).extracting(e -> e.responseBody().droppedForMemory())
+    assertThat(log.snapshot())
+        .extracting(e -> e.responseBody().droppedForMemory())
         .containsExactly(true, false, false);
     assertThat(log.keptBodyBytes()).isEqualTo(2_000);
   }
@@ -166,7 +186,8 @@ class TrafficLogBodyBudgetTest {
 
   @Test
   void theOldConstructorKeepsTheDefaultBudget() {
-    assertThat(new TrafficLog(5).bodyBudget()).isEqualTo(TrafficLog.DEFAULT_BODY_BUDGET)
+    assertThat(new TrafficLog(5).bodyBudget())
+        .isEqualTo(TrafficLog.DEFAULT_BODY_BUDGET)
         .isEqualTo(64L * 1024 * 1024);
   }
 

@@ -20,9 +20,23 @@ import org.junit.jupiter.api.Test;
 class TrafficLogTest {
 
   static Exchange exchange(long id) {
-    return new Exchange(id, 1, "127.0.0.1:1", Instant.now(), null, Duration.ZERO, "GET",
-        "http://example.test/", "HTTP/1.1", List.of(), List.of(), BodyPreview.EMPTY, BodyPreview.EMPTY,
-        200, new AuthOutcome.NotRequired(), null);
+    return new Exchange(
+        id,
+        1,
+        "127.0.0.1:1",
+        Instant.now(),
+        null,
+        Duration.ZERO,
+        "GET",
+        "http://example.test/",
+        "HTTP/1.1",
+        List.of(),
+        List.of(),
+        BodyPreview.EMPTY,
+        BodyPreview.EMPTY,
+        200,
+        new AuthOutcome.NotRequired(),
+        null);
   }
 
   private static void recordSome(TrafficLog log, int count) {
@@ -186,7 +200,9 @@ class TrafficLogTest {
       TrafficLog.Batch batch = log.since(cursor, 5);
       for (Exchange e : batch.exchanges()) {
         assertThat(e.id()).as("ids in order, each once").isGreaterThan(lastId);
-        assertThat(e.id() - 1).as("id is a position of this batch").isBetween(cursor, batch.next() - 1);
+        assertThat(e.id() - 1)
+            .as("id is a position of this batch")
+            .isBetween(cursor, batch.next() - 1);
         lastId = e.id();
       }
       assertThat(batch.exchanges().size() + batch.missed())
@@ -204,7 +220,8 @@ class TrafficLogTest {
     assertThat(cursor).as("the reader reached the end").isEqualTo(total);
     assertThat(returned + missed).isEqualTo(total);
     assertThat(missed).isLessThanOrEqualTo(log.dropped());
-    assertThat(log.snapshot()).extracting(Exchange::id)
+    assertThat(log.snapshot())
+        .extracting(Exchange::id)
         .containsExactly(LongStream.rangeClosed(total - 7, total).boxed().toArray(Long[]::new));
   }
 
@@ -244,7 +261,8 @@ class TrafficLogTest {
     go.countDown();
     pool.shutdown();
     assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
-    assertThat(log.snapshot()).extracting(Exchange::id)
+    assertThat(log.snapshot())
+        .extracting(Exchange::id)
         .containsExactly(LongStream.rangeClosed(1, 20_000).boxed().toArray(Long[]::new));
   }
 

@@ -27,9 +27,10 @@ class ConnectViewModelIT {
 
   private GnomeSystemProxy desktop() {
     assumeTrue(Files.isExecutable(GSETTINGS), "gsettings is not installed (libglib2.0-bin)");
-    GnomeSystemProxy desktop = new GnomeSystemProxy(GSETTINGS,
-        Map.of("GSETTINGS_BACKEND", "keyfile", "XDG_CONFIG_HOME", config.toString()));
-    assumeTrue(desktop.unavailableReason().isEmpty(), () -> desktop.unavailableReason().orElseThrow());
+    GnomeSystemProxy desktop = new GnomeSystemProxy(
+        GSETTINGS, Map.of("GSETTINGS_BACKEND", "keyfile", "XDG_CONFIG_HOME", config.toString()));
+    assumeTrue(
+        desktop.unavailableReason().isEmpty(), () -> desktop.unavailableReason().orElseThrow());
     return desktop;
   }
 
@@ -43,8 +44,10 @@ class ConnectViewModelIT {
     assertThat(model.systemProxyAvailableProperty().get()).isTrue();
 
     model.systemProxyProperty().set(true);
-    assertThat(desktop.read()).containsEntry("org.gnome.system.proxy.http host", "'127.0.0.1'")
-        .containsEntry("org.gnome.system.proxy.http port", "3128").containsEntry("org.gnome.system.proxy mode", "'manual'");
+    assertThat(desktop.read())
+        .containsEntry("org.gnome.system.proxy.http host", "'127.0.0.1'")
+        .containsEntry("org.gnome.system.proxy.http port", "3128")
+        .containsEntry("org.gnome.system.proxy mode", "'manual'");
     assertThat(model.systemProxyNoteProperty().get()).startsWith("On: GNOME uses 127.0.0.1:3128");
 
     model.listenChanged(new ListenAddress("127.0.0.1", 3129));
@@ -52,7 +55,8 @@ class ConnectViewModelIT {
 
     model.systemProxyProperty().set(false);
     assertThat(desktop.read()).isEqualTo(before);
-    assertThat(model.systemProxyNoteProperty().get()).isEqualTo("Off: the previous values are back.");
+    assertThat(model.systemProxyNoteProperty().get())
+        .isEqualTo("Off: the previous values are back.");
   }
 
   @Test
@@ -80,13 +84,16 @@ class ConnectViewModelIT {
 
   @Test
   void offersEveryUserOfEveryRealmAndKeepsTheChoiceAcrossSettings() {
-    ConnectViewModel model = new ConnectViewModel(new GnomeSystemProxy(config.resolve("none"), Map.of()), NOW, NOW);
+    ConnectViewModel model =
+        new ConnectViewModel(new GnomeSystemProxy(config.resolve("none"), Map.of()), NOW, NOW);
     model.settingsChanged(Users.realmWith("Lab", Users.user("alice", "p"), Users.user("bob", "p")));
     model.userProperty().set(model.users().get(2));
 
     model.settingsChanged(Users.realmWith("Lab", Users.user("bob", "p")));
 
-    assertThat(model.users()).extracting(UserChoice::toString).containsExactly("(no user)", "bob (Lab)");
+    assertThat(model.users())
+        .extracting(UserChoice::toString)
+        .containsExactly("(no user)", "bob (Lab)");
     assertThat(model.userProperty().get().toString()).isEqualTo("bob (Lab)");
     assertThat(model.snippetProperty().get()).contains("bob");
   }

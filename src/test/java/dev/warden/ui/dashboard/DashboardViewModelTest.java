@@ -19,8 +19,10 @@ class DashboardViewModelTest {
     return new StatsSnapshot.Table(list, 1_000, evicted, 0);
   }
 
-  private static StatsSnapshot snapshot(List<StatsSnapshot.Second> seconds, StatsSnapshot.Table users) {
-    return new StatsSnapshot(seconds, new StatsSnapshot.Second(0, 0, 0, 0, 0), List.of(), users, table(0, 0));
+  private static StatsSnapshot snapshot(
+      List<StatsSnapshot.Second> seconds, StatsSnapshot.Table users) {
+    return new StatsSnapshot(
+        seconds, new StatsSnapshot.Second(0, 0, 0, 0, 0), List.of(), users, table(0, 0));
   }
 
   @Test
@@ -43,12 +45,14 @@ class DashboardViewModelTest {
 
   @Test
   void saysWhenTheUserTableIsCapped() {
-    DashboardViewModel model = new DashboardViewModel(() -> snapshot(List.of(), table(1_000, 4_321)));
+    DashboardViewModel model =
+        new DashboardViewModel(() -> snapshot(List.of(), table(1_000, 4_321)));
 
     model.refresh();
 
     assertThat(model.usersNoteProperty().get())
-        .isEqualTo("1,000 users: capped at 1,000, the least recently seen were dropped (4,321 so far)");
+        .isEqualTo(
+            "1,000 users: capped at 1,000, the least recently seen were dropped (4,321 so far)");
     assertThat(model.clientsNoteProperty().get()).isEqualTo("0 clients");
   }
 }

@@ -23,13 +23,18 @@ class UnreachableSentenceIT {
     try (RunningWarden warden = new RunningWarden(Settings.defaults().withEnforcement(false))) {
       try (RawHttpConnection c = new RawHttpConnection(warden.port())) {
         assertThat(c.exchange("GET " + url + " HTTP/1.1\r\nHost: 127.0.0.1:" + closed
-            + "\r\nConnection: close\r\n\r\n").status()).isEqualTo(502);
+                    + "\r\nConnection: close\r\n\r\n")
+                .status())
+            .isEqualTo(502);
       }
       Exchange e = warden.awaitExchange(x -> x.url().equals(url) && x.status() == 502);
       String sentence = DetailsViewModel.sentence(e);
-      assertThat(sentence.split("connection refused or unreachable", -1)).as(sentence).hasSize(2);
+      assertThat(sentence.split("connection refused or unreachable", -1))
+          .as(sentence)
+          .hasSize(2);
       assertThat(sentence.split(url, -1)).as(sentence).hasSizeLessThanOrEqualTo(2);
-      assertThat(sentence).endsWith("Then the destination failed: connection refused or unreachable (" + url + ")");
+      assertThat(sentence)
+          .endsWith("Then the destination failed: connection refused or unreachable (" + url + ")");
     }
   }
 }

@@ -23,7 +23,8 @@ class EditorViewModelTest {
 
   private final List<String> notices = new ArrayList<>();
   private final List<String> hashedOn = new ArrayList<>();
-  private final Warden warden = new Warden(new InMemorySettingsStore(Settings.defaults()), Settings.defaults());
+  private final Warden warden =
+      new Warden(new InMemorySettingsStore(Settings.defaults()), Settings.defaults());
   private final PasswordHashing hashing = password -> {
     hashedOn.add(Thread.currentThread().getName());
     return fakeHash(new String(password));
@@ -42,17 +43,19 @@ class EditorViewModelTest {
       throw new AssertionError(e);
     }
   }
-  private final EditorViewModel model = new EditorViewModel(warden, hashing, Runnable::run, new Notifier() {
-    @Override
-    public void info(String message) {
-      notices.add("info: " + message);
-    }
 
-    @Override
-    public void error(String message) {
-      notices.add("error: " + message);
-    }
-  });
+  private final EditorViewModel model =
+      new EditorViewModel(warden, hashing, Runnable::run, new Notifier() {
+        @Override
+        public void info(String message) {
+          notices.add("info: " + message);
+        }
+
+        @Override
+        public void error(String message) {
+          notices.add("error: " + message);
+        }
+      });
 
   @AfterEach
   void close() {
@@ -69,7 +72,8 @@ class EditorViewModelTest {
   @Test
   void warnsThatARealmWithoutUsersChallengesEverything() {
     assertThat(model.problems()).isEmpty();
-    assertThat(model.warnings()).containsExactly("Realm 'Warden' has no users: every request will be challenged");
+    assertThat(model.warnings())
+        .containsExactly("Realm 'Warden' has no users: every request will be challenged");
   }
 
   @Test
@@ -100,7 +104,8 @@ class EditorViewModelTest {
     model.addRealm();
     model.selectedRealmProperty().get().nameProperty().set("warden");
     model.selectedRealmProperty().get().patternsProperty().set("*.corp.example");
-    assertThat(model.problems()).anyMatch(p -> p.startsWith("Realm name 'warden' is used more than once"));
+    assertThat(model.problems())
+        .anyMatch(p -> p.startsWith("Realm name 'warden' is used more than once"));
     model.selectedRealmProperty().get().nameProperty().set(" ");
     assertThat(model.problems()).contains("Realm #2 has no name");
   }
@@ -122,7 +127,8 @@ class EditorViewModelTest {
 
     Realm realm = warden.settings().realms().get(0);
     assertThat(realm.name()).isEqualTo("Corp");
-    assertThat(realm.users()).extracting(User::name, User::enabled, User::passwordHash)
+    assertThat(realm.users())
+        .extracting(User::name, User::enabled, User::passwordHash)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("alice", true, fakeHash("s3cret")));
     assertThat(hashedOn).containsExactly("warden-worker");
     assertThat(model.dirtyProperty().get()).isFalse();
@@ -131,7 +137,10 @@ class EditorViewModelTest {
 
   @Test
   void editingAUserWithABlankPasswordKeepsTheStoredHash() throws Exception {
-    warden.update(s -> s.withRealms(List.of(new Realm("Warden", List.of(), List.of(new User("alice", true, fakeHash("old"))))))).get(10, TimeUnit.SECONDS);
+    warden
+        .update(s -> s.withRealms(List.of(
+            new Realm("Warden", List.of(), List.of(new User("alice", true, fakeHash("old")))))))
+        .get(10, TimeUnit.SECONDS);
     model.load(warden.settings());
     UserDraft alice = model.selectedRealmProperty().get().users().get(0);
     assertThat(alice.passwordState()).isEqualTo("stored");
@@ -140,7 +149,8 @@ class EditorViewModelTest {
     model.formEnabledProperty().set(false);
     assertThat(model.commitUser()).isTrue();
     assertThat(model.save().get(10, TimeUnit.SECONDS)).isTrue();
-    assertThat(warden.settings().realms().get(0).users()).containsExactly(new User("alice", false, fakeHash("old")));
+    assertThat(warden.settings().realms().get(0).users())
+        .containsExactly(new User("alice", false, fakeHash("old")));
     assertThat(hashedOn).isEmpty();
   }
 
@@ -154,29 +164,39 @@ class EditorViewModelTest {
     User alice = warden.settings().realms().get(0).users().get(0);
     assertThat(alice.digest().realm()).isEqualTo("Corp");
     assertThat(alice.digest().ha1()).containsOnlyKeys("MD5", "SHA-256", "SHA-512-256", "NT");
-    assertThat(alice.digest()).isEqualTo(CredentialMaterial.digest("alice", "Corp", "s3cret".toCharArray()));
+    assertThat(alice.digest())
+        .isEqualTo(CredentialMaterial.digest("alice", "Corp", "s3cret".toCharArray()));
   }
 
   @Test
   void keepsDigestMaterialWhileNothingIsRenamedAndDropsItOnARename() throws Exception {
     DigestSecrets corp = CredentialMaterial.digest("alice", "Corp", "pw".toCharArray());
     DigestSecrets bobs = CredentialMaterial.digest("bob", "Corp", "pw".toCharArray());
-    warden.update(s -> s.withRealms(List.of(new Realm("Corp", List.of(), List.of(
-        new User("alice", true, fakeHash("pw"), corp), new User("bob", true, fakeHash("pw"), bobs))))))
+    warden
+        .update(s -> s.withRealms(List.of(new Realm(
+            "Corp",
+            List.of(),
+            List.of(
+                new User("alice", true, fakeHash("pw"), corp),
+                new User("bob", true, fakeHash("pw"), bobs))))))
         .get(10, TimeUnit.SECONDS);
     model.load(warden.settings());
     model.setEnabled(model.selectedRealmProperty().get().users().get(0), false);
     assertThat(model.save().get(10, TimeUnit.SECONDS)).isTrue();
-    assertThat(warden.settings().realms().get(0).users()).extracting(User::digest).containsExactly(corp, bobs);
+    assertThat(warden.settings().realms().get(0).users())
+        .extracting(User::digest)
+        .containsExactly(corp, bobs);
 
     model.selectedRealmProperty().get().users().get(1).nameProperty().set("robert");
     assertThat(model.save().get(10, TimeUnit.SECONDS)).isTrue();
-    assertThat(warden.settings().realms().get(0).users()).extracting(User::digest)
+    assertThat(warden.settings().realms().get(0).users())
+        .extracting(User::digest)
         .containsExactly(corp, DigestSecrets.NONE);
 
     model.selectedRealmProperty().get().nameProperty().set("Corp2");
     assertThat(model.save().get(10, TimeUnit.SECONDS)).isTrue();
-    assertThat(warden.settings().realms().get(0).users()).extracting(User::digest)
+    assertThat(warden.settings().realms().get(0).users())
+        .extracting(User::digest)
         .containsOnly(DigestSecrets.NONE);
     assertThat(hashedOn).isEmpty();
   }
@@ -205,7 +225,8 @@ class EditorViewModelTest {
 
     assertThat(warden.settings().realms().get(0).auth().lockout())
         .isEqualTo(RealmLockout.DEFAULTS.withLockedOutStatus(429));
-    assertThat(model.selectedRealmProperty().get().lockedOutGet429Property().get()).isTrue();
+    assertThat(model.selectedRealmProperty().get().lockedOutGet429Property().get())
+        .isTrue();
   }
 
   @Test
@@ -234,10 +255,13 @@ class EditorViewModelTest {
 
   @Test
   void keepsSchemesWithoutABoxInPlaceAndTheBearerTokensThroughAnEdit() throws Exception {
-    RealmAuth windows = RealmAuth.defaults().withSchemes(List.of("negotiate", "ntlm", "basic", "bearer"));
+    RealmAuth windows =
+        RealmAuth.defaults().withSchemes(List.of("negotiate", "ntlm", "basic", "bearer"));
     List<dev.warden.core.settings.BearerToken> tokens =
         List.of(dev.warden.core.settings.BearerToken.of("ci-bot", "t0k3n".toCharArray()));
-    warden.update(s -> s.withRealms(List.of(new Realm("Warden", List.of(), List.of(), windows).withTokens(tokens))))
+    warden
+        .update(s -> s.withRealms(
+            List.of(new Realm("Warden", List.of(), List.of(), windows).withTokens(tokens))))
         .get(10, TimeUnit.SECONDS);
     model.load(warden.settings());
     RealmDraft realm = model.selectedRealmProperty().get();
@@ -246,7 +270,8 @@ class EditorViewModelTest {
     assertThat(model.save().get(10, TimeUnit.SECONDS)).isTrue();
 
     Realm saved = warden.settings().realms().get(0);
-    assertThat(saved.auth().schemes()).containsExactly("negotiate", "ntlm", "digest", "basic", "bearer");
+    assertThat(saved.auth().schemes())
+        .containsExactly("negotiate", "ntlm", "digest", "basic", "bearer");
     assertThat(saved.tokens()).isEqualTo(tokens);
     assertThat(model.selectedRealmProperty().get().otherSchemesText())
         .isEqualTo("Negotiate (NTLM inside; Kerberos not emulated), NTLM, Bearer");
@@ -255,9 +280,13 @@ class EditorViewModelTest {
 
   @Test
   void algorithmsThatMatchNoPresetAreKeptAsLoaded() throws Exception {
-    RealmAuth custom = RealmAuth.defaults().withSchemes(List.of("digest"))
-        .withDigestAlgorithms(List.of("SHA-512-256", "MD5-sess")).withNonceLifetime(java.time.Duration.ofSeconds(42));
-    warden.update(s -> s.withRealms(List.of(new Realm("Warden", List.of(), List.of(), custom)))).get(10, TimeUnit.SECONDS);
+    RealmAuth custom = RealmAuth.defaults()
+        .withSchemes(List.of("digest"))
+        .withDigestAlgorithms(List.of("SHA-512-256", "MD5-sess"))
+        .withNonceLifetime(java.time.Duration.ofSeconds(42));
+    warden
+        .update(s -> s.withRealms(List.of(new Realm("Warden", List.of(), List.of(), custom))))
+        .get(10, TimeUnit.SECONDS);
     model.load(warden.settings());
     RealmDraft realm = model.selectedRealmProperty().get();
     assertThat(realm.presetProperty().get()).isNull();
@@ -267,16 +296,23 @@ class EditorViewModelTest {
   @Test
   void showsDigestGapsOfTheSelectedRealmAndARenameNote() throws Exception {
     DigestSecrets alices = CredentialMaterial.digest("alice", "Corp", "pw".toCharArray());
-    warden.update(s -> s.withRealms(List.of(new Realm("Corp", List.of(), List.of(
-        new User("alice", true, fakeHash("pw"), alices), new User("bob", true, fakeHash("pw"))))))).get(10, TimeUnit.SECONDS);
+    warden
+        .update(s -> s.withRealms(List.of(new Realm(
+            "Corp",
+            List.of(),
+            List.of(
+                new User("alice", true, fakeHash("pw"), alices),
+                new User("bob", true, fakeHash("pw")))))))
+        .get(10, TimeUnit.SECONDS);
     model.load(warden.settings());
     RealmDraft corp = model.selectedRealmProperty().get();
     assertThat(model.selectedDigestGaps()).isEmpty(); // Basic only: no gap matters
     assertThat(model.selectedRenameNoteProperty().get()).isEmpty();
 
     corp.digestProperty().set(true);
-    assertThat(model.selectedDigestGaps()).containsExactly(
-        "bob cannot use Digest in realm 'Corp' until their password is set again (it was stored before Digest was on)");
+    assertThat(model.selectedDigestGaps())
+        .containsExactly(
+            "bob cannot use Digest in realm 'Corp' until their password is set again (it was stored before Digest was on)");
 
     model.beginEditUser(corp.users().get(1));
     model.formPasswordProperty().set("new");
@@ -286,14 +322,19 @@ class EditorViewModelTest {
 
     corp.nameProperty().set("Corp2");
     assertThat(model.selectedRenameNoteProperty().get())
-        .isEqualTo("Renaming needs each user's password again for Digest (H(A1) contains the realm name)");
-    assertThat(model.selectedDigestGaps()).containsExactly(
-        "alice cannot use Digest in realm 'Corp2' until their password is set again (the realm was renamed)");
+        .isEqualTo(
+            "Renaming needs each user's password again for Digest (H(A1) contains the realm name)");
+    assertThat(model.selectedDigestGaps())
+        .containsExactly(
+            "alice cannot use Digest in realm 'Corp2' until their password is set again (the realm was renamed)");
 
     assertThat(model.save().get(10, TimeUnit.SECONDS)).isTrue();
-    assertThat(warden.settings().realms().get(0).users()).extracting(u -> u.digest().realm()).containsExactly("", "Corp2");
+    assertThat(warden.settings().realms().get(0).users())
+        .extracting(u -> u.digest().realm())
+        .containsExactly("", "Corp2");
     assertThat(model.selectedRenameNoteProperty().get()).isEmpty();
-    assertThat(model.selectedDigestGaps()).containsExactly(
-        "alice cannot use Digest in realm 'Corp2' until their password is set again (it was stored before Digest was on)");
+    assertThat(model.selectedDigestGaps())
+        .containsExactly(
+            "alice cannot use Digest in realm 'Corp2' until their password is set again (it was stored before Digest was on)");
   }
 }

@@ -16,7 +16,8 @@ class TokensDraftTest {
     char[] typed = "abc-DEF_1".toCharArray();
     int before = draft.revisionProperty().get();
     assertThat(draft.add(typed)).isTrue();
-    assertThat(draft.tokens()).containsExactly(new BearerToken("ci-bot", BearerToken.hashOf("abc-DEF_1".toCharArray())));
+    assertThat(draft.tokens())
+        .containsExactly(new BearerToken("ci-bot", BearerToken.hashOf("abc-DEF_1".toCharArray())));
     assertThat(typed).containsOnly('\0');
     assertThat(draft.nameProperty().get()).isEmpty();
     assertThat(draft.revisionProperty().get()).isGreaterThan(before);
@@ -37,16 +38,21 @@ class TokensDraftTest {
   @Test
   void showsTheNameAndTheStartOfTheHashNeverTheToken() {
     BearerToken token = BearerToken.of("ci-bot", "s3cr3t-token".toCharArray());
-    assertThat(TokensDraft.shown(token)).isEqualTo("ci-bot  " + token.hash().substring(0, 13) + "\u2026")
+    assertThat(TokensDraft.shown(token))
+        .isEqualTo("ci-bot  " + token.hash().substring(0, 13) + "\u2026")
         .doesNotContain("s3cr3t");
   }
 
   @Test
   void acceptsEveryB64TokenCharacterAndTrailingPadding() {
     assertThat(BearerToken.syntaxProblem("AZaz09-._~+/==".toCharArray())).isNull();
-    assertThat(BearerToken.syntaxProblem("=abc".toCharArray())).startsWith("The token cannot start with '='");
-    assertThat(BearerToken.syntaxProblem("a\tb".toCharArray())).startsWith("Character 2 of the token is a space");
-    assertThat(BearerToken.syntaxProblem("a\u0001b".toCharArray())).startsWith("Character 2 of the token is U+0001");
-    assertThat(BearerToken.syntaxProblem("a\"b".toCharArray())).startsWith("Character 2 of the token is '\"'");
+    assertThat(BearerToken.syntaxProblem("=abc".toCharArray()))
+        .startsWith("The token cannot start with '='");
+    assertThat(BearerToken.syntaxProblem("a\tb".toCharArray()))
+        .startsWith("Character 2 of the token is a space");
+    assertThat(BearerToken.syntaxProblem("a\u0001b".toCharArray()))
+        .startsWith("Character 2 of the token is U+0001");
+    assertThat(BearerToken.syntaxProblem("a\"b".toCharArray()))
+        .startsWith("Character 2 of the token is '\"'");
   }
 }

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SquidExportViewModelTest {
 
-  @TempDir Path temp;
+  @TempDir
+  Path temp;
+
   final List<Runnable> background = new ArrayList<>();
   final List<String> shown = new ArrayList<>();
   final Notifier notifier = new Notifier() {
@@ -33,9 +35,15 @@ class SquidExportViewModelTest {
     }
   };
 
-  final Settings settings = Settings.defaults().withRealms(List.of(new Realm("Warden", List.of(), List.of(
-      new User("april", true, "$apr1$Wq3kP9zA$j0SpeKgNG8on5qRyizppV."), Users.user("walter", "w-secret")))));
-  final SquidExportViewModel model = new SquidExportViewModel(() -> settings, background::add, Runnable::run, notifier);
+  final Settings settings = Settings.defaults()
+      .withRealms(List.of(new Realm(
+          "Warden",
+          List.of(),
+          List.of(
+              new User("april", true, "$apr1$Wq3kP9zA$j0SpeKgNG8on5qRyizppV."),
+              Users.user("walter", "w-secret")))));
+  final SquidExportViewModel model =
+      new SquidExportViewModel(() -> settings, background::add, Runnable::run, notifier);
 
   void runBackground() {
     List<Runnable> tasks = List.copyOf(background);
@@ -48,13 +56,17 @@ class SquidExportViewModelTest {
     Path chosen = temp.resolve("export");
     model.export(chosen);
 
-    assertFalse(Files.exists(chosen), "the FX thread does no I/O: the work waits for the background thread");
+    assertFalse(
+        Files.exists(chosen),
+        "the FX thread does no I/O: the work waits for the background thread");
     assertTrue(model.busyProperty().get());
     runBackground();
     assertTrue(Files.isRegularFile(chosen.resolve("squid.conf")));
     assertFalse(model.busyProperty().get());
-    assertEquals(List.of("info: Squid configuration written to " + chosen
-        + "; left out until their password is given (see README-export.txt): Warden/walter."), shown);
+    assertEquals(
+        List.of("info: Squid configuration written to " + chosen
+            + "; left out until their password is given (see README-export.txt): Warden/walter."),
+        shown);
   }
 
   @Test
@@ -63,14 +75,18 @@ class SquidExportViewModelTest {
     model.export(temp);
     runBackground();
 
-    assertTrue(Files.isRegularFile(temp.resolve(SquidExportViewModel.SUBFOLDER).resolve("squid.conf")));
+    assertTrue(
+        Files.isRegularFile(temp.resolve(SquidExportViewModel.SUBFOLDER).resolve("squid.conf")));
     assertEquals("x", Files.readString(temp.resolve("mine.txt")));
   }
 
   @Test
   void saysSoWhenNoFolderCanTakeTheExport() throws Exception {
     Files.writeString(temp.resolve("mine.txt"), "x");
-    Files.createDirectories(temp.resolve(SquidExportViewModel.SUBFOLDER)).resolve("other.txt").toFile().createNewFile();
+    Files.createDirectories(temp.resolve(SquidExportViewModel.SUBFOLDER))
+        .resolve("other.txt")
+        .toFile()
+        .createNewFile();
     model.export(temp);
     runBackground();
 

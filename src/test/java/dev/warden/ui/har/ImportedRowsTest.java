@@ -20,12 +20,15 @@ class ImportedRowsTest {
 
   @Test
   void aBrowsersRowsAreNotJudgedRatherThanNotRequired() throws Exception {
-    assertThat(chrome().exchanges()).extracting(ExchangeFacts::authText).containsOnly("not judged (imported)");
+    assertThat(chrome().exchanges())
+        .extracting(ExchangeFacts::authText)
+        .containsOnly("not judged (imported)");
   }
 
   @Test
   void theBannerSaysWhereTheCaptureComesFrom() throws Exception {
     assertThat(CaptureWindow.banner(Path.of("/tmp/site.har"), chrome()))
-        .isEqualTo("Read-only capture site.har: 3 exchanges from WebInspector 537.36; not judged by Warden, credentials masked");
+        .isEqualTo(
+            "Read-only capture site.har: 3 exchanges from WebInspector 537.36; not judged by Warden, credentials masked");
   }
 }

@@ -20,25 +20,29 @@ class LockoutsViewModelTest {
 
   @Test
   void listsTheSoonestToEndFirst() {
-    LockoutsViewModel model = new LockoutsViewModel(List.of(client("10.0.0.1", 300)), released::add);
+    LockoutsViewModel model =
+        new LockoutsViewModel(List.of(client("10.0.0.1", 300)), released::add);
     model.started(client("10.0.0.2", 100));
     model.started(client("10.0.0.3", 200));
-    assertThat(model.lockouts()).extracting(Lockout::key).containsExactly("10.0.0.2", "10.0.0.3", "10.0.0.1");
+    assertThat(model.lockouts())
+        .extracting(Lockout::key)
+        .containsExactly("10.0.0.2", "10.0.0.3", "10.0.0.1");
     assertThat(model.countProperty().get()).isEqualTo(3);
     assertThat(model.startedProperty().get()).isEqualTo(2);
   }
 
   @Test
   void aLockoutStartedAgainReplacesItsRow() {
-    LockoutsViewModel model = new LockoutsViewModel(List.of(client("10.0.0.1", 100)), released::add);
+    LockoutsViewModel model =
+        new LockoutsViewModel(List.of(client("10.0.0.1", 100)), released::add);
     model.started(client("10.0.0.1", 300));
     assertThat(model.lockouts()).containsExactly(client("10.0.0.1", 300));
   }
 
   @Test
   void dropsARowWhenTheCoreReportsItsEnd() {
-    LockoutsViewModel model = new LockoutsViewModel(List.of(client("10.0.0.1", 100), client("10.0.0.2", 200)),
-        released::add);
+    LockoutsViewModel model = new LockoutsViewModel(
+        List.of(client("10.0.0.1", 100), client("10.0.0.2", 200)), released::add);
     model.ended(client("10.0.0.1", 100));
     assertThat(model.lockouts()).extracting(Lockout::key).containsExactly("10.0.0.2");
     assertThat(model.countProperty().get()).isEqualTo(1);
@@ -46,9 +50,11 @@ class LockoutsViewModelTest {
 
   @Test
   void releaseAllAsksTheCoreToEndEveryListedLockout() {
-    LockoutsViewModel model = new LockoutsViewModel(List.of(client("10.0.0.1", 100), client("10.0.0.2", 200)),
-        released::add);
+    LockoutsViewModel model = new LockoutsViewModel(
+        List.of(client("10.0.0.1", 100), client("10.0.0.2", 200)), released::add);
     model.releaseAll();
-    assertThat(released).containsExactly(LockoutKey.client("Lab", "10.0.0.1"), LockoutKey.client("Lab", "10.0.0.2"));
+    assertThat(released)
+        .containsExactly(
+            LockoutKey.client("Lab", "10.0.0.1"), LockoutKey.client("Lab", "10.0.0.2"));
   }
 }

@@ -17,21 +17,24 @@ import org.junit.jupiter.api.Test;
 /** The toolbar's profile picker: which profile the default realm follows, and choosing another. */
 class ToolbarProfileTest {
 
-  private final Warden warden = new Warden(new InMemorySettingsStore(Settings.defaults()), Settings.defaults());
-  private final ToolbarViewModel model = new ToolbarViewModel(warden, Runnable::run, new Notifier() {
-    @Override
-    public void info(String message) {}
+  private final Warden warden =
+      new Warden(new InMemorySettingsStore(Settings.defaults()), Settings.defaults());
+  private final ToolbarViewModel model =
+      new ToolbarViewModel(warden, Runnable::run, new Notifier() {
+        @Override
+        public void info(String message) {}
 
-    @Override
-    public void error(String message) {}
-  });
+        @Override
+        public void error(String message) {}
+      });
 
   @AfterEach
   void close() {
     warden.close();
   }
 
-  private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+  private static void await(java.util.function.BooleanSupplier condition)
+      throws InterruptedException {
     long deadline = System.currentTimeMillis() + 5_000;
     while (!condition.getAsBoolean() && System.currentTimeMillis() < deadline) {
       Thread.sleep(10);
@@ -41,7 +44,9 @@ class ToolbarProfileTest {
 
   @Test
   void showsStrictRfcForWardensDefaults() {
-    assertThat(model.profileProperty().get()).extracting(ProxyProfile::name).isEqualTo("Strict RFC");
+    assertThat(model.profileProperty().get())
+        .extracting(ProxyProfile::name)
+        .isEqualTo("Strict RFC");
     assertThat(model.profileNoteProperty().get()).isEqualTo("Behaves like Strict RFC");
   }
 
@@ -55,9 +60,13 @@ class ToolbarProfileTest {
 
   @Test
   void saysWhatTheDefaultRealmChangedFromItsProfile() {
-    Realm edited = Settings.defaults().realms().get(0).withFaults(FaultKnob.parse(List.of("connection=close")));
+    Realm edited = Settings.defaults()
+        .realms()
+        .get(0)
+        .withFaults(FaultKnob.parse(List.of("connection=close")));
     model.settingsChanged(Settings.defaults().withRealms(List.of(edited)));
     assertThat(model.profileProperty().get()).isNull();
-    assertThat(model.profileNoteProperty().get()).isEqualTo("Custom: Strict RFC with connection=close");
+    assertThat(model.profileNoteProperty().get())
+        .isEqualTo("Custom: Strict RFC with connection=close");
   }
 }

@@ -16,15 +16,16 @@ class ToolbarViewModelTest {
   private final List<String> errors = new CopyOnWriteArrayList<>();
   private final InMemorySettingsStore store = new InMemorySettingsStore(Settings.defaults());
   private final Warden warden = new Warden(store, Settings.defaults());
-  private final ToolbarViewModel model = new ToolbarViewModel(warden, Runnable::run, new Notifier() {
-    @Override
-    public void info(String message) {}
+  private final ToolbarViewModel model =
+      new ToolbarViewModel(warden, Runnable::run, new Notifier() {
+        @Override
+        public void info(String message) {}
 
-    @Override
-    public void error(String message) {
-      errors.add(message);
-    }
-  });
+        @Override
+        public void error(String message) {
+          errors.add(message);
+        }
+      });
 
   @AfterEach
   void close() {
@@ -47,9 +48,11 @@ class ToolbarViewModelTest {
     var before = warden.status();
     model.listenTextProperty().set("localhost:99999x");
     model.applyListen();
-    assertThat(model.listenProblemProperty().get()).isEqualTo("'localhost:99999x': '99999x' is not a port number (0-65535)");
+    assertThat(model.listenProblemProperty().get())
+        .isEqualTo("'localhost:99999x': '99999x' is not a port number (0-65535)");
     assertThat(errors).hasSize(1);
-    // Warden's worker runs its tasks in order: once this one is done, any move the bad text queued is too
+    // Warden's worker runs its tasks in order: once this one is done, any move the bad text queued
+    // is too
     warden.setEnforcement(true).get(5, java.util.concurrent.TimeUnit.SECONDS);
     assertThat(warden.settings().listen()).isEqualTo(Settings.defaults().listen());
     assertThat(warden.status()).isEqualTo(before);

@@ -32,8 +32,9 @@ final class DashboardTraffic {
     }
   }
 
-  private static void send(ExecutorService pool, int proxyPort, String o, String corp, String[] users,
-      int seconds) throws InterruptedException {
+  private static void send(
+      ExecutorService pool, int proxyPort, String o, String corp, String[] users, int seconds)
+      throws InterruptedException {
     long start = System.currentTimeMillis();
     for (int t = 0; t < seconds; t++) {
       int second = t;
@@ -41,8 +42,12 @@ final class DashboardTraffic {
       for (int i = 0; i < authenticated; i++) {
         String user = users[(t + i) % users.length];
         int n = i;
-        pool.execute(() -> DemoTraffic.get(proxyPort, (user.equals("dave") ? corp : o) + "/api/items/" + n, user,
-            DemoTraffic.PASSWORD, client(2 + (second + n) % 4)));
+        pool.execute(() -> DemoTraffic.get(
+            proxyPort,
+            (user.equals("dave") ? corp : o) + "/api/items/" + n,
+            user,
+            DemoTraffic.PASSWORD,
+            client(2 + (second + n) % 4)));
       }
       for (int i = 0; i < 1 + t % 3; i++) {
         pool.execute(() -> DemoTraffic.get(proxyPort, o + "/index.html", null, null, client(6)));
@@ -55,7 +60,8 @@ final class DashboardTraffic {
         }
       }
       if (t % 5 == 0) {
-        pool.execute(() -> DemoTraffic.get(proxyPort, o + "/api/profile", "carol", DemoTraffic.PASSWORD, client(7)));
+        pool.execute(() -> DemoTraffic.get(
+            proxyPort, o + "/api/profile", "carol", DemoTraffic.PASSWORD, client(7)));
       }
       long next = start + (t + 1) * 1000L;
       Thread.sleep(Math.max(0, next - System.currentTimeMillis()));

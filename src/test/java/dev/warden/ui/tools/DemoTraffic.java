@@ -42,11 +42,14 @@ final class DemoTraffic implements AutoCloseable {
       byte[] body;
       String type;
       if (path.startsWith("/api/")) {
-        body = ("{\"user\":{\"id\":42,\"name\":\"Ada\",\"roles\":[\"admin\",\"dev\"]},\"path\":\"" + path
-            + "\",\"ok\":true}").getBytes(StandardCharsets.UTF_8);
+        body = ("{\"user\":{\"id\":42,\"name\":\"Ada\",\"roles\":[\"admin\",\"dev\"]},\"path\":\""
+                + path + "\",\"ok\":true}")
+            .getBytes(StandardCharsets.UTF_8);
         type = "application/json";
       } else if (path.endsWith(".png")) {
-        body = new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 1, 0};
+        body = new byte[] {
+          (byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 1, 0
+        };
         type = "image/png";
       } else {
         body = "hello from origin\n".getBytes(StandardCharsets.UTF_8);
@@ -69,8 +72,13 @@ final class DemoTraffic implements AutoCloseable {
   static Settings settings(ListenAddress listen) {
     PasswordHasher hasher = new PasswordHasher();
     String hash = hasher.hash(PASSWORD.toCharArray());
-    Realm warden = new Realm("Warden", List.of(), List.of(
-        new User("alice", true, hash), new User("bob", true, hash), new User("carol", false, hash)));
+    Realm warden = new Realm(
+        "Warden",
+        List.of(),
+        List.of(
+            new User("alice", true, hash),
+            new User("bob", true, hash),
+            new User("carol", false, hash)));
     Realm corp = new Realm("Corp", List.of("localhost"), List.of(new User("dave", true, hash)));
     return Settings.defaults().withListen(listen).withRealms(List.of(warden, corp));
   }
@@ -119,8 +127,10 @@ final class DemoTraffic implements AutoCloseable {
     StringBuilder req = new StringBuilder("GET " + url + " HTTP/1.1\r\nHost: " + host + "\r\n"
         + "User-Agent: curl/8.5.0\r\nAccept: */*\r\n");
     if (user != null) {
-      req.append("Proxy-Authorization: Basic ").append(Base64.getEncoder()
-          .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8))).append("\r\n");
+      req.append("Proxy-Authorization: Basic ")
+          .append(Base64.getEncoder()
+              .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+          .append("\r\n");
     }
     req.append("Connection: close\r\n\r\n");
     try (Socket s = new Socket(InetAddress.getLoopbackAddress(), proxyPort, from, 0)) {

@@ -59,10 +59,14 @@ public final class GuiBench {
       DemoTraffic demo = new DemoTraffic();
       Settings settings = DemoTraffic.settings(new ListenAddress("127.0.0.1", 0));
       Warden warden = new Warden(new InMemorySettingsStore(settings), settings);
-      WardenWindow window = new WardenWindow(warden, new PasswordHasher()::hash, UiState.DEFAULT, Optional.empty());
+      WardenWindow window =
+          new WardenWindow(warden, new PasswordHasher()::hash, UiState.DEFAULT, Optional.empty());
       window.show(stage, UiState.DEFAULT);
       if (views) {
-        window.trafficModel().conversationModeProperty().set(dev.warden.ui.traffic.ConversationMode.ALL);
+        window
+            .trafficModel()
+            .conversationModeProperty()
+            .set(dev.warden.ui.traffic.ConversationMode.ALL);
         window.openDashboard();
         stage.toFront();
       }
@@ -77,17 +81,19 @@ public final class GuiBench {
           last = now;
         }
       }.start();
-      Thread driver = new Thread(() -> {
-        try {
-          run(warden, window, demo);
-        } catch (Exception e) {
-          e.printStackTrace();
-        } finally {
-          warden.close();
-          demo.close();
-          Platform.exit();
-        }
-      }, "bench-driver");
+      Thread driver = new Thread(
+          () -> {
+            try {
+              run(warden, window, demo);
+            } catch (Exception e) {
+              e.printStackTrace();
+            } finally {
+              warden.close();
+              demo.close();
+              Platform.exit();
+            }
+          },
+          "bench-driver");
       driver.setDaemon(true);
       driver.start();
     }
@@ -99,11 +105,13 @@ public final class GuiBench {
       }
       int port = warden.status().bound().port();
       Path lua = Files.createTempFile("warden-bench", ".lua");
-      String auth = Base64.getEncoder().encodeToString(
-          ("alice:" + DemoTraffic.PASSWORD).getBytes(StandardCharsets.UTF_8));
-      Files.writeString(lua, "wrk.method = \"GET\"\n"
-          + "wrk.path = \"http://127.0.0.1:" + demo.originPort() + "/api/bench?load=1\"\n"
-          + "wrk.headers[\"Proxy-Authorization\"] = \"Basic " + auth + "\"\n");
+      String auth = Base64.getEncoder()
+          .encodeToString(("alice:" + DemoTraffic.PASSWORD).getBytes(StandardCharsets.UTF_8));
+      Files.writeString(
+          lua,
+          "wrk.method = \"GET\"\n"
+              + "wrk.path = \"http://127.0.0.1:" + demo.originPort() + "/api/bench?load=1\"\n"
+              + "wrk.headers[\"Proxy-Authorization\"] = \"Basic " + auth + "\"\n");
       // warm up the JIT, the auth cache and the table before measuring
       wrk(port, lua, 3, false);
       Thread.sleep(1000);
@@ -120,7 +128,8 @@ public final class GuiBench {
         try {
           while (measuring) {
             Thread.sleep(1000);
-            heapSamples.add(new long[] {(System.nanoTime() - started) / 1_000_000_000L, liveHeap()});
+            heapSamples.add(
+                new long[] {(System.nanoTime() - started) / 1_000_000_000L, liveHeap()});
           }
         } catch (InterruptedException done) {
           Thread.currentThread().interrupt();
@@ -146,38 +155,78 @@ public final class GuiBench {
       long rows = window.trafficModel().rows().size();
       StringBuilder out = new StringBuilder();
       out.append("\n== Warden GUI responsiveness benchmark ==\n");
-      out.append(views ? "views:       dashboard open, table in conversation mode\n"
-          : "views:       plain (no dashboard, table of exchanges)\n");
+      out.append(
+          views
+              ? "views:       dashboard open, table in conversation mode\n"
+              : "views:       plain (no dashboard, table of exchanges)\n");
       out.append(wrkOut.strip()).append("\n\n");
-      out.append(String.format(Locale.ROOT, "load:        %,d exchanges recorded in %.1f s = %,.0f req/s through the proxy (target >= 2,000)%n",
-          recorded, elapsed, rate));
-      out.append(String.format(Locale.ROOT, "frames:      %,d frame gaps; p50 %.1f ms, p99 %.1f ms, max %.1f ms (target p99 < 100 ms)%n",
-          sorted.length, p50, p99, max));
-      out.append(String.format(Locale.ROOT, "table:       %,d rows kept (traffic log capacity %,d), %,d dropped by the log%n",
-          rows, warden.traffic().capacity(), warden.traffic().dropped()));
+      out.append(String.format(
+          Locale.ROOT,
+          "load:        %,d exchanges recorded in %.1f s = %,.0f req/s through the proxy (target >= 2,000)%n",
+          recorded,
+          elapsed,
+          rate));
+      out.append(String.format(
+          Locale.ROOT,
+          "frames:      %,d frame gaps; p50 %.1f ms, p99 %.1f ms, max %.1f ms (target p99 < 100 ms)%n",
+          sorted.length,
+          p50,
+          p99,
+          max));
+      out.append(String.format(
+          Locale.ROOT,
+          "table:       %,d rows kept (traffic log capacity %,d), %,d dropped by the log%n",
+          rows,
+          warden.traffic().capacity(),
+          warden.traffic().dropped()));
       if (views) {
         var stats = warden.stats().snapshot(1).totals();
-        out.append(String.format(Locale.ROOT, "dashboard:   %,d exchanges counted (%,d recorded in all), %,d table rows shown%n",
-            stats.all(), warden.traffic().totalRecorded(), window.dashboard().view().usersTable().getItems().size()));
+        out.append(String.format(
+            Locale.ROOT,
+            "dashboard:   %,d exchanges counted (%,d recorded in all), %,d table rows shown%n",
+            stats.all(),
+            warden.traffic().totalRecorded(),
+            window.dashboard().view().usersTable().getItems().size()));
       }
-      out.append(String.format(Locale.ROOT, "heap (live): before %s, after %s; during load:", mb(heapBefore), mb(heapAfter)));
+      out.append(String.format(
+          Locale.ROOT,
+          "heap (live): before %s, after %s; during load:",
+          mb(heapBefore),
+          mb(heapAfter)));
       for (long[] s : heapSamples) {
         if (s[0] % 5 == 0) {
           out.append(String.format(Locale.ROOT, " %ds %s", s[0], mb(s[1])));
         }
       }
       out.append('\n');
-      out.append("machine:     ").append(Runtime.getRuntime().availableProcessors())
-          .append(" cores; load average at the start ").append(loadBefore).append(", at the end ").append(load()).append('\n');
-      out.append(String.format(Locale.ROOT, "merit:       %.1fx the rate target, %.1fx under the p99 frame-gap target%n",
-          rate / 2000.0, p99 == 0 ? 0 : 100.0 / p99));
+      out.append("machine:     ")
+          .append(Runtime.getRuntime().availableProcessors())
+          .append(" cores; load average at the start ")
+          .append(loadBefore)
+          .append(", at the end ")
+          .append(load())
+          .append('\n');
+      out.append(String.format(
+          Locale.ROOT,
+          "merit:       %.1fx the rate target, %.1fx under the p99 frame-gap target%n",
+          rate / 2000.0,
+          p99 == 0 ? 0 : 100.0 / p99));
       System.out.print(out);
     }
 
-    private static String wrk(int port, Path lua, int duration, boolean keep) throws IOException, InterruptedException {
-      Process p = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + duration + "s", "--latency",
-          "-s", lua.toString(), "http://127.0.0.1:" + port + "/")
-          .redirectErrorStream(true).start();
+    private static String wrk(int port, Path lua, int duration, boolean keep)
+        throws IOException, InterruptedException {
+      Process p = new ProcessBuilder(
+              "wrk",
+              "-t2",
+              "-c" + connections,
+              "-d" + duration + "s",
+              "--latency",
+              "-s",
+              lua.toString(),
+              "http://127.0.0.1:" + port + "/")
+          .redirectErrorStream(true)
+          .start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       p.waitFor();
       return keep ? out : "";

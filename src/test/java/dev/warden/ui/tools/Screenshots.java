@@ -10,6 +10,7 @@ import dev.warden.core.settings.Settings;
 import dev.warden.core.traffic.Exchange;
 import dev.warden.ui.WardenWindow;
 import dev.warden.ui.state.UiState;
+import dev.warden.ui.traffic.ConversationMode;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import dev.warden.ui.traffic.ConversationMode;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -49,66 +49,82 @@ public final class Screenshots {
       DemoTraffic demo = new DemoTraffic();
       Settings settings = DemoTraffic.settings(new ListenAddress("127.0.0.1", 0));
       Warden warden = new Warden(new InMemorySettingsStore(settings), settings);
-      UiState state = new UiState(0, 0, 1440, 860, UiState.DEFAULT.divider(), Map.of(), false, java.util.List.of());
-      WardenWindow window = new WardenWindow(warden, new PasswordHasher()::hash, state, Optional.empty());
+      UiState state = new UiState(
+          0, 0, 1440, 860, UiState.DEFAULT.divider(), Map.of(), false, java.util.List.of());
+      WardenWindow window =
+          new WardenWindow(warden, new PasswordHasher()::hash, state, Optional.empty());
       window.show(stage, state);
-      Thread driver = new Thread(() -> {
-        try {
-          long deadline = System.currentTimeMillis() + 20_000;
-          while (!warden.status().listening() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(50);
-          }
-          int port = warden.status().bound().port();
-          for (int round = 0; round < 4; round++) {
-            demo.sendMix(port);
-          }
-          demo.sendConversations(port);
-          Thread.sleep(1500);
-          onFx(() -> select(stage.getScene())).get(10, TimeUnit.SECONDS);
-          Thread.sleep(1200); // let the notification slide away and the rate settle
-          onFx(() -> shoot(stage.getScene(), "warden-light.png")).get(10, TimeUnit.SECONDS);
-          onFx(() -> shootNode(stage.getScene().lookup("#details"), "warden-diagnosis-light.png"))
-              .get(10, TimeUnit.SECONDS);
-          conversations(window, stage, "warden-conversations-light.png");
-          onFx(() -> openConnect(window)).get(10, TimeUnit.SECONDS);
-          Thread.sleep(800);
-          onFx(() -> shoot(connectScene(stage), "warden-connect.png")).get(10, TimeUnit.SECONDS);
-          onFx(() -> window.useDarkTheme(true)).get(10, TimeUnit.SECONDS);
-          Thread.sleep(800);
-          onFx(() -> shoot(connectScene(stage), "warden-connect-dark.png")).get(10, TimeUnit.SECONDS);
-          onFx(() -> connectScene(stage).getWindow().hide()).get(10, TimeUnit.SECONDS);
-          conversations(window, stage, "warden-conversations-dark.png");
-          onFx(() -> shoot(stage.getScene(), "warden-dark.png")).get(10, TimeUnit.SECONDS);
-          onFx(() -> shootNode(stage.getScene().lookup("#details"), "warden-diagnosis-dark.png"))
-              .get(10, TimeUnit.SECONDS);
-          onFx(window::openEditor).get(10, TimeUnit.SECONDS);
-          Thread.sleep(800);
-          onFx(() -> shoot(window.editorStage().getScene(), "warden-editor.png")).get(10, TimeUnit.SECONDS);
-          onFx(() -> window.editorStage().getScene().getRoot().lookupAll(".tab-pane").stream()
-              .map(javafx.scene.control.TabPane.class::cast)
-              .filter(tabs -> tabs.getTabs().stream().anyMatch(t -> t.getText().equals("Authentication")))
-              .findFirst()
-              .ifPresent(tabs -> tabs.getSelectionModel().select(tabs.getTabs().stream()
-                  .filter(t -> t.getText().equals("Authentication")).findFirst().orElseThrow())))
-              .get(10, TimeUnit.SECONDS);
-          Thread.sleep(500);
-          onFx(() -> shoot(window.editorStage().getScene(), "warden-editor-auth.png")).get(10, TimeUnit.SECONDS);
-          onFx(() -> window.editorStage().close()).get(10, TimeUnit.SECONDS);
-          DashboardTraffic.drive(port, demo.originPort(), 30);
-          onFx(window::openDashboard).get(10, TimeUnit.SECONDS);
-          Thread.sleep(1500);
-          onFx(() -> shoot(window.dashboard().stage().getScene(), "warden-dashboard-dark.png")).get(10, TimeUnit.SECONDS);
-          onFx(() -> window.useDarkTheme(false)).get(10, TimeUnit.SECONDS);
-          Thread.sleep(800);
-          onFx(() -> shoot(window.dashboard().stage().getScene(), "warden-dashboard-light.png")).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-          e.printStackTrace();
-        } finally {
-          warden.close();
-          demo.close();
-          Platform.exit();
-        }
-      }, "screenshot-driver");
+      Thread driver = new Thread(
+          () -> {
+            try {
+              long deadline = System.currentTimeMillis() + 20_000;
+              while (!warden.status().listening() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+              }
+              int port = warden.status().bound().port();
+              for (int round = 0; round < 4; round++) {
+                demo.sendMix(port);
+              }
+              demo.sendConversations(port);
+              Thread.sleep(1500);
+              onFx(() -> select(stage.getScene())).get(10, TimeUnit.SECONDS);
+              Thread.sleep(1200); // let the notification slide away and the rate settle
+              onFx(() -> shoot(stage.getScene(), "warden-light.png")).get(10, TimeUnit.SECONDS);
+              onFx(() ->
+                      shootNode(stage.getScene().lookup("#details"), "warden-diagnosis-light.png"))
+                  .get(10, TimeUnit.SECONDS);
+              conversations(window, stage, "warden-conversations-light.png");
+              onFx(() -> openConnect(window)).get(10, TimeUnit.SECONDS);
+              Thread.sleep(800);
+              onFx(() -> shoot(connectScene(stage), "warden-connect.png"))
+                  .get(10, TimeUnit.SECONDS);
+              onFx(() -> window.useDarkTheme(true)).get(10, TimeUnit.SECONDS);
+              Thread.sleep(800);
+              onFx(() -> shoot(connectScene(stage), "warden-connect-dark.png"))
+                  .get(10, TimeUnit.SECONDS);
+              onFx(() -> connectScene(stage).getWindow().hide()).get(10, TimeUnit.SECONDS);
+              conversations(window, stage, "warden-conversations-dark.png");
+              onFx(() -> shoot(stage.getScene(), "warden-dark.png")).get(10, TimeUnit.SECONDS);
+              onFx(() ->
+                      shootNode(stage.getScene().lookup("#details"), "warden-diagnosis-dark.png"))
+                  .get(10, TimeUnit.SECONDS);
+              onFx(window::openEditor).get(10, TimeUnit.SECONDS);
+              Thread.sleep(800);
+              onFx(() -> shoot(window.editorStage().getScene(), "warden-editor.png"))
+                  .get(10, TimeUnit.SECONDS);
+              onFx(() -> window.editorStage().getScene().getRoot().lookupAll(".tab-pane").stream()
+                      .map(javafx.scene.control.TabPane.class::cast)
+                      .filter(tabs -> tabs.getTabs().stream()
+                          .anyMatch(t -> t.getText().equals("Authentication")))
+                      .findFirst()
+                      .ifPresent(tabs -> tabs.getSelectionModel()
+                          .select(tabs.getTabs().stream()
+                              .filter(t -> t.getText().equals("Authentication"))
+                              .findFirst()
+                              .orElseThrow())))
+                  .get(10, TimeUnit.SECONDS);
+              Thread.sleep(500);
+              onFx(() -> shoot(window.editorStage().getScene(), "warden-editor-auth.png"))
+                  .get(10, TimeUnit.SECONDS);
+              onFx(() -> window.editorStage().close()).get(10, TimeUnit.SECONDS);
+              DashboardTraffic.drive(port, demo.originPort(), 30);
+              onFx(window::openDashboard).get(10, TimeUnit.SECONDS);
+              Thread.sleep(1500);
+              onFx(() -> shoot(window.dashboard().stage().getScene(), "warden-dashboard-dark.png"))
+                  .get(10, TimeUnit.SECONDS);
+              onFx(() -> window.useDarkTheme(false)).get(10, TimeUnit.SECONDS);
+              Thread.sleep(800);
+              onFx(() -> shoot(window.dashboard().stage().getScene(), "warden-dashboard-light.png"))
+                  .get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+              e.printStackTrace();
+            } finally {
+              warden.close();
+              demo.close();
+              Platform.exit();
+            }
+          },
+          "screenshot-driver");
       driver.setDaemon(true);
       driver.start();
     }
@@ -118,13 +134,21 @@ public final class Screenshots {
       window.openConnect();
       var model = window.connectModel();
       model.userProperty().set(model.users().get(Math.min(1, model.users().size() - 1)));
-      model.familyProperty().set(model.families().stream().filter(f -> f.title().equals("curl")).findFirst().orElseThrow());
+      model
+          .familyProperty()
+          .set(model.families().stream()
+              .filter(f -> f.title().equals("curl"))
+              .findFirst()
+              .orElseThrow());
     }
 
     private static Scene connectScene(Stage owner) {
       return javafx.stage.Window.getWindows().stream()
-          .filter(w -> w != owner && w.getScene() != null && w.getScene().lookup("#connect-root") != null)
-          .findFirst().orElseThrow().getScene();
+          .filter(w ->
+              w != owner && w.getScene() != null && w.getScene().lookup("#connect-root") != null)
+          .findFirst()
+          .orElseThrow()
+          .getScene();
     }
 
     /** Selects the most telling row: a 407 for an unknown user. */
@@ -146,34 +170,43 @@ public final class Screenshots {
      * shoots the window, and goes back to all exchanges with the diagnosis row selected again.
      */
     @SuppressWarnings("unchecked")
-    private static void conversations(WardenWindow window, Stage stage, String name) throws Exception {
+    private static void conversations(WardenWindow window, Stage stage, String name)
+        throws Exception {
       Scene scene = stage.getScene();
-      ComboBox<ConversationMode> mode = (ComboBox<ConversationMode>) scene.lookup("#conversation-filter");
+      ComboBox<ConversationMode> mode =
+          (ComboBox<ConversationMode>) scene.lookup("#conversation-filter");
       onFx(() -> {
-        mode.setValue(ConversationMode.ALL);
-        window.trafficModel().quickFilterProperty().set(dev.warden.ui.traffic.QuickFilter.CHALLENGED);
-      }).get(10, TimeUnit.SECONDS);
+            mode.setValue(ConversationMode.ALL);
+            window
+                .trafficModel()
+                .quickFilterProperty()
+                .set(dev.warden.ui.traffic.QuickFilter.CHALLENGED);
+          })
+          .get(10, TimeUnit.SECONDS);
       Thread.sleep(600);
       onFx(() -> {
-        TableView<Exchange> table = (TableView<Exchange>) scene.lookup("#traffic-table");
-        for (int i = table.getItems().size() - 1; i >= 0; i--) {
-          if (table.getItems().get(i).path().equals("/admin/users")) {
-            table.getSelectionModel().select(i);
-            table.scrollTo(Math.max(0, i - 8));
-            // the verdicts are in the last column, beyond the window's width: show them
-            table.lookupAll(".scroll-bar").stream().map(javafx.scene.control.ScrollBar.class::cast)
-                .filter(b -> b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL)
-                .forEach(b -> b.setValue(b.getMax()));
-            return;
-          }
-        }
-      }).get(10, TimeUnit.SECONDS);
+            TableView<Exchange> table = (TableView<Exchange>) scene.lookup("#traffic-table");
+            for (int i = table.getItems().size() - 1; i >= 0; i--) {
+              if (table.getItems().get(i).path().equals("/admin/users")) {
+                table.getSelectionModel().select(i);
+                table.scrollTo(Math.max(0, i - 8));
+                // the verdicts are in the last column, beyond the window's width: show them
+                table.lookupAll(".scroll-bar").stream()
+                    .map(javafx.scene.control.ScrollBar.class::cast)
+                    .filter(b -> b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL)
+                    .forEach(b -> b.setValue(b.getMax()));
+                return;
+              }
+            }
+          })
+          .get(10, TimeUnit.SECONDS);
       Thread.sleep(600);
       onFx(() -> shoot(scene, name)).get(10, TimeUnit.SECONDS);
       onFx(() -> {
-        mode.setValue(ConversationMode.OFF);
-        window.trafficModel().quickFilterProperty().set(dev.warden.ui.traffic.QuickFilter.ALL);
-      }).get(10, TimeUnit.SECONDS);
+            mode.setValue(ConversationMode.OFF);
+            window.trafficModel().quickFilterProperty().set(dev.warden.ui.traffic.QuickFilter.ALL);
+          })
+          .get(10, TimeUnit.SECONDS);
       Thread.sleep(300);
       onFx(() -> select(scene)).get(10, TimeUnit.SECONDS);
       Thread.sleep(300);
@@ -183,7 +216,8 @@ public final class Screenshots {
       try {
         // a node has no background of its own: give it the window's, or dark text lands on white
         javafx.scene.SnapshotParameters params = new javafx.scene.SnapshotParameters();
-        javafx.scene.layout.Background bg = ((javafx.scene.layout.Region) node.getScene().getRoot()).getBackground();
+        javafx.scene.layout.Background bg =
+            ((javafx.scene.layout.Region) node.getScene().getRoot()).getBackground();
         if (bg != null && !bg.getFills().isEmpty()) {
           params.setFill(bg.getFills().get(0).getFill());
         }

@@ -20,7 +20,8 @@ class QueryCompletionTest {
 
   @Test
   void offersTheKeysValuesKeepingWhatCameBefore() {
-    assertThat(completion.suggest("status:407 user:al")).containsExactly("status:407 user:alice", "status:407 user:albert");
+    assertThat(completion.suggest("status:407 user:al"))
+        .containsExactly("status:407 user:alice", "status:407 user:albert");
     assertThat(completion.suggest("realm:")).containsExactly("realm:Corp", "realm:Lab");
     assertThat(completion.suggest("method:co")).containsExactly("method:CONNECT");
     assertThat(completion.suggest("reason:wro")).containsExactly("reason:\"wrong password\"");

@@ -18,8 +18,10 @@ class TrafficViewModelTest {
   }
 
   private void sample() {
-    feed(Exchanges.ok(1, "http://api.example.com/a", "alice"),
-        Exchanges.challenged(2, "http://api.example.com/b", ChallengeReason.UNKNOWN_USER, "bob", "Corp"),
+    feed(
+        Exchanges.ok(1, "http://api.example.com/a", "alice"),
+        Exchanges.challenged(
+            2, "http://api.example.com/b", ChallengeReason.UNKNOWN_USER, "bob", "Corp"),
         Exchanges.challenged(3, "http://other.example/c", ChallengeReason.MISSING, "", "Warden"),
         Exchanges.failed(4, "http://down.example/"));
   }
@@ -92,7 +94,9 @@ class TrafficViewModelTest {
       assertThat(model.rows()).hasSize(5);
     }
     assertThat(model.selectedProperty().get().id()).isEqualTo(1L);
-    assertThat(model.rows()).extracting(Exchange::id).containsExactly(1L, 19_998L, 19_999L, 20_000L, 20_001L);
+    assertThat(model.rows())
+        .extracting(Exchange::id)
+        .containsExactly(1L, 19_998L, 19_999L, 20_000L, 20_001L);
     assertThat(model.knownUsers()).contains("alice");
   }
 
@@ -100,8 +104,12 @@ class TrafficViewModelTest {
   void letsTheOldestGoOnceNothingIsSelected() {
     feed(Exchanges.ok(1, "http://a/1", "alice"));
     model.selectedProperty().set(model.rows().get(0));
-    feed(Exchanges.ok(2, "http://a/2", "a"), Exchanges.ok(3, "http://a/3", "a"), Exchanges.ok(4, "http://a/4", "a"),
-        Exchanges.ok(5, "http://a/5", "a"), Exchanges.ok(6, "http://a/6", "a"));
+    feed(
+        Exchanges.ok(2, "http://a/2", "a"),
+        Exchanges.ok(3, "http://a/3", "a"),
+        Exchanges.ok(4, "http://a/4", "a"),
+        Exchanges.ok(5, "http://a/5", "a"),
+        Exchanges.ok(6, "http://a/6", "a"));
     assertThat(model.rows()).extracting(Exchange::id).containsExactly(1L, 3L, 4L, 5L, 6L);
     model.selectedProperty().set(null);
     feed(Exchanges.ok(7, "http://a/7", "a"));
@@ -132,7 +140,8 @@ class TrafficViewModelTest {
   void forgetsClaimedUserNamesOnceTheirRowsAreTrimmed() {
     model.offerNames(List.of("alice"), List.of("Warden"));
     for (int i = 1; i <= 10_000; i++) {
-      feed(Exchanges.challenged(i, "http://a.example/", ChallengeReason.UNKNOWN_USER, "guess" + i, "Warden"));
+      feed(Exchanges.challenged(
+          i, "http://a.example/", ChallengeReason.UNKNOWN_USER, "guess" + i, "Warden"));
     }
     assertThat(model.knownUsers())
         .containsExactly("alice", "guess10000", "guess9996", "guess9997", "guess9998", "guess9999");
@@ -140,7 +149,8 @@ class TrafficViewModelTest {
 
   @Test
   void keepsTheChosenUserAfterItsLastRowIsTrimmed() {
-    feed(Exchanges.challenged(1, "http://a.example/", ChallengeReason.UNKNOWN_USER, "mallory", "Warden"));
+    feed(Exchanges.challenged(
+        1, "http://a.example/", ChallengeReason.UNKNOWN_USER, "mallory", "Warden"));
     model.userFilterProperty().set("mallory");
     for (int i = 2; i <= 10; i++) {
       feed(Exchanges.open(i, "http://a.example/" + i));

@@ -42,7 +42,8 @@ public final class DigestCalculation {
    * {@code -sess} algorithm this is the same value as for its base. Wipes its own copy of the password
    * bytes; leaves {@code password} unchanged.
    */
-  public static String ha1(DigestAlgorithm algorithm, String username, String realm, char[] password) {
+  public static String ha1(
+      DigestAlgorithm algorithm, String username, String realm, char[] password) {
     byte[] passwordBytes = utf8(password);
     try {
       return algorithm.hash(utf8(username), COLON, utf8(realm), COLON, passwordBytes);
@@ -57,7 +58,8 @@ public final class DigestCalculation {
   }
 
   /** The H(A1) of a {@code -sess} algorithm: H(ha1 ":" nonce ":" cnonce), {@code ha1} being the stored one. */
-  public static String sessionHa1(DigestAlgorithm algorithm, String ha1, String nonce, String cnonce) {
+  public static String sessionHa1(
+      DigestAlgorithm algorithm, String ha1, String nonce, String cnonce) {
     requireHex(ha1, algorithm, "H(A1)");
     return h(algorithm, ha1, nonce, cnonce);
   }
@@ -68,7 +70,8 @@ public final class DigestCalculation {
   }
 
   /** H(A2) for {@code qop=auth-int}: H(method ":" uri ":" entityBodyHash). */
-  public static String ha2(DigestAlgorithm algorithm, String method, String uri, String entityBodyHash) {
+  public static String ha2(
+      DigestAlgorithm algorithm, String method, String uri, String entityBodyHash) {
     requireHex(entityBodyHash, algorithm, "H(entity-body)");
     return h(algorithm, method, uri, entityBodyHash);
   }
@@ -124,7 +127,14 @@ public final class DigestCalculation {
     if (request.qop() == Qop.NONE) {
       return h(algorithm, ha1, request.nonce(), ha2);
     }
-    return h(algorithm, ha1, request.nonce(), request.nc(), request.cnonce(), request.qop().token(), ha2);
+    return h(
+        algorithm,
+        ha1,
+        request.nonce(),
+        request.nc(),
+        request.cnonce(),
+        request.qop().token(),
+        ha2);
   }
 
   /** H of the fields joined with ':', each encoded as UTF-8. */
@@ -141,14 +151,14 @@ public final class DigestCalculation {
 
   static void requireHex(String value, DigestAlgorithm algorithm, String what) {
     if (value.length() != algorithm.hexLength()) {
-      throw new IllegalArgumentException(
-          what + " must be " + algorithm.hexLength() + " lower-case hex digits for " + algorithm.token());
+      throw new IllegalArgumentException(what + " must be " + algorithm.hexLength()
+          + " lower-case hex digits for " + algorithm.token());
     }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
-        throw new IllegalArgumentException(
-            what + " must be " + algorithm.hexLength() + " lower-case hex digits for " + algorithm.token());
+        throw new IllegalArgumentException(what + " must be " + algorithm.hexLength()
+            + " lower-case hex digits for " + algorithm.token());
       }
     }
   }
@@ -158,7 +168,8 @@ public final class DigestCalculation {
   }
 
   private static byte[] utf8(char[] password) {
-    CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
+    CharsetEncoder encoder = StandardCharsets.UTF_8
+        .newEncoder()
         .onMalformedInput(CodingErrorAction.REPLACE)
         .onUnmappableCharacter(CodingErrorAction.REPLACE);
     ByteBuffer buffer;

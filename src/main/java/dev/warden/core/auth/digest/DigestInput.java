@@ -67,18 +67,30 @@ public record DigestInput(
 
   /** A request with {@code qop=auth}. */
   public static DigestInput auth(
-      DigestAlgorithm algorithm, String method, String uri, String nonce, String nc, String cnonce) {
+      DigestAlgorithm algorithm,
+      String method,
+      String uri,
+      String nonce,
+      String nc,
+      String cnonce) {
     return new DigestInput(algorithm, Qop.AUTH, method, uri, nonce, nc, cnonce, null);
   }
 
   /** A request with {@code qop=auth-int}; {@code entityBodyHash} is {@code algorithm.hash(body)}. */
-  public static DigestInput authInt(DigestAlgorithm algorithm, String method, String uri,
-      String entityBodyHash, String nonce, String nc, String cnonce) {
+  public static DigestInput authInt(
+      DigestAlgorithm algorithm,
+      String method,
+      String uri,
+      String entityBodyHash,
+      String nonce,
+      String nc,
+      String cnonce) {
     return new DigestInput(algorithm, Qop.AUTH_INT, method, uri, nonce, nc, cnonce, entityBodyHash);
   }
 
   /** An RFC 2069 request, without qop, nc and cnonce (only for non-session algorithms). */
-  public static DigestInput withoutQop(DigestAlgorithm algorithm, String method, String uri, String nonce) {
+  public static DigestInput withoutQop(
+      DigestAlgorithm algorithm, String method, String uri, String nonce) {
     return new DigestInput(algorithm, Qop.NONE, method, uri, nonce, null, null, null);
   }
 }

@@ -69,8 +69,10 @@ public final class HtdigestFile {
       Entry entry = entry(number, line);
       Integer earlier = firstLine.putIfAbsent(List.of(entry.user(), entry.realm()), number);
       if (earlier != null) {
-        throw new HtdigestFormatException(number, "user '" + entry.user() + "' in realm '"
-            + entry.realm() + "' already appears on line " + earlier);
+        throw new HtdigestFormatException(
+            number,
+            "user '" + entry.user() + "' in realm '" + entry.realm() + "' already appears on line "
+                + earlier);
       }
       entries.add(entry);
     });

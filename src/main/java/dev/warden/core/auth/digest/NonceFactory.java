@@ -39,8 +39,10 @@ public final class NonceFactory {
   private static final int NONCE_BYTES = TIME_BYTES + RANDOM_BYTES + MAC_BYTES;
   private static final int NONCE_CHARS = (NONCE_BYTES * 8 + 5) / 6;
   // domain separation: a nonce's MAC can never serve as an opaque value and vice versa
-  private static final byte[] NONCE_LABEL = "warden digest nonce\0".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] OPAQUE_LABEL = "warden digest opaque\0".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] NONCE_LABEL =
+      "warden digest nonce\0".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] OPAQUE_LABEL =
+      "warden digest opaque\0".getBytes(StandardCharsets.US_ASCII);
 
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
@@ -48,7 +50,9 @@ public final class NonceFactory {
   private final SecretKeySpec key;
   private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
   /** Opaque values by realm: a constant per realm and process, asked for on every Digest request. */
-  private final java.util.concurrent.ConcurrentHashMap<String, byte[]> opaques = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.concurrent.ConcurrentHashMap<String, byte[]> opaques =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
@@ -127,7 +131,8 @@ public final class NonceFactory {
     if (candidate == null) {
       return false;
     }
-    return MessageDigest.isEqual(opaque(realmId).getBytes(StandardCharsets.US_ASCII),
+    return MessageDigest.isEqual(
+        opaque(realmId).getBytes(StandardCharsets.US_ASCII),
         candidate.getBytes(StandardCharsets.UTF_8));
   }
 

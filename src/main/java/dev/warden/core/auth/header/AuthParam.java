@@ -48,7 +48,8 @@ public record AuthParam(String name, String value, boolean quoted) {
    * @throws IllegalArgumentException as the constructor does
    */
   public static AuthParam of(String name, String value) {
-    return new AuthParam(name, value, !HeaderSyntax.isToken(Objects.requireNonNull(value, "value")));
+    return new AuthParam(
+        name, value, !HeaderSyntax.isToken(Objects.requireNonNull(value, "value")));
   }
 
   /**

@@ -14,7 +14,8 @@ import java.util.List;
  * @param token68 the token68, or {@code ""} when the challenge has parameters or nothing
  * @param params the parameters in order, duplicates included; empty when there is a token68
  */
-public record Challenge(String scheme, String token68, List<AuthParam> params) implements AuthValue {
+public record Challenge(String scheme, String token68, List<AuthParam> params)
+    implements AuthValue {
 
   /**
    * Checks the shape; the parameter list is copied.

@@ -119,7 +119,8 @@ public record ExtValue(Charset charset, String language, String value) {
     }
 
     try {
-      String value = charset.newDecoder()
+      String value = charset
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes, 0, count))
@@ -136,7 +137,8 @@ public record ExtValue(Charset charset, String language, String value) {
    * result is visible ASCII and a token, so it goes into a parameter unquoted.
    */
   public String encode() {
-    StringBuilder text = new StringBuilder(charset.name()).append('\'').append(language).append('\'');
+    StringBuilder text =
+        new StringBuilder(charset.name()).append('\'').append(language).append('\'');
     ByteBuffer bytes;
     try {
       bytes = charset.newEncoder().encode(CharBuffer.wrap(value));
@@ -164,7 +166,9 @@ public record ExtValue(Charset charset, String language, String value) {
 
   /** RFC 8187 attr-char: ALPHA, DIGIT and a few marks; a subset of tchar. */
   private static boolean isAttrChar(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
         || ATTR_CHAR_PUNCTUATION.indexOf(c) >= 0;
   }
 

@@ -14,7 +14,9 @@ final class HeaderSyntax {
 
   static {
     for (char c = 0; c < 128; c++) {
-      TCHAR[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+      TCHAR[c] = (c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
           || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
     }
   }
@@ -28,8 +30,15 @@ final class HeaderSyntax {
 
   /** The characters of RFC 9110 §11.2 token68 before its trailing {@code =} padding. */
   static boolean isToken68Char(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-        || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || c == '-'
+        || c == '.'
+        || c == '_'
+        || c == '~'
+        || c == '+'
+        || c == '/';
   }
 
   /** SP or HTAB: what RFC 9110 §5.6.3 OWS and BWS are made of. */

@@ -7,8 +7,14 @@ import java.nio.charset.StandardCharsets;
  * challenge, with its domain, user and workstation. The responses prove the password: never record
  * or show them. Immutable.
  */
-public record AuthenticateMessage(int flags, byte[] lmResponse, byte[] ntResponse, String domain, String user,
-    String workstation, byte[] encryptedSessionKey) {
+public record AuthenticateMessage(
+    int flags,
+    byte[] lmResponse,
+    byte[] ntResponse,
+    String domain,
+    String user,
+    String workstation,
+    byte[] encryptedSessionKey) {
 
   /** An NTLMv1 response (and NTLM2 session response) is 24 bytes; NTLMv2 is longer. */
   public static final int V1_RESPONSE_LENGTH = 24;
@@ -52,7 +58,10 @@ public record AuthenticateMessage(int flags, byte[] lmResponse, byte[] ntRespons
 
   /** The NTLM response kinds a Type 3 can carry. */
   public enum ResponseKind {
-    NTLM_V2("NTLMv2"), NTLM_V1("NTLMv1 (24-byte response)"), LM_ONLY("LM only"), ANONYMOUS("anonymous (no response)");
+    NTLM_V2("NTLMv2"),
+    NTLM_V1("NTLMv1 (24-byte response)"),
+    LM_ONLY("LM only"),
+    ANONYMOUS("anonymous (no response)");
 
     private final String label;
 
@@ -69,7 +78,8 @@ public record AuthenticateMessage(int flags, byte[] lmResponse, byte[] ntRespons
     MessageBytes message = MessageBytes.of(bytes, 3, 64);
     int flags = message.int32(60);
     boolean unicode = (flags & NtlmFlags.UNICODE) != 0;
-    return new AuthenticateMessage(flags,
+    return new AuthenticateMessage(
+        flags,
         message.buffer(12, "the LM response"),
         message.buffer(20, "the NT response"),
         MessageBytes.text(message.buffer(28, "the domain"), unicode),
@@ -97,11 +107,25 @@ public record AuthenticateMessage(int flags, byte[] lmResponse, byte[] ntRespons
     boolean unicode = (flags & NtlmFlags.UNICODE) != 0;
     byte[] d = domain.getBytes(unicode ? StandardCharsets.UTF_16LE : StandardCharsets.ISO_8859_1);
     byte[] u = user.getBytes(unicode ? StandardCharsets.UTF_16LE : StandardCharsets.ISO_8859_1);
-    byte[] w = workstation.getBytes(unicode ? StandardCharsets.UTF_16LE : StandardCharsets.ISO_8859_1);
-    return new MessageBytes.Writer(headerLength,
-        lmResponse.length + ntResponse.length + d.length + u.length + w.length + encryptedSessionKey.length)
-        .bytes(0, MessageBytes.SIGNATURE).int32(8, 3)
-        .buffer(28, d).buffer(36, u).buffer(44, w).buffer(12, lmResponse).buffer(20, ntResponse)
-        .buffer(52, encryptedSessionKey).int32(60, flags).done();
+    byte[] w =
+        workstation.getBytes(unicode ? StandardCharsets.UTF_16LE : StandardCharsets.ISO_8859_1);
+    return new MessageBytes.Writer(
+            headerLength,
+            lmResponse.length
+                + ntResponse.length
+                + d.length
+                + u.length
+                + w.length
+                + encryptedSessionKey.length)
+        .bytes(0, MessageBytes.SIGNATURE)
+        .int32(8, 3)
+        .buffer(28, d)
+        .buffer(36, u)
+        .buffer(44, w)
+        .buffer(12, lmResponse)
+        .buffer(20, ntResponse)
+        .buffer(52, encryptedSessionKey)
+        .int32(60, flags)
+        .done();
   }
 }

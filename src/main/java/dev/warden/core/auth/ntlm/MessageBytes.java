@@ -26,10 +26,12 @@ final class MessageBytes {
     MessageBytes message = new MessageBytes(bytes);
     int actual = message.int32(8);
     if (actual != type) {
-      throw new NtlmMessageException("expected a Type " + type + " message, got Type " + Integer.toUnsignedString(actual));
+      throw new NtlmMessageException(
+          "expected a Type " + type + " message, got Type " + Integer.toUnsignedString(actual));
     }
     if (bytes.length < minLength) {
-      throw new NtlmMessageException("Type " + type + " message too short (" + bytes.length + " bytes)");
+      throw new NtlmMessageException(
+          "Type " + type + " message too short (" + bytes.length + " bytes)");
     }
     return message;
   }
@@ -47,7 +49,9 @@ final class MessageBytes {
   }
 
   int int32(int offset) {
-    return (bytes[offset] & 0xff) | (bytes[offset + 1] & 0xff) << 8 | (bytes[offset + 2] & 0xff) << 16
+    return (bytes[offset] & 0xff)
+        | (bytes[offset + 1] & 0xff) << 8
+        | (bytes[offset + 2] & 0xff) << 16
         | (bytes[offset + 3] & 0xff) << 24;
   }
 

@@ -15,6 +15,7 @@ public final class MessageIntegrity {
 
   /** Where the MIC sits in a Type 3, and its length. */
   public static final int OFFSET = 72;
+
   public static final int LENGTH = 16;
   /** MsvAvFlags bit: the client provides a MIC. */
   public static final int AV_FLAG_MIC = 0x2;
@@ -35,7 +36,8 @@ public final class MessageIntegrity {
    * The ExportedSessionKey: with KEY_EXCH, the client's EncryptedRandomSessionKey RC4-decrypted with
    * the KeyExchangeKey; else the KeyExchangeKey itself (for NTLMv2 that is the SessionBaseKey).
    */
-  public static byte[] exportedSessionKey(byte[] keyExchangeKey, int flags, byte[] encryptedRandomSessionKey) {
+  public static byte[] exportedSessionKey(
+      byte[] keyExchangeKey, int flags, byte[] encryptedRandomSessionKey) {
     if ((flags & NtlmFlags.KEY_EXCH) == 0 || encryptedRandomSessionKey.length != 16) {
       return keyExchangeKey.clone();
     }
@@ -64,7 +66,9 @@ public final class MessageIntegrity {
     }
     for (int at : new int[] {12, 20, 28, 36, 44, 52}) {
       int length = (type3[at] & 0xff) | (type3[at + 1] & 0xff) << 8;
-      long offset = (type3[at + 4] & 0xffL) | (type3[at + 5] & 0xffL) << 8 | (type3[at + 6] & 0xffL) << 16
+      long offset = (type3[at + 4] & 0xffL)
+          | (type3[at + 5] & 0xffL) << 8
+          | (type3[at + 6] & 0xffL) << 16
           | (type3[at + 7] & 0xffL) << 24;
       if (length > 0 && offset < OFFSET + LENGTH) {
         return false;
@@ -74,13 +78,15 @@ public final class MessageIntegrity {
   }
 
   /** Whether the MIC in {@code type3} is the one computed; a constant-time compare. */
-  public static boolean verifies(byte[] exportedSessionKey, byte[] type1, byte[] type2, byte[] type3) {
+  public static boolean verifies(
+      byte[] exportedSessionKey, byte[] type1, byte[] type2, byte[] type3) {
     byte[] sent = Arrays.copyOfRange(type3, OFFSET, OFFSET + LENGTH);
     return MessageDigest.isEqual(mic(exportedSessionKey, type1, type2, type3), sent);
   }
 
   /** {@code type3} with the MIC written in (tests play a Windows client with it). */
-  public static byte[] withMic(byte[] exportedSessionKey, byte[] type1, byte[] type2, byte[] type3) {
+  public static byte[] withMic(
+      byte[] exportedSessionKey, byte[] type1, byte[] type2, byte[] type3) {
     byte[] out = type3.clone();
     System.arraycopy(mic(exportedSessionKey, type1, type2, type3), 0, out, OFFSET, LENGTH);
     return out;

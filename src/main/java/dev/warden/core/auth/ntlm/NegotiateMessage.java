@@ -18,9 +18,11 @@ public record NegotiateMessage(int flags, String domain, String workstation) {
     if (message.length() < 32) {
       return new NegotiateMessage(flags, "", "");
     }
-    String domain = (flags & NtlmFlags.OEM_DOMAIN_SUPPLIED) == 0 ? ""
+    String domain = (flags & NtlmFlags.OEM_DOMAIN_SUPPLIED) == 0
+        ? ""
         : MessageBytes.text(message.buffer(16, "the domain"), false);
-    String workstation = (flags & NtlmFlags.OEM_WORKSTATION_SUPPLIED) == 0 ? ""
+    String workstation = (flags & NtlmFlags.OEM_WORKSTATION_SUPPLIED) == 0
+        ? ""
         : MessageBytes.text(message.buffer(24, "the workstation"), false);
     return new NegotiateMessage(flags, domain, workstation);
   }
@@ -30,7 +32,11 @@ public record NegotiateMessage(int flags, String domain, String workstation) {
     byte[] domainBytes = domain.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
     byte[] workstationBytes = workstation.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
     return new MessageBytes.Writer(32, domainBytes.length + workstationBytes.length)
-        .bytes(0, MessageBytes.SIGNATURE).int32(8, 1).int32(12, flags)
-        .buffer(16, domainBytes).buffer(24, workstationBytes).done();
+        .bytes(0, MessageBytes.SIGNATURE)
+        .int32(8, 1)
+        .int32(12, flags)
+        .buffer(16, domainBytes)
+        .buffer(24, workstationBytes)
+        .done();
   }
 }

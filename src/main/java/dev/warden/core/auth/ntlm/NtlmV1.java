@@ -3,9 +3,9 @@ package dev.warden.core.auth.ntlm;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import org.bouncycastle.crypto.digests.MD4Digest;
 import org.bouncycastle.crypto.engines.DESEngine;
 import org.bouncycastle.crypto.params.KeyParameter;
-import org.bouncycastle.crypto.digests.MD4Digest;
 
 /**
  * The NTLMv1 computations of MS-NLMP §3.3.1 from the NT hash, for the fault knob that lets a realm
@@ -27,7 +27,8 @@ public final class NtlmV1 {
   }
 
   /** NTLM2 session response = DESL(NT hash, MD5(server challenge ‖ client challenge)[0..8]). */
-  public static byte[] sessionResponse(byte[] ntHash, byte[] serverChallenge, byte[] clientChallenge) {
+  public static byte[] sessionResponse(
+      byte[] ntHash, byte[] serverChallenge, byte[] clientChallenge) {
     return desl(ntHash, sessionChallenge(serverChallenge, clientChallenge));
   }
 

@@ -23,7 +23,8 @@ public final class NtlmV2 {
 
   /** MD4 of the password in UTF-16LE (MS-NLMP §3.3.1 NTOWFv1): what Warden stores for NTLM. */
   public static byte[] ntHash(char[] password) {
-    java.nio.ByteBuffer utf16 = StandardCharsets.UTF_16LE.encode(java.nio.CharBuffer.wrap(password));
+    java.nio.ByteBuffer utf16 =
+        StandardCharsets.UTF_16LE.encode(java.nio.CharBuffer.wrap(password));
     MD4Digest md4 = new MD4Digest();
     md4.update(utf16.array(), 0, utf16.limit());
     byte[] hash = new byte[md4.getDigestSize()];
@@ -34,7 +35,8 @@ public final class NtlmV2 {
 
   /** NTOWFv2: the response key of {@code user} in {@code domain} (user upper-cased, domain as given). */
   public static byte[] ntowfv2(byte[] ntHash, String user, String domain) {
-    return hmacMd5(ntHash, (user.toUpperCase(Locale.ROOT) + domain).getBytes(StandardCharsets.UTF_16LE));
+    return hmacMd5(
+        ntHash, (user.toUpperCase(Locale.ROOT) + domain).getBytes(StandardCharsets.UTF_16LE));
   }
 
   /** NTProofStr = HMAC-MD5(NTOWFv2, server challenge ‖ blob). */

@@ -49,14 +49,22 @@ public record TargetInfo(List<Pair> pairs) {
         case DNS_DOMAIN_NAME -> "DnsDomainName=" + text();
         case DNS_TREE_NAME -> "DnsTreeName=" + text();
         case TARGET_NAME -> "TargetName=" + text();
-        case FLAGS -> value.length == 4
-            ? "Flags=" + String.format("0x%08x", littleEndian(value, 4)) + ((littleEndian(value, 4) & 2) != 0 ? " (MIC present)" : "")
-            : "Flags=(" + value.length + " bytes)";
-        case TIMESTAMP -> value.length == 8 ? "Timestamp=" + fromFiletime(littleEndian(value, 8)) : "Timestamp=(malformed)";
+        case FLAGS ->
+          value.length == 4
+              ? "Flags=" + String.format("0x%08x", littleEndian(value, 4))
+                  + ((littleEndian(value, 4) & 2) != 0 ? " (MIC present)" : "")
+              : "Flags=(" + value.length + " bytes)";
+        case TIMESTAMP ->
+          value.length == 8
+              ? "Timestamp=" + fromFiletime(littleEndian(value, 8))
+              : "Timestamp=(malformed)";
         case SINGLE_HOST -> "SingleHost=(" + value.length + " bytes)";
-        case CHANNEL_BINDINGS -> "ChannelBindings=" + (isZero(value) ? "(none: all zero)" : "(" + value.length + " bytes)");
-        default -> "AV " + id + "=" + HexFormat.of().formatHex(value, 0, Math.min(value.length, 16))
-            + (value.length > 16 ? "…" : "");
+        case CHANNEL_BINDINGS ->
+          "ChannelBindings="
+              + (isZero(value) ? "(none: all zero)" : "(" + value.length + " bytes)");
+        default ->
+          "AV " + id + "=" + HexFormat.of().formatHex(value, 0, Math.min(value.length, 16))
+              + (value.length > 16 ? "…" : "");
       };
     }
 
@@ -76,7 +84,8 @@ public record TargetInfo(List<Pair> pairs) {
 
   /** A MsvAvTimestamp pair of {@code when}. */
   public static Pair timestamp(Instant when) {
-    long filetime = when.getEpochSecond() * 10_000_000L + when.getNano() / 100 + FILETIME_EPOCH_OFFSET;
+    long filetime =
+        when.getEpochSecond() * 10_000_000L + when.getNano() / 100 + FILETIME_EPOCH_OFFSET;
     byte[] value = new byte[8];
     for (int i = 0; i < 8; i++) {
       value[i] = (byte) (filetime >>> (8 * i));
@@ -140,7 +149,8 @@ public record TargetInfo(List<Pair> pairs) {
 
   private static Instant fromFiletime(long filetime) {
     long since1970 = filetime - FILETIME_EPOCH_OFFSET;
-    return Instant.ofEpochSecond(Math.floorDiv(since1970, 10_000_000L), Math.floorMod(since1970, 10_000_000L) * 100);
+    return Instant.ofEpochSecond(
+        Math.floorDiv(since1970, 10_000_000L), Math.floorMod(since1970, 10_000_000L) * 100);
   }
 
   private static boolean isZero(byte[] value) {

@@ -8,20 +8,24 @@ class DigestAlgorithmTest {
 
   @Test
   void writesTheTokensOfRfc7616() {
-    assertThat(DigestAlgorithm.values()).extracting(DigestAlgorithm::token).containsExactly(
-        "MD5", "MD5-sess", "SHA-256", "SHA-256-sess", "SHA-512-256", "SHA-512-256-sess");
+    assertThat(DigestAlgorithm.values())
+        .extracting(DigestAlgorithm::token)
+        .containsExactly(
+            "MD5", "MD5-sess", "SHA-256", "SHA-256-sess", "SHA-512-256", "SHA-512-256-sess");
   }
 
   @Test
   void findsAnAlgorithmByItsTokenIgnoringCase() {
     assertThat(DigestAlgorithm.fromToken("md5")).contains(DigestAlgorithm.MD5);
-    assertThat(DigestAlgorithm.fromToken("sha-512-256-SESS")).contains(DigestAlgorithm.SHA_512_256_SESS);
+    assertThat(DigestAlgorithm.fromToken("sha-512-256-SESS"))
+        .contains(DigestAlgorithm.SHA_512_256_SESS);
     assertThat(DigestAlgorithm.fromToken("SHA-256")).contains(DigestAlgorithm.SHA_256);
   }
 
   @Test
   void foldsOnlyAsciiLettersWhenMatchingATokenIgnoringCase() {
-    // U+017F folds to 's' and CR is '-' without its 0x20 bit: neither may stand for a letter or a dash
+    // U+017F folds to 's' and CR is '-' without its 0x20 bit: neither may stand for a letter or a
+    // dash
     assertThat(DigestAlgorithm.fromToken("MD5-\u017Fess")).isEmpty();
     assertThat(DigestAlgorithm.fromToken("SHA\r256")).isEmpty();
     assertThat(DigestAlgorithm.fromToken("MD\u00155")).isEmpty();

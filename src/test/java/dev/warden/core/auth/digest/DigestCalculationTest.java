@@ -28,7 +28,8 @@ class DigestCalculationTest {
 
   @Test
   void reproducesRfc7616Md5Example() {
-    String ha1 = DigestCalculation.ha1(DigestAlgorithm.MD5, MUFASA, HTTP_AUTH_REALM, CIRCLE_OF_LIFE);
+    String ha1 =
+        DigestCalculation.ha1(DigestAlgorithm.MD5, MUFASA, HTTP_AUTH_REALM, CIRCLE_OF_LIFE);
     var request = DigestInput.auth(
         DigestAlgorithm.MD5, "GET", "/dir/index.html", NONCE_7616, "00000001", CNONCE_7616);
 
@@ -38,7 +39,8 @@ class DigestCalculationTest {
 
   @Test
   void reproducesRfc7616Sha256Example() {
-    String ha1 = DigestCalculation.ha1(DigestAlgorithm.SHA_256, MUFASA, HTTP_AUTH_REALM, CIRCLE_OF_LIFE);
+    String ha1 =
+        DigestCalculation.ha1(DigestAlgorithm.SHA_256, MUFASA, HTTP_AUTH_REALM, CIRCLE_OF_LIFE);
     var request = DigestInput.auth(
         DigestAlgorithm.SHA_256, "GET", "/dir/index.html", NONCE_7616, "00000001", CNONCE_7616);
 
@@ -50,8 +52,13 @@ class DigestCalculationTest {
   void reproducesRfc2617Example() {
     String ha1 = DigestCalculation.ha1(
         DigestAlgorithm.MD5, "Mufasa", "testrealm@host.com", "Circle Of Life".toCharArray());
-    var request = DigestInput.auth(DigestAlgorithm.MD5, "GET", "/dir/index.html",
-        "dcd98b7102dd2f0e8b11d0f600bfb0c093", "00000001", "0a4f113b");
+    var request = DigestInput.auth(
+        DigestAlgorithm.MD5,
+        "GET",
+        "/dir/index.html",
+        "dcd98b7102dd2f0e8b11d0f600bfb0c093",
+        "00000001",
+        "0a4f113b");
 
     assertThat(DigestCalculation.expectedResponse(ha1, request))
         .isEqualTo("6629fae49393a05397450978507c4ef1");
@@ -76,11 +83,13 @@ class DigestCalculationTest {
   @Test
   void sha512256IsNotTruncatedSha512() throws Exception {
     byte[] input = (JASON + ":" + API_REALM).getBytes(StandardCharsets.UTF_8);
-    byte[] truncated = java.util.Arrays.copyOf(MessageDigest.getInstance("SHA-512").digest(input), 32);
+    byte[] truncated =
+        java.util.Arrays.copyOf(MessageDigest.getInstance("SHA-512").digest(input), 32);
 
     // the value RFC 7616 §3.9.2 printed, which erratum 4897 corrects
     assertThat(HexFormat.of().formatHex(truncated)).startsWith("48886947");
-    assertThat(DigestAlgorithm.SHA_512_256.hash(input)).isNotEqualTo(HexFormat.of().formatHex(truncated));
+    assertThat(DigestAlgorithm.SHA_512_256.hash(input))
+        .isNotEqualTo(HexFormat.of().formatHex(truncated));
   }
 
   // ---- the same values computed a second, independent way: MessageDigest by hand ----
@@ -124,26 +133,29 @@ class DigestCalculationTest {
   @ParameterizedTest
   @EnumSource(DigestAlgorithm.class)
   void ha1FromAPasswordIsTheHashOfUserRealmAndPassword(DigestAlgorithm algorithm) {
-    assertThat(DigestCalculation.ha1(algorithm, USER, REALM, PASSWORD)).isEqualTo(storedHa1(algorithm));
+    assertThat(DigestCalculation.ha1(algorithm, USER, REALM, PASSWORD))
+        .isEqualTo(storedHa1(algorithm));
     assertThat(new String(PASSWORD)).isEqualTo("p\u00e4ss:word");
   }
 
   @ParameterizedTest
   @EnumSource(DigestAlgorithm.class)
   void userhashIsTheHashOfUserAndRealm(DigestAlgorithm algorithm) {
-    assertThat(DigestCalculation.userhash(algorithm, USER, REALM)).isEqualTo(byHand(algorithm, USER + ":" + REALM));
+    assertThat(DigestCalculation.userhash(algorithm, USER, REALM))
+        .isEqualTo(byHand(algorithm, USER + ":" + REALM));
   }
 
   @ParameterizedTest
   @EnumSource(DigestAlgorithm.class)
   void authResponseMatchesAComputationByHand(DigestAlgorithm algorithm) {
     String ha2 = byHand(algorithm, "GET:" + URI);
-    String expected = byHand(algorithm,
-        ha1ByHand(algorithm) + ":" + NONCE + ":" + NC + ":" + CNONCE + ":auth:" + ha2);
+    String expected = byHand(
+        algorithm, ha1ByHand(algorithm) + ":" + NONCE + ":" + NC + ":" + CNONCE + ":auth:" + ha2);
 
     var request = DigestInput.auth(algorithm, "GET", URI, NONCE, NC, CNONCE);
 
-    assertThat(DigestCalculation.expectedResponse(storedHa1(algorithm), request)).isEqualTo(expected);
+    assertThat(DigestCalculation.expectedResponse(storedHa1(algorithm), request))
+        .isEqualTo(expected);
   }
 
   @ParameterizedTest
@@ -152,21 +164,29 @@ class DigestCalculationTest {
     String body = "{\"a\": \"\u00e9\"}";
     String bodyHash = byHand(algorithm, body);
     String ha2 = byHand(algorithm, "POST:" + URI + ":" + bodyHash);
-    String expected = byHand(algorithm,
+    String expected = byHand(
+        algorithm,
         ha1ByHand(algorithm) + ":" + NONCE + ":" + NC + ":" + CNONCE + ":auth-int:" + ha2);
 
-    var request = DigestInput.authInt(algorithm, "POST", URI,
-        algorithm.hash(body.getBytes(StandardCharsets.UTF_8)), NONCE, NC, CNONCE);
+    var request = DigestInput.authInt(
+        algorithm,
+        "POST",
+        URI,
+        algorithm.hash(body.getBytes(StandardCharsets.UTF_8)),
+        NONCE,
+        NC,
+        CNONCE);
 
-    assertThat(DigestCalculation.expectedResponse(storedHa1(algorithm), request)).isEqualTo(expected);
+    assertThat(DigestCalculation.expectedResponse(storedHa1(algorithm), request))
+        .isEqualTo(expected);
   }
 
   @ParameterizedTest
   @EnumSource(DigestAlgorithm.class)
   void rspauthUsesAnEmptyMethod(DigestAlgorithm algorithm) {
     String ha2 = byHand(algorithm, ":" + URI);
-    String expected = byHand(algorithm,
-        ha1ByHand(algorithm) + ":" + NONCE + ":" + NC + ":" + CNONCE + ":auth:" + ha2);
+    String expected = byHand(
+        algorithm, ha1ByHand(algorithm) + ":" + NONCE + ":" + NC + ":" + CNONCE + ":auth:" + ha2);
 
     var request = DigestInput.auth(algorithm, "GET", URI, NONCE, NC, CNONCE);
 
@@ -178,26 +198,35 @@ class DigestCalculationTest {
   void authIntRspauthHashesTheResponseBody(DigestAlgorithm algorithm) {
     String responseBodyHash = byHand(algorithm, "<html>ok</html>");
     String ha2 = byHand(algorithm, ":" + URI + ":" + responseBodyHash);
-    String expected = byHand(algorithm,
+    String expected = byHand(
+        algorithm,
         ha1ByHand(algorithm) + ":" + NONCE + ":" + NC + ":" + CNONCE + ":auth-int:" + ha2);
 
-    var request = DigestInput.authInt(algorithm, "POST", URI, byHand(algorithm, "request"), NONCE, NC, CNONCE);
+    var request = DigestInput.authInt(
+        algorithm, "POST", URI, byHand(algorithm, "request"), NONCE, NC, CNONCE);
 
-    assertThat(DigestCalculation.rspauth(storedHa1(algorithm), request, responseBodyHash)).isEqualTo(expected);
+    assertThat(DigestCalculation.rspauth(storedHa1(algorithm), request, responseBodyHash))
+        .isEqualTo(expected);
   }
 
   @ParameterizedTest
-  @EnumSource(value = DigestAlgorithm.class, names = {"MD5", "SHA_256", "SHA_512_256"})
+  @EnumSource(
+      value = DigestAlgorithm.class,
+      names = {"MD5", "SHA_256", "SHA_512_256"})
   void responseWithoutQopIsRfc2069Style(DigestAlgorithm algorithm) {
-    String expected = byHand(algorithm, storedHa1(algorithm) + ":" + NONCE + ":" + byHand(algorithm, "GET:" + URI));
+    String expected = byHand(
+        algorithm, storedHa1(algorithm) + ":" + NONCE + ":" + byHand(algorithm, "GET:" + URI));
 
     var request = DigestInput.withoutQop(algorithm, "GET", URI, NONCE);
 
-    assertThat(DigestCalculation.expectedResponse(storedHa1(algorithm), request)).isEqualTo(expected);
+    assertThat(DigestCalculation.expectedResponse(storedHa1(algorithm), request))
+        .isEqualTo(expected);
   }
 
   @ParameterizedTest
-  @EnumSource(value = DigestAlgorithm.class, names = {"MD5_SESS", "SHA_256_SESS", "SHA_512_256_SESS"})
+  @EnumSource(
+      value = DigestAlgorithm.class,
+      names = {"MD5_SESS", "SHA_256_SESS", "SHA_512_256_SESS"})
   void sessionHa1HashesTheStoredHa1WithNonceAndCnonce(DigestAlgorithm algorithm) {
     assertThat(DigestCalculation.sessionHa1(algorithm, storedHa1(algorithm), NONCE, CNONCE))
         .isEqualTo(ha1ByHand(algorithm));
@@ -219,17 +248,27 @@ class DigestCalculationTest {
 
   @Test
   void fieldsTheQopDoesNotUseMustBeAbsent() {
-    assertThatThrownBy(() -> new DigestInput(DigestAlgorithm.MD5, Qop.NONE, "GET", "/", NONCE, NC, null, null))
+    assertThatThrownBy(
+            () -> new DigestInput(DigestAlgorithm.MD5, Qop.NONE, "GET", "/", NONCE, NC, null, null))
         .hasMessageContaining("nc");
-    assertThatThrownBy(() -> new DigestInput(DigestAlgorithm.MD5, Qop.AUTH, "GET", "/", NONCE, NC, CNONCE,
-        byHand(DigestAlgorithm.MD5, ""))).hasMessageContaining("entityBodyHash");
+    assertThatThrownBy(() -> new DigestInput(
+            DigestAlgorithm.MD5,
+            Qop.AUTH,
+            "GET",
+            "/",
+            NONCE,
+            NC,
+            CNONCE,
+            byHand(DigestAlgorithm.MD5, "")))
+        .hasMessageContaining("entityBodyHash");
   }
 
   @Test
   void aRequestWithoutQopGetsNoRspauth() {
     var request = DigestInput.withoutQop(DigestAlgorithm.MD5, "GET", "/", NONCE);
 
-    assertThatThrownBy(() -> DigestCalculation.rspauth(storedHa1(DigestAlgorithm.MD5), request, null))
+    assertThatThrownBy(
+            () -> DigestCalculation.rspauth(storedHa1(DigestAlgorithm.MD5), request, null))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -257,11 +296,16 @@ class DigestCalculationTest {
   void matchesOnlyTheExactResponse() {
     String expected = "8ca523f5e9506fed4657c9700eebdbec";
 
-    assertThat(DigestCalculation.matches(expected, "8ca523f5e9506fed4657c9700eebdbec")).isTrue();
-    assertThat(DigestCalculation.matches(expected, "8ca523f5e9506fed4657c9700eebdbed")).isFalse();
-    assertThat(DigestCalculation.matches(expected, "8ca523f5e9506fed4657c9700eebdbe")).isFalse();
-    assertThat(DigestCalculation.matches(expected, "8ca523f5e9506fed4657c9700eebdbec0")).isFalse();
-    assertThat(DigestCalculation.matches(expected, "8CA523F5E9506FED4657C9700EEBDBEC")).isFalse();
+    assertThat(DigestCalculation.matches(expected, "8ca523f5e9506fed4657c9700eebdbec"))
+        .isTrue();
+    assertThat(DigestCalculation.matches(expected, "8ca523f5e9506fed4657c9700eebdbed"))
+        .isFalse();
+    assertThat(DigestCalculation.matches(expected, "8ca523f5e9506fed4657c9700eebdbe"))
+        .isFalse();
+    assertThat(DigestCalculation.matches(expected, "8ca523f5e9506fed4657c9700eebdbec0"))
+        .isFalse();
+    assertThat(DigestCalculation.matches(expected, "8CA523F5E9506FED4657C9700EEBDBEC"))
+        .isFalse();
     assertThat(DigestCalculation.matches(expected, "")).isFalse();
     assertThat(DigestCalculation.matches(expected, null)).isFalse();
   }
@@ -281,8 +325,8 @@ class DigestCalculationTest {
     byte[] input = "x".repeat(1000).getBytes(StandardCharsets.UTF_8);
     var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
     try {
-      var results = pool.invokeAll(java.util.Collections.nCopies(2000,
-          () -> DigestAlgorithm.SHA_512_256.hash(input, new byte[0])));
+      var results = pool.invokeAll(java.util.Collections.nCopies(
+          2000, () -> DigestAlgorithm.SHA_512_256.hash(input, new byte[0])));
       for (var result : results) {
         assertThat(result.get()).isEqualTo(expected);
       }

@@ -17,27 +17,29 @@ class HtdigestFileTest {
 
   @Test
   void readsUserRealmAndHa1OfEveryLine() throws Exception {
-    List<Entry> entries = HtdigestFile.parse(
-        "Mufasa:testrealm@host.com:" + MUFASA_HA1 + "\n"
-            + "j\u00fcrgen:Warden:0123456789abcdef0123456789abcdef\n");
+    List<Entry> entries = HtdigestFile.parse("Mufasa:testrealm@host.com:" + MUFASA_HA1 + "\n"
+        + "j\u00fcrgen:Warden:0123456789abcdef0123456789abcdef\n");
 
-    assertThat(entries).containsExactly(
-        new Entry("Mufasa", "testrealm@host.com", MUFASA_HA1),
-        new Entry("j\u00fcrgen", "Warden", "0123456789abcdef0123456789abcdef"));
+    assertThat(entries)
+        .containsExactly(
+            new Entry("Mufasa", "testrealm@host.com", MUFASA_HA1),
+            new Entry("j\u00fcrgen", "Warden", "0123456789abcdef0123456789abcdef"));
   }
 
   @Test
   void theHa1IsTheMd5OfUserRealmAndPassword() throws Exception {
     Entry entry = HtdigestFile.parse("Mufasa:testrealm@host.com:" + MUFASA_HA1).get(0);
 
-    assertThat(entry.ha1()).isEqualTo(DigestCalculation.ha1(
-        DigestAlgorithm.MD5, "Mufasa", "testrealm@host.com", "Circle Of Life".toCharArray()));
+    assertThat(entry.ha1())
+        .isEqualTo(DigestCalculation.ha1(
+            DigestAlgorithm.MD5, "Mufasa", "testrealm@host.com", "Circle Of Life".toCharArray()));
   }
 
   @Test
   void skipsBlankLinesCommentsAndAByteOrderMark() throws Exception {
-    List<Entry> entries = HtdigestFile.parse("\uFEFF# users of the lab\n\n   \n  # indented comment\r\n"
-        + "bob:lab:" + MUFASA_HA1 + "\r\n\n");
+    List<Entry> entries =
+        HtdigestFile.parse("\uFEFF# users of the lab\n\n   \n  # indented comment\r\n" + "bob:lab:"
+            + MUFASA_HA1 + "\r\n\n");
 
     assertThat(entries).extracting(Entry::user).containsExactly("bob");
   }
@@ -58,12 +60,14 @@ class HtdigestFileTest {
 
   @Test
   void lowerCasesAnUpperCaseHa1() throws Exception {
-    assertThat(HtdigestFile.parse("bob:lab:" + MUFASA_HA1.toUpperCase()).get(0).ha1()).isEqualTo(MUFASA_HA1);
+    assertThat(HtdigestFile.parse("bob:lab:" + MUFASA_HA1.toUpperCase()).get(0).ha1())
+        .isEqualTo(MUFASA_HA1);
   }
 
   @Test
   void ignoresSpacesAfterTheHa1() throws Exception {
-    assertThat(HtdigestFile.parse("bob:lab:" + MUFASA_HA1 + "  \t").get(0).ha1()).isEqualTo(MUFASA_HA1);
+    assertThat(HtdigestFile.parse("bob:lab:" + MUFASA_HA1 + "  \t").get(0).ha1())
+        .isEqualTo(MUFASA_HA1);
   }
 
   @Test
@@ -80,8 +84,10 @@ class HtdigestFileTest {
 
   @Test
   void namesTheLineWithoutUserRealmAndHash() {
-    assertThatThrownBy(() -> HtdigestFile.parse("# users\nbob:lab:" + MUFASA_HA1 + "\nalice:" + MUFASA_HA1))
-        .isInstanceOfSatisfying(HtdigestFormatException.class, e -> assertThat(e.line()).isEqualTo(3))
+    assertThatThrownBy(
+            () -> HtdigestFile.parse("# users\nbob:lab:" + MUFASA_HA1 + "\nalice:" + MUFASA_HA1))
+        .isInstanceOfSatisfying(
+            HtdigestFormatException.class, e -> assertThat(e.line()).isEqualTo(3))
         .hasMessage("line 3: expected user:realm:hash")
         .hasMessageNotContaining(MUFASA_HA1);
     assertThatThrownBy(() -> HtdigestFile.parse("no colon at all"))
@@ -91,22 +97,26 @@ class HtdigestFileTest {
   @Test
   void namesTheLineOfAnHa1ThatIsNot32HexDigitsWithoutEchoingIt() {
     String shortHash = MUFASA_HA1.substring(1);
-    String sha256 = DigestCalculation.ha1(DigestAlgorithm.SHA_256, "bob", "lab", "pw".toCharArray());
+    String sha256 =
+        DigestCalculation.ha1(DigestAlgorithm.SHA_256, "bob", "lab", "pw".toCharArray());
     String notHex = "z" + MUFASA_HA1.substring(1);
 
     for (String bad : new String[] {shortHash, sha256, notHex, "", MUFASA_HA1 + "0", "$apr1$x"}) {
       String text = "# users\n\nbob:lab:" + MUFASA_HA1 + "\nalice:lab:" + bad + "\n";
       assertThatThrownBy(() -> HtdigestFile.parse(text))
           .as(bad)
-          .isInstanceOfSatisfying(HtdigestFormatException.class, e -> assertThat(e.line()).isEqualTo(4))
+          .isInstanceOfSatisfying(
+              HtdigestFormatException.class, e -> assertThat(e.line()).isEqualTo(4))
           .hasMessage("line 4: HA1 must be 32 hex digits");
     }
   }
 
   @Test
   void namesTheLineOfAnEmptyUserOrRealm() {
-    assertThatThrownBy(() -> HtdigestFile.parse(":lab:" + MUFASA_HA1)).hasMessage("line 1: empty user name");
-    assertThatThrownBy(() -> HtdigestFile.parse("bob::" + MUFASA_HA1)).hasMessage("line 1: empty realm");
+    assertThatThrownBy(() -> HtdigestFile.parse(":lab:" + MUFASA_HA1))
+        .hasMessage("line 1: empty user name");
+    assertThatThrownBy(() -> HtdigestFile.parse("bob::" + MUFASA_HA1))
+        .hasMessage("line 1: empty realm");
   }
 
   @Test
@@ -119,9 +129,11 @@ class HtdigestFileTest {
 
   @Test
   void refusesTheSameUserTwiceInOneRealm() throws Exception {
-    assertThatThrownBy(() -> HtdigestFile.parse("bob:lab:" + MUFASA_HA1 + "\n#\nbob:lab:" + MUFASA_HA1))
+    assertThatThrownBy(
+            () -> HtdigestFile.parse("bob:lab:" + MUFASA_HA1 + "\n#\nbob:lab:" + MUFASA_HA1))
         .hasMessage("line 3: user 'bob' in realm 'lab' already appears on line 1");
-    assertThat(HtdigestFile.parse("bob:lab:" + MUFASA_HA1 + "\nbob:other:" + MUFASA_HA1)).hasSize(2);
+    assertThat(HtdigestFile.parse("bob:lab:" + MUFASA_HA1 + "\nbob:other:" + MUFASA_HA1))
+        .hasSize(2);
   }
 
   @Test
@@ -143,7 +155,8 @@ class HtdigestFileTest {
       public void close() {}
     };
 
-    assertThatThrownBy(() -> HtdigestFile.read(failing)).isExactlyInstanceOf(IOException.class)
+    assertThatThrownBy(() -> HtdigestFile.read(failing))
+        .isExactlyInstanceOf(IOException.class)
         .hasMessage("disk gone");
   }
 }

@@ -95,7 +95,8 @@ class NonceCountsTest {
         } else {
           expected = FIRST_USE;
         }
-        assertThat(window.record("n", nc)).as("run %d, step %d: nc %d, highest %d", run, i, nc, highest)
+        assertThat(window.record("n", nc))
+            .as("run %d, step %d: nc %d, highest %d", run, i, nc, highest)
             .isEqualTo(expected);
         if (expected == FIRST_USE) {
           used.add(nc);
@@ -217,7 +218,9 @@ class NonceCountsTest {
             long[] offer = offers.get(i);
             Use use = shared.record("nonce-" + offer[0], offer[1]);
             if (use == FIRST_USE) {
-              firstUses.computeIfAbsent(offer[0] + "/" + offer[1], k -> new AtomicInteger()).incrementAndGet();
+              firstUses
+                  .computeIfAbsent(offer[0] + "/" + offer[1], k -> new AtomicInteger())
+                  .incrementAndGet();
             } else if (use == REPLAY) {
               others.incrementAndGet();
             } else {

@@ -43,7 +43,8 @@ class NonceFactoryTest {
     clock.advance(LIFETIME);
     assertThat(nonces.verify(nonce, "Warden", LIFETIME)).isInstanceOf(Fresh.class);
     clock.advance(Duration.ofMillis(1));
-    assertThat(nonces.verify(nonce, "Warden", LIFETIME)).isEqualTo(new Expired(START, LIFETIME.plusMillis(1)));
+    assertThat(nonces.verify(nonce, "Warden", LIFETIME))
+        .isEqualTo(new Expired(START, LIFETIME.plusMillis(1)));
   }
 
   @Test
@@ -59,7 +60,8 @@ class NonceFactoryTest {
   void aNonceOfAnotherRealmIsUnknown() {
     String nonce = nonces.issue("realm A");
 
-    assertThat(nonces.verify(nonce, "realm B", LIFETIME)).isEqualTo(new Unknown(Reason.NOT_ISSUED_HERE));
+    assertThat(nonces.verify(nonce, "realm B", LIFETIME))
+        .isEqualTo(new Unknown(Reason.NOT_ISSUED_HERE));
     assertThat(nonces.verify(nonce, "realm A", LIFETIME)).isInstanceOf(Fresh.class);
   }
 
@@ -67,7 +69,8 @@ class NonceFactoryTest {
   void aNonceOfAnotherFactoryIsUnknown() {
     String nonce = new NonceFactory(clock).issue("Warden");
 
-    assertThat(nonces.verify(nonce, "Warden", LIFETIME)).isEqualTo(new Unknown(Reason.NOT_ISSUED_HERE));
+    assertThat(nonces.verify(nonce, "Warden", LIFETIME))
+        .isEqualTo(new Unknown(Reason.NOT_ISSUED_HERE));
   }
 
   @Test
@@ -90,17 +93,28 @@ class NonceFactoryTest {
     bytes[7] += 1; // one millisecond later: the MAC no longer matches
     String nonce = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 
-    assertThat(nonces.verify(nonce, "Warden", LIFETIME)).isEqualTo(new Unknown(Reason.NOT_ISSUED_HERE));
+    assertThat(nonces.verify(nonce, "Warden", LIFETIME))
+        .isEqualTo(new Unknown(Reason.NOT_ISSUED_HERE));
   }
 
   @Test
   void malformedNoncesAreUnknownWithoutThrowing() {
     String nonce = nonces.issue("Warden");
 
-    for (String bad : new String[] {null, "", "abc", nonce + "A", nonce.substring(1), nonce + "==",
-        nonce.substring(0, 53) + "!", nonce.replace('-', '+').replace('_', '/') + "+",
-        "\u00e9".repeat(54), " ".repeat(54)}) {
-      assertThat(nonces.verify(bad, "Warden", LIFETIME)).as("%s", bad)
+    for (String bad : new String[] {
+      null,
+      "",
+      "abc",
+      nonce + "A",
+      nonce.substring(1),
+      nonce + "==",
+      nonce.substring(0, 53) + "!",
+      nonce.replace('-', '+').replace('_', '/') + "+",
+      "\u00e9".repeat(54),
+      " ".repeat(54)
+    }) {
+      assertThat(nonces.verify(bad, "Warden", LIFETIME))
+          .as("%s", bad)
           .isEqualTo(new Unknown(Reason.MALFORMED));
     }
   }
@@ -113,8 +127,10 @@ class NonceFactoryTest {
     int last = alphabet.indexOf(nonce.charAt(53));
     String respelled = nonce.substring(0, 53) + alphabet.charAt(last ^ 0x01);
 
-    assertThat(Base64.getUrlDecoder().decode(respelled)).isEqualTo(Base64.getUrlDecoder().decode(nonce));
-    assertThat(nonces.verify(respelled, "Warden", LIFETIME)).isEqualTo(new Unknown(Reason.MALFORMED));
+    assertThat(Base64.getUrlDecoder().decode(respelled))
+        .isEqualTo(Base64.getUrlDecoder().decode(nonce));
+    assertThat(nonces.verify(respelled, "Warden", LIFETIME))
+        .isEqualTo(new Unknown(Reason.MALFORMED));
   }
 
   @Test
@@ -123,7 +139,8 @@ class NonceFactoryTest {
     String nonce = nonces.issue("Warden");
     clock.advance(Duration.ofMinutes(-1)); // the wall clock stepped back a minute
 
-    assertThat(nonces.verify(nonce, "Warden", LIFETIME)).isEqualTo(new Unknown(Reason.FROM_THE_FUTURE));
+    assertThat(nonces.verify(nonce, "Warden", LIFETIME))
+        .isEqualTo(new Unknown(Reason.FROM_THE_FUTURE));
   }
 
   @Test
@@ -157,7 +174,8 @@ class NonceFactoryTest {
     assertThat(early.nearExpiry(LIFETIME, 0.8)).isFalse();
     assertThat(late.nearExpiry(LIFETIME, 0.8)).isTrue();
     assertThat(early.nearExpiry(LIFETIME, 0)).isTrue();
-    assertThatThrownBy(() -> late.nearExpiry(LIFETIME, 1.5)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> late.nearExpiry(LIFETIME, 1.5))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -190,8 +208,8 @@ class NonceFactoryTest {
   void verifiesFromManyThreadsAtOnce() throws Exception {
     var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
     try {
-      var results = pool.invokeAll(java.util.Collections.nCopies(1000,
-          () -> nonces.verify(nonces.issue("Warden"), "Warden", LIFETIME)));
+      var results = pool.invokeAll(java.util.Collections.nCopies(
+          1000, () -> nonces.verify(nonces.issue("Warden"), "Warden", LIFETIME)));
       for (var result : results) {
         assertThat(result.get()).isInstanceOf(Fresh.class);
       }

@@ -19,15 +19,61 @@ class AuthHeaderPropertiesTest {
   private static final String TOKEN68_CHARS =
       "-._~+/0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
   private static final String[] AWKWARD = {
-      "\"", "\\", ",", "=", " ", "\t", ", Basic realm=", "\\\"", "\u00e9", "\u00c3\u00a9", "\u20ac",
-      "\ud83d\udd11", "\u0085", "\u00ff", "\u2028", "realm", "a=b", ";"};
+    "\"",
+    "\\",
+    ",",
+    "=",
+    " ",
+    "\t",
+    ", Basic realm=",
+    "\\\"",
+    "\u00e9",
+    "\u00c3\u00a9",
+    "\u20ac",
+    "\ud83d\udd11",
+    "\u0085",
+    "\u00ff",
+    "\u2028",
+    "realm",
+    "a=b",
+    ";"
+  };
   private static final String[] FIELD_PIECES = {
-      "Basic", "Digest", "bAsIc", "NTLM", " ", "  ", "\t", "=", "==", ",", ",,", "\"", "\\", "\\\"",
-      "realm", "realm=", "realm=\"x\"", "nonce=\"", "abc==", "YWxpY2U6cHc=", "\u0000", "\r\n", "\u007f",
-      "\u00e9", "\ud800", "\ud83d\udd11", "a", "/", "~", "'"};
+    "Basic",
+    "Digest",
+    "bAsIc",
+    "NTLM",
+    " ",
+    "  ",
+    "\t",
+    "=",
+    "==",
+    ",",
+    ",,",
+    "\"",
+    "\\",
+    "\\\"",
+    "realm",
+    "realm=",
+    "realm=\"x\"",
+    "nonce=\"",
+    "abc==",
+    "YWxpY2U6cHc=",
+    "\u0000",
+    "\r\n",
+    "\u007f",
+    "\u00e9",
+    "\ud800",
+    "\ud83d\udd11",
+    "a",
+    "/",
+    "~",
+    "'"
+  };
 
   @Property
-  void writingThenParsingChallengesGivesThemBack(@ForAll("challengeLists") List<Challenge> challenges) {
+  void writingThenParsingChallengesGivesThemBack(
+      @ForAll("challengeLists") List<Challenge> challenges) {
     String field = AuthHeaderWriter.writeChallenges(challenges);
 
     assertThat(AuthHeaderParser.parseChallenges(field).parsed()).as(field).contains(challenges);
@@ -48,10 +94,18 @@ class AuthHeaderPropertiesTest {
 
     assertThat(challenges).isNotNull();
     assertThat(credentials).isNotNull();
-    challenges.parsed().ifPresent(parsed -> assertThat(
-        AuthHeaderParser.parseChallenges(AuthHeaderWriter.writeChallenges(parsed)).parsed()).contains(parsed));
-    credentials.parsed().ifPresent(parsed -> assertThat(
-        AuthHeaderParser.parseCredentials(AuthHeaderWriter.write(parsed)).parsed()).contains(parsed));
+    challenges
+        .parsed()
+        .ifPresent(parsed -> assertThat(
+                AuthHeaderParser.parseChallenges(AuthHeaderWriter.writeChallenges(parsed))
+                    .parsed())
+            .contains(parsed));
+    credentials
+        .parsed()
+        .ifPresent(
+            parsed -> assertThat(AuthHeaderParser.parseCredentials(AuthHeaderWriter.write(parsed))
+                    .parsed())
+                .contains(parsed));
     if (challenges instanceof ParseResult.Failed<List<Challenge>> failed) {
       assertThat(failed.reason()).isNotBlank();
       assertThat(failed.position()).isBetween(0, fieldValue.length());
@@ -74,7 +128,9 @@ class AuthHeaderPropertiesTest {
 
   @Example
   void answersHugeRepetitionsWithoutThrowing() {
-    String[] units = {",", "\"", "\\", "\"\\", "a=", "=", " ", "a ", "a, ", "a=b, ", "\u0000", "Basic "};
+    String[] units = {
+      ",", "\"", "\\", "\"\\", "a=", "=", " ", "a ", "a, ", "a=b, ", "\u0000", "Basic "
+    };
     for (String unit : units) {
       String repeated = unit.repeat(100_000);
       for (String field : List.of(repeated, "Basic " + repeated, "Digest realm=\"" + repeated)) {
@@ -97,7 +153,8 @@ class AuthHeaderPropertiesTest {
   Arbitrary<Credentials> credentials() {
     return Arbitraries.oneOf(
         Combinators.combine(tokens(), token68s()).as(Credentials::withToken68),
-        Combinators.combine(tokens(), params().list().ofMinSize(1).ofMaxSize(6)).as(Credentials::withParams));
+        Combinators.combine(tokens(), params().list().ofMinSize(1).ofMaxSize(6))
+            .as(Credentials::withParams));
   }
 
   @Provide
@@ -126,7 +183,8 @@ class AuthHeaderPropertiesTest {
 
   private static Arbitrary<AuthParam> params() {
     return Combinators.combine(tokens(), values(), Arbitraries.of(true, false))
-        .as((name, value, quoted) -> new AuthParam(name, value, quoted || !AuthHeaderWriter.isToken(value)));
+        .as((name, value, quoted) ->
+            new AuthParam(name, value, quoted || !AuthHeaderWriter.isToken(value)));
   }
 
   /** Tokens, awkward pieces and any Unicode, without the control characters no header may carry. */
@@ -136,8 +194,7 @@ class AuthHeaderPropertiesTest {
         Arbitraries.strings().all().ofMaxLength(4),
         Arbitraries.strings().withChars(TCHARS).ofMinLength(1).ofMaxLength(8));
     return Arbitraries.oneOf(
-            tokens(),
-            piece.list().ofMaxSize(6).map(pieces -> String.join("", pieces)))
+            tokens(), piece.list().ofMaxSize(6).map(pieces -> String.join("", pieces)))
         .filter(AuthHeaderWriter::canQuote);
   }
 

@@ -11,7 +11,8 @@ class AuthHeaderWriterTest {
 
   @Test
   void writesTheRfc7616DigestChallengeByDigestsQuotingRules() {
-    Challenge digest = Challenge.withParams("Digest",
+    Challenge digest = Challenge.withParams(
+        "Digest",
         AuthParam.quoted("realm", "http-auth@example.org"),
         AuthParam.quoted("qop", "auth, auth-int"),
         new AuthParam("algorithm", "SHA-256", false),
@@ -19,10 +20,11 @@ class AuthHeaderWriterTest {
         AuthParam.quoted("opaque", "FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS"),
         new AuthParam("stale", "true", false));
 
-    assertThat(AuthHeaderWriter.write(digest)).isEqualTo(
-        "Digest realm=\"http-auth@example.org\", qop=\"auth, auth-int\", algorithm=SHA-256, "
-            + "nonce=\"7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v\", "
-            + "opaque=\"FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS\", stale=true");
+    assertThat(AuthHeaderWriter.write(digest))
+        .isEqualTo(
+            "Digest realm=\"http-auth@example.org\", qop=\"auth, auth-int\", algorithm=SHA-256, "
+                + "nonce=\"7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v\", "
+                + "opaque=\"FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS\", stale=true");
   }
 
   @Test
@@ -33,7 +35,8 @@ class AuthHeaderWriterTest {
   @Test
   void quotesOnlyWhatIsNotATokenWhenLeftToChoose() {
     assertThat(AuthHeaderWriter.write(AuthParam.of("charset", "UTF-8"))).isEqualTo("charset=UTF-8");
-    assertThat(AuthHeaderWriter.write(AuthParam.of("realm", "Squid proxy"))).isEqualTo("realm=\"Squid proxy\"");
+    assertThat(AuthHeaderWriter.write(AuthParam.of("realm", "Squid proxy")))
+        .isEqualTo("realm=\"Squid proxy\"");
     assertThat(AuthHeaderWriter.write(AuthParam.of("realm", ""))).isEqualTo("realm=\"\"");
   }
 
@@ -47,16 +50,19 @@ class AuthHeaderWriterTest {
   void writesNonAsciiAsItIsForTheCallerToSendAsUtf8() {
     String realm = "Caf\u00e9 \u2603 \ud83d\udd11";
 
-    assertThat(AuthHeaderWriter.write(AuthParam.of("realm", realm))).isEqualTo("realm=\"" + realm + "\"");
+    assertThat(AuthHeaderWriter.write(AuthParam.of("realm", realm)))
+        .isEqualTo("realm=\"" + realm + "\"");
     assertThat(AuthHeaderWriter.isVisibleAscii(realm)).isFalse();
-    assertThat(AuthHeaderWriter.isVisibleAscii("Squid proxy-caching web server")).isTrue();
+    assertThat(AuthHeaderWriter.isVisibleAscii("Squid proxy-caching web server"))
+        .isTrue();
     assertThat(AuthHeaderWriter.isVisibleAscii("tab\there")).isTrue();
     assertThat(AuthHeaderWriter.isVisibleAscii("bell\u0007")).isFalse();
   }
 
   @Test
   void writesAToken68AfterOneSpace() {
-    assertThat(AuthHeaderWriter.write(Credentials.withToken68("Basic", "QWxhZGRpbjpvcGVuIHNlc2FtZQ==")))
+    assertThat(AuthHeaderWriter.write(
+            Credentials.withToken68("Basic", "QWxhZGRpbjpvcGVuIHNlc2FtZQ==")))
         .isEqualTo("Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==");
   }
 
@@ -68,7 +74,8 @@ class AuthHeaderWriterTest {
   @Test
   void writesSeveralChallengesInOneField() {
     String field = AuthHeaderWriter.writeChallenges(List.of(
-        Challenge.withParams("Digest", AuthParam.quoted("realm", "a"), AuthParam.quoted("nonce", "b")),
+        Challenge.withParams(
+            "Digest", AuthParam.quoted("realm", "a"), AuthParam.quoted("nonce", "b")),
         Challenge.withParams("Basic", AuthParam.quoted("realm", "c")),
         Challenge.withParams("Negotiate")));
 
@@ -85,29 +92,35 @@ class AuthHeaderWriterTest {
   void refusesToQuoteLineBreaks() {
     assertThat(AuthHeaderWriter.canQuote("a\r\nSet-Cookie: x")).isFalse();
     assertThat(AuthHeaderWriter.canQuote("a\tb")).isTrue();
-    assertThatThrownBy(() -> AuthHeaderWriter.quote("a\nb")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> AuthParam.of("realm", "a\rb")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> AuthHeaderWriter.quote("a\nb"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> AuthParam.of("realm", "a\rb"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void refusesAnUnquotedValueThatIsNotAToken() {
     assertThatThrownBy(() -> new AuthParam("algorithm", "SHA 256", false))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new AuthParam("stale", "", false)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new AuthParam("stale", "", false))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void refusesNamesAndSchemesThatAreNotTokens() {
-    assertThatThrownBy(() -> AuthParam.of("re alm", "x")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> AuthParam.of("re alm", "x"))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Challenge.withParams("")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Credentials.withToken68("Basic", "a=b")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Credentials.withToken68("Basic", "a=b"))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Challenge("Basic", "abc", List.of(AuthParam.of("a", "b"))))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void refusesCredentialsWithNothingAfterTheScheme() {
-    assertThatThrownBy(() -> Credentials.withParams("Basic")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Credentials.withParams("Basic"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

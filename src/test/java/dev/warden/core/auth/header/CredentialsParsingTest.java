@@ -31,8 +31,19 @@ class CredentialsParsingTest {
 
     assertThat(digest.scheme()).isEqualTo("Digest");
     assertThat(digest.hasToken68()).isFalse();
-    assertThat(digest.params()).extracting(AuthParam::name).containsExactly(
-        "username", "realm", "uri", "algorithm", "nonce", "nc", "cnonce", "qop", "response", "opaque");
+    assertThat(digest.params())
+        .extracting(AuthParam::name)
+        .containsExactly(
+            "username",
+            "realm",
+            "uri",
+            "algorithm",
+            "nonce",
+            "nc",
+            "cnonce",
+            "qop",
+            "response",
+            "opaque");
     assertThat(digest.first("nc")).contains(new AuthParam("nc", "00000001", false));
     assertThat(digest.first("qop")).contains(new AuthParam("qop", "auth", false));
     assertThat(digest.first("uri")).contains(AuthParam.quoted("uri", "/dir/index.html"));
@@ -42,13 +53,15 @@ class CredentialsParsingTest {
 
   @Test
   void readsCurlStyleDigestCredentialsForSquid() {
-    Credentials digest = credentials("Digest username=\"alice\", realm=\"Squid proxy-caching web server\", "
-        + "nonce=\"2kKbZQAAAADQVvF5bN8AAEu1DW4AAAAA\", uri=\"/1k\", "
-        + "response=\"6629fae49393a05397450978507c4ef1\", qop=auth, nc=00000001, "
-        + "cnonce=\"ZTk0ZjVkNzJjMmQ4NzU5YjQzNmUyMjFlYTRmMGRhYTk=\"");
+    Credentials digest =
+        credentials("Digest username=\"alice\", realm=\"Squid proxy-caching web server\", "
+            + "nonce=\"2kKbZQAAAADQVvF5bN8AAEu1DW4AAAAA\", uri=\"/1k\", "
+            + "response=\"6629fae49393a05397450978507c4ef1\", qop=auth, nc=00000001, "
+            + "cnonce=\"ZTk0ZjVkNzJjMmQ4NzU5YjQzNmUyMjFlYTRmMGRhYTk=\"");
 
     assertThat(digest.firstValue("realm")).contains("Squid proxy-caching web server");
-    assertThat(digest.firstValue("cnonce")).contains("ZTk0ZjVkNzJjMmQ4NzU5YjQzNmUyMjFlYTRmMGRhYTk=");
+    assertThat(digest.firstValue("cnonce"))
+        .contains("ZTk0ZjVkNzJjMmQ4NzU5YjQzNmUyMjFlYTRmMGRhYTk=");
     assertThat(digest.first("nc").orElseThrow().quoted()).isFalse();
     assertThat(digest.count("nc")).isOne();
   }
@@ -58,7 +71,9 @@ class CredentialsParsingTest {
     Credentials digest = credentials("Digest username=\"a\", nc=00000001, NC=00000002");
 
     assertThat(digest.count("nc")).isEqualTo(2);
-    assertThat(digest.all("nc")).extracting(AuthParam::value).containsExactly("00000001", "00000002");
+    assertThat(digest.all("nc"))
+        .extracting(AuthParam::value)
+        .containsExactly("00000001", "00000002");
   }
 
   @Test
@@ -67,7 +82,8 @@ class CredentialsParsingTest {
 
     AuthParam username = digest.first("username*").orElseThrow();
     assertThat(username.quoted()).isFalse();
-    assertThat(ExtValue.decode(username.value()).parsed().map(ExtValue::value)).contains("J\u00e4s\u00f8n Doe");
+    assertThat(ExtValue.decode(username.value()).parsed().map(ExtValue::value))
+        .contains("J\u00e4s\u00f8n Doe");
   }
 
   @Test
@@ -80,12 +96,14 @@ class CredentialsParsingTest {
 
   @Test
   void acceptsTwoSpacesBeforeTheToken68() {
-    assertThat(credentials("Basic  YWxpY2U6cHc=")).isEqualTo(Credentials.withToken68("Basic", "YWxpY2U6cHc="));
+    assertThat(credentials("Basic  YWxpY2U6cHc="))
+        .isEqualTo(Credentials.withToken68("Basic", "YWxpY2U6cHc="));
   }
 
   @Test
   void readsABearerTokenWithSlashesAndPadding() {
-    assertThat(credentials("Bearer mF_9.B5f-4.1JqM/a+b~c==").token68()).isEqualTo("mF_9.B5f-4.1JqM/a+b~c==");
+    assertThat(credentials("Bearer mF_9.B5f-4.1JqM/a+b~c==").token68())
+        .isEqualTo("mF_9.B5f-4.1JqM/a+b~c==");
   }
 
   @Test
@@ -96,8 +114,13 @@ class CredentialsParsingTest {
 
   @Test
   void hidesTheSecretsInToString() {
-    assertThat(credentials("Basic c2VjcmV0").toString()).doesNotContain("c2VjcmV0").contains("Basic");
+    assertThat(credentials("Basic c2VjcmV0").toString())
+        .doesNotContain("c2VjcmV0")
+        .contains("Basic");
     assertThat(credentials("Digest username=\"alice\", response=\"abcd\"").toString())
-        .doesNotContain("alice").doesNotContain("abcd").contains("username").contains("response");
+        .doesNotContain("alice")
+        .doesNotContain("abcd")
+        .contains("username")
+        .contains("response");
   }
 }

@@ -28,7 +28,8 @@ class ExtValueTest {
 
   @Test
   void decodesTheRfc8187Utf8ExampleWithLowerCaseEscapes() {
-    assertThat(decoded("UTF-8''%c2%a3%20and%20%e2%82%ac%20rates").value()).isEqualTo("\u00a3 and \u20ac rates");
+    assertThat(decoded("UTF-8''%c2%a3%20and%20%e2%82%ac%20rates").value())
+        .isEqualTo("\u00a3 and \u20ac rates");
   }
 
   @Test
@@ -48,7 +49,8 @@ class ExtValueTest {
 
   @Test
   void encodesUtf8WithUpperCaseEscapes() {
-    assertThat(ExtValue.utf8("J\u00e4s\u00f8n Doe").encode()).isEqualTo("UTF-8''J%C3%A4s%C3%B8n%20Doe");
+    assertThat(ExtValue.utf8("J\u00e4s\u00f8n Doe").encode())
+        .isEqualTo("UTF-8''J%C3%A4s%C3%B8n%20Doe");
   }
 
   @Test
@@ -59,7 +61,8 @@ class ExtValueTest {
 
   @Test
   void refusesCharsetsOtherThanUtf8AndIso88591() {
-    assertThat(reason("UTF-16''abc")).isEqualTo("unsupported charset; only UTF-8 and ISO-8859-1 are");
+    assertThat(reason("UTF-16''abc"))
+        .isEqualTo("unsupported charset; only UTF-8 and ISO-8859-1 are");
     assertThat(reason("''abc")).isEqualTo("empty charset");
   }
 

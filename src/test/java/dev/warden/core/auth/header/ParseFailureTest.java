@@ -30,13 +30,15 @@ class ParseFailureTest {
 
   @Test
   void reportsABackslashAtTheEndAsAnUnterminatedQuotedString() {
-    assertThat(credentialsFailure("Digest username=\"a\\").reason()).isEqualTo("unterminated quoted string at 16");
+    assertThat(credentialsFailure("Digest username=\"a\\").reason())
+        .isEqualTo("unterminated quoted string at 16");
   }
 
   @Test
   void reportsAControlCharacterEvenInsideAQuotedString() {
     assertThat(challengeFailure("Basic\u0001").reason()).isEqualTo("bad character '\\u0001' at 5");
-    assertThat(credentialsFailure("Digest a=\"x\r\ny\"").reason()).isEqualTo("bad character '\\u000d' at 11");
+    assertThat(credentialsFailure("Digest a=\"x\r\ny\"").reason())
+        .isEqualTo("bad character '\\u000d' at 11");
     assertThat(credentialsFailure("Digest a=\"x\u007fy\"").position()).isEqualTo(11);
   }
 
@@ -48,7 +50,8 @@ class ParseFailureTest {
 
   @Test
   void reportsAParameterWithoutAScheme() {
-    assertThat(challengeFailure("realm=\"x\"").reason()).isEqualTo("parameter without a scheme at 0");
+    assertThat(challengeFailure("realm=\"x\"").reason())
+        .isEqualTo("parameter without a scheme at 0");
   }
 
   @Test
@@ -71,7 +74,8 @@ class ParseFailureTest {
 
   @Test
   void reportsAParameterWithoutAValue() {
-    assertThat(challengeFailure("Digest realm=\"x\", nonce=").reason()).isEqualTo("expected parameter value at 24");
+    assertThat(challengeFailure("Digest realm=\"x\", nonce=").reason())
+        .isEqualTo("expected parameter value at 24");
     assertThat(credentialsFailure("Digest realm=\"x\", nonce=, uri=\"/\"").reason())
         .isEqualTo("expected parameter value at 24");
   }
@@ -86,7 +90,8 @@ class ParseFailureTest {
 
   @Test
   void reportsParametersNotSeparatedByCommas() {
-    assertThat(challengeFailure("Digest realm=\"x\" nonce=\"y\"").reason()).isEqualTo("expected ',' at 17");
+    assertThat(challengeFailure("Digest realm=\"x\" nonce=\"y\"").reason())
+        .isEqualTo("expected ',' at 17");
   }
 
   @Test
@@ -104,7 +109,8 @@ class ParseFailureTest {
 
   @Test
   void reportsAQuoteRightAfterTheScheme() {
-    assertThat(challengeFailure("Basic\"x\"").reason()).isEqualTo("expected a space after the scheme at 5");
+    assertThat(challengeFailure("Basic\"x\"").reason())
+        .isEqualTo("expected a space after the scheme at 5");
   }
 
   @Test
@@ -112,12 +118,16 @@ class ParseFailureTest {
     ParseResult<List<Challenge>> result =
         AuthHeaderParser.parseChallenges(List.of("Basic realm=x", "Digest realm=\"y"));
 
-    assertThat(result).isEqualTo(new ParseResult.Failed<>("field 2: unterminated quoted string at 13", 1, 13));
+    assertThat(result)
+        .isEqualTo(new ParseResult.Failed<>("field 2: unterminated quoted string at 13", 1, 13));
   }
 
   @Test
   void quotesNoVisibleCharacterOfTheCredentials() {
-    assertThat(credentialsFailure("Digest username=\"secret\" password=\"hunter2\"").reason())
-        .doesNotContain("hunter2").doesNotContain("password").doesNotContain("secret");
+    assertThat(credentialsFailure("Digest username=\"secret\" password=\"hunter2\"")
+            .reason())
+        .doesNotContain("hunter2")
+        .doesNotContain("password")
+        .doesNotContain("secret");
   }
 }

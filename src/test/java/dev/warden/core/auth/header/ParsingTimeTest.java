@@ -20,6 +20,7 @@ class ParsingTimeTest {
   private static final int RUNS = 5;
   /** A garbage collection can land in every run of one measurement, rarely in those of three. */
   private static final int ATTEMPTS = 3;
+
   private static final long SLACK_NANOS = 3_000_000;
 
   private static final List<IntFunction<String>> PATHOLOGICAL = List.of(
@@ -57,7 +58,8 @@ class ParsingTimeTest {
         }
 
         assertThat(largeNanos)
-            .as("%s... : %d ns for %d chars, %d ns for %d chars",
+            .as(
+                "%s... : %d ns for %d chars, %d ns for %d chars",
                 large.substring(0, 16), smallNanos, small.length(), largeNanos, large.length())
             .isLessThanOrEqualTo(bound(smallNanos));
       }

@@ -27,7 +27,8 @@ class NtlmV1SpecVectorsTest {
 
   @Test
   void ntlmV1SessionBaseKeyIsTheSpecs() {
-    assertThat(HEX.formatHex(NtlmV1.sessionBaseKey(NT_HASH))).isEqualTo("d87262b0cde4b1cb7499becccdf10784");
+    assertThat(HEX.formatHex(NtlmV1.sessionBaseKey(NT_HASH)))
+        .isEqualTo("d87262b0cde4b1cb7499becccdf10784");
   }
 
   @Test
@@ -42,46 +43,65 @@ class NtlmV1SpecVectorsTest {
   @Test
   void anLmResponseIsNotTakenForASessionLmField() {
     // §4.2.2.2.2, the LMv1 response of the example
-    assertThat(NtlmV1.isSessionLmField(HEX.parseHex("98def7b87f88aa5dafe2df779688a172def11c7d5ccdef13"))).isFalse();
+    assertThat(NtlmV1.isSessionLmField(
+            HEX.parseHex("98def7b87f88aa5dafe2df779688a172def11c7d5ccdef13")))
+        .isFalse();
     assertThat(NtlmV1.isSessionLmField(new byte[0])).isFalse();
   }
 
   @Test
   void anotherPasswordGivesAnotherResponse() {
     byte[] other = NtlmV2.ntHash("password".toCharArray());
-    assertThat(NtlmV1.matches(NtlmV1.response(other, SERVER_CHALLENGE),
-        HEX.parseHex("67c43011f30298a2ad35ece64f16331c44bdbed927841f94"))).isFalse();
+    assertThat(NtlmV1.matches(
+            NtlmV1.response(other, SERVER_CHALLENGE),
+            HEX.parseHex("67c43011f30298a2ad35ece64f16331c44bdbed927841f94")))
+        .isFalse();
   }
 
   @Test
   void exportedSessionKeyIsTheSpecsRandomSessionKeyDecryptedWithKeyExch() {
     byte[] sessionBaseKey = HEX.parseHex("8de40ccadbc14a82f15cb0ad0de95ca3"); // §4.2.4.1.2
     byte[] encrypted = HEX.parseHex("c5dad2544fc9799094ce1ce90bc9d03e"); // §4.2.4.2.3
-    assertThat(HEX.formatHex(MessageIntegrity.exportedSessionKey(sessionBaseKey, NtlmFlags.KEY_EXCH, encrypted)))
+    assertThat(HEX.formatHex(
+            MessageIntegrity.exportedSessionKey(sessionBaseKey, NtlmFlags.KEY_EXCH, encrypted)))
         .isEqualTo("55555555555555555555555555555555");
-    assertThat(MessageIntegrity.encryptSessionKey(sessionBaseKey, HEX.parseHex("55555555555555555555555555555555")))
+    assertThat(MessageIntegrity.encryptSessionKey(
+            sessionBaseKey, HEX.parseHex("55555555555555555555555555555555")))
         .isEqualTo(encrypted);
-    assertThat(MessageIntegrity.exportedSessionKey(sessionBaseKey, 0, encrypted)).isEqualTo(sessionBaseKey);
+    assertThat(MessageIntegrity.exportedSessionKey(sessionBaseKey, 0, encrypted))
+        .isEqualTo(sessionBaseKey);
   }
 
   @Test
   void micCoversEveryByteOfTheThreeMessagesButItself() {
     byte[] key = HEX.parseHex("55555555555555555555555555555555");
     byte[] type1 = new NegotiateMessage(NtlmFlags.UNICODE | NtlmFlags.NTLM, "", "").encode();
-    byte[] type2 = HEX.parseHex("4e544c4d53535000020000000c000c003800000033828ae2"
-        + "0123456789abcdef00000000000000002400240044000000060070170000000f"
-        + "53006500720076006500720002000c0044006f006d00610069006e0001000c0053006500720076006500720000000000");
-    byte[] type3 = new AuthenticateMessage(NtlmFlags.UNICODE | NtlmFlags.NTLM, new byte[24], new byte[60], "Domain",
-        "User", "COMPUTER", new byte[0]).encodeWithMicField();
+    byte[] type2 = HEX.parseHex(
+        "4e544c4d53535000020000000c000c003800000033828ae2"
+            + "0123456789abcdef00000000000000002400240044000000060070170000000f"
+            + "53006500720076006500720002000c0044006f006d00610069006e0001000c0053006500720076006500720000000000");
+    byte[] type3 = new AuthenticateMessage(
+            NtlmFlags.UNICODE | NtlmFlags.NTLM,
+            new byte[24],
+            new byte[60],
+            "Domain",
+            "User",
+            "COMPUTER",
+            new byte[0])
+        .encodeWithMicField();
     assertThat(MessageIntegrity.hasRoom(type3)).isTrue();
-    assertThat(MessageIntegrity.hasRoom(new AuthenticateMessage(NtlmFlags.UNICODE, new byte[24], new byte[60], "D",
-        "U", "W", new byte[0]).encode())).isFalse();
+    assertThat(MessageIntegrity.hasRoom(new AuthenticateMessage(
+                NtlmFlags.UNICODE, new byte[24], new byte[60], "D", "U", "W", new byte[0])
+            .encode()))
+        .isFalse();
     byte[] signed = MessageIntegrity.withMic(key, type1, type2, type3);
     assertThat(MessageIntegrity.verifies(key, type1, type2, signed)).isTrue();
     for (int at : new int[] {0, 20, type2.length - 1}) {
       byte[] changed = type2.clone();
       changed[at] ^= 1;
-      assertThat(MessageIntegrity.verifies(key, type1, changed, signed)).as("Type 2 byte %d", at).isFalse();
+      assertThat(MessageIntegrity.verifies(key, type1, changed, signed))
+          .as("Type 2 byte %d", at)
+          .isFalse();
     }
     byte[] changedType3 = signed.clone();
     changedType3[signed.length - 1] ^= 1;
@@ -89,6 +109,7 @@ class NtlmV1SpecVectorsTest {
     byte[] changedMic = signed.clone();
     changedMic[MessageIntegrity.OFFSET] ^= 1;
     assertThat(MessageIntegrity.verifies(key, type1, type2, changedMic)).isFalse();
-    assertThat(MessageIntegrity.verifies(Arrays.copyOf(key, 15), type1, type2, signed)).isFalse();
+    assertThat(MessageIntegrity.verifies(Arrays.copyOf(key, 15), type1, type2, signed))
+        .isFalse();
   }
 }
