@@ -90,6 +90,21 @@ class TrafficColumnsWindowIT {
   }
 
   @Test
+  void putsTheConversationVerdictRightAfterTheAuthColumnAndShowsItOnlyInConversationMode(
+      FxRobot robot) throws Exception {
+    var table = LiveWindow.table(robot);
+    List<String> ids = table.getColumns().stream().map(c -> c.getId()).toList();
+    assertThat(ids.indexOf("conversation")).isEqualTo(ids.indexOf("auth") + 1);
+    var conversation = table.getColumns().get(ids.indexOf("conversation"));
+    assertThat(conversation.isVisible()).isFalse();
+    robot.interact(() -> live.window()
+        .trafficModel()
+        .conversationModeProperty()
+        .set(dev.warden.ui.traffic.ConversationMode.ALL));
+    assertThat(conversation.isVisible()).isTrue();
+  }
+
+  @Test
   void givesAClippedCellItsWholeTextAsATooltipAndAWholeCellNone(FxRobot robot) throws Exception {
     live.awaitListening();
     String longPath = "/" + "a-very-long-segment/".repeat(12) + "end";

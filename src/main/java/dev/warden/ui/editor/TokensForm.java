@@ -10,6 +10,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -42,6 +43,8 @@ final class TokensForm {
       }
     });
     remove.setId("realm-token-remove");
+    remove.setTooltip(new Tooltip(
+        "Remove the selected token: a client sending it is refused from the next request"));
     remove
         .disableProperty()
         .bind(list.getSelectionModel().selectedItemProperty().isNull());
@@ -58,6 +61,8 @@ final class TokensForm {
     token.setPromptText("token (stored hashed, never shown)");
     HBox.setHgrow(token, Priority.ALWAYS);
     add.setId("realm-token-add");
+    add.setTooltip(new Tooltip(
+        "Add the token typed beside it under that name (stored hashed, shown only by its hash)"));
     add.setOnAction(e -> {
       if (bound != null && bound.add(token.getText().toCharArray())) {
         token.clear();

@@ -44,7 +44,11 @@ final class TrafficColumns {
 
   private TrafficColumns() {}
 
-  /** Every column in display order; the Conversation column last. */
+  /**
+   * Every column in display order. The Conversation column (shown in conversation mode only) comes
+   * right after Status and Auth: its verdict is what that mode is for, so it stays in view on a
+   * 1024-pixel screen with the details pane open.
+   */
   static List<TableColumn<Exchange, ?>> all(TrafficViewModel model) {
     // Status and Auth right after the method (as Fiddler, Charles and HTTP Toolkit put the result
     // early): they stay in view on a 1024-pixel screen with the details pane open.
@@ -54,6 +58,7 @@ final class TrafficColumns {
         column("method", "Method", 82, Exchange::method, Object::toString),
         statusColumn(),
         authColumn(),
+        column("conversation", "Conversation", 360, model::conversationSentence, Object::toString),
         column("host", "Host", 150, Exchange::host, Object::toString),
         column("path", "Path", 160, Exchange::path, Object::toString),
         column("client", "Client", 146, Exchange::client, Object::toString),
@@ -64,8 +69,11 @@ final class TrafficColumns {
             e -> e.responseBody().totalSize(),
             s -> ExchangeFacts.size((Long) s)),
         column(
-            "duration", "Duration", 86, Exchange::duration, d -> ((Duration) d).toMillis() + " ms"),
-        column("conversation", "Conversation", 360, model::conversationSentence, Object::toString));
+            "duration",
+            "Duration",
+            86,
+            Exchange::duration,
+            d -> ((Duration) d).toMillis() + " ms"));
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

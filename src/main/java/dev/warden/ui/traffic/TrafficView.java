@@ -84,8 +84,10 @@ public final class TrafficView {
     for (TableColumn<Exchange, ?> column : TrafficColumns.all(model)) {
       table.getColumns().add(column);
     }
-    TableColumn<Exchange, ?> conversation =
-        table.getColumns().get(table.getColumns().size() - 1);
+    TableColumn<Exchange, ?> conversation = table.getColumns().stream()
+        .filter(c -> CONVERSATION.equals(c.getId()))
+        .findFirst()
+        .orElseThrow();
     conversation.setVisible(model.conversationModeProperty().get().on());
     model
         .conversationModeProperty()
