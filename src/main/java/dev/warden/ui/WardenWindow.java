@@ -299,6 +299,11 @@ public final class WardenWindow {
     // the size is set again once it shows, so the window opens as remembered and never grows
     stage.setWidth(width);
     stage.setHeight(height);
+    // and wherever it was placed (by the window manager, or where a smaller window stood before),
+    // it
+    // must lie on the screen: a status bar below the screen's edge cannot be clicked
+    stage.setX(Math.max(usable.getMinX(), Math.min(stage.getX(), usable.getMaxX() - width)));
+    stage.setY(Math.max(usable.getMinY(), Math.min(stage.getY(), usable.getMaxY() - height)));
     feed.start();
     rateTimer.play();
     warden.start();
