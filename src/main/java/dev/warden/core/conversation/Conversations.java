@@ -1,5 +1,7 @@
 package dev.warden.core.conversation;
 
+import dev.warden.core.auth.AuthOutcome;
+import dev.warden.core.auth.ReceivedCredentials;
 import dev.warden.core.traffic.Exchange;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,8 +78,16 @@ public final class Conversations {
    * @return the conversation it started or extended, if any
    */
   public Optional<Conversation> accept(Exchange exchange) {
+    boolean firstOnConnection = seenConnections.put(exchange.connectionId(), Boolean.TRUE) == null;
+    boolean starts = exchange.auth() instanceof AuthOutcome.Challenged
+        || (firstOnConnection && !(exchange.received() instanceof ReceivedCredentials.None));
+    // Most exchanges of a busy proxy are authenticated requests with no conversation open for them:
+    // they join none, and building their step was most of the linker's cost (a thread that shares
+    // the CPUs with the event loops).
+    if (!starts && !mayBeOpenFor(exchange)) {
+      return Optional.empty();
+    }
     ConversationStep step = ConversationStep.of(exchange);
-    boolean firstOnConnection = seenConnections.put(step.connectionId(), Boolean.TRUE) == null;
     Conversation open = openFor(step);
     if (open != null) {
       Conversation longer = open.then(step);
@@ -157,6 +167,14 @@ public final class Conversations {
 
   public Duration retryWindow() {
     return retryWindow;
+  }
+
+  /** Whether a conversation may wait for this exchange: {@link #openFor} can only find one then. */
+  private boolean mayBeOpenFor(Exchange exchange) {
+    return openByConnection.containsKey(exchange.connectionId())
+        || (!openByClient.isEmpty()
+            && openByClient.containsKey(
+                new ClientTarget(ConversationStep.hostOf(exchange.client()), exchange.url())));
   }
 
   private Conversation openFor(ConversationStep step) {
