@@ -162,6 +162,9 @@ final class TrafficColumns {
   /** Icon plus user, or icon plus the reason of the 407. */
   private static final class AuthCell extends TableCell<Exchange, Exchange> {
     private final FontIcon icon = new FontIcon();
+    // one per cell, its text changed per row: a Tooltip is a popup window, and building one per
+    // update was a quarter of the FX thread's time under load
+    private final Tooltip tooltip = new Tooltip();
 
     AuthCell() {
       getStyleClass().add("auth-cell");
@@ -183,7 +186,8 @@ final class TrafficColumns {
           + (item.isFaulted()
               ? "\nShaped by the fault knobs " + String.join(", ", item.faults())
               : "");
-      setTooltip(new Tooltip(tip));
+      tooltip.setText(tip);
+      setTooltip(tooltip);
       icon.setIconCode(
           switch (ExchangeFacts.kind(item)) {
             case CHALLENGED -> MaterialDesignS.SHIELD_ALERT;
