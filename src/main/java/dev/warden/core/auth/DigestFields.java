@@ -108,4 +108,48 @@ final class DigestFields {
     }
     return Optional.empty();
   }
+
+  /**
+   * Whether the Digest {@code uri} names the request's target: the target exactly as sent, or, for
+   * an absolute-form target, its origin form (path and query), which curl and browsers send.
+   */
+  static boolean namesTarget(String uri, AuthRequest request) {
+    String target = request.target();
+    if (uri.equals(target)) {
+      return true;
+    }
+    if ("CONNECT".equals(request.method())) {
+      return false;
+    }
+    // the target was parsed and checked by the stage already: absolute-form, no fragment
+    int scheme = target.indexOf("://");
+    if (scheme < 0) {
+      return false;
+    }
+    int authorityEnd = scheme + 3;
+    while (authorityEnd < target.length()
+        && target.charAt(authorityEnd) != '/'
+        && target.charAt(authorityEnd) != '?') {
+      authorityEnd++;
+    }
+    String rest = target.substring(authorityEnd);
+    String origin = rest.isEmpty() || rest.charAt(0) == '?' ? "/" + rest : rest;
+    return uri.equals(origin);
+  }
+
+  /** The value of an {@code nc} of exactly 8 hex digits (RFC 7616 §3.4), or -1 for anything else. */
+  static long nonceCount(String nc) {
+    if (nc.length() != 8) {
+      return -1;
+    }
+    long value = 0;
+    for (int i = 0; i < 8; i++) {
+      int digit = Character.digit(nc.charAt(i), 16);
+      if (digit < 0) {
+        return -1;
+      }
+      value = value * 16 + digit;
+    }
+    return value;
+  }
 }

@@ -194,7 +194,7 @@ final class DigestScheme implements AuthScheme {
           redacted);
     }
     String nc = given.value(Name.NC);
-    long count = parseNc(nc);
+    long count = DigestFields.nonceCount(nc);
     if (count < 0) {
       return malformed("nc must be 8 hex digits");
     }
@@ -207,7 +207,7 @@ final class DigestScheme implements AuthScheme {
       return new SchemeVerdict.Rejected(ChallengeReason.OPAQUE_MISMATCH, "", user, redacted);
     }
     String uri = given.value(Name.URI);
-    if (!namesTarget(uri, request)) {
+    if (!DigestFields.namesTarget(uri, request)) {
       return new SchemeVerdict.Rejected(
           ChallengeReason.URI_MISMATCH, "'" + uri + "'", user, redacted);
     }
@@ -309,49 +309,6 @@ final class DigestScheme implements AuthScheme {
     out.append(", cnonce=");
     AuthHeaderWriter.appendQuoted(out, input.cnonce());
     return out.append(", nc=").append(input.nc()).toString();
-  }
-
-  /**
-   * Whether the Digest {@code uri} names the request's target: the target exactly as sent, or, for
-   * an absolute-form target, its origin form (path and query), which curl and browsers send.
-   */
-  static boolean namesTarget(String uri, AuthRequest request) {
-    String target = request.target();
-    if (uri.equals(target)) {
-      return true;
-    }
-    if ("CONNECT".equals(request.method())) {
-      return false;
-    }
-    // the target was parsed and checked by the stage already: absolute-form, no fragment
-    int scheme = target.indexOf("://");
-    if (scheme < 0) {
-      return false;
-    }
-    int authorityEnd = scheme + 3;
-    while (authorityEnd < target.length()
-        && target.charAt(authorityEnd) != '/'
-        && target.charAt(authorityEnd) != '?') {
-      authorityEnd++;
-    }
-    String rest = target.substring(authorityEnd);
-    String origin = rest.isEmpty() || rest.charAt(0) == '?' ? "/" + rest : rest;
-    return uri.equals(origin);
-  }
-
-  private static long parseNc(String nc) {
-    if (nc.length() != 8) {
-      return -1;
-    }
-    long value = 0;
-    for (int i = 0; i < 8; i++) {
-      int digit = Character.digit(nc.charAt(i), 16);
-      if (digit < 0) {
-        return -1;
-      }
-      value = value * 16 + digit;
-    }
-    return value;
   }
 
   private static String decoyHa1(DigestAlgorithm algorithm) {

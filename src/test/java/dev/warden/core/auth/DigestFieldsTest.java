@@ -66,4 +66,13 @@ class DigestFieldsTest {
     assertThat(fields("Digest userhash=false").userhash()).isFalse();
     assertThat(fields("Digest realm=r").userhash()).isFalse();
   }
+
+  @Test
+  void readsANonceCountOfExactlyEightHexDigits() {
+    assertThat(DigestFields.nonceCount("0000000a")).isEqualTo(10);
+    assertThat(DigestFields.nonceCount("FFFFFFFF")).isEqualTo(0xFFFFFFFFL);
+    assertThat(DigestFields.nonceCount("0000000g")).isEqualTo(-1);
+    assertThat(DigestFields.nonceCount("1")).isEqualTo(-1);
+    assertThat(DigestFields.nonceCount("000000001")).isEqualTo(-1);
+  }
 }
