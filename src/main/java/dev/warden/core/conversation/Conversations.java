@@ -101,7 +101,7 @@ public final class Conversations {
       }
       return Optional.of(longer);
     }
-    if (step.challenged() || (step.sentCredentials() && firstOnConnection)) {
+    if (starts) {
       Conversation fresh = Conversation.start(step);
       put(fresh);
       if (fresh.awaitingAnswer()) {
