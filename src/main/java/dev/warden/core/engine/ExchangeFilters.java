@@ -2,7 +2,10 @@ package dev.warden.core.engine;
 
 import dev.warden.core.traffic.ExchangeError;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
 import org.littleshoot.proxy.HttpFiltersAdapter;
 
 /**
@@ -68,6 +71,21 @@ final class ExchangeFilters extends HttpFiltersAdapter {
     if (draft.connectionStarted) {
       stage.gateOpened(draft);
     }
+  }
+
+  /**
+   * Gives a response without a {@code Date} the one RFC 9110 §6.6.1 requires a forwarding proxy to
+   * add, from {@link DateField}'s per-second value: LittleProxy would add it too, but builds a
+   * formatter from its pattern for every response, which cost more than all of Warden's recording
+   * per request. Server loop; returns the same object.
+   */
+  @Override
+  public HttpObject serverToProxyResponse(HttpObject httpObject) {
+    if (httpObject instanceof HttpResponse response
+        && !response.headers().contains(HttpHeaderNames.DATE)) {
+      response.headers().set(HttpHeaderNames.DATE, DateField.now());
+    }
+    return httpObject;
   }
 
   @Override
