@@ -47,7 +47,12 @@ final class PartyTable {
       if (failed) {
         failures.increment();
       }
-      lastSeen.accumulateAndGet(now, Math::max);
+      // read first: a compare-and-set on every request made both network threads fight over this
+      // one cache line (180 ns a hit, measured); the time moves on once a millisecond at most
+      long seen = lastSeen.get();
+      while (now > seen && !lastSeen.weakCompareAndSetVolatile(seen, now)) {
+        seen = lastSeen.get();
+      }
     }
   }
 

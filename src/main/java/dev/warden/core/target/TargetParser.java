@@ -60,19 +60,24 @@ final class TargetParser {
     return absoluteForm(target, hostFields);
   }
 
+  /**
+   * Works on offsets into {@code target} and cuts only the authority and the path: it runs for every
+   * forwarded request, and the intermediate strings (scheme, rest, hierarchy) were most of what
+   * parsing a target allocated.
+   */
   private static RequestTarget absoluteForm(String target, List<String> hostFields) {
     int colon = target.indexOf(':');
-    if (colon <= 0 || !isScheme(target.substring(0, colon))) {
+    if (colon <= 0 || !isScheme(target, colon)) {
       throw new RefusalException(Refusal.NOT_A_TARGET);
     }
-    String scheme = target.substring(0, colon).toLowerCase(Locale.ROOT);
-    String rest = target.substring(colon + 1);
+    String scheme = scheme(target, colon);
     boolean plain = scheme.equals("http") || scheme.equals("ws");
     boolean secure = scheme.equals("https") || scheme.equals("wss");
-    if (!rest.startsWith("//")) {
+    if (!target.startsWith("//", colon + 1)) {
       if (plain || secure) {
         throw new RefusalException(Refusal.MISSING_HOST);
       }
+      String rest = target.substring(colon + 1);
       if (!rest.isEmpty() && IpLiterals.all(rest, IpLiterals::isDigit)) {
         throw new RefusalException(Refusal.AUTHORITY_FORM_WITHOUT_CONNECT);
       }
@@ -81,18 +86,15 @@ final class TargetParser {
     if (!plain && !secure) {
       throw new RefusalException(Refusal.UNSUPPORTED_SCHEME);
     }
-    String hierarchy = rest.substring(2);
-    int end = 0;
-    while (end < hierarchy.length()
-        && hierarchy.charAt(end) != '/'
-        && hierarchy.charAt(end) != '?') {
+    int start = colon + 3;
+    int end = start;
+    while (end < target.length() && target.charAt(end) != '/' && target.charAt(end) != '?') {
       end++;
     }
-    String authority = hierarchy.substring(0, end);
-    String pathAndQuery = hierarchy.substring(end);
-    if (!pathAndQuery.startsWith("/")) {
-      pathAndQuery = "/" + pathAndQuery;
-    }
+    String authority = target.substring(start, end);
+    String pathAndQuery = end == target.length()
+        ? "/"
+        : target.charAt(end) == '/' ? target.substring(end) : "/" + target.substring(end);
     int at = authority.lastIndexOf('@');
     boolean credentials = at >= 0;
     if (credentials) {
@@ -114,11 +116,32 @@ final class TargetParser {
 
   /** RFC 3986: {@code ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )}. */
   private static boolean isScheme(String text) {
-    if (text.isEmpty() || !isAlpha(text.charAt(0))) {
+    return isScheme(text, text.length());
+  }
+
+  /** Whether {@code text}'s first {@code end} characters are a scheme (RFC 3986 §3.1). */
+  private static boolean isScheme(String text, int end) {
+    if (end == 0 || !isAlpha(text.charAt(0))) {
       return false;
     }
-    return IpLiterals.all(
-        text, c -> isAlpha(c) || IpLiterals.isDigit(c) || c == '+' || c == '-' || c == '.');
+    for (int i = 1; i < end; i++) {
+      char c = text.charAt(i);
+      if (!(isAlpha(c) || IpLiterals.isDigit(c) || c == '+' || c == '-' || c == '.')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The scheme in lower case; the usual ones without a copy. */
+  private static String scheme(String target, int colon) {
+    if (colon == 4 && target.regionMatches(true, 0, "http", 0, 4)) {
+      return "http";
+    }
+    if (colon == 5 && target.regionMatches(true, 0, "https", 0, 5)) {
+      return "https";
+    }
+    return target.substring(0, colon).toLowerCase(Locale.ROOT);
   }
 
   /** RFC 3986: {@code *( unreserved / pct-encoded / sub-delims / ":" )}. Checked, then dropped. */
