@@ -235,7 +235,7 @@ public record Arguments(
         case "--realm" -> realm = FlagValues.realm(flag, value);
         case "--user" -> users.add(UserCredential.parse(value));
         case "--users-file" -> usersFiles.add(FlagValues.path(flag, value));
-        case "--token" -> tokens.add(UserCredential.parse(flag, "NAME:TOKEN", value));
+        case "--token" -> tokens.add(FlagValues.token(flag, value));
         case "--schemes" -> schemes = FlagValues.schemes(flag, value);
         case "--digest-algorithms" -> digestAlgorithms = FlagValues.algorithms(flag, value);
         case "--nonce-lifetime" -> nonceLifetime = FlagValues.lifetime(flag, value);

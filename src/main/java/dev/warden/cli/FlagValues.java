@@ -1,6 +1,7 @@
 package dev.warden.cli;
 
 import dev.warden.core.auth.digest.DigestAlgorithm;
+import dev.warden.core.settings.BearerToken;
 import dev.warden.core.settings.FaultKnob;
 import dev.warden.core.settings.LifetimeText;
 import dev.warden.core.settings.ListenAddress;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 
 /**
@@ -58,6 +60,28 @@ final class FlagValues {
     } catch (IllegalArgumentException e) {
       throw new UsageException(flag + ": " + e.getMessage());
     }
+  }
+
+  /**
+   * {@code NAME:TOKEN}, the token an RFC 6750 b64token as a client sends it ({@link
+   * BearerToken#syntaxProblem}), so a token no client can send is refused before it is stored. The
+   * sentence names the token's name and the position of the bad character, never the token.
+   */
+  static UserCredential token(String flag, String value) throws UsageException {
+    UserCredential token = UserCredential.parse(flag, "NAME:TOKEN", value);
+    char[] secret = token.password();
+    try {
+      String problem = BearerToken.syntaxProblem(secret);
+      if (problem != null) {
+        String sentence = Character.toLowerCase(problem.charAt(0)) + problem.substring(1);
+        throw new UsageException(flag + ": "
+            + sentence.replaceFirst(
+                "the token", Matcher.quoteReplacement("the token of '" + token.name() + "'")));
+      }
+    } finally {
+      Arrays.fill(secret, '\0');
+    }
+    return token;
   }
 
   static Path path(String flag, String value) throws UsageException {
