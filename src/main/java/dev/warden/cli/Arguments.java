@@ -1,29 +1,23 @@
 package dev.warden.cli;
 
 import dev.warden.core.auth.digest.DigestAlgorithm;
-import dev.warden.core.settings.FaultKnob;
-import dev.warden.core.settings.LifetimeText;
 import dev.warden.core.settings.ListenAddress;
 import dev.warden.core.settings.ProxyProfile;
-import dev.warden.core.settings.ProxyProfiles;
-import dev.warden.core.settings.RealmAuth;
 import dev.warden.core.settings.RealmFaults;
 import dev.warden.core.settings.RealmLockout;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
- * Warden's command line, parsed once for both front ends. Immutable.
+ * Warden's command line, parsed once for both front ends. Immutable. Parsing here splits the
+ * command line into flags and values and checks how flags combine; which flags exist is
+ * {@link FlagTable}'s, and each value is read and checked by {@link FlagValues}.
  *
  * @param headless run without a window ({@code --headless})
  * @param help print the usage and exit ({@code --help}, {@code -h})
@@ -170,7 +164,7 @@ public record Arguments(
         case "--replace-export" -> b.replaceExport = noValue(flag, inlineValue);
         case "--list-profiles" -> b.listProfiles = noValue(flag, inlineValue);
         default -> {
-          if (!VALUE_FLAGS.contains(flag)) {
+          if (!FlagTable.VALUE_FLAGS.contains(flag)) {
             throw unknown(arg);
           }
           String value;
@@ -179,7 +173,8 @@ public record Arguments(
           } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
             value = args[++i];
           } else {
-            throw new UsageException(flag + ": needs a value, e.g. " + flag + " " + example(flag));
+            throw new UsageException(
+                flag + ": needs a value, e.g. " + flag + " " + FlagTable.example(flag));
           }
           b.accept(flag, value);
         }
@@ -188,46 +183,7 @@ public record Arguments(
     return b.build();
   }
 
-  private static final List<String> VALUE_FLAGS = Stream.concat(
-          Stream.of(
-              "--config",
-              "--listen",
-              "--realm",
-              "--user",
-              "--users-file",
-              "--schemes",
-              "--digest-algorithms",
-              "--nonce-lifetime",
-              "--lockout",
-              "--export-squid",
-              "--token",
-              "--har",
-              "--profile",
-              "--fault"),
-          LimitFlags.FLAGS.stream())
-      .toList();
-
-  private static final List<String> HEADLESS_ONLY = Stream.concat(
-          Stream.of(
-              "--realm",
-              "--user",
-              "--users-file",
-              "--no-auth",
-              "--schemes",
-              "--digest-algorithms",
-              "--nonce-lifetime",
-              "--lockout",
-              "--token",
-              "--har",
-              "--profile",
-              "--fault"),
-          LimitFlags.FLAGS.stream())
-      .toList();
-
-  private static final List<String> REPEATABLE =
-      List.of("--user", "--users-file", "--token", "--fault");
-
-  /** {@code 90}, {@code 90s}, {@code 5m}, {@code 1h}: a whole number and an optional unit. */
+  /** A flag without a value: {@code --flag=value} is refused. */
   private static boolean noValue(String flag, String inlineValue) throws UsageException {
     if (inlineValue != null) {
       throw new UsageException(flag + ": takes no value");
@@ -239,26 +195,6 @@ public record Arguments(
     return arg.startsWith("-")
         ? new UsageException("unknown option '" + arg + "'")
         : new UsageException("unexpected argument '" + arg + "' (every option starts with --)");
-  }
-
-  private static String example(String flag) {
-    return switch (flag) {
-      case "--config" -> "settings.json";
-      case "--listen" -> "127.0.0.1:3128";
-      case "--realm" -> "Warden";
-      case "--user" -> "alice:PASSWORD";
-      case "--token" -> "ci-bot:TOKEN";
-      case "--schemes" -> "digest,basic";
-      case "--digest-algorithms" -> "SHA-256,MD5";
-      case "--nonce-lifetime" -> "5m";
-      case "--users-file" -> ".htpasswd";
-      case "--lockout" -> "10,50,5m,429";
-      case "--export-squid" -> "squid-export";
-      case "--har" -> "run.har";
-      case "--profile" -> "'Squid 5.7 (Basic)'";
-      case "--fault" -> "connection=close";
-      default -> LimitFlags.example(flag);
-    };
   }
 
   /** Collects flags in command-line order; checks the combinations at the end. */
@@ -290,159 +226,32 @@ public record Arguments(
     RealmLockout lockout;
 
     void accept(String flag, String value) throws UsageException {
-      if (!REPEATABLE.contains(flag) && !seen.add(flag)) {
+      if (!FlagTable.REPEATABLE.contains(flag) && !seen.add(flag)) {
         throw new UsageException(flag + ": given more than once");
       }
       switch (flag) {
-        case "--config" -> config = path(flag, value);
-        case "--listen" -> {
-          try {
-            listen = ListenAddress.parse(value);
-          } catch (IllegalArgumentException e) {
-            throw new UsageException(flag + ": " + e.getMessage());
-          }
-        }
-        case "--realm" -> {
-          if (value.isBlank()) {
-            throw new UsageException(flag + ": the realm name is empty");
-          }
-          realm = value.strip();
-        }
+        case "--config" -> config = FlagValues.path(flag, value);
+        case "--listen" -> listen = FlagValues.listen(flag, value);
+        case "--realm" -> realm = FlagValues.realm(flag, value);
         case "--user" -> users.add(UserCredential.parse(value));
-        case "--users-file" -> usersFiles.add(path(flag, value));
-        case "--token" -> tokens.add(UserCredential.parse(flag, "NAME:TOKEN", value));
-        case "--schemes" -> schemes = schemes(flag, value);
-        case "--digest-algorithms" -> digestAlgorithms = algorithms(flag, value);
-        case "--nonce-lifetime" -> nonceLifetime = lifetime(flag, value);
-        case "--lockout" -> lockout = lockout(flag, value);
-        case "--export-squid" -> exportSquid = path(flag, value);
-        case "--har" -> har = path(flag, value);
-        case "--profile" ->
-          profile = ProxyProfiles.named(value)
-              .orElseThrow(() -> new UsageException(flag + ": no profile '"
-                  + value.strip() + "' (--list-profiles lists them: "
-                  + String.join(
-                      ", ", ProxyProfiles.all().stream().map(ProxyProfile::name).toList()) + ")"));
+        case "--users-file" -> usersFiles.add(FlagValues.path(flag, value));
+        case "--token" -> tokens.add(FlagValues.token(flag, value));
+        case "--schemes" -> schemes = FlagValues.schemes(flag, value);
+        case "--digest-algorithms" -> digestAlgorithms = FlagValues.algorithms(flag, value);
+        case "--nonce-lifetime" -> nonceLifetime = FlagValues.lifetime(flag, value);
+        case "--lockout" -> lockout = FlagValues.lockout(flag, value);
+        case "--export-squid" -> exportSquid = FlagValues.path(flag, value);
+        case "--har" -> har = FlagValues.path(flag, value);
+        case "--profile" -> profile = FlagValues.profile(flag, value);
         case "--fault" -> {
-          try {
-            checked = FaultKnob.apply(checked, value);
-          } catch (IllegalArgumentException e) {
-            throw new UsageException(flag + ": " + e.getMessage());
-          }
+          checked = FlagValues.fault(flag, checked, value);
           faults.add(value);
         }
         default -> limits = limits.with(flag, value);
       }
-      if (HEADLESS_ONLY.contains(flag)) {
+      if (FlagTable.HEADLESS_ONLY.contains(flag)) {
         headlessOnlySeen.add(flag);
       }
-    }
-
-    private static Path path(String flag, String value) throws UsageException {
-      if (value.isBlank()) {
-        throw new UsageException(flag + ": the file name is empty");
-      }
-      try {
-        return Path.of(value);
-      } catch (java.nio.file.InvalidPathException e) {
-        throw new UsageException(
-            flag + ": '" + value + "' is not a file name (" + e.getReason() + ")");
-      }
-    }
-
-    /** Comma-separated items, spaces around them ignored; an empty item is refused. */
-    private static List<String> items(String flag, String value) throws UsageException {
-      List<String> items = new ArrayList<>();
-      for (String item : value.split(",", -1)) {
-        if (item.isBlank()) {
-          throw new UsageException(
-              flag + ": '" + value + "' has an empty item; give a comma-separated " + "list, e.g. "
-                  + flag + " " + example(flag));
-        }
-        items.add(item.strip());
-      }
-      return items;
-    }
-
-    private static List<String> schemes(String flag, String value) throws UsageException {
-      List<String> schemes = new ArrayList<>();
-      for (String item : items(flag, value)) {
-        String scheme = item.toLowerCase(Locale.ROOT);
-        if (!RealmAuth.KNOWN_SCHEMES.contains(scheme)) {
-          throw new UsageException(flag + ": unknown scheme '" + item + "' (known: "
-              + String.join(", ", RealmAuth.KNOWN_SCHEMES) + ")");
-        }
-        if (schemes.contains(scheme)) {
-          throw new UsageException(flag + ": scheme '" + item + "' is listed twice");
-        }
-        schemes.add(scheme);
-      }
-      return schemes;
-    }
-
-    private static List<String> algorithms(String flag, String value) throws UsageException {
-      List<String> tokens = new ArrayList<>();
-      for (String item : items(flag, value)) {
-        DigestAlgorithm algorithm = DigestAlgorithm.fromToken(item)
-            .orElseThrow(
-                () -> new UsageException(flag + ": unknown Digest algorithm '" + item + "' (known: "
-                    + Arrays.stream(DigestAlgorithm.values())
-                        .map(DigestAlgorithm::token)
-                        .collect(Collectors.joining(", "))
-                    + ")"));
-        if (tokens.contains(algorithm.token())) {
-          throw new UsageException(flag + ": algorithm '" + item + "' is listed twice");
-        }
-        tokens.add(algorithm.token());
-      }
-      return tokens;
-    }
-
-    private static Duration lifetime(String flag, String value) throws UsageException {
-      return duration(flag, value, RealmAuth.MIN_NONCE_LIFETIME, RealmAuth.MAX_NONCE_LIFETIME);
-    }
-
-    private static Duration duration(String flag, String value, Duration min, Duration max)
-        throws UsageException {
-      Duration duration = LifetimeText.parse(value)
-          .orElseThrow(() -> new UsageException(
-              flag + ": '" + value + "' is not a duration; use " + LifetimeText.FORMS));
-      if (duration.compareTo(min) < 0 || duration.compareTo(max) > 0) {
-        throw new UsageException(flag + ": '" + value + "' is outside 1s to 24h");
-      }
-      return duration;
-    }
-
-    /** {@code DELAY_AFTER,LOCKOUT_AFTER,DURATION[,STATUS]}, e.g. {@code 10,50,5m} or {@code 5,20,1h,429}. */
-    private static RealmLockout lockout(String flag, String value) throws UsageException {
-      List<String> items = items(flag, value);
-      if (items.size() < 3 || items.size() > 4) {
-        throw new UsageException(
-            flag + ": '" + value + "' should be DELAY_AFTER,LOCKOUT_AFTER,DURATION[,407|429],"
-                + " e.g. " + flag + " " + example(flag));
-      }
-      int delayAfter = count(flag, items.get(0), 0);
-      int lockoutAfter = count(flag, items.get(1), 1);
-      Duration lasts =
-          duration(flag, items.get(2), RealmLockout.MIN_LOCKOUT, RealmLockout.MAX_LOCKOUT);
-      int status = items.size() == 4
-          ? count(flag, items.get(3), 0)
-          : RealmLockout.DEFAULTS.lockedOutStatus();
-      if (status != 407 && status != 429) {
-        throw new UsageException(
-            flag + ": the status of a lockout is 407 or 429, not '" + items.get(3) + "'");
-      }
-      return new RealmLockout(delayAfter, lockoutAfter, lasts, status);
-    }
-
-    private static int count(String flag, String item, int min) throws UsageException {
-      if (!item.matches("[0-9]{1,5}")
-          || Integer.parseInt(item) < min
-          || Integer.parseInt(item) > RealmLockout.MAX_THRESHOLD) {
-        throw new UsageException(flag + ": '" + item + "' is not a number from " + min + " to "
-            + RealmLockout.MAX_THRESHOLD);
-      }
-      return Integer.parseInt(item);
     }
 
     Arguments build() throws UsageException {

@@ -51,7 +51,9 @@ public final class Usage {
                                negotiate,ntlm,basic (default: as configured;
                                first run: basic)
         --token NAME:TOKEN     a Bearer token of the default realm, stored hashed;
-                               repeatable; replaces the configured tokens
+                               repeatable; replaces the configured tokens. The
+                               token is what a client sends (RFC 6750): letters,
+                               digits and - . _ ~ + /, then = at the end only
         --digest-algorithms LIST
                                Digest algorithms in challenge order, from MD5,
                                SHA-256, SHA-512-256 and their -sess variants

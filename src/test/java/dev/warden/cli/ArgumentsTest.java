@@ -124,6 +124,22 @@ class ArgumentsTest {
         .hasMessage(message);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      value = {
+        "ci-bot:abc def|--token: character 4 of the token of 'ci-bot' is a space: a Bearer token holds only letters, digits and - . _ ~ + /, then = at the end (RFC 6750 b64token)",
+        "ci-bot:=abc|--token: the token of 'ci-bot' cannot start with '=': '=' may only end it (RFC 6750 b64token)",
+        "ci-bot:ab=c|--token: character 4 of the token of 'ci-bot' follows an '=': '=' may only end it (RFC 6750 b64token)",
+        "\"ci-bot:   \"|--token: the token of 'ci-bot' is empty"
+      })
+  void refusesATokenThatIsNotAnRfc6750B64TokenWithoutShowingIt(String value, String message) {
+    assertThatThrownBy(() -> Arguments.parse("--headless", "--token", value))
+        .isInstanceOf(UsageException.class)
+        .hasMessage(message);
+  }
+
   @Test
   void refusesRealmAuthFlagsForTheWindow() {
     assertThatThrownBy(() -> Arguments.parse("--schemes", "digest"))

@@ -197,6 +197,21 @@ class HeadlessProcessIT {
   }
 
   @Test
+  void exitsWithStatus2AndOneLineWithoutTheTokenForATokenNoClientCouldSend() throws Exception {
+    warden = WardenProcess.start(
+        "--headless", "--listen", "127.0.0.1:0", "--token", "ci-bot:s3cret token");
+
+    assertThat(warden.awaitExit()).isEqualTo(2);
+    assertThat(warden.err())
+        .containsExactly(
+            "warden: --token: character 7 of the token of 'ci-bot' is a space: a Bearer token"
+                + " holds only letters, digits and - . _ ~ + /, then = at the end (RFC 6750"
+                + " b64token)",
+            "Try 'warden --help'");
+    assertThat(warden.out()).isEmpty();
+  }
+
+  @Test
   void closesAnIdleConnectionAfterTheIdleTimeoutGivenOnTheCommandLine() throws Exception {
     warden = WardenProcess.start(
         "--headless", "--listen", "127.0.0.1:0", "--no-auth", "--idle-timeout", "300ms");

@@ -150,7 +150,7 @@ final class NtlmHandshake {
         TargetInfo.text(TargetInfo.DNS_COMPUTER_NAME, DNS_COMPUTER),
         TargetInfo.timestamp(clock.instant())));
     ChallengeMessage type2 = new ChallengeMessage(
-        flags, serverChallenge, DOMAIN, info, ChallengeMessage.WINDOWS_VERSION);
+        flags, serverChallenge, DOMAIN, info, ChallengeMessage.windowsVersion());
     byte[] type2Bytes = type2.encode();
     connection.put(scheme, new Pending(space, serverChallenge, type1Bytes, type2Bytes));
     ReceivedCredentials.NtlmParams record = new ReceivedCredentials.NtlmParams(

@@ -1,9 +1,5 @@
 package dev.warden.core.export;
 
-import at.favre.lib.crypto.bcrypt.BCrypt;
-import dev.warden.core.auth.PasswordHash;
-import dev.warden.core.auth.digest.DigestAlgorithm;
-import dev.warden.core.auth.digest.DigestCalculation;
 import dev.warden.core.settings.ListenAddress;
 import dev.warden.core.settings.Realm;
 import dev.warden.core.settings.RealmAuth;
@@ -11,9 +7,7 @@ import dev.warden.core.settings.Settings;
 import dev.warden.core.settings.User;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,13 +20,14 @@ import java.util.Optional;
  * users need their password typed again. Digest: MD5 only (Squid 5 offers no other algorithm), one
  * realm name per scheme (Warden has one per realm).
  *
+ * <p>This class writes squid.conf (listen address, realms as ACLs, auth_param in challenge order)
+ * and collects the notes; {@link SquidPasswordFiles} fills the password files user by user and
+ * {@link SquidReadme} words the readme.
+ *
  * <p>Pure apart from CPU: a typed password is checked against the stored hash (one slow hash) and
  * hashed again with bcrypt, so call it on a worker thread, never the FX thread or a network thread.
  */
 public final class SquidExport {
-
-  /** bcrypt cost of passwords typed at export: Apache htpasswd's default is 5, OWASP asks 10. */
-  static final int BCRYPT_COST = 10;
 
   private SquidExport() {}
 
@@ -46,16 +41,13 @@ public final class SquidExport {
     private final Settings settings;
     private final SquidExportOptions options;
     private final List<String> notes = new ArrayList<>();
-    private final List<String> needPassword = new ArrayList<>();
-    private final List<String> disabled = new ArrayList<>();
-    private final Map<String, String> basicLines = new LinkedHashMap<>();
-    private final Map<String, String> digestLines = new LinkedHashMap<>();
     private final List<Realm> ordered;
     private final Realm first;
     private final String basicRealm;
     private final String digestRealm;
     private final boolean anyBasic;
     private final boolean anyDigest;
+    private final SquidPasswordFiles passwords;
 
     Builder(Settings settings, SquidExportOptions options) {
       this.settings = settings;
@@ -71,6 +63,7 @@ public final class SquidExport {
       this.anyDigest = ordered.stream().anyMatch(r -> r.auth().offers(RealmAuth.DIGEST));
       this.basicRealm = realmOffering(RealmAuth.BASIC);
       this.digestRealm = realmOffering(RealmAuth.DIGEST);
+      this.passwords = new SquidPasswordFiles(options, digestRealm, this::note);
     }
 
     /** The default realm's name when it offers the scheme, otherwise the first realm's that does. */
@@ -204,8 +197,8 @@ public final class SquidExport {
         }
       }
       conf.append('\n').append(access).append("http_access deny all\n");
-      if (!disabled.isEmpty()) {
-        note("disabled users are not exported: " + String.join(", ", disabled));
+      if (!passwords.disabled().isEmpty()) {
+        note("disabled users are not exported: " + String.join(", ", passwords.disabled()));
       }
       if (!notes.isEmpty()) {
         StringBuilder block = new StringBuilder("# What Squid cannot express as Warden had it:\n");
@@ -214,10 +207,17 @@ public final class SquidExport {
       }
       return new SquidFiles(
           conf.toString(),
-          anyBasic ? Optional.of(String.join("", basicLines.values())) : Optional.empty(),
-          anyDigest ? Optional.of(String.join("", digestLines.values())) : Optional.empty(),
-          readme(),
-          needPassword,
+          anyBasic ? Optional.of(passwords.basic()) : Optional.empty(),
+          anyDigest ? Optional.of(passwords.digest()) : Optional.empty(),
+          SquidReadme.text(
+              folder,
+              anyBasic,
+              anyDigest,
+              basicRealm,
+              digestRealm,
+              passwords.needPassword(),
+              notes),
+          passwords.needPassword(),
           notes);
     }
 
@@ -249,7 +249,7 @@ public final class SquidExport {
       }
       List<String> members = new ArrayList<>();
       for (User user : realm.users()) {
-        if (user(realm, user)) {
+        if (passwords.add(realm, user)) {
           members.add(user.name());
         }
       }
@@ -281,157 +281,10 @@ public final class SquidExport {
           .append("_users\n\n");
     }
 
-    /** Adds the user's lines to the password files; whether any scheme can now admit them. */
-    private boolean user(Realm realm, User user) {
-      String who = realm.name() + "/" + user.name();
-      if (!user.enabled()) {
-        disabled.add(who);
-        return false;
-      }
-      if (!SquidText.isUserName(user.name())) {
-        note("user " + who
-            + " is not exported: Squid's ACLs cannot hold a name with spaces, quotes or ':'");
-        return false;
-      }
-      char[] typed = options.typedPasswords().get(user.name());
-      if (typed != null && !storedHashMatches(user.passwordHash(), typed)) {
-        note("user " + who + ": the password typed for the export is not the stored one; not used");
-        typed = null;
-      }
-      boolean admitted = false;
-      String lacking = null;
-      if (realm.auth().offers(RealmAuth.BASIC)) {
-        Optional<String> hash = squidReadable(user.passwordHash());
-        if (hash.isEmpty() && typed != null) {
-          hash =
-              Optional.of(BCrypt.with(BCrypt.Version.VERSION_2Y).hashToString(BCRYPT_COST, typed));
-        }
-        if (hash.isEmpty()) {
-          lacking = "Basic";
-        } else {
-          admitted |=
-              put(basicLines, user.name(), user.name() + ":" + hash.get() + "\n", who, "Basic");
-        }
-      }
-      if (realm.auth().offers(RealmAuth.DIGEST)) {
-        String ha1 = null;
-        if (user.digest().covers(digestRealm, "MD5")) {
-          ha1 = user.digest().ha1().get("MD5");
-        } else if (typed != null) {
-          ha1 = DigestCalculation.ha1(DigestAlgorithm.MD5, user.name(), digestRealm, typed);
-        }
-        if (ha1 == null) {
-          lacking = lacking == null ? "Digest" : "";
-        } else {
-          admitted |= put(
-              digestLines,
-              user.name(),
-              user.name() + ":" + digestRealm + ":" + ha1 + "\n",
-              who,
-              "Digest");
-        }
-      }
-      if (lacking != null) {
-        // exported for one scheme but not the other: say which one still needs the password
-        needPassword.add(admitted && !lacking.isEmpty() ? who + " (for " + lacking + ")" : who);
-      }
-      return admitted;
-    }
-
-    /** One line per user name: Squid's password files know no realms. */
-    private boolean put(
-        Map<String, String> lines, String name, String line, String who, String scheme) {
-      String present = lines.putIfAbsent(name, line);
-      if (present != null && !present.equals(line)) {
-        note(
-            "user " + who + " has another " + scheme + " password than the same name in an earlier "
-                + "realm; Squid keeps one password per name: the earlier one");
-        return false;
-      }
-      return true;
-    }
-
     private void note(String note) {
       if (!notes.contains(note)) {
         notes.add(note);
       }
-    }
-
-    private String readme() {
-      Path folder = options.folder();
-      StringBuilder out = new StringBuilder();
-      out.append("Warden's realms and users as a Squid 5 configuration\n")
-          .append("====================================================\n\n")
-          .append("Files\n")
-          .append("  squid.conf        the configuration; check it with: squid -k parse -f ")
-          .append(folder.resolve(SquidFiles.SQUID_CONF))
-          .append('\n');
-      if (anyBasic) {
-        out.append(
-            "  passwords         htpasswd file for basic_ncsa_auth (bcrypt and APR1 hashes)\n");
-      }
-      if (anyDigest) {
-        out.append("  digest_passwords  user:realm:HA1 lines for digest_file_auth -c (MD5 only)\n");
-      }
-      out.append("\nStart\n")
-          .append("  squid -N -f ")
-          .append(folder.resolve(SquidFiles.SQUID_CONF))
-          .append("   (foreground; pid file and logs stay in this folder)\n")
-          .append(
-              "  Started as root, Squid runs as its own user (proxy on Debian, squid on Fedora), which\n")
-          .append("  must read the password files and write the logs here, e.g.\n")
-          .append("  chown proxy ")
-          .append(folder)
-          .append(' ')
-          .append(folder)
-          .append("/*\n")
-          .append("  The password files are owner-only: they are password-equivalent.\n")
-          .append(
-              "  To serve other machines, change http_port to their network and add an ACL of\n")
-          .append("  their addresses; the export listens where Warden listens.\n\n");
-      out.append("Users who need their password typed again\n");
-      if (needPassword.isEmpty()) {
-        out.append("  none\n");
-      } else {
-        out.append(
-                "  Squid cannot read Warden's own PBKDF2 hashes nor {SHA} hashes, and Digest needs MD5 H(A1)\n")
-            .append(
-                "  for its realm name; these users are left out (of the scheme named) until their\n")
-            .append("  password is given at export (warden --headless --user NAME:PASSWORD\n")
-            .append(
-                "  --export-squid DIR, or the window's export), or added with htpasswd/htdigest:\n");
-        needPassword.forEach(who -> out.append("  - ").append(who).append('\n'));
-      }
-      out.append("\nWhat Squid cannot express\n");
-      out.append("  - Squid offers one realm name per scheme (Basic '")
-          .append(SquidText.line(basicRealm))
-          .append("', Digest '")
-          .append(SquidText.line(digestRealm))
-          .append("'); a user belongs to a\n")
-          .append(
-              "    realm through its proxy_auth ACL, and one password per user name serves all realms.\n")
-          .append("  - Digest is MD5 only; Digest H(A1) is tied to the realm name above.\n");
-      notes.forEach(note -> out.append("  - ").append(note).append('\n'));
-      return out.toString();
-    }
-
-    private static boolean storedHashMatches(String stored, char[] typed) {
-      try {
-        return PasswordHash.parse(stored).matches(typed);
-      } catch (IllegalArgumentException unreadable) {
-        return false;
-      }
-    }
-
-    /** The hash as it is when Squid's basic_ncsa_auth can check it. */
-    private static Optional<String> squidReadable(String stored) {
-      if (stored.startsWith("$2y$")
-          || stored.startsWith("$2b$")
-          || stored.startsWith("$2a$")
-          || stored.startsWith("$apr1$")) {
-        return Optional.of(stored);
-      }
-      return Optional.empty();
     }
   }
 }

@@ -1,35 +1,19 @@
 package dev.warden.core.settings;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.warden.core.settings.SettingsFileDto.AuthDto;
-import dev.warden.core.settings.SettingsFileDto.DigestDto;
 import dev.warden.core.settings.SettingsFileDto.FileDto;
-import dev.warden.core.settings.SettingsFileDto.LimitsDto;
-import dev.warden.core.settings.SettingsFileDto.LockoutDto;
-import dev.warden.core.settings.SettingsFileDto.RealmDto;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.OptionalInt;
-import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * The settings file format, version {@value #FORMAT}: {@link Settings} to and from UTF-8 JSON.
@@ -79,8 +63,9 @@ import java.util.regex.Pattern;
  * patterns, no users, users enabled, {@link Limits#DEFAULTS} for each missing limit: a file written
  * before limits were settings reads as the defaults); unknown fields are ignored so an older Warden can read a file a
  * newer one added fields to. The file is mapped through the records of {@link SettingsFileDto}, which keeps the on-disk
- * names independent of the domain records. Does not validate: see {@link SettingsValidator}.
- * Stateless; any thread.
+ * names independent of the domain records; {@link SettingsFromFile} turns those into settings,
+ * defaults filled in and format 1 migrated, and {@link JsonProblemSentence} words what Jackson could
+ * not read. Does not validate: see {@link SettingsValidator}. Stateless; any thread.
  */
 final class SettingsJson {
 
@@ -120,10 +105,6 @@ final class SettingsJson {
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .build();
 
-  /** Jackson names the (redacted) source beside nested positions; the user needs only the position. */
-  private static final Pattern SOURCE_NOTE =
-      Pattern.compile("\\[Source: [^;\\]]*; (line: \\d+, column: \\d+)\\]");
-
   private static final ObjectReader READER = MAPPER.readerFor(FileDto.class);
 
   private static final ObjectWriter WRITER = MAPPER.writer(prettyPrinter());
@@ -152,28 +133,6 @@ final class SettingsJson {
     }
   }
 
-  /** Each missing limit takes its default; any whole number is kept for the validator to judge. */
-  private static Limits toLimits(LimitsDto dto) {
-    Limits d = Limits.DEFAULTS;
-    if (dto == null) {
-      return d;
-    }
-    return new Limits(
-        millis(dto.requestHeadMillis(), d.requestHead()),
-        millis(dto.idleMillis(), d.idle()),
-        millis(dto.refusedBodyMillis(), d.refusedBody()),
-        orDefault(dto.refusedBodyDrainBytes(), d.refusedBodyDrain()),
-        orDefault(dto.requestLineBytes(), d.requestLine()),
-        orDefault(dto.headerBlockBytes(), d.headerBlock()),
-        orDefault(dto.maxConnections(), d.maxConnections()),
-        millis(dto.connectMillis(), d.connect()),
-        millis(dto.firstByteMillis(), d.firstByte()));
-  }
-
-  private static Duration millis(Long value, Duration fallback) {
-    return value == null ? fallback : Duration.ofMillis(value);
-  }
-
   /**
    * Reads settings of any format from {@value #OLDEST_FORMAT} to {@value #FORMAT}, without validating
    * them.
@@ -189,7 +148,7 @@ final class SettingsJson {
     try {
       file = READER.readValue(json);
     } catch (JsonProcessingException e) {
-      throw new UnreadableException(describe(e), e);
+      throw new UnreadableException(JsonProblemSentence.of(e), e);
     } catch (IOException e) {
       throw new UnreadableException("it could not be read: " + e.getMessage(), e);
     }
@@ -208,26 +167,7 @@ final class SettingsJson {
       throw new UnreadableException(
           "it is in format " + format + ", which no version of Warden wrote", null);
     }
-    Settings defaults = Settings.defaults();
-    ListenAddress listen;
-    try {
-      listen = file.listen() == null ? defaults.listen() : ListenAddress.parse(file.listen());
-    } catch (IllegalArgumentException e) {
-      throw new UnreadableException("\"listen\": " + e.getMessage(), e);
-    }
-    List<Realm> realms = file.realms() == null
-        ? defaults.realms()
-        : map(file.realms(), "realms", (dto, where) -> toRealm(dto, where, format));
-    return new Contents(
-        format,
-        new Settings(
-            listen,
-            orDefault(file.enforcement(), defaults.enforcement()),
-            realms,
-            orDefault(file.trafficCapacity(), defaults.trafficCapacity()),
-            orDefault(file.bodyPrefixLimit(), defaults.bodyPrefixLimit()),
-            orDefault(file.closeAfterChallenge(), defaults.closeAfterChallenge()),
-            toLimits(file.limits())));
+    return new Contents(format, SettingsFromFile.settings(file, format));
   }
 
   /**
@@ -243,173 +183,5 @@ final class SettingsJson {
     } catch (IOException | RuntimeException e) {
       return OptionalInt.empty();
     }
-  }
-
-  private static Realm toRealm(RealmDto dto, String where, int format) throws UnreadableException {
-    List<String> patterns = dto.hostPatterns() == null
-        ? List.of()
-        : map(dto.hostPatterns(), where + ".hostPatterns", (p, w) -> p);
-    List<User> users = dto.users() == null
-        ? List.of()
-        : map(
-            dto.users(),
-            where + ".users",
-            (u, w) -> new User(
-                orDefault(u.name(), ""),
-                orDefault(u.enabled(), true),
-                orDefault(u.passwordHash(), ""),
-                format == 1 ? DigestSecrets.NONE : toDigest(u.digest(), w + ".digest")));
-    RealmAuth auth = format == 1 ? RealmAuth.defaults() : toAuth(dto.auth(), where + ".auth");
-    // Files written before the list existed get the default; the validator judges the numbers.
-    List<Integer> connectPorts = dto.connectPorts() == null
-        ? Realm.DEFAULT_CONNECT_PORTS
-        : map(dto.connectPorts(), where + ".connectPorts", (p, w) -> p);
-    RealmFaults faults = RealmFaults.NONE;
-    if (dto.faults() != null) {
-      for (String line : map(dto.faults(), where + ".faults", (f, w) -> f)) {
-        try {
-          faults = FaultKnob.apply(faults, line);
-        } catch (IllegalArgumentException e) {
-          throw new UnreadableException("\"" + where + ".faults\": " + e.getMessage(), e);
-        }
-      }
-    }
-    // A missing name becomes "" so the validator reports it like any other unnamed realm.
-    List<BearerToken> tokens = dto.tokens() == null
-        ? List.of()
-        : map(
-            dto.tokens(),
-            where + ".tokens",
-            (t, w) -> new BearerToken(orDefault(t.name(), ""), orDefault(t.hash(), "")));
-    return new Realm(
-        orDefault(dto.name(), ""), patterns, users, auth, connectPorts, tokens, faults);
-  }
-
-  private static RealmAuth toAuth(AuthDto dto, String where) throws UnreadableException {
-    RealmAuth defaults = RealmAuth.defaults();
-    if (dto == null) {
-      return defaults;
-    }
-    List<String> schemes = dto.schemes() == null
-        ? defaults.schemes()
-        : map(dto.schemes(), where + ".schemes", (s, w) -> s);
-    List<String> algorithms = dto.digestAlgorithms() == null
-        ? defaults.digestAlgorithms()
-        : map(dto.digestAlgorithms(), where + ".digestAlgorithms", (a, w) -> a);
-    // Any whole number is read as it is: the validator, not the reader, says what range is allowed.
-    Duration lifetime = dto.nonceLifetimeSeconds() == null
-        ? defaults.nonceLifetime()
-        : Duration.ofSeconds(dto.nonceLifetimeSeconds());
-    int status = orDefault(dto.disabledUserStatus(), defaults.disabledUserStatus());
-    boolean authInt = dto.authInt() != null && dto.authInt();
-    return new RealmAuth(schemes, algorithms, lifetime, status, authInt, toLockout(dto.lockout()));
-  }
-
-  /** A file from before per-realm lockouts has none: the realm gets {@link RealmLockout#DEFAULTS}. */
-  private static RealmLockout toLockout(LockoutDto dto) {
-    RealmLockout defaults = RealmLockout.DEFAULTS;
-    if (dto == null) {
-      return defaults;
-    }
-    return new RealmLockout(
-        orDefault(dto.delayAfter(), defaults.delayAfter()),
-        orDefault(dto.lockoutAfter(), defaults.lockoutAfter()),
-        dto.lockoutSeconds() == null
-            ? defaults.lockoutFor()
-            : Duration.ofSeconds(dto.lockoutSeconds()),
-        orDefault(dto.lockedOutStatus(), defaults.lockedOutStatus()));
-  }
-
-  private static DigestSecrets toDigest(DigestDto dto, String where) throws UnreadableException {
-    if (dto == null) {
-      return DigestSecrets.NONE;
-    }
-    Map<String, String> ha1 = new TreeMap<>();
-    if (dto.ha1() != null) {
-      for (Map.Entry<String, String> e : dto.ha1().entrySet()) {
-        if (e.getValue() == null) {
-          throw new UnreadableException("\"" + where + ".ha1." + e.getKey() + "\" is null", null);
-        }
-        ha1.put(e.getKey(), e.getValue());
-      }
-    }
-    return new DigestSecrets(orDefault(dto.realm(), ""), ha1);
-  }
-
-  private interface Mapping<T, R> {
-    R apply(T value, String where) throws UnreadableException;
-  }
-
-  private static <T, R> List<R> map(List<T> values, String where, Mapping<T, R> mapping)
-      throws UnreadableException {
-    List<R> out = new ArrayList<>(values.size());
-    for (int i = 0; i < values.size(); i++) {
-      String here = where + "[" + i + "]";
-      if (values.get(i) == null) {
-        throw new UnreadableException("\"" + here + "\" is null", null);
-      }
-      out.add(mapping.apply(values.get(i), here));
-    }
-    return out;
-  }
-
-  private static <T> T orDefault(T value, T fallback) {
-    return value == null ? fallback : value;
-  }
-
-  /** One sentence on what is wrong, with the JSON path and the line and column where known. */
-  private static String describe(JsonProcessingException e) {
-    // Jackson wraps syntax errors met while binding in a mapping exception: look at the cause.
-    boolean syntax = e instanceof JsonParseException || e.getCause() instanceof JsonParseException;
-    String path = e instanceof JsonMappingException mapping ? path(mapping.getPath()) : "";
-    String reason;
-    if (syntax) {
-      reason = "it is not valid JSON: " + jacksonSentence(e);
-    } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-      reason = path.isEmpty()
-          ? "it should hold one JSON object"
-          : "\"" + path + "\" should be " + expected(mismatch.getTargetType());
-    } else {
-      reason = "it does not fit the settings format: "
-          + (path.isEmpty() ? "" : "\"" + path + "\": ") + jacksonSentence(e);
-    }
-    JsonLocation at = e.getLocation();
-    if (at != null && at.getLineNr() > 0) {
-      reason +=
-          String.format(Locale.ROOT, " (line %d, column %d)", at.getLineNr(), at.getColumnNr());
-    }
-    return reason;
-  }
-
-  private static String expected(Class<?> type) {
-    if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
-      return "a whole number";
-    }
-    if (type == Boolean.class || type == boolean.class) {
-      return "true or false";
-    }
-    if (type == String.class) {
-      return "a string";
-    }
-    if (List.class.isAssignableFrom(type)) {
-      return "a list [...]";
-    }
-    return "an object {...}";
-  }
-
-  private static String jacksonSentence(JsonProcessingException e) {
-    return SOURCE_NOTE.matcher(e.getOriginalMessage()).replaceAll("$1").replace('`', '\'');
-  }
-
-  private static String path(List<JsonMappingException.Reference> refs) {
-    StringBuilder out = new StringBuilder();
-    for (JsonMappingException.Reference ref : refs) {
-      if (ref.getFieldName() != null) {
-        out.append(out.length() == 0 ? "" : ".").append(ref.getFieldName());
-      } else {
-        out.append('[').append(ref.getIndex()).append(']');
-      }
-    }
-    return out.toString();
   }
 }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.ToLongFunction;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
 import javafx.scene.control.Label;
@@ -18,7 +20,10 @@ import javafx.scene.control.Tooltip;
 
 /**
  * A per-user or per-client table: name, requests, failures (refused), last seen. Most recently seen
- * first until the user sorts by a column, which then stays across refreshes. FX thread.
+ * first until the user sorts by a column, which then stays across refreshes. The selected row stays
+ * selected across refreshes, found again by its name (a user name or a client address are the
+ * table's keys), wherever the new counts sort it; a row that is gone leaves nothing selected. FX
+ * thread.
  */
 final class PartyTableView {
 
@@ -27,11 +32,19 @@ final class PartyTableView {
 
   private final TableView<StatsSnapshot.PartyRow> table = new TableView<>();
 
+  /**
+   * What the table shows: a copy of the model's rows, so that the selected row's name can be read
+   * before each refresh replaces them (replacing a table's items clears its selection).
+   */
+  private final ObservableList<StatsSnapshot.PartyRow> shown = FXCollections.observableArrayList();
+
   PartyTableView(
       String id, String nameHeader, ObservableList<StatsSnapshot.PartyRow> rows, ZoneId zone) {
     table.setId(id);
     table.getStyleClass().add("party-table");
-    SortedList<StatsSnapshot.PartyRow> sorted = new SortedList<>(rows);
+    shown.setAll(rows);
+    rows.addListener((ListChangeListener<StatsSnapshot.PartyRow>) c -> show(rows));
+    SortedList<StatsSnapshot.PartyRow> sorted = new SortedList<>(shown);
     sorted.comparatorProperty().bind(table.comparatorProperty());
     table.setItems(sorted);
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -63,6 +76,23 @@ final class PartyTableView {
     table.getColumns().setAll(List.of(name, requests, failures, seen));
     table.setTooltip(
         new Tooltip("Failures: requests whose credentials were refused. Sort by any column."));
+  }
+
+  /** Shows the refreshed rows and selects again the row of the name that was selected. */
+  private void show(List<StatsSnapshot.PartyRow> rows) {
+    StatsSnapshot.PartyRow selected = table.getSelectionModel().getSelectedItem();
+    shown.setAll(rows);
+    if (selected == null) {
+      return;
+    }
+    List<StatsSnapshot.PartyRow> items = table.getItems();
+    for (int i = 0; i < items.size(); i++) {
+      if (items.get(i).name().equals(selected.name())) {
+        table.getSelectionModel().clearAndSelect(i);
+        table.getFocusModel().focus(i);
+        return;
+      }
+    }
   }
 
   private static TableColumn<StatsSnapshot.PartyRow, Long> number(

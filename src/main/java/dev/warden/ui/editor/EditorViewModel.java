@@ -1,10 +1,7 @@
 package dev.warden.ui.editor;
 
 import dev.warden.core.Warden;
-import dev.warden.core.settings.BearerToken;
 import dev.warden.core.settings.Realm;
-import dev.warden.core.settings.RealmAuth;
-import dev.warden.core.settings.RealmFaults;
 import dev.warden.core.settings.Settings;
 import dev.warden.core.settings.SettingsException;
 import dev.warden.core.settings.SettingsValidator;
@@ -22,10 +19,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -37,7 +31,8 @@ import javafx.collections.ObservableList;
  * the next request by the new realms. Each realm's auth (schemes, Digest presets, disabled users'
  * status) is drafted in its {@link RealmDraft}; the selected realm's Digest gaps are listed. A stored
  * password, hash or H(A1) is never shown; new passwords live in char arrays that are wiped once
- * hashed. No nodes; FX thread.
+ * hashed. The user form is {@link UserForm}'s; this model owns the realms, validation and Save.
+ * No nodes; FX thread.
  */
 public final class EditorViewModel {
 
@@ -67,13 +62,7 @@ public final class EditorViewModel {
   private final ObservableList<String> warnings = FXCollections.observableArrayList();
   private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
   private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper();
-  // the user form
-  private final ObjectProperty<UserDraft> editingUser = new SimpleObjectProperty<>();
-  private final StringProperty formName = new SimpleStringProperty("");
-  private final StringProperty formPassword = new SimpleStringProperty("");
-  private final StringProperty formRepeat = new SimpleStringProperty("");
-  private final BooleanProperty formEnabled = new SimpleBooleanProperty(true);
-  private final ReadOnlyStringWrapper formProblem = new ReadOnlyStringWrapper("");
+  private final UserForm userForm = new UserForm(selectedRealm::get);
   // notes on the selected realm
   private final RealmNotes notes = new RealmNotes();
 
@@ -91,9 +80,6 @@ public final class EditorViewModel {
     this.notifier = notifier;
     realms.addListener((Observable o) -> changed());
     defaultRealm.addListener(o -> changed());
-    formName.addListener(o -> formProblem.set(""));
-    formPassword.addListener(o -> formProblem.set(""));
-    formRepeat.addListener(o -> formProblem.set(""));
     selectedRealm.addListener((o, a, b) -> beginAddUser());
     selectedRealm.addListener(o -> refreshNotes(candidate()));
     load(warden.settings());
@@ -175,22 +161,12 @@ public final class EditorViewModel {
 
   /** Clears the user form for a new user of the selected realm. */
   public void beginAddUser() {
-    editingUser.set(null);
-    formName.set("");
-    formPassword.set("");
-    formRepeat.set("");
-    formEnabled.set(true);
-    formProblem.set("");
+    userForm.beginAdd();
   }
 
   /** Fills the form with a user; the password fields stay empty (blank keeps the stored password). */
   public void beginEditUser(UserDraft user) {
-    editingUser.set(user);
-    formName.set(user.name());
-    formPassword.set("");
-    formRepeat.set("");
-    formEnabled.set(user.enabled());
-    formProblem.set("");
+    userForm.beginEdit(user);
   }
 
   /**
@@ -200,52 +176,11 @@ public final class EditorViewModel {
    * @return false, with {@link #formProblemProperty()} set, when the form is not valid
    */
   public boolean commitUser() {
-    RealmDraft realm = selectedRealm.get();
-    if (realm == null) {
-      formProblem.set("Add a realm first");
-      return false;
-    }
-    String name = formName.get() == null ? "" : formName.get().strip();
-    UserDraft editing = editingUser.get();
-    String problem = userNameProblem(name);
-    if (problem == null
-        && realm.users().stream().anyMatch(u -> u != editing && u.name().equals(name))) {
-      problem = "Realm '" + realm.name() + "' already has a user '" + name + "'";
-    }
-    String password = formPassword.get() == null ? "" : formPassword.get();
-    if (problem == null && editing == null && password.isEmpty()) {
-      problem = "Enter a password for '" + name + "'";
-    }
-    if (problem == null && !password.equals(formRepeat.get())) {
-      problem = "The two passwords differ";
-    }
-    if (problem != null) {
-      formProblem.set(problem);
-      return false;
-    }
-    char[] chars = password.isEmpty() ? null : password.toCharArray();
-    if (editing == null) {
-      realm.users().add(new UserDraft(name, formEnabled.get(), chars));
-    } else {
-      editing.nameProperty().set(name);
-      editing.enabledProperty().set(formEnabled.get());
-      if (chars != null) {
-        editing.setNewPassword(chars);
-      }
-      realm.users().set(realm.users().indexOf(editing), editing); // tells the list the row changed
-    }
-    beginAddUser();
-    return true;
+    return userForm.commit();
   }
 
   public void removeUser(UserDraft user) {
-    RealmDraft realm = selectedRealm.get();
-    if (realm != null && realm.users().remove(user)) {
-      user.wipe();
-      if (editingUser.get() == user) {
-        beginAddUser();
-      }
-    }
+    userForm.remove(user);
   }
 
   public void setEnabled(UserDraft user, boolean enabled) {
@@ -374,49 +309,6 @@ public final class EditorViewModel {
     return warden.settings().withEnforcement(enforcement).withRealms(drafted);
   }
 
-  /** Why a user name cannot be used, or null. */
-  static String userNameProblem(String name) {
-    if (name.isEmpty()) {
-      return "a user name is empty";
-    }
-    if (name.indexOf(':') >= 0) {
-      return "user name '" + name + "' contains ':' (Basic credentials split at the first ':')";
-    }
-    if (!name.chars().allMatch(c -> c >= 0x20 && c != 0x7f)) {
-      return "user name '" + name + "' contains control characters";
-    }
-    return null;
-  }
-
-  /** A realm as it crosses to the worker thread. */
-  private record RealmSpec(
-      String name,
-      List<String> patterns,
-      RealmAuth auth,
-      List<UserDraft.UserSpec> users,
-      List<Integer> connectPorts,
-      List<BearerToken> tokens,
-      RealmFaults faults) {
-    Realm build(PasswordHashing hashing) {
-      return new Realm(
-          name,
-          patterns,
-          users.stream().map(u -> u.build(hashing, name)).toList(),
-          auth,
-          connectPorts,
-          tokens,
-          faults);
-    }
-
-    void wipe() {
-      users.forEach(u -> {
-        if (u.newPassword() != null) {
-          java.util.Arrays.fill(u.newPassword(), '\0');
-        }
-      });
-    }
-  }
-
   // Accessors
 
   public ObservableList<RealmDraft> realms() {
@@ -448,23 +340,23 @@ public final class EditorViewModel {
   }
 
   public ObjectProperty<UserDraft> editingUserProperty() {
-    return editingUser;
+    return userForm.editingUserProperty();
   }
 
   public StringProperty formNameProperty() {
-    return formName;
+    return userForm.nameProperty();
   }
 
   public StringProperty formPasswordProperty() {
-    return formPassword;
+    return userForm.passwordProperty();
   }
 
   public StringProperty formRepeatProperty() {
-    return formRepeat;
+    return userForm.repeatProperty();
   }
 
   public BooleanProperty formEnabledProperty() {
-    return formEnabled;
+    return userForm.enabledProperty();
   }
 
   /**
@@ -481,6 +373,6 @@ public final class EditorViewModel {
   }
 
   public ReadOnlyStringProperty formProblemProperty() {
-    return formProblem.getReadOnlyProperty();
+    return userForm.problemProperty();
   }
 }

@@ -99,7 +99,7 @@ public record AuthenticateMessage(
    */
   public byte[] encodeWithMicField() {
     byte[] out = encode(MessageIntegrity.OFFSET + MessageIntegrity.LENGTH);
-    System.arraycopy(ChallengeMessage.WINDOWS_VERSION, 0, out, 64, 8);
+    System.arraycopy(ChallengeMessage.windowsVersion(), 0, out, 64, 8);
     return out;
   }
 

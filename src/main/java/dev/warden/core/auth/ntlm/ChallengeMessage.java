@@ -12,7 +12,7 @@ public record ChallengeMessage(
     int flags, byte[] serverChallenge, String targetName, TargetInfo targetInfo, byte[] version) {
 
   /** Windows 6.0, build 6000, NTLMSSP revision 15: what MS-NLMP's examples carry. */
-  public static final byte[] WINDOWS_VERSION = {6, 0, 0x70, 0x17, 0, 0, 0, 0x0f};
+  private static final byte[] WINDOWS_VERSION = {6, 0, 0x70, 0x17, 0, 0, 0, 0x0f};
 
   public ChallengeMessage {
     if (serverChallenge.length != 8) {
@@ -20,6 +20,14 @@ public record ChallengeMessage(
     }
     serverChallenge = serverChallenge.clone();
     version = version.clone();
+  }
+
+  /**
+   * The VERSION field Warden sends: Windows 6.0, build 6000, NTLMSSP revision 15, what MS-NLMP's
+   * examples carry. A new copy each call, so no caller can change what the next one gets.
+   */
+  public static byte[] windowsVersion() {
+    return WINDOWS_VERSION.clone();
   }
 
   @Override

@@ -91,7 +91,7 @@ class NtlmSpecVectorsTest {
         new TargetInfo(List.of(
             TargetInfo.text(TargetInfo.NB_DOMAIN_NAME, "Domain"),
             TargetInfo.text(TargetInfo.NB_COMPUTER_NAME, "Server"))),
-        ChallengeMessage.WINDOWS_VERSION);
+        ChallengeMessage.windowsVersion());
     assertThat(HEX.formatHex(message.encode())).isEqualTo(SPEC_CHALLENGE_MESSAGE);
   }
 
