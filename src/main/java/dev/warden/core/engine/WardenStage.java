@@ -75,11 +75,11 @@ final class WardenStage extends ChannelDuplexHandler {
     COLLECTING,
     /** A slow verification is running; everything waits. */
     JUDGING,
-    /** The request body is read and discarded (after a refusal, or after an early response). */
+    /** The request body is read, recorded and discarded (after a refusal or a stage error). */
     DRAIN,
     /** LittleProxy is connecting to the destination; the body waits. */
     GATED,
-    /** Body chunks pass to LittleProxy. */
+    /** Body chunks pass to LittleProxy, also after a response that came before their end. */
     FORWARDING,
     /** The request has passed; the next one waits for this response to end. */
     AWAITING_RESPONSE,
@@ -748,12 +748,15 @@ final class WardenStage extends ChannelDuplexHandler {
       closeAfterResponse = true;
     }
     draft.responseEnded = true;
-    if (!draft.requestEnded && (phase == Phase.FORWARDING || phase == Phase.GATED)) {
-      // answered before the body was all read (an early response, or a failed connection): the rest
-      // of the body is read here, kept for the record, and goes nowhere
-      phase = Phase.DRAIN;
-      drained = 0;
+    if (!draft.requestEnded && phase == Phase.GATED) {
+      // answered before the body was all read (an early response, or a failed connection): the
+      // attempt to connect is over, so the rest of the body may pass on
+      phase = Phase.FORWARDING;
     }
+    // The rest of a body answered early still goes to LittleProxy, which holds the request until
+    // its last chunk: it sends it to a destination that still reads, drops it for one that closed,
+    // and takes the next head only then (a head while it waits for a chunk makes it close the
+    // client connection). The chunks are recorded as they pass.
     finishIfDone();
     drain();
   }

@@ -1,0 +1,154 @@
+package dev.warden.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warden.core.settings.Settings;
+import dev.warden.core.traffic.Exchange;
+import dev.warden.core.traffic.ExchangeError;
+import dev.warden.testing.EarlyAnswerOrigin;
+import dev.warden.testing.RawHttpConnection;
+import dev.warden.testing.RawResponse;
+import dev.warden.testing.RunningWarden;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A POST on a keep-alive connection whose origin answers 405 before reading the body and closes
+ * with the body unread (so its kernel may reset the connection and the 405 can be lost on the way
+ * to Warden): the client always gets an answer (the 405, or Warden's 502 saying the origin reset
+ * the connection), and the record has the complete body, the status the client got, and a failure
+ * on the origin's side. Real LittleProxy, real origin, the JDK's HttpClient and a raw socket, both
+ * reusing their connection to Warden.
+ */
+class EarlyAnswerKeepAliveIT {
+
+  static final int ROUNDS = 500;
+
+  private static EarlyAnswerOrigin origin;
+  private static RunningWarden warden;
+
+  @BeforeAll
+  static void start() throws Exception {
+    origin = new EarlyAnswerOrigin();
+    warden = new RunningWarden(Settings.defaults().withEnforcement(false));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    warden.close();
+    origin.close();
+  }
+
+  @Test
+  void everyKeepAliveJsonPostThroughHttpClientGetsAnAnswerAndAnHonestRecord() throws Exception {
+    HttpClient client = HttpClient.newBuilder()
+        .proxy(ProxySelector.of(new InetSocketAddress("127.0.0.1", warden.port())))
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(10))
+        .build();
+    List<String> wrong = new ArrayList<>();
+    for (int round = 0; round < ROUNDS; round++) {
+      String url = origin.url("/client/" + round);
+      String body = EarlyAnswerBodyIT.body(round);
+      HttpResponse<String> response;
+      try {
+        response = client.send(
+            HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+      } catch (IOException noAnswer) {
+        wrong.add("round " + round + ": no answer (" + noAnswer.getMessage() + ")");
+        continue;
+      }
+      String problem = judge(url, body, response.statusCode(), response.body());
+      if (problem != null) {
+        wrong.add("round " + round + ": " + problem);
+      }
+    }
+    assertThat(wrong).as("rounds without an answer or with a wrong record").isEmpty();
+  }
+
+  @Test
+  void everyKeepAliveJsonPostOnOneRawSocketGetsAnAnswerAndTheConnectionStaysOpen()
+      throws Exception {
+    List<String> wrong = new ArrayList<>();
+    RawHttpConnection c = new RawHttpConnection(warden.port());
+    try {
+      for (int round = 0; round < ROUNDS; round++) {
+        String url = origin.url("/raw/" + round);
+        String body = EarlyAnswerBodyIT.body(round);
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        RawResponse response;
+        try {
+          // head and body in two writes, as most clients send them: the origin answers in between
+          c.send("POST " + url + " HTTP/1.1\r\nHost: 127.0.0.1:" + origin.port()
+              + "\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length
+              + "\r\n\r\n");
+          c.send(bytes);
+          response = c.read(false);
+        } catch (IOException noAnswer) {
+          wrong.add("round " + round + ": no answer (" + noAnswer.getMessage() + ")");
+          c.close();
+          c = new RawHttpConnection(warden.port());
+          continue;
+        }
+        String problem = judge(url, body, response.status(), response.bodyText());
+        if (problem == null && response.closesConnection()) {
+          problem = "Warden closed the keep-alive connection after " + response.status();
+        }
+        if (problem != null) {
+          wrong.add("round " + round + ": " + problem);
+        }
+        if (response.closesConnection()) {
+          c.close();
+          c = new RawHttpConnection(warden.port());
+        }
+      }
+    } finally {
+      c.close();
+    }
+    assertThat(wrong).as("rounds without an answer, a closed connection or a wrong record")
+        .isEmpty();
+  }
+
+  /** What is wrong with one round's answer and record, or null. */
+  private static String judge(String url, String body, int status, String answer)
+      throws InterruptedException {
+    if (status != 405 && !(status == 502 && answer.contains("reset"))) {
+      return "answered " + status + " '" + answer + "'";
+    }
+    Exchange recorded = warden.awaitExchangeFor(url);
+    String seen = new String(recorded.requestBody().bytes(), StandardCharsets.UTF_8);
+    int length = body.getBytes(StandardCharsets.UTF_8).length;
+    if (!seen.equals(body) || recorded.requestBody().totalSize() != length) {
+      return "recorded body " + recorded.requestBody().totalSize() + " bytes '" + seen + "'";
+    }
+    if (recorded.status() != status) {
+      return "recorded status " + recorded.status() + " but the client got " + status;
+    }
+    ExchangeError failure = recorded.error();
+    if (status == 502
+        && (failure == null || failure.kind() != ExchangeError.Kind.SERVER_ABORTED)) {
+      return "recorded failure " + failure + " for Warden's 502";
+    }
+    if (status == 405 && failure != null) {
+      return "recorded failure " + failure + " for the origin's 405";
+    }
+    return null;
+  }
+}
