@@ -15,7 +15,7 @@ import io.netty.handler.codec.http.HttpVersion;
  *   <li>no connection within the connect timeout, or no response head within the first-byte timeout:
  *       a 504 of Warden's own, then the connection is closed (LittleProxy still holds the request);
  *   <li>the destination closed or reset the connection before a response head: a 502 at once, then
- *       close;
+ *       the rest of the request body is read (and recorded) and the connection closed;
  *   <li>it did so after the head was sent: nothing can complete a response framed by
  *       Content-Length or chunked, so the client connection is closed at once, which tells the
  *       client the response was cut; the record keeps the status sent and says how many body bytes

@@ -621,6 +621,27 @@ final class WardenStage extends ChannelDuplexHandler {
     ctx.writeAndFlush(answer.response()).addListener(f -> ownResponseWritten(draft, f));
   }
 
+  /**
+   * Warden answers an allowed exchange itself because the destination went away before a response
+   * head, then reads the rest of the request body before it closes: the record keeps the whole body
+   * the client sent, and a client still sending is not reset (which could make it lose the answer).
+   * The body goes nowhere: LittleProxy, whose connection is gone, is done with this request, and
+   * whatever it writes for it later is dropped ({@link #dropped}). The refused body deadline bounds
+   * the wait.
+   */
+  private void answerThenRead(ExchangeDraft draft, UpstreamFault.Answer answer) {
+    draft.error = answer.error();
+    draft.answered(answer.response());
+    draft.lastPartSent = true;
+    closeAfterResponse = true;
+    if (!draft.requestEnded) {
+      phase = Phase.DRAIN;
+      drained = 0;
+      deadlines.refusedBodyStarted();
+    }
+    ctx.writeAndFlush(answer.response()).addListener(f -> ownResponseWritten(draft, f));
+  }
+
   /** A response under way that cannot be completed: the client learns it from the closed connection. */
   private void cut(ExchangeDraft draft, String why) {
     draft.abort = why;
@@ -642,7 +663,7 @@ final class WardenStage extends ChannelDuplexHandler {
         return; // ended normally, or already answered
       }
       if (draft.status == 0) {
-        answerInstead(
+        answerThenRead(
             draft, UpstreamFault.closedWithoutResponse(draft, end, limits, draft.destination));
       } else {
         cut(draft, UpstreamFault.cut(draft, end, limits));

@@ -26,11 +26,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A POST on a keep-alive connection whose origin answers 405 before reading the body and closes
- * with the body unread (so its kernel may reset the connection and the 405 can be lost on the way
- * to Warden): the client always gets an answer (the 405, or Warden's 502 saying the origin reset
- * the connection), and the record has the complete body, the status the client got, and a failure
- * on the origin's side. Real LittleProxy, real origin, the JDK's HttpClient and a raw socket, both
- * reusing their connection to Warden.
+ * with the body unread: the client always gets an answer, the 405 (and the connection stays open),
+ * or, when the 405 never reached Warden (the origin's kernel may reset the connection and drop it),
+ * Warden's 502 saying the origin closed the connection without answering; the record has the
+ * complete body, the status the client got, and a failure on the origin's side. Real LittleProxy,
+ * real origin, the JDK's HttpClient and a raw socket, both reusing their connection to Warden.
  */
 class EarlyAnswerKeepAliveIT {
 
@@ -84,7 +84,7 @@ class EarlyAnswerKeepAliveIT {
   }
 
   @Test
-  void everyKeepAliveJsonPostOnOneRawSocketGetsAnAnswerAndTheConnectionStaysOpen()
+  void everyKeepAliveJsonPostOnOneRawSocketGetsAnAnswerAndA405LeavesTheConnectionOpen()
       throws Exception {
     List<String> wrong = new ArrayList<>();
     RawHttpConnection c = new RawHttpConnection(warden.port());
@@ -108,7 +108,7 @@ class EarlyAnswerKeepAliveIT {
           continue;
         }
         String problem = judge(url, body, response.status(), response.bodyText());
-        if (problem == null && response.closesConnection()) {
+        if (problem == null && response.status() == 405 && response.closesConnection()) {
           problem = "Warden closed the keep-alive connection after " + response.status();
         }
         if (problem != null) {
@@ -129,7 +129,8 @@ class EarlyAnswerKeepAliveIT {
   /** What is wrong with one round's answer and record, or null. */
   private static String judge(String url, String body, int status, String answer)
       throws InterruptedException {
-    if (status != 405 && !(status == 502 && answer.contains("reset"))) {
+    // Warden's own 502 when the 405 never reached it (the origin's kernel may send a reset instead)
+    if (status != 405 && !(status == 502 && answer.contains("closed the connection without answering"))) {
       return "answered " + status + " '" + answer + "'";
     }
     Exchange recorded = warden.awaitExchangeFor(url);
