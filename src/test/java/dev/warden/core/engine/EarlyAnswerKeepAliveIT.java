@@ -6,6 +6,7 @@ import dev.warden.core.settings.Settings;
 import dev.warden.core.traffic.Exchange;
 import dev.warden.core.traffic.ExchangeError;
 import dev.warden.testing.EarlyAnswerOrigin;
+import dev.warden.testing.FaultyOrigin;
 import dev.warden.testing.RawHttpConnection;
 import dev.warden.testing.RawResponse;
 import dev.warden.testing.RunningWarden;
@@ -37,11 +38,13 @@ class EarlyAnswerKeepAliveIT {
   static final int ROUNDS = 500;
 
   private static EarlyAnswerOrigin origin;
+  private static FaultyOrigin faulty;
   private static RunningWarden warden;
 
   @BeforeAll
   static void start() throws Exception {
     origin = new EarlyAnswerOrigin();
+    faulty = new FaultyOrigin();
     warden = new RunningWarden(Settings.defaults().withEnforcement(false));
   }
 
@@ -49,6 +52,41 @@ class EarlyAnswerKeepAliveIT {
   static void stop() throws Exception {
     warden.close();
     origin.close();
+    faulty.close();
+  }
+
+  @Test
+  void anOriginThatResetsBeforeAnsweringGets502AndTheWholeBodyStillRecorded() throws Exception {
+    sendsTheBodyAfterWardensAnswer("/reset", "server reset the connection without a response");
+  }
+
+  @Test
+  void anOriginThatClosesBeforeAnsweringGets502AndTheWholeBodyStillRecorded() throws Exception {
+    sendsTheBodyAfterWardensAnswer("/close", "server closed the connection without a response");
+  }
+
+  /** The head alone, Warden's 502 read, then the body: the record has all of it. */
+  private static void sendsTheBodyAfterWardensAnswer(String path, String why) throws Exception {
+    String url = faulty.url(path);
+    String body = EarlyAnswerBodyIT.body(7);
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    try (RawHttpConnection c = new RawHttpConnection(warden.port())) {
+      c.send("POST " + url + " HTTP/1.1\r\nHost: 127.0.0.1:" + faulty.port()
+          + "\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length
+          + "\r\n\r\n");
+      RawResponse answer = c.read(false);
+      assertThat(answer.status()).isEqualTo(502);
+      assertThat(answer.bodyText()).contains("closed the connection without answering");
+      c.send(bytes);
+      assertThat(c.isClosedByPeer(5000)).as("closed once the body is read").isTrue();
+    }
+    Exchange recorded = warden.awaitExchangeFor(url);
+    assertThat(recorded.status()).isEqualTo(502);
+    assertThat(new String(recorded.requestBody().bytes(), StandardCharsets.UTF_8)).isEqualTo(body);
+    assertThat(recorded.requestBody().totalSize()).isEqualTo(bytes.length);
+    assertThat(recorded.error())
+        .isEqualTo(new ExchangeError(
+            ExchangeError.Kind.SERVER_ABORTED, "127.0.0.1:" + faulty.port() + ": " + why));
   }
 
   @Test
