@@ -623,21 +623,25 @@ final class WardenStage extends ChannelDuplexHandler {
 
   /**
    * Warden answers an allowed exchange itself because the destination went away before a response
-   * head, then reads the rest of the request body before it closes: the record keeps the whole body
-   * the client sent, and a client still sending is not reset (which could make it lose the answer).
-   * The body goes nowhere: LittleProxy, whose connection is gone, is done with this request, and
-   * whatever it writes for it later is dropped ({@link #dropped}). The refused body deadline bounds
-   * the wait.
+   * head, and still reads the rest of the request body: the record keeps the whole body the client
+   * sent, and a client still sending is not reset (which could make it lose the answer). Whatever
+   * LittleProxy writes for this request later is dropped ({@link #dropped}).
+   *
+   * @param keep the connection stays open: the rest of the body goes on to LittleProxy (whose
+   *     connection is gone, so it goes nowhere) to bring it back to waiting for a head; otherwise the
+   *     stage drains it, within the refused body deadline, and closes
    */
-  private void answerThenRead(ExchangeDraft draft, UpstreamFault.Answer answer) {
+  private void answerThenRead(ExchangeDraft draft, UpstreamFault.Answer answer, boolean keep) {
     draft.error = answer.error();
     draft.answered(answer.response());
     draft.lastPartSent = true;
-    closeAfterResponse = true;
-    if (!draft.requestEnded) {
-      phase = Phase.DRAIN;
-      drained = 0;
-      deadlines.refusedBodyStarted();
+    if (!keep) {
+      closeAfterResponse = true;
+      if (!draft.requestEnded) {
+        phase = Phase.DRAIN;
+        drained = 0;
+        deadlines.refusedBodyStarted();
+      }
     }
     ctx.writeAndFlush(answer.response()).addListener(f -> ownResponseWritten(draft, f));
   }
@@ -663,8 +667,16 @@ final class WardenStage extends ChannelDuplexHandler {
         return; // ended normally, or already answered
       }
       if (draft.status == 0) {
+        // Kept open only after a clean close once LittleProxy had sent the request: then LittleProxy
+        // writes nothing more for it. After a reset (or a failed connection flow) it writes its own
+        // 502 later, which on an open connection could pass for the next request's answer.
+        boolean keep = end == UpstreamWatch.End.CLOSED
+            && !closeAfterResponse
+            && (phase == Phase.FORWARDING || phase == Phase.AWAITING_RESPONSE);
         answerThenRead(
-            draft, UpstreamFault.closedWithoutResponse(draft, end, limits, draft.destination));
+            draft,
+            UpstreamFault.closedWithoutResponse(draft, end, limits, draft.destination, keep),
+            keep);
       } else {
         cut(draft, UpstreamFault.cut(draft, end, limits));
       }
@@ -769,15 +781,16 @@ final class WardenStage extends ChannelDuplexHandler {
       closeAfterResponse = true;
     }
     draft.responseEnded = true;
+    // Answered before the body was all read. By the destination (an early response): the rest still
+    // goes to LittleProxy, which holds the request until its last chunk (a head while it waits for
+    // one makes it close the client connection); it sends it on to a destination that still reads
+    // and drops it for one that closed. By LittleProxy, which could not connect: it is done with
+    // the request (and, still connecting, would block the loop on a chunk), so the stage reads the
+    // rest, and it goes nowhere. Either way the chunks are recorded as they pass.
     if (!draft.requestEnded && phase == Phase.GATED) {
-      // answered before the body was all read (an early response, or a failed connection): the
-      // attempt to connect is over, so the rest of the body may pass on
-      phase = Phase.FORWARDING;
+      phase = draft.connected ? Phase.FORWARDING : Phase.DRAIN;
+      drained = 0;
     }
-    // The rest of a body answered early still goes to LittleProxy, which holds the request until
-    // its last chunk: it sends it to a destination that still reads, drops it for one that closed,
-    // and takes the next head only then (a head while it waits for a chunk makes it close the
-    // client connection). The chunks are recorded as they pass.
     finishIfDone();
     drain();
   }
