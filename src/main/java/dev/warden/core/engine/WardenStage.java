@@ -667,9 +667,9 @@ final class WardenStage extends ChannelDuplexHandler {
         return; // ended normally, or already answered
       }
       if (draft.status == 0) {
-        // Kept open only after a clean close once LittleProxy had sent the request: then LittleProxy
-        // writes nothing more for it. After a reset (or a failed connection flow) it writes its own
-        // 502 later, which on an open connection could pass for the next request's answer.
+        // Kept open only after a clean close once LittleProxy had sent the request: then it writes
+        // nothing more for it. After a reset (or a failed connection flow) it writes its own 502
+        // later, which on an open connection could pass for the next request's answer.
         boolean keep = end == UpstreamWatch.End.CLOSED
             && !closeAfterResponse
             && (phase == Phase.FORWARDING || phase == Phase.AWAITING_RESPONSE);

@@ -95,7 +95,8 @@ class EarlyAnswerKeepAliveIT {
     }
     Exchange recorded = warden.awaitExchangeFor(url);
     assertThat(recorded.status()).isEqualTo(502);
-    assertThat(new String(recorded.requestBody().bytes(), StandardCharsets.UTF_8)).isEqualTo(body);
+    assertThat(new String(recorded.requestBody().bytes(), StandardCharsets.UTF_8))
+        .isEqualTo(body);
     assertThat(recorded.requestBody().totalSize()).isEqualTo(bytes.length);
     assertThat(recorded.error())
         .isEqualTo(new ExchangeError(
@@ -135,8 +136,7 @@ class EarlyAnswerKeepAliveIT {
   }
 
   @Test
-  void everyKeepAliveJsonPostOnOneRawSocketGetsAnAnswerAndKeepsTheConnection()
-      throws Exception {
+  void everyKeepAliveJsonPostOnOneRawSocketGetsAnAnswerAndKeepsTheConnection() throws Exception {
     List<String> wrong = new ArrayList<>();
     RawHttpConnection c = new RawHttpConnection(warden.port());
     try {
@@ -173,7 +173,8 @@ class EarlyAnswerKeepAliveIT {
     } finally {
       c.close();
     }
-    assertThat(wrong).as("rounds without an answer, a closed connection or a wrong record")
+    assertThat(wrong)
+        .as("rounds without an answer, a closed connection or a wrong record")
         .isEmpty();
   }
 
@@ -187,7 +188,8 @@ class EarlyAnswerKeepAliveIT {
   private static String judge(String url, String body, int status, String answer)
       throws InterruptedException {
     // Warden's own 502 when the 405 never reached it (the origin's kernel may send a reset instead)
-    if (status != 405 && !(status == 502 && answer.contains("closed the connection without answering"))) {
+    if (status != 405
+        && !(status == 502 && answer.contains("closed the connection without answering"))) {
       return "answered " + status + " '" + answer + "'";
     }
     Exchange recorded = warden.awaitExchangeFor(url);
@@ -200,8 +202,7 @@ class EarlyAnswerKeepAliveIT {
       return "recorded status " + recorded.status() + " but the client got " + status;
     }
     ExchangeError failure = recorded.error();
-    if (status == 502
-        && (failure == null || failure.kind() != ExchangeError.Kind.SERVER_ABORTED)) {
+    if (status == 502 && (failure == null || failure.kind() != ExchangeError.Kind.SERVER_ABORTED)) {
       return "recorded failure " + failure + " for Warden's 502";
     }
     if (status == 405 && failure != null) {
