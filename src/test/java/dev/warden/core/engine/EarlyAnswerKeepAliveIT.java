@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A POST on a keep-alive connection whose origin answers 405 before reading the body and closes
  * with the body unread: the client always gets an answer on a connection that stays open, the 405
- * or, when the 405 never reached Warden (the origin's kernel may reset the connection and drop it),
- * Warden's 502 saying the origin closed the connection without answering; the record has the
- * complete body, the status the client got, and a failure on the origin's side. Real LittleProxy,
+ * or, the few times the origin's connection ends before Warden has read a byte of it, Warden's 502
+ * saying the origin closed the connection without answering; the record has the complete body, the
+ * status the client got, and a failure on the origin's side. Real LittleProxy,
  * real origin, the JDK's HttpClient and a raw socket, both reusing their connection to Warden.
  */
 class EarlyAnswerKeepAliveIT {
@@ -187,7 +187,7 @@ class EarlyAnswerKeepAliveIT {
   /** What is wrong with one round's answer and record, or null. */
   private static String judge(String url, String body, int status, String answer)
       throws InterruptedException {
-    // Warden's own 502 when the 405 never reached it (the origin's kernel may send a reset instead)
+    // Warden's own 502 when the 405 never reached it
     if (status != 405
         && !(status == 502 && answer.contains("closed the connection without answering"))) {
       return "answered " + status + " '" + answer + "'";
