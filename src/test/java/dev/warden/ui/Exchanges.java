@@ -122,12 +122,18 @@ public final class Exchanges {
   }
 
   public static Exchange failed(long id, String url) {
+    return failed(
+        id, url, new ExchangeError(ExchangeError.Kind.CONNECT_FAILED, "connection refused"));
+  }
+
+  /** A 502 Warden sent for {@code error}, enforcement off. */
+  public static Exchange failed(long id, String url, ExchangeError error) {
     return of(
         id,
         url,
         502,
         new AuthOutcome.NotRequired(),
-        new ExchangeError(ExchangeError.Kind.CONNECT_FAILED, "connection refused"),
+        error,
         List.of(),
         List.of(),
         List.of(),

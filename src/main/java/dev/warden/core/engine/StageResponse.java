@@ -93,8 +93,14 @@ final class StageResponse {
 
   /** An error of the stage itself; the connection is closed after it. */
   static FullHttpResponse error(HttpRequest request, int code, String reason, String text) {
+    return error(request, code, reason, text, false);
+  }
+
+  /** An error of the stage itself, saying the connection stays open when {@code keepAlive}. */
+  static FullHttpResponse error(
+      HttpRequest request, int code, String reason, String text, boolean keepAlive) {
     String title = code + " " + reason;
-    return build(request, code, title, page(title, text), false);
+    return build(request, code, title, page(title, text), keepAlive);
   }
 
   /** Warden's own short HTML page: {@code title} as title and heading, {@code text} below it. */

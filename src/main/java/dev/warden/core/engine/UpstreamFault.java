@@ -14,8 +14,10 @@ import io.netty.handler.codec.http.HttpVersion;
  * <ul>
  *   <li>no connection within the connect timeout, or no response head within the first-byte timeout:
  *       a 504 of Warden's own, then the connection is closed (LittleProxy still holds the request);
- *   <li>the destination closed or reset the connection before a response head: a 502 at once, then
- *       close;
+ *   <li>the destination closed or reset the connection before a response head: a 502 at once, and
+ *       the rest of the request body is read (and recorded); then the connection is closed, unless
+ *       the destination closed it cleanly and the client wants it kept (see
+ *       {@link WardenStage#upstreamEnded});
  *   <li>it did so after the head was sent: nothing can complete a response framed by
  *       Content-Length or chunked, so the client connection is closed at once, which tells the
  *       client the response was cut; the record keeps the status sent and says how many body bytes
@@ -55,8 +57,13 @@ final class UpstreamFault {
         destination + " did not answer in time.");
   }
 
+  /** @param keepAlive the client connection stays open after the 502 */
   static Answer closedWithoutResponse(
-      ExchangeDraft draft, UpstreamWatch.End end, Limits limits, String destination) {
+      ExchangeDraft draft,
+      UpstreamWatch.End end,
+      Limits limits,
+      String destination,
+      boolean keepAlive) {
     String why = destination
         + switch (end) {
           case RESET -> ": server reset the connection without a response";
@@ -71,7 +78,8 @@ final class UpstreamFault {
         "Bad Gateway",
         ExchangeError.Kind.SERVER_ABORTED,
         why,
-        destination + " closed the connection without answering.");
+        destination + " closed the connection without answering.",
+        keepAlive);
   }
 
   /** Why a response already under way was cut, e.g. "server reset after 1024 bytes". */
@@ -95,8 +103,20 @@ final class UpstreamFault {
       ExchangeError.Kind kind,
       String why,
       String text) {
+    return answer(draft, code, reason, kind, why, text, false);
+  }
+
+  private static Answer answer(
+      ExchangeDraft draft,
+      int code,
+      String reason,
+      ExchangeError.Kind kind,
+      String why,
+      String text,
+      boolean keepAlive) {
     return new Answer(
-        StageResponse.error(request(draft), code, reason, text), new ExchangeError(kind, why));
+        StageResponse.error(request(draft), code, reason, text, keepAlive),
+        new ExchangeError(kind, why));
   }
 
   /** Enough of the request for the response's framing: HEAD gets no body, 1.0 its own keep-alive. */

@@ -103,10 +103,14 @@ final class UpstreamWatch extends ChannelDuplexHandler {
     super.userEventTriggered(ctx, evt);
   }
 
+  /**
+   * Reported after LittleProxy has seen the close: it then counts the connection as gone, so a next
+   * request the stage lets through at once opens a new one instead of being written on this one.
+   */
   @Override
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-    report(stalled ? End.STALLED : End.CLOSED);
     super.channelInactive(ctx);
+    report(stalled ? End.STALLED : End.CLOSED);
   }
 
   private void report(End end) {

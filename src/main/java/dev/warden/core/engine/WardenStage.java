@@ -75,11 +75,11 @@ final class WardenStage extends ChannelDuplexHandler {
     COLLECTING,
     /** A slow verification is running; everything waits. */
     JUDGING,
-    /** The request body is read and discarded (after a refusal, or after an early response). */
+    /** The request body is read, recorded and discarded (after a refusal or a stage error). */
     DRAIN,
     /** LittleProxy is connecting to the destination; the body waits. */
     GATED,
-    /** Body chunks pass to LittleProxy. */
+    /** Body chunks pass to LittleProxy, also after a response that came before their end. */
     FORWARDING,
     /** The request has passed; the next one waits for this response to end. */
     AWAITING_RESPONSE,
@@ -621,6 +621,31 @@ final class WardenStage extends ChannelDuplexHandler {
     ctx.writeAndFlush(answer.response()).addListener(f -> ownResponseWritten(draft, f));
   }
 
+  /**
+   * Warden answers an allowed exchange itself because the destination went away before a response
+   * head, and still reads the rest of the request body: the record keeps the whole body the client
+   * sent, and a client still sending is not reset (which could make it lose the answer). Whatever
+   * LittleProxy writes for this request later is dropped ({@link #dropped}).
+   *
+   * @param keep the connection stays open: the rest of the body goes on to LittleProxy (whose
+   *     connection is gone, so it goes nowhere) to bring it back to waiting for a head; otherwise the
+   *     stage drains it, within the refused body deadline, and closes
+   */
+  private void answerThenRead(ExchangeDraft draft, UpstreamFault.Answer answer, boolean keep) {
+    draft.error = answer.error();
+    draft.answered(answer.response());
+    draft.lastPartSent = true;
+    if (!keep) {
+      closeAfterResponse = true;
+      if (!draft.requestEnded) {
+        phase = Phase.DRAIN;
+        drained = 0;
+        deadlines.refusedBodyStarted();
+      }
+    }
+    ctx.writeAndFlush(answer.response()).addListener(f -> ownResponseWritten(draft, f));
+  }
+
   /** A response under way that cannot be completed: the client learns it from the closed connection. */
   private void cut(ExchangeDraft draft, String why) {
     draft.abort = why;
@@ -642,8 +667,16 @@ final class WardenStage extends ChannelDuplexHandler {
         return; // ended normally, or already answered
       }
       if (draft.status == 0) {
-        answerInstead(
-            draft, UpstreamFault.closedWithoutResponse(draft, end, limits, draft.destination));
+        // Kept open only after a clean close once LittleProxy had sent the request: then it writes
+        // nothing more for it. After a reset (or a failed connection flow) it writes its own 502
+        // later, which on an open connection could pass for the next request's answer.
+        boolean keep = end == UpstreamWatch.End.CLOSED
+            && !closeAfterResponse
+            && (phase == Phase.FORWARDING || phase == Phase.AWAITING_RESPONSE);
+        answerThenRead(
+            draft,
+            UpstreamFault.closedWithoutResponse(draft, end, limits, draft.destination, keep),
+            keep);
       } else {
         cut(draft, UpstreamFault.cut(draft, end, limits));
       }
@@ -748,10 +781,14 @@ final class WardenStage extends ChannelDuplexHandler {
       closeAfterResponse = true;
     }
     draft.responseEnded = true;
-    if (!draft.requestEnded && (phase == Phase.FORWARDING || phase == Phase.GATED)) {
-      // answered before the body was all read (an early response, or a failed connection): the rest
-      // of the body is read here, kept for the record, and goes nowhere
-      phase = Phase.DRAIN;
+    // Answered before the body was all read. By the destination (an early response): the rest still
+    // goes to LittleProxy, which holds the request until its last chunk (a head while it waits for
+    // one makes it close the client connection); it sends it on to a destination that still reads
+    // and drops it for one that closed. By LittleProxy, which could not connect: it is done with
+    // the request (and, still connecting, would block the loop on a chunk), so the stage reads the
+    // rest, and it goes nowhere. Either way the chunks are recorded as they pass.
+    if (!draft.requestEnded && phase == Phase.GATED) {
+      phase = draft.connected ? Phase.FORWARDING : Phase.DRAIN;
       drained = 0;
     }
     finishIfDone();

@@ -108,8 +108,30 @@ public final class DetailsViewModel {
     String auth = e.auth().describe()
         + (e.isFaulted() ? ". Shaped by the fault knobs " + String.join(", ", e.faults()) : "");
     return e.failure()
-        .map(f -> auth + ". Then the destination failed: " + f.kind().label() + detailBeyond(f))
+        .map(f -> auth + ". Then the destination failed: " + failureWords(f))
         .orElse(auth);
+  }
+
+  /**
+   * The failure in words: a detail that says what the label says in more words is said alone, with
+   * the destination it may start with in brackets ("server reset the connection without a response
+   * (127.0.0.1:8080)"); any other detail follows the label ({@link #detailBeyond}).
+   */
+  static String failureWords(dev.warden.core.traffic.ExchangeError f) {
+    String detail = f.detail().strip();
+    String label = f.kind().label();
+    String opening = label.substring(0, label.indexOf(' ') + 1); // "server ", or "" for one word
+    if (opening.isEmpty()) {
+      return label + detailBeyond(f);
+    }
+    if (detail.startsWith(opening)) {
+      return detail;
+    }
+    int colon = detail.indexOf(": ");
+    if (colon > 0 && detail.startsWith(opening, colon + 2)) {
+      return detail.substring(colon + 2) + " (" + detail.substring(0, colon) + ")";
+    }
+    return label + detailBeyond(f);
   }
 
   /**

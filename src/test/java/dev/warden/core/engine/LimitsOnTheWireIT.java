@@ -216,23 +216,31 @@ class LimitsOnTheWireIT {
   }
 
   @Test
-  void answers502AtOnceWhenTheDestinationClosesWithoutAByte() throws Exception {
-    answers502AtOnce("/close", "server closed the connection without a response");
+  void answers502AtOnceAndKeepsTheConnectionWhenTheDestinationClosesWithoutAByte()
+      throws Exception {
+    answers502AtOnce("/close", "server closed the connection without a response", true);
   }
 
   @Test
-  void answers502AtOnceWhenTheDestinationResetsWithoutAByte() throws Exception {
-    answers502AtOnce("/reset", "server reset the connection without a response");
+  void answers502AtOnceAndClosesWhenTheDestinationResetsWithoutAByte() throws Exception {
+    answers502AtOnce("/reset", "server reset the connection without a response", false);
   }
 
-  private static void answers502AtOnce(String path, String why) throws Exception {
+  private static void answers502AtOnce(String path, String why, boolean kept) throws Exception {
     try (RawHttpConnection client = new RawHttpConnection(warden.port())) {
       long start = System.nanoTime();
       RawResponse bad = client.exchange(get(path));
 
       assertThat(bad.status()).isEqualTo(502);
       assertThat(millisSince(start)).as("well before any deadline").isLessThan(450L);
-      assertThat(client.isClosedByPeer(2000)).isTrue();
+      if (kept) {
+        // a clean close leaves nothing of LittleProxy's to come: the next request is served
+        assertThat(bad.closesConnection()).isFalse();
+        assertThat(client.exchange(get("/ok")).status()).isEqualTo(200);
+      } else {
+        assertThat(bad.closesConnection()).isTrue();
+        assertThat(client.isClosedByPeer(2000)).isTrue();
+      }
     }
     Exchange recorded = warden.awaitExchangeFor(origin.url(path));
     assertThat(recorded.status()).isEqualTo(502);

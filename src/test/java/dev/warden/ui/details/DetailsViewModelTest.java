@@ -71,6 +71,27 @@ class DetailsViewModelTest {
   }
 
   @Test
+  void anOriginGoneBeforeAnsweringIsSaidOnceWithTheDestinationInBrackets() {
+    dev.warden.core.traffic.ExchangeError reset = new dev.warden.core.traffic.ExchangeError(
+        dev.warden.core.traffic.ExchangeError.Kind.SERVER_ABORTED,
+        "127.0.0.1:8080: server reset the connection without a response");
+    model.exchangeProperty().set(Exchanges.failed(7, "http://127.0.0.1:8080/orders", reset));
+    assertThat(model.outcomeProperty().get())
+        .isEqualTo("Authentication not required (enforcement is off). Then the destination"
+            + " failed: server reset the connection without a response (127.0.0.1:8080)");
+    assertThat(model.overview()).contains(new DetailsViewModel.Fact("Status", "502 Bad Gateway"));
+  }
+
+  @Test
+  void aFailureWhoseDetailSaysSomethingElseFollowsItsLabel() {
+    dev.warden.core.traffic.ExchangeError timeout = new dev.warden.core.traffic.ExchangeError(
+        dev.warden.core.traffic.ExchangeError.Kind.TIMEOUT,
+        "127.0.0.1:8080: no response within 500 ms of the request");
+    assertThat(DetailsViewModel.failureWords(timeout))
+        .isEqualTo("timeout (127.0.0.1:8080: no response within 500 ms of the request)");
+  }
+
+  @Test
   void showsTheFaultKnobsThatShapedTheExchange() {
     model
         .exchangeProperty()
