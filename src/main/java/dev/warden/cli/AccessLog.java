@@ -11,7 +11,9 @@ import java.util.Objects;
 
 /**
  * Writes one {@link AccessLogLine} per recorded exchange, on a thread of its own (a
- * {@link TrafficFollower}: network threads only set a flag). When the writer falls behind by more
+ * {@link TrafficFollower}). The recording thread formats the line as it records, into {@link
+ * PreformattedLines} (bounded by the log's capacity; see there why), and otherwise only sets a flag;
+ * the writer thread writes, and formats itself only what found no line there. When the writer falls behind by more
  * than the traffic log holds, the overwritten exchanges are reported as one {@code # N exchanges
  * dropped ...} line instead of queueing without bound. Output is buffered and flushed once per batch;
  * under load a batch gathers for up to {@link #BUSY_INTERVAL}.
@@ -22,10 +24,12 @@ public final class AccessLog implements AutoCloseable {
   static final Duration BUSY_INTERVAL = Duration.ofMillis(20);
 
   private final TrafficFollower follower;
+  private final Runnable stopFormatting;
   private volatile boolean closed;
 
-  private AccessLog(TrafficFollower follower) {
+  private AccessLog(TrafficFollower follower, Runnable stopFormatting) {
     this.follower = follower;
+    this.stopFormatting = stopFormatting;
   }
 
   /**
@@ -35,16 +39,17 @@ public final class AccessLog implements AutoCloseable {
    * @param out where lines go; the caller should pass a buffered writer, flushed here per batch
    */
   public static AccessLog start(TrafficLog traffic, Writer out, long cursor) {
-    return new AccessLog(TrafficFollower.start(
-        traffic,
-        cursor,
-        "warden-access-log",
-        BUSY_INTERVAL,
-        new Lines(Objects.requireNonNull(out))));
+    Objects.requireNonNull(out);
+    PreformattedLines preformatted = new PreformattedLines(traffic.capacity());
+    Runnable stopFormatting = traffic.onEachRecorded(preformatted::put);
+    return new AccessLog(
+        TrafficFollower.start(
+            traffic, cursor, "warden-access-log", BUSY_INTERVAL, new Lines(out, preformatted)),
+        stopFormatting);
   }
 
   /** The access log's lines, on the follower's thread. */
-  private record Lines(Writer out) implements TrafficFollower.Sink {
+  private record Lines(Writer out, PreformattedLines preformatted) implements TrafficFollower.Sink {
     @Override
     public void missed(long count) throws IOException {
       out.write("# " + count + " exchanges dropped before they could be logged\n");
@@ -52,7 +57,8 @@ public final class AccessLog implements AutoCloseable {
 
     @Override
     public void exchange(Exchange exchange) throws IOException {
-      out.write(AccessLogLine.of(exchange));
+      String line = preformatted.take(exchange.id());
+      out.write(line != null ? line : AccessLogLine.of(exchange));
       out.write('\n');
     }
 
@@ -71,6 +77,7 @@ public final class AccessLog implements AutoCloseable {
       return;
     }
     closed = true;
+    stopFormatting.run();
     if (follower.stop(timeout)) {
       try {
         follower.drainRest();
