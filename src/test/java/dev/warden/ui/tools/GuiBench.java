@@ -122,8 +122,8 @@ public final class GuiBench {
               + "wrk.path = \"http://127.0.0.1:" + originPort + "/api/bench?load=1\"\n"
               + "wrk.headers[\"Proxy-Authorization\"] = \"Basic " + auth + "\"\n");
       // warm up the JIT, the auth caches and the table before measuring; fills both traffic logs
-      WrkRun.run(headlessPort, lua, connections, 5);
-      WrkRun.run(shownPort, lua, connections, 5);
+      WrkRun.run(headlessPort, lua, connections, 8);
+      WrkRun.run(shownPort, lua, connections, 8);
       BenchReport report =
           new BenchReport(views, connections, seconds, shown.traffic().capacity());
       report.heapBefore(settledHeap());
