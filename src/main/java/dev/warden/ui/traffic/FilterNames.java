@@ -38,8 +38,13 @@ final class FilterNames {
   /** Counts the names of rows added to the table ({@code null} entries are rows without one). */
   void added(List<String> rowNames) {
     boolean changed = false;
-    for (String name : rowNames) {
-      if (name != null && inRows.merge(name, 1, Integer::sum) == 1) {
+    // one map update per run of equal names: under load most neighbouring rows carry the same one
+    int i = 0;
+    while (i < rowNames.size()) {
+      String name = rowNames.get(i);
+      int run = runLength(rowNames, i);
+      i += run;
+      if (name != null && inRows.merge(name, run, Integer::sum) == run) {
         changed = true;
       }
     }
@@ -51,15 +56,30 @@ final class FilterNames {
   /** Uncounts the names of rows trimmed from the table. */
   void removed(List<String> rowNames) {
     boolean changed = false;
-    for (String name : rowNames) {
+    int i = 0;
+    while (i < rowNames.size()) {
+      String name = rowNames.get(i);
+      int run = runLength(rowNames, i);
+      i += run;
       if (name != null
-          && inRows.computeIfPresent(name, (n, count) -> count == 1 ? null : count - 1) == null) {
+          && inRows.computeIfPresent(name, (n, count) -> count <= run ? null : count - run)
+              == null) {
         changed = true;
       }
     }
     if (changed) {
       refresh();
     }
+  }
+
+  /** How many names from {@code from} on equal the one there. */
+  private static int runLength(List<String> names, int from) {
+    String name = names.get(from);
+    int to = from + 1;
+    while (to < names.size() && Objects.equals(names.get(to), name)) {
+      to++;
+    }
+    return to - from;
   }
 
   /** Forgets every row's names (the table was cleared). */
