@@ -142,10 +142,15 @@ final class BenchReport {
     double p99 = medianP99();
     out.append(String.format(
         Locale.ROOT,
-        "medians:     headless %,.0f req/s, window %,.0f req/s: ratio %.2f (target >= %.1f) %s%n",
+        "medians:     headless %,.0f req/s, window %,.0f req/s: ratio %.3f (rounds %s; target >= %.1f) %s%n",
         medianRate(false),
         medianRate(true),
         ratio,
+        String.join(
+            " ",
+            rounds().stream()
+                .map(r -> String.format(Locale.ROOT, "%.2f", rate(r, true) / rate(r, false)))
+                .toList()),
         RATIO_TARGET,
         ratio >= RATIO_TARGET ? "met" : "MISSED"));
     out.append(String.format(
