@@ -10,8 +10,14 @@ import dev.warden.testing.Users;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import javafx.collections.FXCollections;
 import javafx.css.PseudoClass;
+import javafx.scene.Scene;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.StackPane;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -117,5 +123,45 @@ class TrafficColumnsWindowIT {
     TableCell<Exchange, ?> method = cell(robot, "method", 0);
     robot.moveTo(method);
     assertThat(method.getTooltip()).as("'GET' fits its column").isNull();
+  }
+
+  @Test
+  void givesItsRowsTheHeightTheThemeGivesTheRowsOfAnyTable(FxRobot robot) throws Exception {
+    live.awaitListening();
+    assertThat(live.get("/", "alice", "right").status()).isEqualTo(200);
+    LiveWindow.await(() -> LiveWindow.table(robot).getItems().size() == 1);
+    Stage[] plainStage = new Stage[1];
+    robot.interact(() -> {
+      TableView<String> plain = new TableView<>(FXCollections.observableArrayList("row"));
+      plain.getColumns().add(new TableColumn<String, String>("column"));
+      Scene scene = new Scene(new StackPane(plain), 400, 200);
+      scene.getStylesheets().setAll(LiveWindow.table(robot).getScene().getStylesheets());
+      plainStage[0] = new Stage();
+      plainStage[0].setScene(scene);
+      plainStage[0].show();
+    });
+    try {
+      // the traffic table fixes its row height (asking no row after each update): it must be the
+      // height any table row of the theme has, so the table looks as it did before
+      assertThat(rowHeight(robot, LiveWindow.table(robot)))
+          .isPositive()
+          .isEqualTo(rowHeight(
+              robot,
+              robot
+                  .lookup(
+                      n -> n instanceof TableView<?> t && t.getScene() == plainStage[0].getScene())
+                  .queryAs(TableView.class)));
+    } finally {
+      robot.interact(plainStage[0]::close);
+    }
+  }
+
+  private static double rowHeight(FxRobot robot, TableView<?> table) {
+    return robot
+        .from(table)
+        .lookup(".table-row-cell")
+        .match(n -> n instanceof IndexedCell<?> c && c.getIndex() == 0)
+        .queryAs(IndexedCell.class)
+        .getHeight();
   }
 }

@@ -21,7 +21,13 @@ import java.util.function.Consumer;
  *
  * <p>Flushes are at least {@code minInterval} apart: under heavy traffic each flush then carries
  * many rows, so the O(rows) work of trimming the table is paid a few times a second rather than
- * every frame. The wait runs on one timer thread, never on a network thread.
+ * every frame. Under heavier traffic still the interval stretches with the rate rows arrive at, up
+ * to {@link #MAX_STRETCH} times {@code minInterval} (at {@link #CALM_RATE} rows a second or less it
+ * stays at {@code minInterval}), and the batch cap stretches with it, so the rows per second the
+ * sink can take stay the same: every flush costs the FX thread a layout, CSS and a repaint of the
+ * visible rows whatever it carries, and a window that repaints 20,000 rows a second ten times a
+ * second takes the CPU the proxy needs. The wait runs on one timer thread, never on a network
+ * thread.
  *
  * <p>Threads: {@link #start}, {@link #setPaused}, {@link #close} and the sink run on the FX thread
  * (the thread {@code fx} runs tasks on); the recording listener runs on any thread and never blocks.
@@ -34,6 +40,12 @@ public final class TrafficFeed implements AutoCloseable {
   /** Time between flushes: the table updates ten times a second at most. */
   public static final Duration DEFAULT_MIN_INTERVAL = Duration.ofMillis(100);
 
+  /** Arrival rate (rows a second) up to which flushes stay {@code minInterval} apart. */
+  public static final double CALM_RATE = 2_000;
+
+  /** The most the interval (and the batch cap) stretches under heavy traffic. */
+  public static final int MAX_STRETCH = 5;
+
   private final TrafficLog log;
   private final Executor fx;
   private final int maxBatch;
@@ -42,6 +54,7 @@ public final class TrafficFeed implements AutoCloseable {
   private final long minIntervalNanos;
   private final ScheduledExecutorService timer;
   private volatile long lastFlush = System.nanoTime() - Long.MAX_VALUE / 4;
+  private volatile long intervalNanos;
 
   // FX thread only
   private long cursor;
@@ -66,6 +79,7 @@ public final class TrafficFeed implements AutoCloseable {
     this.maxBatch = maxBatch;
     this.sink = Objects.requireNonNull(sink);
     this.minIntervalNanos = minInterval.toNanos();
+    this.intervalNanos = minIntervalNanos;
     this.timer = minIntervalNanos <= 0
         ? null
         : Executors.newSingleThreadScheduledExecutor(r -> {
@@ -103,8 +117,10 @@ public final class TrafficFeed implements AutoCloseable {
 
   /** Any thread; returns at once. */
   private void schedule() {
-    if (pending.compareAndSet(false, true)) {
-      long wait = lastFlush + minIntervalNanos - System.nanoTime();
+    // read first: while a flush is pending (nearly always under load) the network threads then only
+    // share the flag's cache line instead of taking it from each other with a failing CAS
+    if (!pending.get() && pending.compareAndSet(false, true)) {
+      long wait = lastFlush + intervalNanos - System.nanoTime();
       if (timer == null || wait <= 0) {
         fx.execute(this::flush);
       } else {
@@ -116,13 +132,17 @@ public final class TrafficFeed implements AutoCloseable {
   private void flush() {
     // Cleared before reading, so a record that lands after the read schedules the next flush.
     pending.set(false);
-    lastFlush = System.nanoTime();
+    long now = System.nanoTime();
+    long since = now - lastFlush;
+    lastFlush = now;
     if (paused) {
       // the next record schedules the next flush, which counts again
       waiting.accept(Math.max(0, log.end() - cursor));
       return;
     }
-    TrafficLog.Batch batch = log.since(cursor, maxBatch);
+    int stretch = stretch(log.end() - cursor, since);
+    intervalNanos = minIntervalNanos * stretch;
+    TrafficLog.Batch batch = log.since(cursor, maxBatch * stretch);
     cursor = batch.next();
     if (!batch.exchanges().isEmpty() || batch.missed() > 0) {
       sink.accept(batch);
@@ -130,6 +150,19 @@ public final class TrafficFeed implements AutoCloseable {
     if (log.end() > cursor) {
       schedule();
     }
+  }
+
+  /**
+   * How many times {@code minInterval} to wait before the next flush (and to stretch the batch cap),
+   * from the rows waiting now and the time since the last flush: 1 at {@link #CALM_RATE} or less,
+   * growing with the rate up to {@link #MAX_STRETCH}.
+   */
+  private int stretch(long waitingRows, long sinceNanos) {
+    if (minIntervalNanos <= 0 || sinceNanos <= 0) {
+      return 1;
+    }
+    double rate = waitingRows * 1e9 / Math.max(sinceNanos, minIntervalNanos);
+    return (int) Math.max(1, Math.min(MAX_STRETCH, Math.ceil(rate / CALM_RATE)));
   }
 
   /** Stops listening to the log. FX thread. */

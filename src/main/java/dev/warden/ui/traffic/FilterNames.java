@@ -1,5 +1,6 @@
 package dev.warden.ui.traffic;
 
+import dev.warden.core.traffic.Exchange;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -22,11 +24,16 @@ final class FilterNames {
   private final ObservableList<String> names = FXCollections.observableArrayList();
   private final Map<String, Integer> inRows = new HashMap<>();
   private final Supplier<String> chosen;
+  private final Function<Exchange, String> nameOf;
   private List<String> fromSettings = List.of();
 
-  /** @param chosen the value chosen in the filter now (null for none): kept while it is chosen */
-  FilterNames(Supplier<String> chosen) {
+  /**
+   * @param chosen the value chosen in the filter now (null for none): kept while it is chosen
+   * @param nameOf a row's name, or null for a row without one
+   */
+  FilterNames(Supplier<String> chosen, Function<Exchange, String> nameOf) {
     this.chosen = Objects.requireNonNull(chosen);
+    this.nameOf = Objects.requireNonNull(nameOf);
   }
 
   /** Replaces the names the settings give. */
@@ -35,11 +42,16 @@ final class FilterNames {
     refresh();
   }
 
-  /** Counts the names of rows added to the table ({@code null} entries are rows without one). */
-  void added(List<String> rowNames) {
+  /** Counts the names of rows added to the table. */
+  void added(List<Exchange> rows) {
     boolean changed = false;
-    for (String name : rowNames) {
-      if (name != null && inRows.merge(name, 1, Integer::sum) == 1) {
+    // one map update per run of equal names: under load most neighbouring rows carry the same one
+    int i = 0;
+    while (i < rows.size()) {
+      String name = nameOf.apply(rows.get(i));
+      int run = runLength(rows, i, name);
+      i += run;
+      if (name != null && inRows.merge(name, run, Integer::sum) == run) {
         changed = true;
       }
     }
@@ -49,17 +61,31 @@ final class FilterNames {
   }
 
   /** Uncounts the names of rows trimmed from the table. */
-  void removed(List<String> rowNames) {
+  void removed(List<Exchange> rows) {
     boolean changed = false;
-    for (String name : rowNames) {
+    int i = 0;
+    while (i < rows.size()) {
+      String name = nameOf.apply(rows.get(i));
+      int run = runLength(rows, i, name);
+      i += run;
       if (name != null
-          && inRows.computeIfPresent(name, (n, count) -> count == 1 ? null : count - 1) == null) {
+          && inRows.computeIfPresent(name, (n, count) -> count <= run ? null : count - run)
+              == null) {
         changed = true;
       }
     }
     if (changed) {
       refresh();
     }
+  }
+
+  /** How many rows from {@code from} on carry {@code name} (the name of the row there). */
+  private int runLength(List<Exchange> rows, int from, String name) {
+    int to = from + 1;
+    while (to < rows.size() && Objects.equals(nameOf.apply(rows.get(to)), name)) {
+      to++;
+    }
+    return to - from;
   }
 
   /** Forgets every row's names (the table was cleared). */

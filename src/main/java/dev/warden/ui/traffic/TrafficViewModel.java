@@ -44,8 +44,10 @@ public final class TrafficViewModel {
   private final StringProperty search = new SimpleStringProperty("");
   private final ObjectProperty<String> userFilter = new SimpleObjectProperty<>();
   private final ObjectProperty<String> realmFilter = new SimpleObjectProperty<>();
-  private final FilterNames knownUsers = new FilterNames(userFilter::get);
-  private final FilterNames knownRealms = new FilterNames(realmFilter::get);
+  private final FilterNames knownUsers =
+      new FilterNames(userFilter::get, x -> ExchangeFacts.userName(x).orElse(null));
+  private final FilterNames knownRealms =
+      new FilterNames(realmFilter::get, x -> x.realm().orElse(null));
   private final ObjectProperty<ConversationMode> conversationMode =
       new SimpleObjectProperty<>(ConversationMode.OFF);
   private LongFunction<Optional<Conversation>> conversations = id -> Optional.empty();
@@ -125,8 +127,8 @@ public final class TrafficViewModel {
       }
     }
     rows.addAll(kept);
-    knownUsers.added(userNames(kept));
-    knownRealms.added(realmNames(kept));
+    knownUsers.added(kept);
+    knownRealms.added(kept);
   }
 
   private void trim(int from, int to) {
@@ -134,8 +136,8 @@ public final class TrafficViewModel {
       return;
     }
     List<Exchange> trimmed = rows.subList(from, to);
-    knownUsers.removed(userNames(trimmed));
-    knownRealms.removed(realmNames(trimmed));
+    knownUsers.removed(trimmed);
+    knownRealms.removed(trimmed);
     trimmed.clear();
   }
 
@@ -223,22 +225,6 @@ public final class TrafficViewModel {
   /** The filter in force now. */
   public TrafficFilter filter() {
     return TrafficFilter.of(quickFilter.get(), search.get(), userFilter.get(), realmFilter.get());
-  }
-
-  private static List<String> userNames(List<Exchange> exchanges) {
-    List<String> names = new ArrayList<>(exchanges.size());
-    for (Exchange x : exchanges) {
-      names.add(ExchangeFacts.userName(x).orElse(null));
-    }
-    return names;
-  }
-
-  private static List<String> realmNames(List<Exchange> exchanges) {
-    List<String> names = new ArrayList<>(exchanges.size());
-    for (Exchange x : exchanges) {
-      names.add(x.realm().orElse(null));
-    }
-    return names;
   }
 
   private void refilter() {

@@ -124,4 +124,23 @@ class TrafficFeedTest {
     runFx();
     assertThat(delivered).hasSize(1);
   }
+
+  @Test
+  void stretchesTheBatchCapWhileRowsArriveFasterThanTheCalmRate() throws Exception {
+    TrafficLog busy = new TrafficLog(1000);
+    List<Integer> sizes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.concurrent.CountDownLatch first = new java.util.concurrent.CountDownLatch(1);
+    try (TrafficFeed feed = new TrafficFeed(busy, Runnable::run, 20, Duration.ofMillis(20), b -> {
+      sizes.add(b.exchanges().size());
+      first.countDown();
+    })) {
+      feed.start();
+      // a thousand rows in far less than the interval: well over the calm rate
+      for (int i = 1; i <= 1000; i++) {
+        busy.record(id -> Exchanges.open(id, "http://a.example/" + id));
+      }
+      assertThat(first.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(sizes.get(0)).isGreaterThan(20).isLessThanOrEqualTo(20 * TrafficFeed.MAX_STRETCH);
+    }
+  }
 }

@@ -7,18 +7,15 @@ import dev.warden.core.settings.ListenAddress;
 import dev.warden.core.settings.Settings;
 import dev.warden.ui.WardenWindow;
 import dev.warden.ui.state.UiState;
-import java.io.IOException;
+import dev.warden.ui.traffic.ConversationMode;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
@@ -26,22 +23,29 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 
 /**
- * The responsiveness benchmark: the real window (under Xvfb) while {@code wrk} drives authenticated
- * requests through the real proxy to a loopback origin. An {@link AnimationTimer} records every FX
- * frame gap; the live heap (as left by the last GC) is sampled every second. Prints p50/p99/max frame
- * gap, the request rate wrk reached, and heap before, during and after. Arguments: seconds
- * (default 30), wrk connections (default 8), and {@code views} (default: the dashboard open and the
- * table in conversation mode, as a user watching both would have it) or {@code plain} (neither).
+ * The responsiveness benchmark: the cost of the window to the proxy, measured in one run. Two Warden
+ * cores with the same settings in this JVM, one shown in the real window (under Xvfb) and one without
+ * any window (as {@code --headless} runs it), proxy to the same loopback origin (its own process).
+ * Each round runs the same {@code wrk} load through both, in turn (the order alternates), while an
+ * {@link AnimationTimer} records every FX frame gap of the window's turn and the live heap (as left
+ * by the last GC) is sampled every second. {@link BenchReport} prints every round and the medians
+ * against the targets; the exit status is 1 when one is missed.
+ *
+ * <p>Arguments: seconds per load (default 15), wrk connections (default 50), {@code views} (default:
+ * the dashboard open and the table in conversation mode) or {@code plain} (neither), rounds
+ * (default 3).
  */
 public final class GuiBench {
 
   private GuiBench() {}
 
   public static void main(String[] args) {
-    App.seconds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
-    App.connections = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+    App.seconds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
+    App.connections = args.length > 1 ? Integer.parseInt(args[1]) : 50;
     App.views = args.length <= 2 || !args[2].equals("plain");
+    App.rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
     Application.launch(App.class);
+    System.exit(App.exitStatus);
   }
 
   /** The JavaFX side. */
@@ -49,24 +53,24 @@ public final class GuiBench {
     static int seconds;
     static int connections;
     static boolean views;
+    static int rounds;
+    static volatile int exitStatus = 2;
 
-    private final long[] gaps = new long[1 << 20];
+    private volatile long[] gaps = new long[0];
     private volatile int gapCount;
     private volatile boolean measuring;
 
     @Override
     public void start(Stage stage) throws Exception {
-      DemoTraffic demo = new DemoTraffic();
+      BenchOriginProcess origin = new BenchOriginProcess();
       Settings settings = DemoTraffic.settings(new ListenAddress("127.0.0.1", 0));
-      Warden warden = new Warden(new InMemorySettingsStore(settings), settings);
+      Warden shown = new Warden(new InMemorySettingsStore(settings), settings);
+      Warden headless = new Warden(new InMemorySettingsStore(settings), settings);
       WardenWindow window =
-          new WardenWindow(warden, new PasswordHasher()::hash, UiState.DEFAULT, Optional.empty());
+          new WardenWindow(shown, new PasswordHasher()::hash, UiState.DEFAULT, Optional.empty());
       window.show(stage, UiState.DEFAULT);
       if (views) {
-        window
-            .trafficModel()
-            .conversationModeProperty()
-            .set(dev.warden.ui.traffic.ConversationMode.ALL);
+        window.trafficModel().conversationModeProperty().set(ConversationMode.ALL);
         window.openDashboard();
         stage.toFront();
       }
@@ -75,8 +79,9 @@ public final class GuiBench {
 
         @Override
         public void handle(long now) {
-          if (measuring && last != 0 && gapCount < gaps.length) {
-            gaps[gapCount++] = now - last;
+          long[] into = gaps;
+          if (measuring && last != 0 && gapCount < into.length) {
+            into[gapCount++] = now - last;
           }
           last = now;
         }
@@ -84,12 +89,14 @@ public final class GuiBench {
       Thread driver = new Thread(
           () -> {
             try {
-              run(warden, window, demo);
+              headless.start().join();
+              exitStatus = run(shown, headless, window, origin.port()) ? 0 : 1;
             } catch (Exception e) {
               e.printStackTrace();
             } finally {
-              warden.close();
-              demo.close();
+              shown.close();
+              headless.close();
+              origin.close();
               Platform.exit();
             }
           },
@@ -98,38 +105,64 @@ public final class GuiBench {
       driver.start();
     }
 
-    private void run(Warden warden, WardenWindow window, DemoTraffic demo) throws Exception {
+    private boolean run(Warden shown, Warden headless, WardenWindow window, int originPort)
+        throws Exception {
       long deadline = System.currentTimeMillis() + 20_000;
-      while (!warden.status().listening() && System.currentTimeMillis() < deadline) {
+      while (!shown.status().listening() && System.currentTimeMillis() < deadline) {
         Thread.sleep(50);
       }
-      int port = warden.status().bound().port();
+      int shownPort = shown.status().bound().port();
+      int headlessPort = headless.status().bound().port();
       Path lua = Files.createTempFile("warden-bench", ".lua");
       String auth = Base64.getEncoder()
           .encodeToString(("alice:" + DemoTraffic.PASSWORD).getBytes(StandardCharsets.UTF_8));
       Files.writeString(
           lua,
           "wrk.method = \"GET\"\n"
-              + "wrk.path = \"http://127.0.0.1:" + demo.originPort() + "/api/bench?load=1\"\n"
+              + "wrk.path = \"http://127.0.0.1:" + originPort + "/api/bench?load=1\"\n"
               + "wrk.headers[\"Proxy-Authorization\"] = \"Basic " + auth + "\"\n");
-      // warm up the JIT, the auth cache and the table before measuring
-      wrk(port, lua, 3, false);
-      Thread.sleep(1000);
-      System.gc();
-      Thread.sleep(500);
-      long heapBefore = liveHeap();
-      long recordedBefore = warden.traffic().totalRecorded();
-      String loadBefore = load();
+      // warm up the JIT, the auth caches and the table before measuring; fills both traffic logs
+      WrkRun.run(headlessPort, lua, connections, 8);
+      WrkRun.run(shownPort, lua, connections, 8);
+      BenchReport report =
+          new BenchReport(views, connections, seconds, shown.traffic().capacity());
+      report.heapBefore(settledHeap());
+      for (int r = 0; r < rounds; r++) {
+        boolean windowFirst = r % 2 == 1;
+        for (int turn = 0; turn < 2; turn++) {
+          boolean withWindow = windowFirst == (turn == 0);
+          Load load = measure(withWindow ? shownPort : headlessPort, lua, withWindow);
+          long after = settledHeap();
+          report.add(r, withWindow, load.wrk(), load.gaps(), load.maxHeap(), after);
+        }
+      }
+      Thread.sleep(1500);
+      long recorded = shown.traffic().totalRecorded();
+      report.window(
+          recorded,
+          window.trafficModel().totalProperty().get(),
+          window.trafficModel().rows().size(),
+          shown.traffic().dropped());
+      if (views) {
+        report.dashboard(
+            shown.stats().snapshot(1).totals().all(),
+            window.dashboard().view().usersTable().getItems().size());
+      }
+      System.out.print(report.text());
+      return report.met();
+    }
 
-      List<long[]> heapSamples = new ArrayList<>();
-      measuring = true;
-      long started = System.nanoTime();
+    /** One load: wrk against {@code port}, the frame gaps (window turns) and the most live heap. */
+    private Load measure(int port, Path lua, boolean withWindow) throws Exception {
+      gaps = new long[Math.max(1024, seconds * 400)];
+      gapCount = 0;
+      measuring = withWindow;
+      long[] maxHeap = {liveHeap()};
       Thread sampler = new Thread(() -> {
         try {
-          while (measuring) {
+          while (!Thread.currentThread().isInterrupted()) {
             Thread.sleep(1000);
-            heapSamples.add(
-                new long[] {(System.nanoTime() - started) / 1_000_000_000L, liveHeap()});
+            maxHeap[0] = Math.max(maxHeap[0], liveHeap());
           }
         } catch (InterruptedException done) {
           Thread.currentThread().interrupt();
@@ -137,103 +170,26 @@ public final class GuiBench {
       });
       sampler.setDaemon(true);
       sampler.start();
-      String wrkOut = wrk(port, lua, seconds, true);
+      WrkRun wrk = WrkRun.run(port, lua, connections, seconds);
       measuring = false;
-      double elapsed = (System.nanoTime() - started) / 1e9;
-      long recorded = warden.traffic().totalRecorded() - recordedBefore;
-      Thread.sleep(1500);
-      System.gc();
-      Thread.sleep(500);
-      long heapAfter = liveHeap();
-
-      long[] sorted = Arrays.copyOf(gaps, gapCount);
-      Arrays.sort(sorted);
-      double p50 = pct(sorted, 0.50);
-      double p99 = pct(sorted, 0.99);
-      double max = sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6;
-      double rate = recorded / elapsed;
-      long rows = window.trafficModel().rows().size();
-      StringBuilder out = new StringBuilder();
-      out.append("\n== Warden GUI responsiveness benchmark ==\n");
-      out.append(
-          views
-              ? "views:       dashboard open, table in conversation mode\n"
-              : "views:       plain (no dashboard, table of exchanges)\n");
-      out.append(wrkOut.strip()).append("\n\n");
-      out.append(String.format(
-          Locale.ROOT,
-          "load:        %,d exchanges recorded in %.1f s = %,.0f req/s through the proxy (target >= 2,000)%n",
-          recorded,
-          elapsed,
-          rate));
-      out.append(String.format(
-          Locale.ROOT,
-          "frames:      %,d frame gaps; p50 %.1f ms, p99 %.1f ms, max %.1f ms (target p99 < 100 ms)%n",
-          sorted.length,
-          p50,
-          p99,
-          max));
-      out.append(String.format(
-          Locale.ROOT,
-          "table:       %,d rows kept (traffic log capacity %,d), %,d dropped by the log%n",
-          rows,
-          warden.traffic().capacity(),
-          warden.traffic().dropped()));
-      if (views) {
-        var stats = warden.stats().snapshot(1).totals();
-        out.append(String.format(
-            Locale.ROOT,
-            "dashboard:   %,d exchanges counted (%,d recorded in all), %,d table rows shown%n",
-            stats.all(),
-            warden.traffic().totalRecorded(),
-            window.dashboard().view().usersTable().getItems().size()));
-      }
-      out.append(String.format(
-          Locale.ROOT,
-          "heap (live): before %s, after %s; during load:",
-          mb(heapBefore),
-          mb(heapAfter)));
-      for (long[] s : heapSamples) {
-        if (s[0] % 5 == 0) {
-          out.append(String.format(Locale.ROOT, " %ds %s", s[0], mb(s[1])));
-        }
-      }
-      out.append('\n');
-      out.append("machine:     ")
-          .append(Runtime.getRuntime().availableProcessors())
-          .append(" cores; load average at the start ")
-          .append(loadBefore)
-          .append(", at the end ")
-          .append(load())
-          .append('\n');
-      out.append(String.format(
-          Locale.ROOT,
-          "merit:       %.1fx the rate target, %.1fx under the p99 frame-gap target%n",
-          rate / 2000.0,
-          p99 == 0 ? 0 : 100.0 / p99));
-      System.out.print(out);
+      sampler.interrupt();
+      sampler.join();
+      long[] taken = Arrays.copyOf(gaps, gapCount);
+      return new Load(wrk, withWindow ? taken : null, maxHeap[0]);
     }
 
-    private static String wrk(int port, Path lua, int duration, boolean keep)
-        throws IOException, InterruptedException {
-      Process p = new ProcessBuilder(
-              "wrk",
-              "-t2",
-              "-c" + connections,
-              "-d" + duration + "s",
-              "--latency",
-              "-s",
-              lua.toString(),
-              "http://127.0.0.1:" + port + "/")
-          .redirectErrorStream(true)
-          .start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      p.waitFor();
-      return keep ? out : "";
+    private record Load(WrkRun wrk, long[] gaps, long maxHeap) {}
+
+    /** The live heap once the window has caught up and a full collection has run. */
+    private static long settledHeap() throws InterruptedException {
+      Thread.sleep(1500);
+      System.gc();
+      Thread.sleep(300);
+      return liveHeap();
     }
 
     /** Heap left after the last collection of each pool: what is really held, without GC timing noise. */
-    private static long liveHeap() {
+    static long liveHeap() {
       long total = 0;
       for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
         if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null) {
@@ -241,26 +197,6 @@ public final class GuiBench {
         }
       }
       return total;
-    }
-
-    /** The 1-minute load average: on a shared machine the frame gaps mean little without it. */
-    private static String load() {
-      try {
-        return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-      } catch (IOException | RuntimeException unknown) {
-        return "?";
-      }
-    }
-
-    private static double pct(long[] sorted, double q) {
-      if (sorted.length == 0) {
-        return 0;
-      }
-      return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
-    }
-
-    private static String mb(long bytes) {
-      return String.format(Locale.ROOT, "%.0f MB", bytes / (1024.0 * 1024));
     }
   }
 }

@@ -148,6 +148,21 @@ class TrafficViewModelTest {
   }
 
   @Test
+  void keepsAUserOfferedWhileAnyRowOfItsRunIsHeld() {
+    // capacity 5: three of alice's rows then two of bob's; trimming two of alice's keeps her
+    feed(
+        Exchanges.ok(1, "http://a.example/", "alice"),
+        Exchanges.ok(2, "http://a.example/", "alice"),
+        Exchanges.ok(3, "http://a.example/", "alice"),
+        Exchanges.ok(4, "http://a.example/", "bob"),
+        Exchanges.ok(5, "http://a.example/", "bob"));
+    feed(Exchanges.open(6, "http://a.example/"), Exchanges.open(7, "http://a.example/"));
+    assertThat(model.knownUsers()).containsExactly("alice", "bob");
+    feed(Exchanges.open(8, "http://a.example/"));
+    assertThat(model.knownUsers()).containsExactly("bob");
+  }
+
+  @Test
   void keepsTheChosenUserAfterItsLastRowIsTrimmed() {
     feed(Exchanges.challenged(
         1, "http://a.example/", ChallengeReason.UNKNOWN_USER, "mallory", "Warden"));
