@@ -28,7 +28,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
  */
 public final class FilterBarView {
 
-  private final HBox box = new HBox(8);
+  private final HBox box = new HBox(6);
   private final CustomTextField search = new CustomTextField();
 
   public FilterBarView(TrafficViewModel model) {
@@ -119,9 +119,10 @@ public final class FilterBarView {
     ComboBox<ConversationMode> conversations = new ComboBox<>(
         javafx.collections.FXCollections.observableArrayList(ConversationMode.choices()));
     conversations.setId("conversation-filter");
-    // verdict labels are long: the closed box shows the start, the list and the tooltip all of it
+    // verdict labels are long: the closed box shows the start, the list and the tooltip all of it;
+    // the default, "Exchanges", always shows whole (at 1,024 px the box had shrunk to "Excha...")
     conversations.setPrefWidth(150);
-    conversations.setMinWidth(110);
+    conversations.setMinWidth(128);
     Tooltip conversationTip = new Tooltip();
     conversationTip
         .textProperty()
