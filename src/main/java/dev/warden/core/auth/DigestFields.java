@@ -2,7 +2,10 @@ package dev.warden.core.auth;
 
 import dev.warden.core.auth.header.AuthParam;
 import dev.warden.core.auth.header.Credentials;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The parameters of one Digest credentials that RFC 7616 §3.4 defines, read in one pass: each value
@@ -32,6 +35,10 @@ final class DigestFields {
     USERHASH("userhash");
 
     private static final Name[] ALL = values();
+    /** Every name as RFC 7616 spells it, which is how clients send them. */
+    private static final Map<String, Name> BY_WIRE =
+        Arrays.stream(ALL).collect(Collectors.toUnmodifiableMap(n -> n.wire, n -> n));
+
     private final String wire;
 
     Name(String wire) {
@@ -45,6 +52,12 @@ final class DigestFields {
 
     /** The name {@code param} has, ignoring ASCII case (names are tokens), or null for another. */
     static Name of(AuthParam param) {
+      // one lookup for the usual spelling; every request has about ten parameters, and comparing
+      // each with every name ignoring case was a tenth of reading the credentials
+      Name exact = BY_WIRE.get(param.name());
+      if (exact != null) {
+        return exact;
+      }
       for (Name name : ALL) {
         if (param.hasName(name.wire)) {
           return name;
