@@ -1,7 +1,6 @@
 package dev.warden.core.engine;
 
 import dev.warden.core.auth.AuthDecision;
-import dev.warden.core.auth.AuthOutcome;
 import dev.warden.core.auth.AuthRequest;
 import dev.warden.core.auth.ConnectionAuth;
 import dev.warden.core.auth.InForce;
@@ -16,7 +15,6 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
-import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpObject;
@@ -68,29 +66,6 @@ final class WardenStage extends ChannelDuplexHandler {
 
   static final String NAME = "warden-stage";
 
-  private enum Phase {
-    /** Waiting for a request head. */
-    IDLE,
-    /** The body is read before judging (Digest auth-int), at most {@code RequestBody.MAX_BYTES}. */
-    COLLECTING,
-    /** A slow verification is running; everything waits. */
-    JUDGING,
-    /** The request body is read, recorded and discarded (after a refusal or a stage error). */
-    DRAIN,
-    /** LittleProxy is connecting to the destination; the body waits. */
-    GATED,
-    /** Body chunks pass to LittleProxy, also after a response that came before their end. */
-    FORWARDING,
-    /** The request has passed; the next one waits for this response to end. */
-    AWAITING_RESPONSE,
-    /** An allowed CONNECT is with LittleProxy; tunnel bytes wait. */
-    TUNNEL_PENDING,
-    /** Raw bytes pass both ways. */
-    TUNNEL,
-    /** The connection is closing; everything is dropped. */
-    CLOSED
-  }
-
   private final StageContext context;
   private final Limits limits;
   private StageDeadlines deadlines;
@@ -103,16 +78,17 @@ final class WardenStage extends ChannelDuplexHandler {
   /** What connection-bound schemes (NTLM) remember on this connection; closed with it. */
   private final ConnectionAuth connectionAuth = new ConnectionAuth();
 
-  private Phase phase = Phase.IDLE;
-  private ExchangeDraft current;
+  // not private: the parts that act for the stage read and set these, all on this loop
+  StagePhase phase = StagePhase.IDLE;
+  ExchangeDraft current;
+  boolean closeAfterResponse;
   /** The request whose body is being read before it is judged, or null. */
   private PendingJudgement pending;
 
-  private boolean closeAfterResponse;
   private final ResponseWatcher responses = new ResponseWatcher(this::responseWritten);
   private boolean counted;
-  private long drained;
   private ConnectDecoding decoding;
+  private OwnAnswers answers;
 
   WardenStage(StageContext context) {
     this.context = context;
@@ -133,13 +109,14 @@ final class WardenStage extends ChannelDuplexHandler {
     this.client = ClientAddress.withPort(ctx.channel().remoteAddress());
     this.clientAddress = ClientAddress.of(ctx.channel().remoteAddress());
     this.deadlines = new StageDeadlines(ctx.executor(), limits, this::deadlinePassed);
+    this.answers = new OwnAnswers(this, ctx, deadlines, decoding, connectionId, client);
   }
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) throws Exception {
     counted = true;
     if (context.open.incrementAndGet() > limits.maxConnections()) {
-      answerAlone(
+      answers.answerAlone(
           503,
           "over " + limits.maxConnections() + " open client connections (connection limit)",
           StageResponse.error(
@@ -161,7 +138,8 @@ final class WardenStage extends ChannelDuplexHandler {
     }
     ExchangeDraft draft = current;
     if (draft != null) {
-      if (phase == Phase.TUNNEL || phase == Phase.TUNNEL_PENDING && draft.status / 100 == 2) {
+      if (phase == StagePhase.TUNNEL
+          || phase == StagePhase.TUNNEL_PENDING && draft.status / 100 == 2) {
         draft.requestEnded = true;
         draft.responseEnded = true;
       } else if (!draft.done()) {
@@ -172,7 +150,7 @@ final class WardenStage extends ChannelDuplexHandler {
       }
       record(draft);
     }
-    phase = Phase.CLOSED;
+    phase = StagePhase.CLOSED;
     deadlines.close();
     connectionAuth.close();
     held.release();
@@ -185,11 +163,11 @@ final class WardenStage extends ChannelDuplexHandler {
       deadlines.headComplete();
       decoding.headArrived(head);
     }
-    if (phase == Phase.CLOSED) {
+    if (phase == StagePhase.CLOSED) {
       ReferenceCountUtil.release(msg);
       return;
     }
-    if (phase == Phase.TUNNEL && held.isEmpty()) {
+    if (phase == StagePhase.TUNNEL && held.isEmpty()) {
       tunnelUp(msg);
       return;
     }
@@ -201,14 +179,14 @@ final class WardenStage extends ChannelDuplexHandler {
   // ---------------------------------------------------------------- inbound, in order
 
   /** Processes held messages while the phase accepts them; pauses reads while any wait. */
-  private void drain() {
+  void drain() {
     held.drain(accepts, process, closed);
   }
 
   // made once: a method reference is a new object at each evaluation, and drain runs per message
   private final BooleanSupplier accepts = this::accepts;
   private final Consumer<Object> process = this::process;
-  private final BooleanSupplier closed = () -> phase == Phase.CLOSED;
+  private final BooleanSupplier closed = () -> phase == StagePhase.CLOSED;
 
   private boolean accepts() {
     return switch (phase) {
@@ -230,7 +208,7 @@ final class WardenStage extends ChannelDuplexHandler {
         }
       }
       case COLLECTING -> onCollectContent(msg);
-      case DRAIN -> onDrainContent(msg);
+      case DRAIN -> answers.drainContent(msg);
       case FORWARDING -> onForwardContent(msg);
       case TUNNEL -> tunnelUp(msg);
       default -> ReferenceCountUtil.release(msg);
@@ -248,7 +226,7 @@ final class WardenStage extends ChannelDuplexHandler {
       failure = HeadCheck.target(target, head, ctx.channel().localAddress());
     }
     if (failure != null) {
-      stageError(head, failure);
+      answers.stageError(head, failure);
       return;
     }
     Endpoint endpoint = target.destination().orElseThrow();
@@ -273,7 +251,7 @@ final class WardenStage extends ChannelDuplexHandler {
     String display = target.display();
     if (inForce.policy().needsBody(request)) {
       pending = new PendingJudgement(head, display, inForce, request);
-      phase = Phase.COLLECTING;
+      phase = StagePhase.COLLECTING;
       return;
     }
     judge(head, display, inForce, request);
@@ -323,10 +301,10 @@ final class WardenStage extends ChannelDuplexHandler {
       judged(head, display, inForce, judging.join());
       return;
     }
-    phase = Phase.JUDGING;
+    phase = StagePhase.JUDGING;
     held.pauseReads();
     judging.thenAccept(decision -> ctx.executor().execute(() -> {
-      if (phase != Phase.JUDGING) {
+      if (phase != StagePhase.JUDGING) {
         return; // the connection closed meanwhile
       }
       judged(head, display, inForce, decision);
@@ -352,12 +330,12 @@ final class WardenStage extends ChannelDuplexHandler {
     draft.destination = draft.connect ? head.uri() : head.headers().get(HttpHeaderNames.HOST, "");
     closeAfterResponse = !HttpUtil.isKeepAlive(head);
     if (!decision.allowed()) {
-      refuse(head, draft, inForce);
+      answers.refuse(head, draft, inForce);
       return;
     }
     ctx.channel().attr(ExchangeDraft.CURRENT).set(draft);
     if (draft.connect) {
-      phase = Phase.TUNNEL_PENDING;
+      phase = StagePhase.TUNNEL_PENDING;
       decoding.stop();
       ctx.fireChannelRead(head);
       if (draft.connectionStarted && draft.status == 0) {
@@ -365,10 +343,10 @@ final class WardenStage extends ChannelDuplexHandler {
       }
       return;
     }
-    phase = Phase.FORWARDING;
+    phase = StagePhase.FORWARDING;
     ctx.fireChannelRead(head);
-    if (phase == Phase.FORWARDING && draft.connectionStarted && !draft.gateOpen) {
-      phase = Phase.GATED;
+    if (phase == StagePhase.FORWARDING && draft.connectionStarted && !draft.gateOpen) {
+      phase = StagePhase.GATED;
       deadlines.connecting();
     }
   }
@@ -380,8 +358,8 @@ final class WardenStage extends ChannelDuplexHandler {
   void gateOpened(ExchangeDraft draft) {
     ctx.executor().execute(() -> {
       draft.gateOpen = true;
-      if (current == draft && phase == Phase.GATED) {
-        phase = Phase.FORWARDING;
+      if (current == draft && phase == StagePhase.GATED) {
+        phase = StagePhase.FORWARDING;
         drain();
       }
     });
@@ -395,7 +373,7 @@ final class WardenStage extends ChannelDuplexHandler {
     ExchangeDraft draft = current;
     if (content.decoderResult().isFailure()) {
       ReferenceCountUtil.release(msg);
-      badBody(draft, content);
+      answers.badBody(draft, content);
       return;
     }
     draft.requestBody.add(content.content());
@@ -403,8 +381,8 @@ final class WardenStage extends ChannelDuplexHandler {
     ctx.fireChannelRead(msg);
     if (last) {
       draft.requestEnded = true;
-      if (phase == Phase.FORWARDING) {
-        phase = Phase.AWAITING_RESPONSE;
+      if (phase == StagePhase.FORWARDING) {
+        phase = StagePhase.AWAITING_RESPONSE;
       }
       if (draft.status == 0) {
         deadlines.requestForwarded();
@@ -413,138 +391,14 @@ final class WardenStage extends ChannelDuplexHandler {
     }
   }
 
-  private void onDrainContent(Object msg) {
-    ExchangeDraft draft = current;
-    if (!(msg instanceof HttpContent content) || draft == null) {
-      ReferenceCountUtil.release(msg);
-      return;
-    }
-    try {
-      if (content.decoderResult().isFailure()) {
-        draft.requestEnded = true;
-        closeAfterResponse = true;
-        finishIfDone();
-        return;
-      }
-      drained += content.content().readableBytes();
-      draft.requestBody.add(content.content());
-      if (!draft.decision.allowed() && drained > limits.refusedBodyDrain()) {
-        draft.requestEnded = true;
-        draft.note = "unauthenticated body over " + HeadCheck.bytes(limits.refusedBodyDrain())
-            + " (refused body drain limit): connection closed";
-        closeAfterResponse = true;
-        finishIfDone();
-        return;
-      }
-      if (msg instanceof LastHttpContent) {
-        draft.requestEnded = true;
-        deadlines.refusedBodyEnded();
-        finishIfDone();
-      }
-    } finally {
-      ReferenceCountUtil.release(msg);
-    }
-  }
-
-  /** An invalid chunk mid-body: answer 400 if nothing was answered yet, and close. */
-  private void badBody(ExchangeDraft draft, HttpContent content) {
-    Throwable cause = content.decoderResult().cause();
-    draft.requestEnded = true;
-    draft.note =
-        "invalid chunked body (" + (cause == null ? "malformed" : cause.getMessage()) + ")";
-    closeAfterResponse = true;
-    if (draft.status == 0) {
-      FullHttpResponse bad =
-          StageResponse.error(null, 400, "Bad Request", "The request body is not validly framed.");
-      draft.answered(bad);
-      ctx.writeAndFlush(bad).addListener(f -> {
-        draft.responseEnded = true;
-        finishIfDone();
-      });
-      phase = Phase.DRAIN;
-      return;
-    }
-    draft.responseEnded = true;
-    finishIfDone();
-  }
-
-  private void refuse(HttpRequest head, ExchangeDraft draft, InForce inForce) {
-    boolean close =
-        inForce.settings().closeAfterChallenge() || draft.connect && !decoding.resumeAfterRefusal();
-    ChallengeShape.Shaped shaped = ChallengeShape.refusal(head, draft.decision, close);
-    if (shaped.close()) {
-      closeAfterResponse = true;
-    }
-    phase = Phase.DRAIN;
-    drained = 0;
-    deadlines.refusedBodyStarted();
-    if (shaped.delay().isZero()) {
-      draft.answered(shaped);
-      ctx.writeAndFlush(shaped.response()).addListener(f -> ownResponseWritten(draft, f));
-      return;
-    }
-    // a fault knob's delay: the loop goes on serving; a client that leaves meanwhile gets nothing
-    ctx.executor()
-        .schedule(
-            () -> {
-              if (phase == Phase.CLOSED) {
-                shaped.response().release(); // recorded as aborted when the connection closed
-                return;
-              }
-              draft.answered(shaped);
-              ctx.writeAndFlush(shaped.response()).addListener(f -> ownResponseWritten(draft, f));
-            },
-            shaped.delay().toMillis(),
-            java.util.concurrent.TimeUnit.MILLISECONDS);
-  }
-
-  /** Answers a request this stage cannot pass on, records it and closes the connection. */
-  private void stageError(HttpRequest head, HeadCheck.Failure failure) {
-    String why = failure.why();
-    ExchangeDraft draft = new ExchangeDraft(
-        connectionId,
-        client,
-        head.method().name(),
-        safeTarget(head),
-        head.protocolVersion().text(),
-        HeaderCopy.redacted(head.headers(), ""),
-        new AuthDecision(new AuthOutcome.Unjudged(why), failure.code(), List.of(), List.of(), ""),
-        0,
-        0);
-    draft.requestEnded = true;
-    draft.note = why;
-    current = draft;
-    closeAfterResponse = true;
-    FullHttpResponse response = StageResponse.error(
-        head,
-        failure.code(),
-        failure.reason(),
-        "Warden could not accept this request: " + why + ".");
-    draft.answered(response);
-    phase = Phase.DRAIN;
-    ctx.writeAndFlush(response).addListener(f -> ownResponseWritten(draft, f));
-  }
-
-  private void ownResponseWritten(
-      ExchangeDraft draft, io.netty.util.concurrent.Future<? super Void> written) {
-    if (!written.isSuccess()) {
-      draft.abort = "client closed the connection before the response was sent";
-      draft.status = 0;
-      draft.requestEnded = true;
-    }
-    draft.responseEnded = true;
-    finishIfDone();
-    drain();
-  }
-
   // ---------------------------------------------------------------- limits and origin faults
 
   /** Bytes came in, not yet decoded ({@link HeadClock}): between requests they start a head. */
   void bytesArrived(int bytes) {
     ExchangeDraft draft = current;
-    if (phase != Phase.TUNNEL
-        && phase != Phase.TUNNEL_PENDING
-        && phase != Phase.CLOSED
+    if (phase != StagePhase.TUNNEL
+        && phase != StagePhase.TUNNEL_PENDING
+        && phase != StagePhase.CLOSED
         && (draft == null || draft.requestEnded)) {
       deadlines.headBytes(bytes);
     }
@@ -555,13 +409,13 @@ final class WardenStage extends ChannelDuplexHandler {
     switch (passed) {
       case IDLE -> {
         // nothing was asked, so nothing is answered or recorded: the connection just ends
-        if (phase == Phase.IDLE && draft == null && held.isEmpty()) {
-          phase = Phase.CLOSED;
+        if (phase == StagePhase.IDLE && draft == null && held.isEmpty()) {
+          phase = StagePhase.CLOSED;
           ctx.channel().close();
         }
       }
       case REQUEST_HEAD -> {
-        if (phase != Phase.IDLE || draft != null) {
+        if (phase != StagePhase.IDLE || draft != null) {
           deadlines.headOverdue();
         } else {
           headLate();
@@ -569,7 +423,7 @@ final class WardenStage extends ChannelDuplexHandler {
       }
       case REFUSED_BODY -> {
         // a refused body that does not finish in time closes the connection (a slow-body attack)
-        if (draft != null && phase == Phase.DRAIN && !draft.requestEnded) {
+        if (draft != null && phase == StagePhase.DRAIN && !draft.requestEnded) {
           draft.requestEnded = true;
           draft.note = "request body not finished " + Limits.describe(limits.refusedBody())
               + " after the refusal (refused body deadline): connection closed";
@@ -578,81 +432,26 @@ final class WardenStage extends ChannelDuplexHandler {
         }
       }
       case CONNECT -> {
-        if (draft != null && phase != Phase.CLOSED && draft.status == 0 && !draft.connected) {
-          answerInstead(draft, UpstreamFault.connectTimeout(draft, limits, draft.destination));
+        if (draft != null && phase != StagePhase.CLOSED && draft.status == 0 && !draft.connected) {
+          answers.answerInstead(
+              draft, UpstreamFault.connectTimeout(draft, limits, draft.destination));
         }
       }
       case FIRST_BYTE -> {
-        if (draft != null && phase != Phase.CLOSED && draft.status == 0) {
-          answerInstead(draft, UpstreamFault.firstByteTimeout(draft, limits, draft.destination));
+        if (draft != null && phase != StagePhase.CLOSED && draft.status == 0) {
+          answers.answerInstead(
+              draft, UpstreamFault.firstByteTimeout(draft, limits, draft.destination));
         }
       }
     }
   }
 
   private void headLate() {
-    answerAlone(
+    answers.answerAlone(
         408,
         "request head not complete within " + Limits.describe(limits.requestHead())
             + " (request head deadline; " + deadlines.headBytesSeen() + " bytes received)",
         StageResponse.error(null, 408, "Request Timeout", "The request did not arrive in time."));
-  }
-
-  /** Answers, records and closes a connection that has no request to answer (or none complete). */
-  private void answerAlone(int status, String why, FullHttpResponse response) {
-    ExchangeDraft draft = ExchangeDraft.withoutRequest(connectionId, client, status, why);
-    draft.answered(response);
-    current = draft;
-    closeAfterResponse = true;
-    phase = Phase.CLOSED;
-    ctx.writeAndFlush(response).addListener(f -> ownResponseWritten(draft, f));
-  }
-
-  /**
-   * Warden answers an allowed exchange itself, instead of the destination, and closes the connection
-   * after it: LittleProxy still holds the request, so whatever it writes later is dropped.
-   */
-  private void answerInstead(ExchangeDraft draft, UpstreamFault.Answer answer) {
-    draft.error = answer.error();
-    draft.answered(answer.response());
-    draft.requestEnded = true;
-    closeAfterResponse = true;
-    phase = Phase.CLOSED;
-    ctx.writeAndFlush(answer.response()).addListener(f -> ownResponseWritten(draft, f));
-  }
-
-  /**
-   * Warden answers an allowed exchange itself because the destination went away before a response
-   * head, and still reads the rest of the request body: the record keeps the whole body the client
-   * sent, and a client still sending is not reset (which could make it lose the answer). Whatever
-   * LittleProxy writes for this request later is dropped ({@link #dropped}).
-   *
-   * @param keep the connection stays open: the rest of the body goes on to LittleProxy (whose
-   *     connection is gone, so it goes nowhere) to bring it back to waiting for a head; otherwise the
-   *     stage drains it, within the refused body deadline, and closes
-   */
-  private void answerThenRead(ExchangeDraft draft, UpstreamFault.Answer answer, boolean keep) {
-    draft.error = answer.error();
-    draft.answered(answer.response());
-    draft.lastPartSent = true;
-    if (!keep) {
-      closeAfterResponse = true;
-      if (!draft.requestEnded) {
-        phase = Phase.DRAIN;
-        drained = 0;
-        deadlines.refusedBodyStarted();
-      }
-    }
-    ctx.writeAndFlush(answer.response()).addListener(f -> ownResponseWritten(draft, f));
-  }
-
-  /** A response under way that cannot be completed: the client learns it from the closed connection. */
-  private void cut(ExchangeDraft draft, String why) {
-    draft.abort = why;
-    draft.requestEnded = true;
-    draft.responseEnded = true;
-    closeAfterResponse = true;
-    finishIfDone();
   }
 
   /**
@@ -663,7 +462,7 @@ final class WardenStage extends ChannelDuplexHandler {
    */
   void upstreamEnded(ExchangeDraft draft, UpstreamWatch.End end) {
     Runnable answer = () -> {
-      if (current != draft || phase == Phase.CLOSED || draft.connect || draft.lastPartSent) {
+      if (current != draft || phase == StagePhase.CLOSED || draft.connect || draft.lastPartSent) {
         return; // ended normally, or already answered
       }
       if (draft.status == 0) {
@@ -672,13 +471,13 @@ final class WardenStage extends ChannelDuplexHandler {
         // later, which on an open connection could pass for the next request's answer.
         boolean keep = end == UpstreamWatch.End.CLOSED
             && !closeAfterResponse
-            && (phase == Phase.FORWARDING || phase == Phase.AWAITING_RESPONSE);
-        answerThenRead(
+            && (phase == StagePhase.FORWARDING || phase == StagePhase.AWAITING_RESPONSE);
+        answers.answerThenRead(
             draft,
             UpstreamFault.closedWithoutResponse(draft, end, limits, draft.destination, keep),
             keep);
       } else {
-        cut(draft, UpstreamFault.cut(draft, end, limits));
+        answers.cut(draft, UpstreamFault.cut(draft, end, limits));
       }
     };
     // The destination connection usually lives on this loop (ClientLoopGroup): then answer now,
@@ -697,7 +496,7 @@ final class WardenStage extends ChannelDuplexHandler {
    * the response).
    */
   private boolean dropped(Object msg) {
-    if (phase == Phase.CLOSED) {
+    if (phase == StagePhase.CLOSED) {
       return true;
     }
     ExchangeDraft draft = current;
@@ -708,7 +507,7 @@ final class WardenStage extends ChannelDuplexHandler {
       deadlines.responseStarted();
       if (draft.status != 0 && !draft.connect) {
         if (!draft.lastPartSent) {
-          cut(draft, UpstreamFault.cut(draft, UpstreamWatch.End.RESET, limits));
+          answers.cut(draft, UpstreamFault.cut(draft, UpstreamWatch.End.RESET, limits));
         }
         return true;
       }
@@ -735,14 +534,14 @@ final class WardenStage extends ChannelDuplexHandler {
    * queued right after (removing its encoder). Held tunnel bytes go out once it has.
    */
   private void openTunnel(ExchangeDraft draft, int attempt) {
-    if (current != draft || phase != Phase.TUNNEL_PENDING) {
+    if (current != draft || phase != StagePhase.TUNNEL_PENDING) {
       return;
     }
     if (ctx.pipeline().get("encoder") != null && attempt < 100) {
       ctx.executor().execute(() -> openTunnel(draft, attempt + 1));
       return;
     }
-    phase = Phase.TUNNEL;
+    phase = StagePhase.TUNNEL;
     drain();
   }
 
@@ -755,7 +554,7 @@ final class WardenStage extends ChannelDuplexHandler {
       promise.tryFailure(new ClosedChannelException());
       return;
     }
-    responses.write(ctx, msg, promise, current, phase == Phase.TUNNEL, closeAfterResponse);
+    responses.write(ctx, msg, promise, current, phase == StagePhase.TUNNEL, closeAfterResponse);
   }
 
   private void responseWritten(
@@ -787,9 +586,9 @@ final class WardenStage extends ChannelDuplexHandler {
     // and drops it for one that closed. By LittleProxy, which could not connect: it is done with
     // the request (and, still connecting, would block the loop on a chunk), so the stage reads the
     // rest, and it goes nowhere. Either way the chunks are recorded as they pass.
-    if (!draft.requestEnded && phase == Phase.GATED) {
-      phase = draft.connected ? Phase.FORWARDING : Phase.DRAIN;
-      drained = 0;
+    if (!draft.requestEnded && phase == StagePhase.GATED) {
+      phase = draft.connected ? StagePhase.FORWARDING : StagePhase.DRAIN;
+      answers.drainStarts();
     }
     finishIfDone();
     drain();
@@ -797,7 +596,7 @@ final class WardenStage extends ChannelDuplexHandler {
 
   // ---------------------------------------------------------------- the end of an exchange
 
-  private void finishIfDone() {
+  void finishIfDone() {
     ExchangeDraft draft = current;
     if (draft == null || !draft.done()) {
       return;
@@ -807,13 +606,13 @@ final class WardenStage extends ChannelDuplexHandler {
     ctx.channel().attr(ExchangeDraft.CURRENT).set(null);
     deadlines.exchangeEnded();
     if (closeAfterResponse) {
-      phase = Phase.CLOSED;
+      phase = StagePhase.CLOSED;
       // after what is already queued (the part of a cut response that was sent): the record counts
       // it
       ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
       return;
     }
-    phase = Phase.IDLE;
+    phase = StagePhase.IDLE;
     if (deadlines.awaitingRequest(
         ctx.pipeline().get(ClientLoopGroup.DECODER) instanceof RequestDecoder decoder
             && decoder.holdsPartialMessage())) {
@@ -827,13 +626,6 @@ final class WardenStage extends ChannelDuplexHandler {
     }
     draft.recorded = true;
     context.traffic.record(draft::toExchange);
-  }
-
-  /** What the record shows of a target it refused: parsed for display (no userinfo, secrets masked). */
-  private static String safeTarget(HttpRequest head) {
-    return RequestTarget.parse(
-            head.method().name(), head.uri(), head.headers().getAll(HttpHeaderNames.HOST))
-        .display();
   }
 
   @Override
