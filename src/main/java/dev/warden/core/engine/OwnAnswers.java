@@ -155,7 +155,7 @@ final class OwnAnswers {
    * Warden answers an allowed exchange itself because the destination went away before a response
    * head, and still reads the rest of the request body: the record keeps the whole body the client
    * sent, and a client still sending is not reset (which could make it lose the answer). Whatever
-   * LittleProxy writes for this request later is dropped ({@link WardenStage#dropped}).
+   * LittleProxy writes for this request later is dropped ({@link ExchangeFaults#dropped}).
    *
    * @param keep the connection stays open: the rest of the body goes on to LittleProxy (whose
    *     connection is gone, so it goes nowhere) to bring it back to waiting for a head; otherwise the

@@ -17,9 +17,7 @@ import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
@@ -56,7 +54,8 @@ import java.util.function.Consumer;
  *   <li><b>limits and deadlines</b> ({@link Limits}, read once per connection): idle connections
  *       closed, late heads answered 408, late connections and first bytes 504, a destination that
  *       closes or resets answered 502 at once or the client connection cut (see
- *       {@link StageDeadlines}, {@link UpstreamWatch}, {@link UpstreamFault}).
+ *       {@link StageDeadlines}, {@link UpstreamWatch}, {@link UpstreamFault},
+ *       {@link ExchangeFaults}).
  * </ul>
  *
  * <p>Threads: every method runs on the client channel's event loop. Facts LittleProxy reports on a
@@ -89,6 +88,7 @@ final class WardenStage extends ChannelDuplexHandler {
   private boolean counted;
   private ConnectDecoding decoding;
   private OwnAnswers answers;
+  private ExchangeFaults faults;
 
   WardenStage(StageContext context) {
     this.context = context;
@@ -108,8 +108,10 @@ final class WardenStage extends ChannelDuplexHandler {
     this.connectionId = context.connectionIds.incrementAndGet();
     this.client = ClientAddress.withPort(ctx.channel().remoteAddress());
     this.clientAddress = ClientAddress.of(ctx.channel().remoteAddress());
-    this.deadlines = new StageDeadlines(ctx.executor(), limits, this::deadlinePassed);
+    this.deadlines =
+        new StageDeadlines(ctx.executor(), limits, passed -> faults.deadlinePassed(passed));
     this.answers = new OwnAnswers(this, ctx, deadlines, decoding, connectionId, client);
+    this.faults = new ExchangeFaults(this, ctx, deadlines, held, answers);
   }
 
   @Override
@@ -404,115 +406,12 @@ final class WardenStage extends ChannelDuplexHandler {
     }
   }
 
-  private void deadlinePassed(StageDeadlines.Deadline passed) {
-    ExchangeDraft draft = current;
-    switch (passed) {
-      case IDLE -> {
-        // nothing was asked, so nothing is answered or recorded: the connection just ends
-        if (phase == StagePhase.IDLE && draft == null && held.isEmpty()) {
-          phase = StagePhase.CLOSED;
-          ctx.channel().close();
-        }
-      }
-      case REQUEST_HEAD -> {
-        if (phase != StagePhase.IDLE || draft != null) {
-          deadlines.headOverdue();
-        } else {
-          headLate();
-        }
-      }
-      case REFUSED_BODY -> {
-        // a refused body that does not finish in time closes the connection (a slow-body attack)
-        if (draft != null && phase == StagePhase.DRAIN && !draft.requestEnded) {
-          draft.requestEnded = true;
-          draft.note = "request body not finished " + Limits.describe(limits.refusedBody())
-              + " after the refusal (refused body deadline): connection closed";
-          closeAfterResponse = true;
-          finishIfDone();
-        }
-      }
-      case CONNECT -> {
-        if (draft != null && phase != StagePhase.CLOSED && draft.status == 0 && !draft.connected) {
-          answers.answerInstead(
-              draft, UpstreamFault.connectTimeout(draft, limits, draft.destination));
-        }
-      }
-      case FIRST_BYTE -> {
-        if (draft != null && phase != StagePhase.CLOSED && draft.status == 0) {
-          answers.answerInstead(
-              draft, UpstreamFault.firstByteTimeout(draft, limits, draft.destination));
-        }
-      }
-    }
-  }
-
-  private void headLate() {
-    answers.answerAlone(
-        408,
-        "request head not complete within " + Limits.describe(limits.requestHead())
-            + " (request head deadline; " + deadlines.headBytesSeen() + " bytes received)",
-        StageResponse.error(null, 408, "Request Timeout", "The request did not arrive in time."));
-  }
-
   /**
-   * Called (on a destination loop) when the destination connection serving {@code draft} ended:
-   * closed or reset by the destination, or closed by LittleProxy after the destination fell silent.
-   * Without a response yet: 502 now; with one under way and not complete: the client connection is
-   * cut.
+   * Called (on a destination loop) when the destination connection serving {@code draft} ended; see
+   * {@link ExchangeFaults#upstreamEnded}.
    */
   void upstreamEnded(ExchangeDraft draft, UpstreamWatch.End end) {
-    Runnable answer = () -> {
-      if (current != draft || phase == StagePhase.CLOSED || draft.connect || draft.lastPartSent) {
-        return; // ended normally, or already answered
-      }
-      if (draft.status == 0) {
-        // Kept open only after a clean close once LittleProxy had sent the request: then it writes
-        // nothing more for it. After a reset (or a failed connection flow) it writes its own 502
-        // later, which on an open connection could pass for the next request's answer.
-        boolean keep = end == UpstreamWatch.End.CLOSED
-            && !closeAfterResponse
-            && (phase == StagePhase.FORWARDING || phase == StagePhase.AWAITING_RESPONSE);
-        answers.answerThenRead(
-            draft,
-            UpstreamFault.closedWithoutResponse(draft, end, limits, draft.destination, keep),
-            keep);
-      } else {
-        answers.cut(draft, UpstreamFault.cut(draft, end, limits));
-      }
-    };
-    // The destination connection usually lives on this loop (ClientLoopGroup): then answer now,
-    // before LittleProxy, next in that pipeline, writes its own 502 to the client in the same call.
-    if (ctx.executor().inEventLoop()) {
-      answer.run();
-    } else {
-      ctx.executor().execute(answer);
-    }
-  }
-
-  /**
-   * A response LittleProxy writes that must not reach the wire: anything once the connection is
-   * closing, any response when no exchange is in progress, and a second final head for the current
-   * exchange (its 502 or 504 for a destination that failed after the response started, which cut
-   * the response).
-   */
-  private boolean dropped(Object msg) {
-    if (phase == StagePhase.CLOSED) {
-      return true;
-    }
-    ExchangeDraft draft = current;
-    if (draft == null) {
-      return msg instanceof HttpObject;
-    }
-    if (msg instanceof HttpResponse response && response.status().code() >= 200) {
-      deadlines.responseStarted();
-      if (draft.status != 0 && !draft.connect) {
-        if (!draft.lastPartSent) {
-          answers.cut(draft, UpstreamFault.cut(draft, UpstreamWatch.End.RESET, limits));
-        }
-        return true;
-      }
-    }
-    return false;
+    faults.upstreamEnded(draft, end);
   }
 
   // ---------------------------------------------------------------- tunnel
@@ -549,7 +448,7 @@ final class WardenStage extends ChannelDuplexHandler {
 
   @Override
   public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-    if (dropped(msg)) {
+    if (faults.dropped(msg)) {
       ReferenceCountUtil.release(msg);
       promise.tryFailure(new ClosedChannelException());
       return;
@@ -616,7 +515,7 @@ final class WardenStage extends ChannelDuplexHandler {
     if (deadlines.awaitingRequest(
         ctx.pipeline().get(ClientLoopGroup.DECODER) instanceof RequestDecoder decoder
             && decoder.holdsPartialMessage())) {
-      headLate();
+      faults.headLate();
     }
   }
 
