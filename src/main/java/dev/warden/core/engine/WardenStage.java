@@ -6,8 +6,6 @@ import dev.warden.core.auth.ConnectionAuth;
 import dev.warden.core.auth.InForce;
 import dev.warden.core.auth.RequestBody;
 import dev.warden.core.settings.Limits;
-import dev.warden.core.target.Endpoint;
-import dev.warden.core.target.RequestTarget;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
@@ -22,7 +20,6 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.channels.ClosedChannelException;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -72,8 +69,6 @@ final class WardenStage extends ChannelDuplexHandler {
   private ChannelHandlerContext ctx;
   private long connectionId;
   private String client = "";
-  /** The client's IP address alone: failed authentications are counted per address, not per port. */
-  private String clientAddress = "";
   /** What connection-bound schemes (NTLM) remember on this connection; closed with it. */
   private final ConnectionAuth connectionAuth = new ConnectionAuth();
 
@@ -89,6 +84,7 @@ final class WardenStage extends ChannelDuplexHandler {
   private ConnectDecoding decoding;
   private OwnAnswers answers;
   private ExchangeFaults faults;
+  private HeadReader heads;
 
   WardenStage(StageContext context) {
     this.context = context;
@@ -107,11 +103,16 @@ final class WardenStage extends ChannelDuplexHandler {
     this.decoding = new ConnectDecoding(ctx.pipeline(), held, limits);
     this.connectionId = context.connectionIds.incrementAndGet();
     this.client = ClientAddress.withPort(ctx.channel().remoteAddress());
-    this.clientAddress = ClientAddress.of(ctx.channel().remoteAddress());
     this.deadlines =
         new StageDeadlines(ctx.executor(), limits, passed -> faults.deadlinePassed(passed));
     this.answers = new OwnAnswers(this, ctx, deadlines, decoding, connectionId, client);
     this.faults = new ExchangeFaults(this, ctx, deadlines, held, answers);
+    this.heads = new HeadReader(
+        limits,
+        ctx.channel(),
+        context.inForce,
+        ClientAddress.of(ctx.channel().remoteAddress()),
+        connectionAuth);
   }
 
   @Override
@@ -219,44 +220,19 @@ final class WardenStage extends ChannelDuplexHandler {
 
   private void onHead(HttpRequest head) {
     deadlines.requestStarted();
-    String sent = head.uri();
-    HeadCheck.Failure failure = HeadCheck.framing(head, limits);
-    RequestTarget target = null;
-    if (failure == null) {
-      target = RequestTarget.parse(
-          head.method().name(), sent, head.headers().getAll(HttpHeaderNames.HOST));
-      failure = HeadCheck.target(target, head, ctx.channel().localAddress());
-    }
+    HeadCheck.Failure failure = heads.read(head);
     if (failure != null) {
       answers.stageError(head, failure);
       return;
     }
-    Endpoint endpoint = target.destination().orElseThrow();
-    // One parse decides everything: LittleProxy connects to exactly this host and port, because the
-    // request it sees names them canonically (the Host field never chooses the destination).
-    if (target instanceof RequestTarget.Forward forward) {
-      head.setUri(forward.forwardUri());
-      head.headers().set(HttpHeaderNames.HOST, forward.hostField());
-    } else {
-      head.setUri(endpoint.authority());
-    }
-    InForce inForce = context.inForce.get();
-    List<String> credentials = head.headers().getAll(HttpHeaderNames.PROXY_AUTHORIZATION);
-    AuthRequest request = new AuthRequest(
-        head.method().name(),
-        endpoint.host().text(),
-        endpoint.port(),
-        credentials,
-        sent,
-        clientAddress,
-        connectionAuth);
-    String display = target.display();
+    InForce inForce = heads.inForce();
+    AuthRequest request = heads.request();
     if (inForce.policy().needsBody(request)) {
-      pending = new PendingJudgement(head, display, inForce, request);
+      pending = new PendingJudgement(head, heads.display(), inForce, request);
       phase = StagePhase.COLLECTING;
       return;
     }
-    judge(head, display, inForce, request);
+    judge(head, heads.display(), inForce, request);
   }
 
   /**
