@@ -6,7 +6,6 @@ import dev.warden.core.auth.ConnectionAuth;
 import dev.warden.core.auth.InForce;
 import dev.warden.core.auth.RequestBody;
 import dev.warden.core.settings.Limits;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
@@ -85,6 +84,7 @@ final class WardenStage extends ChannelDuplexHandler {
   private OwnAnswers answers;
   private ExchangeFaults faults;
   private HeadReader heads;
+  private Tunnel tunnel;
 
   WardenStage(StageContext context) {
     this.context = context;
@@ -113,6 +113,7 @@ final class WardenStage extends ChannelDuplexHandler {
         context.inForce,
         ClientAddress.of(ctx.channel().remoteAddress()),
         connectionAuth);
+    this.tunnel = new Tunnel(this, ctx);
   }
 
   @Override
@@ -171,7 +172,7 @@ final class WardenStage extends ChannelDuplexHandler {
       return;
     }
     if (phase == StagePhase.TUNNEL && held.isEmpty()) {
-      tunnelUp(msg);
+      tunnel.up(msg);
       return;
     }
     held.add(msg);
@@ -213,7 +214,7 @@ final class WardenStage extends ChannelDuplexHandler {
       case COLLECTING -> onCollectContent(msg);
       case DRAIN -> answers.drainContent(msg);
       case FORWARDING -> onForwardContent(msg);
-      case TUNNEL -> tunnelUp(msg);
+      case TUNNEL -> tunnel.up(msg);
       default -> ReferenceCountUtil.release(msg);
     }
   }
@@ -390,36 +391,6 @@ final class WardenStage extends ChannelDuplexHandler {
     faults.upstreamEnded(draft, end);
   }
 
-  // ---------------------------------------------------------------- tunnel
-
-  private void tunnelUp(Object msg) {
-    if (msg instanceof ByteBuf bytes) {
-      if (current != null) {
-        current.tunnelUp += bytes.readableBytes();
-      }
-      ctx.fireChannelRead(msg);
-    } else {
-      // the empty LastHttpContent the decoder emits after a CONNECT head
-      ReferenceCountUtil.release(msg);
-    }
-  }
-
-  /**
-   * LittleProxy has written its 2xx to the CONNECT; it switches the channel to raw bytes in a task
-   * queued right after (removing its encoder). Held tunnel bytes go out once it has.
-   */
-  private void openTunnel(ExchangeDraft draft, int attempt) {
-    if (current != draft || phase != StagePhase.TUNNEL_PENDING) {
-      return;
-    }
-    if (ctx.pipeline().get("encoder") != null && attempt < 100) {
-      ctx.executor().execute(() -> openTunnel(draft, attempt + 1));
-      return;
-    }
-    phase = StagePhase.TUNNEL;
-    drain();
-  }
-
   // ---------------------------------------------------------------- outbound
 
   @Override
@@ -447,7 +418,7 @@ final class WardenStage extends ChannelDuplexHandler {
     }
     if (draft.connect) {
       if (draft.status / 100 == 2) {
-        ctx.executor().execute(() -> openTunnel(draft, 0));
+        ctx.executor().execute(() -> tunnel.open(draft, 0));
         return;
       }
       // the decoder is gone: this connection cannot carry another request
