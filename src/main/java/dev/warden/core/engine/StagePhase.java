@@ -3,8 +3,8 @@ package dev.warden.core.engine;
 /**
  * Where one client connection's {@link WardenStage} is in its exchange: which inbound messages it
  * takes now and what it does with them. Shared with the parts that act on the stage's behalf
- * ({@link OwnAnswers}, {@link ExchangeFaults}). Read and set on the client channel's event loop
- * only.
+ * ({@link Judging}, {@link OwnAnswers}, {@link ExchangeFaults}, {@link Tunnel}). Read and set on
+ * the client channel's event loop only.
  */
 enum StagePhase {
   /** Waiting for a request head. */

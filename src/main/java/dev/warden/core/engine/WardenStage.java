@@ -1,25 +1,17 @@
 package dev.warden.core.engine;
 
-import dev.warden.core.auth.AuthDecision;
-import dev.warden.core.auth.AuthRequest;
 import dev.warden.core.auth.ConnectionAuth;
-import dev.warden.core.auth.InForce;
-import dev.warden.core.auth.RequestBody;
 import dev.warden.core.settings.Limits;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
-import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.channels.ClosedChannelException;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -54,6 +46,11 @@ import java.util.function.Consumer;
  *       {@link ExchangeFaults}).
  * </ul>
  *
+ * <p>The stage keeps the connection's phase and exchange and moves messages in order; its parts each
+ * do one job on its behalf: {@link Judging} takes a head to its judgement acted on,
+ * {@link OwnAnswers} answers for Warden, {@link ExchangeFaults} handles deadlines and a destination
+ * gone, {@link Tunnel} carries a CONNECT's bytes.
+ *
  * <p>Threads: every method runs on the client channel's event loop. Facts LittleProxy reports on a
  * server loop arrive through {@link #gateOpened}, which hops back onto this loop. Never blocks.
  */
@@ -75,16 +72,13 @@ final class WardenStage extends ChannelDuplexHandler {
   StagePhase phase = StagePhase.IDLE;
   ExchangeDraft current;
   boolean closeAfterResponse;
-  /** The request whose body is being read before it is judged, or null. */
-  private PendingJudgement pending;
-
   private final ResponseWatcher responses = new ResponseWatcher(this::responseWritten);
   private boolean counted;
   private ConnectDecoding decoding;
   private OwnAnswers answers;
   private ExchangeFaults faults;
-  private HeadReader heads;
   private Tunnel tunnel;
+  private Judging judging;
 
   WardenStage(StageContext context) {
     this.context = context;
@@ -107,13 +101,15 @@ final class WardenStage extends ChannelDuplexHandler {
         new StageDeadlines(ctx.executor(), limits, passed -> faults.deadlinePassed(passed));
     this.answers = new OwnAnswers(this, ctx, deadlines, decoding, connectionId, client);
     this.faults = new ExchangeFaults(this, ctx, deadlines, held, answers);
-    this.heads = new HeadReader(
+    HeadReader heads = new HeadReader(
         limits,
         ctx.channel(),
         context.inForce,
         ClientAddress.of(ctx.channel().remoteAddress()),
         connectionAuth);
     this.tunnel = new Tunnel(this, ctx);
+    this.judging =
+        new Judging(this, ctx, held, deadlines, decoding, answers, heads, connectionId, client);
   }
 
   @Override
@@ -205,128 +201,17 @@ final class WardenStage extends ChannelDuplexHandler {
     switch (phase) {
       case IDLE -> {
         if (msg instanceof HttpRequest head) {
-          onHead(head);
+          judging.head(head);
         } else {
           // content of a request that ended early (e.g. after a stage error): nothing wants it
           ReferenceCountUtil.release(msg);
         }
       }
-      case COLLECTING -> onCollectContent(msg);
+      case COLLECTING -> judging.collect(msg);
       case DRAIN -> answers.drainContent(msg);
       case FORWARDING -> onForwardContent(msg);
       case TUNNEL -> tunnel.up(msg);
       default -> ReferenceCountUtil.release(msg);
-    }
-  }
-
-  private void onHead(HttpRequest head) {
-    deadlines.requestStarted();
-    HeadCheck.Failure failure = heads.read(head);
-    if (failure != null) {
-      answers.stageError(head, failure);
-      return;
-    }
-    InForce inForce = heads.inForce();
-    AuthRequest request = heads.request();
-    if (inForce.policy().needsBody(request)) {
-      pending = new PendingJudgement(head, heads.display(), inForce, request);
-      phase = StagePhase.COLLECTING;
-      return;
-    }
-    judge(head, heads.display(), inForce, request);
-  }
-
-  /**
-   * A body chunk of a request judged with its body: kept until the last one, then the request is
-   * judged and the whole body handed on as one chunk (to LittleProxy if allowed, to the drain if
-   * refused). A chunk past {@code RequestBody.MAX_BYTES}, or an invalid one, ends the collecting: the
-   * request is judged without its body (and refused) and that chunk goes the way of the rest.
-   */
-  private void onCollectContent(Object msg) {
-    PendingJudgement request = pending;
-    if (!(msg instanceof HttpContent content)) {
-      ReferenceCountUtil.release(msg);
-      return;
-    }
-    if (content.decoderResult().isFailure() || !request.fits(content.content())) {
-      pending = null;
-      held.addFirst(msg);
-      judge(
-          request.head,
-          request.display,
-          request.inForce,
-          request.request.withBody(
-              content.decoderResult().isFailure() ? RequestBody.NOT_HELD : RequestBody.TOO_LARGE));
-      return;
-    }
-    request.add(content.content());
-    boolean last = msg instanceof LastHttpContent;
-    ReferenceCountUtil.release(msg);
-    if (last) {
-      pending = null;
-      byte[] body = request.bytes();
-      held.addFirst(new DefaultLastHttpContent(Unpooled.wrappedBuffer(body)));
-      judge(
-          request.head,
-          request.display,
-          request.inForce,
-          request.request.withBody(RequestBody.held(body)));
-    }
-  }
-
-  private void judge(HttpRequest head, String display, InForce inForce, AuthRequest request) {
-    CompletableFuture<AuthDecision> judging = inForce.policy().judge(request);
-    if (judging.isDone()) {
-      judged(head, display, inForce, judging.join());
-      return;
-    }
-    phase = StagePhase.JUDGING;
-    held.pauseReads();
-    judging.thenAccept(decision -> ctx.executor().execute(() -> {
-      if (phase != StagePhase.JUDGING) {
-        return; // the connection closed meanwhile
-      }
-      judged(head, display, inForce, decision);
-      drain();
-    }));
-  }
-
-  private void judged(HttpRequest head, String display, InForce inForce, AuthDecision decision) {
-    int bodyLimit = inForce.settings().bodyPrefixLimit();
-    ExchangeDraft draft = new ExchangeDraft(
-        connectionId,
-        client,
-        head.method().name(),
-        display,
-        head.protocolVersion().text(),
-        HeaderCopy.redacted(head.headers(), decision.redactedCredentials()),
-        decision,
-        decision.allowed() ? bodyLimit : 0,
-        bodyLimit);
-    // Consumed by this proxy (RFC 9110 §11.7.2): never forwarded, whatever LittleProxy does later.
-    head.headers().remove(HttpHeaderNames.PROXY_AUTHORIZATION);
-    current = draft;
-    draft.destination = draft.connect ? head.uri() : head.headers().get(HttpHeaderNames.HOST, "");
-    closeAfterResponse = !HttpUtil.isKeepAlive(head);
-    if (!decision.allowed()) {
-      answers.refuse(head, draft, inForce);
-      return;
-    }
-    ctx.channel().attr(ExchangeDraft.CURRENT).set(draft);
-    if (draft.connect) {
-      phase = StagePhase.TUNNEL_PENDING;
-      decoding.stop();
-      ctx.fireChannelRead(head);
-      if (draft.connectionStarted && draft.status == 0) {
-        deadlines.connecting();
-      }
-      return;
-    }
-    phase = StagePhase.FORWARDING;
-    ctx.fireChannelRead(head);
-    if (phase == StagePhase.FORWARDING && draft.connectionStarted && !draft.gateOpen) {
-      phase = StagePhase.GATED;
-      deadlines.connecting();
     }
   }
 
@@ -442,6 +327,10 @@ final class WardenStage extends ChannelDuplexHandler {
 
   // ---------------------------------------------------------------- the end of an exchange
 
+  /**
+   * Ends the current exchange once both its directions have ended: records it, then closes the
+   * connection or waits for the next head. Called by the stage's parts too, on this loop.
+   */
   void finishIfDone() {
     ExchangeDraft draft = current;
     if (draft == null || !draft.done()) {
