@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What {@link WardenStage} checks of a request head before judging it: framing LittleProxy would
+ * What {@link HeadReader} checks of a request head before it is judged: framing LittleProxy would
  * forward wrongly, a target it cannot use, and a destination that is this proxy itself. Each check
  * returns the {@link Failure} to answer with, or null when the request may go on. Stateless; runs on
  * the client event loop.

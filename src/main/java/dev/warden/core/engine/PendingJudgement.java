@@ -10,7 +10,7 @@ import java.io.ByteArrayOutputStream;
 /**
  * A request whose body must be read before it can be judged (Digest {@code qop=auth-int}): its head,
  * what the judgement needs, and the body so far, at most {@link RequestBody#MAX_BYTES}. On heap
- * (nothing to release when the connection closes). Owned by one {@link WardenStage}, on its event loop.
+ * (nothing to release when the connection closes). Owned by one connection's {@link Judging}, on its event loop.
  */
 final class PendingJudgement {
 

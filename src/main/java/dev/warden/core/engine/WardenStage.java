@@ -1,33 +1,17 @@
 package dev.warden.core.engine;
 
-import dev.warden.core.auth.AuthDecision;
-import dev.warden.core.auth.AuthOutcome;
-import dev.warden.core.auth.AuthRequest;
 import dev.warden.core.auth.ConnectionAuth;
-import dev.warden.core.auth.InForce;
-import dev.warden.core.auth.RequestBody;
 import dev.warden.core.settings.Limits;
-import dev.warden.core.target.Endpoint;
-import dev.warden.core.target.RequestTarget;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
-import io.netty.handler.codec.http.DefaultLastHttpContent;
-import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.channels.ClosedChannelException;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -58,8 +42,14 @@ import java.util.function.Consumer;
  *   <li><b>limits and deadlines</b> ({@link Limits}, read once per connection): idle connections
  *       closed, late heads answered 408, late connections and first bytes 504, a destination that
  *       closes or resets answered 502 at once or the client connection cut (see
- *       {@link StageDeadlines}, {@link UpstreamWatch}, {@link UpstreamFault}).
+ *       {@link StageDeadlines}, {@link UpstreamWatch}, {@link UpstreamFault},
+ *       {@link ExchangeFaults}).
  * </ul>
+ *
+ * <p>The stage keeps the connection's phase and exchange and moves messages in order; its parts each
+ * do one job on its behalf: {@link Judging} takes a head to its judgement acted on,
+ * {@link OwnAnswers} answers for Warden, {@link ExchangeFaults} handles deadlines and a destination
+ * gone, {@link Tunnel} carries a CONNECT's bytes.
  *
  * <p>Threads: every method runs on the client channel's event loop. Facts LittleProxy reports on a
  * server loop arrive through {@link #gateOpened}, which hops back onto this loop. Never blocks.
@@ -68,29 +58,6 @@ final class WardenStage extends ChannelDuplexHandler {
 
   static final String NAME = "warden-stage";
 
-  private enum Phase {
-    /** Waiting for a request head. */
-    IDLE,
-    /** The body is read before judging (Digest auth-int), at most {@code RequestBody.MAX_BYTES}. */
-    COLLECTING,
-    /** A slow verification is running; everything waits. */
-    JUDGING,
-    /** The request body is read, recorded and discarded (after a refusal or a stage error). */
-    DRAIN,
-    /** LittleProxy is connecting to the destination; the body waits. */
-    GATED,
-    /** Body chunks pass to LittleProxy, also after a response that came before their end. */
-    FORWARDING,
-    /** The request has passed; the next one waits for this response to end. */
-    AWAITING_RESPONSE,
-    /** An allowed CONNECT is with LittleProxy; tunnel bytes wait. */
-    TUNNEL_PENDING,
-    /** Raw bytes pass both ways. */
-    TUNNEL,
-    /** The connection is closing; everything is dropped. */
-    CLOSED
-  }
-
   private final StageContext context;
   private final Limits limits;
   private StageDeadlines deadlines;
@@ -98,21 +65,20 @@ final class WardenStage extends ChannelDuplexHandler {
   private ChannelHandlerContext ctx;
   private long connectionId;
   private String client = "";
-  /** The client's IP address alone: failed authentications are counted per address, not per port. */
-  private String clientAddress = "";
   /** What connection-bound schemes (NTLM) remember on this connection; closed with it. */
   private final ConnectionAuth connectionAuth = new ConnectionAuth();
 
-  private Phase phase = Phase.IDLE;
-  private ExchangeDraft current;
-  /** The request whose body is being read before it is judged, or null. */
-  private PendingJudgement pending;
-
-  private boolean closeAfterResponse;
+  // not private: the parts that act for the stage read and set these, all on this loop
+  StagePhase phase = StagePhase.IDLE;
+  ExchangeDraft current;
+  boolean closeAfterResponse;
   private final ResponseWatcher responses = new ResponseWatcher(this::responseWritten);
   private boolean counted;
-  private long drained;
   private ConnectDecoding decoding;
+  private OwnAnswers answers;
+  private ExchangeFaults faults;
+  private Tunnel tunnel;
+  private Judging judging;
 
   WardenStage(StageContext context) {
     this.context = context;
@@ -131,15 +97,26 @@ final class WardenStage extends ChannelDuplexHandler {
     this.decoding = new ConnectDecoding(ctx.pipeline(), held, limits);
     this.connectionId = context.connectionIds.incrementAndGet();
     this.client = ClientAddress.withPort(ctx.channel().remoteAddress());
-    this.clientAddress = ClientAddress.of(ctx.channel().remoteAddress());
-    this.deadlines = new StageDeadlines(ctx.executor(), limits, this::deadlinePassed);
+    this.deadlines =
+        new StageDeadlines(ctx.executor(), limits, passed -> faults.deadlinePassed(passed));
+    this.answers = new OwnAnswers(this, ctx, deadlines, decoding, connectionId, client);
+    this.faults = new ExchangeFaults(this, ctx, deadlines, held, answers);
+    HeadReader heads = new HeadReader(
+        limits,
+        ctx.channel(),
+        context.inForce,
+        ClientAddress.of(ctx.channel().remoteAddress()),
+        connectionAuth);
+    this.tunnel = new Tunnel(this, ctx);
+    this.judging =
+        new Judging(this, ctx, held, deadlines, decoding, answers, heads, connectionId, client);
   }
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) throws Exception {
     counted = true;
     if (context.open.incrementAndGet() > limits.maxConnections()) {
-      answerAlone(
+      answers.answerAlone(
           503,
           "over " + limits.maxConnections() + " open client connections (connection limit)",
           StageResponse.error(
@@ -161,7 +138,8 @@ final class WardenStage extends ChannelDuplexHandler {
     }
     ExchangeDraft draft = current;
     if (draft != null) {
-      if (phase == Phase.TUNNEL || phase == Phase.TUNNEL_PENDING && draft.status / 100 == 2) {
+      if (phase == StagePhase.TUNNEL
+          || phase == StagePhase.TUNNEL_PENDING && draft.status / 100 == 2) {
         draft.requestEnded = true;
         draft.responseEnded = true;
       } else if (!draft.done()) {
@@ -172,7 +150,7 @@ final class WardenStage extends ChannelDuplexHandler {
       }
       record(draft);
     }
-    phase = Phase.CLOSED;
+    phase = StagePhase.CLOSED;
     deadlines.close();
     connectionAuth.close();
     held.release();
@@ -185,12 +163,12 @@ final class WardenStage extends ChannelDuplexHandler {
       deadlines.headComplete();
       decoding.headArrived(head);
     }
-    if (phase == Phase.CLOSED) {
+    if (phase == StagePhase.CLOSED) {
       ReferenceCountUtil.release(msg);
       return;
     }
-    if (phase == Phase.TUNNEL && held.isEmpty()) {
-      tunnelUp(msg);
+    if (phase == StagePhase.TUNNEL && held.isEmpty()) {
+      tunnel.up(msg);
       return;
     }
     held.add(msg);
@@ -201,14 +179,14 @@ final class WardenStage extends ChannelDuplexHandler {
   // ---------------------------------------------------------------- inbound, in order
 
   /** Processes held messages while the phase accepts them; pauses reads while any wait. */
-  private void drain() {
+  void drain() {
     held.drain(accepts, process, closed);
   }
 
   // made once: a method reference is a new object at each evaluation, and drain runs per message
   private final BooleanSupplier accepts = this::accepts;
   private final Consumer<Object> process = this::process;
-  private final BooleanSupplier closed = () -> phase == Phase.CLOSED;
+  private final BooleanSupplier closed = () -> phase == StagePhase.CLOSED;
 
   private boolean accepts() {
     return switch (phase) {
@@ -223,153 +201,17 @@ final class WardenStage extends ChannelDuplexHandler {
     switch (phase) {
       case IDLE -> {
         if (msg instanceof HttpRequest head) {
-          onHead(head);
+          judging.head(head);
         } else {
           // content of a request that ended early (e.g. after a stage error): nothing wants it
           ReferenceCountUtil.release(msg);
         }
       }
-      case COLLECTING -> onCollectContent(msg);
-      case DRAIN -> onDrainContent(msg);
+      case COLLECTING -> judging.collect(msg);
+      case DRAIN -> answers.drainContent(msg);
       case FORWARDING -> onForwardContent(msg);
-      case TUNNEL -> tunnelUp(msg);
+      case TUNNEL -> tunnel.up(msg);
       default -> ReferenceCountUtil.release(msg);
-    }
-  }
-
-  private void onHead(HttpRequest head) {
-    deadlines.requestStarted();
-    String sent = head.uri();
-    HeadCheck.Failure failure = HeadCheck.framing(head, limits);
-    RequestTarget target = null;
-    if (failure == null) {
-      target = RequestTarget.parse(
-          head.method().name(), sent, head.headers().getAll(HttpHeaderNames.HOST));
-      failure = HeadCheck.target(target, head, ctx.channel().localAddress());
-    }
-    if (failure != null) {
-      stageError(head, failure);
-      return;
-    }
-    Endpoint endpoint = target.destination().orElseThrow();
-    // One parse decides everything: LittleProxy connects to exactly this host and port, because the
-    // request it sees names them canonically (the Host field never chooses the destination).
-    if (target instanceof RequestTarget.Forward forward) {
-      head.setUri(forward.forwardUri());
-      head.headers().set(HttpHeaderNames.HOST, forward.hostField());
-    } else {
-      head.setUri(endpoint.authority());
-    }
-    InForce inForce = context.inForce.get();
-    List<String> credentials = head.headers().getAll(HttpHeaderNames.PROXY_AUTHORIZATION);
-    AuthRequest request = new AuthRequest(
-        head.method().name(),
-        endpoint.host().text(),
-        endpoint.port(),
-        credentials,
-        sent,
-        clientAddress,
-        connectionAuth);
-    String display = target.display();
-    if (inForce.policy().needsBody(request)) {
-      pending = new PendingJudgement(head, display, inForce, request);
-      phase = Phase.COLLECTING;
-      return;
-    }
-    judge(head, display, inForce, request);
-  }
-
-  /**
-   * A body chunk of a request judged with its body: kept until the last one, then the request is
-   * judged and the whole body handed on as one chunk (to LittleProxy if allowed, to the drain if
-   * refused). A chunk past {@code RequestBody.MAX_BYTES}, or an invalid one, ends the collecting: the
-   * request is judged without its body (and refused) and that chunk goes the way of the rest.
-   */
-  private void onCollectContent(Object msg) {
-    PendingJudgement request = pending;
-    if (!(msg instanceof HttpContent content)) {
-      ReferenceCountUtil.release(msg);
-      return;
-    }
-    if (content.decoderResult().isFailure() || !request.fits(content.content())) {
-      pending = null;
-      held.addFirst(msg);
-      judge(
-          request.head,
-          request.display,
-          request.inForce,
-          request.request.withBody(
-              content.decoderResult().isFailure() ? RequestBody.NOT_HELD : RequestBody.TOO_LARGE));
-      return;
-    }
-    request.add(content.content());
-    boolean last = msg instanceof LastHttpContent;
-    ReferenceCountUtil.release(msg);
-    if (last) {
-      pending = null;
-      byte[] body = request.bytes();
-      held.addFirst(new DefaultLastHttpContent(Unpooled.wrappedBuffer(body)));
-      judge(
-          request.head,
-          request.display,
-          request.inForce,
-          request.request.withBody(RequestBody.held(body)));
-    }
-  }
-
-  private void judge(HttpRequest head, String display, InForce inForce, AuthRequest request) {
-    CompletableFuture<AuthDecision> judging = inForce.policy().judge(request);
-    if (judging.isDone()) {
-      judged(head, display, inForce, judging.join());
-      return;
-    }
-    phase = Phase.JUDGING;
-    held.pauseReads();
-    judging.thenAccept(decision -> ctx.executor().execute(() -> {
-      if (phase != Phase.JUDGING) {
-        return; // the connection closed meanwhile
-      }
-      judged(head, display, inForce, decision);
-      drain();
-    }));
-  }
-
-  private void judged(HttpRequest head, String display, InForce inForce, AuthDecision decision) {
-    int bodyLimit = inForce.settings().bodyPrefixLimit();
-    ExchangeDraft draft = new ExchangeDraft(
-        connectionId,
-        client,
-        head.method().name(),
-        display,
-        head.protocolVersion().text(),
-        HeaderCopy.redacted(head.headers(), decision.redactedCredentials()),
-        decision,
-        decision.allowed() ? bodyLimit : 0,
-        bodyLimit);
-    // Consumed by this proxy (RFC 9110 §11.7.2): never forwarded, whatever LittleProxy does later.
-    head.headers().remove(HttpHeaderNames.PROXY_AUTHORIZATION);
-    current = draft;
-    draft.destination = draft.connect ? head.uri() : head.headers().get(HttpHeaderNames.HOST, "");
-    closeAfterResponse = !HttpUtil.isKeepAlive(head);
-    if (!decision.allowed()) {
-      refuse(head, draft, inForce);
-      return;
-    }
-    ctx.channel().attr(ExchangeDraft.CURRENT).set(draft);
-    if (draft.connect) {
-      phase = Phase.TUNNEL_PENDING;
-      decoding.stop();
-      ctx.fireChannelRead(head);
-      if (draft.connectionStarted && draft.status == 0) {
-        deadlines.connecting();
-      }
-      return;
-    }
-    phase = Phase.FORWARDING;
-    ctx.fireChannelRead(head);
-    if (phase == Phase.FORWARDING && draft.connectionStarted && !draft.gateOpen) {
-      phase = Phase.GATED;
-      deadlines.connecting();
     }
   }
 
@@ -380,8 +222,8 @@ final class WardenStage extends ChannelDuplexHandler {
   void gateOpened(ExchangeDraft draft) {
     ctx.executor().execute(() -> {
       draft.gateOpen = true;
-      if (current == draft && phase == Phase.GATED) {
-        phase = Phase.FORWARDING;
+      if (current == draft && phase == StagePhase.GATED) {
+        phase = StagePhase.FORWARDING;
         drain();
       }
     });
@@ -395,7 +237,7 @@ final class WardenStage extends ChannelDuplexHandler {
     ExchangeDraft draft = current;
     if (content.decoderResult().isFailure()) {
       ReferenceCountUtil.release(msg);
-      badBody(draft, content);
+      answers.badBody(draft, content);
       return;
     }
     draft.requestBody.add(content.content());
@@ -403,8 +245,8 @@ final class WardenStage extends ChannelDuplexHandler {
     ctx.fireChannelRead(msg);
     if (last) {
       draft.requestEnded = true;
-      if (phase == Phase.FORWARDING) {
-        phase = Phase.AWAITING_RESPONSE;
+      if (phase == StagePhase.FORWARDING) {
+        phase = StagePhase.AWAITING_RESPONSE;
       }
       if (draft.status == 0) {
         deadlines.requestForwarded();
@@ -413,349 +255,37 @@ final class WardenStage extends ChannelDuplexHandler {
     }
   }
 
-  private void onDrainContent(Object msg) {
-    ExchangeDraft draft = current;
-    if (!(msg instanceof HttpContent content) || draft == null) {
-      ReferenceCountUtil.release(msg);
-      return;
-    }
-    try {
-      if (content.decoderResult().isFailure()) {
-        draft.requestEnded = true;
-        closeAfterResponse = true;
-        finishIfDone();
-        return;
-      }
-      drained += content.content().readableBytes();
-      draft.requestBody.add(content.content());
-      if (!draft.decision.allowed() && drained > limits.refusedBodyDrain()) {
-        draft.requestEnded = true;
-        draft.note = "unauthenticated body over " + HeadCheck.bytes(limits.refusedBodyDrain())
-            + " (refused body drain limit): connection closed";
-        closeAfterResponse = true;
-        finishIfDone();
-        return;
-      }
-      if (msg instanceof LastHttpContent) {
-        draft.requestEnded = true;
-        deadlines.refusedBodyEnded();
-        finishIfDone();
-      }
-    } finally {
-      ReferenceCountUtil.release(msg);
-    }
-  }
-
-  /** An invalid chunk mid-body: answer 400 if nothing was answered yet, and close. */
-  private void badBody(ExchangeDraft draft, HttpContent content) {
-    Throwable cause = content.decoderResult().cause();
-    draft.requestEnded = true;
-    draft.note =
-        "invalid chunked body (" + (cause == null ? "malformed" : cause.getMessage()) + ")";
-    closeAfterResponse = true;
-    if (draft.status == 0) {
-      FullHttpResponse bad =
-          StageResponse.error(null, 400, "Bad Request", "The request body is not validly framed.");
-      draft.answered(bad);
-      ctx.writeAndFlush(bad).addListener(f -> {
-        draft.responseEnded = true;
-        finishIfDone();
-      });
-      phase = Phase.DRAIN;
-      return;
-    }
-    draft.responseEnded = true;
-    finishIfDone();
-  }
-
-  private void refuse(HttpRequest head, ExchangeDraft draft, InForce inForce) {
-    boolean close =
-        inForce.settings().closeAfterChallenge() || draft.connect && !decoding.resumeAfterRefusal();
-    ChallengeShape.Shaped shaped = ChallengeShape.refusal(head, draft.decision, close);
-    if (shaped.close()) {
-      closeAfterResponse = true;
-    }
-    phase = Phase.DRAIN;
-    drained = 0;
-    deadlines.refusedBodyStarted();
-    if (shaped.delay().isZero()) {
-      draft.answered(shaped);
-      ctx.writeAndFlush(shaped.response()).addListener(f -> ownResponseWritten(draft, f));
-      return;
-    }
-    // a fault knob's delay: the loop goes on serving; a client that leaves meanwhile gets nothing
-    ctx.executor()
-        .schedule(
-            () -> {
-              if (phase == Phase.CLOSED) {
-                shaped.response().release(); // recorded as aborted when the connection closed
-                return;
-              }
-              draft.answered(shaped);
-              ctx.writeAndFlush(shaped.response()).addListener(f -> ownResponseWritten(draft, f));
-            },
-            shaped.delay().toMillis(),
-            java.util.concurrent.TimeUnit.MILLISECONDS);
-  }
-
-  /** Answers a request this stage cannot pass on, records it and closes the connection. */
-  private void stageError(HttpRequest head, HeadCheck.Failure failure) {
-    String why = failure.why();
-    ExchangeDraft draft = new ExchangeDraft(
-        connectionId,
-        client,
-        head.method().name(),
-        safeTarget(head),
-        head.protocolVersion().text(),
-        HeaderCopy.redacted(head.headers(), ""),
-        new AuthDecision(new AuthOutcome.Unjudged(why), failure.code(), List.of(), List.of(), ""),
-        0,
-        0);
-    draft.requestEnded = true;
-    draft.note = why;
-    current = draft;
-    closeAfterResponse = true;
-    FullHttpResponse response = StageResponse.error(
-        head,
-        failure.code(),
-        failure.reason(),
-        "Warden could not accept this request: " + why + ".");
-    draft.answered(response);
-    phase = Phase.DRAIN;
-    ctx.writeAndFlush(response).addListener(f -> ownResponseWritten(draft, f));
-  }
-
-  private void ownResponseWritten(
-      ExchangeDraft draft, io.netty.util.concurrent.Future<? super Void> written) {
-    if (!written.isSuccess()) {
-      draft.abort = "client closed the connection before the response was sent";
-      draft.status = 0;
-      draft.requestEnded = true;
-    }
-    draft.responseEnded = true;
-    finishIfDone();
-    drain();
-  }
-
   // ---------------------------------------------------------------- limits and origin faults
 
   /** Bytes came in, not yet decoded ({@link HeadClock}): between requests they start a head. */
   void bytesArrived(int bytes) {
     ExchangeDraft draft = current;
-    if (phase != Phase.TUNNEL
-        && phase != Phase.TUNNEL_PENDING
-        && phase != Phase.CLOSED
+    if (phase != StagePhase.TUNNEL
+        && phase != StagePhase.TUNNEL_PENDING
+        && phase != StagePhase.CLOSED
         && (draft == null || draft.requestEnded)) {
       deadlines.headBytes(bytes);
     }
   }
 
-  private void deadlinePassed(StageDeadlines.Deadline passed) {
-    ExchangeDraft draft = current;
-    switch (passed) {
-      case IDLE -> {
-        // nothing was asked, so nothing is answered or recorded: the connection just ends
-        if (phase == Phase.IDLE && draft == null && held.isEmpty()) {
-          phase = Phase.CLOSED;
-          ctx.channel().close();
-        }
-      }
-      case REQUEST_HEAD -> {
-        if (phase != Phase.IDLE || draft != null) {
-          deadlines.headOverdue();
-        } else {
-          headLate();
-        }
-      }
-      case REFUSED_BODY -> {
-        // a refused body that does not finish in time closes the connection (a slow-body attack)
-        if (draft != null && phase == Phase.DRAIN && !draft.requestEnded) {
-          draft.requestEnded = true;
-          draft.note = "request body not finished " + Limits.describe(limits.refusedBody())
-              + " after the refusal (refused body deadline): connection closed";
-          closeAfterResponse = true;
-          finishIfDone();
-        }
-      }
-      case CONNECT -> {
-        if (draft != null && phase != Phase.CLOSED && draft.status == 0 && !draft.connected) {
-          answerInstead(draft, UpstreamFault.connectTimeout(draft, limits, draft.destination));
-        }
-      }
-      case FIRST_BYTE -> {
-        if (draft != null && phase != Phase.CLOSED && draft.status == 0) {
-          answerInstead(draft, UpstreamFault.firstByteTimeout(draft, limits, draft.destination));
-        }
-      }
-    }
-  }
-
-  private void headLate() {
-    answerAlone(
-        408,
-        "request head not complete within " + Limits.describe(limits.requestHead())
-            + " (request head deadline; " + deadlines.headBytesSeen() + " bytes received)",
-        StageResponse.error(null, 408, "Request Timeout", "The request did not arrive in time."));
-  }
-
-  /** Answers, records and closes a connection that has no request to answer (or none complete). */
-  private void answerAlone(int status, String why, FullHttpResponse response) {
-    ExchangeDraft draft = ExchangeDraft.withoutRequest(connectionId, client, status, why);
-    draft.answered(response);
-    current = draft;
-    closeAfterResponse = true;
-    phase = Phase.CLOSED;
-    ctx.writeAndFlush(response).addListener(f -> ownResponseWritten(draft, f));
-  }
-
   /**
-   * Warden answers an allowed exchange itself, instead of the destination, and closes the connection
-   * after it: LittleProxy still holds the request, so whatever it writes later is dropped.
-   */
-  private void answerInstead(ExchangeDraft draft, UpstreamFault.Answer answer) {
-    draft.error = answer.error();
-    draft.answered(answer.response());
-    draft.requestEnded = true;
-    closeAfterResponse = true;
-    phase = Phase.CLOSED;
-    ctx.writeAndFlush(answer.response()).addListener(f -> ownResponseWritten(draft, f));
-  }
-
-  /**
-   * Warden answers an allowed exchange itself because the destination went away before a response
-   * head, and still reads the rest of the request body: the record keeps the whole body the client
-   * sent, and a client still sending is not reset (which could make it lose the answer). Whatever
-   * LittleProxy writes for this request later is dropped ({@link #dropped}).
-   *
-   * @param keep the connection stays open: the rest of the body goes on to LittleProxy (whose
-   *     connection is gone, so it goes nowhere) to bring it back to waiting for a head; otherwise the
-   *     stage drains it, within the refused body deadline, and closes
-   */
-  private void answerThenRead(ExchangeDraft draft, UpstreamFault.Answer answer, boolean keep) {
-    draft.error = answer.error();
-    draft.answered(answer.response());
-    draft.lastPartSent = true;
-    if (!keep) {
-      closeAfterResponse = true;
-      if (!draft.requestEnded) {
-        phase = Phase.DRAIN;
-        drained = 0;
-        deadlines.refusedBodyStarted();
-      }
-    }
-    ctx.writeAndFlush(answer.response()).addListener(f -> ownResponseWritten(draft, f));
-  }
-
-  /** A response under way that cannot be completed: the client learns it from the closed connection. */
-  private void cut(ExchangeDraft draft, String why) {
-    draft.abort = why;
-    draft.requestEnded = true;
-    draft.responseEnded = true;
-    closeAfterResponse = true;
-    finishIfDone();
-  }
-
-  /**
-   * Called (on a destination loop) when the destination connection serving {@code draft} ended:
-   * closed or reset by the destination, or closed by LittleProxy after the destination fell silent.
-   * Without a response yet: 502 now; with one under way and not complete: the client connection is
-   * cut.
+   * Called (on a destination loop) when the destination connection serving {@code draft} ended; see
+   * {@link ExchangeFaults#upstreamEnded}.
    */
   void upstreamEnded(ExchangeDraft draft, UpstreamWatch.End end) {
-    Runnable answer = () -> {
-      if (current != draft || phase == Phase.CLOSED || draft.connect || draft.lastPartSent) {
-        return; // ended normally, or already answered
-      }
-      if (draft.status == 0) {
-        // Kept open only after a clean close once LittleProxy had sent the request: then it writes
-        // nothing more for it. After a reset (or a failed connection flow) it writes its own 502
-        // later, which on an open connection could pass for the next request's answer.
-        boolean keep = end == UpstreamWatch.End.CLOSED
-            && !closeAfterResponse
-            && (phase == Phase.FORWARDING || phase == Phase.AWAITING_RESPONSE);
-        answerThenRead(
-            draft,
-            UpstreamFault.closedWithoutResponse(draft, end, limits, draft.destination, keep),
-            keep);
-      } else {
-        cut(draft, UpstreamFault.cut(draft, end, limits));
-      }
-    };
-    // The destination connection usually lives on this loop (ClientLoopGroup): then answer now,
-    // before LittleProxy, next in that pipeline, writes its own 502 to the client in the same call.
-    if (ctx.executor().inEventLoop()) {
-      answer.run();
-    } else {
-      ctx.executor().execute(answer);
-    }
-  }
-
-  /**
-   * A response LittleProxy writes that must not reach the wire: anything once the connection is
-   * closing, any response when no exchange is in progress, and a second final head for the current
-   * exchange (its 502 or 504 for a destination that failed after the response started, which cut
-   * the response).
-   */
-  private boolean dropped(Object msg) {
-    if (phase == Phase.CLOSED) {
-      return true;
-    }
-    ExchangeDraft draft = current;
-    if (draft == null) {
-      return msg instanceof HttpObject;
-    }
-    if (msg instanceof HttpResponse response && response.status().code() >= 200) {
-      deadlines.responseStarted();
-      if (draft.status != 0 && !draft.connect) {
-        if (!draft.lastPartSent) {
-          cut(draft, UpstreamFault.cut(draft, UpstreamWatch.End.RESET, limits));
-        }
-        return true;
-      }
-    }
-    return false;
-  }
-
-  // ---------------------------------------------------------------- tunnel
-
-  private void tunnelUp(Object msg) {
-    if (msg instanceof ByteBuf bytes) {
-      if (current != null) {
-        current.tunnelUp += bytes.readableBytes();
-      }
-      ctx.fireChannelRead(msg);
-    } else {
-      // the empty LastHttpContent the decoder emits after a CONNECT head
-      ReferenceCountUtil.release(msg);
-    }
-  }
-
-  /**
-   * LittleProxy has written its 2xx to the CONNECT; it switches the channel to raw bytes in a task
-   * queued right after (removing its encoder). Held tunnel bytes go out once it has.
-   */
-  private void openTunnel(ExchangeDraft draft, int attempt) {
-    if (current != draft || phase != Phase.TUNNEL_PENDING) {
-      return;
-    }
-    if (ctx.pipeline().get("encoder") != null && attempt < 100) {
-      ctx.executor().execute(() -> openTunnel(draft, attempt + 1));
-      return;
-    }
-    phase = Phase.TUNNEL;
-    drain();
+    faults.upstreamEnded(draft, end);
   }
 
   // ---------------------------------------------------------------- outbound
 
   @Override
   public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-    if (dropped(msg)) {
+    if (faults.dropped(msg)) {
       ReferenceCountUtil.release(msg);
       promise.tryFailure(new ClosedChannelException());
       return;
     }
-    responses.write(ctx, msg, promise, current, phase == Phase.TUNNEL, closeAfterResponse);
+    responses.write(ctx, msg, promise, current, phase == StagePhase.TUNNEL, closeAfterResponse);
   }
 
   private void responseWritten(
@@ -773,7 +303,7 @@ final class WardenStage extends ChannelDuplexHandler {
     }
     if (draft.connect) {
       if (draft.status / 100 == 2) {
-        ctx.executor().execute(() -> openTunnel(draft, 0));
+        ctx.executor().execute(() -> tunnel.open(draft, 0));
         return;
       }
       // the decoder is gone: this connection cannot carry another request
@@ -787,9 +317,9 @@ final class WardenStage extends ChannelDuplexHandler {
     // and drops it for one that closed. By LittleProxy, which could not connect: it is done with
     // the request (and, still connecting, would block the loop on a chunk), so the stage reads the
     // rest, and it goes nowhere. Either way the chunks are recorded as they pass.
-    if (!draft.requestEnded && phase == Phase.GATED) {
-      phase = draft.connected ? Phase.FORWARDING : Phase.DRAIN;
-      drained = 0;
+    if (!draft.requestEnded && phase == StagePhase.GATED) {
+      phase = draft.connected ? StagePhase.FORWARDING : StagePhase.DRAIN;
+      answers.drainStarts();
     }
     finishIfDone();
     drain();
@@ -797,7 +327,11 @@ final class WardenStage extends ChannelDuplexHandler {
 
   // ---------------------------------------------------------------- the end of an exchange
 
-  private void finishIfDone() {
+  /**
+   * Ends the current exchange once both its directions have ended: records it, then closes the
+   * connection or waits for the next head. Called by the stage's parts too, on this loop.
+   */
+  void finishIfDone() {
     ExchangeDraft draft = current;
     if (draft == null || !draft.done()) {
       return;
@@ -807,17 +341,17 @@ final class WardenStage extends ChannelDuplexHandler {
     ctx.channel().attr(ExchangeDraft.CURRENT).set(null);
     deadlines.exchangeEnded();
     if (closeAfterResponse) {
-      phase = Phase.CLOSED;
+      phase = StagePhase.CLOSED;
       // after what is already queued (the part of a cut response that was sent): the record counts
       // it
       ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
       return;
     }
-    phase = Phase.IDLE;
+    phase = StagePhase.IDLE;
     if (deadlines.awaitingRequest(
         ctx.pipeline().get(ClientLoopGroup.DECODER) instanceof RequestDecoder decoder
             && decoder.holdsPartialMessage())) {
-      headLate();
+      faults.headLate();
     }
   }
 
@@ -827,13 +361,6 @@ final class WardenStage extends ChannelDuplexHandler {
     }
     draft.recorded = true;
     context.traffic.record(draft::toExchange);
-  }
-
-  /** What the record shows of a target it refused: parsed for display (no userinfo, secrets masked). */
-  private static String safeTarget(HttpRequest head) {
-    return RequestTarget.parse(
-            head.method().name(), head.uri(), head.headers().getAll(HttpHeaderNames.HOST))
-        .display();
   }
 
   @Override
