@@ -206,6 +206,11 @@ class ConversationsTest {
     assertThat(c.last().exchangeId()).isEqualTo(500);
     assertThat(conversations.ofExchange(2)).isEmpty();
     assertThat(conversations.ofExchange(500)).contains(c);
+    for (ConversationStep kept : c.steps()) {
+      assertThat(conversations.ofExchange(kept.exchangeId()))
+          .as("step %d", kept.exchangeId())
+          .contains(c);
+    }
   }
 
   @Test
