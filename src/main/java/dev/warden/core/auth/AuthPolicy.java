@@ -1,13 +1,11 @@
 package dev.warden.core.auth;
 
 import dev.warden.core.settings.Realm;
-import dev.warden.core.settings.RealmAuth;
 import dev.warden.core.settings.RealmFaults;
 import dev.warden.core.settings.Settings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,13 +69,7 @@ public final class AuthPolicy {
    * or a stored hash it cannot use is left out and named in {@link #problems()}. Any thread.
    */
   public static AuthPolicy of(Settings settings, AuthState state) {
-    Map<String, AuthScheme> schemes = new LinkedHashMap<>();
-    schemes.put(RealmAuth.BASIC, new BasicScheme(state.verifier()));
-    schemes.put(RealmAuth.DIGEST, new DigestScheme(state));
-    schemes.put(RealmAuth.NTLM, new NtlmScheme(state.clock()));
-    schemes.put(RealmAuth.NEGOTIATE, new NegotiateScheme(state.clock()));
-    schemes.put(RealmAuth.BEARER, new BearerScheme());
-    state.addedSchemes().forEach((key, factory) -> schemes.putIfAbsent(key, factory.apply(state)));
+    Map<String, AuthScheme> schemes = SchemeCatalogue.of(state);
     List<String> problems = new ArrayList<>();
     List<ProtectionSpace> guarded = new ArrayList<>();
     ProtectionSpace fallback = null;
