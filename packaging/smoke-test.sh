@@ -5,6 +5,8 @@
 #      must get 407, the same request with --proxy-user alice:secret must get the origin's 200;
 #   2. the GUI under Xvfb: time from launch to a visible window titled "Warden", screenshot to
 #      target/smoke/packaged-gui.png.
+# Before both, it makes the class data sharing archive on the unpacked app the way the .deb's
+# postinst does, and checks the launcher maps it (-Xshare:on).
 # Prints the .deb size, the app-image size and the GUI start time; exits non-zero on any failure.
 #
 # Usage: packaging/smoke-test.sh [--no-build]
@@ -84,11 +86,28 @@ fi
 "$app/lib/runtime/bin/java" --list-modules | grep -q '^javafx.controls@' \
   || fail "the packaged runtime has no javafx.controls module"
 
+# --- class data sharing: the archive postinst makes, made here on the unpacked app ----------------
+step "class data sharing: postinst's class-archive.sh on the unpacked app, then -Xshare:on"
+[[ ! -e "$app/lib/app/warden.jsa" ]] || fail "the .deb carries a class archive made for another folder"
+dpkg-deb -I "$deb" postinst | grep -q 'class-archive.sh /opt/warden' \
+  || fail "the .deb's postinst does not make the class archive"
+sh "$app/lib/app/class-archive.sh" "$app" > "$smoke/class-archive.log" 2>&1 \
+  || fail "class-archive.sh failed: $(cat "$smoke/class-archive.log")"
+# -Xshare:on makes the JVM refuse to start when it cannot map the archive (no match, no file)
+JAVA_TOOL_OPTIONS=-Xshare:on HOME="$smoke/home" "$app/bin/Warden" --version > "$smoke/xshare.log" 2>&1 \
+  || fail "the launcher cannot use the class archive: $(cat "$smoke/xshare.log")"
+echo "   $(sed 's/^class-archive.sh: //' "$smoke/class-archive.log")"
+
 # --- .rpm: built from the same app-image, inspected (not installed: this is a Debian machine) ---
 step "rpm: jpackage --type rpm, then rpm -qip / -qlp"
 rm -f target/dist/warden-*.rpm
+# the app-image's class archive is made for target/dist/Warden: no use in /opt/warden, 50 MB
+mv target/dist/Warden/lib/app/warden.jsa "$smoke/warden.jsa" 2>/dev/null || true
+rpm_built=0
 jpackage --type rpm @target/packaging/common.args @target/packaging/linux/rpm.args > "$smoke/rpm.log" 2>&1 \
-  || fail "jpackage --type rpm failed: $(tail -20 "$smoke/rpm.log")"
+  && rpm_built=1
+mv "$smoke/warden.jsa" target/dist/Warden/lib/app/warden.jsa 2>/dev/null || true
+(( rpm_built )) || fail "jpackage --type rpm failed: $(tail -20 "$smoke/rpm.log")"
 rpm_file=$(ls target/dist/warden-*.rpm 2>/dev/null | head -1)
 [[ -f "$rpm_file" ]] || fail "no target/dist/warden-*.rpm"
 rpm_info=$(rpm -qip "$rpm_file" 2>/dev/null)
@@ -99,6 +118,7 @@ rpm_files=$(rpm -qlp "$rpm_file" 2>/dev/null)
 for f in /opt/warden/bin/Warden /opt/warden/lib/warden-Warden.desktop /opt/warden/lib/Warden.png; do
   grep -qx "$f" <<<"$rpm_files" || fail ".rpm lacks $f"
 done
+! grep -q 'warden\.jsa$' <<<"$rpm_files" || fail ".rpm carries the app-image's class archive"
 echo "   $(basename "$rpm_file") $(awk -v b="$(stat -c %s "$rpm_file")" 'BEGIN { printf "%.1f MB", b / 1000000 }'), $(grep '^License' <<<"$rpm_info" | tr -s ' '), requires gtk3"
 
 # --- same flags as the jar ------------------------------------------------------------------
