@@ -86,17 +86,22 @@ public final class Main {
   }
 
   /**
-   * The hasher of {@code --user} passwords: Warden's own cost ({@link PasswordHasher#ITERATIONS}),
-   * unless the system property {@value #ITERATIONS_PROPERTY} names another; the test suite sets it
-   * for the processes it starts (a 600,000-iteration hash costs seconds in their short-lived,
-   * C1-only JVMs). Nothing Warden ships sets it.
+   * The hasher of {@code --user} passwords: {@value #COMMAND_LINE_ITERATIONS} PBKDF2 iteration,
+   * salted, checked in constant time like every hash.
+   *
+   * <p>Why not Warden's storage cost ({@link PasswordHasher#ITERATIONS}): a {@code --user} password
+   * is in the process's command line, which {@code ps} and {@code /proc/PID/cmdline} show to every
+   * local user while Warden runs (and a heap dump holds it too, as {@code sun.java.command}), and
+   * headless Warden never saves it. A slow hash guards a stored hash whose password is not known;
+   * here it would guard nothing and cost every start 600,000 iterations (0.45 s, half of headless
+   * start-up). Misses stay padded to the realm's slowest hash ({@code CredentialVerifier}), so a
+   * cheap hash shows no one which user names exist. Passwords the window saves keep the storage cost.
    */
   private static PasswordHasher hasher() {
-    Integer iterations = Integer.getInteger(ITERATIONS_PROPERTY);
-    return iterations == null ? new PasswordHasher() : new PasswordHasher(iterations);
+    return new PasswordHasher(COMMAND_LINE_ITERATIONS);
   }
 
-  static final String ITERATIONS_PROPERTY = "warden.pbkdf2.iterations";
+  static final int COMMAND_LINE_ITERATIONS = 1;
 
   private static void window(Arguments arguments) {
     SettingsStore store = settingsStore(arguments.config().orElseGet(Main::defaultSettingsFile));

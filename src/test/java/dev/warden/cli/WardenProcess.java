@@ -47,9 +47,6 @@ final class WardenProcess implements AutoCloseable {
     command.add("-XX:TieredStopAtLevel=1");
     // An empty home: a developer's real settings.json must not change what the test sees.
     command.add("-Duser.home=" + EMPTY_HOME);
-    // --user passwords hashed at 10,000 PBKDF2 iterations, not Warden's 600,000: seconds in a C1
-    // JVM
-    command.add("-Dwarden.pbkdf2.iterations=10000");
     command.addAll(jvmOptions);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
