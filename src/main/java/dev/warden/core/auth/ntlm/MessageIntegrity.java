@@ -2,8 +2,6 @@ package dev.warden.core.auth.ntlm;
 
 import java.security.MessageDigest;
 import java.util.Arrays;
-import org.bouncycastle.crypto.engines.RC4Engine;
-import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
  * The MIC of an AUTHENTICATE_MESSAGE (MS-NLMP §3.1.5.1.2, §3.2.5.1.2): HMAC-MD5 keyed with the
@@ -41,11 +39,7 @@ public final class MessageIntegrity {
     if ((flags & NtlmFlags.KEY_EXCH) == 0 || encryptedRandomSessionKey.length != 16) {
       return keyExchangeKey.clone();
     }
-    RC4Engine rc4 = new RC4Engine();
-    rc4.init(false, new KeyParameter(keyExchangeKey));
-    byte[] out = new byte[16];
-    rc4.processBytes(encryptedRandomSessionKey, 0, 16, out, 0);
-    return out;
+    return NtlmCiphers.rc4(keyExchangeKey, encryptedRandomSessionKey);
   }
 
   /** HMAC-MD5(key, Type 1 ‖ Type 2 ‖ Type 3 with its MIC zeroed); the Type 3 must have the MIC field. */
@@ -94,10 +88,6 @@ public final class MessageIntegrity {
 
   /** RC4-encrypts a random session key with the KeyExchangeKey, as a KEY_EXCH client does. */
   public static byte[] encryptSessionKey(byte[] keyExchangeKey, byte[] randomSessionKey) {
-    RC4Engine rc4 = new RC4Engine();
-    rc4.init(true, new KeyParameter(keyExchangeKey));
-    byte[] out = new byte[16];
-    rc4.processBytes(randomSessionKey, 0, 16, out, 0);
-    return out;
+    return NtlmCiphers.rc4(keyExchangeKey, randomSessionKey);
   }
 }

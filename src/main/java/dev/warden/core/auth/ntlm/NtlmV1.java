@@ -3,9 +3,6 @@ package dev.warden.core.auth.ntlm;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import org.bouncycastle.crypto.digests.MD4Digest;
-import org.bouncycastle.crypto.engines.DESEngine;
-import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
  * The NTLMv1 computations of MS-NLMP §3.3.1 from the NT hash, for the fault knob that lets a realm
@@ -55,11 +52,7 @@ public final class NtlmV1 {
 
   /** SessionBaseKey of NTLMv1 = MD4(NT hash). */
   public static byte[] sessionBaseKey(byte[] ntHash) {
-    MD4Digest md4 = new MD4Digest();
-    md4.update(ntHash, 0, ntHash.length);
-    byte[] key = new byte[md4.getDigestSize()];
-    md4.doFinal(key, 0);
-    return key;
+    return Md4.digest(ntHash, 0, ntHash.length);
   }
 
   /** Whether {@code expected} and {@code actual} are equal, compared in constant time. */
@@ -86,9 +79,7 @@ public final class NtlmV1 {
     byte[] key21 = Arrays.copyOf(key16, 21);
     byte[] out = new byte[RESPONSE_LENGTH];
     for (int i = 0; i < 3; i++) {
-      DESEngine des = new DESEngine();
-      des.init(true, new KeyParameter(desKey(key21, i * 7)));
-      des.processBlock(data8, 0, out, i * 8);
+      System.arraycopy(NtlmCiphers.desBlock(desKey(key21, i * 7), data8), 0, out, i * 8, 8);
     }
     return out;
   }

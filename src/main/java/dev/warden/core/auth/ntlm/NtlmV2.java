@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.bouncycastle.crypto.digests.MD4Digest;
 
 /**
  * The NTLMv2 computations of MS-NLMP §3.3.2, from the NT hash Warden stores instead of the password:
@@ -25,10 +24,7 @@ public final class NtlmV2 {
   public static byte[] ntHash(char[] password) {
     java.nio.ByteBuffer utf16 =
         StandardCharsets.UTF_16LE.encode(java.nio.CharBuffer.wrap(password));
-    MD4Digest md4 = new MD4Digest();
-    md4.update(utf16.array(), 0, utf16.limit());
-    byte[] hash = new byte[md4.getDigestSize()];
-    md4.doFinal(hash, 0);
+    byte[] hash = Md4.digest(utf16.array(), 0, utf16.limit());
     Arrays.fill(utf16.array(), (byte) 0);
     return hash;
   }
