@@ -2,12 +2,9 @@ package dev.warden.ui;
 
 import dev.warden.core.EngineStatus;
 import dev.warden.core.Warden;
-import dev.warden.core.auth.Lockout;
-import dev.warden.core.auth.LockoutListener;
 import dev.warden.core.replay.CurlCommand;
 import dev.warden.core.settings.Realm;
 import dev.warden.core.settings.Settings;
-import dev.warden.core.settings.User;
 import dev.warden.ui.details.ConversationFacts;
 import dev.warden.ui.details.DetailsView;
 import dev.warden.ui.details.DetailsViewModel;
@@ -18,8 +15,6 @@ import dev.warden.ui.feedback.NotificationView;
 import dev.warden.ui.feedback.OpenProxyBanner;
 import dev.warden.ui.fx.CoalescedSignal;
 import dev.warden.ui.fx.FxExecutor;
-import dev.warden.ui.fx.TrafficFeed;
-import dev.warden.ui.lockouts.LockoutsView;
 import dev.warden.ui.lockouts.LockoutsViewModel;
 import dev.warden.ui.state.UiState;
 import dev.warden.ui.status.StatusView;
@@ -33,19 +28,11 @@ import dev.warden.ui.traffic.TrafficViewModel;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.geometry.Orientation;
-import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
-import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.Screen;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 
 /**
  * Warden's main window: toolbar and filters on top, the live traffic table beside the details of the
@@ -61,25 +48,21 @@ public final class WardenWindow {
   private final StatusViewModel statusModel;
   private final DetailsViewModel detailsModel = new DetailsViewModel();
   private final EditorViewModel editorModel;
-  private final LockoutsViewModel lockoutsModel;
+  private final StatusBarLockouts lockouts;
   private final TrafficView trafficView;
   private final ToolbarView toolbarView;
   private final FilterBarView filterBar;
   private final OpenProxyBanner openProxyBanner;
   private final NotificationView notifications;
-  private final SplitPane split;
-  private final TrafficFeed feed;
-  private final Timeline rateTimer;
+  private final TrafficDetailsSplit split;
+  private final LiveTraffic live;
   private final ReadOnlyStringWrapper proxyAddress = new ReadOnlyStringWrapper();
   private final BorderPane root = new BorderPane();
   private final Optional<String> startupNotice;
   private Theme theme;
-  private final dev.warden.ui.har.HarMenu harMenu;
-  private dev.warden.ui.har.CaptureWindow lastCapture;
+  private final HarCaptures har;
   private Stage stage;
   private final EditorWindow editorWindow;
-  /** The side-by-side divider, kept while the details pane is under the table. */
-  private double horizontalDivider = UiState.DEFAULT.divider();
 
   private MoreMenu moreMenu;
 
@@ -107,12 +90,9 @@ public final class WardenWindow {
       trafficModel.conversationsChanged();
     });
     warden.conversations().onChanged(changed -> conversationsChanged.signal());
-    split = new SplitPane(trafficView.node(), new DetailsView(detailsModel).node());
-    split.setOrientation(Orientation.HORIZONTAL);
-    split.setId("warden-split");
-    split.setDividerPositions(state.divider());
-    SplitPane.setResizableWithParent(split.getItems().get(1), false);
-    notifications = new NotificationView(split);
+    split = new TrafficDetailsSplit(
+        trafficView.node(), new DetailsView(detailsModel).node(), state.divider());
+    notifications = new NotificationView(split.node());
 
     toolbarModel = new ToolbarViewModel(warden, fx, notifications);
     editorModel = new EditorViewModel(warden, hashing, fx, notifications);
@@ -126,48 +106,21 @@ public final class WardenWindow {
     toolbarView.pauseButton().selectedProperty().bindBidirectional(trafficModel.pausedProperty());
     filterBar = new FilterBarView(trafficModel);
     openProxyBanner = new OpenProxyBanner(warden.settings());
-    harMenu = addHarMenu();
+    har = new HarCaptures(
+        warden, trafficModel, fx, notifications, () -> stage, proxyAddress::get, () -> theme);
+    har.addTo(toolbarView.node());
     addMoreMenu();
-    addResendMenu();
+    ResendCommands.addTo(trafficView, trafficModel, warden, fx, notifications, () -> stage);
 
     root.setId("warden-root");
     root.setTop(new VBox(openProxyBanner.node(), toolbarView.node(), filterBar.node()));
     root.setCenter(notifications.node());
-    // listening before the snapshot is taken: a lockout that starts in between is not missed (the
-    // events run on the FX thread after this constructor, and the model keys lockouts by subject)
-    warden.onLockout(new LockoutListener() {
-      @Override
-      public void started(Lockout lockout) {
-        fx.execute(() -> lockoutsModel.started(lockout));
-      }
-
-      @Override
-      public void ended(Lockout lockout) {
-        fx.execute(() -> lockoutsModel.ended(lockout));
-      }
-    });
-    lockoutsModel = new LockoutsViewModel(warden.lockouts(), warden::release);
+    lockouts = new StatusBarLockouts(warden, fx);
     StatusView statusView = new StatusView(statusModel, trafficModel);
-    javafx.scene.Node lockouts = new LockoutsView(lockoutsModel).node();
-    if (lockouts instanceof javafx.scene.layout.Region r) {
-      r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-    }
-    statusView.node().getRightItems().add(0, lockouts);
+    statusView.node().getRightItems().add(0, lockouts.node());
     root.setBottom(statusView.node());
 
-    feed = new TrafficFeed(
-        warden.traffic(),
-        Platform::runLater,
-        TrafficFeed.DEFAULT_MAX_BATCH,
-        TrafficFeed.DEFAULT_MIN_INTERVAL,
-        trafficView::append);
-    feed.onWaiting(trafficModel.waitingProperty()::set);
-    trafficModel.pausedProperty().addListener((o, a, paused) -> feed.setPaused(paused));
-    rateTimer = new Timeline(new KeyFrame(Duration.seconds(1), e -> {
-      trafficModel.sampleRate(System.nanoTime(), warden.traffic().totalRecorded());
-      trafficModel.sampleDropped(warden.traffic().dropped());
-    }));
-    rateTimer.setCycleCount(Timeline.INDEFINITE);
+    live = new LiveTraffic(warden.traffic(), trafficModel, trafficView);
 
     warden.onStatus(status -> fx.execute(() -> statusChanged(status)));
     warden.onSettings(settings -> fx.execute(() -> settingsChanged(settings)));
@@ -215,139 +168,48 @@ public final class WardenWindow {
     return moreMenu.ids();
   }
 
-  /** The "HAR" menu after the realms button: its files are read and written on a daemon thread of its own. */
-  private dev.warden.ui.har.HarMenu addHarMenu() {
-    java.util.concurrent.ExecutorService files =
-        dev.warden.ui.fx.DaemonThread.named("warden-har-files");
-    dev.warden.ui.har.HarFilesViewModel model = new dev.warden.ui.har.HarFilesViewModel(
-        trafficModel,
-        dev.warden.cli.Version.of(WardenWindow.class),
-        exchange -> warden.conversations().ofExchange(exchange.id()).map(c -> "c" + c.id()),
-        files,
-        fx,
-        notifications,
-        this::showCapture);
-    dev.warden.ui.har.HarMenu menu = new dev.warden.ui.har.HarMenu(
-        model, () -> stage, new dev.warden.ui.har.HarFileChooser(() -> stage));
-    var items = toolbarView.node().getItems();
-    int realms = items.indexOf(
-        items.stream().filter(n -> "open-editor".equals(n.getId())).findFirst().orElse(null));
-    items.add(realms < 0 ? items.size() : realms + 1, menu.node());
-    return menu;
-  }
-
-  /** Resend commands at the end of the live table's context menu. */
-  private void addResendMenu() {
-    dev.warden.ui.replay.ResendViewModel resend = new dev.warden.ui.replay.ResendViewModel(
-        () -> warden
-            .boundAddress()
-            .map(a -> new java.net.InetSocketAddress(a.reachableHost(), a.port())),
-        fx,
-        notifications);
-    trafficView
-        .rowMenu()
-        .getItems()
-        .addAll(new dev.warden.ui.replay.ResendMenu(
-                resend,
-                trafficModel.selectedProperty(),
-                () -> warden.settings().realms().stream()
-                    .flatMap(r -> r.users().stream())
-                    .map(User::name)
-                    .distinct()
-                    .toList(),
-                () -> stage,
-                notifications)
-            .items());
-  }
-
-  private void showCapture(java.nio.file.Path file, dev.warden.core.har.HarCapture capture) {
-    lastCapture =
-        new dev.warden.ui.har.CaptureWindow(file, capture, stage, proxyAddress::get, theme::apply);
-    lastCapture.show();
-  }
-
   /** Shows the window on the given stage and starts the proxy. */
   public void show(Stage stage, UiState state) {
     this.stage = stage;
-    // A remembered or default size larger than this screen (a laptop, a 1280x800 Xvfb) would put
-    // the window partly off-screen: fit it into the usable area first.
-    Rectangle2D usable = Screen.getPrimary().getVisualBounds();
-    double width = Math.min(state.width(), usable.getWidth());
-    double height = Math.min(state.height(), usable.getHeight());
-    Scene scene = new Scene(root, width, height);
+    WindowPlacement placement = new WindowPlacement(state);
+    Scene scene = new Scene(root, placement.width(), placement.height());
     theme.apply(scene);
     installShortcuts(scene);
     stage.setTitle("Warden");
     stage.setScene(scene);
-    if (!Double.isNaN(state.x())
-        && !Double.isNaN(state.y())
-        && usable.contains(state.x() + 40, state.y() + 20)) {
-      stage.setX(Math.max(usable.getMinX(), Math.min(state.x(), usable.getMaxX() - width)));
-      stage.setY(Math.max(usable.getMinY(), Math.min(state.y(), usable.getMaxY() - height)));
-    }
+    placement.placeBeforeShowing(stage);
     WindowIcons.addTo(stage);
     stage.addEventHandler(
         javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST,
         new dev.warden.ui.editor.UnsavedEditsOnQuit(editorModel, stage, this::openEditor));
     stage.setMinWidth(900);
     stage.setMinHeight(500);
-    horizontalDivider = state.divider();
-    scene.widthProperty().addListener((o, a, w) -> arrangeSplit(w.doubleValue()));
-    arrangeSplit(width);
+    split.rememberSideBySide(state.divider());
+    scene.widthProperty().addListener((o, a, w) -> split.arrangeFor(w.doubleValue()));
+    split.arrangeFor(placement.width());
     stage.show();
-    // GTK under some window managers opens a stage at its minimum size and ignores the scene's:
-    // the size is set again once it shows, so the window opens as remembered and never grows
-    stage.setWidth(width);
-    stage.setHeight(height);
-    // and wherever it was placed (by the window manager, or where a smaller window stood before),
-    // it
-    // must lie on the screen: a status bar below the screen's edge cannot be clicked
-    stage.setX(Math.max(usable.getMinX(), Math.min(stage.getX(), usable.getMaxX() - width)));
-    stage.setY(Math.max(usable.getMinY(), Math.min(stage.getY(), usable.getMaxY() - height)));
-    feed.start();
-    rateTimer.play();
+    placement.settleAfterShowing(stage);
+    live.start();
     warden.start();
     startupNotice.ifPresent(notifications::error);
   }
 
   /** The window's geometry, split, column widths and theme now, for the UI state file. */
   public UiState captureState() {
-    double[] dividers = split.getDividerPositions();
-    if (split.getOrientation() == Orientation.HORIZONTAL && dividers.length > 0) {
-      horizontalDivider = dividers[0];
-    }
     return new UiState(
         stage.getX(),
         stage.getY(),
         stage.getWidth(),
         stage.getHeight(),
-        horizontalDivider,
+        split.sideBySideDivider(),
         trafficView.columnWidths(),
         theme == Theme.DARK,
         trafficView.hiddenColumns());
   }
 
-  /** Below this width the details pane goes under the table, which then has the whole width. */
-  static final double SIDE_BY_SIDE_MIN_WIDTH = 1200;
-
-  private void arrangeSplit(double width) {
-    Orientation wanted =
-        width < SIDE_BY_SIDE_MIN_WIDTH ? Orientation.VERTICAL : Orientation.HORIZONTAL;
-    if (split.getOrientation() == wanted) {
-      return;
-    }
-    if (split.getOrientation() == Orientation.HORIZONTAL
-        && split.getDividerPositions().length > 0) {
-      horizontalDivider = split.getDividerPositions()[0];
-    }
-    split.setOrientation(wanted);
-    split.setDividerPositions(wanted == Orientation.VERTICAL ? 0.6 : horizontalDivider);
-  }
-
   /** Stops the feed and timers; the caller closes Warden off the FX thread. */
   public void dispose() {
-    feed.close();
-    rateTimer.stop();
+    live.stop();
     moreMenu.dashboard().close();
     moreMenu.connect().model().close();
     editorWindow.close();
@@ -385,11 +247,7 @@ public final class WardenWindow {
   private void offerNames(Settings settings) {
     moreMenu.connect().model().settingsChanged(settings);
     trafficModel.offerNames(
-        settings.realms().stream()
-            .flatMap(r -> r.users().stream())
-            .map(User::name)
-            .distinct()
-            .toList(),
+        ResendCommands.userNames(settings),
         settings.realms().stream().map(Realm::name).toList());
   }
 
@@ -448,7 +306,7 @@ public final class WardenWindow {
   }
 
   public LockoutsViewModel lockoutsModel() {
-    return lockoutsModel;
+    return lockouts.model();
   }
 
   public EditorViewModel editorModel() {
@@ -464,11 +322,11 @@ public final class WardenWindow {
   }
 
   public dev.warden.ui.har.HarMenu harMenu() {
-    return harMenu;
+    return har.menu();
   }
 
   /** The capture window opened last from a HAR file, or null. */
   public dev.warden.ui.har.CaptureWindow lastCapture() {
-    return lastCapture;
+    return har.lastCapture();
   }
 }

@@ -101,11 +101,11 @@ class LimitsWindowIT {
     assertThat(live.warden().settings().limits().headerBlock()).isEqualTo(16 * 1024);
 
     try (RawHttpConnection connection = new RawHttpConnection(live.port())) {
-      long start = System.nanoTime();
       connection.send("GET " + live.url("/slow-head") + " HTTP/1.1\r\nHost: ");
+      // only the new deadline answers 408 in time: the default 30 s is past the socket's 10 s
+      // timeout
       RawResponse late = connection.read(false);
       assertThat(late.status()).isEqualTo(408);
-      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
     }
   }
 

@@ -3,12 +3,10 @@ package dev.warden.core.auth;
 import dev.warden.core.settings.Realm;
 import dev.warden.core.settings.RealmFaults;
 import dev.warden.core.settings.Settings;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,13 +26,12 @@ public final class AuthPolicy {
   private static final Logger LOG = LoggerFactory.getLogger(AuthPolicy.class);
 
   private final boolean enforcement;
-  private final Map<String, AuthScheme> schemes;
+  private final SchemeLookup schemes;
   private final List<ProtectionSpace> guarded;
   private final ProtectionSpace fallback;
   private final List<String> problems;
   private final AuthState state;
-  /** Each space's lockout policy, by {@link ProtectionSpace#index()}. */
-  private final Map<Integer, LockoutPolicy> lockouts;
+  private final LockoutGuard lockouts;
   /** The CONNECT ports of each space, by {@link ProtectionSpace#index()}. */
   private final List<List<Integer>> connectPorts;
   /** The fault knobs of each space, by {@link ProtectionSpace#index()}. */
@@ -44,12 +41,12 @@ public final class AuthPolicy {
 
   private AuthPolicy(
       boolean enforcement,
-      Map<String, AuthScheme> schemes,
+      SchemeLookup schemes,
       List<ProtectionSpace> guarded,
       ProtectionSpace fallback,
       List<String> problems,
       AuthState state,
-      Map<Integer, LockoutPolicy> lockouts,
+      LockoutGuard lockouts,
       List<List<Integer>> connectPorts,
       List<RealmFaults> faults) {
     this.enforcement = enforcement;
@@ -100,30 +97,20 @@ public final class AuthPolicy {
     }
     Map<Integer, LockoutPolicy> lockouts = new HashMap<>();
     for (ProtectionSpace space : guarded) {
-      lockouts.put(space.index(), lockoutOf(space, state, problems));
+      lockouts.put(space.index(), LockoutGuard.policyOf(space, state, problems));
     }
-    lockouts.put(fallback.index(), lockoutOf(fallback, state, problems));
+    lockouts.put(fallback.index(), LockoutGuard.policyOf(fallback, state, problems));
+    SchemeLookup lookup = new SchemeLookup(schemes);
     return new AuthPolicy(
         settings.enforcement(),
-        schemes,
+        lookup,
         List.copyOf(guarded),
         fallback,
         List.copyOf(problems),
         state,
-        Map.copyOf(lockouts),
+        new LockoutGuard(state, lockouts, lookup),
         List.copyOf(connectPorts),
         List.copyOf(faults));
-  }
-
-  private static LockoutPolicy lockoutOf(
-      ProtectionSpace space, AuthState state, List<String> problems) {
-    LockoutPolicy base = state.ledger().policy();
-    try {
-      return base.forRealm(space.auth().lockout());
-    } catch (IllegalArgumentException e) {
-      problems.add("Realm '" + space.name() + "': lockout settings ignored: " + e.getMessage());
-      return base;
-    }
   }
 
   /**
@@ -156,8 +143,8 @@ public final class AuthPolicy {
               field,
               request.client(),
               space.name(),
-              () -> claimedUser(field),
-              () -> guarded(request, field, space),
+              () -> schemes.claimedUser(field),
+              () -> lockouts.judge(request, field, space),
               (knob, scheme, user, redacted, stale, received) -> ChallengeBuilder.refusal(
                   space, ChallengeReason.FAULT_KNOB, knob, scheme, user, redacted, stale, received))
           .thenApply(decision -> connectPort(request, space, decision))
@@ -183,7 +170,7 @@ public final class AuthPolicy {
             AuthDecision.allow(
                 new AuthOutcome.NotRequired(verdict == null ? null : verdict.outcome()),
                 List.of(),
-                redact(field),
+                schemes.redact(field),
                 verdict == null || verdict.received() instanceof ReceivedCredentials.None
                     ? CredentialsJudge.schemeOnly(field)
                     : verdict.received())));
@@ -211,104 +198,6 @@ public final class AuthPolicy {
         decision.redactedCredentials(),
         decision.received(),
         decision.faults());
-  }
-
-  /**
-   * Lockouts and delays: a request whose client address or claimed user is locked out in the realm
-   * is refused at once with {@link ChallengeReason#LOCKED_OUT}, its password unchecked. Otherwise a
-   * wrong password, an unknown user or a bad Digest response is recorded in the state's
-   * {@link FailureLedger} and a success clears its counts; a client (or user) with too many recent
-   * failures has its answer, right or wrong, completed later on the state's timer thread.
-   */
-  private CompletableFuture<AuthDecision> guarded(
-      AuthRequest request, ProxyAuthorization field, ProtectionSpace space) {
-    FailureLedger ledger = state.ledger();
-    // the claimed name is decoded only while some lockout is held: otherwise the scheme's own
-    // judging decodes the credentials once, which is the cost of every authenticated request
-    if (ledger.anyLockout()) {
-      Optional<Lockout> locked = ledger.lockout(space.name(), request.client(), claimedUser(field));
-      if (locked.isPresent()) {
-        return now(lockedOut(space, field, locked.get()));
-      }
-    }
-    return CredentialsJudge.judge(request, field, space).thenCompose(decision -> {
-      if (decision.outcome() instanceof AuthOutcome.Authenticated authenticated) {
-        // a hashed Digest user name is only known now: a locked user must not get in with it
-        Optional<Lockout> user = ledger.anyLockout()
-            ? ledger.lockout(space.name(), "", authenticated.user())
-            : Optional.empty();
-        if (user.isPresent()) {
-          return now(lockedOut(space, field, user.get()));
-        }
-        return state.delayed(
-            decision,
-            ledger.recordSuccess(
-                lockouts.get(space.index()), space.name(), request.client(), authenticated.user()));
-      }
-      if (decision.outcome() instanceof AuthOutcome.Challenged challenged
-          && counts(challenged.reason())) {
-        // guesses at hashed names all share one stand-in; locking it would lock no one
-        String user =
-            DigestScheme.UNKNOWN_HASHED_USER.equals(challenged.user()) ? "" : challenged.user();
-        return state.delayed(
-            decision,
-            ledger.recordFailure(
-                lockouts.get(space.index()), space.name(), request.client(), user));
-      }
-      return now(decision);
-    });
-  }
-
-  /**
-   * What is a guess: a wrong password, an unknown user, a bad Digest response. Not missing
-   * credentials (every client's first request), nor a stale nonce, nor what a broken client sends.
-   */
-  private static boolean counts(ChallengeReason reason) {
-    return reason == ChallengeReason.WRONG_PASSWORD
-        || reason == ChallengeReason.UNKNOWN_USER
-        || reason == ChallengeReason.BAD_RESPONSE
-        || reason == ChallengeReason.INVALID_TOKEN;
-  }
-
-  private String claimedUser(ProxyAuthorization field) {
-    if (field instanceof ProxyAuthorization.Present present) {
-      AuthScheme scheme = schemeNamed(present.scheme());
-      return scheme == null ? "" : scheme.claimedUser(present.credentials());
-    }
-    return "";
-  }
-
-  /**
-   * A locked-out request: 407 with the realm's challenges, or where the realm says so 429 Too Many
-   * Requests with {@code Retry-After} (whole seconds until the lockout ends, at least 1).
-   */
-  private AuthDecision lockedOut(ProtectionSpace space, ProxyAuthorization field, Lockout lockout) {
-    state.lockedOutRefusals().increment();
-    String scheme = field instanceof ProxyAuthorization.Present present ? present.scheme() : "";
-    String user = lockout.kind() == LockoutKey.Kind.USER ? lockout.key() : "";
-    AuthDecision refusal = ChallengeBuilder.refusal(
-        space,
-        ChallengeReason.LOCKED_OUT,
-        lockout.describe(),
-        scheme,
-        user,
-        redact(field),
-        false,
-        field instanceof ProxyAuthorization.Absent
-            ? ReceivedCredentials.NONE
-            : new ReceivedCredentials.SchemeAndUser(scheme, user));
-    if (space.auth().lockout().lockedOutStatus() != 429) {
-      return refusal;
-    }
-    long millis = Duration.between(state.clock().instant(), lockout.until()).toMillis();
-    long seconds = Math.max(1, (millis + 999) / 1000);
-    return new AuthDecision(
-        refusal.outcome(),
-        429,
-        List.of(),
-        List.of(new ResponseField("Retry-After", Long.toString(seconds))),
-        refusal.redactedCredentials(),
-        refusal.received());
   }
 
   /**
@@ -369,18 +258,6 @@ public final class AuthPolicy {
     return state.verifier().slowVerifications();
   }
 
-  private static CompletableFuture<AuthDecision> now(AuthDecision decision) {
-    return CompletableFuture.completedFuture(decision);
-  }
-
-  private String redact(ProxyAuthorization field) {
-    if (field instanceof ProxyAuthorization.Present present) {
-      AuthScheme scheme = schemeNamed(present.scheme());
-      return scheme == null ? present.scheme() + " ***" : scheme.redact(present.credentials());
-    }
-    return field instanceof ProxyAuthorization.Unreadable ? "(unreadable)" : "";
-  }
-
   private ProtectionSpace spaceFor(String host, int port) {
     for (ProtectionSpace space : guarded) {
       if (space.guards(host, port)) {
@@ -388,14 +265,5 @@ public final class AuthPolicy {
       }
     }
     return fallback;
-  }
-
-  private AuthScheme schemeNamed(String name) {
-    for (AuthScheme scheme : schemes.values()) {
-      if (scheme.name().equalsIgnoreCase(name)) {
-        return scheme;
-      }
-    }
-    return null;
   }
 }

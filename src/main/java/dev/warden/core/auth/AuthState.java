@@ -68,15 +68,27 @@ public final class AuthState implements AutoCloseable {
 
   /** State verifying slow hashes on {@code pool}, applying {@code lockout} with time from {@code clock}. */
   public AuthState(VerificationPool pool, LockoutPolicy lockout, Clock clock) {
+    this(pool, lockout, clock, new ScheduledThreadPoolExecutor(1, task -> {
+      Thread thread = new Thread(task, "warden-auth-timer");
+      thread.setDaemon(true);
+      return thread;
+    }));
+  }
+
+  /**
+   * As above, delaying answers and ending lockouts on {@code timer}, which this state configures and
+   * closes (tests pass one that holds its tasks until they run them).
+   */
+  AuthState(
+      VerificationPool pool,
+      LockoutPolicy lockout,
+      Clock clock,
+      ScheduledThreadPoolExecutor timer) {
     this.pool = pool;
     this.verifier = new CredentialVerifier(new PasswordHasher().decoy(), pool);
     this.clock = clock;
     this.ledger = new FailureLedger(lockout, clock);
-    this.timer = new ScheduledThreadPoolExecutor(1, task -> {
-      Thread thread = new Thread(task, "warden-auth-timer");
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.timer = timer;
     timer.setRemoveOnCancelPolicy(true);
     // most states never delay anything; a state made for one check must not keep a thread alive
     timer.setKeepAliveTime(30, TimeUnit.SECONDS);

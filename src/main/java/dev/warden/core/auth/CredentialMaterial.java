@@ -47,7 +47,7 @@ public final class CredentialMaterial {
         ha1.put(algorithm.token(), DigestCalculation.ha1(algorithm, name, realm, password));
       }
     }
-    ha1.put(NtlmHandshake.NT_KEY, HexFormat.of().formatHex(NtlmV2.ntHash(password)));
+    ha1.put(NtlmAccounts.NT_KEY, HexFormat.of().formatHex(NtlmV2.ntHash(password)));
     return new DigestSecrets(realm, ha1);
   }
 }

@@ -5,14 +5,11 @@ import dev.warden.core.auth.ntlm.ChallengeMessage;
 import dev.warden.core.auth.ntlm.NegotiateMessage;
 import dev.warden.core.auth.ntlm.NtlmFlags;
 import dev.warden.core.auth.ntlm.NtlmMessageException;
-import dev.warden.core.auth.ntlm.NtlmV2;
 import dev.warden.core.auth.ntlm.TargetInfo;
-import dev.warden.core.settings.DigestSecrets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -39,8 +36,6 @@ final class NtlmHandshake {
   static final String COMPUTER = "WARDEN-PROXY";
   static final String DNS_DOMAIN = "warden.test";
   static final String DNS_COMPUTER = "proxy.warden.test";
-  /** The key the NT hash is stored under in a user's credential material. */
-  static final String NT_KEY = "NT";
 
   private static final SecureRandom RANDOM = new SecureRandom();
   /** What Warden always sets in its Type 2; what the client asked for of {@link #ECHOED} is added. */
@@ -183,7 +178,7 @@ final class NtlmHandshake {
     String shown = type3.domain().isEmpty() ? user : type3.domain() + "\\" + user;
     String redacted = scheme + " " + shown;
     boolean legacy = space.faults().legacyNtlm();
-    Type3Record record = new Type3Record(type3, wrapping);
+    NtlmType3Record record = new NtlmType3Record(scheme, type3, wrapping);
     Optional<Pending> pending = connection.take(scheme, Pending.class);
     if (pending.isEmpty()) {
       return new SchemeVerdict.Rejected(
@@ -223,12 +218,12 @@ final class NtlmHandshake {
           false,
           record.with(""));
     }
-    Account account = account(space, user);
+    Account account = NtlmAccounts.named(space, user);
     if (account == null) {
       return new SchemeVerdict.Rejected(
           ChallengeReason.UNKNOWN_USER, "", user, redacted, false, record.with(""));
     }
-    byte[] ntHash = ntHash(account.digest());
+    byte[] ntHash = NtlmAccounts.ntHash(account.digest());
     if (ntHash == null) {
       return new SchemeVerdict.Rejected(
           ChallengeReason.NO_NT_HASH, "", account.name(), redacted, false, record.with(""));
@@ -279,83 +274,6 @@ final class NtlmHandshake {
       case ANONYMOUS ->
         type3.kind().label() + "; Warden accepts NTLMv2" + (legacy ? " or NTLMv1" : " only");
     };
-  }
-
-  /** The decoded fields of a Type 3 for the record, completed by what the check found. */
-  private final class Type3Record {
-    private final AuthenticateMessage type3;
-    private final String wrapping;
-    private final List<String> blobInfo;
-
-    Type3Record(AuthenticateMessage type3, String wrapping) {
-      this.type3 = type3;
-      this.wrapping = wrapping;
-      List<String> info = List.of();
-      if (type3.kind() == AuthenticateMessage.ResponseKind.NTLM_V2) {
-        try {
-          info = NtlmV2.blobTargetInfo(type3.ntResponse()).describe();
-        } catch (NtlmMessageException e) {
-          info = List.of("(unreadable: " + e.getMessage() + ")");
-        }
-      }
-      this.blobInfo = info;
-    }
-
-    ReceivedCredentials.NtlmParams with(String note) {
-      String response = switch (type3.kind()) {
-        case NTLM_V2 ->
-          "NTLMv2: 16-byte proof and a " + (type3.ntResponse().length - NtlmV2.PROOF_LENGTH)
-              + "-byte blob; LMv2 " + type3.lmResponse().length + " bytes";
-        case NTLM_V1 ->
-          NtlmProof.isSessionResponse(type3)
-              ? "NTLMv1 with client challenge (NTLM2 session response): 24-byte response"
-              : "NTLMv1: 24-byte response" + (type3.lmResponse().length > 0 ? ", LM 24 bytes" : "");
-        case LM_ONLY -> "LM only: " + type3.lmResponse().length + " bytes";
-        case ANONYMOUS -> "none (anonymous)";
-      };
-      return new ReceivedCredentials.NtlmParams(
-          scheme,
-          "Type 3 (AUTHENTICATE)",
-          NtlmFlags.names(type3.flags()),
-          type3.domain(),
-          type3.user(),
-          type3.workstation(),
-          note.isEmpty() ? response : response + "; " + note,
-          blobInfo,
-          List.of(),
-          List.of(),
-          wrapping);
-    }
-  }
-
-  /** The account named {@code user}: exactly, else the one whose name differs only in case (as Windows). */
-  private static Account account(ProtectionSpace space, String user) {
-    Account exact = space.account(user);
-    if (exact != null) {
-      return exact;
-    }
-    Account found = null;
-    for (Account account : space.accounts().values()) {
-      if (account.name().toLowerCase(Locale.ROOT).equals(user.toLowerCase(Locale.ROOT))) {
-        if (found != null) {
-          return null; // two names differ only in case: which one is meant cannot be told
-        }
-        found = account;
-      }
-    }
-    return found;
-  }
-
-  private static byte[] ntHash(DigestSecrets secrets) {
-    String hex = secrets.ha1().get(NT_KEY);
-    if (hex == null || hex.length() != 32) {
-      return null;
-    }
-    try {
-      return HexFormat.of().parseHex(hex);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
   }
 
   private SchemeVerdict malformed(String detail, String wrapping) {

@@ -15,6 +15,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +58,9 @@ public final class ConversationLog implements AutoCloseable {
   private final Clock clock;
   private final ScheduledExecutorService thread;
   private final AtomicBoolean pending = new AtomicBoolean();
+  // counted only when a record does wake the thread, so the count costs a busy network thread
+  // nothing
+  private final AtomicLong wakes = new AtomicLong();
   private final List<Consumer<List<Conversation>>> listeners = new CopyOnWriteArrayList<>();
   private final Runnable unsubscribe;
   // conversation thread only
@@ -72,14 +76,23 @@ public final class ConversationLog implements AutoCloseable {
 
   /** Starts reading {@code log} from what it holds now; {@code clock} decides when windows pass. */
   public ConversationLog(TrafficLog log, Conversations conversations, Clock clock) {
-    this.log = Objects.requireNonNull(log);
-    this.conversations = Objects.requireNonNull(conversations);
-    this.clock = Objects.requireNonNull(clock);
-    this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+    this(log, conversations, clock, Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "warden-conversations");
       t.setDaemon(true);
       return t;
-    });
+    }));
+  }
+
+  /**
+   * As the public constructor, on {@code thread}: one thread, which this log shuts down on close
+   * (tests pass one that holds the delayed reads).
+   */
+  ConversationLog(
+      TrafficLog log, Conversations conversations, Clock clock, ScheduledExecutorService thread) {
+    this.log = Objects.requireNonNull(log);
+    this.conversations = Objects.requireNonNull(conversations);
+    this.clock = Objects.requireNonNull(clock);
+    this.thread = Objects.requireNonNull(thread);
     this.unsubscribe = log.onRecorded(this::wake);
     thread.scheduleWithFixedDelay(
         this::expire, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
@@ -92,8 +105,14 @@ public final class ConversationLog implements AutoCloseable {
    */
   private void wake() {
     if (!pending.get() && !pending.getAndSet(true)) {
+      wakes.incrementAndGet();
       schedule(0);
     }
+  }
+
+  /** How many times a record (or the constructor) woke the idle conversation thread. Any thread. */
+  long wakes() {
+    return wakes.get();
   }
 
   private void schedule(long delayMillis) {

@@ -4,6 +4,7 @@ import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * One deadline of one client connection, on that connection's event loop. Arming and disarming
@@ -17,6 +18,7 @@ final class StageTimer {
 
   private final EventExecutor loop;
   private final Runnable expired;
+  private final LongSupplier nanoTime;
   private boolean armed;
   private long deadline;
   private ScheduledFuture<?> task;
@@ -24,13 +26,19 @@ final class StageTimer {
 
   /** @param expired run on the loop when an armed deadline passes (once per arming) */
   StageTimer(EventExecutor loop, Runnable expired) {
+    this(loop, expired, System::nanoTime);
+  }
+
+  /** As above, reading the time from {@code nanoTime} (tests move it by hand). */
+  StageTimer(EventExecutor loop, Runnable expired, LongSupplier nanoTime) {
     this.loop = loop;
     this.expired = expired;
+    this.nanoTime = nanoTime;
   }
 
   /** Expires {@code after} from now, replacing any earlier arming. */
   void arm(Duration after) {
-    long now = System.nanoTime();
+    long now = nanoTime.getAsLong();
     armed = true;
     deadline = now + after.toNanos();
     if (task == null || taskAt - deadline > 0) {
@@ -68,7 +76,7 @@ final class StageTimer {
     if (!armed) {
       return;
     }
-    long now = System.nanoTime();
+    long now = nanoTime.getAsLong();
     if (deadline - now > 0) {
       schedule(now);
       return;

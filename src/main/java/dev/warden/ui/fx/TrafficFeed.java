@@ -4,9 +4,6 @@ import dev.warden.core.traffic.TrafficLog;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -52,8 +49,8 @@ public final class TrafficFeed implements AutoCloseable {
   private final Consumer<TrafficLog.Batch> sink;
   private final AtomicBoolean pending = new AtomicBoolean();
   private final long minIntervalNanos;
-  private final ScheduledExecutorService timer;
-  private volatile long lastFlush = System.nanoTime() - Long.MAX_VALUE / 4;
+  private final FeedClock clock;
+  private volatile long lastFlush;
   private volatile long intervalNanos;
 
   // FX thread only
@@ -74,19 +71,25 @@ public final class TrafficFeed implements AutoCloseable {
       int maxBatch,
       Duration minInterval,
       Consumer<TrafficLog.Batch> sink) {
+    this(log, fx, maxBatch, minInterval, sink, new SystemFeedClock(minInterval.toNanos() > 0));
+  }
+
+  /** As the public constructor, reading the time from and waiting on {@code clock}. */
+  TrafficFeed(
+      TrafficLog log,
+      Executor fx,
+      int maxBatch,
+      Duration minInterval,
+      Consumer<TrafficLog.Batch> sink,
+      FeedClock clock) {
     this.log = Objects.requireNonNull(log);
     this.fx = Objects.requireNonNull(fx);
     this.maxBatch = maxBatch;
     this.sink = Objects.requireNonNull(sink);
     this.minIntervalNanos = minInterval.toNanos();
     this.intervalNanos = minIntervalNanos;
-    this.timer = minIntervalNanos <= 0
-        ? null
-        : Executors.newSingleThreadScheduledExecutor(r -> {
-          Thread t = new Thread(r, "warden-ui-feed-timer");
-          t.setDaemon(true);
-          return t;
-        });
+    this.clock = Objects.requireNonNull(clock);
+    this.lastFlush = clock.nanoTime() - Long.MAX_VALUE / 4;
   }
 
   /** Begins delivering, starting with whatever the log already holds. FX thread. */
@@ -120,11 +123,11 @@ public final class TrafficFeed implements AutoCloseable {
     // read first: while a flush is pending (nearly always under load) the network threads then only
     // share the flag's cache line instead of taking it from each other with a failing CAS
     if (!pending.get() && pending.compareAndSet(false, true)) {
-      long wait = lastFlush + intervalNanos - System.nanoTime();
-      if (timer == null || wait <= 0) {
+      long wait = lastFlush + intervalNanos - clock.nanoTime();
+      if (minIntervalNanos <= 0 || wait <= 0) {
         fx.execute(this::flush);
       } else {
-        timer.schedule(() -> fx.execute(this::flush), wait, TimeUnit.NANOSECONDS);
+        clock.schedule(() -> fx.execute(this::flush), wait);
       }
     }
   }
@@ -132,7 +135,7 @@ public final class TrafficFeed implements AutoCloseable {
   private void flush() {
     // Cleared before reading, so a record that lands after the read schedules the next flush.
     pending.set(false);
-    long now = System.nanoTime();
+    long now = clock.nanoTime();
     long since = now - lastFlush;
     lastFlush = now;
     if (paused) {
@@ -170,8 +173,6 @@ public final class TrafficFeed implements AutoCloseable {
   public void close() {
     unsubscribe.run();
     paused = true;
-    if (timer != null) {
-      timer.shutdownNow();
-    }
+    clock.stop();
   }
 }

@@ -13,11 +13,15 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -304,7 +308,7 @@ class FailureLedgerTest {
   }
 
   @Test
-  void delayedAnswerCompletesLaterWithoutBlockingTheCaller() {
+  void delayedAnswerCompletesLaterWithoutBlockingTheCaller() throws Exception {
     LockoutPolicy slow = new LockoutPolicy(
         Duration.ofMinutes(1),
         1,
@@ -313,22 +317,45 @@ class FailureLedgerTest {
         50,
         Duration.ofMinutes(5),
         10_000);
-    AuthState state = new AuthState(slow, clock);
+    HeldTimer timer = new HeldTimer();
+    AuthState state = new AuthState(VerificationPool.sized(), slow, clock, timer);
     AuthPolicy policy =
         AuthPolicy.of(enforcing(realm(REALM, List.of(), user("alice", "right"))), state);
     policy.decide(TestPolicies.get(basic("alice:one")).from(ATTACKER));
 
-    long start = System.nanoTime();
     CompletableFuture<AuthDecision> second =
         policy.judge(TestPolicies.get(basic("alice:two")).from(ATTACKER));
-    long returnedAfter = System.nanoTime() - start;
-    AuthDecision decision = second.join();
-    long answeredAfter = System.nanoTime() - start;
+    HeldTimer.Held answer = timer.next();
 
-    assertThat(TimeUnit.NANOSECONDS.toMillis(returnedAfter)).isLessThan(250);
-    assertThat(TimeUnit.NANOSECONDS.toMillis(answeredAfter)).isGreaterThanOrEqualTo(290);
-    assertThat(reason(decision)).isEqualTo(ChallengeReason.WRONG_PASSWORD);
+    assertThat(answer.delay()).isEqualTo(Duration.ofMillis(300));
+    assertThat(second).as("returned before the delay passed").isNotDone();
+    answer.task().run();
+    assertThat(second).isDone();
+    assertThat(reason(second.join())).isEqualTo(ChallengeReason.WRONG_PASSWORD);
     state.close();
+  }
+
+  /** The auth state's timer, holding each task with its delay until the test runs it. */
+  private static final class HeldTimer extends ScheduledThreadPoolExecutor {
+    record Held(Duration delay, Runnable task) {}
+
+    private final BlockingQueue<Held> held = new LinkedBlockingQueue<>();
+
+    HeldTimer() {
+      super(1);
+    }
+
+    @Override
+    public ScheduledFuture<?> schedule(Runnable task, long delay, TimeUnit unit) {
+      held.add(new Held(Duration.ofNanos(unit.toNanos(delay)), task));
+      return null;
+    }
+
+    Held next() throws InterruptedException {
+      Held next = held.poll(5, TimeUnit.SECONDS);
+      assertThat(next).as("a task held on the timer").isNotNull();
+      return next;
+    }
   }
 
   private void failures(int count, String client, String user) {

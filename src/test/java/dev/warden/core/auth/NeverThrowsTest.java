@@ -121,7 +121,7 @@ class NeverThrowsTest {
           "Negotiate "
               + Base64.getEncoder()
                   .encodeToString(dev.warden.core.auth.ntlm.Spnego.initialToken(
-                      message, dev.warden.core.auth.ntlm.Spnego.NTLMSSP_OID));
+                      message, dev.warden.core.auth.ntlm.Spnego.ntlmOid()));
         case 2 -> {
           byte[] wrapped = dev.warden.core.auth.ntlm.Spnego.responseToken(message);
           wrapped[random.nextInt(wrapped.length)] = (byte) random.nextInt(256);

@@ -511,7 +511,7 @@ class NtlmHandshakeIT {
   @Test
   void negotiateCompletesWithNtlmInsideSpnego() throws Exception {
     try (RawHttpConnection connection = new RawHttpConnection(warden.port())) {
-      byte[] init = Spnego.initialToken(NtlmTestClient.type1(), Spnego.NTLMSSP_OID);
+      byte[] init = Spnego.initialToken(NtlmTestClient.type1(), Spnego.ntlmOid());
       RawResponse continued =
           get(connection, "/spnego-1", "Negotiate " + Base64.getEncoder().encodeToString(init));
       assertThat(continued.status()).isEqualTo(407);
@@ -537,7 +537,7 @@ class NtlmHandshakeIT {
   void negotiateChecksTheMicOfTheNtlmInsideSpnego() throws Exception {
     try (RawHttpConnection connection = new RawHttpConnection(warden.port())) {
       byte[] type1 = NtlmTestClient.type1();
-      byte[] init = Spnego.initialToken(type1, Spnego.NTLMSSP_OID);
+      byte[] init = Spnego.initialToken(type1, Spnego.ntlmOid());
       RawResponse continued =
           get(connection, "/spnego-mic-1", "Negotiate " + Base64.getEncoder().encodeToString(init));
       String challenge = continued.header("Proxy-Authenticate");

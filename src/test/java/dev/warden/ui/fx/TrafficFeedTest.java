@@ -88,28 +88,28 @@ class TrafficFeedTest {
   }
 
   @Test
-  void holdsTheNextFlushUntilTheMinimumIntervalHasPassed() throws Exception {
-    List<Long> flushedAt = new java.util.concurrent.CopyOnWriteArrayList<>();
-    List<Integer> sizes = new java.util.concurrent.CopyOnWriteArrayList<>();
-    java.util.concurrent.CountDownLatch first = new java.util.concurrent.CountDownLatch(1);
-    try (TrafficFeed feed = new TrafficFeed(log, Runnable::run, 1000, Duration.ofMillis(300), b -> {
-      flushedAt.add(System.nanoTime());
-      sizes.add(b.exchanges().size());
-      first.countDown();
-    })) {
-      feed.start();
-      log.record(id -> Exchanges.open(id, "http://a.example/1"));
-      assertThat(first.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-      // recorded right after a flush: without the interval each would be flushed at once
-      log.record(id -> Exchanges.open(id, "http://a.example/2"));
-      log.record(id -> Exchanges.open(id, "http://a.example/3"));
-      long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-      while (sizes.stream().mapToInt(Integer::intValue).sum() < 3 && System.nanoTime() < deadline) {
-        Thread.onSpinWait();
-      }
-      assertThat(sizes).containsExactly(1, 2);
-      assertThat(flushedAt.get(1) - flushedAt.get(0)).isGreaterThanOrEqualTo(290_000_000L);
-    }
+  void holdsTheNextFlushUntilTheMinimumIntervalHasPassed() {
+    HandMovedClock clock = new HandMovedClock();
+    TrafficFeed feed =
+        new TrafficFeed(log, fxQueue::add, 1000, Duration.ofMillis(300), delivered::add, clock);
+    feed.start();
+    runFx();
+    clock.advance(Duration.ofMillis(300));
+    log.record(id -> Exchanges.open(id, "http://a.example/1"));
+    runFx();
+    assertThat(delivered).extracting(b -> b.exchanges().size()).containsExactly(1);
+
+    // recorded right after a flush: without the interval each would be flushed at once
+    log.record(id -> Exchanges.open(id, "http://a.example/2"));
+    log.record(id -> Exchanges.open(id, "http://a.example/3"));
+    runFx();
+    clock.advance(Duration.ofMillis(299));
+    runFx();
+    assertThat(delivered).hasSize(1);
+
+    clock.advance(Duration.ofMillis(1));
+    runFx();
+    assertThat(delivered).extracting(b -> b.exchanges().size()).containsExactly(1, 2);
   }
 
   @Test
@@ -126,21 +126,49 @@ class TrafficFeedTest {
   }
 
   @Test
-  void stretchesTheBatchCapWhileRowsArriveFasterThanTheCalmRate() throws Exception {
+  void stretchesTheBatchCapWhileRowsArriveFasterThanTheCalmRate() {
     TrafficLog busy = new TrafficLog(1000);
-    List<Integer> sizes = new java.util.concurrent.CopyOnWriteArrayList<>();
-    java.util.concurrent.CountDownLatch first = new java.util.concurrent.CountDownLatch(1);
-    try (TrafficFeed feed = new TrafficFeed(busy, Runnable::run, 20, Duration.ofMillis(20), b -> {
-      sizes.add(b.exchanges().size());
-      first.countDown();
-    })) {
-      feed.start();
-      // a thousand rows in far less than the interval: well over the calm rate
-      for (int i = 1; i <= 1000; i++) {
-        busy.record(id -> Exchanges.open(id, "http://a.example/" + id));
-      }
-      assertThat(first.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-      assertThat(sizes.get(0)).isGreaterThan(20).isLessThanOrEqualTo(20 * TrafficFeed.MAX_STRETCH);
+    HandMovedClock clock = new HandMovedClock();
+    TrafficFeed feed =
+        new TrafficFeed(busy, fxQueue::add, 20, Duration.ofMillis(20), delivered::add, clock);
+    feed.start();
+    runFx();
+    // a thousand rows within one 20 ms interval: 50,000 a second, far over the calm rate
+    for (int i = 1; i <= 1000; i++) {
+      busy.record(id -> Exchanges.open(id, "http://a.example/" + id));
+    }
+    clock.advance(Duration.ofMillis(20));
+    runFx();
+    assertThat(delivered.get(0).exchanges()).hasSize(20 * TrafficFeed.MAX_STRETCH);
+  }
+
+  /** A feed clock that stands still until the test moves it; due tasks run on the moving thread. */
+  private static final class HandMovedClock implements FeedClock {
+    private record Due(long at, Runnable task) {}
+
+    private final List<Due> scheduled = new ArrayList<>();
+    private long now;
+
+    @Override
+    public long nanoTime() {
+      return now;
+    }
+
+    @Override
+    public void schedule(Runnable task, long delayNanos) {
+      scheduled.add(new Due(now + delayNanos, task));
+    }
+
+    @Override
+    public void stop() {
+      scheduled.clear();
+    }
+
+    void advance(Duration by) {
+      now += by.toNanos();
+      List<Due> due = scheduled.stream().filter(d -> d.at() <= now).toList();
+      scheduled.removeAll(due);
+      due.forEach(d -> d.task().run());
     }
   }
 }

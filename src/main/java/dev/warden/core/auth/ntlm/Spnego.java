@@ -13,13 +13,13 @@ import java.util.HexFormat;
 public final class Spnego {
 
   /** 1.3.6.1.5.5.2, SPNEGO. */
-  static final byte[] SPNEGO_OID = HexFormat.of().parseHex("2b0601050502");
+  private static final byte[] SPNEGO_OID = HexFormat.of().parseHex("2b0601050502");
   /** 1.3.6.1.4.1.311.2.2.10, NTLMSSP. */
-  public static final byte[] NTLMSSP_OID = HexFormat.of().parseHex("2b06010401823702020a");
+  private static final byte[] NTLMSSP_OID = HexFormat.of().parseHex("2b06010401823702020a");
   /** 1.2.840.113554.1.2.2, Kerberos 5. */
-  static final byte[] KRB5_OID = HexFormat.of().parseHex("2a864886f712010202");
+  private static final byte[] KRB5_OID = HexFormat.of().parseHex("2a864886f712010202");
   /** 1.2.840.48018.1.2.2, Microsoft's Kerberos 5. */
-  static final byte[] MS_KRB5_OID = HexFormat.of().parseHex("2a864882f712010202");
+  private static final byte[] MS_KRB5_OID = HexFormat.of().parseHex("2a864882f712010202");
 
   private Spnego() {}
 
@@ -150,6 +150,11 @@ public final class Spnego {
   /** A client's NegTokenResp carrying {@code message} (tests play the client with it). */
   public static byte[] responseToken(byte[] message) {
     return tlv(0xa1, tlv(0x30, tlv(0xa2, tlv(0x04, message))));
+  }
+
+  /** The NTLMSSP OID, a fresh copy each call: for tests that offer NTLM. */
+  public static byte[] ntlmOid() {
+    return NTLMSSP_OID.clone();
   }
 
   /** The Kerberos 5 OID, for tests that offer it. */
