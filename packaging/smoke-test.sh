@@ -239,6 +239,10 @@ else
   $as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$root/$deb" > "$smoke/apt-install.log" 2>&1 \
     || fail "apt-get install failed: $(tail -20 "$smoke/apt-install.log")"
   [[ -x /opt/warden/bin/Warden ]] || fail "installed, but no /opt/warden/bin/Warden"
+  [[ -f /opt/warden/lib/app/warden.jsa ]] || fail "installed, but postinst made no class archive:
+$(cat "$smoke/apt-install.log")"
+  JAVA_TOOL_OPTIONS=-Xshare:on HOME="$smoke/home" /opt/warden/bin/Warden --version > "$smoke/xshare-installed.log" 2>&1 \
+    || fail "the installed launcher cannot use its class archive: $(cat "$smoke/xshare-installed.log")"
   desktop=$(grep -l '^Exec=.*/opt/warden/bin/Warden' /usr/share/applications/*.desktop 2>/dev/null | head -1 || true)
   [[ -n "$desktop" ]] || fail "installed, but no menu entry in /usr/share/applications"
   icon=$(sed -n 's/^Icon=//p' "$desktop" | head -1)
