@@ -3,6 +3,7 @@ package dev.warden.core.engine;
 import dev.warden.core.settings.Limits;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 
@@ -21,6 +22,8 @@ final class ClientPipeline {
 
   private static final String IDLE = "idle";
 
+  private static final String FLUSHES = "warden-flushes";
+
   private ClientPipeline() {}
 
   /**
@@ -36,6 +39,15 @@ final class ClientPipeline {
 
   static void build(ChannelPipeline pipeline, WardenStage stage) {
     Limits limits = stage.limits();
+    // LittleProxy flushes each part of a forwarded response as it passes it on: head and body went
+    // out in two write calls though the origin's bytes came in one read. Flushes made outside a
+    // read of this channel (a response arrives on the server channel) now wait for the loop's next
+    // task, and those made while reading it for the read's end, so what one read brought leaves in
+    // one writev. Close and removal flush what is pending first.
+    pipeline.addFirst(
+        FLUSHES,
+        new FlushConsolidationHandler(
+            FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true));
     pipeline.replace(ClientLoopGroup.DECODER, ClientLoopGroup.DECODER, decoder(limits));
     pipeline.addBefore(ClientLoopGroup.DECODER, HeadClock.NAME, new HeadClock(stage));
     pipeline.addAfter(ClientLoopGroup.DECODER, WardenStage.NAME, stage);
