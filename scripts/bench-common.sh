@@ -41,3 +41,41 @@ wrk_ms() {
 }
 # wrk's count of answers that were not 2xx/3xx (0 when it printed none).
 wrk_non2xx() { awk '/Non-2xx or 3xx responses:/ { print $5; found = 1 } END { if (!found) print 0 }' "$1"; }
+
+# Sets $work (a new temporary folder) and $pids (processes to stop, empty); on exit every process in
+# $pids is stopped and waited for, and $work removed. Scripts with more to stop keep their own trap.
+use_scratch() {
+  work=$(mktemp -d)
+  pids=()
+  trap stop_scratch EXIT
+}
+stop_scratch() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+
+# Builds the app image (target/dist/Warden) when its launcher is missing or older than the sources,
+# or when the file $1 (optional, e.g. a test class the script needs) is missing.
+build_app_image_if_stale() {
+  local launcher=target/dist/Warden/bin/Warden needed=${1:-}
+  if [ ! -x "$launcher" ] || { [ -n "$needed" ] && [ ! -f "$needed" ]; } \
+      || [ -n "$(find src pom.xml -newer "$launcher" -print -quit)" ]; then
+    echo "building the app image (./mvnw -B -q -Pdist package -DskipTests)..." >&2
+    ./mvnw -B -q -Pdist package -DskipTests
+  fi
+}
+
+# Starts Xvfb on a free-looking display (1600x1000) and openbox on it when installed, both added to
+# $pids; sets $display once the server answers.
+start_display() {
+  display=:$((90 + RANDOM % 100))
+  Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 100); do DISPLAY=$display xdotool getmouselocation >/dev/null 2>&1 && break; sleep 0.05; done
+  if command -v openbox >/dev/null; then
+    DISPLAY=$display openbox >/dev/null 2>&1 &
+    pids+=($!)
+    sleep 0.5
+  fi
+}

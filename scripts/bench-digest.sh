@@ -31,14 +31,7 @@ fi
 
 build_if_stale AuthLoad
 
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
+use_scratch
 
 
 cp="target/test-classes:target/lib/*"

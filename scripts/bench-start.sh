@@ -24,30 +24,11 @@ cd "$(dirname "$0")/.."
 ROUNDS=${ROUNDS:-5}
 ensure_packages xvfb xdotool openbox libgtk-3-0 fonts-dejavu-core
 launcher=target/dist/Warden/bin/Warden
-if [ ! -x "$launcher" ] || [ ! -f target/test-classes/dev/warden/bench/PlainLittleProxy.class ] \
-    || [ -n "$(find src pom.xml -newer "$launcher" -print -quit)" ]; then
-  echo "building the app image (./mvnw -B -q -Pdist package -DskipTests)..." >&2
-  ./mvnw -B -q -Pdist package -DskipTests
-fi
+build_app_image_if_stale target/test-classes/dev/warden/bench/PlainLittleProxy.class
 
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
+use_scratch
 
-display=:$((90 + RANDOM % 100))
-Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
-pids+=($!)
-for _ in $(seq 1 100); do DISPLAY=$display xdotool getmouselocation >/dev/null 2>&1 && break; sleep 0.05; done
-if command -v openbox >/dev/null; then
-  DISPLAY=$display openbox >/dev/null 2>&1 &
-  pids+=($!)
-  sleep 0.5
-fi
+start_display
 
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 

@@ -12,30 +12,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/system-packages.sh
+. scripts/bench-common.sh
 
 ensure_packages xvfb xdotool openbox libgtk-3-0 fonts-dejavu-core
 launcher=target/dist/Warden/bin/Warden
-if [ ! -x "$launcher" ] || [ -n "$(find src pom.xml -newer "$launcher" -print -quit)" ]; then
-  echo "building the app image (./mvnw -B -q -Pdist package -DskipTests)..." >&2
-  ./mvnw -B -q -Pdist package -DskipTests
-fi
+build_app_image_if_stale
 
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
+use_scratch
 
-display=:$((90 + RANDOM % 100))
-Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
-pids+=($!)
-for _ in $(seq 1 100); do DISPLAY=$display xdotool getmouselocation >/dev/null 2>&1 && break; sleep 0.05; done
-DISPLAY=$display openbox >/dev/null 2>&1 &
-pids+=($!)
-sleep 0.5
+start_display
 
 # Runs the launcher with "$@" until the check "$1" succeeds, then 3 s more (what start-up schedules
 # right after it is ready), writing the classes it loaded to $work/$2.classlist.
