@@ -25,7 +25,11 @@
 #
 # Usage: scripts/bench-proxy.sh [--quick]
 #   --quick   one round of 3 s per load after 2 s warm-ups: about a minute, for a quick check
-# Knobs (environment): ROUNDS=3 DURATION=10s WARMUP=5s THREADS=2 CONNECTIONS=50
+# Knobs (environment): ROUNDS=3 DURATION=10s WARMUP=5s JIT_WARMUP=20s THREADS=2 CONNECTIONS=50
+#   JIT_WARMUP: first, load of its own for each Java proxy (twice for plain LittleProxy and for each
+#   Warden, whose two loads each get one): on 2 shared cores C2 is still compiling the path some
+#   30 s into a run (its threads took a third of Warden's CPU then, next to nothing after 40 s), and
+#   a first round measured then compares a JVM still warming up with Squid, which needs no warm-up
 #   JAVA_OPTS=""        extra JVM options for both Wardens (a profiler, -Xmx)
 #   PLAIN_JAVA_OPTS=""  the same for plain LittleProxy
 # wrk, curl, squid and openssl are installed with apt when missing (as root, or with sudo). Only
@@ -37,8 +41,8 @@ cd "$(dirname "$0")/.."
 
 for arg in "$@"; do
   case $arg in
-    --quick) ROUNDS=${ROUNDS:-1} DURATION=${DURATION:-3s} WARMUP=${WARMUP:-2s} ;;
-    -h | --help) sed -n '2,31p' "$0"; exit 0 ;;
+    --quick) ROUNDS=${ROUNDS:-1} DURATION=${DURATION:-3s} WARMUP=${WARMUP:-2s} JIT_WARMUP=${JIT_WARMUP:-0s} ;;
+    -h | --help) sed -n '2,36p' "$0"; exit 0 ;;
     *) echo "bench-proxy: unknown argument '$arg' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -46,6 +50,7 @@ THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-50}
 DURATION=${DURATION:-10s}
 WARMUP=${WARMUP:-5s}
+JIT_WARMUP=${JIT_WARMUP:-20s}
 ROUNDS=${ROUNDS:-3}
 JAVA_OPTS=${JAVA_OPTS:-}
 PLAIN_JAVA_OPTS=${PLAIN_JAVA_OPTS:-}
@@ -53,6 +58,7 @@ SQUID=${SQUID:-/usr/sbin/squid}
 NCSA=${NCSA:-/usr/lib/squid/basic_ncsa_auth}
 case $DURATION in *s) ;; *) echo "bench-proxy: DURATION must be in seconds, like 10s" >&2; exit 2 ;; esac
 case $WARMUP in *s) ;; *) echo "bench-proxy: WARMUP must be in seconds, like 5s" >&2; exit 2 ;; esac
+case $JIT_WARMUP in *s) ;; *) echo "bench-proxy: JIT_WARMUP must be in seconds, like 20s" >&2; exit 2 ;; esac
 
 ensure_packages wrk curl squid openssl
 build_if_stale AuthLoad
@@ -203,6 +209,12 @@ declare -A label=(
 
 echo "origin :$origin_port (1 KiB), Warden :$warden_port, Warden Digest+Basic :$digest_port, plain LittleProxy :$plain_port, Squid $("$SQUID" -v | awk 'NR == 1 { print $4 }') :$squid_port (all 127.0.0.1)" >&2
 echo "wrk -t$THREADS -c$CONNECTIONS and AuthLoad with $CONNECTIONS connections; $ROUNDS interleaved round(s) of $DURATION per load; warm-up $WARMUP each..." >&2
+if [ "${JIT_WARMUP%s}" -gt 0 ]; then
+  echo "JIT warm-up: $JIT_WARMUP per load on the Java proxies..." >&2
+  for load in plain warden-basic warden-407 authload-basic authload-digest plain; do
+    run_load "$load" "$JIT_WARMUP" >/dev/null
+  done
+fi
 for load in "${loads[@]}"; do run_load "$load" "$WARMUP" >/dev/null; done
 
 declare -A rps p50 p99 cpu
