@@ -33,7 +33,6 @@ build_if_stale AuthLoad
 
 use_scratch
 
-
 cp="target/test-classes:target/lib/*"
 "${others[@]}" java -cp "$cp" dev.warden.bench.BenchOrigin >"$work/origin.out" 2>&1 &
 pids+=($!)

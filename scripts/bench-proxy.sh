@@ -24,7 +24,8 @@
 # and exits 3 when one is missed.
 #
 # Usage: scripts/bench-proxy.sh [--quick]
-#   --quick   one round of 3 s per load after 2 s warm-ups: about a minute, for a quick check
+#   --quick   one round of 3 s per load after 2 s warm-ups: about a minute, for a quick check that
+#             every proxy answers; no JIT warm-up, so its ratios understate the Java proxies
 # Knobs (environment): ROUNDS=3 DURATION=10s WARMUP=5s JIT_WARMUP=20s THREADS=2 CONNECTIONS=50
 #   JIT_WARMUP: first, load of its own for each Java proxy (twice for plain LittleProxy and for each
 #   Warden, whose two loads each get one): on 2 shared cores C2 is still compiling the path some
@@ -42,7 +43,7 @@ cd "$(dirname "$0")/.."
 for arg in "$@"; do
   case $arg in
     --quick) ROUNDS=${ROUNDS:-1} DURATION=${DURATION:-3s} WARMUP=${WARMUP:-2s} JIT_WARMUP=${JIT_WARMUP:-0s} ;;
-    -h | --help) sed -n '2,36p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,37p' "$0"; exit 0 ;;
     *) echo "bench-proxy: unknown argument '$arg' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -63,18 +64,16 @@ case $JIT_WARMUP in *s) ;; *) echo "bench-proxy: JIT_WARMUP must be in seconds, 
 ensure_packages wrk curl squid openssl
 build_if_stale AuthLoad
 
-work=$(mktemp -d)
+use_scratch
 chmod 755 "$work" # Squid drops root for the "proxy" user, which must read its config and users
-pids=()
 squid_conf=""
+# Squid is asked to shut down first: killed, it leaves its helpers and pid file behind
 cleanup() {
   if [ -n "$squid_conf" ] && [ -f "$work/squid.pid" ]; then
     "$SQUID" -f "$squid_conf" -k shutdown 2>/dev/null || true
     for _ in $(seq 1 50); do [ -f "$work/squid.pid" ] || break; sleep 0.1; done
   fi
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
+  stop_scratch
 }
 trap cleanup EXIT
 
