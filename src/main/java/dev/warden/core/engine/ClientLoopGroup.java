@@ -7,6 +7,7 @@ import io.netty.channel.IoEventLoop;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.FastThreadLocalThread;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -70,10 +71,15 @@ final class ClientLoopGroup extends MultiThreadIoEventLoopGroup {
     return super.register(channel);
   }
 
+  /**
+   * Netty's own kind of thread: Netty keeps its per-thread state (buffer caches, recyclers, the
+   * encoders' scratch) in a field of a {@link FastThreadLocalThread}, and in a JDK
+   * {@code ThreadLocal} map probed on every access on any other thread.
+   */
   private static ThreadFactory threadFactory() {
     AtomicInteger count = new AtomicInteger();
     return r -> {
-      Thread t = new Thread(r, "warden-client-" + count.incrementAndGet());
+      Thread t = new FastThreadLocalThread(r, "warden-client-" + count.incrementAndGet());
       t.setDaemon(true);
       return t;
     };

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.FastThreadLocalThread;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +37,18 @@ class ClientLoopGroupIT {
           .get(5, TimeUnit.SECONDS);
 
       assertThat(registeredOn).isSameAs(opener);
+    }
+  }
+
+  @Test
+  void loopsRunOnThreadsThatKeepNettysStateInAField() throws Exception {
+    for (int i = 0; i < 2; i++) {
+      boolean fast = group
+          .next()
+          .submit(FastThreadLocalThread::currentThreadHasFastThreadLocal)
+          .get(5, TimeUnit.SECONDS);
+
+      assertThat(fast).isTrue();
     }
   }
 
