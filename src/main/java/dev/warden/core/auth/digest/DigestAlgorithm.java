@@ -1,8 +1,8 @@
 package dev.warden.core.auth.digest;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -24,19 +24,30 @@ public enum DigestAlgorithm {
   SHA_512_256("SHA-512-256", "SHA-512/256", 64),
   SHA_512_256_SESS("SHA-512-256-sess", "SHA-512/256", 64);
 
-  private static final HexFormat HEX = HexFormat.of();
+  private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
   /** {@code values()} copies its array on every call; this one is read only. */
   private static final DigestAlgorithm[] VALUES = values();
 
   private final String token;
+  private final String javaName;
   private final int hexLength;
-  // MessageDigest is not thread-safe: one per thread and algorithm, reset before every use
-  private final ThreadLocal<MessageDigest> digests;
 
   DigestAlgorithm(String token, String javaName, int hexLength) {
     this.token = token;
+    this.javaName = javaName;
     this.hexLength = hexLength;
-    this.digests = ThreadLocal.withInitial(() -> messageDigest(javaName));
+  }
+
+  /**
+   * A thread's MessageDigests (not thread-safe: one per thread and algorithm, reset before every
+   * use), all in one thread-local: a request hashes up to five times, and one map entry per
+   * algorithm made the network threads' thread-local maps collide and probe on every hash.
+   */
+  private static final class PerThread {
+    static final ThreadLocal<MessageDigest[]> DIGESTS =
+        ThreadLocal.withInitial(() -> new MessageDigest[VALUES.length]);
+
+    private PerThread() {}
   }
 
   private static MessageDigest messageDigest(String javaName) {
@@ -108,11 +119,31 @@ public enum DigestAlgorithm {
    * {@link #hexLength()} digits. Leaves the arrays unchanged.
    */
   public String hash(byte[]... parts) {
-    MessageDigest digest = digests.get();
+    MessageDigest[] digests = PerThread.DIGESTS.get();
+    // a -sess algorithm shares its base's instance
+    int slot = base().ordinal();
+    MessageDigest digest = digests[slot];
+    if (digest == null) {
+      digest = messageDigest(javaName);
+      digests[slot] = digest;
+    }
     digest.reset();
     for (byte[] part : parts) {
       digest.update(part);
     }
-    return HEX.formatHex(digest.digest());
+    return lowerHex(digest.digest());
+  }
+
+  /**
+   * Lower-case hex of {@code bytes}, written as Latin-1 bytes that become the string's own storage:
+   * {@code HexFormat} appends char by char through a builder, a tenth of a request's Digest work.
+   */
+  private static String lowerHex(byte[] bytes) {
+    byte[] hex = new byte[bytes.length * 2];
+    for (int i = 0; i < bytes.length; i++) {
+      hex[2 * i] = HEX_DIGITS[(bytes[i] >> 4) & 0xf];
+      hex[2 * i + 1] = HEX_DIGITS[bytes[i] & 0xf];
+    }
+    return new String(hex, StandardCharsets.ISO_8859_1);
   }
 }

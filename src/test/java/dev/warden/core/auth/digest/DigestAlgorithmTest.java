@@ -2,6 +2,15 @@ package dev.warden.core.auth.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class DigestAlgorithmTest {
@@ -59,6 +68,45 @@ class DigestAlgorithmTest {
     assertThat(DigestAlgorithm.MD5.hash()).isEqualTo("d41d8cd98f00b204e9800998ecf8427e");
     assertThat(DigestAlgorithm.SHA_512_256.hash(new byte[0]))
         .isEqualTo("c672b8d1ef56ed28ab87c3622c5114069bdd3ad7b8f9737498d0c01ecef0967a");
+  }
+
+  @Test
+  void hashesWhatTheJdkHashesOnEveryThreadForEveryAlgorithm() throws Exception {
+    Random random = new Random(7616);
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> checks = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        byte[] first = new byte[random.nextInt(300)];
+        byte[] second = new byte[random.nextInt(3)];
+        random.nextBytes(first);
+        random.nextBytes(second);
+        checks.add(threads.submit(() -> {
+          for (DigestAlgorithm algorithm : DigestAlgorithm.values()) {
+            assertThat(algorithm.hash(first, second)).isEqualTo(jdkHex(algorithm, first, second));
+          }
+          return null;
+        }));
+      }
+      for (Future<?> check : checks) {
+        check.get(10, TimeUnit.SECONDS);
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  private static String jdkHex(DigestAlgorithm algorithm, byte[]... parts) throws Exception {
+    String name = switch (algorithm.base()) {
+      case MD5 -> "MD5";
+      case SHA_256 -> "SHA-256";
+      default -> "SHA-512/256";
+    };
+    MessageDigest digest = MessageDigest.getInstance(name);
+    for (byte[] part : parts) {
+      digest.update(part);
+    }
+    return HexFormat.of().formatHex(digest.digest());
   }
 
   @Test
