@@ -69,16 +69,26 @@ public record ExtValue(Charset charset, String language, String value) {
    * {@code %} escape, a {@code %} not followed by two hex digits, or bytes that are not valid UTF-8.
    */
   public static ParseResult<ExtValue> decode(String text) {
+    return decode((CharSequence) text);
+  }
+
+  /**
+   * {@link #decode(String)} for any character sequence, so that a test can count what it reads.
+   * Production passes only strings, through the overload above; the calls on {@code text} thus see
+   * one class and the JIT inlines them as if they were {@link String}'s own.
+   */
+  static ParseResult<ExtValue> decode(CharSequence text) {
     Objects.requireNonNull(text, "text");
-    int charsetEnd = text.indexOf('\'');
+    int length = text.length();
+    int charsetEnd = indexOfApostrophe(text, 0, length);
     if (charsetEnd < 0) {
-      return failed("expected an apostrophe after the charset", text.length());
+      return failed("expected an apostrophe after the charset", length);
     }
-    int languageEnd = text.indexOf('\'', charsetEnd + 1);
+    int languageEnd = indexOfApostrophe(text, charsetEnd + 1, length);
     if (languageEnd < 0) {
-      return failed("expected an apostrophe after the language", text.length());
+      return failed("expected an apostrophe after the language", length);
     }
-    String charsetName = text.substring(0, charsetEnd);
+    String charsetName = text.subSequence(0, charsetEnd).toString();
     Charset charset;
     if (charsetName.equalsIgnoreCase("UTF-8")) {
       charset = StandardCharsets.UTF_8;
@@ -89,21 +99,21 @@ public record ExtValue(Charset charset, String language, String value) {
     } else {
       return failed("unsupported charset; only UTF-8 and ISO-8859-1 are", 0);
     }
-    String language = text.substring(charsetEnd + 1, languageEnd);
+    String language = text.subSequence(charsetEnd + 1, languageEnd).toString();
     for (int i = 0; i < language.length(); i++) {
       if (!isLanguageChar(language.charAt(i))) {
         return failed("bad language tag at " + (charsetEnd + 1 + i), charsetEnd + 1 + i);
       }
     }
 
-    byte[] bytes = new byte[text.length()];
+    byte[] bytes = new byte[length];
     int count = 0;
     int i = languageEnd + 1;
-    while (i < text.length()) {
+    while (i < length) {
       char c = text.charAt(i);
       if (c == '%') {
-        int high = i + 1 < text.length() ? Character.digit(text.charAt(i + 1), 16) : -1;
-        int low = i + 2 < text.length() ? Character.digit(text.charAt(i + 2), 16) : -1;
+        int high = i + 1 < length ? Character.digit(text.charAt(i + 1), 16) : -1;
+        int low = i + 2 < length ? Character.digit(text.charAt(i + 2), 16) : -1;
         if (high < 0 || low < 0 || !isAscii(text.charAt(i + 1)) || !isAscii(text.charAt(i + 2))) {
           return failed("bad % escape at " + i, i);
         }
@@ -154,6 +164,19 @@ public record ExtValue(Charset charset, String language, String value) {
       }
     }
     return text.toString();
+  }
+
+  /**
+   * {@code String.indexOf('\'', from)}, which a {@link CharSequence} lacks; a charset name and a
+   * language tag are a few characters, so its vectorised search would gain nothing.
+   */
+  private static int indexOfApostrophe(CharSequence text, int from, int length) {
+    for (int i = from; i < length; i++) {
+      if (text.charAt(i) == '\'') {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static ParseResult<ExtValue> failed(String reason, int position) {

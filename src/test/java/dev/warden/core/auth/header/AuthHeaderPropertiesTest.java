@@ -112,6 +112,20 @@ class AuthHeaderPropertiesTest {
     }
   }
 
+  /** {@link LinearParsingTest} counts reads through the parsers' {@link CharSequence} path. */
+  @Property
+  void parsingAnyCharSequenceAnswersAsParsingItsString(@ForAll("fieldValues") String fieldValue) {
+    String extValue = "UTF-8''" + fieldValue;
+
+    assertThat(AuthHeaderParser.parseChallenges(new CountingText(fieldValue)))
+        .isEqualTo(AuthHeaderParser.parseChallenges(fieldValue));
+    assertThat(AuthHeaderParser.parseCredentials(new CountingText(fieldValue)))
+        .isEqualTo(AuthHeaderParser.parseCredentials(fieldValue));
+    assertThat(ExtValue.decode(new CountingText(fieldValue)))
+        .isEqualTo(ExtValue.decode(fieldValue));
+    assertThat(ExtValue.decode(new CountingText(extValue))).isEqualTo(ExtValue.decode(extValue));
+  }
+
   @Property
   void encodingThenDecodingAnExtValueGivesItBack(@ForAll("encodableText") String text) {
     ExtValue value = ExtValue.utf8(text);
