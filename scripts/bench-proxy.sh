@@ -31,6 +31,10 @@
 #   Warden, whose two loads each get one): on 2 shared cores C2 is still compiling the path some
 #   30 s into a run (its threads took a third of Warden's CPU then, next to nothing after 40 s), and
 #   a first round measured then compares a JVM still warming up with Squid, which needs no warm-up
+#   SQUID_ACCESS_LOG=daemon  Squid logs every request as its packaged squid.conf does
+#   (access_log daemon:...: a log_file_daemon helper writes the file), since headless Warden writes an
+#   access-log line per request too; "none" measures Squid with no log at all, as runs before
+#   2026-12-03 noon did
 #   JAVA_OPTS=""        extra JVM options for both Wardens (a profiler, -Xmx)
 #   PLAIN_JAVA_OPTS=""  the same for plain LittleProxy
 # wrk, curl, squid and openssl are installed with apt when missing (as root, or with sudo). Only
@@ -43,7 +47,7 @@ cd "$(dirname "$0")/.."
 for arg in "$@"; do
   case $arg in
     --quick) ROUNDS=${ROUNDS:-1} DURATION=${DURATION:-3s} WARMUP=${WARMUP:-2s} JIT_WARMUP=${JIT_WARMUP:-0s} ;;
-    -h | --help) sed -n '2,37p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,41p' "$0"; exit 0 ;;
     *) echo "bench-proxy: unknown argument '$arg' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -57,6 +61,8 @@ JAVA_OPTS=${JAVA_OPTS:-}
 PLAIN_JAVA_OPTS=${PLAIN_JAVA_OPTS:-}
 SQUID=${SQUID:-/usr/sbin/squid}
 NCSA=${NCSA:-/usr/lib/squid/basic_ncsa_auth}
+SQUID_ACCESS_LOG=${SQUID_ACCESS_LOG:-daemon}
+case $SQUID_ACCESS_LOG in daemon | none) ;; *) echo "bench-proxy: SQUID_ACCESS_LOG must be daemon or none" >&2; exit 2 ;; esac
 case $DURATION in *s) ;; *) echo "bench-proxy: DURATION must be in seconds, like 10s" >&2; exit 2 ;; esac
 case $WARMUP in *s) ;; *) echo "bench-proxy: WARMUP must be in seconds, like 5s" >&2; exit 2 ;; esac
 case $JIT_WARMUP in *s) ;; *) echo "bench-proxy: JIT_WARMUP must be in seconds, like 20s" >&2; exit 2 ;; esac
@@ -114,7 +120,7 @@ cat >"$squid_conf" <<CONF
 http_port 127.0.0.1:$squid_port
 pid_filename $work/squid.pid
 cache_log $work/cache.log
-access_log none
+access_log $([ "$SQUID_ACCESS_LOG" = none ] && echo none || echo "daemon:$work/access.log squid")
 cache deny all
 cache_mem 8 MB
 coredump_dir $work
@@ -129,7 +135,7 @@ http_access deny !authenticated
 http_access allow authenticated
 http_access deny all
 CONF
-touch "$work/cache.log" && chmod 666 "$work/cache.log"
+touch "$work/cache.log" "$work/access.log" && chmod 666 "$work/cache.log" "$work/access.log"
 "$SQUID" -f "$squid_conf" -k parse 2>"$work/parse.log" || { echo "bench-proxy: squid -k parse failed:" >&2; cat "$work/parse.log" >&2; exit 1; }
 "$SQUID" -f "$squid_conf" -N 2>"$work/squid.err" &
 pids+=($!)
@@ -206,7 +212,7 @@ declare -A label=(
   [squid-basic]="Squid Basic" [squid-407]="Squid all-407" [authload-basic]="Warden Basic (AuthLoad)"
   [authload-digest]="Warden Digest (AuthLoad)")
 
-echo "origin :$origin_port (1 KiB), Warden :$warden_port, Warden Digest+Basic :$digest_port, plain LittleProxy :$plain_port, Squid $("$SQUID" -v | awk 'NR == 1 { print $4 }') :$squid_port (all 127.0.0.1)" >&2
+echo "origin :$origin_port (1 KiB), Warden :$warden_port, Warden Digest+Basic :$digest_port, plain LittleProxy :$plain_port, Squid $("$SQUID" -v | awk 'NR == 1 { print $4 }') :$squid_port with access_log $SQUID_ACCESS_LOG (all 127.0.0.1)" >&2
 echo "wrk -t$THREADS -c$CONNECTIONS and AuthLoad with $CONNECTIONS connections; $ROUNDS interleaved round(s) of $DURATION per load; warm-up $WARMUP each..." >&2
 if [ "${JIT_WARMUP%s}" -gt 0 ]; then
   echo "JIT warm-up: $JIT_WARMUP per load on the Java proxies..." >&2
