@@ -1,6 +1,7 @@
 package dev.warden.core.engine;
 
 import io.netty.handler.codec.DateFormatter;
+import io.netty.util.AsciiString;
 import java.util.Date;
 
 /**
@@ -14,9 +15,11 @@ import java.util.Date;
  */
 final class DateField {
 
-  private record Stamp(long second, String text) {}
+  // AsciiString.cached keeps the String too: the text for the record and the bytes for the wire
+  // (validated as bytes and encoded with one copy) are made once per second
+  private record Stamp(long second, AsciiString text) {}
 
-  private static volatile Stamp latest = new Stamp(Long.MIN_VALUE, "");
+  private static volatile Stamp latest = new Stamp(Long.MIN_VALUE, AsciiString.EMPTY_STRING);
 
   private DateField() {}
 
@@ -25,14 +28,23 @@ final class DateField {
     return at(System.currentTimeMillis());
   }
 
+  /** The Date value for now, as the bytes a header holds. */
+  static AsciiString nowAscii() {
+    return stamp(System.currentTimeMillis()).text();
+  }
+
   /** The Date value for {@code epochMillis}, cached when it falls in the latest second asked for. */
   static String at(long epochMillis) {
+    return stamp(epochMillis).text().toString();
+  }
+
+  private static Stamp stamp(long epochMillis) {
     long second = Math.floorDiv(epochMillis, 1000);
     Stamp stamp = latest;
     if (stamp.second() != second) {
-      stamp = new Stamp(second, DateFormatter.format(new Date(second * 1000)));
+      stamp = new Stamp(second, AsciiString.cached(DateFormatter.format(new Date(second * 1000))));
       latest = stamp;
     }
-    return stamp.text();
+    return stamp;
   }
 }

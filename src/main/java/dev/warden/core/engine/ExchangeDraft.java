@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponse;
+import io.netty.util.AsciiString;
 import io.netty.util.AttributeKey;
 import java.time.Duration;
 import java.time.Instant;
@@ -145,7 +146,9 @@ final class ExchangeDraft {
     firstByteNanos = System.nanoTime();
     if (decision.allowed()) {
       for (ResponseField field : decision.fields()) {
-        response.headers().add(field.name(), field.value());
+        // Proxy-Authentication-Info runs to some 200 characters on every Digest request: as a
+        // cached AsciiString Netty validates it as bytes and encodes it with one copy
+        response.headers().add(field.name(), AsciiString.cached(field.value()));
       }
     }
     if (close && !connect) {

@@ -83,7 +83,7 @@ final class ExchangeFilters extends HttpFiltersAdapter {
   public HttpObject serverToProxyResponse(HttpObject httpObject) {
     if (httpObject instanceof HttpResponse response
         && !response.headers().contains(HttpHeaderNames.DATE)) {
-      response.headers().set(HttpHeaderNames.DATE, DateField.now());
+      response.headers().set(HttpHeaderNames.DATE, DateField.nowAscii());
     }
     return httpObject;
   }

@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.AsciiString;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -39,6 +40,19 @@ final class StageResponse {
   private static final byte[] PAGE_503 = page(
       "503 Service Unavailable",
       "This proxy (Warden) is busy checking passwords; try again shortly.");
+
+  // Names in their customary case (Netty's constants are lower case): legal either way, but a tool
+  // for testing clients should look on the wire like the proxies those clients meet. As cached
+  // AsciiStrings, Netty validates them as bytes and encodes them with one copy, not char by char.
+  private static final AsciiString CACHE_CONTROL = AsciiString.cached("Cache-Control");
+  private static final AsciiString CONNECTION = AsciiString.cached("Connection");
+  private static final AsciiString CONTENT_LENGTH = AsciiString.cached("Content-Length");
+  private static final AsciiString CONTENT_TYPE = AsciiString.cached("Content-Type");
+  private static final AsciiString DATE = AsciiString.cached("Date");
+  private static final AsciiString KEEP_ALIVE = AsciiString.cached("keep-alive");
+  private static final AsciiString PROXY_AUTHENTICATE = AsciiString.cached("Proxy-Authenticate");
+  private static final AsciiString RETRY_AFTER = AsciiString.cached("Retry-After");
+  private static final AsciiString TEXT_HTML = AsciiString.cached("text/html; charset=utf-8");
 
   private StageResponse() {}
 
@@ -80,13 +94,14 @@ final class StageResponse {
         body,
         HttpUtil.isKeepAlive(request) && (!closeAfterChallenge || decision.continues()));
     for (String challenge : decision.challenges()) {
-      response.headers().add("Proxy-Authenticate", challenge);
+      // a Digest challenge is some 150 characters: validated and encoded as bytes, not chars
+      response.headers().add(PROXY_AUTHENTICATE, AsciiString.cached(challenge));
     }
     for (ResponseField field : decision.fields()) {
-      response.headers().add(field.name(), field.value());
+      response.headers().add(field.name(), AsciiString.cached(field.value()));
     }
     if (code == 503) {
-      response.headers().set("Retry-After", "1");
+      response.headers().set(RETRY_AFTER, "1");
     }
     return response;
   }
@@ -121,19 +136,17 @@ final class StageResponse {
         HttpVersion.HTTP_1_1,
         HttpResponseStatus.valueOf(code, phrase),
         head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
-    // Names in their customary case (Netty's constants are lower case): legal either way, but a
-    // tool for testing clients should look on the wire like the proxies those clients meet.
     response
         .headers()
-        .set("Content-Type", "text/html; charset=utf-8")
-        .set("Content-Length", body.length)
-        .set("Cache-Control", HttpHeaderValues.NO_STORE)
-        .set("Date", DateField.now());
+        .set(CONTENT_TYPE, TEXT_HTML)
+        .set(CONTENT_LENGTH, body.length)
+        .set(CACHE_CONTROL, HttpHeaderValues.NO_STORE)
+        .set(DATE, DateField.nowAscii());
     boolean http10 = request != null && request.protocolVersion().equals(HttpVersion.HTTP_1_0);
     if (!keepAlive) {
-      response.headers().set("Connection", HttpHeaderValues.CLOSE);
+      response.headers().set(CONNECTION, HttpHeaderValues.CLOSE);
     } else if (http10) {
-      response.headers().set("Connection", "keep-alive");
+      response.headers().set(CONNECTION, KEEP_ALIVE);
     }
     return response;
   }

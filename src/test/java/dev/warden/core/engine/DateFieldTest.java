@@ -2,6 +2,8 @@ package dev.warden.core.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.util.AsciiString;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -22,6 +24,17 @@ class DateFieldTest {
     assertThat(DateField.at(784_111_778_000L)).isEqualTo("Sun, 06 Nov 1994 08:49:38 GMT");
     // a clock set back must not keep the later text
     assertThat(DateField.at(784_111_776_999L)).isEqualTo("Sun, 06 Nov 1994 08:49:36 GMT");
+  }
+
+  @Test
+  void givesTheWireTheSameTextAsTheRecord() {
+    // the two may straddle a second boundary: the later read must match one of the two texts
+    String before = DateField.now();
+    String wire = DateField.nowAscii().toString();
+    String after = DateField.now();
+    assertThat(wire).isIn(before, after);
+    AsciiString one = DateField.nowAscii();
+    assertThat(one.toByteArray()).isEqualTo(one.toString().getBytes(StandardCharsets.US_ASCII));
   }
 
   @Test
