@@ -12,7 +12,6 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponse;
-import io.netty.util.AsciiString;
 import io.netty.util.AttributeKey;
 import java.time.Duration;
 import java.time.Instant;
@@ -146,9 +145,8 @@ final class ExchangeDraft {
     firstByteNanos = System.nanoTime();
     if (decision.allowed()) {
       for (ResponseField field : decision.fields()) {
-        // Proxy-Authentication-Info runs to some 200 characters on every Digest request: as a
-        // cached AsciiString Netty validates it as bytes and encodes it with one copy
-        response.headers().add(field.name(), AsciiString.cached(field.value()));
+        // Proxy-Authentication-Info runs to some 200 characters on every Digest request
+        response.headers().add(field.name(), HeaderText.of(field.value()));
       }
     }
     if (close && !connect) {

@@ -94,11 +94,11 @@ final class StageResponse {
         body,
         HttpUtil.isKeepAlive(request) && (!closeAfterChallenge || decision.continues()));
     for (String challenge : decision.challenges()) {
-      // a Digest challenge is some 150 characters: validated and encoded as bytes, not chars
-      response.headers().add(PROXY_AUTHENTICATE, AsciiString.cached(challenge));
+      // a Digest challenge is some 150 characters
+      response.headers().add(PROXY_AUTHENTICATE, HeaderText.of(challenge));
     }
     for (ResponseField field : decision.fields()) {
-      response.headers().add(field.name(), AsciiString.cached(field.value()));
+      response.headers().add(field.name(), HeaderText.of(field.value()));
     }
     if (code == 503) {
       response.headers().set(RETRY_AFTER, "1");
