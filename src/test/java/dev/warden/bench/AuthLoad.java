@@ -47,6 +47,11 @@ public final class AuthLoad {
 
   private static final Pattern PARAM = Pattern.compile("(\\w+)=(?:\"([^\"]*)\"|([^,\\s]*))");
   private static final byte[] HEAD_END = {'\r', '\n', '\r', '\n'};
+  private static final byte[] CRLF = {'\r', '\n'};
+  private static final byte[] CONTENT_LENGTH =
+      "content-length:".getBytes(StandardCharsets.ISO_8859_1);
+  private static final byte[] PROXY_AUTHENTICATE =
+      "proxy-authenticate:".getBytes(StandardCharsets.ISO_8859_1);
 
   private final int originPort;
   private final boolean digest;
@@ -198,23 +203,39 @@ public final class AuthLoad {
       if (headEnd < 0) {
         return true;
       }
-      String head = new String(buffer.array(), 0, headEnd, StandardCharsets.ISO_8859_1);
+      // read as bytes, and a header as text only when it is a 407's challenge: per response the
+      // generator should cost what wrk's parser costs, not a String per line
+      byte[] bytes = buffer.array();
+      int status = (bytes[9] - '0') * 100 + (bytes[10] - '0') * 10 + (bytes[11] - '0');
       int length = 0;
       String challenge = null;
-      String[] lines = head.split("\r\n");
-      int status = Integer.parseInt(lines[0].split(" ")[1]);
-      for (int i = 1; i < lines.length; i++) {
-        int colon = lines[i].indexOf(':');
-        String name = lines[i].substring(0, colon).trim();
-        String value = lines[i].substring(colon + 1).trim();
-        if (name.equalsIgnoreCase("Content-Length")) {
-          length = Integer.parseInt(value);
-        } else if (name.equalsIgnoreCase("Proxy-Authenticate")
-            && challenge == null
-            && value.startsWith("Digest")
-            && value.contains("algorithm=SHA-256,")) {
-          challenge = value;
+      int line = indexOf(bytes, 0, headEnd, CRLF) + 2;
+      while (line < headEnd) {
+        int lineEnd = indexOf(bytes, line, headEnd, CRLF);
+        if (lineEnd < 0) {
+          lineEnd = headEnd;
         }
+        if (startsWithIgnoreCase(bytes, line, lineEnd, CONTENT_LENGTH)) {
+          length = 0;
+          for (int i = line + CONTENT_LENGTH.length; i < lineEnd; i++) {
+            if (bytes[i] >= '0' && bytes[i] <= '9') {
+              length = length * 10 + bytes[i] - '0';
+            }
+          }
+        } else if (status == 407
+            && challenge == null
+            && startsWithIgnoreCase(bytes, line, lineEnd, PROXY_AUTHENTICATE)) {
+          String value = new String(
+                  bytes,
+                  line + PROXY_AUTHENTICATE.length,
+                  lineEnd - line - PROXY_AUTHENTICATE.length,
+                  StandardCharsets.ISO_8859_1)
+              .trim();
+          if (value.startsWith("Digest") && value.contains("algorithm=SHA-256,")) {
+            challenge = value;
+          }
+        }
+        line = lineEnd + 2;
       }
       int total = headEnd + HEAD_END.length + length;
       if (buffer.position() < total) {
@@ -311,6 +332,29 @@ public final class AuthLoad {
     return "GET http://127.0.0.1:" + originPort + "/ HTTP/1.1\r\nHost: 127.0.0.1:" + originPort
         + "\r\n" + (authorization == null ? "" : "Proxy-Authorization: " + authorization + "\r\n")
         + "\r\n";
+  }
+
+  /** Where {@code wanted} (two bytes) starts in {@code bytes} between {@code from} and {@code to}. */
+  private static int indexOf(byte[] bytes, int from, int to, byte[] wanted) {
+    for (int i = from; i + 1 < to; i++) {
+      if (bytes[i] == wanted[0] && bytes[i + 1] == wanted[1]) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Whether the line {@code bytes[from, to)} starts with {@code prefix}, ignoring ASCII case. */
+  private static boolean startsWithIgnoreCase(byte[] bytes, int from, int to, byte[] prefix) {
+    if (to - from < prefix.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if (Character.toLowerCase(bytes[from + i]) != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int indexOf(ByteBuffer buffer, byte[] wanted) {
