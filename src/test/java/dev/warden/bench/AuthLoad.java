@@ -52,13 +52,12 @@ public final class AuthLoad {
       "content-length:".getBytes(StandardCharsets.ISO_8859_1);
   private static final byte[] PROXY_AUTHENTICATE =
       "proxy-authenticate:".getBytes(StandardCharsets.ISO_8859_1);
+  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
 
   private final int originPort;
   private final boolean digest;
   private final String user;
   private final String password;
-  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
-
   private final byte[] basicRequest;
   private final byte[] bareRequest;
   private final String ha2;
@@ -123,18 +122,14 @@ public final class AuthLoad {
     long sentAt;
     // one cnonce per connection
     final String cnonce = Long.toHexString(System.nanoTime());
-    /**
-     * The whole request for the current nonce, in which each request rewrites only the 8 digits of
-     * {@code nc} and the 64 of {@code response}: the generator's own cost per request is one hash
-     * over bytes, so it takes as little as it can of the two cores it shares with Warden.
-     */
+    // The whole request for the current nonce, in which each request rewrites only the 8 digits of
+    // nc (at ncAt) and the 64 of response (at responseAt): the generator's own cost per request is
+    // one hash over bytes, so it takes as little as it can of the two cores it shares with Warden.
+    // hashHead and hashTail are H(A1) ":" nonce ":" and ":" cnonce ":auth:" H(A2), around the nc.
     byte[] template;
-
     int ncAt;
     int responseAt;
-    /** {@code H(A1) ":" nonce ":"} and {@code ":" cnonce ":auth:" H(A2)}, around the nc. */
     byte[] hashHead;
-
     byte[] hashTail;
 
     Connection(SocketChannel channel) {
@@ -199,7 +194,7 @@ public final class AuthLoad {
     }
     while (true) {
       ByteBuffer buffer = connection.in;
-      int headEnd = indexOf(buffer, HEAD_END);
+      int headEnd = indexOf(buffer.array(), 0, buffer.position(), HEAD_END);
       if (headEnd < 0) {
         return true;
       }
@@ -334,12 +329,16 @@ public final class AuthLoad {
         + "\r\n";
   }
 
-  /** Where {@code wanted} (two bytes) starts in {@code bytes} between {@code from} and {@code to}. */
+  /** Where {@code wanted} starts within {@code bytes[from, to)}, or -1. */
   private static int indexOf(byte[] bytes, int from, int to, byte[] wanted) {
-    for (int i = from; i + 1 < to; i++) {
-      if (bytes[i] == wanted[0] && bytes[i + 1] == wanted[1]) {
-        return i;
+    search:
+    for (int i = from; i + wanted.length <= to; i++) {
+      for (int j = 0; j < wanted.length; j++) {
+        if (bytes[i + j] != wanted[j]) {
+          continue search;
+        }
       }
+      return i;
     }
     return -1;
   }
@@ -355,19 +354,6 @@ public final class AuthLoad {
       }
     }
     return true;
-  }
-
-  private static int indexOf(ByteBuffer buffer, byte[] wanted) {
-    byte[] bytes = buffer.array();
-    for (int i = 0; i + wanted.length <= buffer.position(); i++) {
-      if (bytes[i] == wanted[0]
-          && bytes[i + 1] == wanted[1]
-          && bytes[i + 2] == wanted[2]
-          && bytes[i + 3] == wanted[3]) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   private String sha256(String text) {

@@ -49,7 +49,6 @@ final class StageResponse {
   private static final AsciiString CONTENT_LENGTH = AsciiString.cached("Content-Length");
   private static final AsciiString CONTENT_TYPE = AsciiString.cached("Content-Type");
   private static final AsciiString DATE = AsciiString.cached("Date");
-  private static final AsciiString KEEP_ALIVE = AsciiString.cached("keep-alive");
   private static final AsciiString PROXY_AUTHENTICATE = AsciiString.cached("Proxy-Authenticate");
   private static final AsciiString RETRY_AFTER = AsciiString.cached("Retry-After");
   private static final AsciiString TEXT_HTML = AsciiString.cached("text/html; charset=utf-8");
@@ -146,7 +145,7 @@ final class StageResponse {
     if (!keepAlive) {
       response.headers().set(CONNECTION, HttpHeaderValues.CLOSE);
     } else if (http10) {
-      response.headers().set(CONNECTION, KEEP_ALIVE);
+      response.headers().set(CONNECTION, HttpHeaderValues.KEEP_ALIVE);
     }
     return response;
   }
