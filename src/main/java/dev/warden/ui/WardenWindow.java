@@ -13,6 +13,7 @@ import dev.warden.ui.editor.EditorWindow;
 import dev.warden.ui.editor.PasswordHashing;
 import dev.warden.ui.feedback.NotificationView;
 import dev.warden.ui.feedback.OpenProxyBanner;
+import dev.warden.ui.fx.AfterFirstFrame;
 import dev.warden.ui.fx.CoalescedSignal;
 import dev.warden.ui.fx.FxExecutor;
 import dev.warden.ui.lockouts.LockoutsViewModel;
@@ -55,6 +56,7 @@ public final class WardenWindow {
   private final OpenProxyBanner openProxyBanner;
   private final NotificationView notifications;
   private final TrafficDetailsSplit split;
+  private final DetailsView details;
   private final LiveTraffic live;
   private final ReadOnlyStringWrapper proxyAddress = new ReadOnlyStringWrapper();
   private final BorderPane root = new BorderPane();
@@ -71,6 +73,7 @@ public final class WardenWindow {
     this.warden = warden;
     this.startupNotice = startupNotice;
     this.theme = state.dark() ? Theme.DARK : Theme.LIGHT;
+    theme.useForApplication();
     proxyAddress.set(warden.settings().listen().toString());
 
     trafficModel = new TrafficViewModel(warden.traffic().capacity());
@@ -90,8 +93,8 @@ public final class WardenWindow {
       trafficModel.conversationsChanged();
     });
     warden.conversations().onChanged(changed -> conversationsChanged.signal());
-    split = new TrafficDetailsSplit(
-        trafficView.node(), new DetailsView(detailsModel).node(), state.divider());
+    details = new DetailsView(detailsModel);
+    split = new TrafficDetailsSplit(trafficView.node(), details.node(), state.divider());
     notifications = new NotificationView(split.node());
 
     toolbarModel = new ToolbarViewModel(warden, fx, notifications);
@@ -187,6 +190,7 @@ public final class WardenWindow {
     split.rememberSideBySide(state.divider());
     scene.widthProperty().addListener((o, a, w) -> split.arrangeFor(w.doubleValue()));
     split.arrangeFor(placement.width());
+    AfterFirstFrame.run(scene, details::prepare);
     stage.show();
     placement.settleAfterShowing(stage);
     live.start();

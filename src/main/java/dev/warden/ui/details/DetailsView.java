@@ -1,7 +1,9 @@
 package dev.warden.ui.details;
 
+import java.util.List;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -29,12 +31,45 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 public final class DetailsView {
 
   private final StackPane root = new StackPane();
+  private final DetailsViewModel model;
+  private TabPane tabs;
 
+  /**
+   * Builds the hint only. The tabs (about 240 nodes, 40 % of the window's at start, each styled and
+   * laid out before the window can appear) are built by {@link #prepare}, or on the first selection
+   * when that comes first.
+   */
   public DetailsView(DetailsViewModel model) {
+    this.model = model;
     root.setId("details");
     root.getStyleClass().add("details");
     root.getStylesheets().add(DetailsView.class.getResource("details.css").toExternalForm());
+    Label empty = new Label(
+        "Select an exchange to see its details",
+        new FontIcon(MaterialDesignC.CURSOR_DEFAULT_CLICK_OUTLINE));
+    empty.getStyleClass().add("details-empty");
+    empty.visibleProperty().bind(model.exchangeProperty().isNull());
+    root.getChildren().add(empty);
+    model.exchangeProperty().addListener((o, was, exchange) -> {
+      if (exchange != null) {
+        prepare();
+      }
+    });
+  }
 
+  /** Builds the tabs now if they are not built yet, so the first selection shows at once. */
+  public void prepare() {
+    if (tabs == null) {
+      tabs = tabs(model);
+      root.getChildren().add(tabs);
+    }
+  }
+
+  public Node node() {
+    return root;
+  }
+
+  private static TabPane tabs(DetailsViewModel model) {
     Label outcome = new Label();
     outcome.setId("details-outcome");
     outcome.getStyleClass().add("outcome");
@@ -45,19 +80,7 @@ public final class DetailsView {
     facts.getStyleClass().add("facts");
     facts.setHgap(16);
     facts.setVgap(6);
-    model.overview().addListener((ListChangeListener<DetailsViewModel.Fact>) c -> {
-      facts.getChildren().clear();
-      int row = 0;
-      for (DetailsViewModel.Fact f : model.overview()) {
-        Label key = new Label(f.label());
-        key.getStyleClass().add("fact-label");
-        key.setMinWidth(Region.USE_PREF_SIZE);
-        Label value = new Label(f.value());
-        value.getStyleClass().add("fact-value");
-        value.setWrapText(true);
-        facts.addRow(row++, key, value);
-      }
-    });
+    follow(model.overview(), () -> showOverview(facts, model.overview()));
     Label conversation = new Label();
     conversation.setId("details-conversation");
     conversation.getStyleClass().add("conversation");
@@ -68,15 +91,7 @@ public final class DetailsView {
     VBox diagnosis = new VBox(6);
     diagnosis.setId("details-diagnosis");
     diagnosis.getStyleClass().add("diagnosis");
-    model.diagnosis().addListener((ListChangeListener<String>) c -> {
-      diagnosis.getChildren().clear();
-      for (String sentence : model.diagnosis()) {
-        Label line = new Label(sentence, new FontIcon(MaterialDesignL.LIGHTBULB_ON_OUTLINE));
-        line.getStyleClass().add("diagnosis-line");
-        line.setWrapText(true);
-        diagnosis.getChildren().add(line);
-      }
-    });
+    follow(model.diagnosis(), () -> showDiagnosis(diagnosis, model.diagnosis()));
     diagnosis.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.diagnosis()));
     diagnosis.visibleProperty().bind(diagnosis.managedProperty());
     VBox overview = new VBox(14, outcome, conversation, diagnosis, facts);
@@ -86,7 +101,7 @@ public final class DetailsView {
 
     // Auth comes second: it is why people open Warden, and at the default split the last tabs
     // fold into the overflow menu.
-    TabPane tabs = new TabPane(
+    TabPane pane = new TabPane(
         tab("Overview", new FontIcon(MaterialDesignI.INFORMATION_OUTLINE), overviewScroll),
         tab("Auth", new FontIcon(MaterialDesignK.KEY_VARIANT), authPane(model)),
         tab(
@@ -101,20 +116,10 @@ public final class DetailsView {
             split(
                 text("response-head", model.responseHeadProperty()),
                 text("response-body", model.responseBodyProperty()))));
-    tabs.setId("details-tabs");
-    tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-
-    Label empty = new Label(
-        "Select an exchange to see its details",
-        new FontIcon(MaterialDesignC.CURSOR_DEFAULT_CLICK_OUTLINE));
-    empty.getStyleClass().add("details-empty");
-    tabs.visibleProperty().bind(model.exchangeProperty().isNotNull());
-    empty.visibleProperty().bind(model.exchangeProperty().isNull());
-    root.getChildren().addAll(empty, tabs);
-  }
-
-  public Node node() {
-    return root;
+    pane.setId("details-tabs");
+    pane.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+    pane.visibleProperty().bind(model.exchangeProperty().isNotNull());
+    return pane;
   }
 
   /**
@@ -138,26 +143,61 @@ public final class DetailsView {
     grid.getStyleClass().add("facts");
     grid.setHgap(16);
     grid.setVgap(4);
-    model.received().addListener((ListChangeListener<DetailsViewModel.Fact>) c -> {
-      grid.getChildren().clear();
-      int row = 0;
-      for (DetailsViewModel.Fact f : model.received()) {
-        Label key = new Label(f.label());
-        key.getStyleClass().add("fact-label");
-        key.setMinWidth(Region.USE_PREF_SIZE);
-        Label value = new Label(f.value());
-        value.setId(
-            "auth-" + f.label().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-"));
-        value.getStyleClass().addAll("fact-value", "mono");
-        value.setWrapText(true);
-        grid.addRow(row++, key, value);
-      }
-    });
+    follow(model.received(), () -> showReceived(grid, model.received()));
     VBox box = new VBox(8, verdict, sent, challenge, received, grid);
     box.setPadding(new Insets(12));
     ScrollPane scroll = new ScrollPane(box);
     scroll.setFitToWidth(true);
     return scroll;
+  }
+
+  /**
+   * Shows a list now and again on every change: the tabs may be built after the model already
+   * holds the selected exchange's content.
+   */
+  private static void follow(ObservableList<?> list, Runnable show) {
+    show.run();
+    list.addListener((ListChangeListener<Object>) c -> show.run());
+  }
+
+  private static void showOverview(GridPane facts, List<DetailsViewModel.Fact> overview) {
+    facts.getChildren().clear();
+    int row = 0;
+    for (DetailsViewModel.Fact f : overview) {
+      Label key = new Label(f.label());
+      key.getStyleClass().add("fact-label");
+      key.setMinWidth(Region.USE_PREF_SIZE);
+      Label value = new Label(f.value());
+      value.getStyleClass().add("fact-value");
+      value.setWrapText(true);
+      facts.addRow(row++, key, value);
+    }
+  }
+
+  private static void showDiagnosis(VBox diagnosis, List<String> sentences) {
+    diagnosis.getChildren().clear();
+    for (String sentence : sentences) {
+      Label line = new Label(sentence, new FontIcon(MaterialDesignL.LIGHTBULB_ON_OUTLINE));
+      line.getStyleClass().add("diagnosis-line");
+      line.setWrapText(true);
+      diagnosis.getChildren().add(line);
+    }
+  }
+
+  private static void showReceived(GridPane grid, List<DetailsViewModel.Fact> received) {
+    grid.getChildren().clear();
+    int row = 0;
+    for (DetailsViewModel.Fact f : received) {
+      Label key = new Label(f.label());
+      key.getStyleClass().add("fact-label");
+      key.setMinWidth(Region.USE_PREF_SIZE);
+      Label value = new Label(f.value());
+      value.setId(
+          "auth-" + f.label().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-"));
+      value.getStyleClass().addAll("fact-value", "mono");
+      value.setWrapText(true);
+      grid.addRow(row++, key, value);
+    }
   }
 
   private static Tab tab(String title, Node icon, Node content) {

@@ -16,12 +16,21 @@ public enum Theme {
 
   private static final String WARDEN_CSS = Theme.class.getResource("warden.css").toExternalForm();
 
-  /** Applies this variant application-wide and makes sure the scene carries Warden's sheet. */
-  public void apply(Scene scene) {
+  /**
+   * Makes this variant's stylesheet the application's. Called before the first control exists, it
+   * also spares the start Modena: Control's class initialiser loads Modena when no user-agent
+   * stylesheet is set yet, only for it to be replaced (about 0.1 s of every start).
+   */
+  public void useForApplication() {
     Application.setUserAgentStylesheet(
         this == DARK
             ? new PrimerDark().getUserAgentStylesheet()
             : new PrimerLight().getUserAgentStylesheet());
+  }
+
+  /** Applies this variant application-wide and makes sure the scene carries Warden's sheet. */
+  public void apply(Scene scene) {
+    useForApplication();
     if (!scene.getStylesheets().contains(WARDEN_CSS)) {
       scene.getStylesheets().add(WARDEN_CSS);
     }
