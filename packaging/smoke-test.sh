@@ -162,6 +162,12 @@ done
 [[ -n "$proxy_port" ]] || fail "no 'Warden listening on 127.0.0.1:PORT' line within 30 s:
 $(cat "$smoke/headless.log")"
 echo "   proxy on 127.0.0.1:$proxy_port, origin on 127.0.0.1:$origin_port"
+# Warden's own launcher (packaging/linux/launcher.sh), not jpackage's, and the process still
+# carries Warden's name.
+[[ "$(head -1 "$launcher")" == '#!/bin/sh' ]] || fail "the packaged launcher is not Warden's own script"
+process_name=$(cat "/proc/$headless_pid/comm")
+[[ "$process_name" == Warden ]] || fail "the headless process is named '$process_name', not Warden"
+echo "   launcher: Warden's own script; the process is named $process_name"
 
 url="http://127.0.0.1:$origin_port/hello.txt"
 curl_proxy=(curl -sS --max-time 10 --noproxy '' -x "http://127.0.0.1:$proxy_port")
