@@ -209,11 +209,17 @@ public final class AuthPolicy {
     try {
       if (!enforcement
           || "CONNECT".equals(request.method())
+          || request.proxyAuthorization() == null) {
+        return false;
+      }
+      ProtectionSpace space = spaceFor(request.host(), request.port());
+      // Only Digest's qop=auth-int is judged with the body, and only where the realm offers it:
+      // elsewhere the credentials are not read here, only once, by judge.
+      if (!space.auth().authInt()
           || !(ProxyAuthorization.read(request.proxyAuthorization())
               instanceof ProxyAuthorization.Present present)) {
         return false;
       }
-      ProtectionSpace space = spaceFor(request.host(), request.port());
       AuthScheme scheme = space.scheme(present.scheme());
       return scheme != null && scheme.needsBody(present.credentials(), space);
     } catch (RuntimeException e) {

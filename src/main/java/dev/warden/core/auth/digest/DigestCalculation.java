@@ -6,7 +6,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Arrays;
 
 /**
@@ -106,16 +105,12 @@ public final class DigestCalculation {
 
   /**
    * Whether {@code received} equals {@code expected}, in time that depends only on the length of
-   * {@code expected} ({@link MessageDigest#isEqual}): neither a differing length nor the position of the
+   * {@code expected} ({@link ConstantTimeText}): neither a differing length nor the position of the
    * first differing digit ends the comparison early. Exact: hex must be lower-case, as RFC 7616
    * requires. False when {@code received} is null.
    */
   public static boolean matches(String expected, String received) {
-    if (received == null) {
-      return false;
-    }
-    return MessageDigest.isEqual(
-        expected.getBytes(StandardCharsets.UTF_8), received.getBytes(StandardCharsets.UTF_8));
+    return ConstantTimeText.equal(expected, received);
   }
 
   private static String digest(String storedHa1, DigestInput request, String ha2) {

@@ -46,11 +46,13 @@ public final class NonceFactory {
 
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+  private static final String BASE64URL =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
   private final SecretKeySpec key;
   private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
   /** Opaque values by realm: a constant per realm and process, asked for on every Digest request. */
-  private final java.util.concurrent.ConcurrentHashMap<String, byte[]> opaques =
+  private final java.util.concurrent.ConcurrentHashMap<String, String> opaques =
       new java.util.concurrent.ConcurrentHashMap<>();
 
   private final Clock clock;
@@ -123,17 +125,12 @@ public final class NonceFactory {
    */
   public String opaque(String realmId) {
     Objects.requireNonNull(realmId, "realmId");
-    return ENCODER.encodeToString(opaqueBytes(realmId));
+    return opaques.computeIfAbsent(realmId, this::computeOpaque);
   }
 
   /** Whether {@code candidate} is {@link #opaque(String) opaque(realmId)}, compared in constant time. */
   public boolean isOpaque(String candidate, String realmId) {
-    if (candidate == null) {
-      return false;
-    }
-    return MessageDigest.isEqual(
-        opaque(realmId).getBytes(StandardCharsets.US_ASCII),
-        candidate.getBytes(StandardCharsets.UTF_8));
+    return ConstantTimeText.equal(opaque(realmId), candidate);
   }
 
   /** The 40 bytes of a nonce in its canonical spelling, or null. */
@@ -147,8 +144,11 @@ public final class NonceFactory {
     } catch (IllegalArgumentException e) {
       return null;
     }
-    // the decoder ignores the unused low bits of the last character: one nonce, one spelling
-    if (bytes.length != NONCE_BYTES || !ENCODER.encodeToString(bytes).equals(nonce)) {
+    // The decoder ignores the unused low bits of the last character: one nonce, one spelling, so
+    // those bits must be zero. 54 characters carry 324 bits for 320, so the last one brings 2 bits
+    // and 4 unused: its alphabet index is a multiple of 16 ('A', 'Q', 'g' or 'w').
+    if (bytes.length != NONCE_BYTES
+        || (BASE64URL.indexOf(nonce.charAt(NONCE_CHARS - 1)) & 0xf) != 0) {
       return null;
     }
     return bytes;
@@ -163,15 +163,11 @@ public final class NonceFactory {
     return mac.doFinal();
   }
 
-  private byte[] opaqueBytes(String realmId) {
-    return opaques.computeIfAbsent(realmId, this::computeOpaque);
-  }
-
-  private byte[] computeOpaque(String realmId) {
+  private String computeOpaque(String realmId) {
     Mac mac = newMac();
     mac.update(OPAQUE_LABEL);
     mac.update(realmId.getBytes(StandardCharsets.UTF_8));
-    return Arrays.copyOf(mac.doFinal(), 16);
+    return ENCODER.encodeToString(Arrays.copyOf(mac.doFinal(), 16));
   }
 
   /**
