@@ -80,7 +80,7 @@ public final class DetailsView {
     facts.getStyleClass().add("facts");
     facts.setHgap(16);
     facts.setVgap(6);
-    follow(model.overview(), () -> showOverview(facts, model.overview()));
+    follow(model.overview(), () -> showFacts(facts, model.overview(), false));
     Label conversation = new Label();
     conversation.setId("details-conversation");
     conversation.getStyleClass().add("conversation");
@@ -143,7 +143,7 @@ public final class DetailsView {
     grid.getStyleClass().add("facts");
     grid.setHgap(16);
     grid.setVgap(4);
-    follow(model.received(), () -> showReceived(grid, model.received()));
+    follow(model.received(), () -> showFacts(grid, model.received(), true));
     VBox box = new VBox(8, verdict, sent, challenge, received, grid);
     box.setPadding(new Insets(12));
     ScrollPane scroll = new ScrollPane(box);
@@ -160,17 +160,27 @@ public final class DetailsView {
     list.addListener((ListChangeListener<Object>) c -> show.run());
   }
 
-  private static void showOverview(GridPane facts, List<DetailsViewModel.Fact> overview) {
-    facts.getChildren().clear();
+  /**
+   * One row per fact. The Auth tab's values ({@code received}) are protocol fields: monospaced, each
+   * with an id named after its label.
+   */
+  private static void showFacts(
+      GridPane grid, List<DetailsViewModel.Fact> facts, boolean received) {
+    grid.getChildren().clear();
     int row = 0;
-    for (DetailsViewModel.Fact f : overview) {
+    for (DetailsViewModel.Fact f : facts) {
       Label key = new Label(f.label());
       key.getStyleClass().add("fact-label");
       key.setMinWidth(Region.USE_PREF_SIZE);
       Label value = new Label(f.value());
       value.getStyleClass().add("fact-value");
+      if (received) {
+        value.setId(
+            "auth-" + f.label().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-"));
+        value.getStyleClass().add("mono");
+      }
       value.setWrapText(true);
-      facts.addRow(row++, key, value);
+      grid.addRow(row++, key, value);
     }
   }
 
@@ -181,22 +191,6 @@ public final class DetailsView {
       line.getStyleClass().add("diagnosis-line");
       line.setWrapText(true);
       diagnosis.getChildren().add(line);
-    }
-  }
-
-  private static void showReceived(GridPane grid, List<DetailsViewModel.Fact> received) {
-    grid.getChildren().clear();
-    int row = 0;
-    for (DetailsViewModel.Fact f : received) {
-      Label key = new Label(f.label());
-      key.getStyleClass().add("fact-label");
-      key.setMinWidth(Region.USE_PREF_SIZE);
-      Label value = new Label(f.value());
-      value.setId(
-          "auth-" + f.label().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-"));
-      value.getStyleClass().addAll("fact-value", "mono");
-      value.setWrapText(true);
-      grid.addRow(row++, key, value);
     }
   }
 
