@@ -57,6 +57,7 @@ public final class WardenWindow {
   private final NotificationView notifications;
   private final TrafficDetailsSplit split;
   private final DetailsView details;
+  private final WindowIcons icons;
   private final LiveTraffic live;
   private final ReadOnlyStringWrapper proxyAddress = new ReadOnlyStringWrapper();
   private final BorderPane root = new BorderPane();
@@ -74,6 +75,7 @@ public final class WardenWindow {
     this.startupNotice = startupNotice;
     this.theme = state.dark() ? Theme.DARK : Theme.LIGHT;
     theme.useForApplication();
+    icons = WindowIcons.decodeInBackground();
     proxyAddress.set(warden.settings().listen().toString());
 
     trafficModel = new TrafficViewModel(warden.traffic().capacity());
@@ -181,7 +183,7 @@ public final class WardenWindow {
     stage.setTitle("Warden");
     stage.setScene(scene);
     placement.placeBeforeShowing(stage);
-    WindowIcons.addTo(stage);
+    icons.addTo(stage);
     stage.addEventHandler(
         javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST,
         new dev.warden.ui.editor.UnsavedEditsOnQuit(editorModel, stage, this::openEditor));

@@ -1,25 +1,60 @@
 package dev.warden.ui;
 
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import javafx.application.Platform;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
-/** Warden's icon in every size the desktop may ask a window for. FX thread. */
+/**
+ * Warden's icon in every size the desktop may ask a window for, decoded off the FX thread: the six
+ * PNGs took about a tenth of a second of the FX thread before the window could appear.
+ */
 final class WindowIcons {
 
-  private WindowIcons() {}
+  private static final int[] SIZES = {16, 32, 48, 64, 128, 256};
 
-  static void addTo(Stage stage) {
-    for (int size : List.of(16, 32, 48, 64, 128, 256)) {
+  private final CompletableFuture<List<Image>> icons;
+
+  private WindowIcons(CompletableFuture<List<Image>> icons) {
+    this.icons = icons;
+  }
+
+  /** Starts decoding the icons on a daemon thread of their own. Any thread. */
+  static WindowIcons decodeInBackground() {
+    CompletableFuture<List<Image>> icons = new CompletableFuture<>();
+    Thread decoder = new Thread(() -> icons.complete(decode()), "warden-icons");
+    decoder.setDaemon(true);
+    decoder.start();
+    return new WindowIcons(icons);
+  }
+
+  /**
+   * Gives {@code stage} the icons: at once when they are decoded, else as soon as they are (the
+   * desktop takes a window's icons at any time). FX thread.
+   */
+  void addTo(Stage stage) {
+    if (icons.isDone()) {
+      stage.getIcons().addAll(icons.join());
+    } else {
+      icons.thenAccept(decoded -> Platform.runLater(() -> stage.getIcons().addAll(decoded)));
+    }
+  }
+
+  private static List<Image> decode() {
+    List<Image> decoded = new ArrayList<>();
+    for (int size : SIZES) {
       try (InputStream in =
           WindowIcons.class.getResourceAsStream("/dev/warden/icons/warden-" + size + ".png")) {
         if (in != null) {
-          stage.getIcons().add(new Image(in));
+          decoded.add(new Image(in));
         }
-      } catch (java.io.IOException ignored) {
+      } catch (java.io.IOException | RuntimeException ignored) {
         // an icon is decoration: a window without one still works
       }
     }
+    return decoded;
   }
 }
