@@ -213,9 +213,9 @@ public final class AuthPolicy {
         return false;
       }
       ProtectionSpace space = spaceFor(request.host(), request.port());
-      // Only Digest's qop=auth-int is judged with the body, and only where the realm offers it:
-      // elsewhere the credentials are not read here, only once, by judge.
-      if (!space.auth().authInt()
+      // Where no scheme of the realm could need the body, the credentials are not read here: only
+      // once, by judge.
+      if (!space.mayNeedBody()
           || !(ProxyAuthorization.read(request.proxyAuthorization())
               instanceof ProxyAuthorization.Present present)) {
         return false;

@@ -61,6 +61,15 @@ interface AuthScheme {
     return false;
   }
 
+  /**
+   * Whether any credentials could need the body in {@code space}: when no scheme of a realm says
+   * so, the policy answers {@link #needsBody} without reading the credentials. Cheap; false unless
+   * the scheme overrides {@link #needsBody}.
+   */
+  default boolean mayNeedBody(ProtectionSpace space) {
+    return false;
+  }
+
   /** What may be shown of credentials of this scheme, e.g. {@code Basic alice:***}. */
   String redact(String credentials);
 }

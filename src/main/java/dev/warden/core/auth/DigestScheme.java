@@ -325,10 +325,16 @@ final class DigestScheme implements AuthScheme {
         ChallengeReason.MISSING_FIELD, field, user, NAME + " (unreadable)");
   }
 
+  /** Only in a realm that offers {@code qop=auth-int}. */
+  @Override
+  public boolean mayNeedBody(ProtectionSpace space) {
+    return space.auth().authInt();
+  }
+
   /** Only {@code qop=auth-int} in a realm that offers it; a cheap look for the token comes first. */
   @Override
   public boolean needsBody(String credentials, ProtectionSpace space) {
-    if (!space.auth().authInt() || !credentials.contains("auth-int")) {
+    if (!mayNeedBody(space) || !credentials.contains("auth-int")) {
       return false;
     }
     ParseResult<Credentials> parsed = AuthHeaderParser.parseCredentials(NAME + " " + credentials);

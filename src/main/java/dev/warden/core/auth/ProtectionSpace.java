@@ -48,6 +48,16 @@ record ProtectionSpace(
     Objects.requireNonNull(faults);
   }
 
+  /** Whether any scheme this space offers could need a request's body to judge it. */
+  boolean mayNeedBody() {
+    for (AuthScheme scheme : schemes) {
+      if (scheme.mayNeedBody(this)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** This space with the realm's fault knobs. */
   ProtectionSpace withFaults(RealmFaults value) {
     return new ProtectionSpace(
