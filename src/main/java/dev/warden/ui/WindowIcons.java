@@ -1,9 +1,11 @@
 package dev.warden.ui;
 
+import dev.warden.ui.fx.DaemonThread;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import javafx.application.Platform;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
@@ -22,12 +24,12 @@ final class WindowIcons {
     this.icons = icons;
   }
 
-  /** Starts decoding the icons on a daemon thread of their own. Any thread. */
+  /** Starts decoding the icons on a daemon thread of their own, which ends with it. Any thread. */
   static WindowIcons decodeInBackground() {
-    CompletableFuture<List<Image>> icons = new CompletableFuture<>();
-    Thread decoder = new Thread(() -> icons.complete(decode()), "warden-icons");
-    decoder.setDaemon(true);
-    decoder.start();
+    ExecutorService decoder = DaemonThread.named("warden-icons");
+    CompletableFuture<List<Image>> icons =
+        CompletableFuture.supplyAsync(WindowIcons::decode, decoder);
+    decoder.shutdown();
     return new WindowIcons(icons);
   }
 
@@ -51,7 +53,7 @@ final class WindowIcons {
         if (in != null) {
           decoded.add(new Image(in));
         }
-      } catch (java.io.IOException | RuntimeException ignored) {
+      } catch (java.io.IOException ignored) {
         // an icon is decoration: a window without one still works
       }
     }
