@@ -168,6 +168,18 @@ echo "   proxy on 127.0.0.1:$proxy_port, origin on 127.0.0.1:$origin_port"
 process_name=$(cat "/proc/$headless_pid/comm")
 [[ "$process_name" == Warden ]] || fail "the headless process is named '$process_name', not Warden"
 echo "   launcher: Warden's own script; the process is named $process_name"
+# launcher.sh carries over only what it knows of jpackage's cfg; anything else stops the build
+fake="$smoke/fake-app"
+mkdir -p "$fake/bin" "$fake/lib/app" "$fake/lib/runtime/bin"
+touch "$fake/bin/Warden" "$fake/lib/runtime/bin/java"
+{ cat "$app/lib/app/Warden.cfg"; echo "app.splash=splash.png"; } > "$fake/lib/app/Warden.cfg"
+if sh packaging/linux/launcher.sh "$fake" > "$smoke/launcher-refusal.log" 2>&1; then
+  fail "launcher.sh accepted a cfg line it does not carry over"
+fi
+grep -q 'app.splash=splash.png' "$smoke/launcher-refusal.log" \
+  || fail "launcher.sh refused the cfg without naming the line: $(cat "$smoke/launcher-refusal.log")"
+[[ ! -s "$fake/bin/Warden" ]] || fail "launcher.sh wrote a launcher from a cfg it refused"
+echo "   launcher.sh refuses a cfg line it does not carry over (app.splash)"
 
 url="http://127.0.0.1:$origin_port/hello.txt"
 curl_proxy=(curl -sS --max-time 10 --noproxy '' -x "http://127.0.0.1:$proxy_port")
