@@ -231,7 +231,8 @@ final class DigestScheme implements AuthScheme {
         : DigestInput.auth(algorithm.get(), request.method(), uri, nonce, nc, cnonce);
     if (account == null) {
       // an unknown user costs what a known one costs: one response computation
-      DigestCalculation.expectedResponse(decoyHa1(algorithm.get()), input);
+      DigestCalculation.responseMatches(
+          decoyHa1(algorithm.get()), input, given.value(Name.RESPONSE));
       return new SchemeVerdict.Rejected(ChallengeReason.UNKNOWN_USER, "", shownUser, redacted);
     }
     String base = algorithm.get().base().token();
@@ -240,8 +241,7 @@ final class DigestScheme implements AuthScheme {
           ChallengeReason.NO_DIGEST_CREDENTIAL, base, shownUser, redacted);
     }
     String ha1 = account.digest().ha1().get(base);
-    String expected = DigestCalculation.expectedResponse(ha1, input);
-    if (!DigestCalculation.matches(expected, given.value(Name.RESPONSE))) {
+    if (!DigestCalculation.responseMatches(ha1, input, given.value(Name.RESPONSE))) {
       return new SchemeVerdict.Rejected(ChallengeReason.BAD_RESPONSE, "", shownUser, redacted);
     }
 

@@ -27,4 +27,22 @@ final class ConstantTimeText {
     }
     return difference == 0;
   }
+
+  /**
+   * {@link #equal(String, String)} for an expected text held as Latin-1 bytes ({@code
+   * expected[0, length)}), such as hex written into a buffer: every byte is compared whatever {@code
+   * received}'s length and wherever the first difference is; false when {@code received} is null.
+   */
+  static boolean equal(byte[] expected, int length, String received) {
+    if (received == null) {
+      return false;
+    }
+    int receivedLength = received.length();
+    int difference = length ^ receivedLength;
+    for (int i = 0; i < length; i++) {
+      int other = i < receivedLength ? received.charAt(i) : 0x10000;
+      difference |= (expected[i] & 0xff) ^ other;
+    }
+    return difference == 0;
+  }
 }

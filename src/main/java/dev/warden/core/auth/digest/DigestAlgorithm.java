@@ -2,7 +2,6 @@ package dev.warden.core.auth.digest;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 
 /**
@@ -36,27 +35,6 @@ public enum DigestAlgorithm {
     this.token = token;
     this.javaName = javaName;
     this.hexLength = hexLength;
-  }
-
-  /**
-   * A thread's MessageDigests (not thread-safe: one per thread and hash function, reset before every
-   * use), indexed by their base algorithm's ordinal, all in one thread-local: a Digest request hashes
-   * up to five times, and one entry in the thread's map instead of six leaves fewer entries to
-   * collide with (a profile showed thread-local probes beside every hash).
-   */
-  private static final class PerThread {
-    static final ThreadLocal<MessageDigest[]> DIGESTS =
-        ThreadLocal.withInitial(() -> new MessageDigest[VALUES.length]);
-
-    private PerThread() {}
-  }
-
-  private static MessageDigest messageDigest(String javaName) {
-    try {
-      return MessageDigest.getInstance(javaName);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(javaName + " is part of every Java 17 runtime", e);
-    }
   }
 
   /** The token as written on the wire, e.g. {@code SHA-256-sess}. */
@@ -110,6 +88,11 @@ public enum DigestAlgorithm {
     };
   }
 
+  /** The name of the hash function in the Java runtime, e.g. {@code SHA-512/256}. */
+  String javaName() {
+    return javaName;
+  }
+
   /** The length of this algorithm's hashes in hex digits: 32 for MD5, 64 for the others. */
   public int hexLength() {
     return hexLength;
@@ -120,15 +103,7 @@ public enum DigestAlgorithm {
    * {@link #hexLength()} digits. Leaves the arrays unchanged.
    */
   public String hash(byte[]... parts) {
-    MessageDigest[] digests = PerThread.DIGESTS.get();
-    // a -sess algorithm shares its base's instance
-    int slot = base().ordinal();
-    MessageDigest digest = digests[slot];
-    if (digest == null) {
-      digest = messageDigest(javaName);
-      digests[slot] = digest;
-    }
-    digest.reset();
+    MessageDigest digest = HashScratch.ofThisThread().messageDigest(this);
     for (byte[] part : parts) {
       digest.update(part);
     }

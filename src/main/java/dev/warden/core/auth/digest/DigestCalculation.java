@@ -80,10 +80,22 @@ public final class DigestCalculation {
    * stored H(A1) of {@code request.algorithm().base()}.
    */
   public static String expectedResponse(String storedHa1, DigestInput request) {
-    String ha2 = request.qop() == Qop.AUTH_INT
-        ? ha2(request.algorithm(), request.method(), request.uri(), request.entityBodyHash())
-        : ha2(request.algorithm(), request.method(), request.uri());
-    return digest(storedHa1, request, ha2);
+    HashScratch scratch = HashScratch.ofThisThread();
+    int count = response(scratch, storedHa1, request, request.method(), null);
+    return scratch.inner.clear().hex(scratch.raw(), count).latin1();
+  }
+
+  /**
+   * Whether {@code received} is the {@code response} a client knowing the password must have sent
+   * with {@code request}: {@link #expectedResponse} compared as {@link #matches} does, in time that
+   * depends only on the algorithm, without making the expected response a string. False when
+   * {@code received} is null.
+   */
+  public static boolean responseMatches(String storedHa1, DigestInput request, String received) {
+    HashScratch scratch = HashScratch.ofThisThread();
+    int count = response(scratch, storedHa1, request, request.method(), null);
+    HashInput expected = scratch.inner.clear().hex(scratch.raw(), count);
+    return ConstantTimeText.equal(expected.bytes(), expected.length(), received);
   }
 
   /**
@@ -95,12 +107,15 @@ public final class DigestCalculation {
    * @throws IllegalArgumentException for a request without qop, which gets no rspauth
    */
   public static String rspauth(String storedHa1, DigestInput request, String responseBodyHash) {
-    String ha2 = switch (request.qop()) {
-      case NONE -> throw new IllegalArgumentException("rspauth needs a qop");
-      case AUTH -> ha2(request.algorithm(), "", request.uri());
-      case AUTH_INT -> ha2(request.algorithm(), "", request.uri(), responseBodyHash);
-    };
-    return digest(storedHa1, request, ha2);
+    if (request.qop() == Qop.NONE) {
+      throw new IllegalArgumentException("rspauth needs a qop");
+    }
+    if (request.qop() == Qop.AUTH_INT) {
+      requireHex(responseBodyHash, request.algorithm(), "H(entity-body)");
+    }
+    HashScratch scratch = HashScratch.ofThisThread();
+    int count = response(scratch, storedHa1, request, "", responseBodyHash);
+    return scratch.inner.clear().hex(scratch.raw(), count).latin1();
   }
 
   /**
@@ -113,35 +128,49 @@ public final class DigestCalculation {
     return ConstantTimeText.equal(expected, received);
   }
 
-  private static String digest(String storedHa1, DigestInput request, String ha2) {
+  /**
+   * KD(H(A1), ...) of {@code request} with {@code method} in A2, into the scratch's raw buffer;
+   * returns the result's length in bytes. {@code bodyHash} replaces the request's entity-body hash
+   * for auth-int (the rspauth of a response body); null keeps the request's. Built in the scratch's
+   * two inputs, with no array or string per field.
+   */
+  private static int response(
+      HashScratch scratch, String storedHa1, DigestInput request, String method, String bodyHash) {
     DigestAlgorithm algorithm = request.algorithm();
     requireHex(storedHa1, algorithm, "stored H(A1)");
-    String ha1 = algorithm.isSession()
-        ? h(algorithm, storedHa1, request.nonce(), request.cnonce())
-        : storedHa1;
-    if (request.qop() == Qop.NONE) {
-      return h(algorithm, ha1, request.nonce(), ha2);
+    HashInput outer = scratch.outer.clear();
+    if (algorithm.isSession()) {
+      HashInput sessionA1 = scratch.inner.clear();
+      sessionA1.text(storedHa1).colon().text(request.nonce()).colon().text(request.cnonce());
+      outer.hex(scratch.raw(), scratch.digest(algorithm, sessionA1));
+    } else {
+      outer.text(storedHa1);
     }
-    return h(
-        algorithm,
-        ha1,
-        request.nonce(),
-        request.nc(),
-        request.cnonce(),
-        request.qop().token(),
-        ha2);
+    outer.colon().text(request.nonce()).colon();
+    if (request.qop() != Qop.NONE) {
+      outer.text(request.nc()).colon().text(request.cnonce()).colon();
+      outer.text(request.qop().token()).colon();
+    }
+    HashInput a2 = scratch.inner.clear().text(method).colon().text(request.uri());
+    if (request.qop() == Qop.AUTH_INT) {
+      a2.colon().text(bodyHash != null ? bodyHash : request.entityBodyHash());
+    }
+    outer.hex(scratch.raw(), scratch.digest(algorithm, a2));
+    return scratch.digest(algorithm, outer);
   }
 
   /** H of the fields joined with ':', each encoded as UTF-8. */
   private static String h(DigestAlgorithm algorithm, String... fields) {
-    byte[][] parts = new byte[fields.length * 2 - 1][];
+    HashScratch scratch = HashScratch.ofThisThread();
+    HashInput input = scratch.inner.clear();
     for (int i = 0; i < fields.length; i++) {
       if (i > 0) {
-        parts[2 * i - 1] = COLON;
+        input.colon();
       }
-      parts[2 * i] = utf8(fields[i]);
+      input.text(fields[i]);
     }
-    return algorithm.hash(parts);
+    int count = scratch.digest(algorithm, input);
+    return input.clear().hex(scratch.raw(), count).latin1();
   }
 
   static void requireHex(String value, DigestAlgorithm algorithm, String what) {

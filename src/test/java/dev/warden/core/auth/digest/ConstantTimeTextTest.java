@@ -49,4 +49,33 @@ class ConstantTimeTextTest {
     assertThat(ConstantTimeText.equal(expected, received)).isEqualTo(expected.equals(received));
     assertThat(ConstantTimeText.equal(expected, expected + "")).isTrue();
   }
+
+  @Test
+  void latin1BytesCompareAsTheirText() {
+    byte[] expected = HEX.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+
+    assertThat(ConstantTimeText.equal(expected, expected.length, HEX)).isTrue();
+    assertThat(ConstantTimeText.equal(expected, 31, HEX.substring(0, 31))).isTrue();
+    assertThat(ConstantTimeText.equal(expected, expected.length, HEX.substring(0, 31)))
+        .isFalse();
+    assertThat(ConstantTimeText.equal(expected, expected.length, HEX + "0")).isFalse();
+    assertThat(ConstantTimeText.equal(expected, expected.length, null)).isFalse();
+    assertThat(ConstantTimeText.equal(new byte[] {(byte) 0xe9}, 1, "\u00e9")).isTrue();
+    assertThat(ConstantTimeText.equal(new byte[] {(byte) 0xe9}, 1, "\u01e9")).isFalse();
+  }
+
+  @Property
+  void bytesAgreeWithStringEquals(@ForAll String expected, @ForAll String received) {
+    String latin1 = expected
+        .chars()
+        .mapToObj(c -> String.valueOf((char) (c & 0xff)))
+        .collect(java.util.stream.Collectors.joining());
+    byte[] bytes = latin1.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    // room after the text, as in a reused buffer: only the first length bytes count
+    byte[] buffer = java.util.Arrays.copyOf(bytes, bytes.length + 3);
+
+    assertThat(ConstantTimeText.equal(buffer, bytes.length, received))
+        .isEqualTo(latin1.equals(received));
+    assertThat(ConstantTimeText.equal(buffer, bytes.length, latin1)).isTrue();
+  }
 }

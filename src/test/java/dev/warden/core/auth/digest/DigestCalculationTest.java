@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -290,6 +293,36 @@ class DigestCalculationTest {
 
     assertThatThrownBy(() -> DigestCalculation.expectedResponse(upper, request))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /**
+   * The response for any text in every field (beyond ASCII, surrogate pairs, longer than the hashing
+   * buffer starts) is the RFC's formula computed by hand, and only it matches.
+   */
+  @Property(tries = 300)
+  void responseIsTheRfcFormulaForAnyText(
+      @ForAll DigestAlgorithm algorithm,
+      @ForAll @StringLength(max = 600) String uri,
+      @ForAll @StringLength(max = 80) String nonce,
+      @ForAll @StringLength(max = 80) String cnonce,
+      @ForAll boolean rspauth) {
+    String stored = storedHa1(algorithm);
+    String ha1 =
+        algorithm.isSession() ? byHand(algorithm, stored + ":" + nonce + ":" + cnonce) : stored;
+    String ha2 = byHand(algorithm, (rspauth ? "" : "PROPFIND") + ":" + uri);
+    String byHand = byHand(algorithm, ha1 + ":" + nonce + ":" + NC + ":" + cnonce + ":auth:" + ha2);
+    var request = DigestInput.auth(algorithm, "PROPFIND", uri, nonce, NC, cnonce);
+
+    if (rspauth) {
+      assertThat(DigestCalculation.rspauth(stored, request, null)).isEqualTo(byHand);
+      return;
+    }
+    assertThat(DigestCalculation.expectedResponse(stored, request)).isEqualTo(byHand);
+    assertThat(DigestCalculation.responseMatches(stored, request, byHand)).isTrue();
+    String wrong = (byHand.charAt(0) == '0' ? '1' : '0') + byHand.substring(1);
+    assertThat(DigestCalculation.responseMatches(stored, request, wrong)).isFalse();
+    assertThat(DigestCalculation.responseMatches(stored, request, byHand + "0")).isFalse();
+    assertThat(DigestCalculation.responseMatches(stored, request, null)).isFalse();
   }
 
   @Test
