@@ -1,11 +1,11 @@
 package dev.warden.core.auth;
 
+import dev.warden.core.auth.header.AuthHeaderParser;
 import dev.warden.core.auth.header.AuthParam;
 import dev.warden.core.auth.header.Credentials;
-import java.util.Arrays;
-import java.util.Map;
+import dev.warden.core.auth.header.CredentialsSink;
+import dev.warden.core.auth.header.ParseResult;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The parameters of one Digest credentials that RFC 7616 §3.4 defines, read in one pass: each value
@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  *
  * <p>Confined to the thread that judges the request.
  */
-final class DigestFields {
+final class DigestFields implements CredentialsSink<DigestFields> {
 
   /** The names, in the order the duplicate check reports them. */
   enum Name {
@@ -35,9 +35,6 @@ final class DigestFields {
     USERHASH("userhash");
 
     private static final Name[] ALL = values();
-    /** Every name as RFC 7616 spells it, which is how clients send them. */
-    private static final Map<String, Name> BY_WIRE =
-        Arrays.stream(ALL).collect(Collectors.toUnmodifiableMap(n -> n.wire, n -> n));
 
     private final String wire;
 
@@ -50,16 +47,24 @@ final class DigestFields {
       return wire;
     }
 
-    /** The name {@code param} has, ignoring ASCII case (names are tokens), or null for another. */
-    static Name of(AuthParam param) {
-      // one lookup for the usual spelling; every request has about ten parameters, and comparing
-      // each with every name ignoring case was a tenth of reading the credentials
-      Name exact = BY_WIRE.get(param.name());
-      if (exact != null) {
-        return exact;
+    /** The name {@code text} is, ignoring ASCII case (names are tokens), or null for another. */
+    static Name of(String text) {
+      // by length, then one comparison as clients spell it: every request has about ten
+      // parameters, and a hash lookup of each fresh name string was a tenth of reading them
+      Name candidate = switch (text.length()) {
+        case 2 -> NC;
+        case 3 -> text.charAt(0) == 'q' ? QOP : URI;
+        case 5 -> text.charAt(0) == 'r' ? REALM : NONCE;
+        case 6 -> text.charAt(0) == 'c' ? CNONCE : OPAQUE;
+        case 8 -> text.charAt(0) == 'r' ? RESPONSE : text.charAt(4) == 'n' ? USERNAME : USERHASH;
+        case 9 -> text.charAt(0) == 'a' ? ALGORITHM : USERNAME_EXT;
+        default -> null;
+      };
+      if (candidate != null && candidate.wire.equals(text)) {
+        return candidate;
       }
       for (Name name : ALL) {
-        if (param.hasName(name.wire)) {
+        if (name.wire.equalsIgnoreCase(text)) {
           return name;
         }
       }
@@ -70,25 +75,58 @@ final class DigestFields {
   private final String[] values = new String[Name.ALL.length];
   private final byte[] counts = new byte[Name.ALL.length];
 
+  private boolean token68;
+
   private DigestFields() {}
+
+  /**
+   * Reads a whole {@code Proxy-Authorization} field value ({@code Digest username=...}) with the
+   * project's one parser, keeping only the parameters RFC 7616 defines: the parser's failure, or the
+   * fields.
+   */
+  static ParseResult<DigestFields> read(String fieldValue) {
+    return AuthHeaderParser.parseCredentials(fieldValue, new DigestFields());
+  }
 
   /** The fields of {@code credentials}' parameters. */
   static DigestFields of(Credentials credentials) {
     DigestFields fields = new DigestFields();
     for (AuthParam param : credentials.params()) {
-      Name name = Name.of(param);
-      if (name == null) {
-        continue;
-      }
-      int i = name.ordinal();
-      if (fields.counts[i] == 0) {
-        fields.values[i] = param.value();
-        fields.counts[i] = 1;
-      } else {
-        fields.counts[i] = 2; // only "more than once" matters
-      }
+      fields.param(param.name(), param.value(), param.quoted());
     }
+    fields.token68 = credentials.hasToken68();
     return fields;
+  }
+
+  @Override
+  public DigestFields token68(String scheme, String token68) {
+    this.token68 = true;
+    return this;
+  }
+
+  @Override
+  public void param(String name, String value, boolean quoted) {
+    Name known = Name.of(name);
+    if (known == null) {
+      return;
+    }
+    int i = known.ordinal();
+    if (counts[i] == 0) {
+      values[i] = value;
+      counts[i] = 1;
+    } else {
+      counts[i] = 2; // only "more than once" matters
+    }
+  }
+
+  @Override
+  public DigestFields params(String scheme) {
+    return this;
+  }
+
+  /** Whether the credentials were a token68 rather than parameters: none of the fields is given. */
+  boolean hasToken68() {
+    return token68;
   }
 
   /** The first value given for {@code name}, or null when it was not given. */

@@ -92,14 +92,14 @@ final class DigestScheme implements AuthScheme {
   }
 
   private SchemeVerdict verdict(AuthRequest request, String text, ProtectionSpace space) {
-    ParseResult<Credentials> parsed = AuthHeaderParser.parseCredentials(NAME + " " + text);
-    if (!(parsed instanceof ParseResult.Parsed<Credentials> ok)) {
-      return malformed(((ParseResult.Failed<Credentials>) parsed).reason());
+    ParseResult<DigestFields> parsed = DigestFields.read(NAME + " " + text);
+    if (!(parsed instanceof ParseResult.Parsed<DigestFields> ok)) {
+      return malformed(((ParseResult.Failed<DigestFields>) parsed).reason());
     }
     if (ok.value().hasToken68()) {
       return malformed("Digest credentials need parameters, not a token");
     }
-    DigestFields given = DigestFields.of(ok.value());
+    DigestFields given = ok.value();
     // verified once, here: its age is recorded whatever the verdict, and it decides freshness below
     String nonceText = given.value(Name.NONCE);
     NonceVerdict nonce = nonceText == null
@@ -293,7 +293,9 @@ final class DigestScheme implements AuthScheme {
     // written directly, not through AuthParam: every value is Warden's own or was read as a
     // quoted-string
     // or a token by the parser, so it needs no check, and this runs on every authenticated request
-    StringBuilder out = new StringBuilder(256);
+    // sized for the usual answer: qop=auth, rspauth, cnonce, nc; a nextnonce grows it once
+    StringBuilder out =
+        new StringBuilder(64 + input.algorithm().hexLength() + input.cnonce().length());
     if (fresh.nearExpiry(space.auth().nonceLifetime(), NEXTNONCE_AT)) {
       out.append("nextnonce=");
       AuthHeaderWriter.appendQuoted(out, issueNonce(space));

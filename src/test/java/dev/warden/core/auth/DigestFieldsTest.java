@@ -6,13 +6,80 @@ import dev.warden.core.auth.DigestFields.Name;
 import dev.warden.core.auth.header.AuthHeaderParser;
 import dev.warden.core.auth.header.Credentials;
 import dev.warden.core.auth.header.ParseResult;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 class DigestFieldsTest {
 
+  /** As the Digest scheme reads them: the parser hands the parameters straight to the fields. */
   private static DigestFields fields(String credentials) {
+    return ((ParseResult.Parsed<DigestFields>) DigestFields.read(credentials)).value();
+  }
+
+  /** Through the parser's own {@link Credentials}, the other way in. */
+  private static DigestFields viaCredentials(String credentials) {
     return DigestFields.of(
         ((ParseResult.Parsed<Credentials>) AuthHeaderParser.parseCredentials(credentials)).value());
+  }
+
+  @Test
+  void readsEveryNameRfc7616Defines() {
+    StringBuilder header = new StringBuilder("Digest ");
+    for (Name name : Name.values()) {
+      header.append(name.wire()).append("=\"v-").append(name.ordinal()).append("\", ");
+    }
+    DigestFields fields = fields(header.toString());
+
+    for (Name name : Name.values()) {
+      assertThat(fields.value(name)).as(name.wire()).isEqualTo("v-" + name.ordinal());
+    }
+    assertThat(fields.duplicate()).isEmpty();
+  }
+
+  @Property
+  void readsAsTheParsersCredentialsDo(
+      @ForAll("parameters") List<String> names, @ForAll boolean upperCase) {
+    StringBuilder header = new StringBuilder("Digest ");
+    for (int i = 0; i < names.size(); i++) {
+      String name = upperCase ? names.get(i).toUpperCase(Locale.ROOT) : names.get(i);
+      header.append(i == 0 ? "" : ", ").append(name).append("=\"").append(i).append('"');
+    }
+    DigestFields direct = fields(header.toString());
+    DigestFields built = viaCredentials(header.toString());
+
+    for (Name name : Name.values()) {
+      assertThat(direct.value(name)).as(name.wire()).isEqualTo(built.value(name));
+    }
+    assertThat(direct.duplicate()).isEqualTo(built.duplicate());
+  }
+
+  @Provide
+  Arbitrary<List<String>> parameters() {
+    List<String> known = Arrays.stream(Name.values()).map(Name::wire).toList();
+    Arbitrary<String> other =
+        Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(10);
+    return Arbitraries.oneOf(Arbitraries.of(known), other).list().ofMinSize(1).ofMaxSize(15);
+  }
+
+  @Test
+  void tellsATokenFromParameters() {
+    assertThat(fields("Digest abc==").hasToken68()).isTrue();
+    assertThat(fields("Digest abc==").has(Name.USERNAME)).isFalse();
+    assertThat(fields("Digest realm=r").hasToken68()).isFalse();
+  }
+
+  @Test
+  void failsAsTheParserFails() {
+    assertThat(DigestFields.read("Digest realm=\"r"))
+        .isEqualTo(new ParseResult.Failed<DigestFields>("unterminated quoted string at 13", 0, 13));
+    assertThat(DigestFields.read("Digest").isParsed()).isFalse();
   }
 
   @Test

@@ -112,11 +112,66 @@ public final class AuthHeaderParser {
    * #parseChallenges(CharSequence)}.
    */
   static ParseResult<Credentials> parseCredentials(CharSequence fieldValue) {
+    return parseCredentials(fieldValue, new CredentialsCollector());
+  }
+
+  /**
+   * The credentials of one field value, as {@link #parseCredentials(String)} reads them (the same
+   * grammar, the same failures), handed to {@code sink} instead of built as {@link Credentials}: a
+   * success holds what the sink made of them. On a failure the sink may have seen some parameters;
+   * its value is dropped.
+   */
+  public static <T> ParseResult<T> parseCredentials(String fieldValue, CredentialsSink<T> sink) {
+    return parseCredentials((CharSequence) fieldValue, sink);
+  }
+
+  private static <T> ParseResult<T> parseCredentials(
+      CharSequence fieldValue, CredentialsSink<T> sink) {
     Scanner scanner = new Scanner(Objects.requireNonNull(fieldValue, "fieldValue"));
     try {
-      return new ParseResult.Parsed<>(scanner.credentials());
+      return new ParseResult.Parsed<>(scanner.credentials(Objects.requireNonNull(sink, "sink")));
     } catch (Malformed malformed) {
       return new ParseResult.Failed<>(malformed.getMessage(), 0, malformed.position);
+    }
+  }
+
+  /** Builds {@link Credentials} from what the parser reads; the values check themselves again. */
+  private static final class CredentialsCollector implements CredentialsSink<Credentials> {
+    private final List<AuthParam> params = new ArrayList<>();
+
+    @Override
+    public Credentials token68(String scheme, String token68) {
+      return Credentials.withToken68(scheme, token68);
+    }
+
+    @Override
+    public void param(String name, String value, boolean quoted) {
+      params.add(new AuthParam(name, value, quoted));
+    }
+
+    @Override
+    public Credentials params(String scheme) {
+      return Credentials.withParams(scheme, params);
+    }
+  }
+
+  /** Builds one {@link Challenge} from what the parser reads. */
+  private static final class ChallengeCollector implements CredentialsSink<Challenge> {
+    private final List<AuthParam> params = new ArrayList<>();
+
+    @Override
+    public Challenge token68(String scheme, String token68) {
+      return Challenge.withToken68(scheme, token68);
+    }
+
+    @Override
+    public void param(String name, String value, boolean quoted) {
+      params.add(new AuthParam(name, value, quoted));
+    }
+
+    @Override
+    public Challenge params(String scheme) {
+      return Challenge.withParams(scheme, params);
     }
   }
 
@@ -161,16 +216,16 @@ public final class AuthHeaderParser {
         if (pos == end) {
           return;
         }
-        into.add((Challenge) element(false));
+        into.add(element(false, new ChallengeCollector()));
       }
     }
 
-    Credentials credentials() {
+    <T> T credentials(CredentialsSink<T> sink) {
       rejectControlCharacters();
       if (pos == end) {
         throw new Malformed("no credentials", pos);
       }
-      return (Credentials) element(true);
+      return element(true, sink);
     }
 
     private void rejectControlCharacters() {
@@ -186,14 +241,14 @@ public final class AuthHeaderParser {
      * One challenge or credentials from {@code pos}. Returns with {@code pos} at the end, at a comma
      * after a bare scheme or token68 (challenges only), or at the scheme of the next challenge.
      */
-    private AuthValue element(boolean credentials) {
+    private <T> T element(boolean credentials, CredentialsSink<T> sink) {
       int schemeStart = pos;
       String scheme = token();
       if (scheme.isEmpty()) {
         throw new Malformed("empty scheme at " + pos, pos);
       }
       if (pos == end || text.charAt(pos) == ',') {
-        return bare(scheme, credentials);
+        return bare(scheme, credentials, sink);
       }
       if (text.charAt(pos) == '=') {
         throw new Malformed("parameter without a scheme at " + schemeStart, schemeStart);
@@ -203,7 +258,7 @@ public final class AuthHeaderParser {
       }
       skipWhitespace();
       if (pos == end || text.charAt(pos) == ',') {
-        return bare(scheme, credentials);
+        return bare(scheme, credentials, sink);
       }
       if (text.charAt(pos) == '=') {
         throw new Malformed("parameter without a scheme at " + schemeStart, schemeStart);
@@ -224,14 +279,11 @@ public final class AuthHeaderParser {
         if (credentials && pos < end) {
           throw new Malformed("unexpected ',' after token68 at " + pos, pos);
         }
-        return credentials
-            ? Credentials.withToken68(scheme, token68)
-            : Challenge.withToken68(scheme, token68);
+        return sink.token68(scheme, token68);
       }
 
-      List<AuthParam> params = new ArrayList<>();
       while (true) {
-        params.add(param());
+        param(sink);
         skipWhitespace();
         if (pos == end) {
           break;
@@ -259,19 +311,17 @@ public final class AuthHeaderParser {
         }
         break;
       }
-      return credentials
-          ? Credentials.withParams(scheme, params)
-          : Challenge.withParams(scheme, params);
+      return sink.params(scheme);
     }
 
-    private AuthValue bare(String scheme, boolean credentials) {
+    private <T> T bare(String scheme, boolean credentials, CredentialsSink<T> sink) {
       if (credentials) {
         throw new Malformed("nothing after the scheme at " + pos, pos);
       }
-      return Challenge.withParams(scheme, List.of());
+      return sink.params(scheme);
     }
 
-    private AuthParam param() {
+    private void param(CredentialsSink<?> sink) {
       String name = token();
       if (name.isEmpty()) {
         throw new Malformed("expected parameter name at " + pos, pos);
@@ -283,13 +333,14 @@ public final class AuthHeaderParser {
       pos++;
       skipWhitespace();
       if (pos < end && text.charAt(pos) == '"') {
-        return new AuthParam(name, quotedString(), true);
+        sink.param(name, quotedString(), true);
+        return;
       }
       String value = token();
       if (value.isEmpty()) {
         throw new Malformed("expected parameter value at " + pos, pos);
       }
-      return new AuthParam(name, value, false);
+      sink.param(name, value, false);
     }
 
     /**

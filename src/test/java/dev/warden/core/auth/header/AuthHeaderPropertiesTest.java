@@ -112,6 +112,63 @@ class AuthHeaderPropertiesTest {
     }
   }
 
+  /**
+   * A sink sees exactly what {@link Credentials} would hold, in order, and fails where the parser
+   * fails: any string, and every credentials the writer can write.
+   */
+  @Property
+  void aSinkSeesWhatCredentialsHold(
+      @ForAll("fieldValues") String fieldValue, @ForAll("credentials") Credentials written) {
+    for (String field : List.of(fieldValue, AuthHeaderWriter.write(written))) {
+      ParseResult<Credentials> built = AuthHeaderParser.parseCredentials(field);
+      ParseResult<String> seen = AuthHeaderParser.parseCredentials(field, new Recording());
+
+      if (built instanceof ParseResult.Failed<Credentials> failed) {
+        assertThat(seen)
+            .isEqualTo(
+                new ParseResult.Failed<String>(failed.reason(), failed.field(), failed.position()));
+      } else {
+        assertThat(seen.parsed()).contains(Recording.of(built.parsed().orElseThrow()));
+      }
+    }
+  }
+
+  /** Writes down every call, to compare with the {@link Credentials} of the same text. */
+  private static final class Recording implements CredentialsSink<String> {
+    private final StringBuilder calls = new StringBuilder();
+
+    static String of(Credentials credentials) {
+      Recording recording = new Recording();
+      if (credentials.hasToken68()) {
+        return recording.token68(credentials.scheme(), credentials.token68());
+      }
+      for (AuthParam param : credentials.params()) {
+        recording.param(param.name(), param.value(), param.quoted());
+      }
+      return recording.params(credentials.scheme());
+    }
+
+    @Override
+    public String token68(String scheme, String token68) {
+      return calls.append("token68 ").append(scheme).append(' ').append(token68).toString();
+    }
+
+    @Override
+    public void param(String name, String value, boolean quoted) {
+      calls
+          .append(name)
+          .append('=')
+          .append(value)
+          .append(quoted ? " quoted" : "")
+          .append('\n');
+    }
+
+    @Override
+    public String params(String scheme) {
+      return calls.append("params ").append(scheme).toString();
+    }
+  }
+
   /** {@link LinearParsingTest} counts reads through the parsers' {@link CharSequence} path. */
   @Property
   void parsingAnyCharSequenceAnswersAsParsingItsString(@ForAll("fieldValues") String fieldValue) {
