@@ -1,6 +1,8 @@
 package dev.warden.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -40,8 +42,9 @@ import java.util.regex.Pattern;
  *
  * <p>Usage: {@code AuthLoad PROXY_PORT ORIGIN_PORT basic|digest SECONDS CONNECTIONS USER PASSWORD
  * [WARMUP_SECONDS]}. Prints one line: {@code <mode> <requests/s> <non-200 responses> <p50 ms> <p99 ms>
- * <200 responses including the warm-up>} (the last to divide a proxy's CPU time by when it was read
- * around the whole run). Loopback only. Not a test.
+ * <200 responses including the warm-up> <generator µs of CPU per 200>}: the count including the
+ * warm-up divides a proxy's CPU time read around the whole run; the generator's own CPU (its one
+ * thread's, over the measured seconds) is what it took from the two cores it shares with the proxy. Loopback only. Not a test.
  */
 public final class AuthLoad {
 
@@ -67,6 +70,8 @@ public final class AuthLoad {
   private long failed;
   /** The 200 responses of the warm-up, left out of {@link #ok}. */
   private long warmUpOk;
+  /** The generator thread's CPU time over the measured seconds, in nanoseconds. */
+  private long cpuNanos;
   /** Latency of each 200 in nanoseconds, as many as fit: enough for percentiles of a long run. */
   private final long[] latencies = new long[4_000_000];
 
@@ -97,13 +102,14 @@ public final class AuthLoad {
     Arrays.sort(sorted);
     System.out.printf(
         Locale.ROOT,
-        "%s %.0f %d %.2f %.2f %d%n",
+        "%s %.0f %d %.2f %.2f %d %.1f%n",
         load.digest ? "digest" : "basic",
         load.ok / elapsed,
         load.failed,
         percentileMillis(sorted, 0.50),
         percentileMillis(sorted, 0.99),
-        load.warmUpOk + load.ok);
+        load.warmUpOk + load.ok,
+        load.ok == 0 ? 0 : load.cpuNanos / 1e3 / load.ok);
   }
 
   private static double percentileMillis(long[] sorted, double share) {
@@ -143,6 +149,8 @@ public final class AuthLoad {
     long start = System.nanoTime() + warmUpSeconds * 1_000_000_000L;
     long end = start + seconds * 1_000_000_000L;
     boolean warmingUp = warmUpSeconds > 0;
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long cpuAtStart = warmingUp ? 0 : threads.getCurrentThreadCpuTime();
     List<Connection> all = new ArrayList<>();
     try (Selector selector = Selector.open()) {
       for (int i = 0; i < connections; i++) {
@@ -159,6 +167,7 @@ public final class AuthLoad {
         if (warmingUp && System.nanoTime() >= start) {
           warmingUp = false;
           warmUpOk = ok;
+          cpuAtStart = threads.getCurrentThreadCpuTime();
           ok = 0;
           failed = 0;
         }
@@ -173,6 +182,7 @@ public final class AuthLoad {
         }
         selector.selectedKeys().clear();
       }
+      cpuNanos = threads.getCurrentThreadCpuTime() - cpuAtStart;
     } finally {
       for (Connection connection : all) {
         connection.channel.close();
