@@ -7,6 +7,7 @@ import static dev.warden.core.auth.header.HeaderSyntax.isWhitespace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiFunction;
 
 /**
  * Reads challenges and credentials (RFC 9110 §11.2–§11.4) out of field values.
@@ -112,7 +113,7 @@ public final class AuthHeaderParser {
    * #parseChallenges(CharSequence)}.
    */
   static ParseResult<Credentials> parseCredentials(CharSequence fieldValue) {
-    return parseCredentials(fieldValue, new CredentialsCollector());
+    return parseCredentials(fieldValue, Collector.credentials());
   }
 
   /**
@@ -135,13 +136,33 @@ public final class AuthHeaderParser {
     }
   }
 
-  /** Builds {@link Credentials} from what the parser reads; the values check themselves again. */
-  private static final class CredentialsCollector implements CredentialsSink<Credentials> {
+  /**
+   * Builds one {@link Credentials} or {@link Challenge} from what the parser reads, through their own
+   * factories; the values check themselves again.
+   */
+  private static final class Collector<T> implements CredentialsSink<T> {
+    private final BiFunction<String, String, T> withToken68;
+    private final BiFunction<String, List<AuthParam>, T> withParams;
     private final List<AuthParam> params = new ArrayList<>();
 
+    Collector(
+        BiFunction<String, String, T> withToken68,
+        BiFunction<String, List<AuthParam>, T> withParams) {
+      this.withToken68 = withToken68;
+      this.withParams = withParams;
+    }
+
+    static Collector<Credentials> credentials() {
+      return new Collector<>(Credentials::withToken68, Credentials::withParams);
+    }
+
+    static Collector<Challenge> challenge() {
+      return new Collector<>(Challenge::withToken68, Challenge::withParams);
+    }
+
     @Override
-    public Credentials token68(String scheme, String token68) {
-      return Credentials.withToken68(scheme, token68);
+    public T token68(String scheme, String token68) {
+      return withToken68.apply(scheme, token68);
     }
 
     @Override
@@ -150,28 +171,8 @@ public final class AuthHeaderParser {
     }
 
     @Override
-    public Credentials params(String scheme) {
-      return Credentials.withParams(scheme, params);
-    }
-  }
-
-  /** Builds one {@link Challenge} from what the parser reads. */
-  private static final class ChallengeCollector implements CredentialsSink<Challenge> {
-    private final List<AuthParam> params = new ArrayList<>();
-
-    @Override
-    public Challenge token68(String scheme, String token68) {
-      return Challenge.withToken68(scheme, token68);
-    }
-
-    @Override
-    public void param(String name, String value, boolean quoted) {
-      params.add(new AuthParam(name, value, quoted));
-    }
-
-    @Override
-    public Challenge params(String scheme) {
-      return Challenge.withParams(scheme, params);
+    public T params(String scheme) {
+      return withParams.apply(scheme, params);
     }
   }
 
@@ -216,7 +217,7 @@ public final class AuthHeaderParser {
         if (pos == end) {
           return;
         }
-        into.add(element(false, new ChallengeCollector()));
+        into.add(element(false, Collector.challenge()));
       }
     }
 
