@@ -50,7 +50,8 @@ final class DigestFields implements CredentialsSink<DigestFields> {
     /** The name {@code text} is, ignoring ASCII case (names are tokens), or null for another. */
     static Name of(String text) {
       // by length, then one comparison as clients spell it: every request has about ten
-      // parameters, and a hash lookup of each fresh name string was a tenth of reading them
+      // parameters, and a map lookup hashed each fresh name string (a profile showed it per
+      // request)
       Name candidate = switch (text.length()) {
         case 2 -> NC;
         case 3 -> text.charAt(0) == 'q' ? QOP : URI;
